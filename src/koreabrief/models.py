@@ -1,0 +1,666 @@
+"""The typed data koreabrief produces: frozen, slotted attrs classes and their enums.
+
+Every model is immutable and hashable, holds tuples rather than lists, and
+round-trips exactly through [`to_json`][koreabrief.to_json] /
+[`from_json`][koreabrief.from_json].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from attrs import field, frozen
+from attrs import validators as v
+
+__all__ = [
+    "Alignment",
+    "Article",
+    "Brief",
+    "Comparison",
+    "Event",
+    "EventType",
+    "FactValue",
+    "Facts",
+    "Modality",
+    "Precision",
+    "Quantity",
+    "Removal",
+    "RemovalKind",
+    "Sanction",
+    "SanctionStatus",
+    "SharedStatement",
+    "Span",
+    "SpeakerStatements",
+    "Statement",
+    "Story",
+    "TimeRef",
+    "TimelineEntry",
+    "Verdict",
+]
+
+
+class RemovalKind(str, enum.Enum):
+    """Why a line of the raw page is not part of the article body.
+
+    Examples:
+        >>> RemovalKind("share") is RemovalKind.SHARE
+        True
+    """
+
+    NAVIGATION = "navigation"
+    SHARE = "share"
+    COMMENTS = "comments"
+    AUTHOR_BIO = "author_bio"
+    BYLINE = "byline"
+    RELATED = "related"
+    ADVERT = "advert"
+    CREDIT = "credit"
+    SOURCE_NOTE = "source_note"
+    RATING = "rating"
+    DUPLICATE_TITLE = "duplicate_title"
+    OTHER = "other"
+
+
+class EventType(str, enum.Enum):
+    """The kinds of event koreabrief recognises.
+
+    Examples:
+        >>> EventType.MISSILE_LAUNCH.value
+        'missile_launch'
+    """
+
+    MISSILE_LAUNCH = "missile_launch"
+    SATELLITE_LAUNCH = "satellite_launch"
+    NUCLEAR_TEST = "nuclear_test"
+    WEAPONS_DISPLAY = "weapons_display"
+    MILITARY_EXERCISE = "military_exercise"
+    TROOP_DEPLOYMENT = "troop_deployment"
+    ARMS_TRANSFER = "arms_transfer"
+    TECHNOLOGY_TRANSFER = "technology_transfer"
+    CASUALTIES = "casualties"
+    DIPLOMATIC_VISIT = "diplomatic_visit"
+    MEETING = "meeting"
+    SUMMIT = "summit"
+    AGREEMENT = "agreement"
+    MARTIAL_LAW = "martial_law"
+    IMPEACHMENT = "impeachment"
+    ARREST = "arrest"
+    ELECTION = "election"
+    INAUGURATION = "inauguration"
+    PROTEST = "protest"
+
+
+class Modality(str, enum.Enum):
+    """How the text presents an event (after PLOVER's modality).
+
+    Examples:
+        >>> Modality("background")
+        <Modality.BACKGROUND: 'background'>
+    """
+
+    ASSERTED = "asserted"
+    SCHEDULED = "scheduled"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+    BACKGROUND = "background"
+
+
+class SanctionStatus(str, enum.Enum):
+    """The state of a sanction as the text reports it.
+
+    Examples:
+        >>> SanctionStatus.IN_FORCE.value
+        'in_force'
+    """
+
+    IN_FORCE = "in_force"
+    PROPOSED = "proposed"
+    LIFTED = "lifted"
+    VIOLATED = "violated"
+    THREATENED = "threatened"
+
+
+class Precision(str, enum.Enum):
+    """How precisely a [`TimeRef`][koreabrief.TimeRef] fixes its date.
+
+    Examples:
+        >>> Precision.MONTH.value
+        'month'
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Verdict(str, enum.Enum):
+    """Whether two articles agree or conflict on an aligned fact.
+
+    Examples:
+        >>> Verdict.CONFLICT.value
+        'conflict'
+    """
+
+    AGREE = "agree"
+    CONFLICT = "conflict"
+
+
+def _tuple_of(kind: type | tuple[type, ...]) -> Any:
+    return v.deep_iterable(v.instance_of(kind), v.instance_of(tuple))
+
+
+def _optional(kind: type | tuple[type, ...]) -> Any:
+    return v.optional(v.instance_of(kind))
+
+
+def _non_negative(instance: object, attribute: Any, value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@frozen
+class Span:
+    """A half-open range of character offsets into a text.
+
+    For extracted facts the text is `Article.text`:
+    `article.text[span.start:span.end]` is exactly the evidence.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset one past the last character; never less than `start`.
+
+    Examples:
+        >>> Span(4, 9).slice("The missile flew")
+        'missi'
+        >>> len(Span(4, 9))
+        5
+    """
+
+    start: int = field(validator=[v.instance_of(int), _non_negative])
+    end: int = field(validator=[v.instance_of(int), _non_negative])
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"Span end {self.end} is before start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        """Return the part of `text` this span covers.
+
+        Examples:
+            >>> Span(0, 5).slice("Seoul said")
+            'Seoul'
+        """
+        return text[self.start : self.end]
+
+
+@frozen
+class Removal:
+    """A line of the raw page that is not part of the article body.
+
+    Attributes:
+        kind: Why it was removed.
+        text: The line as it stands in `Article.raw`.
+        start: Offset of the line in `Article.raw`.
+        end: Offset one past the line in `Article.raw`.
+        reason: A short human-readable explanation of the decision.
+
+    Examples:
+        >>> r = Removal(RemovalKind.SHARE, "Share it", 0, 8, "call to action")
+        >>> r.kind.value
+        'share'
+    """
+
+    kind: RemovalKind = field(validator=v.instance_of(RemovalKind))
+    text: str = field(validator=v.instance_of(str))
+    start: int = field(validator=[v.instance_of(int), _non_negative])
+    end: int = field(validator=[v.instance_of(int), _non_negative])
+    reason: str = field(default="", validator=v.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"Removal end {self.end} is before start {self.start}")
+
+
+@frozen
+class Article:
+    """One news article: the raw text as received, its clean body and metadata.
+
+    Attributes:
+        id: Identifier, unique within a corpus (a file stem for files).
+        raw: The text exactly as received (after decoding).
+        text: The clean body: paragraphs separated by one blank line.
+        title: The headline, if the page has one.
+        author: The author, from a byline or an author bio.
+        dateline: The dateline place, e.g. ``"SEOUL"``; it stays in `text`.
+        original_source: Where the text says it comes from ("Original Source: ...").
+        outlet: The publishing outlet, when known.
+        url: The article's address, when known.
+        published: The publication date, when known.
+        removed: Every non-body line of `raw`, with its kind and offsets.
+        warnings: Problems met while loading or cleaning, in plain words.
+
+    Examples:
+        >>> a = Article(id="x", raw="Seoul said.", text="Seoul said.")
+        >>> a.paragraphs
+        ('Seoul said.',)
+    """
+
+    id: str = field(validator=v.instance_of(str))
+    raw: str = field(validator=v.instance_of(str))
+    text: str = field(validator=v.instance_of(str))
+    title: str | None = field(default=None, validator=_optional(str))
+    author: str | None = field(default=None, validator=_optional(str))
+    dateline: str | None = field(default=None, validator=_optional(str))
+    original_source: str | None = field(default=None, validator=_optional(str))
+    outlet: str | None = field(default=None, validator=_optional(str))
+    url: str | None = field(default=None, validator=_optional(str))
+    published: dt.date | None = field(default=None, validator=_optional(dt.date))
+    removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
+    warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The body's paragraphs, in order.
+
+        Examples:
+            >>> Article(id="x", raw="", text="A.\\n\\nB.").paragraphs
+            ('A.', 'B.')
+        """
+        return tuple(p for p in self.text.split("\n\n") if p)
+
+
+@frozen
+class Quantity:
+    """An amount stated in the text, normalised.
+
+    Attributes:
+        text: The expression as written ("approximately 1,100 kilometers").
+        unit: Normalised unit: ``km``, ``mi``, ``troops``, ``rounds``,
+            ``missiles``, ``casualties``, ``meetings``, ``attempts`` ...
+        value: The number, or None for vague amounts ("thousands").
+        approx: The vague amount word when `value` is None ("thousands").
+        low: Lower bound of a range ("10,000 to 12,000"), else None.
+        high: Upper bound of a range, else None.
+        qualifier: "approximately", "more than", "at least" ... as written.
+        km: For distances, the value in kilometres; None for other units.
+        span: Where the expression stands in `Article.text`.
+
+    Examples:
+        >>> q = Quantity(text="680 miles", unit="mi", value=680.0, km=1094.35)
+        >>> q.km
+        1094.35
+    """
+
+    text: str = field(validator=v.instance_of(str))
+    unit: str = field(validator=v.instance_of(str))
+    value: float | None = field(default=None, validator=_optional((int, float)))
+    approx: str | None = field(default=None, validator=_optional(str))
+    low: float | None = field(default=None, validator=_optional((int, float)))
+    high: float | None = field(default=None, validator=_optional((int, float)))
+    qualifier: str | None = field(default=None, validator=_optional(str))
+    km: float | None = field(default=None, validator=_optional((int, float)))
+    span: Span | None = field(default=None, validator=_optional(Span))
+
+
+@frozen
+class TimeRef:
+    """A time expression and, when the publication date allows, its resolution.
+
+    Attributes:
+        text: The expression as written ("on Monday", "in August 2023").
+        date: The first day of the period meant, or None when unresolvable.
+        precision: Day, month or year; None when `date` is None.
+        span: Where the expression stands in `Article.text`.
+
+    Examples:
+        >>> import datetime as dt
+        >>> TimeRef("in August 2023", dt.date(2023, 8, 1), Precision.MONTH).iso
+        '2023-08'
+    """
+
+    text: str = field(validator=v.instance_of(str))
+    date: dt.date | None = field(default=None, validator=_optional(dt.date))
+    precision: Precision | None = field(default=None, validator=_optional(Precision))
+    span: Span | None = field(default=None, validator=_optional(Span))
+
+    @property
+    def iso(self) -> str | None:
+        """The resolved date as ISO text at its precision (``2023``, ``2023-08``, ``2023-08-18``).
+
+        Examples:
+            >>> import datetime as dt
+            >>> TimeRef("2020", dt.date(2020, 1, 1), Precision.YEAR).iso
+            '2020'
+        """
+        if self.date is None:
+            return None
+        if self.precision is Precision.YEAR:
+            return f"{self.date.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+@frozen
+class Statement:
+    """A quotation and who said it.
+
+    Attributes:
+        quote: The text between the quotation marks, exactly as written.
+        span: Where the quotation stands in `Article.text`.
+        speaker: The canonical speaker ("Antony Blinken", "Office of Choi
+            Sang-mok", "Joint Chiefs of Staff"), or None when the text names nobody.
+        speaker_mention: The speaker as written at the attribution ("He", "Cho").
+        role: The speaker's role when known ("Foreign Minister").
+        affiliation: The state or body the speaker belongs to ("South Korea").
+        cue: The reporting verb or cue as written ("said", "told", "slogan").
+        direct: True when the quotation holds at least one whole sentence of the
+            speaker's; False for a fragment inside the writer's sentence.
+        sentence: The span of the sentence(s) holding quotation and attribution.
+
+    Examples:
+        >>> s = Statement(quote="We are ready.", span=Span(1, 14), speaker="Park Jin")
+        >>> s.direct
+        True
+    """
+
+    quote: str = field(validator=v.instance_of(str))
+    span: Span = field(validator=v.instance_of(Span))
+    speaker: str | None = field(default=None, validator=_optional(str))
+    speaker_mention: str | None = field(default=None, validator=_optional(str))
+    role: str | None = field(default=None, validator=_optional(str))
+    affiliation: str | None = field(default=None, validator=_optional(str))
+    cue: str | None = field(default=None, validator=_optional(str))
+    direct: bool = field(default=True, validator=v.instance_of(bool))
+    sentence: Span | None = field(default=None, validator=_optional(Span))
+
+
+@frozen
+class Event:
+    """Something that happened (or is scheduled, or is recalled), once per article.
+
+    Attributes:
+        type: What kind of event.
+        span: The main mention (its trigger sentence) in `Article.text`.
+        modality: Asserted, scheduled, hypothetical, negated or background.
+        trigger: The trigger word(s) as written ("fired").
+        actors: Canonical names of who did it ("North Korea").
+        target: Canonical name of whom it was done to or for, if any.
+        location: Where, as written ("into the sea", "Kursk").
+        time: When, as written and resolved.
+        quantities: Amounts attached to the event.
+        mentions: Spans of every mention merged into this event, main first.
+
+    Examples:
+        >>> e = Event(type=EventType.MISSILE_LAUNCH, span=Span(0, 10), actors=("North Korea",))
+        >>> e.modality.value
+        'asserted'
+    """
+
+    type: EventType = field(validator=v.instance_of(EventType))
+    span: Span = field(validator=v.instance_of(Span))
+    modality: Modality = field(default=Modality.ASSERTED, validator=v.instance_of(Modality))
+    trigger: str = field(default="", validator=v.instance_of(str))
+    actors: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    target: str | None = field(default=None, validator=_optional(str))
+    location: str | None = field(default=None, validator=_optional(str))
+    time: TimeRef | None = field(default=None, validator=_optional(TimeRef))
+    quantities: tuple[Quantity, ...] = field(default=(), validator=_tuple_of(Quantity))
+    mentions: tuple[Span, ...] = field(default=(), validator=_tuple_of(Span))
+
+
+@frozen
+class Sanction:
+    """A sanction reported in the text.
+
+    Field names follow OpenSanctions' FollowTheMoney ``Sanction`` schema where
+    they overlap (`entity`, `authority`, `program`, `reason`, `status`,
+    `start_date`).
+
+    Attributes:
+        entity: Canonical name of who is sanctioned.
+        status: In force, proposed, lifted, violated or threatened.
+        span: The sentence reporting it, in `Article.text`.
+        authority: Canonical name of who imposes it, when stated.
+        program: The sanctions programme or legal basis, when stated.
+        reason: Why, as written ("invasion of Ukraine").
+        start_date: ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) when stated.
+
+    Examples:
+        >>> s = Sanction(entity="North Korea", status=SanctionStatus.IN_FORCE, span=Span(0, 9))
+        >>> s.status.value
+        'in_force'
+    """
+
+    entity: str = field(validator=v.instance_of(str))
+    status: SanctionStatus = field(validator=v.instance_of(SanctionStatus))
+    span: Span = field(validator=v.instance_of(Span))
+    authority: str | None = field(default=None, validator=_optional(str))
+    program: str | None = field(default=None, validator=_optional(str))
+    reason: str | None = field(default=None, validator=_optional(str))
+    start_date: str | None = field(default=None, validator=_optional(str))
+
+
+@frozen
+class Facts:
+    """Everything extracted from one article, with the article itself.
+
+    Attributes:
+        article: The clean article all spans index into.
+        statements: Quotations with their speakers, in text order.
+        events: Events, one per real-world event, in text order.
+        sanctions: Sanctions, in text order.
+        warnings: Values dropped or doubtful during extraction.
+
+    Examples:
+        >>> f = Facts(article=Article(id="x", raw="", text=""))
+        >>> f.statements
+        ()
+    """
+
+    article: Article = field(validator=v.instance_of(Article))
+    statements: tuple[Statement, ...] = field(default=(), validator=_tuple_of(Statement))
+    events: tuple[Event, ...] = field(default=(), validator=_tuple_of(Event))
+    sanctions: tuple[Sanction, ...] = field(default=(), validator=_tuple_of(Sanction))
+    warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+
+
+@frozen
+class FactValue:
+    """One article's wording of an aligned fact.
+
+    Attributes:
+        article: The article's id.
+        text: The wording as written in that article.
+        normalised: A comparable form (ISO date, km value, canonical name), if any.
+        outlet: The article's outlet, when known.
+
+    Examples:
+        >>> FactValue(article="a", text="on Monday", normalised="2025-01-06").normalised
+        '2025-01-06'
+    """
+
+    article: str = field(validator=v.instance_of(str))
+    text: str = field(validator=v.instance_of(str))
+    normalised: str | None = field(default=None, validator=_optional(str))
+    outlet: str | None = field(default=None, validator=_optional(str))
+
+
+@frozen
+class Alignment:
+    """A fact both articles report, and whether they agree on it.
+
+    Attributes:
+        fact: A readable key for the fact ("missile_launch.distance").
+        kind: What is compared: ``date``, ``quantity``, ``location``, ``name``
+            (a spelling conflict), ``speaker`` (one quotation, two speakers),
+            ``statement`` (a shared quotation), ``paraphrase`` (a quotation
+            restated without quotation marks), ``event``.
+        verdict: Agree or conflict.
+        values: Each article's wording.
+        note: Why the verdict was reached.
+
+    Examples:
+        >>> a = Alignment(fact="missile_launch.date", kind="date", verdict=Verdict.AGREE)
+        >>> a.verdict.value
+        'agree'
+    """
+
+    fact: str = field(validator=v.instance_of(str))
+    kind: str = field(validator=v.instance_of(str))
+    verdict: Verdict = field(validator=v.instance_of(Verdict))
+    values: tuple[FactValue, ...] = field(default=(), validator=_tuple_of(FactValue))
+    note: str = field(default="", validator=v.instance_of(str))
+
+
+@frozen
+class SharedStatement:
+    """One quotation carried by two articles.
+
+    Attributes:
+        speaker: The canonical speaker, when both agree on one.
+        quote_a: The quotation as the first article has it.
+        quote_b: The quotation as the second article has it.
+        match: ``exact``, ``contained`` or ``fuzzy``.
+        score: Similarity from 0 to 100.
+
+    Examples:
+        >>> SharedStatement("Park Jin", "We will act.", "We will act", "exact", 100.0).match
+        'exact'
+    """
+
+    speaker: str | None = field(validator=_optional(str))
+    quote_a: str = field(validator=v.instance_of(str))
+    quote_b: str = field(validator=v.instance_of(str))
+    match: str = field(validator=v.instance_of(str))
+    score: float = field(validator=v.instance_of((int, float)))
+
+
+@frozen
+class Comparison:
+    """How two articles' coverage relates.
+
+    Attributes:
+        a: The first article's id.
+        b: The second article's id.
+        similarity: Estimated Jaccard similarity of their word shingles (0 to 1).
+        same_story: Whether they report the same story.
+        rewrite: The id of the article that is a rewrite of the other, if any.
+        derived_from: The id of the article `rewrite` was derived from.
+        reasons: Plain-language evidence for `same_story` and the derivation.
+        shared_statements: Quotations both carry.
+        agreements: Aligned facts on which they agree.
+        conflicts: Aligned facts on which they conflict.
+
+    Examples:
+        >>> c = Comparison(a="x", b="y", similarity=0.1, same_story=False)
+        >>> c.conflicts
+        ()
+    """
+
+    a: str = field(validator=v.instance_of(str))
+    b: str = field(validator=v.instance_of(str))
+    similarity: float = field(validator=v.instance_of((int, float)))
+    same_story: bool = field(validator=v.instance_of(bool))
+    rewrite: str | None = field(default=None, validator=_optional(str))
+    derived_from: str | None = field(default=None, validator=_optional(str))
+    reasons: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    shared_statements: tuple[SharedStatement, ...] = field(default=(), validator=_tuple_of(SharedStatement))
+    agreements: tuple[Alignment, ...] = field(default=(), validator=_tuple_of(Alignment))
+    conflicts: tuple[Alignment, ...] = field(default=(), validator=_tuple_of(Alignment))
+
+
+@frozen
+class Story:
+    """A group of articles that tell the same story.
+
+    Attributes:
+        id: A stable identifier derived from the member articles.
+        articles: Member article ids, in corpus order.
+        title: A representative headline.
+        outlets: The outlets carrying the story, when known.
+        derivations: ``(rewrite, source)`` pairs of article ids.
+
+    Examples:
+        >>> Story(id="s1", articles=("a", "b")).articles
+        ('a', 'b')
+    """
+
+    id: str = field(validator=v.instance_of(str))
+    articles: tuple[str, ...] = field(validator=_tuple_of(str))
+    title: str | None = field(default=None, validator=_optional(str))
+    outlets: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    derivations: tuple[tuple[str, str], ...] = field(default=(), validator=_tuple_of(tuple))
+
+
+@frozen
+class TimelineEntry:
+    """One event in a brief's timeline, merged across the articles reporting it.
+
+    Attributes:
+        event: The representative event.
+        articles: Ids of the articles reporting it.
+        story: The id of the story it belongs to.
+
+    Examples:
+        >>> e = Event(type=EventType.SUMMIT, span=Span(0, 6))
+        >>> TimelineEntry(event=e, articles=("a",), story="s1").articles
+        ('a',)
+    """
+
+    event: Event = field(validator=v.instance_of(Event))
+    articles: tuple[str, ...] = field(validator=_tuple_of(str))
+    story: str = field(validator=v.instance_of(str))
+
+
+@frozen
+class SpeakerStatements:
+    """What one speaker said across a corpus.
+
+    Attributes:
+        speaker: The canonical speaker.
+        quotes: Distinct quotations, in first-seen order.
+        articles: For each quotation, the ids of the articles carrying it.
+        outlets: For each quotation, the outlets carrying it.
+
+    Examples:
+        >>> SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
+        'Park Jin'
+    """
+
+    speaker: str = field(validator=v.instance_of(str))
+    quotes: tuple[str, ...] = field(validator=_tuple_of(str))
+    articles: tuple[tuple[str, ...], ...] = field(validator=_tuple_of(tuple))
+    outlets: tuple[tuple[str, ...], ...] = field(validator=_tuple_of(tuple))
+
+
+@frozen
+class Brief:
+    """A corpus summarised: stories, timeline, who said what, sanctions, conflicts.
+
+    Attributes:
+        stories: The stories, largest first.
+        timeline: Events merged across articles, in date order.
+        statements: Statements grouped by speaker.
+        sanctions: Sanctions reported anywhere in the corpus.
+        conflicts: Facts on which articles of one story disagree.
+        articles: Number of articles summarised.
+        warnings: Problems met while building the brief.
+
+    Examples:
+        >>> Brief().articles
+        0
+    """
+
+    stories: tuple[Story, ...] = field(default=(), validator=_tuple_of(Story))
+    timeline: tuple[TimelineEntry, ...] = field(default=(), validator=_tuple_of(TimelineEntry))
+    statements: tuple[SpeakerStatements, ...] = field(default=(), validator=_tuple_of(SpeakerStatements))
+    sanctions: tuple[Sanction, ...] = field(default=(), validator=_tuple_of(Sanction))
+    conflicts: tuple[Alignment, ...] = field(default=(), validator=_tuple_of(Alignment))
+    articles: int = field(default=0, validator=[v.instance_of(int), _non_negative])
+    warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))

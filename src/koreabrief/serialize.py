@@ -1,0 +1,172 @@
+"""JSON and JSONL for every model, through one cattrs converter.
+
+Dates travel as ISO strings and enums as their values, so every model
+round-trips exactly: ``from_json(to_json(x), type(x)) == x``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, TypeVar
+
+import cattrs
+
+from koreabrief.errors import SerializationError
+
+__all__ = ["converter", "from_dict", "from_json", "read_jsonl", "to_dict", "to_json", "write_jsonl"]
+
+T = TypeVar("T")
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=False)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(dt.date, lambda s, _: dt.date.fromisoformat(s))
+    return conv
+
+
+#: The library's single converter. Extend a copy (``converter.copy()``), never this one.
+converter: cattrs.Converter = _make_converter()
+
+
+def to_dict(obj: Any) -> Any:
+    """Turn a model (or a tuple/list of models) into plain JSON-ready data.
+
+    Enums become their values, dates ISO text, tuples lists.
+
+    Args:
+        obj: Any koreabrief model, or a tuple or list of them.
+
+    Returns:
+        Dicts, lists, strings, numbers, booleans and None only.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> to_dict(kb.Span(0, 3))
+        {'start': 0, 'end': 3}
+    """
+    return converter.unstructure(obj)
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a model of type `cls` from plain data made by [`to_dict`][koreabrief.to_dict].
+
+    Args:
+        data: Plain data, as [`to_dict`][koreabrief.to_dict] makes it.
+        cls: The model class to build (`kb.Facts`, `kb.Brief` ...).
+
+    Returns:
+        The model, equal to the one `data` was made from.
+
+    Raises:
+        SerializationError: The data does not describe a valid `cls`.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> from_dict({"start": 0, "end": 3}, kb.Span)
+        Span(start=0, end=3)
+    """
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as e:
+        name = getattr(cls, "__name__", str(cls))
+        detail = "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)
+        raise SerializationError(f"invalid {name}: {detail}") from e
+
+
+def to_json(obj: Any, *, indent: int | None = None) -> str:
+    """Serialise a model (or a tuple/list of models) to JSON text.
+
+    Args:
+        obj: Any koreabrief model, or a tuple or list of them.
+        indent: Indentation for readable output; None (default) writes one line.
+
+    Returns:
+        JSON text (UTF-8 characters kept as they are, not escaped).
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> to_json(kb.Span(0, 3))
+        '{"start": 0, "end": 3}'
+    """
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Parse JSON text made by [`to_json`][koreabrief.to_json] back into a `cls`.
+
+    Args:
+        text: JSON text or UTF-8 bytes.
+        cls: The model class to build.
+
+    Returns:
+        The model; `from_json(to_json(x), type(x)) == x` for every model.
+
+    Raises:
+        SerializationError: The text is not JSON or does not describe a valid `cls`.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> from_json('{"start": 0, "end": 3}', kb.Span)
+        Span(start=0, end=3)
+    """
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise SerializationError(f"not JSON: {e}") from e
+    return from_dict(data, cls)
+
+
+def write_jsonl(objs: Iterable[Any], stream: IO[str]) -> int:
+    """Write models to `stream`, one JSON object per line; return how many were written.
+
+    Consumes `objs` lazily, so a generator of any size streams in constant memory.
+
+    Args:
+        objs: Models, typically a generator (from [`process`][koreabrief.process]).
+        stream: A text stream open for writing.
+
+    Returns:
+        The number of lines written.
+
+    Examples:
+        >>> import io, koreabrief as kb
+        >>> buf = io.StringIO()
+        >>> write_jsonl([kb.Span(0, 1), kb.Span(2, 3)], buf)
+        2
+    """
+    n = 0
+    for obj in objs:
+        stream.write(to_json(obj))
+        stream.write("\n")
+        n += 1
+    return n
+
+
+def read_jsonl(stream: Iterable[str], cls: type[T]) -> Iterator[T]:
+    """Read models of type `cls` lazily from JSON lines; blank lines are skipped.
+
+    Args:
+        stream: Lines of text: an open file, a list of strings ...
+        cls: The model class every line holds.
+
+    Yields:
+        One model per non-blank line, in order.
+
+    Raises:
+        SerializationError: A line is not valid; the message gives its number.
+
+    Examples:
+        >>> import io, koreabrief as kb
+        >>> list(read_jsonl(io.StringIO('{"start": 0, "end": 1}\\n'), kb.Span))
+        [Span(start=0, end=1)]
+    """
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            yield from_json(line, cls)
+        except SerializationError as e:
+            raise SerializationError(f"line {lineno}: {e}") from e

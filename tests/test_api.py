@@ -1,0 +1,75 @@
+"""The public API: one flat namespace, documented, nothing private leaking."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+import koreabrief as kb
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLIC = [name for name in kb.__all__ if name != "__version__"]
+
+
+def _reference_text() -> str:
+    return "\n".join(p.read_text("utf-8") for p in (ROOT / "docs" / "reference").glob("*.md"))
+
+
+class TestNamespace:
+    def test_all_is_unique_and_sorted(self) -> None:
+        """__all__ lists each name once."""
+        assert len(kb.__all__) == len(set(kb.__all__))
+
+    def test_all_names_exist(self) -> None:
+        """Every name in __all__ is importable from koreabrief."""
+        for name in kb.__all__:
+            assert hasattr(kb, name), name
+
+    def test_nothing_public_is_left_out(self) -> None:
+        """Every public attribute of the package that is ours is in __all__."""
+        leaked = {
+            name
+            for name, obj in vars(kb).items()
+            if not name.startswith("_")
+            and name not in kb.__all__
+            and not inspect.ismodule(obj)
+            and name != "annotations"
+        }
+        assert not leaked
+
+    def test_no_private_name_is_exported(self) -> None:
+        """No underscore name other than __version__ is part of the public API."""
+        assert [name for name in kb.__all__ if name.startswith("_")] == ["__version__"]
+
+    def test_no_module_shadows_a_public_function(self) -> None:
+        """No submodule has the name of a public function (it would hide it in the API docs)."""
+        import pkgutil
+
+        modules = {m.name for m in pkgutil.iter_modules(kb.__path__)}
+        assert not modules & set(kb.__all__)
+
+    @pytest.mark.parametrize("name", PUBLIC)
+    def test_every_public_name_has_a_docstring_with_example(self, name: str) -> None:
+        """Every public name has a docstring with an example."""
+        doc = inspect.getdoc(getattr(kb, name)) or ""
+        assert doc.strip(), name
+        assert "Example" in doc or ">>>" in doc, name
+
+    @pytest.mark.parametrize("name", PUBLIC)
+    def test_every_public_name_is_in_the_api_reference(self, name: str) -> None:
+        """Every public name appears in the API reference pages."""
+        assert re.search(rf"^::: koreabrief\.{re.escape(name)}\s*$", _reference_text(), re.MULTILINE), name
+
+
+class TestPackaging:
+    def test_version_from_metadata(self) -> None:
+        """__version__ comes from the installed distribution's metadata."""
+        assert kb.__version__ == version("koreabrief")
+
+    def test_py_typed_is_shipped(self) -> None:
+        """The package is marked as typed."""
+        assert (Path(kb.__file__).parent / "py.typed").exists()
