@@ -1,0 +1,203 @@
+"""Cleaning: from scraped page text to an [`Article`][koreabrief.Article].
+
+The pipeline, each step in its own module:
+
+1. [`normalise`][koreabrief.cleaning.normalise]: split raw text into lines that
+   keep their offsets in `raw`; NFC, unified spaces, invisible characters dropped.
+2. [`wraps`][koreabrief.cleaning.wraps]: hard-wrap repair joins lines broken
+   inside a word or a sentence into units.
+3. [`classify`][koreabrief.cleaning.classify]: every unit is labelled body,
+   headline, or furniture of a [`RemovalKind`][koreabrief.RemovalKind].
+4. [`metadata`][koreabrief.cleaning.metadata]: author, dateline, original source
+   and outlet are read from the labelled lines.
+
+Nothing is lost: every non-blank unit of `raw` ends up in the body, as the
+title, or as a [`Removal`][koreabrief.Removal] whose offsets index `raw`.
+
+Cleaning is idempotent on its own output: `clean(a.text).text == a.text`. The
+headline is not part of `a.text`, so cleaning the text again finds no title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from koreabrief.cleaning import metadata as md
+from koreabrief.cleaning.classify import NAME_BYLINE, Label, label_units
+from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
+from koreabrief.cleaning.normalise import Line, mojibake, split_lines
+from koreabrief.cleaning.normalise import repair_mojibake as repair
+from koreabrief.cleaning.wraps import join_lines
+from koreabrief.models import Article, Removal, RemovalKind
+
+__all__ = ["article", "clean"]
+
+_NO_BODY = "no article body found: every line looks like page furniture"
+
+
+def clean(
+    raw: str,
+    /,
+    *,
+    id: str = "adhoc",
+    url: str | None = None,
+    published: dt.date | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    warnings: tuple[str, ...] = (),
+    repair_mojibake: bool = False,
+) -> Article:
+    """Clean scraped text into an Article.
+
+    Args:
+        raw: The page text as scraped.
+        id: The article's identifier.
+        url: The article's address, if known.
+        published: The publication date, if known.
+        outlet: The outlet, if known; otherwise read from a line naming it.
+        title: A headline known from metadata; it stays the title, and the
+            page's own copy of it is not kept in the body. Without it, the
+            page's headline line is used.
+        warnings: Warnings already met (while loading) to carry on the article.
+        repair_mojibake: Undo UTF-8 read as Windows-1252 ("â€™" -> "’") in the
+            page's lines before they are classified, so in the body and the
+            title, with a warning saying so. Off by default: then such text is
+            only flagged, and the body holds exactly the characters of `raw`
+            (after normalisation); on, each repaired sequence of `raw` stands
+            as the one character it spells. `raw` and the removed lines are
+            verbatim either way.
+
+    Returns:
+        The article with its body text, metadata and removed lines.
+
+    Examples:
+        >>> a = clean("Menu\\n\\nSeoul Rejects Talks\\n\\nSEOUL: Seoul said no.\\n\\nShare it")
+        >>> (a.title, a.text, a.dateline, [r.kind.value for r in a.removed])
+        ('Seoul Rejects Talks', 'SEOUL: Seoul said no.', 'SEOUL', ['navigation', 'share'])
+    """
+    lexicon = default_lexicon()
+    lines = split_lines(raw)
+    notes = warnings
+    if repair_mojibake and mojibake(raw) is not None:
+        # Repaired line by line, before classification: the classifier, the
+        # title and the body all see the text as it was meant.
+        example, fixed = mojibake(raw), 0
+        for i, line in enumerate(lines):
+            if mojibake(line.text) is not None:
+                text, n = repair(line.text)
+                lines[i], fixed = Line(line.start, line.end, text), fixed + n
+        if fixed:
+            notes = (
+                *notes,
+                f"mojibake repaired (UTF-8 read as Windows-1252, e.g. {example!r}): {fixed} fixed",
+            )
+    labels = label_units(join_lines(lines, lexicon), lexicon, title=title)
+    body = [lab.unit.text for lab in labels if lab.kind is None and not lab.title]
+    removed = tuple(
+        Removal(lab.kind, raw[lab.unit.start : lab.unit.end], lab.unit.start, lab.unit.end, lab.reason)
+        for lab in labels
+        if lab.kind is not None
+    )
+    page_title = next((lab.unit.text for lab in labels if lab.title), None)
+    if not body and labels:
+        notes = (*notes, _NO_BODY)
+    text = "\n\n".join(body)
+    garbled = mojibake(text)
+    if garbled is not None:
+        notes = (*notes, f"possible mojibake (UTF-8 read as Windows-1252, e.g. {garbled!r}); not repaired")
+    return Article(
+        id=id,
+        raw=raw,
+        text=text,
+        title=title if title is not None else page_title,
+        author=_author(labels, lexicon),
+        dateline=md.dateline(body[0], lexicon=lexicon) if body else None,
+        original_source=_source(labels),
+        outlet=outlet if outlet is not None else _outlet(labels, lexicon),
+        url=url,
+        published=published,
+        removed=removed,
+        warnings=notes,
+    )
+
+
+def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
+    fallback: str | None = None
+    for lab in labels:
+        if lab.kind is RemovalKind.BYLINE:
+            name = (
+                lab.unit.text
+                if lab.reason == NAME_BYLINE
+                else md.byline_author(lab.unit.text, lexicon=lexicon)
+            )
+            if name is not None:
+                return name
+        elif lab.kind is RemovalKind.AUTHOR_BIO and fallback is None:
+            fallback = md.bio_author(lab.unit.text, lexicon)
+        elif lab.kind is RemovalKind.CREDIT and fallback is None:
+            fallback = md.reporting_author(lab.unit.text)
+    return fallback
+
+
+def _source(labels: list[Label]) -> str | None:
+    for lab in labels:
+        if lab.kind is RemovalKind.SOURCE_NOTE:
+            value = md.source_of(lab.unit.text)
+            if value is not None:
+                return value
+    return None
+
+
+def _outlet(labels: list[Label], lexicon: Lexicon) -> str | None:
+    for lab in labels:
+        if lab.kind is None or lab.kind is RemovalKind.SOURCE_NOTE:
+            continue
+        text = lab.unit.text
+        if lab.kind is RemovalKind.NAVIGATION:
+            named = lexicon.outlet_named(text)
+            if named is not None:
+                return named
+        elif lab.kind is RemovalKind.OTHER and ("©" in text or "copyright" in text[:40].casefold()):
+            named = lexicon.outlet_in(text)
+            if named is not None:
+                return named
+    return None
+
+
+def article(
+    raw: str,
+    /,
+    *,
+    id: str,
+    url: str | None = None,
+    published: dt.date | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """Build a cleaned Article from raw text and its metadata.
+
+    The same as [`clean`][koreabrief.clean], with the identifier required: the
+    way to bring a text from your own pipeline (a database row, a crawler's
+    record) into koreabrief.
+
+    Args:
+        raw: The page text as scraped.
+        id: The article's identifier, unique within the corpus.
+        url: The article's address, if known (a date in it is not read here;
+            [`load`][koreabrief.load] does that for records).
+        published: The publication date: relative dates ("on Monday") are
+            resolved against it.
+        outlet: The publishing outlet, if known.
+        title: A headline known from metadata; the page's own copy of it is
+            kept out of the body.
+
+    Returns:
+        The cleaned article.
+
+    Examples:
+        >>> import datetime as dt
+        >>> a = article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
+        >>> (a.id, a.published.isoformat())
+        ('n1', '2025-01-06')
+    """
+    return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title)

@@ -1,0 +1,216 @@
+"""Per-unit evidence: which furniture kind a unit's own text shows, and its prose signals."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from koreabrief.cleaning import features as ft
+from koreabrief.cleaning import metadata as md
+from koreabrief.cleaning.lexicon import (
+    KIND_ORDER,
+    LONG_PREFIX_KINDS,
+    KindRules,
+    Lexicon,
+    folded_key,
+    phrase_key,
+)
+from koreabrief.cleaning.wraps import Unit
+from koreabrief.models import RemovalKind
+
+__all__ = ["UnitFacts", "is_header", "kind_of", "match_edge_kind", "match_kind", "unit_facts"]
+
+_PREFIX_MAX_WORDS = 40
+_PROSE_PREFIX_MAX_WORDS = 14
+_LONG_PREFIX_KINDS = LONG_PREFIX_KINDS
+
+
+def _prefix_match(rule: KindRules, folded: str, n_words: int) -> bool:
+    if rule.kind in _LONG_PREFIX_KINDS:
+        if n_words > _PREFIX_MAX_WORDS:
+            return False
+    # Short kinds (bylines, links, buttons) are not whole sentences: "Published
+    # on Monday, the report found ..." is prose, "Published on Jan 6" is not.
+    elif n_words > _PROSE_PREFIX_MAX_WORDS or (n_words >= 8 and ft.is_terminal(folded)):
+        return False
+    return folded.startswith(rule.prefixes)
+
+
+_ORDER = {kind: n for n, kind in enumerate(KIND_ORDER)}
+
+
+def _first_prefix(folded: str, lexicon: Lexicon, *, short_ok: bool) -> RemovalKind | None:
+    """The earliest kind (in the order kinds are tried) with a prefix opening `folded`."""
+    pattern = lexicon.prefix_pattern if short_ok else lexicon.long_prefix_pattern
+    m = pattern.match(folded) if pattern is not None else None
+    return RemovalKind(m.lastgroup) if m is not None and m.lastgroup is not None else None
+
+
+# A character for which str.isalnum() holds (\w is isalnum() or "_").
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def match_kind(
+    text: str, tokens: list[str], lexicon: Lexicon, *, edge: bool
+) -> tuple[RemovalKind, str] | None:
+    """The furniture kind a unit's own text shows, with the reason, or None.
+
+    `edge` allows the kinds that only count at the head or tail (author bios).
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> match_kind("Share it", ["Share", "it"], default_lexicon(), edge=False)
+        (<RemovalKind.SHARE: 'share'>, 'phrase')
+    """
+    folded = text[:300].casefold()
+    found = _match_anywhere(text, tokens, folded, folded_key(folded), lexicon)
+    if found is None and edge:
+        return _match_edge(text, tokens, folded, lexicon)
+    return found
+
+
+def _match_anywhere(
+    text: str, tokens: list[str], folded: str, key: str, lexicon: Lexicon
+) -> tuple[RemovalKind, str] | None:
+    """`match_kind` without the edge-only kinds.
+
+    `folded` is `text[:300].casefold()` and `key` its `folded_key`: computed
+    once per unit, they serve every check.
+    """
+    n_words = len(tokens)
+    if n_words <= 6 and ft.is_residue(tokens):
+        return RemovalKind.OTHER, "template residue"
+    if _ALNUM.search(text, 0, 400) is None:
+        return RemovalKind.OTHER, "no words"
+    if len(text) <= 200:  # then `key` is the whole line's key
+        kind = lexicon.phrase_index.get(key)
+        if kind is not None:
+            return kind, "phrase"
+    if n_words <= _PREFIX_MAX_WORDS:  # longer lines are prose: no prefix or pattern applies
+        head = text[:300]
+        # Short kinds (bylines, links, buttons) are not whole sentences: "Published
+        # on Monday, the report found ..." is prose, "Published on Jan 6" is not.
+        short_ok = n_words <= _PROSE_PREFIX_MAX_WORDS and not (n_words >= 8 and ft.is_terminal(folded))
+        found = _first_prefix(folded, lexicon, short_ok=short_ok)
+        m = lexicon.line_pattern.match(head) if lexicon.line_pattern is not None else None
+        if m is not None and m.lastgroup is not None:
+            by_pattern = RemovalKind(m.lastgroup)
+            if found is None or _ORDER[by_pattern] < _ORDER[found]:
+                return by_pattern, "pattern"
+        if found is not None:
+            return found, "prefix"
+    if n_words <= 80 and _credit_tail(text, lexicon):
+        return RemovalKind.CREDIT, "credit at end"
+    if n_words > 16:
+        return None
+    if md.is_byline(text, lexicon=lexicon):
+        return RemovalKind.BYLINE, "byline"
+    if n_words <= 14 and (md.is_email_line(text) or md.is_timestamp(text, lexicon)):
+        return RemovalKind.BYLINE, "contact or timestamp"
+    if n_words <= 6 and lexicon.outlet_keys.get(key if len(text) <= 300 else phrase_key(text)) is not None:
+        return RemovalKind.NAVIGATION, "outlet name"
+    return None
+
+
+def match_edge_kind(text: str, tokens: list[str], lexicon: Lexicon) -> tuple[RemovalKind, str] | None:
+    """The kinds that only count at the head or tail of a page (author bios).
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> t = "Jane Roe is a reporter based in Seoul."
+        >>> match_edge_kind(t, t.split(), default_lexicon())
+        (<RemovalKind.AUTHOR_BIO: 'author_bio'>, 'author bio')
+    """
+    return _match_edge(text, tokens, text[:300].casefold(), lexicon)
+
+
+def _match_edge(
+    text: str, tokens: list[str], folded: str, lexicon: Lexicon
+) -> tuple[RemovalKind, str] | None:
+    # Cheap gate: a bio verb among the first words, or an edge kind's prefix.
+    if lexicon.bio_verbs.isdisjoint(tokens[1:6]) and not (
+        lexicon.edge_prefixes and folded.startswith(lexicon.edge_prefixes)
+    ):
+        return None
+    for rule in lexicon.rules:
+        if rule.edge and (
+            _prefix_match(rule, folded, len(tokens)) or any(p.match(text[:300]) for p in rule.patterns)
+        ):
+            return rule.kind, "prefix"
+    if md.bio_author(text, lexicon) is not None:
+        return RemovalKind.AUTHOR_BIO, "author bio"
+    if _about_outlet(folded, lexicon):
+        return RemovalKind.OTHER, "about the outlet"
+    return None
+
+
+def _about_outlet(folded: str, lexicon: Lexicon) -> bool:
+    """Whether a line describes a news outlet ("NK News is an independent site ...")."""
+    # Only "X is a/an/the/one ...": "Reuters was unable to verify ..." is reporting.
+    words = folded.split(maxsplit=7)
+    for n in range(1, min(6, len(words) - 1)):
+        if (
+            words[n] in {"is", "was"}
+            and words[n + 1] in {"a", "an", "the", "one"}
+            and phrase_key(" ".join(words[:n])) in lexicon.outlet_keys
+        ):
+            return True
+    return False
+
+
+def _credit_tail(text: str, lexicon: Lexicon) -> bool:
+    tail = text[-160:]
+    end = tail[-48:].casefold()
+    # Cheap gate: credits end in a bracket, or carry a slash, a pipe or "getty".
+    if not (
+        end.endswith(")")
+        or "/" in end
+        or "|" in end
+        or "getty" in end
+        or "via " in end
+        or "contributed" in end
+    ):
+        return False
+    return any(p.match(tail) for p in lexicon.credit_patterns)
+
+
+class UnitFacts(NamedTuple):
+    """What a unit's own text shows (a tuple: one is built per line of every page)."""
+
+    tokens: list[str]
+    matched: tuple[RemovalKind, str] | None  # anywhere kinds
+    edge_matched: tuple[RemovalKind, str] | None  # including edge-only kinds
+    prose: bool
+    key: str
+
+
+def unit_facts(unit: Unit, lexicon: Lexicon) -> UnitFacts:
+    """The evidence of one unit's own text: its words, matched kinds, prose and key."""
+    text = unit.text
+    if len(text) > 4000:  # a huge line is prose; its head is evidence enough
+        tokens = text[:4000].split()
+        prose = True
+    else:
+        tokens = text.split()
+        prose = ft.is_sentence(text, tokens, lexicon.stopwords)
+    folded = text[:300].casefold()
+    key = folded_key(folded)
+    matched = _match_anywhere(text, tokens, folded, key, lexicon)
+    edge_matched = matched or _match_edge(text, tokens, folded, lexicon)
+    return UnitFacts(tokens, matched, edge_matched, prose, key)
+
+
+_LIST_KINDS = frozenset({RemovalKind.RELATED, RemovalKind.COMMENTS})
+
+
+def is_header(facts: UnitFacts) -> bool:
+    if facts.matched is None or facts.matched[0] not in _LIST_KINDS or len(facts.tokens) > 6:
+        return False
+    # A comment count ("0 Comments") sits among share buttons; it opens no form.
+    return facts.matched[0] is RemovalKind.RELATED or not any(
+        c.isdigit() for c in facts.key + "".join(facts.tokens)
+    )
+
+
+def kind_of(facts: UnitFacts) -> RemovalKind | None:
+    return facts.matched[0] if facts.matched is not None else None

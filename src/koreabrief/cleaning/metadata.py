@@ -1,0 +1,241 @@
+"""Metadata lines: bylines, author bios, datelines, source notes and timestamps."""
+
+from __future__ import annotations
+
+import re
+
+from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
+
+__all__ = [
+    "bio_author",
+    "byline_author",
+    "dateline",
+    "is_byline",
+    "is_email_line",
+    "is_timestamp",
+    "source_of",
+]
+
+# One capitalised name word ("Kim", "O'Neil", "Jean-Luc", "J.", "KIM").
+_NAME = r"[A-Z][\w'’.-]{0,30}"
+_NAMES = rf"{_NAME}(?:\s{_NAME}){{0,3}}"
+_BY = re.compile(
+    rf"(?i:by)\s?:?\s+(?P<name>{_NAMES}(?:\s(?:and|&)\s{_NAMES}){{0,2}})"
+    r"(?P<rest>(?:\s?[,|/–—(·•-]|\s(?i:in|for)\s)[^\n]{0,120})?$"
+)
+_ROLE = re.compile(
+    rf"(?P<name>{_NAMES})\s?[,|/–—·-]?\s(?i:staff reporter|staff writer|senior reporter|reporter|"
+    r"correspondent|special correspondent|contributing writer|contributor|columnist|bureau chief|"
+    r"staff correspondent|editor|senior editor|news editor)\b"
+)
+_AUTHOR_LABEL = re.compile(
+    rf"(?i:written by|posted by|reported by|story by|words by|author|authors|reporter|reporters|writer)"
+    rf"\s?:?\s+(?P<name>{_NAMES}(?:\s(?:and|&)\s{_NAMES}){{0,2}})"
+)
+_POSTED = re.compile(
+    rf"(?i:posted|published|written|updated)\s(?i:on|at)\s[^\n]{{1,40}}?\s(?i:by)\s(?P<name>{_NAMES})\s*$"
+)
+_REPORTING = re.compile(rf"\(?(?i:reporting by)\s(?P<name>{_NAMES})")
+_BIO = re.compile(rf"(?P<name>{_NAMES})\s(?P<verb>[a-z]{{2,12}})\b")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+_EMAILS = re.compile(r"[\s,;/|()]{0,4}")
+_SOURCE = re.compile(
+    r"(?i:original source|source link|sources?|via|courtesy of|first appeared on|first published on|"
+    r"originally published (?:on|in|by|at)|syndicated from|republished from)\s?:?\s*(?P<value>[^\n]{1,200})"
+)
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|"
+    r"July|August|September|October|November|December"
+)
+_PLACE_CAPS = r"[A-Z][A-Z'’.-]{1,24}(?:\s[A-Z][A-Z'’.-]{1,24}){0,3}"
+_PLACE_TITLE = r"[A-Z][a-z'’.-]{1,24}(?:\s[A-Z][a-z'’.-]{1,24}){0,2}"
+_REGION = r"(?:,\s[A-Z][A-Za-z'’.-]{1,24}(?:\s[A-Z][A-Za-z'’.-]{1,24}){0,2})?"
+_DATE = rf"(?:,?\s(?:{_MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?)?"
+_AGENCY = r"(?:\s?\([A-Za-z][A-Za-z .&/-]{1,40}\))?"
+_SEP = r"\s?(?::|—|–|--|-)\s"
+_DATELINE_CAPS = re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}{_AGENCY}{_SEP}")
+_DATELINE_TITLE = re.compile(
+    rf"(?P<place>{_PLACE_TITLE}){_REGION}(?:{_DATE}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)|"
+    rf",?\s(?:{_MONTHS})\s\d{{1,2}}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)){_SEP}"
+)
+_DIGITS = re.compile(r"\d")
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_TOKEN_EDGE = re.compile(r"^[^\w|—–·•-]+|[^\w|—–·•-]+$")
+_NUMERIC = re.compile(
+    r"[\d:./-]{1,12}(?:st|nd|rd|th|h)?|[a-z]{2,4}[+-]\d{1,2}(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?"
+)
+
+
+def _clean_name(name: str) -> str:
+    tokens = name.strip(" .,;:|-–—").split()
+    # "KIM SOO-AH Associated Press": a name in capitals ends where the capitals do.
+    if len(tokens) > 1 and tokens[0].isupper() and len(tokens[0]) > 1:
+        upper = 0
+        while upper < len(tokens) and (tokens[upper].isupper() or tokens[upper] in {"and", "&"}):
+            upper += 1
+        tokens = tokens[:upper]
+    return " ".join(tokens).strip(" .,;:|-–—")
+
+
+def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
+    """The person a byline line names ("By Jane Roe, Reuters" -> "Jane Roe"), else None.
+
+    Examples:
+        >>> byline_author("By Jane Roe and Min-jun Park | Seoul")
+        'Jane Roe and Min-jun Park'
+        >>> byline_author("By Monday the troops had left.") is None
+        True
+        >>> byline_author("By Editorial Team") is None
+        True
+    """
+    name = _byline_name(text)
+    if name is None:
+        return None
+    first = name.split(maxsplit=1)[0].rstrip(".").casefold()
+    return None if first in (lexicon or default_lexicon()).not_names else name
+
+
+def is_byline(text: str, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether a line is a byline, naming a person or a desk ("By Editorial Team").
+
+    Examples:
+        >>> is_byline("by Editorial Team"), is_byline("By Monday, all had left the base.")
+        (True, False)
+    """
+    name = _byline_name(text)
+    if name is None:
+        return False
+    first = name.split(maxsplit=1)[0].rstrip(".").casefold()
+    return first not in (lexicon or default_lexicon()).timestamp_words
+
+
+def _byline_name(text: str) -> str | None:
+    if len(text) > 200 or text.count(" ") > 16:
+        return None
+    for pattern in (_BY, _AUTHOR_LABEL, _POSTED):
+        m = pattern.match(text)
+        if m is not None and (pattern is not _BY or not _ends_sentence(text)):
+            return _clean_name(m.group("name"))
+    m = _ROLE.fullmatch(text) or _ROLE.match(text)
+    if m is not None and text.count(" ") <= 8:
+        return _clean_name(m.group("name"))
+    return None
+
+
+def reporting_author(text: str) -> str | None:
+    """The reporter a wire credit names ("Reporting by Jane Roe; Editing by ..."), else None.
+
+    Examples:
+        >>> reporting_author("Reporting by Jane Roe; Editing by Tom Poe")
+        'Jane Roe'
+    """
+    m = _REPORTING.match(text)
+    return _clean_name(m.group("name")) if m else None
+
+
+def _ends_sentence(text: str) -> bool:
+    # "By Jane Roe." is rare; "By Monday, the troops had left." ends like prose.
+    return text.rstrip().endswith((".", "!", "?")) and text.count(" ") >= 5
+
+
+def bio_author(text: str, lexicon: Lexicon) -> str | None:
+    """The subject of a third-person author bio ("X is a journalist who ..."), else None.
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> bio_author("Jane Roe is a reporter covering defence.", default_lexicon())
+        'Jane Roe'
+    """
+    m = _BIO.match(text)
+    if m is None or m.group("verb") not in lexicon.bio_verbs:
+        return None
+    name = m.group("name")
+    if name.split()[0].casefold() in lexicon.stopwords or len(name.split()) < 2:
+        return None
+    if lexicon.outlet_named(name) is not None:  # "NK News is a ..." describes the site
+        return None
+    occupation = lexicon.occupation_pattern
+    if occupation is None or occupation.search(text[:800].casefold()) is None:
+        return None
+    return _clean_name(name)
+
+
+def is_email_line(text: str) -> bool:
+    """Whether a line holds only e-mail addresses (a reporter's contact).
+
+    Examples:
+        >>> is_email_line("jroe@example.com")
+        True
+    """
+    if "@" not in text or len(text) > 300:
+        return False
+    rest = _EMAIL.sub(" ", text)
+    return _EMAILS.fullmatch(rest.strip()) is not None or not rest.strip(" ,;/|()")
+
+
+def is_timestamp(text: str, lexicon: Lexicon) -> bool:
+    """Whether a line is only a date and/or time ("Updated: Jan 6, 2025 10:32 KST").
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> is_timestamp("Published January 6, 2025, 10:32 am", default_lexicon())
+        True
+        >>> is_timestamp("January 6 was a Monday.", default_lexicon())
+        False
+    """
+    if len(text) > 120 or not _DIGITS.search(text):
+        return False
+    tokens = [_TOKEN_EDGE.sub("", t).casefold() for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > 14:
+        return False
+    timed = month = day = False
+    for token in tokens:
+        if token in lexicon.timestamp_words:
+            month = month or token in lexicon.months
+            timed = timed or token in {"am", "pm", "a.m", "p.m", "ago", "kst"}
+            continue
+        if _NUMERIC.fullmatch(token):
+            timed = timed or any(c in token for c in ":/.-")
+            day = day or _DAY.fullmatch(token) is not None
+            continue
+        return False
+    # "January 2025" alone is an archive link, not a date line.
+    return timed or (month and day)
+
+
+def source_of(text: str) -> str | None:
+    """What a source note names ("Original Source: www.example.com" -> "www.example.com").
+
+    Examples:
+        >>> source_of("Original Source: www.example.com")
+        'www.example.com'
+    """
+    m = _SOURCE.match(text)
+    if m is None:
+        return None
+    value = m.group("value").strip(" .;:()[]")
+    return value or None
+
+
+def dateline(paragraph: str, *, lexicon: Lexicon | None = None) -> str | None:
+    """The dateline place opening a paragraph ("SEOUL (Reuters) -" -> "SEOUL"), else None.
+
+    Examples:
+        >>> dateline("TOKYO, Jan 6 (AFP) - Japan said ...")
+        'TOKYO'
+        >>> dateline("U.S. officials said on Monday ...") is None
+        True
+    """
+    head = paragraph[:160]
+    m = _DATELINE_CAPS.match(head)
+    labels = (lexicon or default_lexicon()).dateline_labels
+    if m is not None and m.group("place").split()[0] not in labels:
+        place = m.group("place")
+        letters = [c for c in place if c.isalpha()]
+        if len(letters) >= 3 and "." not in place.replace("D.C.", ""):
+            return place
+    m = _DATELINE_TITLE.match(head)
+    if m is not None:
+        return m.group("place")
+    return None

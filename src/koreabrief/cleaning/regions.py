@@ -1,0 +1,134 @@
+"""Page regions: the furniture runs at the head and tail, link lists and comment threads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of
+from koreabrief.models import RemovalKind
+
+__all__ = ["comment_thread", "edges", "link_lists"]
+
+_LIST_ITEM_MAX_WORDS = 20
+_LIST_ITEM_MAX_CHARS = 160
+_TEASER_MAX_WORDS = 70
+# Furniture that may sit inside a link list without ending it (dates, thumbnails, counts).
+_INSIDE_LISTS = frozenset(
+    {RemovalKind.BYLINE, RemovalKind.RATING, RemovalKind.CREDIT, RemovalKind.SHARE, RemovalKind.ADVERT}
+)
+
+
+def link_lists(facts: Sequence[UnitFacts]) -> list[bool]:
+    """Which units are items of a link list: short lines after a "Related" header.
+
+    Items may end in a full stop or question mark (headlines of other stories
+    do). A teaser (a headline, its summary, its date) counts too: a longer line
+    right after an item is part of the list when a date line follows it. The
+    list ends at the first other line too long to be a headline.
+    """
+    listed = [False] * len(facts)
+    open_list = False
+    for i, f in enumerate(facts):
+        if f.matched is not None:
+            kind = f.matched[0]
+            if kind is RemovalKind.RELATED:
+                open_list = is_header(f) or open_list
+            elif kind not in _INSIDE_LISTS:
+                open_list = False
+            continue
+        if not open_list:
+            continue
+        item = len(f.tokens) <= _LIST_ITEM_MAX_WORDS and len(f.key) <= _LIST_ITEM_MAX_CHARS
+        teaser = (
+            len(f.tokens) <= _TEASER_MAX_WORDS
+            and i > 0
+            and listed[i - 1]
+            and i + 1 < len(facts)
+            and kind_of(facts[i + 1]) is RemovalKind.BYLINE
+        )
+        listed[i] = item or teaser
+        open_list = listed[i]
+    return listed
+
+
+_THREAD_KINDS = frozenset(
+    {RemovalKind.COMMENTS, RemovalKind.BYLINE, RemovalKind.RATING, RemovalKind.SHARE, RemovalKind.OTHER}
+)
+
+
+def comment_thread(facts: Sequence[UnitFacts]) -> list[bool]:
+    """Which units are readers' comments: after a comments header that follows the story.
+
+    A comment is prose, so its neighbours decide: inside a thread, a unit is a
+    comment when a neighbour other than the header is comment furniture ("Reply", "2 hours ago",
+    "12 likes") or a short line (the commenter's name). The thread ends at the
+    first unit with neither.
+    """
+    n = len(facts)
+    thread = [False] * n
+    seen_prose = False
+    open_thread = False
+    header = -1
+    for i, f in enumerate(facts):
+        if f.matched is not None:
+            kind, how = f.matched
+            if kind is RemovalKind.COMMENTS and seen_prose and (len(f.tokens) <= 6 or how == "pattern"):
+                open_thread, header = True, i
+            elif kind not in _THREAD_KINDS:
+                open_thread = False
+            continue
+        if not open_thread:
+            seen_prose = seen_prose or f.prose
+            continue
+        # The header alone is no evidence: a comment count may sit mid-story.
+        near = [facts[j] for j in (i - 1, i + 1) if 0 <= j < n and j != header]
+        thread[i] = not f.prose or any(kind_of(g) in _THREAD_KINDS or not g.prose for g in near)
+        open_thread = thread[i]
+    return thread
+
+
+_ISLAND_GAP = 5
+_ISLAND_MATCHED = 3
+_ISLAND_MAX_WORDS = 60
+
+
+def edges(facts: Sequence[UnitFacts], shaped: Sequence[bool]) -> tuple[int, int, set[int]]:
+    """The head run's end, the tail run's start, and prose islands inside the runs.
+
+    The runs are the longest prefix and suffix of furniture-shaped units. A
+    short prose unit stopping a run is an island of furniture (a site blurb, a
+    promo) when a long stretch of furniture, most of it named by the lexicon,
+    separates it from the rest of the prose: then the run goes on past it.
+    """
+    n = len(facts)
+    islands: set[int] = set()
+    head = 0
+    while head < n and shaped[head]:
+        head += 1
+    while head < n:
+        j, named = head, 0
+        while j + 1 < n and shaped[j + 1]:
+            j += 1
+            named += facts[j].matched is not None
+        if j + 1 >= n or not _island(facts[head], j - head, named):
+            break
+        islands.add(head)
+        head = j + 1
+    tail = n
+    while tail > head and shaped[tail - 1]:
+        tail -= 1
+    while tail > head:
+        p = tail - 1
+        j, named = p, 0
+        while j - 1 > head and shaped[j - 1]:
+            j -= 1
+            named += facts[j].matched is not None
+        if not _island(facts[p], p - j, named):
+            break
+        islands.add(p)
+        tail = j
+    return head, tail, islands
+
+
+def _island(f: UnitFacts, gap: int, named: int) -> bool:
+    return gap >= _ISLAND_GAP and named >= _ISLAND_MATCHED and len(f.tokens) <= _ISLAND_MAX_WORDS
