@@ -1,0 +1,499 @@
+"""Attribution patterns: which mention and cue word a quotation belongs to.
+
+Each quotation is looked at in its own sentence: a label noun right before it
+("his slogan “...”"), a speaker after it (“Q,” X said / “Q,” said X / “Q,”
+according to X), a cue before it (X said, “Q” / X said that “partial” / X, whose
+office said “Q”, "..., saying “Q”" with the clause subject), then the next sentence
+(“Q.” That was X's reply.) The scan never leaves the quotation's paragraph and
+looks at bounded windows, so time stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from attrs import frozen
+
+from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.mentions import NameMention
+from koreabrief.extraction.quotes import QuotePiece
+from koreabrief.models import Span
+
+__all__ = ["Attribution", "Context", "attribute", "previous_subject"]
+
+# Compiled once here rather than inline in the functions that use them.
+_PUNCT = re.compile(r"[.,;:!?]")
+_QUOTE_OR_STOP = re.compile(r"[“”\"«»;:!?]")
+_NON_WORD = re.compile(r"[^\w\s’'-]")
+
+# Windows: how far around a quotation attribution is sought (characters).
+_POST_WINDOW = 160
+_PRE_WINDOW = 400
+_NP_WORDS = 9
+_APPOSITIVE = 160
+_NOT_NP_START = frozenset(
+    [
+        "against",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "into",
+        "about",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "than",
+        "as",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "while",
+        "when",
+        "where",
+        "because",
+        "if",
+        "so",
+        "then",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "been",
+        "being",
+        "not",
+        "also",
+    ]
+)
+_SPEAKER_KINDS = frozenset(
+    {"person", "organisation", "state", "collective", "anonymous", "pronoun", "relative"}
+)
+_WORD = re.compile(r"[\w’'-]+")
+_ADJUNCT_START = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "from",
+        "with",
+        "by",
+        "via",
+        "while",
+        "when",
+        "late",
+    ]
+)
+_DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
+_TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
+
+
+@frozen
+class Attribution:
+    """Who a quotation is attributed to, and by which word.
+
+    Attributes:
+        mention: The speaker mention, or None when no speaker is named.
+        cue: The cue as written ("said", "slogan"), or None.
+        end: Offset one past the attribution (for the statement's sentence span).
+        np_text: The speaker phrase as written when no mention covers it ("the statement").
+        start: Offset where the attribution phrase starts (after the quotation).
+    """
+
+    mention: NameMention | None
+    cue: str | None
+    end: int
+    np_text: str | None = None
+    start: int = 0
+
+
+class Context:
+    """Everything attribution needs about one text, indexed once."""
+
+    def __init__(
+        self,
+        text: str,
+        pieces: list[QuotePiece],
+        mentions: list[NameMention],
+        sentences: list[Span],
+        lex: Lexicon,
+    ) -> None:
+        self.text = text
+        self.lex = lex
+        self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
+        self.quote_opens = [p.open_at for p in pieces]
+        self.quote_ends = [p.close_at if p.close_at is not None else p.end for p in pieces]
+        # Names inside quotations are the speaker's words, never the attribution.
+        self.mentions = [m for m in mentions if m.kind in _SPEAKER_KINDS and not self.quoted(m.start)]
+        self.mention_starts = [m.start for m in self.mentions]
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding `pos` (or the last one starting before it)."""
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def mention_at(self, pos: int) -> NameMention | None:
+        """The mention starting exactly at `pos`."""
+        i = bisect.bisect_left(self.mention_starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[NameMention]:
+        """Mentions lying inside [start, end)."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def mention_ending(self, end: int) -> NameMention | None:
+        """The mention ending exactly at `end`."""
+        i = bisect.bisect_left(self.mention_starts, end) - 1
+        while i >= 0 and end - self.mentions[i].start < 400:
+            if self.mentions[i].end == end:
+                return self.mentions[i]
+            if self.mentions[i].end < end:
+                return None
+            i -= 1
+        return None
+
+    def quoted(self, pos: int) -> bool:
+        """True when `pos` lies inside a quotation (its marks included)."""
+        i = bisect.bisect_right(self.quote_opens, pos) - 1
+        return i >= 0 and pos <= self.quote_ends[i]
+
+    def cues(self, start: int, end: int) -> list[re.Match[str]]:
+        """Cue words in [start, end), outside quotations."""
+        return [
+            m
+            for m in self.lex.pattern("cue").finditer(self.text, start, end)
+            if not self.quoted(m.start()) and not _after_modal(self.text, m.start())
+        ]
+
+
+_MODAL = re.compile(r"(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not)\s+\Z")
+
+
+def _after_modal(text: str, pos: int) -> bool:
+    """True for "would respond", "to say": a verb in a reported clause, not a report."""
+    return _MODAL.search(text, max(0, pos - 8), pos) is not None
+
+
+def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
+    """The attribution of one quotation piece, or None when its sentence names none.
+
+    Args:
+        ctx: The indexed text.
+        piece: The quotation.
+        para_end: End of the quotation's paragraph; nothing is sought beyond it.
+    """
+    found = _label(ctx, piece)
+    if found is not None:
+        return found
+    post = None
+    if piece.close_at is not None:
+        post = _after(ctx, piece.close_at + 1, para_end)
+        if post is not None and ctx.sentence_at(post.start) == ctx.sentence_at(piece.close_at):
+            # Kim called the drills “a rehearsal for invasion,” KCNA said: the words are
+            # Kim's, the trailing attribution is the source of the whole sentence.
+            pre = _before(ctx, piece)
+            if pre is not None and pre.mention is not None and pre.mention.name and pre.cue:
+                return pre
+            return post
+    found = _before(ctx, piece)
+    if found is not None:
+        return found
+    # “Why now?” Holloway asked. — an attribution alone in the next sentence.
+    if post is not None and _short_tail(ctx, post.end):
+        return post
+    if piece.close_at is not None:
+        return _reply(ctx, piece.close_at + 1, para_end)
+    return None
+
+
+def _short_tail(ctx: Context, pos: int) -> bool:
+    """True when the sentence ends soon after `pos` without a reported clause ("that ...")."""
+    sentence = ctx.sentences[ctx.sentence_at(pos)] if ctx.sentences else Span(pos, pos)
+    words = _WORD.findall(ctx.text[pos : min(sentence.end, pos + 200)].lower())
+    # "Holloway asked." / "Kim said in a statement." — not "Japan said none reached ...".
+    return not words or (len(words) <= 8 and words[0] in _ADJUNCT_START and "that" not in words)
+
+
+def _label(ctx: Context, piece: QuotePiece) -> Attribution | None:
+    text = ctx.text
+    before = text[max(0, piece.open_at - 40) : piece.open_at]
+    m = _TRAILING_WORD.search(before)
+    if m is None or before[m.end(1) :].strip(" ") not in ("", ":", ","):
+        return None
+    word = m.group(1)
+    if word.lower() in ctx.lex.label_nouns:
+        return Attribution(None, word, piece.open_at)
+    return None
+
+
+def _skip(text: str, pos: int, end: int, chars: str) -> int:
+    while pos < end and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
+    """“Q,” X said / “Q,” said X / “Q,” according to X."""
+    text = ctx.text
+    start = _skip(text, pos, para_end, " ,\u2014\u2013-")
+    if start >= para_end:
+        return None
+    window_end = min(para_end, start + _POST_WINDOW)
+    cue = ctx.lex.pattern("cue").match(text, start, window_end)
+    if cue is not None:
+        # Inverted: "said Blinken", "said the ministry in a statement", "according to KCNA".
+        after = _skip(text, cue.end(), window_end, " ")
+        mention = ctx.mention_at(after)
+        if mention is None and text.startswith(("the ", "The "), after):
+            mention = ctx.mention_at(after + 4)
+        if mention is not None:
+            return Attribution(mention, cue.group(0), mention.end, start=start)
+        word = _WORD.match(text, after)
+        if word is not None and word.group(0).lower() in _DETERMINERS:
+            # "said one official who declined to be named": a speaker, unnamed;
+            # "according to a statement from the ministry": the body it names.
+            phrase = " ".join(text[after:window_end].split()[:8])
+            stop = _PUNCT.search(phrase)
+            phrase = phrase[: stop.start()] if stop else phrase
+            named = [
+                m for m in ctx.mentions_in(after, after + len(phrase)) if m.name and m.kind != "anonymous"
+            ]
+            if named:
+                return Attribution(named[-1], cue.group(0), named[-1].end, start=start)
+            return Attribution(None, cue.group(0), cue.end(), phrase, start=start)
+        return None
+    first = _WORD.match(text, start)
+    if first is None or first.group(0).lower() in _NOT_NP_START:
+        return None
+    for cue in ctx.lex.pattern("cue").finditer(text, start, window_end):
+        if ctx.lex.cue_kind(cue.group(0)) == "naming":
+            continue
+        found = _np(ctx, start, cue.start())
+        if found is None:
+            return None
+        mention, np_text = found
+        quoted = _quoted_as_saying(ctx, cue.end(), window_end)
+        if quoted is not None:
+            return quoted
+        return Attribution(mention, cue.group(0), cue.end(), np_text, start=start)
+    return None
+
+
+_AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
+
+
+def _quoted_as_saying(ctx: Context, pos: int, end: int) -> Attribution | None:
+    """ "KCNA quoted Kim Jong Un as saying": the one quoted speaks."""
+    if not ctx.text[max(0, pos - 6) : pos].endswith("quoted"):
+        return None
+    mention = ctx.mention_at(_skip(ctx.text, pos, end, " "))
+    if mention is None:
+        return None
+    tail = _AS_SAYING.match(ctx.text, mention.end, end)
+    if tail is None:
+        return None
+    return Attribution(mention, tail.group(1), tail.end(), start=pos)
+
+
+def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | None] | None:
+    """The speaker of a noun phrase [start, end) that stands before a cue, if it is one."""
+    text = ctx.text
+    phrase = text[start:end].strip()
+    # A speaker phrase never crosses a sentence end or another quotation.
+    if not phrase or _QUOTE_OR_STOP.search(phrase) or ctx.sentence_at(start) != ctx.sentence_at(end - 1):
+        return None
+    head = ctx.mention_at(start)
+    if "," in phrase and head is None:
+        # “further bolster” the nuclear force, KCNA said: the clause goes on, no speaker here.
+        return None
+    found = _subject_before(ctx, start, end)
+    if found is not None:
+        return found, None
+    words = _WORD.findall(phrase)
+    if len(words) > _NP_WORDS or "," in phrase:
+        return None
+    inside = ctx.mentions_in(start, end)
+    if head is not None and head.kind != "anonymous":
+        return None
+    named = [m for m in inside if m.name and m.kind != "anonymous"]
+    if named:
+        # "a spokesperson for the foreign ministry (KCNA) said": the body it speaks for.
+        return named[-1], None
+    if head is not None:
+        return head, None
+    return None, phrase
+
+
+_PAREN = re.compile(r"\s*\([^()]{1,20}\)")
+
+
+def _trivial_gap(ctx: Context, gap: str) -> bool:
+    """True when only adverbs, time words or one appositive stand between a speaker and its cue."""
+    gap = _PAREN.sub("", gap, count=1).strip()
+    if not gap or gap == ",":
+        return True
+    if gap.startswith(","):
+        close = gap.rfind(",")
+        if close <= 0 or close > _APPOSITIVE or any(ch in gap for ch in '“”"«»;'):
+            return False
+        gap = gap[close + 1 :].strip()
+    words = _WORD.findall(gap.lower())
+    if len(words) > 5 or _NON_WORD.search(gap):
+        return False
+    return all(w in ctx.lex.adverbs or w.endswith("ly") for w in words)
+
+
+def _before(ctx: Context, piece: QuotePiece) -> Attribution | None:
+    """X said, “Q” / X said that “partial” / ..., saying “Q” / whose office said “Q”."""
+    index = ctx.sentence_at(piece.open_at)
+    sentence = ctx.sentences[index] if ctx.sentences else Span(0, 0)
+    start = max(sentence.start, piece.open_at - _PRE_WINDOW)
+    if start < piece.open_at:
+        return _before_window(ctx, start, piece.open_at)
+    # A quotation opening its sentence may be introduced by the sentence before
+    # it, when that one ends in a colon ("Kim put it this way:").
+    if index > 0 and sentence.start >= piece.open_at:
+        prev = ctx.sentences[index - 1]
+        if ctx.text[prev.start : prev.end].endswith(":") and prev.end - prev.start < _PRE_WINDOW:
+            return _before_window(ctx, prev.start, prev.end)
+    return None
+
+
+def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
+    """The attribution in [start, end), the text right before a quotation."""
+    text = ctx.text
+    cues = ctx.cues(start, end)
+    if not cues:
+        pre = text[start:end].rstrip()
+        if pre.endswith(":"):
+            subject = _clause_subject(ctx, start, end)
+            if subject is not None:
+                return Attribution(subject, None, end)
+        return None
+    cue = cues[-1]
+    word = cue.group(0)
+    if word.lower() == "according to":
+        after = _skip(text, cue.end(), end, " ")
+        mention = ctx.mention_at(after)
+        if mention is None and text.startswith(("the ", "The "), after):
+            mention = ctx.mention_at(after + 4)
+        return Attribution(mention, word, cue.end())
+    subject = _subject_before(ctx, start, cue.start())
+    if subject is not None:
+        return Attribution(subject, word, cue.end())
+    head = text[start : cue.start()].rstrip()
+    if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
+        # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
+        return Attribution(None, word, cue.end())
+    if head.endswith((",", " and")) or word.endswith("ing") or not head:
+        subject = _clause_subject(ctx, start, cue.start())
+        return Attribution(subject, word, cue.end())
+    return Attribution(None, word, cue.end())
+
+
+def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | None:
+    """The mention right before a cue, across adverbs and one appositive.
+
+    In "Kim Yo Jong, the sister of leader Kim Jong Un, said" the appositive's own
+    name is skipped for the head before it.
+    """
+    text = ctx.text
+    candidates = ctx.mentions_in(start, cue_start)[-6:]
+    for i in range(len(candidates) - 1, -1, -1):
+        mention = candidates[i]
+        if not _trivial_gap(ctx, text[mention.end : cue_start]):
+            continue
+        for head in reversed(candidates[:i]):
+            if not head.name or head.kind in ("anonymous", "title", "pronoun", "relative"):
+                continue
+            gap = text[head.end : cue_start]
+            inner = gap.strip().lstrip(",").lstrip()
+            appositive = inner[:1].islower() or not mention.name or mention.kind in ("anonymous", "title")
+            if gap.lstrip().startswith(",") and appositive and _trivial_gap(ctx, gap):
+                return head
+        return mention
+    return None
+
+
+def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMention | None:
+    """The named person subject of the sentence right before a stand-alone quotation.
+
+    Only when the quotation opens its sentence and nothing follows it there, and
+    the sentence before lies in the same paragraph.
+    """
+    index = ctx.sentence_at(piece.open_at)
+    if index == 0 or not ctx.sentences:
+        return None
+    sentence = ctx.sentences[index]
+    if sentence.start < piece.open_at or piece.close_at is None:
+        return None
+    if ctx.text[piece.close_at + 1 : sentence.end].strip(" .,;!?"):
+        return None
+    prev = ctx.sentences[index - 1]
+    if prev.start < para_start:
+        return None
+    subject = _clause_subject(ctx, prev.start, prev.end)
+    if subject is None or not subject.name or subject.kind not in ("person", "pronoun"):
+        return None
+    return subject
+
+
+def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
+    """The first subject-like mention of a sentence: the speaker of its later verbs."""
+    for mention in ctx.mentions_in(start, end):
+        if mention.subject and mention.kind != "relative":
+            return mention
+    return None
+
+
+def _reply(ctx: Context, pos: int, para_end: int) -> Attribution | None:
+    """“Q.” That was X's reply."""
+    text = ctx.text
+    i = ctx.sentence_at(pos)
+    if i + 1 < len(ctx.sentences) and ctx.sentences[i].end <= pos + 1:
+        nxt = ctx.sentences[i + 1]
+    else:
+        return None
+    if nxt.start >= para_end:
+        return None
+    words = _WORD.findall(text[nxt.start : min(nxt.end, nxt.start + 200)])
+    if not words or words[0].lower() not in ("that", "this", "those", "these", "such", "so"):
+        return None
+    noun = next((w for w in words if w.lower() in ctx.lex.reply_nouns or ctx.lex.cue_kind(w)), None)
+    named = [m for m in ctx.mentions_in(nxt.start, nxt.end) if m.name]
+    if noun is None or not named:
+        return None
+    return Attribution(named[0], noun, nxt.end)

@@ -1,0 +1,188 @@
+"""Modality cues and argument binding for event mentions.
+
+`mood` reads the cue words of ``data/events.toml`` in the few words before a
+trigger (inside its clause) and just after it. `bind_times` decides which time
+expression governs which trigger: one inside or right after a trigger is its
+own; one right before a trigger ("North Korea on Monday fired", "the January 6
+riot") belongs to that trigger; "N days after/before" dates the event it names;
+one opening the sentence governs every trigger; a trigger with none inherits
+its neighbour's unless a new clause or a temporal connective ("after") lies
+between. `bind_quantities` gives each amount to the nearest trigger whose type
+takes its unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
+from koreabrief.models import Precision, Quantity, Span, TimeRef
+
+if TYPE_CHECKING:
+    from koreabrief.extraction.event_mentions import EventMention
+
+__all__ = [
+    "BACKGROUND_DAYS",
+    "CLAUSE_BREAK",
+    "NEW_CLAUSE",
+    "WORD",
+    "bind_quantities",
+    "bind_times",
+    "mood",
+    "period_end",
+    "recalled",
+    "words_before",
+]
+
+# Compiled once here rather than inline in the functions that use them.
+_IF_CLAUSE = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
+
+CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]|\s-\s")
+WORD = re.compile(r"[\w'’-]+")
+NEW_CLAUSE = re.compile(
+    r"\band\s+(?:has|have|had|is|was|were|will|would)\b|[,;]|\b(?:after|before|since|following|until)\b"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|disclosed|announced|reported|told|stated|added|confirmed|according to|noted)\b"
+)
+_RELATIVE_TO = re.compile(r"\b(?:before|after|ahead of)\Z")
+# Past a few words back a cue belongs to another clause.
+_CUE_WORDS = 6
+# A quantity further than this from every trigger belongs to none.
+_NEAR = 400
+# An event dated more than this before publication is recalled background.
+BACKGROUND_DAYS = 31
+
+
+def period_end(time: TimeRef) -> dt.date | None:
+    """The last day the time expression covers (its date for day precision)."""
+    if time.date is None:
+        return None
+    if time.precision is Precision.YEAR:
+        return dt.date(time.date.year, 12, 31)
+    if time.precision is Precision.MONTH:
+        nxt = dt.date(time.date.year + time.date.month // 12, time.date.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return time.date
+
+
+def recalled(time: TimeRef | None, published: dt.date | None) -> bool:
+    """Whether the time lies well before publication (an event recalled as background)."""
+    if time is None or published is None:
+        return False
+    end = period_end(time)
+    return end is not None and (published - end).days > BACKGROUND_DAYS
+
+
+def words_before(text: str, lo: int, pos: int, count: int) -> int:
+    """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break."""
+    seg = text[max(lo, pos - 120) : pos]
+    base = max(lo, pos - 120)
+    cut = 0
+    for m in CLAUSE_BREAK.finditer(seg):
+        cut = m.end()
+    words = list(WORD.finditer(seg, cut))
+    if len(words) > count:
+        return base + words[-count].start()
+    return base + cut
+
+
+def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
+    """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic."""
+    lo = words_before(text, sent.start, trig.start, _CUE_WORDS)
+    before = text[lo : trig.start]
+    after = text[trig.end : min(sent.end, trig.end + 40)]
+    gen = lex.cue("generic.before")
+    if gen and gen.search(before):
+        return "generic"
+    neg = lex.cue("negated.before")
+    if neg and neg.search(before):
+        return "negated"
+    hyp_b, hyp_a = lex.cue("hypothetical.before"), lex.cue("hypothetical.after")
+    if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after.lstrip())):
+        return "hypothetical"
+    # An if-clause earlier in the sentence governs the whole of it.
+    head = text[sent.start : trig.start]
+    if _IF_CLAUSE.match(head):
+        return "hypothetical"
+    fut_b, fut_a = lex.cue("future.before"), lex.cue("future.after")
+    if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after.lstrip())):
+        return "future"
+    return "plain"
+
+
+def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) -> None:
+    """Give each mention the time expression that governs it (see the module docstring)."""
+    sentence_level: TimeRef | None = None
+    bound: set[int] = set()
+    for t in times:
+        assert t.span is not None
+        ts, te = t.span.start, t.span.end
+        inside = [i for i, m in enumerate(mentions) if m.trigger.start < te and ts < m.trigger.end]
+        if inside:
+            target = inside[0] if len(inside) == 1 else inside[-1]
+            _set_time(mentions, target, t, bound)
+            continue
+        nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
+        if nxt is not None and _RELATIVE_TO.search(t.text):
+            # "The launch came five days after the North test-fired an ICBM": the
+            # offset dates the event it names, not the one before it.
+            gap = text[te : mentions[nxt].trigger.start]
+            if len(WORD.findall(gap)) <= 8 and not CLAUSE_BREAK.search(gap):
+                _set_time(mentions, nxt, t, bound)
+                continue
+        prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
+        if prev is not None:
+            gap = text[mentions[prev].trigger.end : ts]
+            if len(WORD.findall(gap)) <= 6 and not CLAUSE_BREAK.search(gap) and prev not in bound:
+                _set_time(mentions, prev, t, bound)
+                continue
+        nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
+        if nxt is not None and not mentions[nxt].trigger.text.lower().startswith("for "):
+            gap = text[te : mentions[nxt].trigger.start]
+            if len(WORD.findall(gap)) <= 3 and not CLAUSE_BREAK.search(gap) and not NEW_CLAUSE.search(gap):
+                _set_time(mentions, nxt, t, bound)
+                continue
+        if prev is None:
+            sentence_level = sentence_level or t
+            continue
+        gap = text[mentions[prev].trigger.end : ts]
+        if not _REPORTING.search(gap):
+            _set_time(mentions, prev, t, bound)
+    for i, m in enumerate(mentions):
+        if i in bound:
+            continue
+        if i > 0 and mentions[i - 1].time is not None:
+            gap = text[mentions[i - 1].trigger.end : m.trigger.start]
+            if not NEW_CLAUSE.search(gap):
+                m.time = mentions[i - 1].time
+                continue
+        if sentence_level is not None:
+            m.time = sentence_level
+
+
+def _set_time(mentions: list[EventMention], i: int, t: TimeRef, bound: set[int]) -> None:
+    if i not in bound:
+        mentions[i].time = t
+        bound.add(i)
+
+
+def bind_quantities(mentions: list[EventMention], quants: list[Quantity], lex: EventLexicon) -> None:
+    """Attach each quantity to the nearest mention whose type takes its unit."""
+    accepted = lex.data.get("units", {})
+    for q in quants:
+        assert q.span is not None
+        best: tuple[int, EventMention] | None = None
+        for m in mentions:
+            if q.unit not in accepted.get(m.type.value, ()):
+                continue
+            dist = max(0, m.trigger.start - q.span.end, q.span.start - m.trigger.end)
+            if dist < _NEAR and (best is None or dist < best[0]):
+                best = (dist, m)
+        if best is not None:
+            unit = "meetings" if q.unit == "times" else q.unit
+            best[1].quantities.append(attrs.evolve(q, unit=unit))

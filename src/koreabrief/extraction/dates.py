@@ -1,0 +1,268 @@
+"""Time expressions: found as written, resolved against the publication date.
+
+A weekday in past-tense reporting is the latest such day on or before
+publication; in future-tense reporting the next one on or after it. A month
+and day without a year is resolved the same way. Without a publication date
+only absolute expressions ("in August 2023", "December 3, 2024", "2020")
+resolve; relative ones keep their text and a None date, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from koreabrief.models import Precision, Span, TimeRef
+
+__all__ = ["find_times", "resolve_time"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LEAD = r"(?i:(?:on|in|since|by|from|until|late|early|earlier|later|mid|last|this|next)[\s-]+){0,2}"
+_YEAR = r"(?:19[4-9]\d|20\d\d)"
+_COUNT = r"(?:\d{1,3}|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+
+# One alternation, longest forms first, every repetition bounded: linear on any input.
+_TIME = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<rel>{_COUNT}\s+(?P<relunit>day|week|month|year)s?\s+"
+    r"(?P<reldir>before|after|ahead of|ago|earlier|later)"
+    r"(?:\s+the\s+[a-z]{3,20})?)"
+    rf"|(?P<md>{_LEAD}(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
+    rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
+    rf"|(?P<my>{_LEAD}(?P<my_m>{_MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR}))?)"
+    rf"|(?P<wd>{_LEAD}(?P<wd_d>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>last|this|next|past)\s+"
+    r"(?P<punit>year|month|week))"
+    r"|(?P<deictic>(?i:(?:late|early|earlier|later)\s+)?(?P<dword>yesterday|today|tonight|tomorrow))"
+    rf"|(?P<year>{_LEAD}(?P<y>{_YEAR})(?:s(?![\w]))?)"
+    r")(?![\w-])"
+)
+# Every time expression holds a digit or one of these: a cheap test before the big pattern.
+_MAYBE_TIME = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week|tonight|tomorrow"
+)
+# Lead words and a count before a cue ("late last year", "a few weeks") fit in this.
+_LEAD_SPAN = 48
+# A month abbreviation without a day ("May" the verb, "Mar" ...) is too ambiguous alone.
+_FULL_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_ANNIVERSARY = re.compile(r"anniversary\s+of\s+(?:the\s+)?(?:[a-z]{1,20}\s+){0,2}\Z")
+_AFTER_YEAR = re.compile(rf"\bafter\b[^.;]{{0,120}}?\b(?P<y>{_YEAR})\b")
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word.rstrip(".").lower()]
+
+
+def _safe_date(year: int, month: int, day: int, warnings: list[str], text: str) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        warnings.append(f"time expression {text!r}: no such date, dropped the date")
+        return None
+
+
+def _resolve_month_day(
+    month: int, day: int, published: dt.date | None, *, future: bool, warnings: list[str], text: str
+) -> dt.date | None:
+    if not 1 <= day <= 31:
+        warnings.append(f"time expression {text!r}: no such day, dropped the date")
+        return None
+    # 2000 was a leap year: a day that fails here exists in no year at all.
+    if _safe_date(2000, month, day, warnings, text) is None:
+        return None
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, day, warnings, text)
+    if candidate is None:
+        return None
+    if future and candidate < published:
+        return _safe_date(published.year + 1, month, day, warnings, text)
+    if not future and candidate > published:
+        return _safe_date(published.year - 1, month, day, warnings, text)
+    return candidate
+
+
+def resolve_time(
+    match: re.Match[str], published: dt.date | None, *, future: bool, warnings: list[str]
+) -> tuple[dt.date | None, Precision | None]:
+    """Resolve one match of the time pattern; (None, None) when it cannot be fixed.
+
+    Examples:
+        >>> m = _TIME.search("on December 3")
+        >>> resolve_time(m, dt.date(2025, 1, 6), future=False, warnings=[])[0]
+        datetime.date(2024, 12, 3)
+    """
+    g = match.groupdict()
+    text = match.group(0)
+    low = text.lower()
+    if g["md"] or g["dm"]:
+        month = _month(g["md_m"] or g["dm_m"])
+        day = int(g["md_d"] or g["dm_d"])
+        year = g["md_y"] or g["dm_y"]
+        if year:
+            return _safe_date(int(year), month, day, warnings, text), Precision.DAY
+        found = _resolve_month_day(month, day, published, future=future, warnings=warnings, text=text)
+        return (found, Precision.DAY) if found else (None, None)
+    if g["my"]:
+        month = _month(g["my_m"])
+        if g["my_y"]:
+            return dt.date(int(g["my_y"]), month, 1), Precision.MONTH
+        if published is None:
+            return None, None
+        year = published.year
+        if future and month < published.month:
+            year += 1
+        elif not future and month > published.month:
+            year -= 1
+        return dt.date(year, month, 1), Precision.MONTH
+    if g["year"]:
+        return dt.date(int(g["y"]), 1, 1), Precision.YEAR
+    if published is None:
+        return None, None
+    if g["wd"]:
+        wd = _WEEKDAYS[g["wd_d"].lower()]
+        if "last " in low:
+            return published + relativedelta(days=-1, weekday=wd(-1)), Precision.DAY
+        if "next " in low or future:
+            return published + relativedelta(weekday=wd(+1)), Precision.DAY
+        return published + relativedelta(weekday=wd(-1)), Precision.DAY
+    if g["period"]:
+        step = {"last": -1, "past": -1, "this": 0, "next": 1}[g["pdeic"].lower()]
+        unit = g["punit"].lower()
+        if unit == "year":
+            return dt.date(published.year + step, 1, 1), Precision.YEAR
+        if unit == "month":
+            first = published.replace(day=1) + relativedelta(months=step)
+            return first, Precision.MONTH
+        monday = published + relativedelta(weeks=step, weekday=MO(-1))
+        return monday, Precision.DAY
+    if g["deictic"]:
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["dword"].lower()]
+        return published + dt.timedelta(days=offset), Precision.DAY
+    if g["rel"]:
+        words = low.split()
+        count_word = " ".join(words[:2]) if " ".join(words[:2]) in _NUMBER_WORDS else words[0]
+        count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word, 1)
+        unit = g["relunit"].lower()
+        # "two weeks before the inauguration" (said on the publication day) puts
+        # the inauguration two weeks *after* publication; "two weeks ago" before it.
+        sign = -1 if g["reldir"].lower() in ("ago", "earlier", "after") else 1
+        n = sign * count
+        delta = {
+            "day": relativedelta(days=n),
+            "week": relativedelta(weeks=n),
+            "month": relativedelta(months=n),
+            "year": relativedelta(years=n),
+        }[unit]
+        try:
+            return published + delta, Precision.DAY if unit in ("day", "week") else Precision.MONTH
+        except (OverflowError, ValueError):
+            warnings.append(f"time expression {text!r}: out of range, dropped the date")
+            return None, None
+    return None, None  # pragma: no cover - every alternative is handled above
+
+
+def _time_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`_TIME.finditer(text, start, end)`, with the big pattern run only near a cue.
+
+    Every expression holds a `_MAYBE_TIME` cue within `_LEAD_SPAN` characters of
+    its start, so no match can begin before the first cue minus that span.
+    """
+    pos = start
+    while (cue := _MAYBE_TIME.search(text, pos, end)) is not None:
+        m = _TIME.search(text, max(pos, cue.start() - _LEAD_SPAN), end)
+        if m is None:
+            return
+        yield m
+        # finditer steps one character past an empty match; none of these is empty.
+        pos = max(m.end(), m.start() + 1)
+
+
+def find_times(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    published: dt.date | None = None,
+    future: bool = False,
+    warnings: list[str] | None = None,
+) -> list[TimeRef]:
+    """Every time expression in `text[start:end]`, resolved when possible.
+
+    Args:
+        text: The whole text (spans index it).
+        start: Where to start looking.
+        end: Where to stop looking; the end of `text` by default.
+        published: The publication date that relative expressions resolve against.
+        future: Whether the surrounding sentence reports something still to come.
+        warnings: A list that dropped dates are reported to.
+
+    Returns:
+        TimeRefs in text order, their spans indexing `text`.
+
+    Examples:
+        >>> [t.iso for t in find_times("It fired on Monday.", published=dt.date(2025, 1, 8))]
+        ['2025-01-06']
+    """
+    sink = warnings if warnings is not None else []
+    end = len(text) if end is None else end
+    out: list[TimeRef] = []
+    for m in _time_matches(text, start, end):
+        if m.group("my") and not m.group("my_y"):
+            month_word = m.group("my_m").rstrip(".").lower()
+            # "May" and "March" are verbs too; a bare month needs "in"/"since"/"late" before it.
+            lead = m.group("my")[: m.start("my_m") - m.start("my")].strip()
+            if month_word not in _FULL_MONTHS or not lead:
+                continue
+        date, precision = resolve_time(m, published, future=future, warnings=sink)
+        if m.group("md") or m.group("dm"):
+            before = text[max(start, m.start() - 40) : m.start()]
+            if _ANNIVERSARY.search(before):
+                # The anniversary of a date recalls an earlier year, known only
+                # when the sentence anchors it ("after the 2020 election").
+                anchor = _AFTER_YEAR.search(text, m.end(), end)
+                month = _month(m.group("md_m") or m.group("dm_m"))
+                day = int(m.group("md_d") or m.group("dm_d"))
+                date = None
+                if anchor and not (m.group("md_y") or m.group("dm_y")):
+                    date = _safe_date(int(anchor.group("y")) + 1, month, day, sink, m.group(0))
+                precision = Precision.DAY if date else None
+        out.append(TimeRef(m.group(0), date, precision if date else None, Span(m.start(), m.end())))
+    return out

@@ -1,0 +1,530 @@
+"""Event mentions: one per trigger in a sentence, with its arguments filled in.
+
+A mention is what one sentence says about one event: its type, the actors
+(clause subject, possessor or pre-modifier, "with"/"between" partners), the
+target, the place as written, the time bound to it and the quantities near it,
+and the modality cues around it. `koreabrief.extraction.events` merges mentions
+into events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from attrs import define, field
+
+from koreabrief.extraction.actors import ActorMention
+from koreabrief.extraction.binding import CLAUSE_BREAK as _CLAUSE_BREAK
+from koreabrief.extraction.binding import WORD as _WORD
+from koreabrief.extraction.binding import bind_quantities, bind_times, mood, recalled, words_before
+from koreabrief.extraction.dates import find_times
+from koreabrief.extraction.places import location, person_target, target
+from koreabrief.extraction.quantities import find_quantities
+from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
+from koreabrief.gazetteer import Gazetteer
+from koreabrief.models import EventType, Quantity, Span, TimeRef
+
+__all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
+
+# Compiled once here rather than inline in the functions that use them.
+_FROM = re.compile(r"[^,;]{0,60}?\bfrom\s+")
+_BY_OF = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?")
+_BETWEEN = re.compile(r"\s+between\s+")
+_AND_GAP = re.compile(r"\s+and\s+[^,;]{0,60}")
+
+# A name followed by a reporting verb is a source, not an actor ("Yonhap said the missile ...").
+_REPORTER = re.compile(
+    r"(?:['’]s)?\s+(?:\w+\s+)?(?:said|says|reported|reports|told|claimed|claims|announced)\b"
+)
+_TROOPISH = re.compile(
+    r"\b(?:troops|soldiers|forces|personnel|servicemen|units)\b[^,;.]{0,30}\Z", re.IGNORECASE
+)
+# A name right before the verb is its subject even after a preposition ("after the North fired").
+_ADJACENT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|on)\s+(?:the\s+)?\Z")
+_NOT_MODIFIERS = frozenset(
+    ("the", "a", "an", "to", "of", "with", "and", "in", "on", "for", "at", "by", "as", "that", "which", "who")
+)
+_MAYBE_DAY = re.compile(r"day\b|\d")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_CONJ = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,300},")
+_DETERMINER = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|his|her|their|such)|today['’]s|monday['’]s)\s+(?:[a-z][\w-]*\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_POSSESSOR_GAP = re.compile(r"\A(?:['’]s?)?(?:\s+[a-z][\w'’-]*){0,3}\s+\Z")
+_PREMOD_GAP = re.compile(r"\A(?:\s+[A-Za-z0-9][\w'’.-]*){0,3}\s+\Z")
+_PERSON_FIRST_DEFAULT = frozenset(
+    {
+        EventType.DIPLOMATIC_VISIT,
+        EventType.MEETING,
+        EventType.SUMMIT,
+        EventType.MARTIAL_LAW,
+        EventType.IMPEACHMENT,
+        EventType.ARREST,
+        EventType.INAUGURATION,
+        EventType.WEAPONS_DISPLAY,
+    }
+)
+
+
+@define
+class EventMention:
+    """What one sentence says about one event (mutable while being built)."""
+
+    type: EventType
+    kind: str
+    trigger: TriggerMatch
+    sentence: Span
+    actors: list[str] = field(factory=list)
+    affiliations: dict[str, str] = field(factory=dict)
+    target: str | None = None
+    location: str | None = None
+    time: TimeRef | None = None
+    quantities: list[Quantity] = field(factory=list)
+    mood: str = "plain"  # plain, future, hypothetical, negated
+    anaphoric: bool = False
+    fallback: list[str] = field(factory=list)
+    owner: bool = False
+    drop: bool = False
+    # Named as partners after the trigger ("talks between X and Y"): kept even when anaphoric.
+    partners: list[str] = field(factory=list)
+    # Actors taken from before a noun trigger reached through several prepositions.
+    embedded: list[str] = field(factory=list)
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+class _Sentence:
+    """The mentions, names and helpers of one sentence."""
+
+    def __init__(self, text: str, sent: Span, names: list[ActorMention], preps: frozenset[str]) -> None:
+        self.text = text
+        self.sent = sent
+        self.names = names
+        self.starts = [n.start for n in names]
+        self.preps = preps
+        self.relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sent.start, sent.end)]
+
+    def before(self, pos: int) -> list[ActorMention]:
+        i = bisect.bisect_left(self.starts, pos)
+        return [n for n in self.names[max(0, i - 12) : i] if n.end <= pos and n.start >= self.sent.start][
+            ::-1
+        ]
+
+    def all_before(self, pos: int) -> list[ActorMention]:
+        i = bisect.bisect_left(self.starts, pos)
+        return [n for n in self.names[max(0, i - 12) : i] if n.end <= pos]
+
+    def after(self, pos: int, limit: int) -> list[ActorMention]:
+        i = bisect.bisect_left(self.starts, pos)
+        return [n for n in self.names[i : i + 12] if n.start < min(limit, self.sent.end)]
+
+    def governed(self, n: ActorMention) -> bool:
+        """Whether a preposition governs the name (so it is no clause subject)."""
+        words = _WORD.findall(self.text[max(self.sent.start, n.start - 30) : n.start])
+        while words and words[-1].lower() in ("the", "a", "an"):
+            words.pop()
+        return bool(words) and words[-1].lower() in self.preps
+
+    def subject(self, trig_start: int, person_first: bool) -> ActorMention | None:
+        if person_first:
+            pronoun = _PRONOUN.search(self.text, self.sent.start, trig_start)
+            if pronoun is not None and not any(
+                n.kind == "person" and pronoun.start() > n.end for n in self.before(pronoun.start())[:1]
+            ):
+                # "He met ..." at the head of a sentence: the last person named before it.
+                earlier = [n for n in self.all_before(self.sent.start) if n.kind == "person"]
+                if earlier and not [n for n in self.before(pronoun.start()) if n.kind == "person"]:
+                    return earlier[-1]
+        inside = _in_ranges(trig_start, self.relative)
+        candidates = [
+            n
+            for n in self.before(trig_start)
+            if (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
+            and (inside or not _in_ranges(n.start, self.relative))
+            and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
+        ]
+        if not candidates:
+            return None
+        wanted = ("person",) if person_first else ("state", "organisation")
+        for n in candidates[:4]:
+            if n.kind in wanted:
+                return n
+        return candidates[0]
+
+    def conjuncts(self, head: ActorMention) -> list[ActorMention]:
+        """Names coordinated before `head` ("Seoul and Washington will ...")."""
+        out = [head]
+        for n in self.before(head.start):
+            gap = self.text[n.end : out[-1].start]
+            if n.kind != head.kind or not _CONJ.fullmatch(gap) or self.governed(n):
+                break
+            if len(out) == 1 and "and" not in gap:
+                # "a visit to South Korea, North Korea fired": a comma alone is no list.
+                break
+            out.append(n)
+        return out[::-1]
+
+    def clause_end(self, pos: int) -> int:
+        m = _CLAUSE_BREAK.search(self.text, pos, self.sent.end)
+        return m.start() if m else self.sent.end
+
+
+def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
+    for n in s.before(trig.start)[:2]:
+        gap = s.text[n.end : trig.start]
+        if _POSSESSOR_GAP.match(gap) or (_PREMOD_GAP.match(gap) and "," not in gap and len(gap) < 40):
+            words = {w.lower() for w in _WORD.findall(gap)}
+            if words & _NOT_MODIFIERS or words & s.preps or _MAYBE_DAY.search(gap):
+                continue
+            return n
+    return None
+
+
+def _object_names(s: _Sentence, trig: TriggerMatch) -> list[ActorMention]:
+    """Partners after the trigger: "with X", "between X and Y", "met X"."""
+    end = s.clause_end(trig.end)
+    rest = s.text[trig.end : end]
+    out = []
+    m = _PARTNER_CUE.match(rest)
+    if m is not None and m.group(0).endswith("and") and not _NAME_NEXT.match(rest, m.end()):
+        m = None  # "a summit and delighted Washington": a new verb phrase, no partner
+    if m or _MEETS.search(trig.text):
+        found = s.after(trig.end, end + 80 if m and "between" in m.group(0) else end)
+        # "in Singapore", "at Camp David": a place, not a partner.
+        found = [n for n in found if not _PLACE_BEFORE.search(s.text, max(0, n.start - 12), n.start)]
+        people = [n for n in found if n.kind == "person"]
+        out = people[:3] or [n for n in found if n.kind == "organisation"][:1] or found[:1]
+    return out
+
+
+_PARTNER_CUE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|between|and)\b")
+_NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+_MEETS = re.compile(r"(?:with|met|meet|meets)\s*\Z", re.IGNORECASE)
+
+_TEMPORAL_WORD = re.compile(
+    r"\d|(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|early|late)\b"
+)
+
+# How far past a trigger its patterns' look-aheads read.
+_LOOKAHEAD = 24
+
+_Settings = tuple[
+    frozenset[str], frozenset[EventType], frozenset[EventType], frozenset[EventType], dict[str, str]
+]
+
+
+def _settings(lex: EventLexicon) -> _Settings:
+    cached = lex.cache.get("event_mentions.settings")
+    if cached is None:
+        cached = lex.cache["event_mentions.settings"] = _build_settings(lex)
+    return cached
+
+
+def _build_settings(lex: EventLexicon) -> _Settings:
+    """Word sets from the lexicon, built once per lexicon."""
+    preps = frozenset(lex.words("actors", "prepositions"))
+    person_first = (
+        frozenset(EventType(t) for t in lex.words("actor_kinds", "person_first")) or _PERSON_FIRST_DEFAULT
+    )
+    no_actors = frozenset(EventType(t) for t in lex.words("actor_kinds", "no_actors"))
+    state_only = frozenset(EventType(t) for t in lex.words("actor_kinds", "state_only"))
+    sides = dict(lex.data.get("deployment", {}).get("side_of_theatre", {}))
+    return preps, person_first, no_actors, state_only, sides
+
+
+def sentence_mentions(
+    text: str,
+    sent: Span,
+    names: list[ActorMention],
+    *,
+    lex: EventLexicon,
+    gazetteer: Gazetteer,
+    published: dt.date | None,
+    warnings: list[str],
+    lowered: str | None = None,
+    triggers: list[TriggerMatch] | None = None,
+) -> list[EventMention]:
+    """The event mentions of one sentence, in text order.
+
+    `triggers` are the sentence's trigger matches when the caller found them
+    already (see `triggers_by_window`).
+    """
+    trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
+    if not trigs:
+        return []
+    preps, person_first, no_actors, state_only, sides = _settings(lex)
+    s = _Sentence(text, sent, names, preps)
+    fut = lex.cue("tense.future")
+    future = bool(fut and fut.search(text, sent.start, sent.end))
+    times = find_times(text, sent.start, sent.end, published=published, future=future, warnings=warnings)
+    out: list[EventMention] = []
+    for trig in trigs:
+        m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
+        m.mood = mood(text, lex, sent, trig)
+        _fill_arguments(
+            s,
+            m,
+            trig,
+            previous=out,
+            person_first=person_first,
+            no_actors=no_actors,
+            sides=sides,
+            gazetteer=gazetteer,
+            state_only=state_only,
+        )
+        out.append(m)
+    bind_times(text, out, times)
+    for m in out:
+        if m.embedded and recalled(m.time, published):
+            # A past event recalled in a prepositional phrase: its actors are not the clause's.
+            m.actors = [a for a in m.actors if a not in m.embedded]
+    accepted = lex.data.get("units", {})
+    if any(accepted.get(m.type.value) for m in out):
+        # Only types that take a unit ever receive a quantity.
+        bind_quantities(out, find_quantities(text, sent.start, sent.end, warnings=warnings), lex)
+    for m in out:
+        _judge_generic(m)
+    return [m for m in out if not m.drop and m.mood != "generic"]
+
+
+def triggers_by_window(
+    text: str, windows: list[Span], lex: EventLexicon, lowered: str
+) -> list[list[TriggerMatch]]:
+    """`lex.find` for each window, from one scan of the whole text.
+
+    One scan saves the per-call set-up of a scan per sentence. A match running
+    over a window edge (which a scan per window would not have made) sends
+    the windows it touches back to a scan of their own, so the result is the
+    same as calling `lex.find` window by window.
+    """
+    if not windows:
+        return []
+    found = lex.find(text, windows[0].start, windows[-1].end, lowered=lowered)
+    out: list[list[TriggerMatch]] = [[] for _ in windows]
+    ends = [w.end for w in windows]
+    redo: set[int] = set()
+    for t in found:
+        i = bisect.bisect_right(ends, t.start)
+        if i >= len(windows) or t.start < windows[i].start or t.end > windows[i].end:
+            last = min(bisect.bisect_left(ends, t.end), len(windows) - 1)
+            redo.update(range(min(i, len(windows) - 1), last + 1))
+            continue
+        out[i].append(t)
+    for i, w in enumerate(windows):
+        if w.end < len(text) and (text[w.end].isalnum() or text[w.end] in "_-"):
+            redo.add(i)  # the edge cuts a word: a scan of its own ends matches differently
+        elif out[i] and out[i][-1].end > w.end - _LOOKAHEAD and i not in redo:
+            # A look-ahead may have read past the edge ("visit" + " to "): check that match alone.
+            t = out[i][-1]
+            again = lex.find(text, t.start, w.end, lowered=lowered)
+            if not again or (again[0].start, again[0].end, again[0].trigger) != (t.start, t.end, t.trigger):
+                redo.add(i)
+    for i in redo:
+        out[i] = lex.find(text, windows[i].start, windows[i].end, lowered=lowered)
+    return out
+
+
+def _add(m: EventMention, n: ActorMention | None) -> None:
+    if n is not None and n.name not in m.actors:
+        m.actors.append(n.name)
+        if n.affiliation:
+            m.affiliations[n.name] = n.affiliation
+
+
+def _fill_arguments(
+    s: _Sentence,
+    m: EventMention,
+    trig: TriggerMatch,
+    *,
+    previous: list[EventMention],
+    person_first: frozenset[EventType],
+    no_actors: frozenset[EventType],
+    sides: dict[str, str],
+    gazetteer: Gazetteer,
+    state_only: frozenset[EventType] = frozenset(),
+) -> None:
+    text = s.text
+    pf = m.type in person_first
+    kind = m.kind
+    if kind == "anaphor":
+        m.anaphoric = True
+    elif kind == "exchange":
+        prev = previous[-1] if previous else None
+        if prev is not None:
+            m.actors = [prev.target] if prev.target else []
+            m.target = prev.actors[0] if prev.actors else None
+        return
+    elif kind == "consequence":
+        prev = previous[-1] if previous else None
+        if prev is not None:
+            m.actors = list(prev.actors)
+        return
+    elif kind == "receive":
+        subj = s.subject(trig.start, False)
+        m.target = subj.name if subj else None
+        inner = [n for n in s.after(trig.start, trig.end) if n.end <= trig.end]
+        source = inner[0] if inner else None
+        if source is None:
+            frm = _FROM.match(text[trig.end : s.sent.end])
+            after = s.after(trig.end + frm.end(), trig.end + frm.end() + 40) if frm else []
+            source = after[0] if after else None
+        _add(m, source)
+    elif kind == "noun":
+        owner = _possessor(s, trig)
+        if owner is not None:
+            m.owner = True
+            _add(m, owner)
+        elif _DETERMINER.search(text, max(s.sent.start, trig.start - 60), trig.start):
+            m.anaphoric = True
+        by = _BY_OF.match(text[trig.end : trig.end + 12])
+        if by and not m.actors and m.type not in (EventType.IMPEACHMENT, EventType.ARREST):
+            after = s.after(trig.end, trig.end + by.end() + 60)
+            wanted = [n for n in after if (n.kind == "person") == pf]
+            pick = wanted[0] if wanted else (after[0] if after else None)
+            if pick is not None:
+                _add(m, pick)
+                m.anaphoric = False
+        if not m.actors and m.type not in no_actors:
+            subj = s.subject(trig.start, pf)
+            for n in s.conjuncts(subj) if subj is not None else ():
+                _add(m, n)
+    else:
+        if m.type is EventType.DIPLOMATIC_VISIT and _TROOPISH.search(
+            text, max(s.sent.start, trig.start - 60), trig.start
+        ):
+            # "1,500 special forces arrived in Vladivostok" is a deployment, not a visit.
+            m.type = EventType.TROOP_DEPLOYMENT
+            pf = False
+        subj = s.subject(trig.start, pf)
+        for n in s.conjuncts(subj) if subj is not None else ():
+            _add(m, n)
+    if m.type in (EventType.MEETING, EventType.SUMMIT):
+        _meeting_partners(s, m, trig)
+    if m.type is EventType.SUMMIT and not m.anaphoric:
+        # "Yoon joined Biden and Kishida for a summit": everyone named in the clause.
+        lo = words_before(text, s.sent.start, trig.start, 40)
+        for n in s.before(trig.start)[::-1]:
+            if n.start >= lo and n.kind == "person" and len(m.actors) < 5:
+                _add(m, n)
+    if m.type is EventType.MARTIAL_LAW and not m.owner:
+        person = next((n for n in s.before(trig.start) if n.kind == "person"), None)
+        if person is not None:
+            m.actors = []
+            _add(m, person)
+            m.anaphoric = False
+    if m.type in state_only:
+        affiliations = [m.affiliations.get(a) for a in m.actors]
+        m.actors = [a for a in m.actors if a in _states(s)] or [a for a in affiliations if a][:1]
+        if not m.actors:
+            _add(m, next((n for n in s.before(trig.start) if n.kind == "state"), None))
+        if not m.actors:
+            person = next((n for n in s.before(trig.start) if n.affiliation), None)
+            if person is not None and person.affiliation:
+                m.actors = [person.affiliation]
+    if m.type in (EventType.IMPEACHMENT, EventType.ARREST):
+        m.target = person_target(s, trig)
+        m.actors = []
+    if m.type in no_actors:
+        m.actors = []
+    if m.type not in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):
+        m.location = location(s, m, trig)
+    target(s, m, trig, sides, gazetteer)
+    if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):
+        _as_states(m, gazetteer)
+    if kind == "noun" and not m.owner and m.actors and m.type not in state_only:
+        m.embedded = _embedded(s, m, trig)
+    if m.anaphoric:
+        # Used only when no earlier event of the type is there to refer back to;
+        # partners named with the mention itself still join the event referred to.
+        m.fallback, m.actors = m.actors, [a for a in m.actors if a in m.partners]
+
+
+def _embedded(s: _Sentence, m: EventMention, trig: TriggerMatch) -> list[str]:
+    """Actors named before a noun trigger that several prepositions hang below.
+
+    "officials reassured Blinken of their commitment to the principles set
+    during the 2023 summit": Blinken is the main clause's, not the summit's.
+    Temporal phrases ("in 2023") do not count.
+    """
+    out = []
+    for name in m.actors:
+        n = next((n for n in s.before(trig.start) if n.name == name), None)
+        if n is None:
+            continue
+        words = _WORD.findall(s.text[n.end : trig.start])
+        preps = sum(
+            1
+            for i, w in enumerate(words)
+            if w.lower() in s.preps and not (i + 1 < len(words) and _TEMPORAL_WORD.match(words[i + 1]))
+        )
+        if preps >= 2:
+            out.append(name)
+    return out
+
+
+def _state_of(name: str, affiliation: str | None, gazetteer: Gazetteer) -> str:
+    if affiliation is None:
+        return name
+    ent = gazetteer.resolve(affiliation)
+    return ent.name if ent is not None and ent.kind == "state" else name
+
+
+def _as_states(m: EventMention, gazetteer: Gazetteer) -> None:
+    """Transfers are between states: "Russian military equipment" is Russia's."""
+    actors: list[str] = []
+    for a in m.actors:
+        state = _state_of(a, m.affiliations.get(a), gazetteer)
+        if state not in actors:
+            actors.append(state)
+    m.actors = actors
+    if m.target is not None:
+        ent = gazetteer.resolve(m.target)
+        if ent is not None and ent.kind != "state":
+            m.target = _state_of(m.target, ent.affiliation, gazetteer)
+
+
+def _states(s: _Sentence) -> set[str]:
+    return {n.name for n in s.names if n.kind == "state"}
+
+
+def _meeting_partners(s: _Sentence, m: EventMention, trig: TriggerMatch) -> None:
+    between = _BETWEEN.match(s.text[trig.end : trig.end + 12])
+    partners = _object_names(s, trig)
+    if between:
+        m.actors = []
+    for n in partners:
+        _add(m, n)
+        m.partners.append(n.name)
+    if m.kind == "verb" or m.actors:
+        # "Blinken and his counterpart Cho Tae-yul condemned it at a news conference".
+        first = next((n for n in s.before(trig.start) if n.name in m.actors), None)
+        if first is not None:
+            for n in s.before(first.start)[:2]:
+                gap = s.text[n.end : first.start]
+                if n.kind == "person" and _AND_GAP.fullmatch(gap):
+                    _add(m, n)
+    elif not between and partners:
+        return
+    if m.kind == "noun" and not m.owner and len(m.actors) == 1 and partners:
+        # "During talks with X, Blinken said ...": the other side is the main clause's subject.
+        end = s.clause_end(trig.end)
+        nxt = [n for n in s.after(end, s.sent.end) if n.kind == "person"]
+        if nxt:
+            _add(m, nxt[0])
+
+
+def _judge_generic(m: EventMention) -> None:
+    trig = m.trigger
+    if m.drop or m.kind != "noun" or not trig.trigger.generic_plural:
+        return
+    word = trig.text.split()[-1].lower()
+    if word.endswith("s") and not word.endswith("ss") and not m.owner and m.time is None:
+        m.drop = True

@@ -1,0 +1,485 @@
+"""People, bodies and states mentioned in a text, resolved to canonical names.
+
+[`find_mentions`][koreabrief.extraction.names.find_mentions] finds, in one pass
+over the text, every mention that can act as a speaker or subject: gazetteer
+names, titles with names ("South Korean Foreign Minister Cho Tae-yul", "North
+Korea's foreign minister, Choe Son Hui"), names not in the gazetteer (from
+their shape), speaking bodies ("South Korea's military", "the foreign
+ministry", "Yoon's office"), definite descriptions ("the minister") and
+pronouns. It then resolves, in text order, surnames and titles to the full name
+met earlier in the text, and pronouns to the most recent compatible subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from koreabrief.extraction.context import ascii_lower
+from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.mentions import NameMention
+from koreabrief.extraction.resolve import Resolver
+from koreabrief.extraction.sentences import sentence_spans
+from koreabrief.gazetteer import Entity, Gazetteer, Mention
+from koreabrief.models import Span
+
+__all__ = ["NameMention", "find_mentions"]
+
+# Compiled once here rather than inline in the functions that use them.
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ -]\Z")
+_DET_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+) \Z")
+_OWNER_BEFORE = re.compile(r"(\S+?)(?:’s|'s) \Z")
+
+
+_NAME = re.compile(
+    r"(?<![\w’'.-])(?:[A-Z]\.|[A-Z][\w’'-]{0,40})"
+    r"(?: (?:[A-Z]\.|[A-Z][\w’'-]{0,40}|(?:bin|al|de|van|von|da)(?= [A-Z]))){0,6}"
+)
+_PRONOUN = re.compile(r"(?<![\w’'-])(?:he|she|they|it|He|She|They|It|who|whose)(?![\w’'-])")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
+_INITIAL = re.compile(r"[A-Z]\.\Z")
+_NOT_SUBJECT_BEFORE = frozenset(
+    [
+        "with",
+        "of",
+        "to",
+        "by",
+        "for",
+        "from",
+        "during",
+        "against",
+        "between",
+        "among",
+        "on",
+        "in",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "about",
+        "over",
+        "under",
+        "than",
+        "like",
+        "including",
+        "met",
+        "meet",
+        "meets",
+        "meeting",
+        "visited",
+        "visit",
+        "visits",
+        "told",
+        "tell",
+        "tells",
+        "urged",
+        "asked",
+        "called",
+        "thanked",
+        "accompanied",
+        "joined",
+        "and",
+        "or",
+        "nor",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"]
+)
+_TITLE_MODIFIERS = frozenset(
+    ["acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior"]
+)
+
+
+def find_mentions(
+    text: str,
+    gazetteer: Gazetteer | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    sentences: list[Span] | None = None,
+    quoted: Sequence[Span] = (),
+    hits: Sequence[Mention] | None = None,
+) -> list[NameMention]:
+    """Every person, body, state and pronoun mention of `text`, resolved, in order.
+
+    Args:
+        text: The text (a whole article, so that back references resolve).
+        gazetteer: Canonical names; the shipped one by default.
+        lexicon: Titles, bodies and name hints; the shipped one by default.
+        sentences: The sentence spans of `text`, when the caller has them already.
+        quoted: Spans of quotations (ordered): names inside them are the speaker's
+            words, so they are not taken for clause subjects.
+        hits: ``gazetteer.find(text)``, when the caller has it already.
+
+    Returns:
+        Non-overlapping mentions in text order; `name` holds the canonical name
+        (full name for surnames, titles and pronouns met earlier), or None.
+
+    Examples:
+        >>> t = "Foreign Minister Cho Tae-yul met Jane Roe. Cho said she and Seoul agreed."
+        >>> for m in find_mentions(t):
+        ...     print(m.text, "->", m.name, m.kind, m.role)
+        Foreign Minister Cho Tae-yul -> Cho Tae-yul person Foreign Minister
+        Jane Roe -> Jane Roe person None
+        Cho -> Cho Tae-yul person Foreign Minister
+        she -> Jane Roe pronoun None
+        Seoul -> South Korea state None
+    """
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    lex = lexicon if lexicon is not None else Lexicon.default()
+    spans = sentences if sentences is not None else sentence_spans(text)
+    return _Finder(text, gaz, lex, spans, quoted, hits=hits).run()
+
+
+class _Finder:
+    def __init__(
+        self,
+        text: str,
+        gaz: Gazetteer,
+        lex: Lexicon,
+        sentences: list[Span],
+        quoted: Sequence[Span],
+        *,
+        hits: Sequence[Mention] | None = None,
+    ) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.quoted_starts = [q.start for q in quoted]
+        self.quoted_ends = [q.end for q in quoted]
+        self.gaz = gaz
+        self.lex = lex
+        self.covered = bytearray(len(text))
+        self.found: list[NameMention] = []
+        self._runs: list[tuple[int, str]] | None = None
+        self.lowered = ascii_lower(text)
+        # Gazetteer hits by their end offset, so a title can find the state before it.
+        self.gaz_hits = gaz.find(text) if hits is None else list(hits)
+        self.gaz_by_end = {m.end: m for m in self.gaz_hits}
+        self.gaz_by_start = {m.start: m for m in self.gaz_hits}
+        self.gaz_mask = bytearray(len(text))
+        for hit in self.gaz_hits:
+            self.gaz_mask[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+
+    def run(self) -> list[NameMention]:
+        self._titles()
+        self._bodies()
+        self._shapes(organisations_only=True)
+        self._gazetteer()
+        self._shapes()
+        self._pronouns()
+        self.found.sort(key=lambda m: m.start)
+        return Resolver(self.text, self.gaz, self.lex, self.sentences).resolve(self.found)
+
+    # --- helpers -----------------------------------------------------------
+
+    def _free(self, start: int, end: int) -> bool:
+        # bytearray.find runs in C; any() over a slice steps through Python.
+        return self.covered.find(1, start, end) < 0
+
+    def _add(self, mention: NameMention) -> None:
+        if mention.end <= mention.start or not self._free(mention.start, mention.end):
+            return
+        self.covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        if not self._is_subject(mention.start) or self._in_quote(mention.start):
+            m = mention
+            mention = NameMention(
+                m.start, m.end, m.text, m.name, m.kind, m.role, m.affiliation, m.gender, False
+            )
+        self.found.append(mention)
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted_ends[i]
+
+    def _is_subject(self, start: int) -> bool:
+        j = start
+        while j > 0 and self.text[j - 1] == " ":
+            j -= 1
+        i = j
+        while i > 0 and (self.text[i - 1].isalpha()) and j - i < 20:
+            i -= 1
+        return self.text[i:j].lower() not in _NOT_SUBJECT_BEFORE
+
+    def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
+        """A state or body right before a title ("South Korean", "North Korea's", "the")."""
+        pos = start
+        text = self.text
+        # "then-prime minister": the modifier is glued with a hyphen.
+        while True:
+            word = _WORD_BEFORE.search(text[max(0, pos - 20) : pos])
+            if word and word.group(1).lower() in _TITLE_MODIFIERS:
+                pos -= len(word.group(0))
+                continue
+            break
+        back = pos
+        while back > 0 and text[back - 1] == " ":
+            back -= 1
+        poss = _POSSESSIVE.search(text, max(0, back - 2), back)
+        key = back - len(poss.group(0)) if poss else back
+        hit = self.gaz_by_end.get(key)
+        if hit is not None and hit.entity.kind in ("state", "organisation"):
+            return hit.start, hit.entity
+        det = _DET_BEFORE.search(text[max(0, pos - 8) : pos])
+        if det and det.group(1).lower() in _DETERMINERS:
+            return pos - len(det.group(0)) + (0 if det.group(0)[0] != " " else 1), None
+        return pos, None
+
+    def _name_after(self, pos: int) -> tuple[int, int] | None:
+        """The span of a capitalised name starting at `pos` (after optional ", ")."""
+        text = self.text
+        if text.startswith(", ", pos):
+            pos += 2
+        m = _NAME.match(text, pos)
+        if m is None:
+            return None
+        tokens = _name_tokens(m.group(0))
+        keep: list[str] = []
+        for tok in tokens:
+            if _bare(tok) in self.lex.not_names and not _INITIAL.fullmatch(tok):
+                break
+            keep.append(tok)
+            if _POSSESSIVE.search(tok):
+                break
+        if not keep:
+            return None
+        end = pos + len(" ".join(keep))
+        end = _strip_tail(text, pos, end)
+        return (pos, end) if end > pos else None
+
+    # --- passes ------------------------------------------------------------
+
+    def _titles(self) -> None:
+        text = self.text
+        for m in self.lex.pattern("title.lower").finditer(self.lowered):
+            info = self.lex.titles.get(m.group(0).lower())
+            if info is None:
+                continue
+            span = self._name_after(m.end() + 1) if text.startswith((" ", ", "), m.end()) else None
+            if span is None and text.startswith(", ", m.end()):
+                span = self._name_after(m.end())
+            start, modifier = self._modifier_before(m.start())
+            affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
+            if modifier is not None and modifier.kind == "organisation":
+                affiliation = modifier.name
+            if span is not None:
+                name_text = text[span[0] : span[1]]
+                self._add(
+                    NameMention(
+                        start,
+                        span[1],
+                        text[start : span[1]],
+                        _clean_name(name_text),
+                        "person",
+                        info.role or None,
+                        affiliation,
+                        info.gender,
+                    )
+                )
+                continue
+            word = text[start : m.start()].strip().lower()
+            if start < m.start() or text[m.start()].isupper():
+                kind = "anonymous" if word in ("a", "an") or info.role == "Official" else "title"
+                self._add(
+                    NameMention(
+                        start, m.end(), text[start : m.end()], None, kind, info.role or None, affiliation
+                    )
+                )
+
+    def _bodies(self) -> None:
+        text = self.text
+        for m in self.lex.pattern("body.lower").finditer(self.lowered):
+            if self.gaz_mask.find(1, m.start(), m.end()) >= 0:
+                continue  # the gazetteer names it ("North Korea's foreign ministry")
+            canonical = self.lex.bodies[m.group(0).lower()]
+            start, modifier = self._modifier_before(m.start())
+            before = text[max(0, start - 30) : start]
+            owner = _OWNER_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            owned = owner is not None or before.endswith("whose ")
+            if canonical == "office" and not owned and (text[m.end() : m.end() + 4] != " of " or modifier):
+                continue
+            if modifier is None and start == m.start() and not text[m.start()].isupper() and not owned:
+                continue
+            end = m.end()
+            if modifier is None and text.startswith(" of ", end):
+                # "the foreign ministry of South Korea"
+                after = self.gaz_by_start.get(end + 4)
+                if after is not None and after.entity.kind == "state":
+                    modifier = after.entity
+                    end = after.end
+            if (
+                modifier is None
+                and canonical in ("office", "presidential office")
+                and text.startswith(" of ", end)
+            ):
+                titled = next((f for f in reversed(self.found[-8:]) if f.start == end + 4), None)
+                if titled is not None and titled.kind == "person" and self._free(start, end + 4):
+                    # "the office of acting President Choi": one mention for office and owner.
+                    self.found.remove(titled)
+                    self.covered[start : end + 4] = b"\x01" * (end + 4 - start)
+                    name = f"Office of {titled.name}"
+                    self.found.append(
+                        NameMention(start, titled.end, text[start : titled.end], name, "collective")
+                    )
+                    continue
+                owner_span = self._name_after(end + 4)
+                if owner_span is not None:
+                    # "the office of President Lee": "Office of <owner>", resolved later.
+                    whole = text[start : owner_span[1]]
+                    owner_name = _clean_name(text[owner_span[0] : owner_span[1]])
+                    self._add(
+                        NameMention(start, owner_span[1], whole, f"Office of {owner_name}", "collective")
+                    )
+                    continue
+            whole = text[start:end]
+            hit = self.gaz.lookup(whole) or self.gaz.lookup(text[m.start() : m.end()])
+            if hit is not None and hit[0].kind == "organisation":
+                self._add(
+                    NameMention(start, end, whole, hit[0].name, "organisation", None, hit[0].affiliation)
+                )
+                continue
+            if modifier is not None and modifier.kind == "organisation":
+                # "KCNA state news agency": the body named before its description.
+                self._add(
+                    NameMention(start, end, whole, modifier.name, "organisation", None, modifier.affiliation)
+                )
+                continue
+            if modifier is not None and modifier.kind == "state":
+                adjective = modifier.adjectives[0] if modifier.adjectives else modifier.name
+                name = f"{adjective} {canonical}"
+                self._add(NameMention(start, end, whole, name, "collective", None, modifier.name))
+            else:
+                # Resolved later: "the ministry" to the last ministry named, "Yoon's office" to its owner.
+                self._add(NameMention(start, end, whole, canonical, "collective"))
+
+    def _gazetteer(self) -> None:
+        for hit in self.gaz_hits:
+            e = hit.entity
+            kind = e.kind
+            self._add(
+                NameMention(hit.start, hit.end, hit.text, e.name, kind, e.role, e.affiliation, e.gender)
+            )
+
+    def _shapes(self, *, organisations_only: bool = False) -> None:
+        blocked = self.covered
+        if self._runs is None:
+            # Both passes read the same capitalised runs: scan for them once.
+            self._runs = [(m.start(), m.group(0)) for m in _NAME.finditer(self.text)]
+        for start, whole in self._runs:
+            # Split the capitalised run around what is already taken ("North Korea Sung Kim").
+            run: list[str] = []
+            run_start = pos = start
+            for tok in whole.split(" "):
+                if blocked.find(1, pos, pos + len(tok)) >= 0:
+                    if run and (not organisations_only or self._org_candidate(run)):
+                        self._shape(run_start, run, organisations_only=organisations_only)
+                    run = []
+                    run_start = pos + len(tok) + 1
+                else:
+                    run.append(tok)
+                pos += len(tok) + 1
+            if run and (not organisations_only or self._org_candidate(run)):
+                self._shape(run_start, run, organisations_only=organisations_only)
+
+    def _org_candidate(self, tokens: list[str]) -> bool:
+        last = tokens[-1]
+        if len(tokens) == 1:
+            return last.isalpha() and last.isupper()
+        return _bare(last.rstrip(",")) in self.lex.organisation_heads
+
+    def _shape(self, pos: int, tokens: list[str], *, organisations_only: bool) -> None:
+        text = self.text
+        # Drop sentence openers and calendar words in front ("In", "On Monday").
+        while tokens and _bare(tokens[0]) in self.lex.not_names and not _INITIAL.fullmatch(tokens[0]):
+            pos += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        last = _bare(tokens[-1].rstrip(",")).removesuffix("’s").removesuffix("'s")
+        keep: list[str] = []
+        if last in self.lex.organisation_heads and len(tokens) > 1:
+            keep = tokens
+        else:
+            for tok in tokens:
+                if _bare(tok) in self.lex.not_names and not _INITIAL.fullmatch(tok):
+                    break
+                keep.append(tok)
+        if not keep:
+            return
+        end = _strip_tail(text, pos, pos + len(" ".join(keep)))
+        if end <= pos or not self._free(pos, end):
+            return
+        mention = text[pos:end]
+        words = mention.split()
+        acronym = len(words) == 1 and words[0].isalpha() and words[0].isupper() and len(words[0]) > 1
+        is_org = acronym or (words[-1] in self.lex.organisation_heads and len(words) > 1)
+        if organisations_only:
+            gm = self.gaz_mask
+            # A gazetteer name running over either edge wins ("Korean Central News Agency").
+            inside_gaz = (pos > 0 and gm[pos - 1] and gm[pos]) or (end < len(gm) and gm[end - 1] and gm[end])
+            if is_org and not inside_gaz and self.gaz.lookup(mention) is None:
+                self._add(NameMention(pos, end, mention, _clean_name(mention), "organisation"))
+            return
+        if self.gaz.lookup(mention) is not None:
+            # A case variant the gazetteer knows ("SEOUL" in a dateline): resolved later.
+            self._add(NameMention(pos, end, mention, _clean_name(mention), "person"))
+            return
+        if is_org:
+            self._add(NameMention(pos, end, mention, _clean_name(mention), "organisation"))
+            return
+        initial = len(words) == 1 and _sentence_initial(text, pos)
+        if initial and words[0].endswith(("s", "ing", "ly", "ed")):
+            return  # "Diplomats", "Arriving", "Reportedly": not a name opening a sentence
+        # One capitalised word opening a sentence or a quotation ("Evidence",
+        # "Good") is a name only if it resolves or speaks: the resolver decides.
+        self._add(NameMention(pos, end, mention, _clean_name(mention), "maybe" if initial else "person"))
+
+    def _pronouns(self) -> None:
+        for m in _PRONOUN.finditer(self.text):
+            word = m.group(0).lower()
+            kind = "relative" if word in ("who", "whose") else "pronoun"
+            gender = {"he": "m", "she": "f"}.get(word)
+            self._add(NameMention(m.start(), m.end(), m.group(0), None, kind, gender=gender))
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    j = pos
+    while j > 0 and text[j - 1] in ' “"‘(':
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?\n"
+
+
+def _bare(token: str) -> str:
+    """A token without its possessive or trailing stop ("Officials’" -> "Officials")."""
+    if token[-1:] not in ("s", "’", "'", "."):
+        return token
+    for suffix in ("’s", "'s", "’", "'", "."):
+        if token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _name_tokens(chunk: str) -> list[str]:
+    return chunk.split(" ")
+
+
+def _strip_tail(text: str, start: int, end: int) -> int:
+    """Drop a possessive and a sentence-final stop (but keep an initial's stop)."""
+    span = text[start:end]
+    poss = _POSSESSIVE.search(span)
+    if poss:
+        end -= len(poss.group(0))
+        span = text[start:end]
+    while span.endswith((".", "-", "’", "'")) and not _INITIAL.search(span[-2:]):
+        end -= 1
+        span = text[start:end]
+    if span.endswith(".") and len(span.split()[-1]) == 2 and len(span.split()) == 1:
+        return end  # "A." alone: an initial, let the caller decide
+    return end
+
+
+def _clean_name(mention: str) -> str:
+    name = " ".join(mention.split())
+    if name.startswith(("The ", "the ")):
+        name = name[4:]
+    return name

@@ -1,0 +1,266 @@
+"""Where and to whom: the place (as written) and the target of an event mention.
+
+Places are read after the trigger ("into the sea", "visit to South Korea",
+"arrived in Seoul"), from a capitalised pre-modifier ("the Camp David summit")
+or from a fronted "In Tokyo, where ...". Targets follow the type: a visit's
+state (Seoul -> South Korea, "Russia's Far East" -> Russia), the side a
+deployment helps (``[deployment.side_of_theatre]`` in the data), the receiver
+of a transfer, the person impeached or arrested.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from koreabrief.extraction.binding import WORD as _WORD
+from koreabrief.extraction.triggers import TriggerMatch
+from koreabrief.gazetteer import Gazetteer
+from koreabrief.models import EventType
+
+if TYPE_CHECKING:
+    from koreabrief.extraction.event_mentions import EventMention, _Sentence
+
+__all__ = ["is_place", "location", "person_target", "possessive_state", "target"]
+
+# Compiled once here rather than inline in the functions that use them.
+_CAPS_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w’'-]*\s+){1,3})\Z")
+_POSSESSIVE = re.compile(r"([A-Z][\w ]{0,30}?)['’]s\b")
+_OF_AGAINST = re.compile(r"\s+(?:of|against)\s+")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+\Z")
+_SHORT_GAP = re.compile(r"[\s\w.-]{0,40}")
+_HELPED = re.compile(r"\b(?:support|help|aid|assist|back|fight for|fight alongside|on behalf of)\s+")
+_RECEIVER = re.compile(r"\b(?:to|with|for)\s+(?:support\s+|help\s+)?(?:the\s+)?")
+
+_PLACE = re.compile(
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}"
+    r"(?:\s+(?:presidential\s+|military\s+|border\s+)?(?:front|region|border|coast|province|area|retreat|peninsula"
+    r"|city|port|base|bases|site|complex|waters|oblast|compound)\b)?"
+)
+_DIRECT_PLACE = re.compile(r"\s+(?P<p>" + _PLACE.pattern + ")")
+_FUNCTION_WORDS = frozenset(
+    [
+        "this",
+        "that",
+        "these",
+        "those",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "after",
+        "before",
+        "during",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+    ]
+)
+_MONTH_WORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+_SEA_STOP = frozenset(
+    [
+        "that",
+        "which",
+        "and",
+        "as",
+        "on",
+        "after",
+        "when",
+        "while",
+        "in",
+        "where",
+        "but",
+        "with",
+        "amid",
+        "for,",
+        "before",
+    ]
+)
+_MOVE_PREPS = ("into", "toward", "towards", "off", "over")
+_MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
+_AGAINST_PREP = re.compile(r"\bagainst\s+")
+_PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|near|of)\s+")
+_BEFORE_LOC = re.compile(r"(?:In|At)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),")
+# A fronted trip names the place of what the main clause reports:
+# "During a visit to a missile base, Kim showcased ...".
+_FRONTED_TRIP = re.compile(
+    r"(?:In|During|On)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:visit|trip|tour|inspection)\s+(?:to|of)\s+(?P<place>[\w’'-]+(?:\s+[\w’'-]+){0,5}),"
+)
+
+
+def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
+    """The place of the event as written ("into the sea", "Seoul", "the Camp David"), or None."""
+    text = s.text
+    end = s.clause_end(trig.end)
+    if m.type is EventType.MISSILE_LAUNCH:
+        tail = text[trig.end : min(end, trig.end + 120)]
+        found = _MOVE_PREP.search(tail)
+        if found:
+            words: list[re.Match[str]] = []
+            for w in _WORD.finditer(tail, found.end()):
+                if w.group(0).lower() in _SEA_STOP or len(words) >= 5:
+                    break
+                words.append(w)
+            if words and words[-1].group(0).lower() not in ("the", "its", "a"):
+                return text[trig.end + found.start() : trig.end + words[-1].end()]
+        return None
+    # A capitalised pre-modifier that names no entity: "the Camp David summit".
+    if m.kind in ("noun", "anaphor") and m.type is not EventType.MILITARY_EXERCISE:
+        head = text[max(s.sent.start, trig.start - 40) : trig.start]
+        pm = _CAPS_BEFORE.search(head)
+        if pm:
+            caps = pm.group(1).split()
+            names = {w for n in s.before(trig.start)[:3] for w in n.text.split()}
+            kept = [
+                w
+                for w in caps
+                if w not in names
+                and not _MONTH_WORD.fullmatch(w)
+                and not w.endswith(("'s", "’s"))
+                and w.lower() not in _FUNCTION_WORDS
+            ]
+            if kept and len(kept) == len(caps):
+                return " ".join(kept)
+    tail = text[trig.end : min(end, trig.end + 160)]
+    direct = _DIRECT_PLACE.match(tail)
+    moving = m.type is EventType.DIPLOMATIC_VISIT or trig.text.lower().endswith((" in", " to", " at"))
+    if direct and moving and m.kind == "verb" and is_place(direct.group("p")):
+        return direct.group("p")
+    for pm2 in _PLACE_PREPS.finditer(tail):
+        if pm2.group(0).startswith("of") and m.type is not EventType.DIPLOMATIC_VISIT:
+            continue
+        limit = {EventType.TROOP_DEPLOYMENT: 60, EventType.DIPLOMATIC_VISIT: 25}.get(m.type, 40)
+        if pm2.start() > limit:
+            break
+        place = _PLACE.match(tail, pm2.end())
+        if place and is_place(place.group(0)):
+            return place.group(0)
+        if m.type is EventType.DIPLOMATIC_VISIT and pm2.start() < 4:
+            m.drop = m.kind == "noun"  # "a visit to strategic missile bases": an inspection, not diplomacy
+            return None
+        if pm2.start() > 25:
+            break
+    lead = _BEFORE_LOC.match(text, s.sent.start, trig.start)
+    if lead:
+        return lead.group("place")
+    trip = _FRONTED_TRIP.match(text, s.sent.start, trig.start) if m.kind == "verb" else None
+    if trip:
+        return trip.group("place")
+    return None
+
+
+def is_place(words: str) -> bool:
+    """Whether words taken after a preposition can be a place (not "Monday", not "this").
+
+    Examples:
+        >>> is_place("the Kursk front"), is_place("Monday")
+        (True, False)
+    """
+    first = words.split(maxsplit=1)[0]
+    if _MONTH_WORD.fullmatch(first):
+        return False
+    return first.lower() not in _FUNCTION_WORDS or words.lower().startswith("the ")
+
+
+def possessive_state(location: str, gazetteer: Gazetteer) -> str | None:
+    """The state whose territory a place is ("Russia's Kursk region" -> Russia).
+
+    Examples:
+        >>> possessive_state("Russia's Far East", Gazetteer.default())
+        'Russia'
+    """
+    for word in _POSSESSIVE.findall(location):
+        ent = gazetteer.resolve(word)
+        if ent is not None and ent.kind == "state":
+            return ent.name
+    return None
+
+
+def person_target(s: _Sentence, trig: TriggerMatch) -> str | None:
+    """The person impeached or arrested: "impeachment of X", "arrested X", else the subject."""
+    of = _OF_AGAINST.match(s.text[trig.end : trig.end + 12])
+    if of:
+        for n in s.after(trig.end, trig.end + of.end() + 80):
+            if n.kind == "person":
+                return n.name
+    passive = _PASSIVE.search(s.text[max(0, trig.start - 12) : trig.start])
+    if not passive:
+        nxt = s.after(trig.end, trig.end + 60)
+        if nxt and nxt[0].kind == "person" and _SHORT_GAP.fullmatch(s.text[trig.end : nxt[0].start]):
+            return nxt[0].name
+    for n in s.before(trig.start):
+        if n.kind == "person":
+            return n.name
+    return None
+
+
+def target(
+    s: _Sentence, m: EventMention, trig: TriggerMatch, sides: dict[str, str], gazetteer: Gazetteer
+) -> None:
+    """Fill the mention's target from its type: visit, deployment, transfer."""
+    text = s.text
+    end = s.clause_end(trig.end)
+    tail = text[trig.end : min(s.sent.end, trig.end + 200)]
+    if m.type is EventType.DIPLOMATIC_VISIT and m.location:
+        ent = gazetteer.resolve(m.location)
+        if ent is not None and ent.kind == "state":
+            m.target = ent.name
+        else:
+            m.target = possessive_state(m.location, gazetteer)
+        return
+    if m.type is EventType.TROOP_DEPLOYMENT:
+        helped = _HELPED.search(tail)
+        if helped:
+            names = s.after(trig.end + helped.end(), trig.end + helped.end() + 40)
+            if names and names[0].kind == "state":
+                m.target = names[0].name
+                return
+        against = _AGAINST_PREP.search(tail)
+        if against:
+            names = s.after(trig.end + against.end(), trig.end + against.end() + 40)
+            if names and names[0].name in sides:
+                m.target = sides[names[0].name]
+                return
+        if m.location:
+            proper = " ".join(w for w in m.location.split() if w[:1].isupper())
+            side = sides.get(m.location) or sides.get(proper) or possessive_state(m.location, gazetteer)
+            if side:
+                m.target = side
+                return
+            ent = gazetteer.resolve(m.location)
+            if ent is not None and ent.kind == "state" and ent.name not in m.actors:
+                m.target = ent.name
+        return
+    if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER) and m.kind == "verb":
+        inner = [n for n in s.after(trig.start, trig.end) if n.end <= trig.end and n.name not in m.actors]
+        if inner and inner[0].kind == "state":
+            m.target = inner[0].name
+            return
+    if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER) and m.kind in ("verb", "noun"):
+        to = _RECEIVER.search(tail)
+        if to and trig.end + to.start() < end + 40:
+            names = s.after(trig.end + to.end(), trig.end + to.end() + 30)
+            if names and names[0].name not in m.actors:
+                m.target = names[0].name

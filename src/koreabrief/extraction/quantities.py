@@ -1,0 +1,344 @@
+"""Quantities: numbers with units, vague amounts, ranges and qualifiers.
+
+Units and their surface forms live in ``koreabrief/data/units.toml``. A token
+scanner (not a regex) reads "approximately 1,100 kilometers", "one million
+artillery rounds", "thousands of troops", "10,000 to 12,000 troops"; every
+distance also gets its value in kilometres so that "680 miles" and "1,100 km"
+compare.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import sys
+from importlib import resources
+from typing import Any
+
+from attrs import frozen
+
+# cached_property needs a __dict__: Units is frozen but not slotted.
+from koreabrief.extraction.lexicon import trie_regex
+from koreabrief.models import Quantity, Span
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Units", "find_quantities"]
+
+# Compiled once here rather than inline in the functions that use them.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+# A digit after a letter, stop, colon or hyphen is part of a name or a clock time ("G7",
+# "Hwasong-19", "7:30"), not a count.
+_TOKEN = re.compile(
+    r"(?<![\w.:-])\d[\d,]{0,30}(?:\.\d{1,10})?|[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z])){0,40}|[()\-–]"
+)
+_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "and", "or", "but"])
+_RANGE_WORDS = frozenset(("to", "-", "–", "and", "or"))
+# Beyond this nothing in this domain is countable: a likely OCR or parsing slip.
+_ABSURD = 1e13
+# Tokens enough for the longest phrase: qualifier (3), number, range and scales (4), modifiers (3), unit (4).
+_WINDOW = 16
+# A candidate glued to these is inside a word, not at a token start.
+_GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-")
+_MAX_MODIFIERS = 3
+
+
+@frozen(slots=False)
+class Units:
+    """The unit lexicon: surface forms to normalised units, vague amounts, qualifiers.
+
+    Attributes:
+        forms: Surface form (lower case, words joined by one space) -> unit.
+        km: Unit -> kilometres per unit, for distances.
+        approx: Vague amount words ("thousands").
+        qualifiers: Qualifier phrases ("more than").
+
+    Examples:
+        >>> Units.default().forms["kilometres"]
+        'km'
+    """
+
+    forms: dict[str, str]
+    km: dict[str, float]
+    approx: frozenset[str]
+    qualifiers: frozenset[str]
+
+    @functools.cached_property
+    def starters(self) -> frozenset[str]:
+        """Lower-case words a quantity can start with (besides digits)."""
+        words = {w.split()[0] for w in self.approx | self.qualifiers}
+        words.update(w.split()[0] for w in _ONES)
+        words.update(w.split("-")[0] for w in _ONES)
+        return frozenset(words)
+
+    @functools.cached_property
+    def maybe(self) -> re.Pattern[str]:
+        """A cheap test: text without a digit or a starter word holds no quantity."""
+        words = [w for w in self.starters if w not in ("a", "an")]
+        # "a"/"an" start a quantity only in a known phrase ("a dozen", "an estimated").
+        phrases = [
+            r"\s+".join(re.escape(part) for part in p.split())
+            for p in (*self.approx, *self.qualifiers, *_ONES)
+            if p.split()[0] in ("a", "an") and " " in p
+        ]
+        alts = trie_regex(words)
+        extra = "".join(f"|{p}" for p in phrases)
+        return re.compile(rf"\d|(?<![\w])(?:{alts}{extra})(?![\w])", re.IGNORECASE)
+
+    @classmethod
+    def default(cls) -> Units:
+        """The shipped lexicon, read once.
+
+        Examples:
+            >>> Units.default() is Units.default()
+            True
+        """
+        return _default_units()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Units:
+        """Build the lexicon from parsed TOML in the ``units.toml`` schema.
+
+        Examples:
+            >>> Units.from_data({"unit": {"km": {"forms": ["km"], "km": 1.0}}}).km
+            {'km': 1.0}
+        """
+        forms: dict[str, str] = {}
+        km: dict[str, float] = {}
+        for unit, spec in data.get("unit", {}).items():
+            for form in spec.get("forms", ()):
+                forms[" ".join(form.lower().split())] = unit
+            if "km" in spec:
+                km[unit] = float(spec["km"])
+        approx = frozenset(w.lower() for w in data.get("approx", {}).get("words", ()))
+        qualifiers = frozenset(w.lower() for w in data.get("qualifiers", {}).get("words", ()))
+        return cls(forms, km, approx, qualifiers)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_units() -> Units:
+    text = resources.files("koreabrief").joinpath("data").joinpath("units.toml").read_text("utf-8")
+    return Units.from_data(tomllib.loads(text))
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _number(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
+    """A number starting at token i: (value, index after it), or None."""
+    word = toks[i][0].lower().rstrip(".")
+    value: float
+    if word[:1].isdigit():
+        digits = word.replace(",", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+        j = i + 1
+    elif word == "a" and i + 1 < len(toks) and toks[i + 1][0].lower() == "dozen":
+        value, j = 12.0, i + 2
+    elif word in _ONES:
+        value, j = float(_ONES[word]), i + 1
+        # "twenty-five" is one token with a hyphen; handled by _ONES parts below.
+    elif "-" in word and all(p in _ONES for p in word.split("-")):
+        value, j = float(sum(_ONES[p] for p in word.split("-"))), i + 1
+    else:
+        return None
+    while j < len(toks) and toks[j][0].lower() in _SCALES:
+        value *= _SCALES[toks[j][0].lower()]
+        j += 1
+    return value, j
+
+
+def _unit_at(
+    toks: list[tuple[str, int, int]], i: int, units: Units, max_modifiers: int
+) -> tuple[str, int] | None:
+    """The unit reached from token i after at most `max_modifiers` words: (unit, index after)."""
+    for skip in range(max_modifiers + 1):
+        k = i + skip
+        if k >= len(toks):
+            return None
+        for width in (4, 3, 2, 1):
+            if k + width > len(toks):
+                continue
+            form = " ".join(t[0].lower().rstrip(".,") for t in toks[k : k + width])
+            unit = units.forms.get(form)
+            if unit is not None:
+                return unit, k + width
+        word = toks[k][0]
+        # Modifiers are lower-case words ("short-range", "artillery", "unsuccessful"); a
+        # capitalised word, number or bracket ends the noun phrase.
+        # Capitalised modifiers are nationalities and names ("10,000 North Korean troops").
+        modifier = (word[:1].isalpha() or "." in word) and word.lower() not in _FUNCTION_WORDS
+        if not modifier or word.lower() in _RANGE_WORDS or word.lower() in ("of", "from", "in"):
+            return None
+    return None
+
+
+def find_quantities(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    units: Units | None = None,
+    warnings: list[str] | None = None,
+) -> list[Quantity]:
+    """Every quantity in `text[start:end]`, with its span in `text`.
+
+    Args:
+        text: The whole text (spans index it).
+        start: Where to start looking.
+        end: Where to stop looking; the end of `text` by default.
+        units: The unit lexicon; the shipped one by default.
+        warnings: A list that dropped values are reported to.
+
+    Returns:
+        Quantities in text order.
+
+    Examples:
+        >>> [(q.value, q.unit, q.km) for q in find_quantities("flew 1,100 kilometres (680 miles)")]
+        [(1100.0, 'km', 1100.0), (680.0, 'mi', 1094.354)]
+        >>> find_quantities("thousands of troops")[0].approx
+        'thousands'
+    """
+    lex = units or Units.default()
+    sink = warnings if warnings is not None else []
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    starters = lex.starters
+    pos = start
+    # Only where a quantity can start (a digit, a number word, a qualifier) is a
+    # short run of tokens read, instead of tokenising the whole sentence.
+    while (cand := lex.maybe.search(text, pos, end)) is not None:
+        at = cand.start()
+        if at > start and text[at - 1] in _GLUE:
+            pos = cand.end()  # inside a word ("no-one", "U.S.one")
+            continue
+        toks = list(itertools.islice(_TOKEN.finditer(text, at, end), _WINDOW))
+        if not toks:
+            break
+        word = toks[0].group(0)
+        pos = max(toks[0].end(), cand.end())
+        if not word[0].isdigit() and word.lower() not in starters and "-" not in word:
+            continue
+        window = [(t.group(0), t.start(), t.end()) for t in toks]
+        found = _quantity_at(text, window, 0, lex, sink)
+        if found is None:
+            continue
+        quantity, nxt = found
+        if quantity is not None:
+            out.append(quantity)
+        pos = max(pos, window[max(nxt, 1) - 1][2])
+    return out
+
+
+def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
+    """How many tokens of a qualifier phrase start at i (0 if none)."""
+    for width in (3, 2, 1):
+        if i + width <= len(toks):
+            phrase = " ".join(t[0].lower() for t in toks[i : i + width])
+            if phrase in lex.qualifiers:
+                return width
+    return 0
+
+
+def _quantity_at(
+    text: str, toks: list[tuple[str, int, int]], i: int, lex: Units, sink: list[str]
+) -> tuple[Quantity | None, int] | None:
+    q_width = _qualifier_at(toks, i, lex)
+    j = i + q_width
+    if j >= len(toks):
+        return None
+    qualifier = " ".join(t[0] for t in toks[i:j]) if q_width else None
+    number = _number(toks, j)
+    if number is None:
+        return _approx_at(text, toks, (i, j), qualifier, lex)
+    value, k = number
+    low = high = None
+    if k + 1 < len(toks) and toks[k][0].lower() in _RANGE_WORDS:
+        second = _number(toks, k + 1)
+        if second is not None and second[0] > value:
+            low, high = value, second[0]
+            k = second[1]
+    # A year before a name ("the 2023 Camp David summit") is a date, not a count.
+    is_year = _YEAR.fullmatch(toks[j][0]) is not None
+    unit = _unit_at(toks, k, lex, 0 if is_year else _MAX_MODIFIERS)
+    if unit is None:
+        return None
+    name, after = unit
+    first = toks[i][1]
+    last = toks[after - 1][2]
+    written = text[first:last]
+    if max(value, high or 0.0) > _ABSURD:
+        sink.append(f"quantity {written[:60]!r}: absurd magnitude, dropped")
+        return None, after
+    factor = lex.km.get(name)
+    if low is not None and high is not None:
+        return (
+            Quantity(
+                text=written,
+                unit=name,
+                value=None,
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                km=round(low * factor, 3) if factor is not None else None,
+                span=Span(first, last),
+            ),
+            after,
+        )
+    return (
+        Quantity(
+            text=written,
+            unit=name,
+            value=value,
+            qualifier=qualifier,
+            km=round(value * factor, 3) if factor is not None else None,
+            span=Span(first, last),
+        ),
+        after,
+    )
+
+
+def _approx_at(
+    text: str, toks: list[tuple[str, int, int]], at: tuple[int, int], qualifier: str | None, lex: Units
+) -> tuple[Quantity | None, int] | None:
+    i, j = at  # where the phrase (qualifier included) starts, where the vague word starts
+    for width in (3, 2, 1):
+        if j + width > len(toks):
+            continue
+        phrase = " ".join(t[0].lower() for t in toks[j : j + width])
+        if phrase not in lex.approx:
+            continue
+        k = j + width
+        if k < len(toks) and toks[k][0].lower() == "of":
+            k += 1
+        unit = _unit_at(toks, k, lex, 2)
+        if unit is None:
+            return None
+        name, after = unit
+        first, last = toks[i][1], toks[after - 1][2]
+        return (
+            Quantity(
+                text=text[first:last],
+                unit=name,
+                approx=" ".join(t[0] for t in toks[j : j + width]).lower(),
+                qualifier=qualifier,
+                span=Span(first, last),
+            ),
+            after,
+        )
+    return None

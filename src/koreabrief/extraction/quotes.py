@@ -1,0 +1,187 @@
+"""Quotation marks: finding the quoted stretches of a text in one linear scan.
+
+Handles curly (“ ” ‘ ’), straight (" ') and guillemet (« ») marks, mixed and
+nested quotes (marks of the other family inside a quotation are text), wrong-way
+curly marks typed by sloppy outlets (``“Q,“ he said``), apostrophes that are not
+quotes (don't, Korea’s, Koreas’), and quotations running over several paragraphs
+(the opening mark repeated at each paragraph start, no closing mark before the
+break). A quotation never runs past its paragraph: an unclosed double quotation
+ends at the paragraph end, an unclosed single one is taken for apostrophes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from attrs import frozen
+
+from koreabrief.extraction.sentences import paragraph_spans
+
+__all__ = ["QuotePiece", "find_quotes"]
+
+_DOUBLE_OPEN = "\u201c\u00ab\u201e"
+_DOUBLE_CLOSE = "\u201d\u00bb"
+_SINGLE_OPEN = "\u2018\u2039"
+_SINGLE_CLOSE = "\u2019\u203a"
+_MARKS = _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'"
+_MARK_RE = re.compile("[" + re.escape(_MARKS) + "]")
+_SINGLE_CLOSE_RE = re.compile("[" + re.escape(_SINGLE_CLOSE) + "']")
+# Characters after which a mark stands in opening position.
+_OPENING_CONTEXT = frozenset("([{\u2014\u2013-/:;,")
+# A single quotation longer than this without a close is taken for apostrophes.
+_MAX_SINGLE = 2000
+# A raw piece: start, end, opening mark, closing mark (None: paragraph end), double?
+_Raw = tuple[int, int, int, int | None, bool]
+
+
+@frozen
+class QuotePiece:
+    """One quoted stretch inside one paragraph.
+
+    Attributes:
+        start: Offset of the first quoted character (after the opening mark).
+        end: Offset one past the last quoted character (before the closing mark).
+        open_at: Offset of the opening mark.
+        close_at: Offset of the closing mark, or None when the paragraph ends first.
+        group: Pieces of one quotation running over several paragraphs share a group.
+        double: True for double marks (“ " «), False for single (‘ ').
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    group: int
+    double: bool = True
+
+
+def find_quotes(text: str) -> list[QuotePiece]:
+    """Every quoted stretch of `text`, in order, never crossing a paragraph break.
+
+    Args:
+        text: Clean article text, paragraphs separated by blank lines.
+
+    Returns:
+        The pieces; a quotation over several paragraphs gives one piece per
+        paragraph, all with the same `group`.
+
+    Examples:
+        >>> t = "“Don’t go,” she said of Korea’s ‘red line’."
+        >>> [t[q.start:q.end] for q in find_quotes(t)]
+        ['Don’t go,', 'red line']
+    """
+    pieces: list[QuotePiece] = []
+    group = -1
+    for para in paragraph_spans(text):
+        continues = (
+            bool(pieces) and pieces[-1].close_at is None and _starts_with_double_open(text, para.start)
+        )
+        for i, (start, end, open_at, close_at, double) in enumerate(
+            _scan_paragraph(text, para.start, para.end)
+        ):
+            if not (i == 0 and continues and open_at == para.start):
+                group += 1
+            pieces.append(QuotePiece(start, end, open_at, close_at, group, double))
+    return pieces
+
+
+def _starts_with_double_open(text: str, pos: int) -> bool:
+    ch = text[pos] if pos < len(text) else ""
+    return ch in _DOUBLE_OPEN or ch == '"'
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _single_close_candidates(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Positions of possible closing single marks: (all, strong ones)."""
+    every: list[int] = []
+    strong: list[int] = []
+    for m in _SINGLE_CLOSE_RE.finditer(text, start, end):
+        pos = m.start()
+        prev = text[pos - 1] if pos > start else ""
+        nxt = text[pos + 1] if pos + 1 < end else ""
+        if _is_space(prev) or nxt.isalnum():
+            continue  # "don't", "Korea’s": an apostrophe inside a word
+        every.append(pos)
+        # "the Koreas’ talks": a plural possessive, weaker than a real close.
+        after = text[pos + 2] if pos + 2 < end else ""
+        if not (prev in "sS" and nxt == " " and after.islower()):
+            strong.append(pos)
+    return every, strong
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> list[_Raw]:
+    out: list[_Raw] = []
+    every: list[int] | None = None
+    strong: list[int] = []
+    open_at: int | None = None
+    pos = start
+    while pos < end:
+        found = _MARK_RE.search(text, pos, end)
+        if found is None:
+            break
+        pos = found.start()
+        ch = text[pos]
+        prev = text[pos - 1] if pos > start else ""
+        nxt = text[pos + 1] if pos + 1 < end else ""
+        opener_like = (prev == "" or prev.isspace() or prev in _OPENING_CONTEXT or prev in _DOUBLE_OPEN) and (
+            nxt != "" and not nxt.isspace()
+        )
+        closer_like = prev != "" and not prev.isspace() and (nxt == "" or nxt.isspace() or not nxt.isalnum())
+        if ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == '"':
+            if open_at is None:
+                is_open = ch == '"' and not closer_like
+                is_open = is_open or (ch in _DOUBLE_OPEN and not (closer_like and not opener_like))
+                is_open = is_open or (ch in _DOUBLE_CLOSE and opener_like and nxt.isalnum())
+                if is_open:
+                    open_at = pos
+                pos += 1
+                continue
+            is_close = ch == '"' or ch in _DOUBLE_CLOSE
+            is_close = is_close or (ch in _DOUBLE_OPEN and closer_like and not opener_like)
+            if is_close:
+                _emit(out, text, (open_at + 1, pos), open_at, pos, double=True)
+                open_at = None
+            else:
+                open_at = pos  # a new opening mark: the earlier one was never closed
+            pos += 1
+            continue
+        # A single mark, outside any double quotation.
+        if open_at is None and (ch in _SINGLE_OPEN or ch == "'") and opener_like and nxt.isalnum():
+            if every is None:
+                every, strong = _single_close_candidates(text, start, end)
+            close = _next_candidate(every, strong, pos)
+            if close is not None and close < end and close - pos <= _MAX_SINGLE:
+                _emit(out, text, (pos + 1, close), pos, close, double=False)
+                pos = close + 1
+                continue
+        pos += 1
+    if open_at is not None:
+        _emit(out, text, (open_at + 1, end), open_at, None, double=True)
+    return out
+
+
+def _next_candidate(every: list[int], strong: list[int], pos: int) -> int | None:
+    i = bisect.bisect_right(strong, pos)
+    j = bisect.bisect_right(every, pos)
+    first_strong = strong[i] if i < len(strong) else None
+    first_any = every[j] if j < len(every) else None
+    if first_strong is not None and first_strong - pos <= _MAX_SINGLE:
+        return first_strong
+    return first_any
+
+
+def _emit(
+    out: list[_Raw], text: str, span: tuple[int, int], open_at: int, close_at: int | None, *, double: bool
+) -> None:
+    start, end = span
+    if close_at is None:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    inner = text[start:end]
+    if not any(ch.isalnum() for ch in inner):
+        return
+    out.append((start, end, open_at, close_at, double))

@@ -1,0 +1,308 @@
+"""Resolving mentions within one text: surnames, titles, bodies and pronouns.
+
+Works in text order, so a surname ("Cho"), a definite description ("the
+minister"), a bare body ("the ministry") or a pronoun resolves only to what the
+text has already named. Pronouns prefer clause subjects, nearest sentence
+first, as careful readers (and the Hobbs-style heuristics) do.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from attrs import evolve
+
+from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.mentions import NameMention
+from koreabrief.extraction.sentences import sentence_spans
+from koreabrief.gazetteer import Entity, Gazetteer, normalise_key
+from koreabrief.models import Span
+
+__all__ = ["Resolver"]
+
+# How many sentences back a pronoun looks for its antecedent.
+_PRONOUN_REACH = 5
+_MAX_LOOKBACK = 80
+_PERSONISH = ("person",)
+_BODYISH = ("organisation", "collective", "state")
+
+
+class Resolver:
+    """Resolves a list of raw mentions of one text, in text order."""
+
+    def __init__(self, text: str, gaz: Gazetteer, lex: Lexicon, sentences: list[Span] | None = None) -> None:
+        self.text = text
+        self.gaz = gaz
+        self.lex = lex
+        spans = sentences if sentences is not None else sentence_spans(text)
+        self.sentence_starts = [s.start for s in spans]
+        self.out: list[NameMention] = []
+        self.sentence_of: list[int] = []
+        self.surnames: dict[str, NameMention] = {}
+        self.bodies: list[NameMention] = []
+        self.spokes: NameMention | None = None
+
+    def resolve(self, mentions: list[NameMention]) -> list[NameMention]:
+        """Return `mentions` with names, roles and affiliations filled where the text allows."""
+        for m in mentions:
+            resolved = self._one(m)
+            if resolved is None:
+                continue
+            self.out.append(resolved)
+            self.sentence_of.append(self._sentence(resolved.start))
+            if resolved.kind == "person" and resolved.name:
+                self._remember(resolved)
+            elif resolved.kind in _BODYISH and resolved.name:
+                self.bodies.append(resolved)
+        return self.out
+
+    def _sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    def _one(self, m: NameMention) -> NameMention | None:
+        if m.kind == "person":
+            return self._person(m)
+        if m.kind == "maybe":
+            resolved = self._person(evolve(m, kind="person"))
+            if resolved.name != m.name or resolved.kind != "person" or self._speaks(m.end):
+                return resolved
+            return None
+        if m.kind == "title":
+            return self._title(m)
+        if m.kind == "anonymous" and m.role == "Spokesperson":
+            found = self._spokesperson(m)
+            if found is not None:
+                return evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
+            return m
+        if m.kind == "collective":
+            return self._collective(m)
+        if m.kind == "pronoun":
+            return self._pronoun(m)
+        if m.kind == "relative":
+            found = self._antecedent(m.start)
+            return _adopt(m, found) if found is not None else m
+        return m
+
+    # --- people --------------------------------------------------------------
+
+    def _person(self, m: NameMention) -> NameMention:
+        name = m.name or m.text
+        hit = self.gaz.lookup(name)
+        if hit is not None:
+            e = hit[0]
+            if e.kind != "person":
+                return evolve(m, name=e.name, kind=e.kind, affiliation=m.affiliation or e.affiliation)
+            return _with_entity(m, e)
+        if " " not in name.strip():
+            earlier = self.surnames.get(normalise_key(name))
+            if earlier is not None:
+                return evolve(
+                    m,
+                    name=earlier.name,
+                    role=m.role or earlier.role,
+                    affiliation=m.affiliation or earlier.affiliation,
+                    gender=m.gender or earlier.gender,
+                )
+            known = self.gaz.by_surname(name)
+            if len(known) == 1:
+                return _with_entity(m, known[0])
+        return m
+
+    def _speaks(self, end: int) -> bool:
+        """True when a cue verb follows: "Engel said" names a speaker even unknown."""
+        return (
+            self.lex.pattern("cue").match(self.text, end + 1) is not None and self.text[end : end + 1] == " "
+        )
+
+    def _remember(self, m: NameMention) -> None:
+        assert m.name is not None
+        entity = self.gaz.resolve(m.name)
+        keys = set()
+        if entity is not None and entity.kind == "person" and entity.surname_key:
+            keys.add(entity.surname_key)
+        words = m.name.replace("-", " ").split()
+        parts = m.name.split()
+        if len(parts) >= 2:
+            first = parts[0]
+            if first in self.lex.korean_surnames or (len(parts) <= 3 and "-" in parts[-1]):
+                keys.add(normalise_key(first))
+            else:
+                keys.add(normalise_key(parts[-1]))
+        elif len(words) == 1:
+            keys.add(normalise_key(words[0]))
+        for key in keys:
+            current = self.surnames.get(key)
+            # A bare surname never displaces a full name met earlier.
+            if current is None or " " in (m.name or "") or " " not in (current.name or ""):
+                self.surnames[key] = m
+
+    def _title(self, m: NameMention) -> NameMention:
+        wanted = {m.role} if m.role else set()
+        info = self.lex.titles.get(m.text.split()[-1].lower()) if m.text.split() else None
+        head = m.text.split()[-1].lower() if m.text.split() else ""
+        if info is not None:
+            wanted.update(info.also)
+        for earlier in reversed(self.out[-_MAX_LOOKBACK * 4 :]):
+            if earlier.kind != "person" or not earlier.name or not earlier.role:
+                continue
+            role = earlier.role
+            if role in wanted or head in role.lower().split():
+                if m.affiliation and earlier.affiliation and m.affiliation != earlier.affiliation:
+                    continue
+                return evolve(
+                    m,
+                    name=earlier.name,
+                    kind="person",
+                    role=role,
+                    affiliation=earlier.affiliation,
+                    gender=earlier.gender,
+                )
+        found = self._spokesperson(m)
+        if found is not None:
+            return evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
+        return evolve(m, kind="anonymous")
+
+    def _spokesperson(self, m: NameMention) -> NameMention | None:
+        """ "a ministry spokesperson", then "the spokesperson": the body they speak for."""
+        if m.role != "Spokesperson":
+            return None
+        body = self.lex.pattern("body").search(m.text)
+        if body is None:
+            return self.spokes
+        tail = self.lex.bodies[body.group(0).lower()]
+        for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
+            if earlier.kind != "state" and _same_body(earlier.name, tail):
+                self.spokes = evolve(m, name=earlier.name, kind="collective", affiliation=earlier.affiliation)
+                return self.spokes
+        return None
+
+    # --- bodies --------------------------------------------------------------
+
+    def _collective(self, m: NameMention) -> NameMention:
+        name = m.name or ""
+        if name.startswith("Office of "):
+            person = self._person(NameMention(m.start, m.end, name[10:], name[10:], "person"))
+            if person.kind == "person" and person.name:
+                return evolve(
+                    m, name=f"Office of {person.name}", kind="organisation", affiliation=person.affiliation
+                )
+            return evolve(m, kind="organisation")
+        lowered = m.text.lower()
+        if name == "office" or (lowered.endswith(" office") and m.affiliation is None):
+            owner = self._office_owner(m)
+            if owner is not None and owner.name:
+                return evolve(
+                    m, name=f"Office of {owner.name}", kind="organisation", affiliation=owner.affiliation
+                )
+            if name == "office":
+                return evolve(m, name=None, kind="anonymous")
+        if m.affiliation is None:
+            tail = name.lower()
+            for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
+                if earlier.kind != "state" and earlier is not m and _same_body(earlier.name, tail):
+                    return evolve(m, name=earlier.name, affiliation=earlier.affiliation)
+        return m
+
+    def _office_owner(self, m: NameMention) -> NameMention | None:
+        before = self.text[max(0, m.start - 8) : m.start]
+        if self.out:
+            prev = self.out[-1]
+            gap = self.text[prev.end : m.start]
+            if gap.strip() in ("’s", "'s", "’", "'") or (prev.kind == "relative" and gap.strip() == ""):
+                return prev if prev.name else None
+        if before.endswith("whose "):
+            return self._antecedent(m.start)
+        return None
+
+    # --- pronouns ------------------------------------------------------------
+
+    def _pronoun(self, m: NameMention) -> NameMention:
+        word = m.text.lower()
+        here = self._sentence(m.start)
+        if word in ("he", "she"):
+            found = self._search(here, _PERSONISH, m.gender)
+        elif word == "they":
+            # "they" stands for a body ("the military ... they said"), never a state or one person.
+            found = self._search(here, ("organisation", "collective"), None, reach=2)
+        else:
+            found = self._search(here, _BODYISH, None, reach=3)
+        return _adopt(m, found) if found is not None else m
+
+    def _search(
+        self, here: int, kinds: tuple[str, ...], gender: str | None, reach: int = _PRONOUN_REACH
+    ) -> NameMention | None:
+        fallback: NameMention | None = None
+        i = len(self.out) - 1
+        # Never look at more than a bounded number of mentions: hostile text may
+        # hold one endless sentence.
+        floor = max(-1, i - _MAX_LOOKBACK)
+        for sentence in range(here, max(-1, here - reach), -1):
+            in_sentence: list[NameMention] = []
+            while i > floor and self.sentence_of[i] >= sentence:
+                if self.sentence_of[i] == sentence:
+                    in_sentence.append(self.out[i])
+                i -= 1
+            in_sentence.reverse()
+            for cand in in_sentence:
+                if not cand.name or _kind_of(cand) not in kinds:
+                    continue
+                if gender and cand.gender and cand.gender != gender:
+                    continue
+                if cand.subject:
+                    return cand
+                if fallback is None:
+                    fallback = cand
+            if fallback is not None and sentence < here:
+                return fallback
+        return fallback
+
+    def _antecedent(self, pos: int) -> NameMention | None:
+        here = self._sentence(pos)
+        for j in range(len(self.out) - 1, max(-1, len(self.out) - 1 - _MAX_LOOKBACK), -1):
+            cand = self.out[j]
+            if self.sentence_of[j] != here or pos - cand.end > 200:
+                return None
+            if cand.name and _kind_of(cand) in ("person", *_BODYISH):
+                return cand
+        return None
+
+
+def _same_body(name: str | None, canonical: str) -> bool:
+    """True when `name` ("North Korean Ministry of Foreign Affairs") is a `canonical` body ("ministry")."""
+    if not name or not canonical:
+        return False
+    words = name.lower().split()
+    wanted = canonical.lower().split()
+    return wanted[-1] in words and all(w in words for w in wanted)
+
+
+def _kind_of(m: NameMention) -> str:
+    if m.kind in ("pronoun", "relative"):
+        return "person" if m.gender or m.role or _looks_person(m) else "organisation"
+    return m.kind
+
+
+def _looks_person(m: NameMention) -> bool:
+    return m.text.lower() in ("he", "she", "who")
+
+
+def _adopt(m: NameMention, found: NameMention) -> NameMention:
+    # Built directly: attrs.evolve is slow on this hot path.
+    gender = found.gender or m.gender
+    return NameMention(
+        m.start, m.end, m.text, found.name, m.kind, found.role, found.affiliation, gender, m.subject
+    )
+
+
+def _with_entity(m: NameMention, e: Entity) -> NameMention:
+    return NameMention(
+        m.start,
+        m.end,
+        m.text,
+        e.name,
+        "person",
+        m.role or e.role,
+        m.affiliation or e.affiliation,
+        m.gender or e.gender,
+        m.subject,
+    )

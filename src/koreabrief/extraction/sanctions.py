@@ -1,0 +1,386 @@
+"""Sanctions: who is sanctioned by whom, for what, in what state.
+
+Cues by status live in ``data/sanctions.toml``. Field names follow
+OpenSanctions' FollowTheMoney ``Sanction`` schema (`entity`, `authority`,
+`program`, `reason`, `status`, `start_date`) so that export is a rename-free
+mapping.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import sys
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+from koreabrief.extraction.actors import ActorMention
+from koreabrief.extraction.context import ArticleContext
+from koreabrief.extraction.dates import find_times
+from koreabrief.extraction.triggers import EventLexicon
+from koreabrief.gazetteer import Gazetteer
+from koreabrief.models import Article, Sanction, SanctionStatus, Span
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["SanctionLexicon", "extract_sanctions", "extract_sanctions_with_warnings", "sanctions_in_context"]
+
+# Compiled once here rather than inline in the functions that use them.
+_LIST_JOINT = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_FOR_OVER = re.compile(r"\s+(?:for|over)\s+(?:its|their|his|her|the)?\s*")
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_THE_GAP = re.compile(r"\s*(?:the\s+)?")
+_AND_REASON = re.compile(r"\s+and\s+(?:\w+\s+){1,3}?(?=for\b|over\b)")
+_VIOLATED_OBJECT = re.compile(r"\b(?:of|violated|violates|violating|breached|evading|evaded)\s+(.+)\Z")
+
+_GAP = r"(?:\s+[\w'’-]{1,30}){0,6}?\s+"
+_WORD = re.compile(r"[\w'’.-]+")
+_REASON_END = re.compile(r"[,;.:—–()\"“”]|\s-\s|\s+and\s+(?=[A-Z])|\s+while\b|\s+but\b")
+_NP_STOP = frozenset(
+    [
+        "for",
+        "over",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "to",
+        "from",
+        "after",
+        "since",
+        "because",
+        "as",
+        "that",
+        "which",
+        "who",
+        "and",
+        "last",
+        "this",
+        "next",
+        "yesterday",
+        "today",
+        "earlier",
+        "later",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_NUMBERISH = re.compile(
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|a|an|the|its|\w+ly)\b"
+)
+_QUANTIFIERS = re.compile(
+    r"^(?:multiple|several|numerous|various|many|a|an|the|its|\d+|two|three)\s+", re.IGNORECASE
+)
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]")
+_WINDOW = 4_000
+_DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
+
+
+@frozen
+class SanctionLexicon:
+    """Sanction cues, hypothetical markers and authority names, from ``sanctions.toml``.
+
+    Examples:
+        >>> SanctionLexicon.default().authority["OFAC"]
+        'United States'
+    """
+
+    data: Mapping[str, Any] = field(eq=False, repr=False)
+    cues: tuple[tuple[SanctionStatus, str], ...] = field(init=False)
+    authority: dict[str, str] = field(init=False, repr=False)
+    _pattern: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    _hypothetical: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    _authorities: re.Pattern[str] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        cues = []
+        parts = []
+        for i, item in enumerate(self.data.get("cue", ())):
+            cues.append((SanctionStatus(item["status"]), str(item.get("entity", "after"))))
+            body = "|".join(_GAP.join(p.split(" ... ")) for p in item["patterns"])
+            parts.append(f"(?P<c{i}>{body})")
+        object.__setattr__(self, "cues", tuple(cues))
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts or ["(?!x)x"]) + r")(?![\w-])", re.IGNORECASE)
+        object.__setattr__(self, "_pattern", pattern)
+        hyp = [re.escape(w) for w in self.data.get("hypothetical", {}).get("before", ())]
+        object.__setattr__(
+            self, "_hypothetical", re.compile(r"\b(?:" + "|".join(hyp or ["(?!x)x"]) + r")\b", re.IGNORECASE)
+        )
+        auth = dict(self.data.get("authority", {}))
+        object.__setattr__(self, "authority", auth)
+        alts = "|".join(re.escape(k) for k in sorted(auth, key=len, reverse=True)) or "(?!x)x"
+        object.__setattr__(self, "_authorities", re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"data": dict(self.data)}
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "data", state["data"])
+        self.__attrs_post_init__()
+
+    @classmethod
+    def default(cls) -> SanctionLexicon:
+        """The shipped lexicon, read once.
+
+        Examples:
+            >>> SanctionLexicon.default() is SanctionLexicon.default()
+            True
+        """
+        return _default()
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> SanctionLexicon:
+    text = resources.files("koreabrief").joinpath("data").joinpath("sanctions.toml").read_text("utf-8")
+    return SanctionLexicon(tomllib.loads(text))
+
+
+class _Ctx:
+    def __init__(
+        self, text: str, sent: Span, names: list[ActorMention], lex: SanctionLexicon, starts: list[int]
+    ) -> None:
+        self.text = text
+        self.sent = sent
+        # Bisected, not filtered: a scan of every name per sentence is quadratic.
+        self.names = names[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+        self.lex = lex
+
+    def subject(self, pos: int) -> ActorMention | None:
+        for n in reversed([n for n in self.names if n.end <= pos]):
+            words = _WORD.findall(self.text[max(self.sent.start, n.start - 20) : n.start])
+            if not words or words[-1].lower() not in (
+                "to",
+                "with",
+                "against",
+                "on",
+                "of",
+                "for",
+                "from",
+                "by",
+                "in",
+            ):
+                return n
+        return None
+
+    def conjuncts(self, head: ActorMention) -> list[ActorMention]:
+        """`head` with the names coordinated before it ("Russia, Iran and North Korea")."""
+        out = [head]
+        earlier = [n for n in self.names if n.end <= head.start]
+        for n in reversed(earlier):
+            if not _LIST_JOINT.fullmatch(self.text[n.end : out[-1].start]):
+                break
+            out.append(n)
+        return out[::-1]
+
+    def authority_in(self, start: int, end: int) -> str | None:
+        m = self.lex._authorities.search(self.text, start, end)
+        if m is not None:
+            return self.lex.authority[m.group(0)]
+        return None
+
+
+def _reason(text: str, start: int, end: int) -> tuple[str | None, int]:
+    m = _FOR_OVER.match(text[start : min(end, start + 20)])
+    if not m:
+        return None, start
+    rs = start + m.end()
+    stop = _REASON_END.search(text, rs, end)
+    re_end = stop.start() if stop else end
+    reason = text[rs:re_end].strip()
+    return (reason or None), re_end
+
+
+def _noun_phrase(text: str, start: int, end: int) -> tuple[str, int] | None:
+    words: list[re.Match[str]] = []
+    for w in _WORD.finditer(text, start, min(end, start + 120)):
+        if w.group(0).lower() in _NP_STOP or len(words) >= 6:
+            break
+        words.append(w)
+        if w.group(0).endswith((",", ".")):
+            break
+    if not words or not _NUMBERISH.match(words[0].group(0).lower()):
+        return None
+    phrase = text[words[0].start() : words[-1].end()].rstrip(".,")
+    return phrase, words[0].start() + len(phrase)
+
+
+def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
+    text, sent, lex = ctx.text, ctx.sent, ctx.lex
+    out: list[Sanction] = []
+    # Only a date in the cue's own clause says when a sanction started; dates are
+    # read only in sentences that hold a cue.
+    dated: list[tuple[int, str]] | None = None
+    for m in lex._pattern.finditer(text, sent.start, sent.end):
+        if dated is None:
+            times = find_times(text, sent.start, sent.end, published=published)
+            dated = [(t.span.start, t.iso) for t in times if t.iso and t.span is not None]
+        name = m.lastgroup
+        if name is None:  # pragma: no cover - every alternative is named
+            continue
+        status, where = lex.cues[int(name[1:])]
+        before = text[max(sent.start, m.start() - 100) : m.start()]
+        cut = 0
+        for b in _CLAUSE_BREAK.finditer(before):
+            cut = b.end()
+        if lex._hypothetical.search(before[cut:]):
+            if status is not SanctionStatus.IN_FORCE:
+                continue
+            status = SanctionStatus.THREATENED
+        authority = ctx.authority_in(max(sent.start, m.start() - 60), m.start())
+        by = _BY.match(text[m.end() : m.end() + 10])
+        if by:
+            authority = ctx.authority_in(m.end(), min(sent.end, m.end() + 60)) or authority
+        if status is SanctionStatus.VIOLATED:
+            # Who reports a violation ("a UN panel said") is not who imposed the rules broken.
+            authority = ctx.authority_in(m.start(), m.end())
+        pairs: list[tuple[str, str | None]] = []
+        if where == "list":
+            end = sent.end
+            for n in [n for n in ctx.names if n.start >= m.end()]:
+                reason, _ = _reason(text, n.end, end)
+                if reason:
+                    pairs.append((n.name, reason))
+            if not pairs:
+                subj = ctx.subject(m.start())
+                if subj is not None:
+                    reason = _reason(text, m.end(), sent.end)[0]
+                    pairs.extend((n.name, reason) for n in ctx.conjuncts(subj))
+        elif where == "after":
+            after = [n for n in ctx.names if m.end() <= n.start < m.end() + 40]
+            gap = text[m.end() : after[0].start] if after else ""
+            if after and _THE_GAP.fullmatch(gap):
+                reason, _ = _reason(text, after[0].end, sent.end)
+                pairs.append((after[0].name, reason))
+            else:
+                np = _noun_phrase(text, m.end(), sent.end)
+                if np is not None:
+                    phrase, np_end = np
+                    # "three entities and two individuals for their role in ...": the reason
+                    # may follow a coordinated second group.
+                    more = _AND_REASON.match(text[np_end : np_end + 60])
+                    pairs.append(
+                        (phrase, _reason(text, np_end + (more.end() - 1 if more else 0), sent.end)[0])
+                    )
+            if authority is None:
+                subj = ctx.subject(m.start())
+                if subj is not None and subj.kind in ("state", "organisation"):
+                    authority = (
+                        subj.affiliation if subj.kind == "organisation" and subj.affiliation else subj.name
+                    )
+        else:
+            subj = ctx.subject(m.start())
+            if subj is not None:
+                reason = _reason(text, m.end(), sent.end)[0]
+                pairs.extend((n.name, reason) for n in ctx.conjuncts(subj))
+        start_date = None
+        for pos, iso in dated:
+            if pos < m.start():
+                ok = m.start() - pos < 80 and not _CLAUSE_BREAK.search(text, pos, m.start())
+            else:
+                # After the cue only a bare preposition may stand between: "on North Korea in 2006".
+                after_names = [n.end for n in ctx.names if m.end() <= n.end <= pos]
+                lo = max(after_names, default=m.end())
+                ok = _DATE_GAP.fullmatch(text, lo, pos) is not None
+            if ok:
+                start_date = iso
+                break
+        program = None
+        if status is SanctionStatus.VIOLATED:
+            obj = _VIOLATED_OBJECT.search(m.group(0))
+            program = _QUANTIFIERS.sub("", obj.group(1)) if obj else None
+        for entity, reason in pairs:
+            out.append(
+                Sanction(
+                    entity=entity,
+                    status=status,
+                    span=Span(sent.start, sent.end),
+                    authority=authority if authority != entity else None,
+                    program=program,
+                    reason=reason,
+                    start_date=start_date
+                    if status in (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED)
+                    else None,
+                )
+            )
+    return out
+
+
+def extract_sanctions_with_warnings(
+    article: Article, /, *, gazetteer: Gazetteer | None = None
+) -> tuple[tuple[Sanction, ...], tuple[str, ...]]:
+    """Like [`extract_sanctions`][koreabrief.extract_sanctions], also returning warnings.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="", text="The US Treasury sanctioned three entities.")
+        >>> [(s.entity, s.authority) for s in extract_sanctions_with_warnings(a)[0]]
+        [('three entities', 'United States')]
+    """
+    gaz = gazetteer or Gazetteer.default()
+    return sanctions_in_context(article, ArticleContext(article.text, gaz))
+
+
+def sanctions_in_context(
+    article: Article, ctx: ArticleContext
+) -> tuple[tuple[Sanction, ...], tuple[str, ...]]:
+    """Like `extract_sanctions_with_warnings`, reusing the work `ctx` shares between extractors.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="", text="Russia is under sanctions.")
+        >>> [s.entity for s in sanctions_in_context(a, ArticleContext(a.text, kb.Gazetteer.default()))[0]]
+        ['Russia']
+    """
+    lex = SanctionLexicon.default()
+    text = article.text
+    low = ctx.lowered
+    if "sanction" not in low and "resolution" not in low:
+        return (), ()
+    names = ctx.actor_names(EventLexicon.default())
+    starts = [n.start for n in names]
+    out: list[Sanction] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for sent in ctx.sentences:
+        start = sent.start
+        while start < sent.end:
+            piece = Span(start, min(sent.end, start + _WINDOW))
+            for s in _sentence_sanctions(_Ctx(text, piece, names, lex, starts), article.published):
+                key = (s.entity, s.status.value, s.reason)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(s)
+            start = piece.end
+    return tuple(out), ()
+
+
+def extract_sanctions(article: Article, /, *, gazetteer: Gazetteer | None = None) -> tuple[Sanction, ...]:
+    """The sanctions the article reports.
+
+    Args:
+        article: A clean article.
+        gazetteer: The entities to resolve names with; the shipped one by default.
+
+    Returns:
+        Sanctions in text order; each span is the reporting sentence in `article.text`.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="", text="Russia and Iran are under sanctions. "
+        ...                "Pyongyang's launch was a violation of multiple UN Security Council resolutions.")
+        >>> [(s.entity, s.status.value) for s in extract_sanctions(a)]
+        [('Russia', 'in_force'), ('Iran', 'in_force'), ('North Korea', 'violated')]
+    """
+    return extract_sanctions_with_warnings(article, gazetteer=gazetteer)[0]

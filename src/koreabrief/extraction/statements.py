@@ -1,0 +1,243 @@
+"""Who said what: quotations and their speakers.
+
+The pipeline: [`find_quotes`][koreabrief.extraction.quotes.find_quotes] scans the
+quotation marks; [`find_mentions`][koreabrief.extraction.names.find_mentions]
+finds and resolves people, bodies and pronouns; the attribution patterns of
+[`attribution`][koreabrief.extraction.attribution] tie each quotation to a
+mention and a cue word. A quotation with no attribution of its own continues
+the speaker of the quotation just before it (same or previous paragraph) when
+it is a whole sentence (the usual way news carries on a quote); failing that, a
+stand-alone quotation goes to the named person the sentence before it is about;
+else its speaker is None. Every step degrades per quotation, never per document.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from attrs import evolve
+
+from koreabrief.errors import KoreabriefWarning
+from koreabrief.extraction.attribution import Attribution, Context, attribute, previous_subject
+from koreabrief.extraction.context import ArticleContext
+from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.names import find_mentions
+from koreabrief.extraction.quotes import QuotePiece, find_quotes
+from koreabrief.extraction.sentences import paragraph_spans, sentence_spans
+from koreabrief.gazetteer import Gazetteer
+from koreabrief.models import Article, Span, Statement
+
+__all__ = ["extract_statements", "statements_in_context"]
+
+
+def extract_statements(article: Article, /, *, gazetteer: Gazetteer | None = None) -> tuple[Statement, ...]:
+    """Every quotation in the article with its speaker, in text order.
+
+    Args:
+        article: A clean article; spans index `article.text`.
+        gazetteer: Canonical names to resolve speakers with; the shipped one by default.
+
+    Returns:
+        One statement per quotation (one per paragraph for a quotation running
+        over several paragraphs, all with the same speaker).
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="", text="“We are ready,” Foreign Minister Park Jin said.")
+        >>> s = extract_statements(a)[0]
+        >>> s.quote, s.speaker, s.role, s.cue, s.direct
+        ('We are ready,', 'Park Jin', 'Foreign Minister', 'said', True)
+        >>> a.text[s.span.start:s.span.end] == s.quote
+        True
+    """
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    return statements_in_context(article, ArticleContext(article.text, gaz))
+
+
+def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Statement, ...]:
+    """Like `extract_statements`, reusing the work `shared` holds for all extractors.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="", text="“No,” Seoul said.")
+        >>> [s.speaker for s in statements_in_context(a, ArticleContext(a.text, kb.Gazetteer.default()))]
+        ['South Korea']
+    """
+    text = article.text
+    pieces = find_quotes(text)
+    if not pieces:
+        return ()
+    lex = Lexicon.default()
+    gaz = shared.gazetteer
+    sentences = shared.sentences
+    paras = paragraph_spans(text)
+    para_starts = [p.start for p in paras]
+    # Attribution looks back, and forward only within a quotation's paragraph:
+    # names after the last quoted paragraph cannot matter.
+    limit = paras[_index(para_starts, pieces[-1].open_at)].end
+    mentions = find_mentions(
+        text[:limit],
+        gaz,
+        lexicon=lex,
+        sentences=[s for s in sentences if s.end <= limit],
+        quoted=[Span(p.start, p.end) for p in pieces],
+        hits=[h for h in shared.gazetteer_hits if h.end <= limit],
+    )
+    ctx = Context(text, pieces, mentions, sentences, lex)
+
+    found: list[Attribution | None] = []
+    for piece in pieces:
+        para = paras[_index(para_starts, piece.open_at)]
+        found.append(_attribute_safely(ctx, piece, para.end, article.id))
+    _share_within_groups(pieces, found)
+
+    out: list[Statement] = []
+    previous: tuple[Statement, int] | None = None
+    for piece, attribution in zip(pieces, found, strict=True):
+        para_index = _index(para_starts, piece.open_at)
+        direct = _is_direct(ctx, piece, attribution)
+        statement = _statement(ctx, piece, attribution, direct)
+        if attribution is None and previous is not None and direct:
+            prior, prior_para = previous
+            attributed = prior.speaker is not None or prior.speaker_mention is not None
+            if attributed and para_index - prior_para <= 1:
+                statement = _carry(statement, prior)
+        if statement.speaker_mention is None and attribution is None and direct:
+            # "Kim was defiant. “We will never give in.”": the person the sentence
+            # before is about, when the quotation stands alone after it.
+            subject = previous_subject(ctx, piece, paras[para_index].start)
+            if subject is not None:
+                statement = evolve(
+                    statement,
+                    speaker=subject.name,
+                    speaker_mention=subject.text,
+                    role=subject.role,
+                    affiliation=subject.affiliation,
+                )
+        out.append(statement)
+        previous = (statement, para_index)
+    return tuple(out)
+
+
+def _attribute_safely(ctx: Context, piece: QuotePiece, para_end: int, article_id: str) -> Attribution | None:
+    """Attribute one quotation; a failure costs that quotation its speaker, never the document."""
+    try:
+        return attribute(ctx, piece, para_end)
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError) as e:  # pragma: no cover - a bug
+        warnings.warn(
+            f"{article_id}: quotation at {piece.start} left without speaker ({e!r})",
+            KoreabriefWarning,
+            stacklevel=3,
+        )
+        return None
+
+
+def _index(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(0, lo - 1)
+
+
+def _share_within_groups(pieces: list[QuotePiece], found: list[Attribution | None]) -> None:
+    """The pieces of one multi-paragraph quotation share the attribution any of them has."""
+    by_group: dict[int, Attribution] = {}
+    for piece, attribution in zip(pieces, found, strict=True):
+        if attribution is not None and piece.group not in by_group:
+            by_group[piece.group] = attribution
+    for i, piece in enumerate(pieces):
+        if found[i] is None and piece.group in by_group:
+            found[i] = by_group[piece.group]
+
+
+def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None, direct: bool) -> Statement:
+    text = ctx.text
+    sentence_index = ctx.sentence_at(piece.open_at)
+    first = ctx.sentences[sentence_index] if ctx.sentences else Span(piece.open_at, piece.end)
+    last_pos = piece.close_at if piece.close_at is not None else piece.end
+    speaker = mention_text = role = affiliation = cue = None
+    if attribution is not None:
+        cue = attribution.cue
+        mention = attribution.mention
+        if mention is not None:
+            speaker = mention.name
+            mention_text = mention.text
+            role = mention.role
+            affiliation = mention.affiliation
+            if abs(mention.start - piece.open_at) < 600:
+                last_pos = max(last_pos, mention.end)
+        else:
+            mention_text = attribution.np_text
+        if attribution.end - piece.open_at < 600:
+            last_pos = max(last_pos, attribution.end)
+    end_sentence = ctx.sentences[ctx.sentence_at(max(last_pos - 1, 0))] if ctx.sentences else first
+    start = min(first.start, piece.open_at)
+    end = max(end_sentence.end, piece.end)
+    if end_sentence.start < start:
+        end = max(first.end, piece.end)
+    return Statement(
+        quote=text[piece.start : piece.end],
+        span=Span(piece.start, piece.end),
+        speaker=speaker,
+        speaker_mention=mention_text,
+        role=role,
+        affiliation=affiliation,
+        cue=cue,
+        direct=direct,
+        sentence=Span(start, end),
+    )
+
+
+def _carry(statement: Statement, prior: Statement) -> Statement:
+    return evolve(
+        statement,
+        speaker=prior.speaker,
+        speaker_mention=prior.speaker_mention,
+        role=prior.role,
+        affiliation=prior.affiliation,
+        cue=prior.cue,
+    )
+
+
+def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None) -> bool:
+    """True when the quotation holds at least one whole sentence of the speaker's."""
+    text = ctx.text
+    quote = text[piece.start : piece.end]
+    if attribution is not None and attribution.mention is None and attribution.cue in ctx.lex.label_nouns:
+        return False
+    body = quote.strip().lstrip("…. ")
+    if not body:
+        return False
+    inner = sentence_spans(quote) if len(quote) < 20_000 else [Span(0, len(quote))]
+    if len(inner) > 1 and _sentence_like(quote[inner[-1].start : inner[-1].end]):
+        return True
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, 0)
+    pre = text[max(sentence.start, piece.open_at - 300) : piece.open_at].rstrip()
+    starts_clause = not pre or pre.endswith((":", ",")) or _ends_with_cue(ctx, pre)
+    if piece.close_at is None or pre.endswith("\n"):
+        starts_clause = True
+    if not starts_clause:
+        return False
+    first = body[0]
+    # “We will talk,” he said, “but not now.”: the second half of a split quotation.
+    resumed = pre.endswith(",") and pre.lstrip()[:1] in "“\"«‘'"
+    if not (first.isupper() or first.isdigit() or pre.endswith(":") or resumed):
+        return False
+    if body[-1] in ".,!?…\u2014-":
+        return True
+    after = text[piece.close_at + 1 : piece.close_at + 3] if piece.close_at is not None else ""
+    return attribution is not None and attribution.mention is not None and after[:1] in (",", " ")
+
+
+def _sentence_like(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and part.lstrip("“‘\"'(")[:1].isupper()
+
+
+def _ends_with_cue(ctx: Context, pre: str) -> bool:
+    words = pre.rsplit(None, 1)
+    return bool(words) and ctx.lex.cue_kind(words[-1]) is not None

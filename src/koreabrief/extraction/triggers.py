@@ -1,0 +1,382 @@
+"""The event lexicon: trigger patterns, modality cues and typing data.
+
+It is read once from ``koreabrief/data/events.toml`` (see the comments there
+for the schema) into an immutable, picklable `EventLexicon`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import string
+import sys
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+from koreabrief.extraction.lexicon import trie_regex
+from koreabrief.models import EventType
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["EventLexicon", "Trigger", "TriggerMatch"]
+
+# " ... " in a pattern: up to six words inside one clause, bounded and lazy.
+_GAP = r"(?:\s+[\w'’-]{1,30}(?:[.,]\d{1,3}){0,4}){0,6}?\s+"
+KINDS = ("verb", "noun", "anaphor", "receive", "exchange", "consequence")
+
+
+@frozen
+class Trigger:
+    """One trigger entry: an event type, how to find its actor, its patterns.
+
+    Examples:
+        >>> t = EventLexicon.default().triggers[0]
+        >>> t.kind in KINDS
+        True
+    """
+
+    type: EventType
+    kind: str
+    generic_plural: bool
+    patterns: tuple[str, ...]
+
+
+@frozen
+class TriggerMatch:
+    """A trigger found in a text.
+
+    Attributes:
+        trigger: The lexicon entry.
+        start: Offset of the match.
+        end: Offset one past the match.
+        text: The matched words.
+    """
+
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+
+
+# Matching runs on an ASCII-lower-cased copy of the text (same length, so offsets
+# hold) with lower-cased patterns: three times faster than re.IGNORECASE.
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _compile(pattern: str) -> str:
+    return _GAP.join(p.strip().translate(ASCII_LOWER) for p in pattern.split(" ... "))
+
+
+def _parser() -> Any:
+    """The stdlib regex parser (``re._parser`` since 3.11, ``sre_parse`` before)."""
+    try:
+        return importlib.import_module("re._parser")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module("sre_parse")
+
+
+def _firsts(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any), and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        found: set[str] | None
+        if name == "LITERAL":
+            out.add(chr(av))
+            return out, False
+        if name == "IN":
+            for o, a in av:
+                if str(o) == "LITERAL":
+                    out.add(chr(a))
+                elif str(o) == "RANGE":
+                    out.update(chr(x) for x in range(a[0], a[1] + 1))
+                else:
+                    return None, False
+            return out, False
+        if name == "SUBPATTERN":
+            found, nullable = _firsts(av[-1])
+        elif name == "BRANCH":
+            found, nullable = set(), False
+            for alt in av[1]:
+                sub, sub_nullable = _firsts(alt)
+                if sub is None:
+                    return None, False
+                found |= sub
+                nullable = nullable or sub_nullable
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            found, nullable = _firsts(av[2])
+            nullable = nullable or av[0] == 0
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _prefixes(items: Any) -> tuple[set[str], bool]:
+    """Literal strings every match of a parsed pattern starts with, and whether they cover it all.
+
+    `({"fire"}, False)` for "fire[ds] ...": a match starts with "fire". An empty
+    string in the set means some match starts with no known literal.
+    """
+    out = {""}
+    items = list(items)
+    for k, (op, av) in enumerate(items):
+        name = str(op)
+        nxt: set[str]
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # consumes nothing
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] == 0:
+            # Optional: a match goes on with the repeated part or with what follows it.
+            nxt = _prefixes(av[2])[0] | _prefixes(items[k + 1 :])[0]
+            return {a + b for a in out for b in nxt}, False
+        if name == "LITERAL":
+            nxt, done = {chr(av)}, True
+        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):
+            nxt, done = {chr(a) for _, a in av}, True
+        elif name == "SUBPATTERN":
+            nxt, done = _prefixes(av[-1])
+        elif name == "BRANCH":
+            nxt, done = set(), True
+            for alt in av[1]:
+                sub, sub_done = _prefixes(alt)
+                nxt |= sub
+                done = done and sub_done
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            nxt, done = _prefixes(av[2])[0], False
+        else:
+            return out, False
+        out = {a + b for a in out for b in nxt}
+        if not done or len(out) > _MAX_PREFIXES or min(map(len, out)) >= _PREFIX_CHARS:
+            return out, False
+    return out, True
+
+
+def _word_starts(bodies: list[str]) -> re.Pattern[str]:
+    """Word starts where some trigger pattern can match: a zero-width scan that skips the rest.
+
+    Most words ("the" not before "launch", "of", "and") can start no trigger;
+    finding the few that can inside `re` spares a Python step per word.
+    """
+    parse = _parser().parse
+    literal: set[str] = set()
+    chars: set[str] = set()
+    for body in bodies:
+        found, _ = _prefixes(parse(body))
+        if "" in found or not found:
+            first, nullable = _firsts(parse(body))
+            if first is None or nullable:
+                return _WORD_START_AHEAD  # a pattern that may start anywhere: every word start
+            chars |= first
+        else:
+            literal |= found
+    alts = [trie_regex(literal)] if literal else []
+    if chars:
+        alts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return re.compile(r"(?<![\w-])(?=[\w'’(])(?=" + "|".join(alts or ["(?!)"]) + ")")
+
+
+def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None]:
+    """One pattern per first character, holding only the triggers that can start with it.
+
+    Trying 60 alternatives at every word is what made matching slow; after this
+    split a word start tries only the few that can begin with its letter.
+    """
+    parse = _parser().parse
+    entries: list[tuple[int, str, set[str] | None]] = []
+    for i, trig in enumerate(triggers):
+        for p in trig.patterns:
+            body = _compile(p)
+            first, nullable = _firsts(parse(body))
+            entries.append((i, body, None if nullable else first))
+    chars = set().union(*(f for _, _, f in entries if f is not None))
+
+    def build(keep: list[tuple[int, str]]) -> re.Pattern[str] | None:
+        if not keep:
+            return None
+        groups: dict[int, list[str]] = {}
+        for i, body in keep:
+            groups.setdefault(i, []).append(body)
+        alts = "|".join(f"(?P<t{i}>{'|'.join(bodies)})" for i, bodies in sorted(groups.items()))
+        return re.compile(r"(?:" + alts + r")(?![\w-])")
+
+    table = {}
+    for ch in chars:
+        rx = build([(i, b) for i, b, f in entries if f is None or ch in f])
+        if rx is not None:
+            table[ch] = rx
+    return table, build([(i, b) for i, b, f in entries if f is None])
+
+
+_WORD_START = re.compile(r"(?<![\w-])[\w'’(]")
+_WORD_START_AHEAD = re.compile(r"(?<![\w-])(?=[\w'’(])")
+# Prefixes are followed this far (characters) or until there are this many.
+_PREFIX_CHARS = 10
+_MAX_PREFIXES = 128
+
+
+def _cue_regex(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE)
+
+
+@frozen
+class EventLexicon:
+    """Everything the event extractor knows as data.
+
+    Attributes:
+        triggers: Trigger entries, in file order.
+        data: The raw TOML tables (modality, tense, actors, deployment, units ...).
+
+    Examples:
+        >>> lex = EventLexicon.default()
+        >>> [m.trigger.type.value for m in lex.find("North Korea fired two missiles.")]
+        ['missile_launch']
+    """
+
+    triggers: tuple[Trigger, ...]
+    data: Mapping[str, Any] = field(eq=False, repr=False)
+    _table: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
+    _other: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+    _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    _cues: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
+    # Values derived from the data by the modules that use them, built once per lexicon.
+    cache: dict[str, Any] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        table, other = _dispatch(self.triggers)
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "_other", other)
+        bodies = [_compile(p) for t in self.triggers for p in t.patterns]
+        object.__setattr__(self, "_starts", _word_starts(bodies))
+        cues: dict[str, re.Pattern[str] | None] = {}
+        for name, table in self.data.get("modality", {}).items():
+            cues[f"{name}.before"] = _cue_regex(list(table.get("before", ())))
+            cues[f"{name}.after"] = _cue_regex(list(table.get("after", ())))
+        cues["tense.future"] = _cue_regex(list(self.data.get("tense", {}).get("future", ())))
+        object.__setattr__(self, "_cues", cues)
+        object.__setattr__(self, "cache", {})
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"triggers": self.triggers, "data": dict(self.data)}
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "triggers", state["triggers"])
+        object.__setattr__(self, "data", state["data"])
+        self.__attrs_post_init__()
+
+    @classmethod
+    def default(cls) -> EventLexicon:
+        """The shipped lexicon, read once.
+
+        Examples:
+            >>> EventLexicon.default() is EventLexicon.default()
+            True
+        """
+        return _default()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> EventLexicon:
+        """Build a lexicon from parsed TOML in the ``events.toml`` schema.
+
+        Examples:
+            >>> data = {"trigger": [{"type": "protest", "kind": "noun", "patterns": ["rally"]}]}
+            >>> len(EventLexicon.from_data(data).triggers)
+            1
+        """
+        triggers = []
+        for item in data.get("trigger", ()):
+            kind = item.get("kind", "verb")
+            if kind not in KINDS:
+                raise ValueError(f"unknown trigger kind {kind!r}")
+            triggers.append(
+                Trigger(
+                    type=EventType(item["type"]),
+                    kind=kind,
+                    generic_plural=bool(item.get("generic_plural", False)),
+                    patterns=tuple(item["patterns"]),
+                )
+            )
+        return cls(tuple(triggers), data)
+
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
+    ) -> list[TriggerMatch]:
+        """Non-overlapping trigger matches in `text[start:end]`, leftmost first, then by entry order.
+
+        Args:
+            text: The text (spans index it).
+            start: Where to start looking.
+            end: Where to stop looking.
+            lowered: ``text.translate(ASCII_LOWER)``, when the caller already has it.
+
+        Examples:
+            >>> [m.text for m in EventLexicon.default().find("Seoul said Pyongyang sent troops.")]
+            ['sent troops']
+        """
+        end = len(text) if end is None else end
+        low = lowered if lowered is not None else text.translate(ASCII_LOWER)
+        out = []
+        pos = start
+        table, other = self._table, self._other
+        for w in self._starts.finditer(low, start, end):
+            at = w.start()
+            if at < pos:
+                continue
+            rx = table.get(low[at], other)
+            m = rx.match(low, at, end) if rx is not None else None
+            if m is None or m.end() == m.start() or m.lastgroup is None:
+                continue
+            trig = self.triggers[int(m.lastgroup[1:])]
+            out.append(TriggerMatch(trig, m.start(), m.end(), text[m.start() : m.end()]))
+            pos = m.end()
+        return out
+
+    def cue(self, name: str) -> re.Pattern[str] | None:
+        """The compiled cue pattern ``"hypothetical.before"``, ``"tense.future"`` ..., or None.
+
+        Examples:
+            >>> bool(EventLexicon.default().cue("hypothetical.before").search("it might"))
+            True
+        """
+        return self._cues.get(name)
+
+    def contextual(self) -> tuple[tuple[str, str], ...]:
+        """Short forms used after "the" ("the North" -> North Korea), from ``[actors.contextual]``.
+
+        Examples:
+            >>> dict(EventLexicon.default().contextual())["North"]
+            'North Korea'
+        """
+        table = self.data.get("actors", {}).get("contextual", {})
+        return tuple((str(k), str(v)) for k, v in table.items())
+
+    def words(self, table: str, key: str) -> tuple[str, ...]:
+        """A word list from the data, e.g. ``words("actors", "titles")``.
+
+        Examples:
+            >>> "Foreign Minister" in EventLexicon.default().words("actors", "titles")
+            True
+        """
+        value = self.data.get(table, {}).get(key, ())
+        return tuple(value) if isinstance(value, list) else ()
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> EventLexicon:
+    text = resources.files("koreabrief").joinpath("data").joinpath("events.toml").read_text("utf-8")
+    return EventLexicon.from_data(tomllib.loads(text))

@@ -1,0 +1,212 @@
+"""Events: fixture sentences, merging, modality, spans and robustness."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pickle
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import koreabrief as kb
+from koreabrief.extraction.events import extract_events, extract_events_with_warnings
+from koreabrief.extraction.triggers import EventLexicon
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+GAZ = kb.Gazetteer.default().extend(FIXTURES / "gazetteer_extra.toml")
+
+# Words that exercise triggers, names, dates, numbers and clause punctuation.
+_VOCAB = [
+    "North Korea", "Pyongyang", "Seoul", "Blinken", "Kim Jong Un", "Yoon", "Russia", "fired", "launched",
+    "a missile", "missiles", "on Monday", "late last year", "December 3", "February 30", "1,100 kilometres",
+    "(680 miles)", "thousands of troops", "sent", "troops", "to", "Ukraine", "met", "with", "between", "and",
+    "visit", "visited", "summit", "talks", "martial law", "impeached", "arrest", "election", "inauguration",
+    "protests", "could", "denied", "if", "the", "this", "its", "’s", "'s", ",", ".", "\u201c", "\u201d", "—",
+    "(", ")", "\n\n", "in exchange for technology", "resulting in casualties", "two weeks before the",
+    "anniversary of the", "in 2023", "9" * 30, "arrived in", "Tokyo", "heads later Monday", "sanctions",
+]  # fmt: skip
+news_text = st.lists(st.sampled_from(_VOCAB) | st.text(max_size=8), max_size=60).map(" ".join)
+
+
+def _article(text: str, published: str | None = None) -> kb.Article:
+    return kb.Article(
+        id="t", raw=text, text=text, published=dt.date.fromisoformat(published) if published else None
+    )
+
+
+def _canonical(e: kb.Event) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "type": e.type.value,
+        "date": e.time.iso if e.time else None,
+        "modality": e.modality.value,
+        "actors": sorted(e.actors),
+        "target": e.target,
+    }
+    if e.location:
+        d["location"] = e.location
+    if e.quantities:
+        d["quantities"] = [
+            {
+                k: v
+                for k, v in (
+                    ("value", q.value),
+                    ("unit", q.unit),
+                    ("approx", q.approx),
+                    ("low", q.low),
+                    ("high", q.high),
+                )
+                if v is not None
+            }
+            for q in e.quantities
+        ]
+    return d
+
+
+def _fixtures() -> list[dict[str, Any]]:
+    with (FIXTURES / "events.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+class TestFixtures:
+    @pytest.mark.parametrize("case", _fixtures(), ids=lambda c: c["text"][:50])
+    def test_sentence(self, case: dict[str, Any]) -> None:
+        """Each fixture sentence yields exactly the expected events (all modalities)."""
+        got = extract_events(_article(case["text"], case["published"]), gazetteer=GAZ, include_all=True)
+        assert [_canonical(e) for e in got] == case["events"]
+
+    def test_enough_fixtures(self) -> None:
+        """The fixture set covers at least 60 event sentences and every event type."""
+        cases = _fixtures()
+        types = {e["type"] for c in cases for e in c["events"]}
+        assert len(cases) >= 60
+        assert types == {t.value for t in kb.EventType}
+
+
+class TestModality:
+    def test_default_hides_hypothetical_and_negated(self) -> None:
+        """Without include_all, hypothetical and negated events are left out."""
+        text = "North Korea denied sending troops to Russia. Russia might share technology with Pyongyang."
+        assert extract_events(_article(text), gazetteer=GAZ) == ()
+        modalities = {e.modality for e in extract_events(_article(text), gazetteer=GAZ, include_all=True)}
+        assert modalities == {kb.Modality.NEGATED, kb.Modality.HYPOTHETICAL}
+
+    def test_undated_intention_is_no_event(self) -> None:
+        """An expected meeting without a date is hypothetical, a dated one scheduled."""
+        a = _article("Blinken is expected to hold meetings with Park Jin.", "2023-11-08")
+        assert extract_events(a, gazetteer=GAZ) == ()
+        b = _article("Blinken will visit Seoul on November 8.", "2023-11-01")
+        (event,) = extract_events(b, gazetteer=GAZ)
+        assert event.modality is kb.Modality.SCHEDULED
+
+    def test_background(self) -> None:
+        """A dated event long before publication is background."""
+        a = _article("Yoon recalled the 2023 Camp David summit with Kishida.", "2025-01-06")
+        (event,) = extract_events(a, gazetteer=GAZ)
+        assert event.modality is kb.Modality.BACKGROUND
+
+
+class TestMerging:
+    def test_repeated_launch_is_one_event(self) -> None:
+        """A launch in the lead and again later is one event with every mention's span."""
+        text = (
+            "North Korea on Monday fired a missile.\n\nThe missile flew 1,100 kilometres (680 miles).\n\n"
+            "Blinken condemned the launch."
+        )
+        (event,) = extract_events(_article(text, "2025-01-06"), gazetteer=GAZ)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert len(event.mentions) == 3
+        assert [q.unit for q in event.quantities] == ["km", "mi"]
+        assert event.time is not None
+        assert event.time.iso == "2025-01-06"
+
+    def test_different_targets_stay_apart(self) -> None:
+        """Visits to two countries on one day stay two events."""
+        text = (
+            "Blinken visited Seoul on Monday. In Tokyo, where Blinken heads later Monday, officials waited."
+        )
+        events = extract_events(_article(text, "2025-01-06"), gazetteer=GAZ)
+        assert sorted(e.target or "" for e in events) == ["Japan", "South Korea"]
+
+    def test_meetings_with_different_partners_stay_apart(self) -> None:
+        """Blinken meeting Cho and Blinken meeting Choi are two meetings."""
+        text = "Blinken met Foreign Minister Cho Tae-yul. Blinken also met acting president Choi Sang-mok."
+        events = extract_events(_article(text), gazetteer=GAZ)
+        assert [sorted(e.actors) for e in events] == [
+            ["Antony Blinken", "Cho Tae-yul"],
+            ["Antony Blinken", "Choi Sang-mok"],
+        ]
+
+
+class TestSpans:
+    @given(news_text)
+    def test_spans_index_text(self, text: str) -> None:
+        """Every span and mention of every event indexes article.text, and the trigger is there."""
+        a = _article(text, "2025-01-06")
+        for e in extract_events(a, gazetteer=GAZ, include_all=True):
+            assert 0 <= e.span.start <= e.span.end <= len(text)
+            assert e.trigger in e.span.slice(text)
+            for m in e.mentions:
+                assert m.slice(text).strip() == m.slice(text)
+                assert m.slice(text)
+            for q in e.quantities:
+                assert q.span is not None
+                assert q.span.slice(text) == q.text
+            if e.time is not None and e.time.span is not None:
+                assert e.time.span.slice(text) == e.time.text
+
+    @given(st.text(max_size=300), st.none() | st.dates())
+    def test_no_exception_on_arbitrary_text(self, text: str, published: dt.date | None) -> None:
+        """Arbitrary text never raises, whatever the publication date."""
+        a = kb.Article(id="t", raw=text, text=text, published=published)
+        extract_events_with_warnings(a, include_all=True)
+
+    @given(news_text)
+    def test_deterministic(self, text: str) -> None:
+        """Extraction is a pure function of the article."""
+        a = _article(text, "2024-12-01")
+        assert extract_events(a, gazetteer=GAZ) == extract_events(a, gazetteer=GAZ)
+
+
+class TestRobustness:
+    def test_warning_for_impossible_date(self) -> None:
+        """An impossible date keeps the event, drops the date and warns."""
+        events, warnings = extract_events_with_warnings(_article("Pyongyang fired a missile on February 30."))
+        assert events[0].time is not None
+        assert events[0].time.date is None
+        assert warnings
+
+    def test_weekday_without_publication_date(self) -> None:
+        """Without a publication date a weekday keeps its text and no date."""
+        (event,) = extract_events(_article("North Korea fired a missile on Monday."))
+        assert event.time is not None
+        assert event.time.text == "on Monday"
+        assert event.time.date is None
+
+    def test_megabyte_sentence_is_linear(self) -> None:
+        """A 1 MB sentence full of triggers is processed in well under a few seconds."""
+        unit = (
+            "North Korea fired a missile toward the sea and Blinken met Cho Tae-yul in Seoul while "
+            "officials in several capitals weighed what the latest provocation meant for the region "
+            "and its fragile diplomacy "
+        )
+        small = unit * 500
+        big = unit * 5_000  # about 1 MB, one sentence
+        t0 = time.perf_counter()
+        extract_events(_article(small, "2025-01-06"), gazetteer=GAZ)
+        t_small = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        extract_events(_article(big, "2025-01-06"), gazetteer=GAZ)
+        t_big = time.perf_counter() - t0
+        assert t_big < max(10 * t_small, 0.5) * 2
+
+    def test_lexicon_pickles(self) -> None:
+        """The lexicon survives pickling (for process pools) and still finds triggers."""
+        lex = pickle.loads(pickle.dumps(EventLexicon.default()))
+        assert [m.trigger.type for m in lex.find("Seoul said Pyongyang fired two missiles.")] == [
+            kb.EventType.MISSILE_LAUNCH
+        ]
