@@ -1,0 +1,214 @@
+"""The brief: a corpus merged into stories, one timeline, who said what, sanctions and disagreements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Sequence
+
+from koreabrief.align import align_events
+from koreabrief.clustering import cluster_profiles
+from koreabrief.comparison import compare
+from koreabrief.extraction import extract
+from koreabrief.gazetteer import Gazetteer
+from koreabrief.models import (
+    Alignment,
+    Article,
+    Brief,
+    Comparison,
+    Event,
+    Facts,
+    Modality,
+    Precision,
+    Sanction,
+    SpeakerStatements,
+    Story,
+    TimelineEntry,
+)
+from koreabrief.profile import profile
+from koreabrief.quotematch import match_quotes
+
+__all__ = ["brief"]
+
+#: Stories up to this size are compared pair by pair; larger ones against their first members only.
+ALL_PAIRS_UP_TO = 12
+ANCHORS = 3
+_PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1}
+_IN_TIMELINE = frozenset({Modality.ASSERTED, Modality.SCHEDULED, Modality.BACKGROUND})
+
+
+def _as_facts(
+    items: Iterable[Article | Facts], gazetteer: Gazetteer | None, warnings: list[str]
+) -> list[Facts]:
+    out = []
+    for item in items:
+        if isinstance(item, Facts):
+            out.append(item)
+            continue
+        try:
+            out.append(extract(item, gazetteer=gazetteer))
+        except Exception as e:
+            warnings.append(f"{item.id}: extraction failed ({type(e).__name__}); its facts are left out")
+            out.append(Facts(article=item))
+    return out
+
+
+def _pairs(members: Sequence[str]) -> Iterable[tuple[str, str]]:
+    if len(members) <= ALL_PAIRS_UP_TO:
+        return itertools.combinations(members, 2)
+    anchors = members[:ANCHORS]
+    return [(a, m) for a in anchors for m in members if m != a and (m not in anchors or a < m)]
+
+
+def _event_rank(e: Event) -> tuple[int, int, int]:
+    precision = _PRECISION_RANK.get(e.time.precision, 0) if e.time and e.time.precision else 0
+    return (-precision, -len(e.quantities), -len(e.actors))
+
+
+def _timeline(
+    story: Story, facts: dict[str, Facts], pairs: list[tuple[str, str]], g: Gazetteer
+) -> list[TimelineEntry]:
+    nodes = [
+        (aid, i)
+        for aid in story.articles
+        for i, e in enumerate(facts[aid].events)
+        if e.modality in _IN_TIMELINE
+    ]
+    parent = {n: n for n in nodes}
+
+    def find(n: tuple[str, int]) -> tuple[str, int]:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for x, y in pairs:
+        for i, j in align_events(facts[x].events, facts[y].events, gazetteer=g):
+            if (x, i) in parent and (y, j) in parent:
+                rx, ry = find((x, i)), find((y, j))
+                if rx != ry:
+                    parent[max(rx, ry)] = min(rx, ry)
+    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for n in nodes:
+        groups.setdefault(find(n), []).append(n)
+    order = {aid: k for k, aid in enumerate(story.articles)}
+    out = []
+    for members in groups.values():
+        best = min(members, key=lambda n: (_event_rank(facts[n[0]].events[n[1]]), order[n[0]], n[1]))
+        articles = tuple(sorted({aid for aid, _ in members}, key=order.__getitem__))
+        out.append(TimelineEntry(event=facts[best[0]].events[best[1]], articles=articles, story=story.id))
+    return out
+
+
+def _timeline_key(entry: TimelineEntry) -> tuple[int, dt.date, int, str, tuple[str, ...]]:
+    t = entry.event.time
+    undated = t is None or t.date is None
+    day = dt.date.max if t is None or t.date is None else t.date
+    return (int(undated), day, -len(entry.articles), entry.event.type.value, tuple(sorted(entry.articles)))
+
+
+def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
+    by_speaker: dict[str, list[tuple[str, list[str], list[str]]]] = {}
+    for f in all_facts:
+        for s in f.statements:
+            if not s.speaker:
+                continue
+            quotes = by_speaker.setdefault(s.speaker, [])
+            for k, (quote, arts, outlets) in enumerate(quotes):
+                m = match_quotes(quote, s.quote)
+                if m is None:
+                    continue
+                if m[0] == "contained" and len(s.quote) > len(quote):
+                    quotes[k] = (s.quote, arts, outlets)  # keep the fullest wording
+                if f.article.id not in arts:
+                    arts.append(f.article.id)
+                if f.article.outlet and f.article.outlet not in outlets:
+                    outlets.append(f.article.outlet)
+                break
+            else:
+                quotes.append((s.quote, [f.article.id], [f.article.outlet] if f.article.outlet else []))
+    out = [
+        SpeakerStatements(
+            speaker=speaker,
+            quotes=tuple(q for q, _, _ in quotes),
+            articles=tuple(tuple(a) for _, a, _ in quotes),
+            outlets=tuple(tuple(o) for _, _, o in quotes),
+        )
+        for speaker, quotes in by_speaker.items()
+    ]
+    out.sort(key=lambda s: (-len({a for arts in s.articles for a in arts}), -len(s.quotes), s.speaker))
+    return out
+
+
+def _sanctions(all_facts: Sequence[Facts]) -> list[Sanction]:
+    seen: dict[tuple[str, str | None, str], Sanction] = {}
+    for f in all_facts:
+        for s in f.sanctions:
+            seen.setdefault((s.entity, s.authority, s.status.value), s)
+    return list(seen.values())
+
+
+def _conflict_key(al: Alignment) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    return (al.fact, al.kind, tuple(sorted((v.article, v.text) for v in al.values)))
+
+
+def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazetteer | None = None) -> Brief:
+    """Merge a corpus into a brief: stories, timeline, who said what, sanctions, disagreements.
+
+    Args:
+        articles_or_facts: Clean articles (extracted here with [`extract`][koreabrief.extract])
+            or their facts, in any mix.
+        gazetteer: Entities for extraction and comparison; the shipped one by default.
+
+    Returns:
+        The brief. The same corpus in any order gives the same brief (articles are taken in id order).
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> t = "North Korea fired a ballistic missile into the sea on Monday, the military said."
+        >>> b = brief([kb.Article(id="a", raw=t, text=t), kb.Article(id="b", raw=t, text=t)])
+        >>> (b.articles, [s.articles for s in b.stories])
+        (2, [('a', 'b')])
+    """
+    g = gazetteer or Gazetteer.default()
+    warnings: list[str] = []
+    all_facts = _as_facts(articles_or_facts, gazetteer, warnings)
+    facts: dict[str, Facts] = {}
+    for f in all_facts:
+        if f.article.id in facts:
+            warnings.append(f"{f.article.id}: duplicate article id; the later copy is left out")
+            continue
+        facts[f.article.id] = f
+    # Id order makes the brief independent of the order the corpus came in.
+    unique = sorted(facts.values(), key=lambda f: f.article.id)
+    stories = cluster_profiles(profile(f) for f in unique)
+
+    timeline: list[TimelineEntry] = []
+    conflicts: dict[tuple[str, str, tuple[tuple[str, str], ...]], Alignment] = {}
+    final_stories = []
+    for story in stories:
+        ordered = sorted(story.articles)
+        pairs = list(_pairs(ordered))
+        comparisons: list[Comparison] = [compare(facts[x], facts[y], gazetteer=g) for x, y in pairs]
+        derivations = set(story.derivations)
+        for c in comparisons:
+            for al in c.conflicts:
+                conflicts.setdefault(_conflict_key(al), al)
+            if c.rewrite and c.derived_from:
+                derivations.add((c.rewrite, c.derived_from))
+        # A pair read both ways keeps the compare verdict, which sees the quotations.
+        rewrites = {r for r, _ in derivations}
+        clean = {(r, s) for r, s in derivations if not (s in rewrites and (s, r) in derivations)}
+        final_stories.append(
+            Story(story.id, story.articles, story.title, story.outlets, tuple(sorted(clean)))
+        )
+        timeline.extend(_timeline(story, facts, pairs, g))
+    timeline.sort(key=_timeline_key)
+    return Brief(
+        stories=tuple(final_stories),
+        timeline=tuple(timeline),
+        statements=tuple(_statements(unique)),
+        sanctions=tuple(_sanctions(unique)),
+        conflicts=tuple(conflicts[k] for k in sorted(conflicts)),
+        articles=len(unique),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,226 @@
+"""Comparing two articles' coverage: same story, rewrite, shared quotations, agreements, conflicts.
+
+`compare` is symmetric: ``compare(b, a)`` is ``compare(a, b)`` with the two
+sides swapped (it computes in one canonical order and mirrors the result).
+"""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from koreabrief.align import align_events, event_alignments, event_key
+from koreabrief.gazetteer import Gazetteer
+from koreabrief.models import Alignment, Comparison, EventType, Facts, FactValue, SharedStatement, Verdict
+from koreabrief.paraphrase import paraphrases
+from koreabrief.profile import derivation, event_links, profile, same_story, similarity
+from koreabrief.quotematch import match_statements
+from koreabrief.spelling import spelling_conflicts
+
+__all__ = ["compare", "mirror"]
+
+_ENCOUNTERS = frozenset({EventType.MEETING, EventType.SUMMIT, EventType.DIPLOMATIC_VISIT})
+#: Quotations of one article another restates without marks, to read it as a rewrite.
+MIN_RESTATED = 2
+#: A shared quotation this long (in words) ties two articles to one story by itself.
+STORY_QUOTE_WORDS = 6
+
+
+def compare(facts_a: Facts, facts_b: Facts, /, *, gazetteer: Gazetteer | None = None) -> Comparison:
+    """How two articles' coverage relates.
+
+    Args:
+        facts_a: One article's facts (from [`extract`][koreabrief.extract]).
+        facts_b: The other article's facts.
+        gazetteer: Entities used to resolve places and canonical spellings; the shipped one by default.
+
+    Returns:
+        Similarity, same-story verdict with reasons, the rewrite and its source
+        if one derives from the other, shared quotations, agreements and conflicts.
+        Events, dates, amounts, places and names are aligned only when the two
+        tell the same story: otherwise their events are different events.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> a = kb.Facts(article=kb.Article(id="a", raw="", text="North Korea fired a missile on Monday."))
+        >>> c = compare(a, a)
+        >>> (c.similarity, c.same_story)
+        (1.0, True)
+    """
+    if facts_a.article.id > facts_b.article.id:
+        return mirror(_compare(facts_b, facts_a, gazetteer or Gazetteer.default()))
+    return _compare(facts_a, facts_b, gazetteer or Gazetteer.default())
+
+
+def mirror(c: Comparison) -> Comparison:
+    """The same comparison seen from the other side (a and b swapped).
+
+    Examples:
+        >>> mirror(Comparison(a="x", b="y", similarity=0.5, same_story=True)).a
+        'y'
+    """
+
+    def flip(al: Alignment) -> Alignment:
+        return evolve(al, values=tuple(reversed(al.values)))
+
+    return evolve(
+        c,
+        a=c.b,
+        b=c.a,
+        shared_statements=tuple(evolve(s, quote_a=s.quote_b, quote_b=s.quote_a) for s in c.shared_statements),
+        agreements=tuple(map(flip, c.agreements)),
+        conflicts=tuple(map(flip, c.conflicts)),
+    )
+
+
+def _statement_alignments(
+    fa: Facts, fb: Facts, pairs: list[tuple[int, int, SharedStatement]]
+) -> list[Alignment]:
+    out = []
+    for i, j, shared in pairs:
+        sa, sb = fa.statements[i], fb.statements[j]
+        values = (
+            FactValue(fa.article.id, sa.quote, sa.speaker, fa.article.outlet),
+            FactValue(fb.article.id, sb.quote, sb.speaker, fb.article.outlet),
+        )
+        if sa.speaker and sb.speaker and sa.speaker != sb.speaker:
+            out.append(
+                Alignment(
+                    fact="statement.speaker",
+                    kind="speaker",
+                    verdict=Verdict.CONFLICT,
+                    values=values,
+                    note=f"the same quotation is attributed to {sa.speaker} and to {sb.speaker}",
+                )
+            )
+            continue
+        out.append(
+            Alignment(
+                fact=f"statement.{shared.speaker or 'unattributed'}",
+                kind="statement",
+                verdict=Verdict.AGREE,
+                values=values,
+                note=f"shared quotation ({shared.match} match, score {shared.score:g})",
+            )
+        )
+    return out
+
+
+def _mirror_values(alignments: list[Alignment]) -> list[Alignment]:
+    """The alignments with their two values swapped (b's first)."""
+    return [evolve(al, values=tuple(reversed(al.values))) for al in alignments]
+
+
+def _named_participants(fa: Facts, fb: Facts, aligned: set[int], g: Gazetteer) -> list[Alignment]:
+    """Encounters `fa` reports that `fb` does not, but whose participants `fb` names.
+
+    "The envoy will meet the minister" without a date is no event, yet it agrees with
+    the other article's dated meeting of the same two people.
+    """
+    if not any(len(e.actors) >= 2 for k, e in enumerate(fa.events) if k not in aligned):
+        return []
+    named: dict[str, str] = {}
+    for m in g.find(fb.article.text):
+        named.setdefault(m.entity.name, m.text)
+    out = []
+    for k, e in enumerate(fa.events):
+        if k in aligned or len(e.actors) < 2 or e.type not in _ENCOUNTERS:
+            continue
+        if all(actor in named for actor in e.actors):
+            out.append(
+                Alignment(
+                    fact=event_key(e),
+                    kind="event",
+                    verdict=Verdict.AGREE,
+                    values=(
+                        FactValue(fa.article.id, e.trigger or e.type.value, None, fa.article.outlet),
+                        FactValue(
+                            fb.article.id, ", ".join(named[a] for a in e.actors), None, fb.article.outlet
+                        ),
+                    ),
+                    note="the other article names the same participants without reporting the event as such",
+                )
+            )
+    return out
+
+
+def _paraphrase_derivation(
+    fa: Facts, fb: Facts, restated: tuple[list[Alignment], list[Alignment]]
+) -> tuple[str, str, str] | None:
+    """A rewrite that turns the other's quotations into its own sentences (two or more, one way only)."""
+    a_restates, b_restates = len(restated[0]), len(restated[1])
+    if a_restates >= MIN_RESTATED and b_restates == 0:
+        x, y, n = fa.article.id, fb.article.id, a_restates
+    elif b_restates >= MIN_RESTATED and a_restates == 0:
+        x, y, n = fb.article.id, fa.article.id, b_restates
+    else:
+        return None
+    return x, y, f"{x} restates {n} of {y}'s quotations in its own words"
+
+
+def _compare(fa: Facts, fb: Facts, g: Gazetteer) -> Comparison:
+    pa, pb = profile(fa), profile(fb)
+    sim = round(similarity(pa, pb), 4)
+    story, reasons = same_story(pa, pb)
+    pairs = match_statements(fa.statements, fb.statements)
+    links, clashes = event_links(pa, pb)
+    long_shared = [
+        p for p in pairs if min(len(p[2].quote_a.split()), len(p[2].quote_b.split())) >= STORY_QUOTE_WORDS
+    ]
+    if not story and long_shared and not clashes:
+        story = True
+        reasons.append("they share a quotation (re-worded)")
+
+    alignments = _statement_alignments(fa, fb, pairs)
+    # Facts of two different stories are not about the same events: align only within a story.
+    aligned = align_events(fa.events, fb.events, gazetteer=g) if story else []
+    for i, j in aligned:
+        alignments.extend(event_alignments(fa.events[i], fb.events[j], fa.article, fb.article, gazetteer=g))
+    restated: tuple[list[Alignment], list[Alignment]] = ([], [])
+    if story:
+        alignments.extend(_named_participants(fa, fb, {i for i, _ in aligned}, g))
+        alignments.extend(_mirror_values(_named_participants(fb, fa, {j for _, j in aligned}, g)))
+        restated = (
+            paraphrases(fa, fb, skip={j for _, j, _ in pairs}),
+            _mirror_values(paraphrases(fb, fa, skip={i for i, _, _ in pairs})),
+        )
+        alignments.extend(restated[0] + restated[1])
+    for in_a, in_b, canonical in spelling_conflicts(fa, fb, gazetteer=g) if story else []:
+        alignments.append(
+            Alignment(
+                fact=f"name.{canonical}",
+                kind="name",
+                verdict=Verdict.CONFLICT,
+                values=(
+                    FactValue(fa.article.id, in_a or "", canonical, fa.article.outlet),
+                    FactValue(fb.article.id, in_b or "", canonical, fb.article.outlet),
+                ),
+                note=f"spelled differently; the canonical spelling is {canonical}",
+            )
+        )
+
+    rewrite = source = None
+    if story:
+        contained = None
+        for _, _, s in pairs:
+            if s.match == "contained" and len(s.quote_a) != len(s.quote_b):
+                contained = fa.article.id if len(s.quote_a) < len(s.quote_b) else fb.article.id
+                break
+        evidence = bool(pairs) or sim >= 0.15 or len(links) >= 1
+        found = derivation(pa, pb, shared_contained=contained) if evidence else None
+        if found is None and evidence:
+            found = _paraphrase_derivation(fa, fb, restated)
+        if found is not None:
+            rewrite, source, why = found
+            reasons.append(why)
+    return Comparison(
+        a=fa.article.id,
+        b=fb.article.id,
+        similarity=sim,
+        same_story=story,
+        rewrite=rewrite,
+        derived_from=source,
+        reasons=tuple(reasons),
+        shared_statements=tuple(p[2] for p in pairs),
+        agreements=tuple(al for al in alignments if al.verdict is Verdict.AGREE),
+        conflicts=tuple(al for al in alignments if al.verdict is Verdict.CONFLICT),
+    )

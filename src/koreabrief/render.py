@@ -1,0 +1,131 @@
+"""Markdown rendering of a [`Brief`][koreabrief.Brief]: the text a person would forward."""
+
+from __future__ import annotations
+
+from koreabrief.models import Alignment, Brief, Event, Story, TimelineEntry
+
+__all__ = ["render_markdown"]
+
+#: How many quotations per speaker, and timeline entries, the Markdown shows.
+MAX_QUOTES = 5
+MAX_TIMELINE = 40
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _label(story: Story, n: int) -> str:
+    return _one_line(story.title) if story.title else f"Story {n}"
+
+
+def _event_text(e: Event) -> str:
+    what = e.type.value.replace("_", " ")
+    parts = [what]
+    if e.actors:
+        parts.append("by " + ", ".join(e.actors))
+    if e.target:
+        parts.append(f"(concerning {e.target})")
+    if e.location:
+        parts.append(f"— {e.location}")
+    if e.quantities:
+        parts.append("— " + " / ".join(q.text for q in e.quantities))
+    if e.modality.value != "asserted":
+        parts.append(f"[{e.modality.value}]")
+    return _one_line(" ".join(parts))
+
+
+def _when(entry: TimelineEntry) -> str:
+    t = entry.event.time
+    if t is None or t.iso is None:
+        return "undated"
+    return t.iso
+
+
+def _conflict_line(al: Alignment) -> str:
+    values = "; ".join(
+        f"{v.outlet or v.article}: “{_one_line(v.text)}”" + (f" ({v.normalised})" if v.normalised else "")
+        for v in al.values
+    )
+    return f"- **{al.fact}** ({al.kind}): {values}. {al.note}".rstrip()
+
+
+def render_markdown(brief: Brief) -> str:
+    """Render a brief as Markdown: summary, stories, timeline, who said what, sanctions, disagreements.
+
+    The output depends only on the brief, so the same brief always renders the same text.
+
+    Args:
+        brief: A brief from [`brief`][koreabrief.brief].
+
+    Returns:
+        Markdown text ending in a newline; long sections are capped (five
+        quotations per speaker, forty timeline entries) with a "... and N more" line.
+
+    Examples:
+        >>> print(render_markdown(Brief()).splitlines()[0])
+        # Korea security brief
+    """
+    lines = ["# Korea security brief", ""]
+    n_stories = len(brief.stories)
+    summary = (
+        f"{brief.articles} article{'s' * (brief.articles != 1)} in {n_stories} "
+        f"stor{'ies' if n_stories != 1 else 'y'}; {len(brief.timeline)} events on the timeline; "
+        f"{len(brief.statements)} quoted speakers; {len(brief.conflicts)} disagreement"
+        f"{'s' * (len(brief.conflicts) != 1)} between outlets."
+    )
+    lines += [summary, ""]
+    if brief.stories:
+        top = brief.stories[0]
+        n = len(top.articles)
+        lines += [f"Main story: **{_label(top, 1)}** ({n} article{'s' * (n != 1)}).", ""]
+
+    lines += ["## Stories", ""]
+    for n, story in enumerate(brief.stories, 1):
+        lines.append(f"### {n}. {_label(story, n)}")
+        lines.append("")
+        lines.append(f"- Articles: {', '.join(story.articles)}")
+        if story.outlets:
+            lines.append(f"- Outlets: {', '.join(story.outlets)}")
+        for rewrite, source in story.derivations:
+            lines.append(f"- {rewrite} is a rewrite of {source}")
+        lines.append("")
+
+    lines += ["## Timeline", ""]
+    for entry in brief.timeline[:MAX_TIMELINE]:
+        lines.append(
+            f"- **{_when(entry)}** — {_event_text(entry.event)} — reported by {', '.join(entry.articles)}"
+        )
+    if len(brief.timeline) > MAX_TIMELINE:
+        lines.append(f"- … and {len(brief.timeline) - MAX_TIMELINE} more events")
+    lines.append("")
+
+    lines += ["## Who said what", ""]
+    for speaker in brief.statements:
+        lines.append(f"### {speaker.speaker}")
+        lines.append("")
+        shown = list(zip(speaker.quotes, speaker.articles, speaker.outlets, strict=False))[:MAX_QUOTES]
+        for quote, arts, outlets in shown:
+            carried = ", ".join(outlets) if outlets else ", ".join(arts)
+            lines.append(f"- “{_one_line(quote).rstrip(',')}” — {carried}")
+        if len(speaker.quotes) > MAX_QUOTES:
+            lines.append(f"- … and {len(speaker.quotes) - MAX_QUOTES} more")
+        lines.append("")
+
+    if brief.sanctions:
+        lines += ["## Sanctions", ""]
+        for s in brief.sanctions:
+            by = f" by {s.authority}" if s.authority else ""
+            why = f" — {_one_line(s.reason)}" if s.reason else ""
+            lines.append(f"- {s.entity}: {s.status.value.replace('_', ' ')}{by}{why}")
+        lines.append("")
+
+    lines += ["## Where outlets disagree", ""]
+    if brief.conflicts:
+        lines += [_conflict_line(al) for al in brief.conflicts]
+    else:
+        lines.append("No disagreements found between articles of the same story.")
+    lines.append("")
+    if brief.warnings:
+        lines += ["## Warnings", ""] + [f"- {_one_line(w)}" for w in brief.warnings] + [""]
+    return "\n".join(lines).rstrip() + "\n"
