@@ -49,6 +49,14 @@ class TestBag:
                 back.extend(kb.read_jsonl(fh, kb.Facts))
         assert back == facts.compute(scheduler="sync")
 
+    def test_cluster_bag_equals_cluster(self) -> None:
+        """cluster_bag over any partitioning gives exactly kb.cluster's stories."""
+        facts = [kb.extract(a) for a in kb.seeds()]
+        expected = kb.cluster(facts)
+        for parts in (1, 2, 5):
+            bag = db.from_sequence(facts, npartitions=parts)
+            assert kbdask.cluster_bag(bag).compute(scheduler="sync") == expected
+
 
 class TestDistributed:
     def test_local_cluster(self, tmp_path: Path) -> None:
@@ -61,5 +69,8 @@ class TestDistributed:
             ) as cluster,
             distributed.Client(cluster) as client,
         ):
-            got = client.compute(kbdask.extract_bag(kbdask.read_bag(root)), sync=True)
+            facts = kbdask.extract_bag(kbdask.read_bag(root))
+            got = client.compute(facts, sync=True)
+            stories = client.compute(kbdask.cluster_bag(facts), sync=True)
+        assert stories == kb.cluster(got)
         assert [f.article.id for f in got] == [f.article.id for f in kb.process(root, workers=1)]

@@ -19,11 +19,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from koreabrief.clustering import cluster_profiles
 from koreabrief.errors import KoreabriefError
 from koreabrief.extraction import extract
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.loaders import PathLike, RawRecord, _paths, _walk, parse_published, records
-from koreabrief.models import Article, Facts
+from koreabrief.models import Article, Facts, Story
+from koreabrief.profile import Profile, profile
 from koreabrief.serialize import to_json
 
 try:
@@ -31,7 +33,7 @@ try:
 except ImportError as e:  # pragma: no cover - exercised only without the extra
     raise ImportError('koreabrief.dask needs Dask: pip install "koreabrief[dask]"') from e
 
-__all__ = ["extract_bag", "read_bag", "to_jsonl"]
+__all__ = ["cluster_bag", "extract_bag", "read_bag", "to_jsonl"]
 
 
 def _files(source: PathLike | Iterable[PathLike]) -> list[str]:
@@ -121,6 +123,35 @@ def extract_bag(bag: db.Bag, /, *, gazetteer: Gazetteer | None = None) -> db.Bag
         'n1'
     """
     return bag.map(_to_facts, gazetteer)
+
+
+def _profiles(partition: Iterable[Facts]) -> list[Profile]:
+    return [profile(f) for f in partition]
+
+
+def _cluster_parts(parts: Iterable[list[Profile]]) -> list[Story]:
+    return cluster_profiles(p for part in parts for p in part)
+
+
+def cluster_bag(bag: db.Bag, /) -> Any:
+    """Stories over a bag of [`Facts`][koreabrief.Facts]: a reduction whose result is a list of Story.
+
+    Each partition reduces its facts to small profiles (shingle signature,
+    event and quotation keys, a few metadata fields; no text) on the
+    workers; only the profiles travel to the task that links them into
+    stories, so the result equals [`cluster`][koreabrief.cluster] over the
+    same facts while the articles themselves stay where they were read.
+
+    Returns:
+        A ``dask.bag.Item``; ``.compute()`` gives ``list[Story]``.
+
+    Examples:
+        >>> import dask.bag as db, koreabrief as kb
+        >>> facts = extract_bag(db.from_sequence(kb.seeds(), npartitions=2))
+        >>> [len(s.articles) for s in cluster_bag(facts).compute(scheduler="sync")]
+        [2, 2, 1]
+    """
+    return bag.reduction(_profiles, _cluster_parts, split_every=False)
 
 
 def to_jsonl(bag: db.Bag, directory: str | os.PathLike[str], /) -> list[str]:
