@@ -3,8 +3,9 @@
 Each input is built to trigger regex backtracking or quadratic scanning: long
 runs of quote marks, spaces, capitalised words, digits and commas, nested
 parentheses, reporting verbs, one enormous line. A test times the stage on an
-input of size n and on one of size 2n (the minimum of three runs each) and
-asserts that doubling the input at most roughly doubles the time: the ratio,
+input of size n and on one of size 4n (the minimum of three runs each) and
+asserts that each doubling of the input at most roughly doubles the time
+(the square root of the 4n/n ratio must stay under MAX_RATIO): the ratio,
 not the absolute time, so the tests hold on a slow or busy machine; and
 the process's CPU time, not wall time, so other processes barely disturb it.
 
@@ -97,7 +98,12 @@ def _best_of(fn: Callable[[], object], runs: int = 3) -> float:
 def _doubling_ratio(
     make: Callable[[int], Callable[[], object]], start: int, cap: int
 ) -> tuple[float, int, float]:
-    """Grow n from `start` until a run takes MIN_SECONDS (or n reaches `cap`); time n and 2n."""
+    """Grow n from `start` until a run takes MIN_SECONDS (or n reaches `cap`); time n and 4n.
+
+    Two doublings are timed at once and the ratio per doubling is their square
+    root: linear time gives 2, quadratic 4, and one noisy run moves the
+    per-doubling ratio only half as much as it would a single doubling.
+    """
     n = start
     while True:
         small = _best_of(make(n), runs=1)
@@ -105,8 +111,8 @@ def _doubling_ratio(
             break
         n *= 2
     t1 = _best_of(make(n))
-    t2 = _best_of(make(2 * n))
-    return t2 / max(t1, 1e-9), n, t2
+    t4 = _best_of(make(4 * n))
+    return (t4 / max(t1, 1e-9)) ** 0.5, n, t4
 
 
 def _check(label: str, make: Callable[[int], Callable[[], object]], start: int, cap: int) -> None:
