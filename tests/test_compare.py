@@ -295,6 +295,28 @@ class TestRobustness:
         assert [al.kind for al in c.conflicts] == ["speaker"]
         assert c.shared_statements[0].speaker is None
 
+    @pytest.mark.parametrize(
+        ("one", "other", "conflict"),
+        [
+            ("Joint Chiefs of Staff", "Republic of Korea Armed Forces", False),
+            ("Antony Blinken", "State Department", False),
+            ("South Korea", "Joint Chiefs of Staff", False),
+            ("Korean Central News Agency", "Joint Chiefs of Staff", True),
+            ("Antony Blinken", "Joe Biden", True),
+            ("Nobody Known", "Joint Chiefs of Staff", True),
+        ],
+    )
+    def test_speaker_conflict_only_between_sides_or_people(
+        self, one: str, other: str, conflict: bool
+    ) -> None:
+        """Two bodies (or a person and a body) of one state quoting the same words are one voice."""
+        quote = "Our forces maintain a full readiness posture along the border"
+        sa = kb.Statement(quote=quote, span=kb.Span(0, 1), speaker=one)
+        sb = kb.Statement(quote=quote, span=kb.Span(0, 1), speaker=other)
+        c = compare(_facts("a", quote, statements=(sa,)), _facts("b", quote, statements=(sb,)))
+        assert [al.kind for al in c.conflicts] == (["speaker"] if conflict else [])
+        assert len(c.shared_statements) == 1
+
 
 class TestParaphrase:
     def test_unquoted_restatement_found(self) -> None:

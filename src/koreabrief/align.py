@@ -136,21 +136,28 @@ def align_events(
 
 
 def _sentence(article: Article, e: Event) -> str:
-    """The sentence(s) around an event's mentions: where its wording lives."""
+    """The sentence(s) around an event's mentions, each once, in text order: where its wording lives."""
     text = article.text
-    parts = []
+    ranges: list[tuple[int, int]] = []
     for span in (e.span, *e.mentions):
         if span.end > len(text):
             continue
-        # Bounded both ways: an event mentioned many times in one enormous
-        # paragraph must not rescan the whole text per mention.
+        # Bounded both ways and never past a paragraph: an event mentioned many
+        # times in one enormous paragraph must not rescan the text per mention.
         lo = max(0, span.start - _SENTENCE_WINDOW)
-        start = max(text.rfind(". ", lo, span.start), text.rfind("\n", lo, span.start), lo - 1) + 1
+        start = max(text.rfind(". ", lo, span.start) + 1, text.rfind("\n", lo, span.start) + 1, lo)
         hi = min(len(text), span.end + _SENTENCE_WINDOW)
+        newline = text.find("\n", span.end, hi)
+        hi = newline if newline >= 0 else hi
         m = _SENTENCE_END.search(text, span.end, hi)
-        end = m.end() if m else hi
-        parts.append(text[start:end].strip())
-    return " ".join(dict.fromkeys(parts))
+        ranges.append((start, m.end() if m else hi))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return " ".join(text[start:end].strip() for start, end in merged)
 
 
 def _state(place: str | None, gazetteer: Gazetteer) -> str | None:

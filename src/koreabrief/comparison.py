@@ -16,7 +16,7 @@ from koreabrief.profile import derivation, event_links, profile, same_story, sim
 from koreabrief.quotematch import match_statements
 from koreabrief.spelling import spelling_conflicts
 
-__all__ = ["compare", "mirror"]
+__all__ = ["compare", "mirror", "one_voice"]
 
 _ENCOUNTERS = frozenset({EventType.MEETING, EventType.SUMMIT, EventType.DIPLOMATIC_VISIT})
 #: Quotations of one article another restates without marks, to read it as a rewrite.
@@ -72,8 +72,38 @@ def mirror(c: Comparison) -> Comparison:
     )
 
 
+def _side(name: str, g: Gazetteer) -> tuple[str, str] | None:
+    """(kind, state) of a known speaker: the state a body or person speaks for."""
+    e = g.resolve(name)
+    if e is None:
+        return None
+    state = e.name if e.kind == "state" else e.affiliation
+    return (e.kind, state) if state else None
+
+
+def one_voice(a: str, b: str, g: Gazetteer) -> bool:
+    """Whether two speakers of one quotation can both be right: not two people, one side.
+
+    "The JCS said" and "South Korea's military said" are one institutional voice;
+    Blinken and Biden, or Seoul and Pyongyang, are not.
+
+    Examples:
+        >>> g = Gazetteer.default()
+        >>> one_voice("Joint Chiefs of Staff", "Republic of Korea Armed Forces", g)
+        True
+        >>> one_voice("Antony Blinken", "Joe Biden", g), one_voice("South Korea", "North Korea", g)
+        (False, False)
+    """
+    if a == b:
+        return True
+    sa, sb = _side(a, g), _side(b, g)
+    if sa is None or sb is None or (sa[0] == "person" and sb[0] == "person"):
+        return False
+    return sa[1] == sb[1]
+
+
 def _statement_alignments(
-    fa: Facts, fb: Facts, pairs: list[tuple[int, int, SharedStatement]]
+    fa: Facts, fb: Facts, pairs: list[tuple[int, int, SharedStatement]], g: Gazetteer
 ) -> list[Alignment]:
     out = []
     for i, j, shared in pairs:
@@ -82,7 +112,7 @@ def _statement_alignments(
             FactValue(fa.article.id, sa.quote, sa.speaker, fa.article.outlet),
             FactValue(fb.article.id, sb.quote, sb.speaker, fb.article.outlet),
         )
-        if sa.speaker and sb.speaker and sa.speaker != sb.speaker:
+        if sa.speaker and sb.speaker and not one_voice(sa.speaker, sb.speaker, g):
             out.append(
                 Alignment(
                     fact="statement.speaker",
@@ -95,11 +125,16 @@ def _statement_alignments(
             continue
         out.append(
             Alignment(
-                fact=f"statement.{shared.speaker or 'unattributed'}",
+                fact=f"statement.{shared.speaker or sa.speaker or sb.speaker or 'unattributed'}",
                 kind="statement",
                 verdict=Verdict.AGREE,
                 values=values,
-                note=f"shared quotation ({shared.match} match, score {shared.score:g})",
+                note=f"shared quotation ({shared.match} match, score {shared.score:g})"
+                + (
+                    f"; attributed to {sa.speaker} and to {sb.speaker}, one side's voice"
+                    if sa.speaker and sb.speaker and sa.speaker != sb.speaker
+                    else ""
+                ),
             )
         )
     return out
@@ -170,7 +205,7 @@ def _compare(fa: Facts, fb: Facts, g: Gazetteer) -> Comparison:
         story = True
         reasons.append("they share a quotation (re-worded)")
 
-    alignments = _statement_alignments(fa, fb, pairs)
+    alignments = _statement_alignments(fa, fb, pairs, g)
     # Facts of two different stories are not about the same events: align only within a story.
     aligned = align_events(fa.events, fb.events, gazetteer=g) if story else []
     for i, j in aligned:
