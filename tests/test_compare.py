@@ -276,6 +276,31 @@ class TestCompare:
         assert not c.same_story
         assert c.similarity > 0.3
 
+    @pytest.mark.parametrize(
+        ("days_apart", "target_b", "same"),
+        [(0, "Russia", True), (1, "Russia", True), (3, "Russia", False), (0, "Belarus", False)],
+    )
+    def test_independent_reports_of_one_undated_deployment(
+        self, days_apart: int, target_b: str, same: bool
+    ) -> None:
+        """Two outlets' own wording of one undated deployment, a day apart at most, is one story."""
+        ta = "Pyongyang has moved about 10,000 soldiers into Russia, Seoul's spy agency told lawmakers."
+        tb = f"Some 12,000 North Korean troops are now in {target_b}, an intelligence briefing in Seoul showed."
+
+        def facts(aid: str, text: str, target: str, day: int) -> kb.Facts:
+            event = kb.Event(
+                type=kb.EventType.TROOP_DEPLOYMENT,
+                span=kb.Span(0, 9),
+                actors=("North Korea",),
+                target=target,
+            )
+            article = kb.Article(id=aid, raw=text, text=text, published=dt.date(2024, 10, 23 + day))
+            return kb.Facts(article=article, events=(event,))
+
+        c = compare(facts("a", ta, "Russia", 0), facts("b", tb, target_b, days_apart))
+        assert c.similarity < 0.1
+        assert c.same_story is same
+
 
 class TestRobustness:
     @settings(max_examples=40, deadline=None)

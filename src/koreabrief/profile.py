@@ -30,6 +30,8 @@ SAME_STORY_SIMILARITY = 0.3
 SUPPORTED_SIMILARITY = 0.1
 #: Publication days apart within which a shared undated event counts as evidence.
 UNDATED_WINDOW = 3
+#: Publication days apart within which a specific undated event (actor and target) links two reports alone.
+STRICT_UNDATED_WINDOW = 1
 #: Shingle similarity at or above which one text is a copy or light rewrite of the other.
 COPY_SIMILARITY = 0.6
 _FOREGROUND = frozenset({Modality.ASSERTED, Modality.SCHEDULED})
@@ -190,8 +192,12 @@ def event_links(a: Profile, b: Profile) -> tuple[list[str], list[str]]:
     return sorted(set(links)), sorted(set(clashes))
 
 
-def undated_links(a: Profile, b: Profile) -> list[str]:
-    """Undated events both report, when the two were published within a few days.
+def undated_links(a: Profile, b: Profile, *, window: int = UNDATED_WINDOW, strict: bool = False) -> list[str]:
+    """Undated events both report, when the two were published within `window` days.
+
+    With `strict`, an event counts only if it names its target (a deployment *to
+    Russia*, a shipment *to North Korea*): specific enough to tie two independently
+    written reports of one day together without any overlap of their wording.
 
     Examples:
         >>> from koreabrief.models import Article
@@ -201,13 +207,18 @@ def undated_links(a: Profile, b: Profile) -> list[str]:
     """
     if a.published is None or b.published is None:
         return []
-    if abs((a.published - b.published).days) > UNDATED_WINDOW:
+    if abs((a.published - b.published).days) > window:
         return []
     out = {
         f"both report a {x[0]} ({', '.join(sorted(x[1] & y[1])) or x[2]}) within days"
         for x in a.events
         for y in b.events
-        if x[3] < 0 and y[3] < 0 and x[2] == y[2] and _comparable(x, y)
+        if x[3] < 0
+        and y[3] < 0
+        and x[2] == y[2]
+        and (x[2] is not None or not strict)
+        and (x[1] & y[1] or not strict)
+        and _comparable(x, y)
     }
     return sorted(out)
 
@@ -249,6 +260,10 @@ def same_story(a: Profile, b: Profile) -> tuple[bool, list[str]]:
             if _names_source(x, y):
                 reasons.append(f"{x.id} names {y.id}'s outlet as its original source")
         reasons.extend(undated_links(a, b))
+    else:
+        # Outlets writing one story independently share few word shingles; a
+        # specific undated event reported the same day or the next ties them.
+        reasons.extend(undated_links(a, b, window=STRICT_UNDATED_WINDOW, strict=True))
     return bool(reasons), reasons
 
 
