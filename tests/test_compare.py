@@ -285,7 +285,7 @@ class TestCompare:
     ) -> None:
         """Two outlets' own wording of one undated deployment, a day apart at most, is one story."""
         ta = "Pyongyang has moved about 10,000 soldiers into Russia, Seoul's spy agency told lawmakers."
-        tb = f"Some 12,000 North Korean troops are now in {target_b}, an intelligence briefing in Seoul showed."
+        tb = f"Some 12,000 North Korean troops are now in {target_b}, a briefing in Seoul showed."
 
         def facts(aid: str, text: str, target: str, day: int) -> kb.Facts:
             event = kb.Event(
