@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,6 +154,28 @@ class TestAlignEvents:
             actors=actors,
             time=_day(dt.date(2025, 1, day)),
         )
+
+    @pytest.mark.parametrize(
+        ("here", "there", "conflict"),
+        [
+            ("into the East Sea", "into the Yellow Sea", True),
+            ("off its west coast", "into the Sea of Japan", True),
+            ("into the East China Sea", "into the East Sea", True),
+            ("into the East Sea", "into the Sea of Japan", False),
+            ("off its east coast", "into the East Sea", False),
+            ("into the sea", "into the Yellow Sea", False),
+            (None, "into the Yellow Sea", False),
+        ],
+    )
+    def test_launch_landing_in_different_waters(
+        self, here: str | None, there: str | None, conflict: bool
+    ) -> None:
+        """One launch put in two different named waters is a location conflict; a vague place is not."""
+        a = attrs.evolve(self._launch(6), location=here)
+        b = attrs.evolve(self._launch(6), location=there)
+        art = kb.Article(id="a", raw="", text="")
+        found = [al for al in event_alignments(a, b, art, art) if al.kind == "location"]
+        assert [al.verdict for al in found] == ([kb.Verdict.CONFLICT] if conflict else [])
 
     def test_week_apart_launches_do_not_align(self) -> None:
         """Two launches a week apart are two events."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.judge import date_gap, dates_verdict, lexicon, quantities_verdict, quantity_dimension
+from koreabrief.judge import date_gap, dates_verdict, lexicon, quantities_verdict, quantity_dimension, water
 from koreabrief.models import Alignment, Article, Event, EventType, FactValue, Quantity, Verdict
 from koreabrief.similarity import words
 
@@ -211,6 +211,16 @@ def _destination_conflict(
     return None
 
 
+def _water_conflict(ea: Event, eb: Event) -> tuple[str, str, str] | None:
+    """Two reports landing one launch in two different named waters (East Sea vs Yellow Sea)."""
+    if ea.type in _MOVES:
+        return None
+    wa, wb = water(ea.location), water(eb.location)
+    if wa and wb and wa != wb:
+        return (ea.location or "", eb.location or "", f"different waters: {wa} vs {wb}")
+    return None
+
+
 def _qtext(qs: Sequence[Quantity]) -> str:
     return " / ".join(q.text for q in qs)
 
@@ -277,11 +287,11 @@ def event_alignments(
                 note=why,
             )
         )
-    clash = _destination_conflict(ea, eb, fa, fb, g)
+    clash = _destination_conflict(ea, eb, fa, fb, g) or _water_conflict(ea, eb)
     if clash is not None:
         out.append(
             Alignment(
-                fact=f"{kind}.destination",
+                fact=f"{kind}.{'destination' if ea.type in _MOVES else 'location'}",
                 kind="location",
                 verdict=Verdict.CONFLICT,
                 values=(_value(fa, clash[0]), _value(fb, clash[1])),

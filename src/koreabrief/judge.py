@@ -19,6 +19,7 @@ from typing import Any
 from attrs import frozen
 
 from koreabrief.models import Precision, Quantity, TimeRef
+from koreabrief.similarity import words as words_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -54,6 +55,7 @@ class Lexicon:
     bound: float
     opposition: tuple[str, ...]
     distance: Mapping[str, float]
+    waters: Mapping[str, tuple[str, ...]]
 
 
 @functools.cache
@@ -76,7 +78,34 @@ def lexicon() -> Lexicon:
         bound=float(tol["bound"]),
         opposition=tuple(data["opposition"]["words"]),
         distance={k: float(v) for k, v in data["distance"].items()},
+        waters={k: tuple(v) for k, v in data.get("waters", {}).items()},
     )
+
+
+def water(place: str | None) -> str | None:
+    """The one named body of water a place phrase lands in, or None (vague, several, or none).
+
+    Examples:
+        >>> water("into the waters off its east coast"), water("the Sea of Japan")
+        ('East Sea (Sea of Japan)', 'East Sea (Sea of Japan)')
+        >>> water("into the sea") is None, water("the East China Sea")
+        (True, 'East China Sea')
+    """
+    if not place:
+        return None
+    text = " " + " ".join(words_of(place)) + " "
+    found = set()
+    for name, phrases in lexicon().waters.items():
+        for phrase in phrases:
+            at = text.find(f" {phrase} ")
+            # "east sea" inside "east china sea" is not the East Sea: longer names win.
+            if at >= 0 and not any(
+                len(other) > len(phrase) and phrase in other and f" {other} " in text
+                for names in lexicon().waters.values()
+                for other in names
+            ):
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 _UNIT_ALIASES = {"kilometres": "km", "kilometers": "km", "miles": "mi", "nautical miles": "nm"}
