@@ -313,18 +313,24 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
+_QUOTED_BY = re.compile(r"(?<=quoted)\s+by\s+(?:the\s+)?\Z")
 
 
 def _quoted_as_saying(ctx: Context, pos: int, end: int) -> Attribution | None:
     """ "KCNA quoted Kim Jong Un as saying": the one quoted speaks."""
     if not ctx.text[max(0, pos - 6) : pos].endswith("quoted"):
         return None
-    mention = ctx.mention_at(_skip(ctx.text, pos, end, " "))
+    at = _skip(ctx.text, pos, end, " ")
+    mention = ctx.mention_at(at)
     if mention is None:
         return None
     tail = _AS_SAYING.match(ctx.text, mention.end, end)
     if tail is None:
-        return None
+        # "quoted Kim Jong Un’s sister, Kim Yo Jong, as saying": the phrase's head speaks.
+        tail = _AS_SAYING.search(ctx.text, mention.end, min(end, mention.end + _APPOSITIVE))
+        if tail is None or _QUOTE_OR_STOP.search(ctx.text, mention.end, tail.start()):
+            return None
+        mention = _head(ctx, ctx.mentions_in(at, tail.start())) or mention
     return Attribution(mention, tail.group(1), tail.end(), start=pos)
 
 
@@ -412,9 +418,13 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
             mention = ctx.mention_at(after + 4)
         return Attribution(mention, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
+    head = text[start : cue.start()].rstrip()
+    if subject is not None and not subject.subject and word.endswith("ing") and head.endswith(","):
+        # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
+        # the main clause's, not the object a preposition governs before the comma.
+        subject = _clause_subject(ctx, start, cue.start()) or subject
     if subject is not None:
         return Attribution(subject, word, cue.end())
-    head = text[start : cue.start()].rstrip()
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
@@ -432,14 +442,29 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
     """
     text = ctx.text
     candidates = ctx.mentions_in(start, cue_start)[-6:]
+    by_start = by_end = cue_start
+    if candidates:
+        by = _QUOTED_BY.search(text, max(start, candidates[-1].start - 20), candidates[-1].start)
+        if by is not None:
+            # "X was quoted by Yonhap as saying": the agency reports, X speaks.
+            by_start, by_end = by.start(), candidates.pop().end
+
+    def gap_to_cue(pos: int) -> str:
+        return text[pos:by_start] + text[by_end:cue_start]
+
     for i in range(len(candidates) - 1, -1, -1):
         mention = candidates[i]
-        if not _trivial_gap(ctx, text[mention.end : cue_start]):
+        gap = gap_to_cue(mention.end)
+        if "," in mention.text and gap.lstrip().startswith(","):
+            # "the ministry’s spokesperson, Lee Sung-jun, was quoted": the comma
+            # closes the appositive the mention itself opened.
+            gap = gap.lstrip()[1:]
+        if not _trivial_gap(ctx, gap):
             continue
         for head in reversed(candidates[:i]):
             if not head.name or head.kind in ("anonymous", "title", "pronoun", "relative"):
                 continue
-            gap = text[head.end : cue_start]
+            gap = gap_to_cue(head.end)
             inner = gap.strip().lstrip(",").lstrip()
             appositive = inner[:1].islower() or not mention.name or mention.kind in ("anonymous", "title")
             if gap.lstrip().startswith(",") and appositive and _trivial_gap(ctx, gap):
@@ -473,9 +498,33 @@ def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMe
 
 def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
     """The first subject-like mention of a sentence: the speaker of its later verbs."""
-    for mention in ctx.mentions_in(start, end):
-        if mention.subject and mention.kind != "relative":
-            return mention
+    return _head(ctx, [m for m in ctx.mentions_in(start, end) if m.kind != "relative"], subject_only=True)
+
+
+# "Kim Jong Un’s sister, Kim Yo Jong": the possessor, a few lower-case words
+# (the relation or role), an optional comma, then the mention the phrase is about.
+_POSSESSED = re.compile(r"['’]s(?:\s+[a-z][\w’'-]{0,30}){0,4},?\s+")
+
+
+def _head(ctx: Context, mentions: list[NameMention], *, subject_only: bool = False) -> NameMention | None:
+    """The first mention of a phrase that is not a possessor of the next one.
+
+    In "Kim Jong Un’s sister, Kim Yo Jong" and "the ministry’s spokesperson,
+    Lee Sung-jun" the phrase is about the second name; the first only says
+    whose sister or spokesperson she or he is.
+    """
+    for i, mention in enumerate(mentions):
+        if subject_only and not mention.subject:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and nxt.name
+            and nxt.kind in ("person", "organisation", "collective", "anonymous", "title")
+            and _POSSESSED.fullmatch(ctx.text, mention.end, nxt.start)
+        ):
+            continue
+        return mention
     return None
 
 

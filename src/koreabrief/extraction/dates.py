@@ -13,11 +13,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from attrs import frozen
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from koreabrief.models import Precision, Span, TimeRef
 
-__all__ = ["find_times", "resolve_time"]
+__all__ = ["Offset", "find_times", "offset_of", "resolve_time"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -40,28 +41,33 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LEAD = r"(?i:(?:on|in|since|by|from|until|late|early|earlier|later|mid|last|this|next)[\s-]+){0,2}"
 _YEAR = r"(?:19[4-9]\d|20\d\d)"
-_COUNT = r"(?:\d{1,3}|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+# Case-insensitive: a relative expression may open its sentence ("Three days ago, ...").
+_COUNT = r"(?i:\d{1,3}|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 
 # One alternation, longest forms first, every repetition bounded: linear on any input.
 _TIME = re.compile(
     r"(?<![\w-])(?:"
     rf"(?P<rel>{_COUNT}\s+(?P<relunit>day|week|month|year)s?\s+"
-    r"(?P<reldir>before|after|ahead of|ago|earlier|later)"
+    r"(?P<reldir>before|after|ahead of|ago|earlier|later|prior to)"
     r"(?:\s+the\s+[a-z]{3,20})?)"
+    r"|(?P<ana>(?i:the\s+(?:previous|following|next|preceding)\s+(?:day|morning|evening|night)"
+    r"|the\s+day\s+(?:before|after)))"
     rf"|(?P<md>{_LEAD}(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
     rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
     rf"|(?P<my>{_LEAD}(?P<my_m>{_MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR}))?)"
     rf"|(?P<wd>{_LEAD}(?P<wd_d>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)"
-    r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>last|this|next|past)\s+"
+    r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>(?i:last|this|next|past))\s+"
     r"(?P<punit>year|month|week))"
-    r"|(?P<deictic>(?i:(?:late|early|earlier|later)\s+)?(?P<dword>yesterday|today|tonight|tomorrow))"
+    r"|(?P<deictic>(?i:(?:late|early|earlier|later)\s+)?(?P<dword>(?i:yesterday|today|tonight|tomorrow"
+    r"|last\s+night|this\s+(?:morning|afternoon|evening))))"
     rf"|(?P<year>{_LEAD}(?P<y>{_YEAR})(?:s(?![\w]))?)"
     r")(?![\w-])"
 )
 # Every time expression holds a digit or one of these: a cheap test before the big pattern.
 _MAYBE_TIME = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week|tonight|tomorrow"
+    r"|night|morning|afternoon|evening"
 )
 # Lead words and a count before a cue ("late last year", "a few weeks") fit in this.
 _LEAD_SPAN = 48
@@ -83,7 +89,72 @@ _FULL_MONTHS = frozenset(
     ]
 )
 _ANNIVERSARY = re.compile(r"anniversary\s+of\s+(?:the\s+)?(?:[a-z]{1,20}\s+){0,2}\Z")
+# "The visit comes a week after the summit": in present-tense news the clause's
+# event is the present, so the offset counts from publication.
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:comes|come|falls|fall|is|are|takes\s+place|take\s+place)"
+    r"(?:\s+(?:just|only|barely|exactly|almost|nearly|some|about))?\s+\Z"
+)
 _AFTER_YEAR = re.compile(rf"\bafter\b[^.;]{{0,120}}?\b(?P<y>{_YEAR})\b")
+
+
+@frozen
+class Offset:
+    """How far a relative expression's event lies from the time it counts from.
+
+    Attributes:
+        delta: The event's date minus the reference date ("a day after": +1 day).
+        precision: The precision a date reached with it has.
+        anchored: True when it counts from a named event ("a week after the
+            summit"), False when from the narrative's last time ("two days earlier").
+    """
+
+    delta: relativedelta
+    precision: Precision
+    anchored: bool
+
+
+_OFFSET = re.compile(
+    rf"(?i:(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<dir>before|after|ahead\s+of|prior\s+to|earlier|later)"
+    r"|the\s+(?P<ana>previous|preceding|following|next)\s+(?:day|morning|evening|night)"
+    r"|the\s+day\s+(?P<dayrel>before|after))(?:\s+the\s+[a-z]{3,20})?"
+)
+
+
+def offset_of(text: str) -> Offset | None:
+    """The offset a relative time expression states, or None for any other expression.
+
+    Examples:
+        >>> offset_of("two days earlier").delta
+        relativedelta(days=-2)
+        >>> o = offset_of("a week after the summit")
+        >>> (o.delta, o.anchored)
+        (relativedelta(days=+7), True)
+        >>> offset_of("on Monday") is None
+        True
+    """
+    m = _OFFSET.fullmatch(text.strip())
+    if m is None:
+        return None
+    if m.group("ana") or m.group("dayrel"):
+        word = (m.group("ana") or m.group("dayrel")).lower()
+        sign = -1 if word in ("previous", "preceding", "before") else 1
+        return Offset(relativedelta(days=sign), Precision.DAY, word in ("before", "after"))
+    words = m.group("count").lower().split()
+    count_word = " ".join(words[:2]) if " ".join(words[:2]) in _NUMBER_WORDS else words[0]
+    count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word, 1)
+    direction = " ".join(m.group("dir").lower().split())
+    n = -count if direction in ("before", "ahead of", "prior to", "earlier") else count
+    unit = m.group("unit").lower()
+    delta = {
+        "day": relativedelta(days=n),
+        "week": relativedelta(weeks=n),
+        "month": relativedelta(months=n),
+        "year": relativedelta(years=n),
+    }[unit]
+    precision = Precision.DAY if unit in ("day", "week") else Precision.MONTH
+    return Offset(delta, precision, direction not in ("earlier", "later"))
 
 
 def _month(word: str) -> int:
@@ -119,15 +190,47 @@ def _resolve_month_day(
     return candidate
 
 
+def _week(published: dt.date, step: int, low: str) -> tuple[dt.date | None, Precision | None]:
+    """A calendar week as a month when it lies inside one, else unresolved.
+
+    A week is no day: giving its Monday day precision would be a guess. The
+    days meant ("earlier this week": Monday to publication) decide the month.
+    """
+    if "past" in low:
+        first, last = published - dt.timedelta(days=7), published
+    else:
+        first = published + relativedelta(weeks=step, weekday=MO(-1))
+        last = first + dt.timedelta(days=6)
+        if step == 0 and "earlier" in low:
+            last = published
+        elif step == 0 and "later" in low:
+            first = published
+    if (first.year, first.month) != (last.year, last.month):
+        return None, None
+    return first.replace(day=1), Precision.MONTH
+
+
 def resolve_time(
-    match: re.Match[str], published: dt.date | None, *, future: bool, warnings: list[str]
+    match: re.Match[str],
+    published: dt.date | None,
+    *,
+    future: bool,
+    warnings: list[str],
+    anchored_now: bool = False,
 ) -> tuple[dt.date | None, Precision | None]:
     """Resolve one match of the time pattern; (None, None) when it cannot be fixed.
+
+    "Two days earlier", "the previous day" and "a week after the summit" count
+    from another event's time, not from publication: they stay unresolved,
+    unless `anchored_now` says the clause's own event is the present ("the
+    visit comes a week after the summit").
 
     Examples:
         >>> m = _TIME.search("on December 3")
         >>> resolve_time(m, dt.date(2025, 1, 6), future=False, warnings=[])[0]
         datetime.date(2024, 12, 3)
+        >>> resolve_time(_TIME.search("two days earlier"), dt.date(2025, 1, 6), future=False, warnings=[])
+        (None, None)
     """
     g = match.groupdict()
     text = match.group(0)
@@ -171,19 +274,24 @@ def resolve_time(
         if unit == "month":
             first = published.replace(day=1) + relativedelta(months=step)
             return first, Precision.MONTH
-        monday = published + relativedelta(weeks=step, weekday=MO(-1))
-        return monday, Precision.DAY
+        return _week(published, step, low)
     if g["deictic"]:
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["dword"].lower()]
+        word = " ".join(g["dword"].lower().split())
+        offset = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
         return published + dt.timedelta(days=offset), Precision.DAY
+    if g["ana"]:
+        return None, None
     if g["rel"]:
+        direction = g["reldir"].lower()
+        if direction in ("earlier", "later") or (direction != "ago" and not anchored_now):
+            return None, None
         words = low.split()
         count_word = " ".join(words[:2]) if " ".join(words[:2]) in _NUMBER_WORDS else words[0]
         count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word, 1)
         unit = g["relunit"].lower()
         # "two weeks before the inauguration" (said on the publication day) puts
         # the inauguration two weeks *after* publication; "two weeks ago" before it.
-        sign = -1 if g["reldir"].lower() in ("ago", "earlier", "after") else 1
+        sign = -1 if direction in ("ago", "after") else 1
         n = sign * count
         delta = {
             "day": relativedelta(days=n),
@@ -251,7 +359,11 @@ def find_times(
             lead = m.group("my")[: m.start("my_m") - m.start("my")].strip()
             if month_word not in _FULL_MONTHS or not lead:
                 continue
-        date, precision = resolve_time(m, published, future=future, warnings=sink)
+        now = (
+            bool(m.group("rel"))
+            and _PRESENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is not None
+        )
+        date, precision = resolve_time(m, published, future=future, warnings=sink, anchored_now=now)
         if m.group("md") or m.group("dm"):
             before = text[max(start, m.start() - 40) : m.start()]
             if _ANNIVERSARY.search(before):

@@ -11,14 +11,20 @@ ones `scheduled`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 
-from koreabrief.extraction.binding import recalled
+import attrs
+
+from koreabrief.extraction.actors import ActorMention
+from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, recalled
 from koreabrief.extraction.context import ArticleContext
+from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
 from koreabrief.extraction.triggers import EventLexicon
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.models import Article, Event, EventType, Modality, Span
+from koreabrief.models import Article, Event, EventType, Modality, Precision, Span, TimeRef
 
 __all__ = ["events_in_context", "extract_events", "extract_events_with_warnings"]
 
@@ -26,6 +32,28 @@ __all__ = ["events_in_context", "extract_events", "extract_events_with_warnings"
 _WINDOW = 4_000
 _STRICT_DATES = frozenset({EventType.PROTEST})
 _PLACE_MATTERS = frozenset({EventType.DIPLOMATIC_VISIT, EventType.MEETING})
+# "a week after the summit", "ahead of Blinken's visit", "since the talks": the
+# noun names another event only to say when this one happened.
+_ANCHOR_PHRASE = re.compile(
+    r"\b(?:after|before|since|ahead\s+of|(?<!the\s)following|until|prior\s+to|on\s+the\s+eve\s+of"
+    r"|in\s+the\s+run-up\s+to)\s+(?P<words>(?:[\w'’.-]{1,30}\s+){0,5}(?:[\w.-]{1,30})?)\Z",
+    re.IGNORECASE,
+)
+_ANCHOR_REACH = 90
+_OWNER_GAP = re.compile(r"['’]s?\s*")
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|his|her|its|their)\s+|['’]s\s+|\w['’]?)\Z", re.IGNORECASE
+)
+# A noun, a past participle, a preposition: "the principles agreed at", "the deal struck during".
+_REDUCED_RELATIVE = re.compile(
+    r"\b[a-z]{3,20}\s+(?:[a-z]{2,20}ed|made|set|held|struck|won|given|taken|done|laid\s+out)"
+    r"\s+(?:at|during|in|on)\s+"
+)
+_OWN = frozenset(("his", "her", "its", "their"))
+# "The day before, ...": an anchored form with nothing named after it counts from the story's time.
+_ALONE = re.compile(r"\s*[,.;]")
+# Past this many words a time expression no longer names the event after it.
+_ANCHOR_GAP = 8
 
 
 class _Event:
@@ -41,6 +69,7 @@ class _Event:
         self.time = first.time
         self.quantities = list(first.quantities)
         self.moods = {first.mood}
+        self.anchors = 0
 
     def absorb(self, m: EventMention) -> None:
         self.mentions.append(m)
@@ -102,28 +131,44 @@ def _same_place(x: str, y: str, gazetteer: Gazetteer) -> bool:
     return ex is not None and ey is not None and ex.name == ey.name
 
 
-def _merge(mentions: list[EventMention], gazetteer: Gazetteer) -> list[_Event]:
+def _merge(
+    mentions: list[EventMention], gazetteer: Gazetteer, anchors: set[int] | None = None
+) -> list[_Event]:
     events: list[_Event] = []
+    marked = anchors or set()
+    # (event, sentence, is-anchor) for every mention placed so far: a clause's event
+    # and the anchor that dates it ("comes ahead of the trip") never merge.
+    placed: set[tuple[int, Span, bool]] = set()
+
+    def apart(e: _Event, m: EventMention) -> bool:
+        return (id(e), m.sentence, id(m) not in marked) in placed
+
+    def place(e: _Event, m: EventMention) -> None:
+        placed.add((id(e), m.sentence, id(m) in marked))
+
     for m in mentions:
         if m.anaphoric:
             host = next(
                 (
                     e
                     for e in reversed(events)
-                    if e.type is m.type and _group(m.mood) in {_group(x) for x in e.moods}
+                    if e.type is m.type and _group(m.mood) in {_group(x) for x in e.moods} and not apart(e, m)
                 ),
                 None,
             )
             if host is not None and (host.time is None or m.time is None or host.time.iso == m.time.iso):
                 host.absorb(m)
+                place(host, m)
                 continue
             if m.fallback:
                 m.actors = list(m.fallback)
-        host = next((e for e in events if _compatible(e, m, gazetteer)), None)
+        host = next((e for e in events if _compatible(e, m, gazetteer) and not apart(e, m)), None)
         if host is not None:
             host.absorb(m)
         else:
-            events.append(_Event(m))
+            host = _Event(m)
+            events.append(host)
+        place(host, m)
     return events
 
 
@@ -131,6 +176,12 @@ def _modality(e: _Event, published: dt.date | None) -> Modality:
     if "plain" not in e.moods and "future" not in e.moods:
         return Modality.NEGATED if "negated" in e.moods else Modality.HYPOTHETICAL
     dated = e.time is not None and e.time.date is not None
+    if e.anchors == len(e.mentions):
+        # Named only as a time anchor: a known event recalled, or one still to come.
+        when = e.time.date if e.time is not None else None
+        if when is not None and published is not None and when > published:
+            return Modality.SCHEDULED
+        return Modality.BACKGROUND
     if "plain" not in e.moods and not dated:
         return Modality.HYPOTHETICAL  # an undated intention is no event
     if dated and published is not None and e.time is not None and e.time.date is not None:
@@ -141,6 +192,183 @@ def _modality(e: _Event, published: dt.date | None) -> Modality:
     if "plain" not in e.moods:
         return Modality.SCHEDULED
     return Modality.ASSERTED
+
+
+def _anchor_start(text: str, m: EventMention) -> int | None:
+    """Where the phrase starts that names `m` only as a time anchor, else None.
+
+    "North Korea fired a missile a week after the summit": the summit is no new
+    event of North Korea's, it dates the launch.
+    """
+    if m.kind not in ("noun", "anaphor", "verb"):
+        return None
+    lo = max(m.sentence.start, m.trigger.start - _ANCHOR_REACH)
+    found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
+    if found is None or CLAUSE_BREAK.search(found.group(0)):
+        return None
+    if m.kind == "verb" and not _NOUN_BEFORE.search(found.group("words")):
+        # "after North Korea fired a missile" recounts an event; only a verb pattern
+        # read as a noun ("ahead of Blinken’s meeting with ...") is an anchor.
+        return None
+    return found.start()
+
+
+def _mark_anchor(text: str, m: EventMention, start: int, names: list[ActorMention]) -> None:
+    """Keep only what the anchor phrase itself says about the event it names."""
+    words = [w.lower() for w in text[start : m.trigger.start].split()]
+    gerund = len(words) > 1 and words[1].endswith("ing")
+    if not gerund and not _OWN.intersection(words):
+        # "a day after winning the election" shares the clause's subject, "following
+        # his failed martial law attempt" names its owner; a bare noun phrase
+        # ("after the summit") names its own participants or none.
+        inside = {n.name for n in _names_in(names, start, m.sentence.end)}
+        inside.update(m.affiliations[a] for a in m.actors if a in inside and a in m.affiliations)
+        m.actors = [a for a in m.actors if a in inside]
+        m.fallback = [a for a in m.fallback if a in inside]
+        owner = [
+            n
+            for n in _names_in(names, start, m.trigger.start)
+            if _OWNER_GAP.fullmatch(text, n.end, m.trigger.start)
+        ]
+        if owner and owner[-1].name not in m.actors:
+            # "ahead of Blinken’s meeting with Yoon": the possessor takes part.
+            m.actors.insert(0, owner[-1].name)
+            if owner[-1].affiliation:
+                m.affiliations[owner[-1].name] = owner[-1].affiliation
+    if m.time is not None and m.time.span is not None and m.time.span.end <= start:
+        # A time before the phrase dates the clause's event, not the anchor.
+        m.time = None
+
+
+def _names_in(names: list[ActorMention], start: int, end: int) -> list[ActorMention]:
+    """The names lying inside [start, end) (`names` is in text order)."""
+    i = bisect.bisect_left(names, start, key=lambda n: n.start)
+    out = []
+    while i < len(names) and names[i].start < end:
+        if names[i].end <= end:
+            out.append(names[i])
+        i += 1
+    return out
+
+
+def _drop_clause_actors(text: str, m: EventMention, names: list[ActorMention]) -> None:
+    """Drop actors of a meeting noun that hangs in a reduced relative clause.
+
+    "Blinken praised the principles agreed at the Camp David summit": Blinken
+    praised, he did not meet; the summit is named inside "agreed at ...".
+    """
+    kept = []
+    for a in m.actors:
+        before = [n for n in _names_in(names, m.sentence.start, m.trigger.start) if n.name == a]
+        if a not in m.partners and before and _REDUCED_RELATIVE.search(text, before[-1].end, m.trigger.start):
+            continue
+        kept.append(a)
+    m.actors = kept
+
+
+def _shifted(time: TimeRef, base: TimeRef, delta: Offset, sign: int) -> TimeRef | None:
+    """`time` resolved as `base` moved by the offset (sign -1: moved back)."""
+    if base.date is None or (base.precision is not Precision.DAY and delta.precision is Precision.DAY):
+        return None
+    try:
+        date = base.date + sign * delta.delta
+    except (OverflowError, ValueError):
+        return None
+    precision = delta.precision if base.precision is Precision.DAY else base.precision
+    return attrs.evolve(time, date=date, precision=precision)
+
+
+def _resolve_offsets(text: str, events: list[_Event]) -> None:
+    """Date relative expressions from the events they count from.
+
+    "sworn in on Wednesday, a day after winning the election": the election is
+    the Tuesday before. "Two days earlier, ...": two days before the time the
+    story last named. Without such a time the date stays None, never a guess.
+    One pass in text order, each mention compared only with its own sentence:
+    linear in the number of mentions.
+    """
+    owner = {id(m): e for e in events for m in e.mentions}
+    mentions = sorted((m for e in events for m in e.mentions), key=lambda m: m.trigger.start)
+    by_sentence: dict[Span, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+
+    def clause_head(m: EventMention, before: int) -> _Event | None:
+        """The event of the last other mention of m's sentence ending before `before`."""
+        found = [
+            g for g in by_sentence[m.sentence] if g.trigger.end <= before and owner[id(g)] is not owner[id(m)]
+        ]
+        return owner[id(found[-1])] if found else None
+
+    latest: TimeRef | None = None  # the story's last dated moment so far
+    for m in mentions:
+        t = m.time
+        delta = offset_of(t.text) if t is not None and t.date is None and t.span is not None else None
+        e = owner[id(m)]
+        if (
+            t is not None
+            and t.span is not None
+            and delta is not None
+            and (e.time is None or e.time.date is None)
+        ):
+            gap = text[t.span.end : m.trigger.start]
+            names_it = t.span.start <= m.trigger.start and (
+                m.trigger.start < t.span.end
+                or (not CLAUSE_BREAK.search(gap) and len(WORD.findall(gap)) <= _ANCHOR_GAP)
+            )
+            found: TimeRef | None = None
+            if delta.anchored and names_it:
+                # The event the expression names is the anchor: the clause's event minus the offset.
+                head = clause_head(m, t.span.start)
+                found = (
+                    _shifted(t, head.time, delta, -1) if head is not None and head.time is not None else None
+                )
+            elif not delta.anchored or (not names_it and _ALONE.match(text, t.span.end)):
+                before = latest if latest is not None and latest.span is not None else None
+                if before is not None and before.span is not None and before.span.end <= t.span.start:
+                    found = _shifted(t, before, delta, 1)
+            if found is not None:
+                e.time = found
+        later = (
+            latest is None
+            or latest.span is None
+            or (t is not None and t.span is not None and t.span.start >= latest.span.start)
+        )
+        if t is not None and t.date is not None and t.span is not None and later:
+            latest = t
+    for m in mentions:
+        # "fired a missile a week after the summit": once the summit has a date
+        # of its own, the launch has one too.
+        t = m.time
+        if t is None or t.span is None or not m.trigger.start < t.span.end or t.span.start > m.trigger.start:
+            continue
+        delta = offset_of(t.text)
+        anchor = owner[id(m)]
+        if delta is None or not delta.anchored or anchor.time is None or anchor.time.date is None:
+            continue
+        if anchor.time.text == t.text:
+            continue  # dated only through this very expression
+        head = clause_head(m, t.span.start)
+        if head is not None and (head.time is None or head.time.date is None):
+            head.time = _shifted(t, anchor.time, delta, 1) or head.time
+
+
+def _state_actors(e: _Event, lex: EventLexicon, gazetteer: Gazetteer) -> list[str]:
+    """A state's armed forces stand for the state in state-level events."""
+    if e.type.value not in lex.words("actor_kinds", "state_level"):
+        return e.actors
+    forces = [w.lower() for w in lex.words("actor_kinds", "armed_forces")]
+    out: list[str] = []
+    for a in e.actors:
+        name = a
+        affiliation = e.affiliations.get(a)
+        if affiliation is not None and any(w in a.lower() for w in forces):
+            ent = gazetteer.resolve(affiliation)
+            if ent is not None and ent.kind == "state":
+                name = ent.name
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def _keep(e: _Event) -> bool:
@@ -228,14 +456,27 @@ def events_in_context(
                 triggers=found,
             )
         )
+    anchors: set[int] = set()
+    for m in mentions:
+        start = _anchor_start(text, m)
+        if start is not None:
+            _mark_anchor(text, m, start, names)
+            anchors.add(id(m))
+        elif m.kind == "noun" and not m.owner and m.type in (EventType.MEETING, EventType.SUMMIT):
+            _drop_clause_actors(text, m, names)
+    merged = _merge(mentions, gaz, anchors)
+    for e in merged:
+        e.anchors = sum(id(m) in anchors for m in e.mentions)
+    _resolve_offsets(text, merged)
     out = []
-    for e in _merge(mentions, gaz):
+    for e in merged:
         if not _keep(e):
             continue
         modality = _modality(e, article.published)
         if not include_all and modality in (Modality.HYPOTHETICAL, Modality.NEGATED):
             continue
         main = e.mentions[0]
+        actors = _state_actors(e, lex, gaz)
         spans = list(dict.fromkeys(Span(m.trigger.start, m.trigger.end) for m in e.mentions))
         out.append(
             Event(
@@ -243,8 +484,8 @@ def events_in_context(
                 span=main.sentence,
                 modality=modality,
                 trigger=main.trigger.text,
-                actors=tuple(e.actors),
-                target=e.target if e.target not in e.actors else None,
+                actors=tuple(actors),
+                target=e.target if e.target not in actors else None,
                 location=e.location,
                 time=e.time,
                 quantities=tuple(e.quantities),

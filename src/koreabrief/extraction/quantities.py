@@ -16,6 +16,7 @@ import sys
 from importlib import resources
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 # cached_property needs a __dict__: Units is frozen but not slotted.
@@ -74,6 +75,19 @@ class Units:
     km: dict[str, float]
     approx: frozenset[str]
     qualifiers: frozenset[str]
+    # People counted as losses when a casualty verb follows them ("300 soldiers were killed").
+    casualty_of: frozenset[str] = frozenset()
+    casualty_verbs: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def casualty_after(self) -> re.Pattern[str] | None:
+        """What follows a count of people who became casualties: "were killed", "died"."""
+        if not self.casualty_verbs or not self.casualty_of:
+            return None
+        verbs = trie_regex(sorted(self.casualty_verbs))
+        return re.compile(
+            rf"\s+(?:(?:were|was|are|is|have|has|had|reportedly|allegedly)\s+){{0,2}}(?:been\s+)?(?:{verbs})(?![\w-])"
+        )
 
     @functools.cached_property
     def starters(self) -> frozenset[str]:
@@ -124,7 +138,15 @@ class Units:
                 km[unit] = float(spec["km"])
         approx = frozenset(w.lower() for w in data.get("approx", {}).get("words", ()))
         qualifiers = frozenset(w.lower() for w in data.get("qualifiers", {}).get("words", ()))
-        return cls(forms, km, approx, qualifiers)
+        losses = data.get("casualties", {})
+        return cls(
+            forms,
+            km,
+            approx,
+            qualifiers,
+            frozenset(losses.get("counted", ())),
+            frozenset(w.lower() for w in losses.get("verbs", ())),
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -240,9 +262,19 @@ def find_quantities(
             continue
         quantity, nxt = found
         if quantity is not None:
-            out.append(quantity)
+            out.append(_as_casualties(text, quantity, lex, end))
         pos = max(pos, window[max(nxt, 1) - 1][2])
     return out
+
+
+def _as_casualties(text: str, q: Quantity, lex: Units, end: int) -> Quantity:
+    """ "At least 300 soldiers were killed": the soldiers counted are losses, not a force."""
+    after = lex.casualty_after
+    if after is None or q.unit not in lex.casualty_of or q.span is None:
+        return q
+    if after.match(text, q.span.end, min(end, q.span.end + 60)) is None:
+        return q
+    return attrs.evolve(q, unit="casualties")
 
 
 def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
