@@ -30,6 +30,15 @@ class TestRenderMarkdown:
         assert "“Ukraine”" in line
         assert "“against Ukraine”" in line
 
+    def test_disputed_timeline_event_marked(self) -> None:
+        """A timeline event whose reporting articles conflict on a fact says which fact is disputed."""
+        md = render_markdown(brief(list(gold_facts().values())))
+        timeline = md.split("## Timeline")[1].split("## Who said what")[0]
+        marked = [x for x in timeline.splitlines() if "(disputed:" in x]
+        assert len(marked) == 1
+        assert marked[0].startswith("- **2024** — troop deployment")
+        assert marked[0].endswith("(disputed: destination)")
+
     def test_derivation_shown(self) -> None:
         """A rewrite and its source are named under its story."""
         md = render_markdown(brief(list(gold_facts().values())))

@@ -42,6 +42,20 @@ def _when(entry: TimelineEntry) -> str:
     return t.iso
 
 
+def _disputes(entry: TimelineEntry, conflicts: tuple[Alignment, ...]) -> str:
+    """A "(disputed: date)" mark when the articles reporting a timeline event disagree on its facts."""
+    prefix = entry.event.type.value + "."
+    reporting = set(entry.articles)
+    facts = sorted(
+        {
+            al.fact[len(prefix) :]
+            for al in conflicts
+            if al.fact.startswith(prefix) and {v.article for v in al.values} <= reporting
+        }
+    )
+    return f" (disputed: {', '.join(facts)})" if facts else ""
+
+
 def _conflict_line(al: Alignment) -> str:
     values = "; ".join(
         f"{v.outlet or v.article}: “{_one_line(v.text)}”" + (f" ({v.normalised})" if v.normalised else "")
@@ -95,6 +109,7 @@ def render_markdown(brief: Brief) -> str:
     for entry in brief.timeline[:MAX_TIMELINE]:
         lines.append(
             f"- **{_when(entry)}** — {_event_text(entry.event)} — reported by {', '.join(entry.articles)}"
+            + _disputes(entry, brief.conflicts)
         )
     if len(brief.timeline) > MAX_TIMELINE:
         lines.append(f"- … and {len(brief.timeline) - MAX_TIMELINE} more events")
