@@ -90,6 +90,13 @@ def _strip_the(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+# Keys are pure functions of a string and the same words recur in every
+# article: a bounded memo saves most of the translate/sub/lower work.
+_KEY_CACHE = 1 << 14
+_MEMO_SIZE = 1 << 15
+
+
+@functools.lru_cache(maxsize=_KEY_CACHE)
 def normalise_key(mention: str) -> str:
     """A matching key: case-, hyphen- and apostrophe-insensitive, without a leading "the".
 
@@ -103,6 +110,7 @@ def normalise_key(mention: str) -> str:
     return _strip_the(text)
 
 
+@functools.lru_cache(maxsize=_KEY_CACHE)
 def _exact_key(mention: str) -> str:
     """Like `normalise_key` but keeping case: the key of all-capital forms."""
     return _strip_the(_SPACES.sub(" ", mention.translate(_DASHES)).strip(" .,"))
@@ -165,11 +173,7 @@ class Entity:
             >>> Entity(name="Lloyd J. Austin III", kind="person").surname_key
             'austin'
         """
-        if self.kind != "person":
-            return None
-        if self.surname:
-            return normalise_key(self.surname)
-        return _surname_of(self.name, first=self._surname_first(self.name))
+        return _surname_key(self.kind, self.name, self.surname, self.affiliation)
 
     def surname_keys(self) -> tuple[str, ...]:
         """Every surname key of a person, from the name and each alias ("yoon", "yun").
@@ -197,10 +201,24 @@ class Entity:
         return tuple(keys)
 
     def _surname_first(self, name: str) -> bool:
-        if self.affiliation in _SURNAME_FIRST:
-            return True
-        parts = name.split()
-        return len(parts) >= 2 and _KOREAN_GIVEN.fullmatch(parts[-1]) is not None
+        return _surname_first(self.affiliation, name)
+
+
+def _surname_first(affiliation: str | None, name: str) -> bool:
+    if affiliation in _SURNAME_FIRST:
+        return True
+    parts = name.split()
+    return len(parts) >= 2 and _KOREAN_GIVEN.fullmatch(parts[-1]) is not None
+
+
+# Read for every person mention: computed once per distinct entity.
+@functools.lru_cache(maxsize=_KEY_CACHE)
+def _surname_key(kind: str, name: str, surname: str | None, affiliation: str | None) -> str | None:
+    if kind != "person":
+        return None
+    if surname:
+        return normalise_key(surname)
+    return _surname_of(name, first=_surname_first(affiliation, name))
 
 
 def _surname_of(name: str, *, first: bool) -> str | None:
@@ -324,9 +342,13 @@ class Gazetteer:
     _exact: dict[str, tuple[Entity, str]] = field(init=False, repr=False, eq=False)
     _surnames: dict[str, tuple[Entity, ...]] = field(init=False, repr=False, eq=False)
     _ignored_keys: frozenset[str] = field(init=False, repr=False, eq=False)
-    _pattern: tuple[re.Pattern[str], dict[str, tuple[Entity, str] | None]] | None = field(
+    _pattern: tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[Entity, str] | None]] | None = field(
         init=False, repr=False, eq=False
     )
+    # Answers of `lookup` and `by_surname`: the same words recur article after
+    # article. Bounded (cleared when full) so that a long run cannot grow it.
+    _lookups: dict[str, tuple[Entity, str] | None] = field(init=False, repr=False, eq=False)
+    _by_surname: dict[str, tuple[Entity, ...]] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, tuple[Entity, str]] = {}
@@ -351,6 +373,8 @@ class Gazetteer:
         keys = frozenset(normalise_key(p) for p in self.ignored) - claimed
         object.__setattr__(self, "_ignored_keys", keys)
         object.__setattr__(self, "_pattern", None)
+        object.__setattr__(self, "_lookups", {})
+        object.__setattr__(self, "_by_surname", {})
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities, "ignored": self.ignored}
@@ -473,11 +497,19 @@ class Gazetteer:
             >>> Gazetteer.default().lookup("North Korean")[1]
             'adjective'
         """
+        memo = self._lookups
+        try:  # not `in` then `[]`: another thread may clear the memo in between
+            return memo[mention]
+        except KeyError:
+            pass
         hit = self._exact.get(_exact_key(mention)) or self._index.get(normalise_key(mention))
         if hit is None:
             bare = _drop_possessive(mention.translate(_DASHES).rstrip(" ,"))
             if bare is not None:
                 hit = self._exact.get(_exact_key(bare)) or self._index.get(normalise_key(bare))
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[mention] = hit
         return hit
 
     def by_surname(self, surname: str) -> tuple[Entity, ...]:
@@ -490,11 +522,18 @@ class Gazetteer:
             >>> print(*(e.name for e in Gazetteer.default().by_surname("Blinken")))
             Antony Blinken
         """
+        memo = self._by_surname
+        found = memo.get(surname)
+        if found is not None:
+            return found
         key = normalise_key(surname)
         found = self._surnames.get(key)
         if found is None:
             bare = _drop_possessive(key)
             found = self._surnames.get(bare, ()) if bare else ()
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[surname] = found
         return found
 
     def find(self, text: str) -> list[Mention]:
@@ -512,11 +551,29 @@ class Gazetteer:
             >>> print(", ".join(f"{m.text} ({m.entity.name})" for m in mentions))
             Kim Jong-un (Kim Jong Un), Pyongyang (North Korea)
         """
-        pattern, hits = self._compiled()
+        upper, lower, hits = self._compiled()
         out = []
         pos = 0
-        while (m := pattern.search(text, pos)) is not None:
+        # Two scans merged in text order: forms opening with a lower-case letter
+        # ("the Kremlin") and the others never match at the same place, and each
+        # pattern alone lets the regex engine skip to where its forms can start.
+        mu, ml = upper.search(text), lower.search(text)
+        while True:
+            if mu is not None and mu.start() < pos:
+                mu = upper.search(text, pos)
+            if ml is not None and ml.start() < pos:
+                ml = lower.search(text, pos)
+            if mu is not None and (ml is None or mu.start() < ml.start()):
+                m = mu
+            elif ml is not None:
+                m = ml
+            else:
+                break
             start, end = m.span()
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                # Inside a word: the patterns' missing look-behind, checked here.
+                pos = start + 1
+                continue
             written = m.group(0)
             if _rejected(text, start, end, written):
                 # Retry just after the start: a later, shorter form may still
@@ -529,8 +586,9 @@ class Gazetteer:
             pos = end
         return out
 
-    def _compiled(self) -> tuple[re.Pattern[str], dict[str, tuple[Entity, str] | None]]:
-        """The trie pattern of every spelling `find` accepts, and what each one names."""
+    def _compiled(self) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[Entity, str] | None]]:
+        """The trie patterns of every spelling `find` accepts (those opening with a
+        lower-case letter apart), and what each one names."""
         compiled = self._pattern
         if compiled is None:
             hits: dict[str, tuple[Entity, str] | None] = {}
@@ -545,12 +603,21 @@ class Gazetteer:
                 for variant in _variants(phrase.translate(_FOLD), person=False):
                     if normalise_key(variant) in self._ignored_keys:
                         hits[variant] = None
-            body = _trie_regex(sorted(hits))
-            # Not inside a word; not followed by "-lowercase" ("Seoul-based").
-            pattern = re.compile(r"(?<!\w)" + body + r"(?!\w)(?!-[^\W\d_A-Z])")
-            compiled = (pattern, hits)
+            # Not followed by "-lowercase" ("Seoul-based"). Not inside a word
+            # either, but `find` checks that: a leading look-behind would stop
+            # the regex engine from skipping ahead to a possible first letter.
+            lower = [k for k in hits if k[:1].islower()]
+            upper = [k for k in hits if not k[:1].islower()]
+            # Lower-case letters are everywhere in prose: there the look-behind
+            # is the quicker test, rejecting at once inside words ("aaaa...").
+            compiled = (_form_pattern(upper), _form_pattern(lower, r"(?<!\w)"), hits)
             object.__setattr__(self, "_pattern", compiled)
         return compiled
+
+
+def _form_pattern(forms: list[str], lead: str = "") -> re.Pattern[str]:
+    body = _trie_regex(sorted(forms)) if forms else "(?!x)x"
+    return re.compile(lead + body + r"(?!\w)(?!-[^\W\d_A-Z])")
 
 
 def _surname_holders(key: str, people: list[Entity]) -> tuple[Entity, ...]:

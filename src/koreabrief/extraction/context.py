@@ -11,7 +11,7 @@ gazetteer, and nothing here needs to be picklable.
 from __future__ import annotations
 
 from koreabrief.extraction.actors import ActorMention, find_names
-from koreabrief.extraction.sentences import sentence_spans
+from koreabrief.extraction.sentences import paragraph_spans, sentence_spans
 from koreabrief.extraction.triggers import ASCII_LOWER, EventLexicon
 from koreabrief.gazetteer import Gazetteer, Mention
 from koreabrief.models import Span
@@ -42,12 +42,13 @@ class ArticleContext:
         (2, ['South Korea', 'North Korea'])
     """
 
-    __slots__ = ("_hits", "_lowered", "_names", "_sentences", "gazetteer", "text")
+    __slots__ = ("_hits", "_lowered", "_names", "_paragraphs", "_sentences", "gazetteer", "text")
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text = text
         self.gazetteer = gazetteer
         self._sentences: list[Span] | None = None
+        self._paragraphs: list[Span] | None = None
         self._lowered: str | None = None
         self._hits: list[Mention] | None = None
         self._names: dict[int, list[ActorMention]] = {}
@@ -56,8 +57,15 @@ class ArticleContext:
     def sentences(self) -> list[Span]:
         """The sentence spans of the text."""
         if self._sentences is None:
-            self._sentences = sentence_spans(self.text)
+            self._sentences = sentence_spans(self.text, self.paragraphs)
         return self._sentences
+
+    @property
+    def paragraphs(self) -> list[Span]:
+        """The paragraph spans of the text."""
+        if self._paragraphs is None:
+            self._paragraphs = paragraph_spans(self.text)
+        return self._paragraphs
 
     @property
     def lowered(self) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.lexicon import Lexicon
@@ -36,7 +36,11 @@ _NAME = re.compile(
     r"(?<![\w’'.-])(?:[A-Z]\.|[A-Z][\w’'-]{0,40})"
     r"(?: (?:[A-Z]\.|[A-Z][\w’'-]{0,40}|(?:bin|al|de|van|von|da)(?= [A-Z]))){0,6}"
 )
+# `_NAME` without its look-behind, for the scan of `_name_runs`.
+_NAME_RUN = re.compile(_NAME.pattern.removeprefix(r"(?<![\w’'.-])"))
+_NAME_GLUE = re.compile(r"[\w’'.-]")
 _PRONOUN = re.compile(r"(?<![\w’'-])(?:he|she|they|it|He|She|They|It|who|whose)(?![\w’'-])")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 _INITIAL = re.compile(r"[A-Z]\.\Z")
 _NOT_SUBJECT_BEFORE = frozenset(
@@ -151,7 +155,7 @@ class _Finder:
         self.lex = lex
         self.covered = bytearray(len(text))
         self.found: list[NameMention] = []
-        self._runs: list[tuple[int, str]] | None = None
+        self._runs: list[tuple[int, int, list[str]]] | None = None
         self.lowered = ascii_lower(text)
         # Gazetteer hits by their end offset, so a title can find the state before it.
         self.gaz_hits = gaz.find(text) if hits is None else list(hits)
@@ -187,6 +191,25 @@ class _Finder:
                 m.start, m.end, m.text, m.name, m.kind, m.role, m.affiliation, m.gender, False
             )
         self.found.append(mention)
+
+    def _add_new(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        name: str | None,
+        kind: str,
+        *,
+        role: str | None = None,
+        affiliation: str | None = None,
+        gender: str | None = None,
+    ) -> None:
+        """`_add` of a mention built only once it is known to be kept (the common passes)."""
+        if end <= start or self.covered.find(1, start, end) >= 0:
+            return
+        self.covered[start:end] = b"\x01" * (end - start)
+        subject = self._is_subject(start) and not self._in_quote(start)
+        self.found.append(NameMention(start, end, text, name, kind, role, affiliation, gender, subject))
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted_starts, pos) - 1
@@ -356,20 +379,34 @@ class _Finder:
         for hit in self.gaz_hits:
             e = hit.entity
             kind = e.kind
-            self._add(
-                NameMention(hit.start, hit.end, hit.text, e.name, kind, e.role, e.affiliation, e.gender)
+            self._add_new(
+                hit.start,
+                hit.end,
+                hit.text,
+                e.name,
+                kind,
+                role=e.role,
+                affiliation=e.affiliation,
+                gender=e.gender,
             )
 
     def _shapes(self, *, organisations_only: bool = False) -> None:
         blocked = self.covered
         if self._runs is None:
             # Both passes read the same capitalised runs: scan for them once.
-            self._runs = [(m.start(), m.group(0)) for m in _NAME.finditer(self.text)]
-        for start, whole in self._runs:
+            self._runs = [(m.start(), m.end(), m.group(0).split(" ")) for m in _name_runs(self.text)]
+        for start, end, tokens in self._runs:
+            if blocked.find(1, start, end) < 0:
+                # Nothing of it taken (the usual case): the run is one piece.
+                if not organisations_only or self._org_candidate(tokens):
+                    self._shape(start, list(tokens), organisations_only=organisations_only)
+                continue
+            if blocked.find(0, start, end) < 0:
+                continue  # all of it taken
             # Split the capitalised run around what is already taken ("North Korea Sung Kim").
             run: list[str] = []
             run_start = pos = start
-            for tok in whole.split(" "):
+            for tok in tokens:
                 if blocked.find(1, pos, pos + len(tok)) >= 0:
                     if run and (not organisations_only or self._org_candidate(run)):
                         self._shape(run_start, run, organisations_only=organisations_only)
@@ -418,28 +455,44 @@ class _Finder:
             # A gazetteer name running over either edge wins ("Korean Central News Agency").
             inside_gaz = (pos > 0 and gm[pos - 1] and gm[pos]) or (end < len(gm) and gm[end - 1] and gm[end])
             if is_org and not inside_gaz and self.gaz.lookup(mention) is None:
-                self._add(NameMention(pos, end, mention, _clean_name(mention), "organisation"))
+                self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
         if self.gaz.lookup(mention) is not None:
             # A case variant the gazetteer knows ("SEOUL" in a dateline): resolved later.
-            self._add(NameMention(pos, end, mention, _clean_name(mention), "person"))
+            self._add_new(pos, end, mention, _clean_name(mention), "person")
             return
         if is_org:
-            self._add(NameMention(pos, end, mention, _clean_name(mention), "organisation"))
+            self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
         initial = len(words) == 1 and _sentence_initial(text, pos)
         if initial and words[0].endswith(("s", "ing", "ly", "ed")):
             return  # "Diplomats", "Arriving", "Reportedly": not a name opening a sentence
         # One capitalised word opening a sentence or a quotation ("Evidence",
         # "Good") is a name only if it resolves or speaks: the resolver decides.
-        self._add(NameMention(pos, end, mention, _clean_name(mention), "maybe" if initial else "person"))
+        self._add_new(pos, end, mention, _clean_name(mention), "maybe" if initial else "person")
 
     def _pronouns(self) -> None:
         for m in _PRONOUN.finditer(self.text):
             word = m.group(0).lower()
             kind = "relative" if word in ("who", "whose") else "pronoun"
-            gender = {"he": "m", "she": "f"}.get(word)
-            self._add(NameMention(m.start(), m.end(), m.group(0), None, kind, gender=gender))
+            gender = _PRONOUN_GENDER.get(word)
+            self._add_new(m.start(), m.end(), m.group(0), None, kind, gender=gender)
+
+
+def _name_runs(text: str) -> Iterator[re.Match[str]]:
+    """`_NAME.finditer(text)`, its look-behind checked here.
+
+    A pattern opening with a look-behind is tried at every position; one
+    opening with a capital lets the regex engine skip ahead to the next one.
+    """
+    pos = 0
+    while (m := _NAME_RUN.search(text, pos)) is not None:
+        start = m.start()
+        if start > 0 and _NAME_GLUE.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

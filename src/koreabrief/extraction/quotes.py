@@ -17,6 +17,7 @@ import re
 from attrs import frozen
 
 from koreabrief.extraction.sentences import paragraph_spans
+from koreabrief.models import Span
 
 __all__ = ["QuotePiece", "find_quotes"]
 
@@ -56,11 +57,12 @@ class QuotePiece:
     double: bool = True
 
 
-def find_quotes(text: str) -> list[QuotePiece]:
+def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[QuotePiece]:
     """Every quoted stretch of `text`, in order, never crossing a paragraph break.
 
     Args:
         text: Clean article text, paragraphs separated by blank lines.
+        paragraphs: ``paragraph_spans(text)``, when the caller has it already.
 
     Returns:
         The pieces; a quotation over several paragraphs gives one piece per
@@ -73,7 +75,7 @@ def find_quotes(text: str) -> list[QuotePiece]:
     """
     pieces: list[QuotePiece] = []
     group = -1
-    for para in paragraph_spans(text):
+    for para in paragraph_spans(text) if paragraphs is None else paragraphs:
         continues = (
             bool(pieces) and pieces[-1].close_at is None and _starts_with_double_open(text, para.start)
         )

@@ -9,8 +9,7 @@ first, as careful readers (and the Hobbs-style heuristics) do.
 from __future__ import annotations
 
 import bisect
-
-from attrs import evolve
+from typing import Any
 
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.mentions import NameMention
@@ -63,7 +62,7 @@ class Resolver:
         if m.kind == "person":
             return self._person(m)
         if m.kind == "maybe":
-            resolved = self._person(evolve(m, kind="person"))
+            resolved = self._person(_evolve(m, kind="person"))
             if resolved.name != m.name or resolved.kind != "person" or self._speaks(m.end):
                 return resolved
             return None
@@ -72,7 +71,7 @@ class Resolver:
         if m.kind == "anonymous" and m.role == "Spokesperson":
             found = self._spokesperson(m)
             if found is not None:
-                return evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
+                return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
             return m
         if m.kind == "collective":
             return self._collective(m)
@@ -91,12 +90,12 @@ class Resolver:
         if hit is not None:
             e = hit[0]
             if e.kind != "person":
-                return evolve(m, name=e.name, kind=e.kind, affiliation=m.affiliation or e.affiliation)
+                return _evolve(m, name=e.name, kind=e.kind, affiliation=m.affiliation or e.affiliation)
             return _with_entity(m, e)
         if " " not in name.strip():
             earlier = self.surnames.get(normalise_key(name))
             if earlier is not None:
-                return evolve(
+                return _evolve(
                     m,
                     name=earlier.name,
                     role=m.role or earlier.role,
@@ -149,7 +148,7 @@ class Resolver:
             if role in wanted or head in role.lower().split():
                 if m.affiliation and earlier.affiliation and m.affiliation != earlier.affiliation:
                     continue
-                return evolve(
+                return _evolve(
                     m,
                     name=earlier.name,
                     kind="person",
@@ -159,8 +158,8 @@ class Resolver:
                 )
         found = self._spokesperson(m)
         if found is not None:
-            return evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
-        return evolve(m, kind="anonymous")
+            return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
+        return _evolve(m, kind="anonymous")
 
     def _spokesperson(self, m: NameMention) -> NameMention | None:
         """ "a ministry spokesperson", then "the spokesperson": the body they speak for."""
@@ -172,7 +171,9 @@ class Resolver:
         tail = self.lex.bodies[body.group(0).lower()]
         for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
             if earlier.kind != "state" and _same_body(earlier.name, tail):
-                self.spokes = evolve(m, name=earlier.name, kind="collective", affiliation=earlier.affiliation)
+                self.spokes = _evolve(
+                    m, name=earlier.name, kind="collective", affiliation=earlier.affiliation
+                )
                 return self.spokes
         return None
 
@@ -183,24 +184,24 @@ class Resolver:
         if name.startswith("Office of "):
             person = self._person(NameMention(m.start, m.end, name[10:], name[10:], "person"))
             if person.kind == "person" and person.name:
-                return evolve(
+                return _evolve(
                     m, name=f"Office of {person.name}", kind="organisation", affiliation=person.affiliation
                 )
-            return evolve(m, kind="organisation")
+            return _evolve(m, kind="organisation")
         lowered = m.text.lower()
         if name == "office" or (lowered.endswith(" office") and m.affiliation is None):
             owner = self._office_owner(m)
             if owner is not None and owner.name:
-                return evolve(
+                return _evolve(
                     m, name=f"Office of {owner.name}", kind="organisation", affiliation=owner.affiliation
                 )
             if name == "office":
-                return evolve(m, name=None, kind="anonymous")
+                return _evolve(m, name=None, kind="anonymous")
         if m.affiliation is None:
             tail = name.lower()
             for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
                 if earlier.kind != "state" and earlier is not m and _same_body(earlier.name, tail):
-                    return evolve(m, name=earlier.name, affiliation=earlier.affiliation)
+                    return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
         return m
 
     def _office_owner(self, m: NameMention) -> NameMention | None:
@@ -284,6 +285,21 @@ def _kind_of(m: NameMention) -> str:
 
 def _looks_person(m: NameMention) -> bool:
     return m.text.lower() in ("he", "she", "who")
+
+
+def _evolve(m: NameMention, **changes: Any) -> NameMention:
+    """`attrs.evolve` for a `NameMention`, several times faster (resolution makes many)."""
+    return NameMention(
+        changes.get("start", m.start),
+        changes.get("end", m.end),
+        changes.get("text", m.text),
+        changes.get("name", m.name),
+        changes.get("kind", m.kind),
+        changes.get("role", m.role),
+        changes.get("affiliation", m.affiliation),
+        changes.get("gender", m.gender),
+        changes.get("subject", m.subject),
+    )
 
 
 def _adopt(m: NameMention, found: NameMention) -> NameMention:

@@ -111,8 +111,10 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     return [Span(start, end)] if end > start else []
 
 
-def sentence_spans(text: str) -> list[Span]:
+def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
     """Spans of the sentences of `text`, never crossing a paragraph break.
+
+    `paragraphs` is ``paragraph_spans(text)`` when the caller has it already.
 
     Examples:
         >>> t = "The U.S. envoy met Gen. Park on Jan. 6 in Seoul. He left. Talks resume."
@@ -120,7 +122,7 @@ def sentence_spans(text: str) -> list[Span]:
         ['The U.S. envoy met Gen. Park on Jan. 6 in Seoul.', 'He left.', 'Talks resume.']
     """
     spans: list[Span] = []
-    for para in paragraph_spans(text):
+    for para in paragraph_spans(text) if paragraphs is None else paragraphs:
         spans.extend(_split_paragraph(text, para.start, para.end))
     return spans
 

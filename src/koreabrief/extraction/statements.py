@@ -23,7 +23,7 @@ from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.names import find_mentions
 from koreabrief.extraction.quotes import QuotePiece, find_quotes
-from koreabrief.extraction.sentences import paragraph_spans, sentence_spans
+from koreabrief.extraction.sentences import sentence_spans
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Span, Statement
 
@@ -64,13 +64,13 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
         ['South Korea']
     """
     text = article.text
-    pieces = find_quotes(text)
+    paras = shared.paragraphs
+    pieces = find_quotes(text, paras)
     if not pieces:
         return ()
     lex = Lexicon.default()
     gaz = shared.gazetteer
     sentences = shared.sentences
-    paras = paragraph_spans(text)
     para_starts = [p.start for p in paras]
     # Attribution looks back, and forward only within a quotation's paragraph:
     # names after the last quoted paragraph cannot matter.
