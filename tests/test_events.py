@@ -210,3 +210,31 @@ class TestRobustness:
         assert [m.trigger.type for m in lex.find("Seoul said Pyongyang fired two missiles.")] == [
             kb.EventType.MISSILE_LAUNCH
         ]
+
+
+class TestMilitaryBodies:
+    @pytest.mark.parametrize(
+        ("form", "name"),
+        [
+            ("US Forces Korea", "United States Forces Korea"),
+            ("USFK", "United States Forces Korea"),
+            ("U.S. Forces Korea", "United States Forces Korea"),
+            ("United Nations Command", "United Nations Command"),
+            ("Combined Forces Command", "Combined Forces Command"),
+            ("Korea-US Combined Forces Command", "Combined Forces Command"),
+            ("the Korean People's Army", "Korean People's Army"),
+            ("the Strategic Force", "Strategic Force of the Korean People's Army"),
+            ("Korean People's Army Strategic Force", "Strategic Force of the Korean People's Army"),
+        ],
+    )
+    def test_shipped_gazetteer_resolves(self, form: str, name: str) -> None:
+        """The commands and forces Korea coverage names are known bodies of the shipped gazetteer."""
+        ent = kb.Gazetteer.default().resolve(form)
+        assert ent is not None
+        assert ent.name == name
+
+    def test_strategic_force_acts_for_north_korea(self) -> None:
+        """A launch by the KPA Strategic Force is North Korea's (state-level event)."""
+        a = _article("The Strategic Force fired two cruise missiles on Tuesday.", "2024-11-01")
+        (event,) = extract_events(a)
+        assert event.actors == ("North Korea",)

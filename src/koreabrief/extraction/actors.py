@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -23,7 +24,16 @@ __all__ = ["ActorMention", "find_names"]
 _NAME = r"[A-Z][a-z]{1,20}(?:(?:[ \t]|-)[A-Z][a-z]{0,20}|-[a-z]{1,20}){1,3}"
 # What may not follow a contextual short form ("the North" but not "the Northern", "the North Korea").
 _GLUED = re.compile(r"[\w-]| Korea")
-_CAPWORD = re.compile(r"(?<![\w-])[A-Z][a-z]{1,20}(?![\w-])")
+# A capitalised word; `find_names` skips those glued to a word or hyphen before them
+# (a leading look-behind would make the regex engine try every position).
+_CAPWORD = re.compile(r"[A-Z][a-z]{1,20}(?![\w-])")
+# The start offset of an ActorMention, as a sort key.
+_START = operator.itemgetter(0)
+
+
+def _glued(char: str) -> bool:
+    """Whether `char` matches ``[\\w-]`` (for a single character \\w is isalnum() or "_")."""
+    return char.isalnum() or char in "_-"
 
 
 class ActorMention(NamedTuple):
@@ -103,7 +113,7 @@ def find_names(
             if text[max(0, at - 4) : at].lower() == "the " and not _GLUED.match(text, end) and free(at, end):
                 extra.append(ActorMention(at, end, short, entity.name, entity.kind, entity.affiliation))
             at = text.find(short, end)
-    found = sorted(found + extra, key=lambda n: n.start)
+    found = sorted(found + extra, key=_START)
     # Surnames used alone: those of people the article names in full first, then the gazetteer's.
     local: dict[str, ActorMention] = {}
     for n in found:
@@ -121,13 +131,18 @@ def find_names(
     surnames: list[ActorMention] = []
     cache: dict[str, tuple[str, str | None] | None] = {}
     for m in _CAPWORD.finditer(text):
+        start = m.start()
+        if start and _glued(text[start - 1]):
+            # Glued to what precedes: no match of a leading (?<![\w-]), and as the
+            # match is letters only, none can start inside it either.
+            continue
         word = m.group(0)
         if word not in cache:
             cache[word] = _surname(word, local, gazetteer)
         sur = cache[word]
-        if sur is not None and free(m.start(), m.end()):
-            surnames.append(ActorMention(m.start(), m.end(), word, sur[0], "person", sur[1]))
-    return sorted(found + surnames, key=lambda n: n.start)
+        if sur is not None and free(start, m.end()):
+            surnames.append(ActorMention(start, m.end(), word, sur[0], "person", sur[1]))
+    return sorted(found + surnames, key=_START)
 
 
 def _surname(

@@ -50,6 +50,15 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|disclosed|announced|reported|told|stated|added|confirmed|according to|noted)\b"
 )
 _RELATIVE_TO = re.compile(r"\b(?:before|after|ahead of)\Z")
+# The cues `mood` reads, in the order it reads them.
+_MOOD_CUES = (
+    "generic.before",
+    "negated.before",
+    "hypothetical.before",
+    "hypothetical.after",
+    "future.before",
+    "future.after",
+)
 # Past a few words back a cue belongs to another clause.
 _CUE_WORDS = 6
 # A quantity further than this from every trigger belongs to none.
@@ -96,20 +105,19 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
     lo = words_before(text, sent.start, trig.start, _CUE_WORDS)
     before = text[lo : trig.start]
     after = text[trig.end : min(sent.end, trig.end + 40)]
-    gen = lex.cue("generic.before")
+    cues = lex.cache.get("binding.mood")
+    if cues is None:
+        cues = lex.cache["binding.mood"] = tuple(lex.cue(name) for name in _MOOD_CUES)
+    gen, neg, hyp_b, hyp_a, fut_b, fut_a = cues
     if gen and gen.search(before):
         return "generic"
-    neg = lex.cue("negated.before")
     if neg and neg.search(before):
         return "negated"
-    hyp_b, hyp_a = lex.cue("hypothetical.before"), lex.cue("hypothetical.after")
     if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after.lstrip())):
         return "hypothetical"
     # An if-clause earlier in the sentence governs the whole of it.
-    head = text[sent.start : trig.start]
-    if _IF_CLAUSE.match(head):
+    if _IF_CLAUSE.match(text, sent.start, trig.start):
         return "hypothetical"
-    fut_b, fut_a = lex.cue("future.before"), lex.cue("future.after")
     if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after.lstrip())):
         return "future"
     return "plain"

@@ -30,7 +30,7 @@ __all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
 
 # Compiled once here rather than inline in the functions that use them.
 _FROM = re.compile(r"[^,;]{0,60}?\bfrom\s+")
-_BY_OF = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?")
+_BY_OF = re.compile(r"\s+(?:by|of|between)\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"\s+between\s+")
 _AND_GAP = re.compile(r"\s+and\s+[^,;]{0,60}")
 
@@ -48,8 +48,10 @@ _NOT_MODIFIERS = frozenset(
     ("the", "a", "an", "to", "of", "with", "and", "in", "on", "for", "at", "by", "as", "that", "which", "who")
 )
 _MAYBE_DAY = re.compile(r"day\b|\d")
+_TITLE_GAP = re.compile(r"\s+(?:[A-Za-z.-]{1,20}\s+){0,3}")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _CONJ = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
+_PAIR = re.compile(r"[-–/]")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,300},")
 _DETERMINER = re.compile(
     r"(?:\b(?:the|this|that|these|those|its|his|her|their|such)|today['’]s|monday['’]s)\s+(?:[a-z][\w-]*\s+){0,2}\Z",
@@ -94,28 +96,47 @@ class EventMention:
     partners: list[str] = field(factory=list)
     # Actors taken from before a noun trigger reached through several prepositions.
     embedded: list[str] = field(factory=list)
+    # Named by a phrase after a noun trigger ("joint drills by Seoul and Washington"): specific, not generic.
+    agent: bool = False
 
 
 def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+    return bool(ranges) and any(a <= pos < b for a, b in ranges)
 
 
 class _Sentence:
     """The mentions, names and helpers of one sentence."""
 
-    def __init__(self, text: str, sent: Span, names: list[ActorMention], preps: frozenset[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        sent: Span,
+        names: list[ActorMention],
+        preps: frozenset[str],
+        reaction: re.Pattern[str] | None = None,
+    ) -> None:
         self.text = text
+        # Verbs whose object is someone else's event ("Pyongyang criticised joint drills").
+        self.reaction = reaction
         self.sent = sent
         self.names = names
         self.starts = [n.start for n in names]
         self.preps = preps
         self.relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sent.start, sent.end)]
+        # The same positions are asked about again and again (subject, conjuncts, target ...).
+        self._before: dict[int, list[ActorMention]] = {}
+        self._governed: dict[int, bool] = {}
 
     def before(self, pos: int) -> list[ActorMention]:
-        i = bisect.bisect_left(self.starts, pos)
-        return [n for n in self.names[max(0, i - 12) : i] if n.end <= pos and n.start >= self.sent.start][
-            ::-1
-        ]
+        """Names of the sentence ending before `pos`, nearest first (shared: do not modify)."""
+        found = self._before.get(pos)
+        if found is None:
+            i = bisect.bisect_left(self.starts, pos)
+            lo = self.sent.start
+            found = self._before[pos] = [
+                n for n in self.names[max(0, i - 12) : i] if n.end <= pos and n.start >= lo
+            ][::-1]
+        return found
 
     def all_before(self, pos: int) -> list[ActorMention]:
         i = bisect.bisect_left(self.starts, pos)
@@ -127,7 +148,15 @@ class _Sentence:
 
     def governed(self, n: ActorMention) -> bool:
         """Whether a preposition governs the name (so it is no clause subject)."""
-        words = _WORD.findall(self.text[max(self.sent.start, n.start - 30) : n.start])
+        found = self._governed.get(n.start)
+        if found is None:
+            found = self._governed[n.start] = self._is_governed(n)
+        return found
+
+    def _is_governed(self, n: ActorMention) -> bool:
+        seg = self.text[max(self.sent.start, n.start - 30) : n.start]
+        # "The day before, Kim inspected": a comma ends the prepositional phrase.
+        words = _WORD.findall(seg[seg.rfind(",") + 1 :])
         while words and words[-1].lower() in ("the", "a", "an"):
             words.pop()
         return bool(words) and words[-1].lower() in self.preps
@@ -163,6 +192,18 @@ class _Sentence:
         out = [head]
         for n in self.before(head.start):
             gap = self.text[n.end : out[-1].start]
+            if n.kind == "person" != head.kind and len(out) == 1 and _CONJ.fullmatch(gap) and "and" in gap:
+                # "Putin and North Korean leader Kim Jong Un": the person the adjective names is the head.
+                person = self._modified(head)
+                if person is not None and not self.governed(n):
+                    head = person
+                    out = [person, n]
+                    continue
+            if len(out) == 1 and n.kind == head.kind == "state" and _PAIR.fullmatch(gap):
+                # "South Korea-US joint drills", "the Moscow-Pyongyang treaty": both sides.
+                if not self.governed(n):
+                    out.append(n)
+                break
             if n.kind != head.kind or not _CONJ.fullmatch(gap) or self.governed(n):
                 break
             if len(out) == 1 and "and" not in gap:
@@ -170,6 +211,34 @@ class _Sentence:
                 break
             out.append(n)
         return out[::-1]
+
+    def _modified(self, head: ActorMention) -> ActorMention | None:
+        """The person a state adjective introduces ("North Korean leader Kim Jong Un"), if any."""
+        nxt = self.after(head.end, head.end + 60)[:1]
+        if (
+            nxt
+            and nxt[0].kind == "person"
+            and nxt[0].affiliation == head.name
+            and _TITLE_GAP.fullmatch(self.text, head.end, nxt[0].start)
+        ):
+            return nxt[0]
+        return None
+
+    def following(self, first: ActorMention) -> list[ActorMention]:
+        """Names coordinated after `first` ("drills by Seoul and Washington")."""
+        out = []
+        last = first
+        closed = 0  # the list ends at its "and": "by North Korea, Japan said" names one side
+        for n in self.after(first.end, self.sent.end)[:4]:
+            gap = self.text[last.end : n.start]
+            if n.kind != first.kind or not _CONJ.fullmatch(gap):
+                break
+            out.append(n)
+            last = n
+            if "and" in gap:
+                closed = len(out)
+                break
+        return out[:closed]
 
     def clause_end(self, pos: int) -> int:
         m = _CLAUSE_BREAK.search(self.text, pos, self.sent.end)
@@ -183,6 +252,8 @@ def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
             words = {w.lower() for w in _WORD.findall(gap)}
             if words & _NOT_MODIFIERS or words & s.preps or _MAYBE_DAY.search(gap):
                 continue
+            if s.reaction is not None and s.reaction.search(gap):
+                continue  # "Pyongyang criticised joint drills": a verb, not a pre-modifier
             return n
     return None
 
@@ -261,7 +332,7 @@ def sentence_mentions(
     if not trigs:
         return []
     preps, person_first, no_actors, state_only, sides = _settings(lex)
-    s = _Sentence(text, sent, names, preps)
+    s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"))
     fut = lex.cue("tense.future")
     future = bool(fut and fut.search(text, sent.start, sent.end))
     times = find_times(text, sent.start, sent.end, published=published, future=future, warnings=warnings)
@@ -381,7 +452,8 @@ def _fill_arguments(
         owner = _possessor(s, trig)
         if owner is not None:
             m.owner = True
-            _add(m, owner)
+            for n in s.conjuncts(owner):  # "Seoul and Washington's joint drills"
+                _add(m, n)
         elif _DETERMINER.search(text, max(s.sent.start, trig.start - 60), trig.start):
             m.anaphoric = True
         by = _BY_OF.match(text[trig.end : trig.end + 12])
@@ -391,7 +463,10 @@ def _fill_arguments(
             pick = wanted[0] if wanted else (after[0] if after else None)
             if pick is not None:
                 _add(m, pick)
+                for n in s.following(pick):
+                    _add(m, n)
                 m.anaphoric = False
+                m.agent = True
         if not m.actors and m.type not in no_actors:
             subj = s.subject(trig.start, pf)
             for n in s.conjuncts(subj) if subj is not None else ():
@@ -526,5 +601,5 @@ def _judge_generic(m: EventMention) -> None:
     if m.drop or m.kind != "noun" or not trig.trigger.generic_plural:
         return
     word = trig.text.split()[-1].lower()
-    if word.endswith("s") and not word.endswith("ss") and not m.owner and m.time is None:
+    if word.endswith("s") and not word.endswith("ss") and not m.owner and not m.agent and m.time is None:
         m.drop = True

@@ -54,6 +54,14 @@ _OWN = frozenset(("his", "her", "its", "their"))
 _ALONE = re.compile(r"\s*[,.;]")
 # Past this many words a time expression no longer names the event after it.
 _ANCHOR_GAP = 8
+# How far (characters, words) a reacting verb may stand before the event noun it governs.
+_REACTION_REACH = 80
+_REACTION_GAP = 4
+# A relative clause or participle that gives the reacted-to event a time of its own.
+_OWN_VERB = re.compile(
+    r"\b(?:which|that|who|held|began|begun|begins|started|starts|staged|conducted|launched|ended|ends|"
+    r"took\s+place|[a-z]{2,20}ed)\b"  # lower case: "United States" is no participle
+)
 
 
 class _Event:
@@ -266,6 +274,54 @@ def _drop_clause_actors(text: str, m: EventMention, names: list[ActorMention]) -
     m.actors = kept
 
 
+def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
+    for n in _names_in(names, m.trigger.start, m.trigger.end):
+        if n.kind == "state" and n.name not in m.actors:
+            m.actors.append(n.name)
+
+
+def _reaction_start(text: str, m: EventMention, lex: EventLexicon) -> int | None:
+    """Where the verb starts whose object `m` is when that verb reacts to someone else's event.
+
+    "Pyongyang on Monday criticised joint drills by Seoul": the drills are not
+    Pyongyang's, and Monday dates the criticism, not the drills.
+    """
+    rx = lex.cue("governors.reaction")
+    if rx is None or m.kind not in ("noun", "anaphor"):
+        return None
+    found = list(rx.finditer(text, max(m.sentence.start, m.trigger.start - _REACTION_REACH), m.trigger.start))
+    if not found:
+        return None
+    verb = found[-1]  # the verb nearest the noun governs it
+    gap = text[verb.end() : m.trigger.start]
+    words = [w.lower() for w in WORD.findall(gap)]
+    if CLAUSE_BREAK.search(gap) or len(words) > _REACTION_GAP:
+        return None
+    if set(words).intersection(lex.words("actors", "prepositions")):
+        return None  # "condemned the launch at a news conference": the verb's object is another noun
+    return verb.start()
+
+
+def _mark_reaction(text: str, m: EventMention, start: int, names: list[ActorMention]) -> None:
+    """Keep only the participants named after the reacting verb, and no time of the reaction's.
+
+    A time before the verb, or after the noun with no verb of the event's own
+    between ("slammed the drills near the border on Sunday"), dates the
+    reaction; "the drills held on Monday" keeps its date.
+    """
+    after = {n.name for n in _names_in(names, start, m.sentence.end)}
+    after.update(m.affiliations[a] for a in list(m.actors) if a in after and a in m.affiliations)
+    m.actors = [a for a in m.actors if a in after]
+    m.fallback = [a for a in m.fallback if a in after]
+    t = m.time
+    if t is None or t.span is None:
+        return
+    if t.span.end <= start or (
+        t.span.start >= m.trigger.end and not _OWN_VERB.search(text, m.trigger.end, t.span.start)
+    ):
+        m.time = None
+
+
 def _shifted(time: TimeRef, base: TimeRef, delta: Offset, sign: int) -> TimeRef | None:
     """`time` resolved as `base` moved by the offset (sign -1: moved back)."""
     if base.date is None or (base.precision is not Precision.DAY and delta.precision is Precision.DAY):
@@ -354,15 +410,16 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
 
 
 def _state_actors(e: _Event, lex: EventLexicon, gazetteer: Gazetteer) -> list[str]:
-    """A state's armed forces stand for the state in state-level events."""
+    """A state's armed forces (and, per the data, its people) stand for the state in state-level events."""
     if e.type.value not in lex.words("actor_kinds", "state_level"):
         return e.actors
     forces = [w.lower() for w in lex.words("actor_kinds", "armed_forces")]
+    people = bool(lex.data.get("actor_kinds", {}).get("person_as_state", False))
     out: list[str] = []
     for a in e.actors:
         name = a
         affiliation = e.affiliations.get(a)
-        if affiliation is not None and any(w in a.lower() for w in forces):
+        if affiliation is not None and (any(w in a.lower() for w in forces) or people):
             ent = gazetteer.resolve(affiliation)
             if ent is not None and ent.kind == "state":
                 name = ent.name
@@ -464,6 +521,12 @@ def events_in_context(
             anchors.add(id(m))
         elif m.kind == "noun" and not m.owner and m.type in (EventType.MEETING, EventType.SUMMIT):
             _drop_clause_actors(text, m, names)
+        if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
+            # "the death toll among North Korean troops": the side named inside the trigger.
+            _add_inner_states(m, names)
+        reaction = _reaction_start(text, m, lex)
+        if reaction is not None:
+            _mark_reaction(text, m, reaction, names)
     merged = _merge(mentions, gaz, anchors)
     for e in merged:
         e.anchors = sum(id(m) in anchors for m in e.mentions)

@@ -30,6 +30,8 @@ _OF_AGAINST = re.compile(r"\s+(?:of|against)\s+")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+\Z")
 _SHORT_GAP = re.compile(r"[\s\w.-]{0,40}")
 _HELPED = re.compile(r"\b(?:support|help|aid|assist|back|fight for|fight alongside|on behalf of)\s+")
+# Between "support" and the side it names: "support Russia", "support the Russian army".
+_HELPED_GAP = re.compile(r"(?:(?:the|its|their|ally|allied)\s+){0,2}")
 _RECEIVER = re.compile(r"\b(?:to|with|for)\s+(?:support\s+|help\s+)?(?:the\s+)?")
 
 _PLACE = re.compile(
@@ -233,18 +235,16 @@ def target(
             m.target = possessive_state(m.location, gazetteer)
         return
     if m.type is EventType.TROOP_DEPLOYMENT:
+        # The side helped, when the text names it right after "to support/help" ...
         helped = _HELPED.search(tail)
         if helped:
-            names = s.after(trig.end + helped.end(), trig.end + helped.end() + 40)
-            if names and names[0].kind == "state":
+            at = trig.end + helped.end()
+            names = s.after(at, at + 40)
+            if names and names[0].kind == "state" and _HELPED_GAP.fullmatch(text, at, names[0].start):
                 m.target = names[0].name
                 return
-        against = _AGAINST_PREP.search(tail)
-        if against:
-            names = s.after(trig.end + against.end(), trig.end + against.end() + 40)
-            if names and names[0].name in sides:
-                m.target = sides[names[0].name]
-                return
+        # ... else the destination ("to Russia"): a purpose clause that follows
+        # ("to support its war against Ukraine") names the enemy, not the side helped.
         if m.location:
             proper = " ".join(w for w in m.location.split() if w[:1].isupper())
             side = sides.get(m.location) or sides.get(proper) or possessive_state(m.location, gazetteer)
@@ -254,6 +254,12 @@ def target(
             ent = gazetteer.resolve(m.location)
             if ent is not None and ent.kind == "state" and ent.name not in m.actors:
                 m.target = ent.name
+                return
+        against = _AGAINST_PREP.search(tail)
+        if against:
+            names = s.after(trig.end + against.end(), trig.end + against.end() + 40)
+            if names and names[0].name in sides:
+                m.target = sides[names[0].name]
         return
     if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER) and m.kind == "verb":
         inner = [n for n in s.after(trig.start, trig.end) if n.end <= trig.end and n.name not in m.actors]

@@ -54,6 +54,14 @@ _WINDOW = 16
 # A candidate glued to these is inside a word, not at a token start.
 _GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-")
 _MAX_MODIFIERS = 3
+# A bare number ends its phrase at punctuation or before one of these words.
+_BARE_NEXT = frozenset(
+    ("on", "in", "at", "by", "as", "since", "after", "before", "according", "from", "this", "last", "and",
+     "or", "so", "among", "while", "when", "with", "amid", "until", "including", "people")
+)  # fmt: skip
+_PUNCT = re.compile(r"\s*[,.;:)(—–-]")
+# How far before a bare number its count's name may start (characters).
+_BARE_REACH = 140
 
 
 @frozen(slots=False)
@@ -78,6 +86,32 @@ class Units:
     # People counted as losses when a casualty verb follows them ("300 soldiers were killed").
     casualty_of: frozenset[str] = frozenset()
     casualty_verbs: frozenset[str] = frozenset()
+    # Verbs just before such a count that make it losses ("has lost 4,000 soldiers").
+    casualty_verbs_before: frozenset[str] = frozenset()
+    # Unit -> (heads, verbs) of a running count before a bare number ("the death toll rose to").
+    bare: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+
+    @functools.cached_property
+    def casualty_before(self) -> re.Pattern[str] | None:
+        """What ends just before a count of people lost: "has lost "."""
+        if not self.casualty_verbs_before or not self.casualty_of:
+            return None
+        verbs = trie_regex(sorted(self.casualty_verbs_before))
+        return re.compile(rf"(?<![\w-])(?:{verbs})\s+\Z", re.IGNORECASE)
+
+    @functools.cached_property
+    def bare_before(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """Per unit, what ends just before a bare number counted in it ("death toll rose to ")."""
+        out = []
+        for unit, heads, verbs in self.bare:
+            if heads and verbs:
+                rx = re.compile(
+                    rf"(?<![\w-])(?:{trie_regex(sorted(heads))})(?![\w-])(?:\s+[\w'’-]{{1,30}}){{0,6}}?"
+                    rf"\s+(?:{trie_regex(sorted(verbs))})\s+\Z",
+                    re.IGNORECASE,
+                )
+                out.append((unit, rx))
+        return tuple(out)
 
     @functools.cached_property
     def casualty_after(self) -> re.Pattern[str] | None:
@@ -139,6 +173,14 @@ class Units:
         approx = frozenset(w.lower() for w in data.get("approx", {}).get("words", ()))
         qualifiers = frozenset(w.lower() for w in data.get("qualifiers", {}).get("words", ()))
         losses = data.get("casualties", {})
+        bare = tuple(
+            (
+                unit,
+                tuple(w.lower() for w in spec.get("heads", ())),
+                tuple(w.lower() for w in spec.get("verbs", ())),
+            )
+            for unit, spec in data.get("bare", {}).items()
+        )
         return cls(
             forms,
             km,
@@ -146,6 +188,8 @@ class Units:
             qualifiers,
             frozenset(losses.get("counted", ())),
             frozenset(w.lower() for w in losses.get("verbs", ())),
+            frozenset(w.lower() for w in losses.get("before", ())),
+            bare,
         )
 
 
@@ -269,12 +313,35 @@ def find_quantities(
 
 def _as_casualties(text: str, q: Quantity, lex: Units, end: int) -> Quantity:
     """ "At least 300 soldiers were killed": the soldiers counted are losses, not a force."""
-    after = lex.casualty_after
-    if after is None or q.unit not in lex.casualty_of or q.span is None:
+    if q.unit not in lex.casualty_of or q.span is None:
         return q
-    if after.match(text, q.span.end, min(end, q.span.end + 60)) is None:
-        return q
-    return attrs.evolve(q, unit="casualties")
+    after, before = lex.casualty_after, lex.casualty_before
+    if after is not None and after.match(text, q.span.end, min(end, q.span.end + 60)) is not None:
+        return attrs.evolve(q, unit="casualties")
+    if before is not None and before.search(text, max(0, q.span.start - 20), q.span.start) is not None:
+        return attrs.evolve(q, unit="casualties")
+    return q
+
+
+def _bare_unit(
+    text: str, toks: list[tuple[str, int, int]], i: int, k: int, lex: Units
+) -> tuple[str, int] | None:
+    """The unit of a number that has none after it, from the count named before it.
+
+    "the death toll rose to 1,000." is 1,000 casualties; "losses of 3 tanks" is not
+    (a noun follows the number).
+    """
+    if not lex.bare_before:
+        return None
+    last, end = toks[k - 1][0], toks[k - 1][2]
+    ended = last.endswith(",") or _PUNCT.match(text, end, toks[k][1] if k < len(toks) else end + 2)
+    if k < len(toks) and toks[k][0].lower() not in _BARE_NEXT and not ended:
+        return None
+    at = toks[i][1]
+    for unit, rx in lex.bare_before:
+        if rx.search(text, max(0, at - _BARE_REACH), at):
+            return unit, k
+    return None
 
 
 def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
@@ -308,11 +375,15 @@ def _quantity_at(
     # A year before a name ("the 2023 Camp David summit") is a date, not a count.
     is_year = _YEAR.fullmatch(toks[j][0]) is not None
     unit = _unit_at(toks, k, lex, 0 if is_year else _MAX_MODIFIERS)
+    if unit is None and not is_year:
+        unit = _bare_unit(text, toks, i, k, lex)
     if unit is None:
         return None
     name, after = unit
     first = toks[i][1]
     last = toks[after - 1][2]
+    if text[last - 1] == ",":
+        last -= 1  # a bare number's token keeps the comma after it ("reached 3,000, officials said")
     written = text[first:last]
     if max(value, high or 0.0) > _ABSURD:
         sink.append(f"quantity {written[:60]!r}: absurd magnitude, dropped")

@@ -268,6 +268,8 @@ class EventLexicon:
             cues[f"{name}.before"] = _cue_regex(list(table.get("before", ())))
             cues[f"{name}.after"] = _cue_regex(list(table.get("after", ())))
         cues["tense.future"] = _cue_regex(list(self.data.get("tense", {}).get("future", ())))
+        for name, words in self.data.get("governors", {}).items():
+            cues[f"governors.{name}"] = _cue_regex(list(words))
         object.__setattr__(self, "_cues", cues)
         object.__setattr__(self, "cache", {})
 
@@ -347,7 +349,7 @@ class EventLexicon:
         return out
 
     def cue(self, name: str) -> re.Pattern[str] | None:
-        """The compiled cue pattern ``"hypothetical.before"``, ``"tense.future"`` ..., or None.
+        """The compiled cue pattern ``"hypothetical.before"``, ``"governors.reaction"`` ..., or None.
 
         Examples:
             >>> bool(EventLexicon.default().cue("hypothetical.before").search("it might"))
