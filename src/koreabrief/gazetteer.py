@@ -49,6 +49,7 @@ from attrs import field, frozen
 from attrs import validators as v
 
 from koreabrief.errors import ConfigError
+from koreabrief.patterns import trie_regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -250,33 +251,6 @@ class Mention:
     text: str
     entity: Entity
     via: str
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """A regex alternation of `words` shaped as a trie, so matching stays linear."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        if list(node) == [""]:
-            return ""
-        alts = []
-        optional = False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            alts.append(_CHAR_CLASSES.get(ch, re.escape(ch)) + build(node[ch]))
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
 
 
 def _title(word: str) -> str:
@@ -616,7 +590,7 @@ class Gazetteer:
 
 
 def _form_pattern(forms: list[str], lead: str = "") -> re.Pattern[str]:
-    body = _trie_regex(sorted(forms)) if forms else "(?!x)x"
+    body = trie_regex(sorted(forms), _CHAR_CLASSES)
     return re.compile(lead + body + r"(?!\w)(?!-[^\W\d_A-Z])")
 
 

@@ -18,42 +18,14 @@ from typing import Any
 
 from attrs import field, frozen
 
+from koreabrief.patterns import trie_regex
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 __all__ = ["Lexicon", "TitleInfo", "trie_regex"]
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """A regex alternation of `words` shaped as a trie, so that matching stays linear.
-
-    Examples:
-        >>> re.fullmatch(trie_regex(["said", "says", "saying"]), "says") is not None
-        True
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        if list(node) == [""]:
-            return ""
-        alts = []
-        optional = False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            alts.append(re.escape(ch) + build(node[ch]))
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if optional else body
-
-    return build(trie) if trie else "(?!)"
 
 
 @frozen
