@@ -125,3 +125,117 @@ def test_sanction_quick_scan_keeps_every_cue(text: str) -> None:
     lex = sanctions.SanctionLexicon.default()
     assert found
     assert lex._pattern.search(text) is not None
+
+
+def _cue_lexicon() -> Any:
+    from koreabrief.extraction.triggers import EventLexicon
+
+    return EventLexicon.from_data(
+        {
+            "trigger": [{"type": "missile_launch", "kind": "verb", "patterns": ["fired", "fire"]}],
+            "modality": {
+                "negated": {"before": ["did not", "Never"]},
+                "future": {"before": ["will", "plans to"], "after": ["next"]},
+            },
+            "governors": {"reaction": ["warned", "Warned of", "slammed"]},
+        }
+    )
+
+
+def test_one_search_tells_whether_any_modality_cue_stands_before() -> None:
+    """`mood` asks one pattern of all "before" cues first; it must know every one of them."""
+    rx = _cue_lexicon().cue("modality.before")
+    assert rx is not None
+    for text in ("it did not", "Seoul plans to", "and never", "they WILL"):
+        assert rx.search(text), text
+    assert rx.search("the willing planners") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("North Korea did not fire", "negated"),
+        ("North Korea never fired", "negated"),
+        ("North Korea will fire", "future"),
+        ("North Korea fired next", "future"),
+        ("North Korea fired", "plain"),
+    ],
+)
+def test_mood_with_the_cue_prefilter(text: str, mood: str) -> None:
+    from koreabrief.extraction.binding import mood as mood_of
+    from koreabrief.models import Span
+
+    lex = _cue_lexicon()
+    trig = next(iter(lex.find(text)), None)
+    assert trig is not None
+    assert mood_of(text, lex, Span(0, len(text)), trig) == mood
+
+
+def test_cue_trie_prefers_the_longest_word_in_any_case() -> None:
+    """Cue patterns are tries now; like the old longest-first alternation they read the longest cue."""
+    rx = _cue_lexicon().cue("governors.reaction")
+    assert rx is not None
+    assert [m.group(0) for m in rx.finditer("Seoul WARNED OF it, warned, and Slammed the warnedx")] == [
+        "WARNED OF",
+        "warned",
+        "Slammed",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 3,000 TROOPS and Several hundred tanks crossed; up to 40 drones flew 1,100 km.",
+        "ſeveral thousand troops arrived",  # long s: IGNORECASE reads "several"
+        "İn 2024 about ten warships left",
+        "Nothing countable here at all.",
+    ],
+)
+def test_quantities_on_lowered_text_are_the_same(text: str) -> None:
+    """The case-sensitive scan of the lower-cased text finds what the IGNORECASE one finds."""
+    from koreabrief.extraction.quantities import find_quantities
+
+    plain = find_quantities(text)
+    assert find_quantities(text, lowered=context.ascii_lower(text)) == plain
+    assert find_quantities(text, 5, len(text) - 2, lowered=context.ascii_lower(text)) == find_quantities(
+        text, 5, len(text) - 2
+    )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "after",
+        "before",
+        "since",
+        "ahead of",
+        "following",
+        "until",
+        "prior to",
+        "on the eve of",
+        "in the run-up to",
+    ],
+)
+def test_every_anchor_phrase_passes_the_quick_test(phrase: str) -> None:
+    """`_anchor_start` tries its pattern only when one of `_ANCHOR_CUES` is there: each phrase holds one."""
+    from koreabrief.extraction.events import _ANCHOR_CUES, _ANCHOR_PHRASE
+
+    text = f"North Korea fired a missile {phrase.upper()} the summit"
+    assert _ANCHOR_PHRASE.search(text)
+    assert any(cue in text.lower() for cue in _ANCHOR_CUES)
+
+
+@pytest.mark.parametrize(
+    "text", ["Seoul WILL respond", "Seoul wıll respond", "Seoul wİll respond", "Seoul did"]
+)
+def test_cue_search_on_lowered_text_is_the_ignorecase_search(text: str) -> None:
+    """The quick case-sensitive scan of lowered text answers as the IGNORECASE pattern does."""
+    from koreabrief.extraction.triggers import EventLexicon
+
+    lex = EventLexicon.default()
+    rx = lex.cue("tense.future")
+    assert rx is not None
+    expected = rx.search(text, 2, len(text))
+    found = lex.cue_search("tense.future", text, 2, len(text), context.ascii_lower(text))
+    assert (found is None) == (expected is None)
+    assert found is None or expected is None or found.span() == expected.span()

@@ -109,6 +109,8 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
     if cues is None:
         cues = lex.cache["binding.mood"] = tuple(lex.cue(name) for name in _MOOD_CUES)
     gen, neg, hyp_b, hyp_a, fut_b, fut_a = cues
+    if not _any_before(lex, before):
+        gen = neg = hyp_b = fut_b = None
     if gen and gen.search(before):
         return "generic"
     if neg and neg.search(before):
@@ -121,6 +123,11 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
     if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after.lstrip())):
         return "future"
     return "plain"
+
+
+def _any_before(lex: EventLexicon, before: str) -> bool:
+    """Whether some modality cue may stand in `before` (False: none of them does)."""
+    return lex.cue_search("modality.before", before, 0, len(before), before.lower()) is not None
 
 
 def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) -> None:

@@ -126,6 +126,7 @@ class _Sentence:
         # The same positions are asked about again and again (subject, conjuncts, target ...).
         self._before: dict[int, list[ActorMention]] = {}
         self._governed: dict[int, bool] = {}
+        self._clause_end: dict[int, int] = {}
 
     def before(self, pos: int) -> list[ActorMention]:
         """Names of the sentence ending before `pos`, nearest first (shared: do not modify)."""
@@ -241,8 +242,11 @@ class _Sentence:
         return out[:closed]
 
     def clause_end(self, pos: int) -> int:
-        m = _CLAUSE_BREAK.search(self.text, pos, self.sent.end)
-        return m.start() if m else self.sent.end
+        found = self._clause_end.get(pos)
+        if found is None:
+            m = _CLAUSE_BREAK.search(self.text, pos, self.sent.end)
+            found = self._clause_end[pos] = m.start() if m else self.sent.end
+        return found
 
 
 def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
@@ -333,8 +337,7 @@ def sentence_mentions(
         return []
     preps, person_first, no_actors, state_only, sides = _settings(lex)
     s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"))
-    fut = lex.cue("tense.future")
-    future = bool(fut and fut.search(text, sent.start, sent.end))
+    future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(text, sent.start, sent.end, published=published, future=future, warnings=warnings)
     out: list[EventMention] = []
     for trig in trigs:
@@ -360,7 +363,9 @@ def sentence_mentions(
     accepted = lex.data.get("units", {})
     if any(accepted.get(m.type.value) for m in out):
         # Only types that take a unit ever receive a quantity.
-        bind_quantities(out, find_quantities(text, sent.start, sent.end, warnings=warnings), lex)
+        bind_quantities(
+            out, find_quantities(text, sent.start, sent.end, warnings=warnings, lowered=lowered), lex
+        )
     for m in out:
         _judge_generic(m)
     return [m for m in out if not m.drop and m.mood != "generic"]
@@ -525,8 +530,8 @@ def _fill_arguments(
 def _embedded(s: _Sentence, m: EventMention, trig: TriggerMatch) -> list[str]:
     """Actors named before a noun trigger that several prepositions hang below.
 
-    "officials reassured Blinken of their commitment to the principles set
-    during the 2023 summit": Blinken is the main clause's, not the summit's.
+    "officials assured Jane Roe of their support for the plan agreed
+    at the 2021 summit": Jane Roe is the main clause's, not the summit's.
     Temporal phrases ("in 2023") do not count.
     """
     out = []
@@ -579,7 +584,7 @@ def _meeting_partners(s: _Sentence, m: EventMention, trig: TriggerMatch) -> None
         _add(m, n)
         m.partners.append(n.name)
     if m.kind == "verb" or m.actors:
-        # "Blinken and his counterpart Cho Tae-yul condemned it at a news conference".
+        # "Jane Roe and her counterpart John Doe denounced it at a joint briefing".
         first = next((n for n in s.before(trig.start) if n.name in m.actors), None)
         if first is not None:
             for n in s.before(first.start)[:2]:
@@ -589,7 +594,7 @@ def _meeting_partners(s: _Sentence, m: EventMention, trig: TriggerMatch) -> None
     elif not between and partners:
         return
     if m.kind == "noun" and not m.owner and len(m.actors) == 1 and partners:
-        # "During talks with X, Blinken said ...": the other side is the main clause's subject.
+        # "During talks with X, Jane Roe said ...": the other side is the main clause's subject.
         end = s.clause_end(trig.end)
         nxt = [n for n in s.after(end, s.sent.end) if n.kind == "person"]
         if nxt:

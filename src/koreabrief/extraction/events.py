@@ -32,7 +32,7 @@ __all__ = ["events_in_context", "extract_events", "extract_events_with_warnings"
 _WINDOW = 4_000
 _STRICT_DATES = frozenset({EventType.PROTEST})
 _PLACE_MATTERS = frozenset({EventType.DIPLOMATIC_VISIT, EventType.MEETING})
-# "a week after the summit", "ahead of Blinken's visit", "since the talks": the
+# "a week after the summit", "ahead of the envoy's visit", "since the talks": the
 # noun names another event only to say when this one happened.
 _ANCHOR_PHRASE = re.compile(
     r"\b(?:after|before|since|ahead\s+of|(?<!the\s)following|until|prior\s+to|on\s+the\s+eve\s+of"
@@ -40,6 +40,9 @@ _ANCHOR_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _ANCHOR_REACH = 90
+# Each anchor phrase holds one of these (lower case, none with a letter that
+# IGNORECASE folds specially, like i or s): a quick test before the pattern.
+_ANCHOR_CUES = ("after", "before", "nce", "ahead", "follow", "unt", "pr", "eve", "run-up")
 _OWNER_GAP = re.compile(r"['’]s?\s*")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|his|her|its|their)\s+|['’]s\s+|\w['’]?)\Z", re.IGNORECASE
@@ -97,7 +100,7 @@ class _Event:
         self.moods.add(m.mood)
 
     def _covered(self, actor: str, m: EventMention) -> bool:
-        """A state already stood for by one of its people ("US" beside "Antony Blinken")."""
+        """A state already stood for by one of its people ("US" beside "Jane Roe", a US minister)."""
         return any(self.affiliations.get(a) == actor for a in self.actors)
 
 
@@ -211,12 +214,15 @@ def _anchor_start(text: str, m: EventMention) -> int | None:
     if m.kind not in ("noun", "anaphor", "verb"):
         return None
     lo = max(m.sentence.start, m.trigger.start - _ANCHOR_REACH)
+    low = text[lo : m.trigger.start].lower()
+    if not any(cue in low for cue in _ANCHOR_CUES):
+        return None
     found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
     if found is None or CLAUSE_BREAK.search(found.group(0)):
         return None
     if m.kind == "verb" and not _NOUN_BEFORE.search(found.group("words")):
         # "after North Korea fired a missile" recounts an event; only a verb pattern
-        # read as a noun ("ahead of Blinken’s meeting with ...") is an anchor.
+        # read as a noun ("ahead of the minister’s meeting with ...") is an anchor.
         return None
     return found.start()
 
@@ -239,7 +245,7 @@ def _mark_anchor(text: str, m: EventMention, start: int, names: list[ActorMentio
             if _OWNER_GAP.fullmatch(text, n.end, m.trigger.start)
         ]
         if owner and owner[-1].name not in m.actors:
-            # "ahead of Blinken’s meeting with Yoon": the possessor takes part.
+            # "ahead of Jane Roe’s meeting with John Doe": the possessor takes part.
             m.actors.insert(0, owner[-1].name)
             if owner[-1].affiliation:
                 m.affiliations[owner[-1].name] = owner[-1].affiliation
@@ -262,8 +268,8 @@ def _names_in(names: list[ActorMention], start: int, end: int) -> list[ActorMent
 def _drop_clause_actors(text: str, m: EventMention, names: list[ActorMention]) -> None:
     """Drop actors of a meeting noun that hangs in a reduced relative clause.
 
-    "Blinken praised the principles agreed at the Camp David summit": Blinken
-    praised, he did not meet; the summit is named inside "agreed at ...".
+    "Jane Roe welcomed the plan agreed at the Lakeside summit": Jane Roe
+    welcomed it, she did not meet; the summit is named inside "agreed at ...".
     """
     kept = []
     for a in m.actors:

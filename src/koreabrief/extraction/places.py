@@ -158,7 +158,7 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             break
         place = _PLACE.match(tail, pm2.end())
         if place and place.group(0).endswith(("'s", "’s")):
-            continue  # "ahead of Blinken's trip": a possessor, not a place
+            continue  # "ahead of the envoy's trip": a possessor, not a place
         if place and is_place(place.group(0)):
             return place.group(0)
         if m.type is EventType.DIPLOMATIC_VISIT and pm2.start() < 4:

@@ -21,6 +21,7 @@ from attrs import frozen
 
 # cached_property needs a __dict__: Units is frozen but not slotted.
 from koreabrief.extraction.lexicon import trie_regex
+from koreabrief.extraction.triggers import CASE_EXTRAS
 from koreabrief.models import Quantity, Span
 
 if sys.version_info >= (3, 11):
@@ -145,6 +146,18 @@ class Units:
         extra = "".join(f"|{p}" for p in phrases)
         return re.compile(rf"\d|(?<![\w])(?:{alts}{extra})(?![\w])", re.IGNORECASE)
 
+    @functools.cached_property
+    def maybe_lowered(self) -> re.Pattern[str] | None:
+        """`maybe` compiled case-sensitively, for lower-cased text (a faster scan), or None.
+
+        That is the same test when the pattern holds no cased character but ASCII
+        lower-case letters and the text none of `CASE_EXTRAS`.
+        """
+        source = self.maybe.pattern
+        if all((c.isascii() and c.islower()) or c.lower() == c.upper() for c in source):
+            return re.compile(source)
+        return None
+
     @classmethod
     def default(cls) -> Units:
         """The shipped lexicon, read once.
@@ -233,6 +246,9 @@ def _unit_at(
     toks: list[tuple[str, int, int]], i: int, units: Units, max_modifiers: int
 ) -> tuple[str, int] | None:
     """The unit reached from token i after at most `max_modifiers` words: (unit, index after)."""
+    # Each token normalised once, not once per (skip, width) tried.
+    norm = [t[0].lower().rstrip(".,") for t in toks[i : i + max_modifiers + 4]]
+    forms = units.forms
     for skip in range(max_modifiers + 1):
         k = i + skip
         if k >= len(toks):
@@ -240,8 +256,8 @@ def _unit_at(
         for width in (4, 3, 2, 1):
             if k + width > len(toks):
                 continue
-            form = " ".join(t[0].lower().rstrip(".,") for t in toks[k : k + width])
-            unit = units.forms.get(form)
+            form = " ".join(norm[skip : skip + width])
+            unit = forms.get(form)
             if unit is not None:
                 return unit, k + width
         word = toks[k][0]
@@ -261,6 +277,7 @@ def find_quantities(
     *,
     units: Units | None = None,
     warnings: list[str] | None = None,
+    lowered: str | None = None,
 ) -> list[Quantity]:
     """Every quantity in `text[start:end]`, with its span in `text`.
 
@@ -270,6 +287,8 @@ def find_quantities(
         end: Where to stop looking; the end of `text` by default.
         units: The unit lexicon; the shipped one by default.
         warnings: A list that dropped values are reported to.
+        lowered: `text` lower-cased, same length (see `context.ascii_lower`), when the
+            caller has it: candidates are then found by a faster case-sensitive scan.
 
     Returns:
         Quantities in text order.
@@ -286,21 +305,26 @@ def find_quantities(
     out: list[Quantity] = []
     starters = lex.starters
     pos = start
+    maybe, scanned = lex.maybe, text
+    if lowered is not None and lex.maybe_lowered is not None and CASE_EXTRAS.search(text, start, end) is None:
+        maybe, scanned = lex.maybe_lowered, lowered
     # Only where a quantity can start (a digit, a number word, a qualifier) is a
     # short run of tokens read, instead of tokenising the whole sentence.
-    while (cand := lex.maybe.search(text, pos, end)) is not None:
+    while (cand := maybe.search(scanned, pos, end)) is not None:
         at = cand.start()
         if at > start and text[at - 1] in _GLUE:
             pos = cand.end()  # inside a word ("no-one", "U.S.one")
             continue
-        toks = list(itertools.islice(_TOKEN.finditer(text, at, end), _WINDOW))
-        if not toks:
+        window = [
+            (t.group(0), t.start(), t.end())
+            for t in itertools.islice(_TOKEN.finditer(text, at, end), _WINDOW)
+        ]
+        if not window:
             break
-        word = toks[0].group(0)
-        pos = max(toks[0].end(), cand.end())
+        word = window[0][0]
+        pos = max(window[0][2], cand.end())
         if not word[0].isdigit() and word.lower() not in starters and "-" not in word:
             continue
-        window = [(t.group(0), t.start(), t.end()) for t in toks]
         found = _quantity_at(text, window, 0, lex, sink)
         if found is None:
             continue
@@ -346,9 +370,10 @@ def _bare_unit(
 
 def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
     """How many tokens of a qualifier phrase start at i (0 if none)."""
+    low = [t[0].lower() for t in toks[i : i + 3]]
     for width in (3, 2, 1):
         if i + width <= len(toks):
-            phrase = " ".join(t[0].lower() for t in toks[i : i + width])
+            phrase = " ".join(low[:width])
             if phrase in lex.qualifiers:
                 return width
     return 0
@@ -420,10 +445,11 @@ def _approx_at(
     text: str, toks: list[tuple[str, int, int]], at: tuple[int, int], qualifier: str | None, lex: Units
 ) -> tuple[Quantity | None, int] | None:
     i, j = at  # where the phrase (qualifier included) starts, where the vague word starts
+    low = [t[0].lower() for t in toks[j : j + 3]]
     for width in (3, 2, 1):
         if j + width > len(toks):
             continue
-        phrase = " ".join(t[0].lower() for t in toks[j : j + width])
+        phrase = " ".join(low[:width])
         if phrase not in lex.approx:
             continue
         k = j + width

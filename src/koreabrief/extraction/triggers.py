@@ -65,6 +65,10 @@ class TriggerMatch:
     text: str
 
 
+# Characters that IGNORECASE matches to an ASCII letter though their lower case
+# is not that letter ("ſ" to "s", "ı" and "İ" to "i", the Kelvin sign to "k").
+CASE_EXTRAS = re.compile("[\u0130\u0131\u017f\u212a]")
+
 # Matching runs on an ASCII-lower-cased copy of the text (same length, so offsets
 # hold) with lower-cased patterns: three times faster than re.IGNORECASE.
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -230,7 +234,11 @@ _MAX_PREFIXES = 128
 def _cue_regex(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # A trie (a shared prefix tried once) is much faster than one alternative per
+    # word; its greedy optional tails still prefer the longest word, as a
+    # longest-first alternation does. Case is folded here so that no two
+    # branches can match the same character under IGNORECASE.
+    alts = trie_regex({w.lower() if w.isascii() else w for w in words})
     return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE)
 
 
@@ -254,6 +262,7 @@ class EventLexicon:
     _other: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
     _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
     _cues: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
+    _lowered_cues: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
     # Values derived from the data by the modules that use them, built once per lexicon.
     cache: dict[str, Any] = field(init=False, eq=False, repr=False)
 
@@ -264,13 +273,25 @@ class EventLexicon:
         bodies = [_compile(p) for t in self.triggers for p in t.patterns]
         object.__setattr__(self, "_starts", _word_starts(bodies))
         cues: dict[str, re.Pattern[str] | None] = {}
+        before: set[str] = set()
         for name, table in self.data.get("modality", {}).items():
             cues[f"{name}.before"] = _cue_regex(list(table.get("before", ())))
             cues[f"{name}.after"] = _cue_regex(list(table.get("after", ())))
+            before.update(table.get("before", ()))
+        # Any modality's "before" cue: most triggers have none, and one search then
+        # answers for all of them (`binding.mood`).
+        cues["modality.before"] = _cue_regex(sorted(before))
         cues["tense.future"] = _cue_regex(list(self.data.get("tense", {}).get("future", ())))
         for name, words in self.data.get("governors", {}).items():
             cues[f"governors.{name}"] = _cue_regex(list(words))
         object.__setattr__(self, "_cues", cues)
+        lowered = {
+            name: re.compile(rx.pattern)
+            for name, rx in cues.items()
+            if rx is not None
+            and all((c.isascii() and c.islower()) or c.lower() == c.upper() for c in rx.pattern)
+        }
+        object.__setattr__(self, "_lowered_cues", lowered)
         object.__setattr__(self, "cache", {})
 
     def __getstate__(self) -> dict[str, Any]:
@@ -356,6 +377,28 @@ class EventLexicon:
             True
         """
         return self._cues.get(name)
+
+    def cue_search(
+        self, name: str, text: str, start: int, end: int, lowered: str | None = None
+    ) -> re.Match[str] | None:
+        """``cue(name).search(text, start, end)``, or None when there is no such cue.
+
+        With `lowered` (`text` lower-cased, same length) the scan runs case-sensitively
+        on it, which is faster and finds the same: the cue words are lower-case ASCII,
+        and IGNORECASE would match an ASCII letter to nothing else but the characters
+        of `CASE_EXTRAS`, so those send the search back to the IGNORECASE pattern.
+
+        Examples:
+            >>> lex = EventLexicon.default()
+            >>> t = "Seoul WILL respond."
+            >>> lex.cue_search("tense.future", t, 0, len(t), t.lower()).group(0)
+            'will'
+        """
+        quick = self._lowered_cues.get(name)
+        if lowered is not None and quick is not None and CASE_EXTRAS.search(text, start, end) is None:
+            return quick.search(lowered, start, end)
+        rx = self._cues.get(name)
+        return rx.search(text, start, end) if rx is not None else None
 
     def contextual(self) -> tuple[tuple[str, str], ...]:
         """Short forms used after "the" ("the North" -> North Korea), from ``[actors.contextual]``.
