@@ -239,3 +239,37 @@ def test_cue_search_on_lowered_text_is_the_ignorecase_search(text: str) -> None:
     found = lex.cue_search("tense.future", text, 2, len(text), context.ascii_lower(text))
     assert (found is None) == (expected is None)
     assert found is None or expected is None or found.span() == expected.span()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A gazetteer surname at several places, one glued to a hyphen, one inside a longer word.
+        ("Blinken spoke. anti-Blinken crowds met Blinkens and Blinken's aides.", ["Blinken", "Blinken"]),
+        # A surname the article itself introduces (after a title), then used alone twice.
+        (
+            "Foreign Minister Jane Roe arrived. Roe said Roe would stay; xRoe and Roe-like did not.",
+            ["Roe", "Roe"],
+        ),
+        # Not a surname: no bare mention.
+        ("Seoul said Tuesday that nothing changed.", []),
+    ],
+)
+def test_surname_places_found_by_the_candidate_filter(text: str, expected: list[str]) -> None:
+    """Only known surnames are looked for, at every place the capitalised-word scan would take (#9)."""
+    from koreabrief.extraction.actors import find_names
+
+    gaz = Gazetteer.default()
+    names = find_names(text, gaz, ("Foreign Minister",))
+    bare = [n for n in names if " " not in n.text and n.kind == "person" and n.name != n.text]
+    assert [n.text for n in bare] == expected
+    for n in bare:
+        assert text[n.start : n.end] == n.text
+        assert n.start == 0 or not (text[n.start - 1].isalnum() or text[n.start - 1] in "_-")
+
+
+def test_surname_keys_are_what_by_surname_knows() -> None:
+    gaz = Gazetteer.default()
+    keys = gaz.surname_keys()
+    assert "blinken" in keys
+    assert all(gaz.by_surname(k) for k in list(keys)[:50])

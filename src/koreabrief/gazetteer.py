@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -485,6 +485,15 @@ class Gazetteer:
             memo.clear()
         memo[mention] = hit
         return hit
+
+    def surname_keys(self) -> Collection[str]:
+        """The keys `by_surname` knows (without the possessive fallback).
+
+        Examples:
+            >>> "blinken" in Gazetteer.default().surname_keys()
+            True
+        """
+        return self._surnames.keys()
 
     def by_surname(self, surname: str) -> tuple[Entity, ...]:
         """People known by this surname alone ("Blinken"); several for common surnames.

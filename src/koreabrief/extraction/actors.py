@@ -27,6 +27,8 @@ _GLUED = re.compile(r"[\w-]| Korea")
 # A capitalised word; `find_names` skips those glued to a word or hyphen before them
 # (a leading look-behind would make the regex engine try every position).
 _CAPWORD = re.compile(r"[A-Z][a-z]{1,20}(?![\w-])")
+# What may not follow a capitalised word (the look-ahead of `_CAPWORD`).
+_AFTER = re.compile(r"[\w-]")
 # The start offset of an ActorMention, as a sort key.
 _START = operator.itemgetter(0)
 
@@ -129,19 +131,26 @@ def find_names(
     taken = [(m.start, m.end) for m in found]
     starts = [m.start for m in found]
     surnames: list[ActorMention] = []
-    cache: dict[str, tuple[str, str | None] | None] = {}
-    for m in _CAPWORD.finditer(text):
-        start = m.start()
-        if start and _glued(text[start - 1]):
-            # Glued to what precedes: no match of a leading (?<![\w-]), and as the
-            # match is letters only, none can start inside it either.
+    # Only words some surname lookup can answer need their places scanned: one
+    # C-level pass collects the distinct capitalised words, a set filter keeps those
+    # whose key (a letters-only word's key is its lower case) is a known surname.
+    known = gazetteer.surname_keys()
+    for word in set(_CAPWORD.findall(text)):
+        key = word.lower()
+        if key not in local and key not in known:
             continue
-        word = m.group(0)
-        if word not in cache:
-            cache[word] = _surname(word, local, gazetteer)
-        sur = cache[word]
-        if sur is not None and free(start, m.end()):
-            surnames.append(ActorMention(start, m.end(), word, sur[0], "person", sur[1]))
+        sur = _surname(word, local, gazetteer)
+        if sur is None:
+            continue
+        # The places `_CAPWORD` matches this word: not glued to what precedes,
+        # nothing word-like after (the word's letters then match greedily in full).
+        size = len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            if not (at and _glued(text[at - 1])) and not _AFTER.match(text, end) and free(at, end):
+                surnames.append(ActorMention(at, end, word, sur[0], "person", sur[1]))
+            at = text.find(word, end)
     return sorted(found + surnames, key=_START)
 
 
