@@ -13,12 +13,12 @@ The TOML schema has three arrays of tables and one optional list::
     metonyms = ["Pyongyang"]          # capitals and seats of power
 
     [[person]]
-    name = "Antony Blinken"
-    aliases = ["Tony Blinken"]
+    name = "Marco Rubio"
+    aliases = ["Marco Antonio Rubio"]
     role = "Secretary of State"
     affiliation = "United States"
     gender = "m"                      # m, f or omitted: used for he/she
-    surname = "Blinken"               # optional; inferred otherwise
+    surname = "Rubio"                 # optional; inferred otherwise
 
     [[organisation]]
     name = "Joint Chiefs of Staff"

@@ -1,7 +1,7 @@
 """Who is named where: gazetteer mentions, surnames and titled names of one article.
 
 Names resolve through the [`Gazetteer`][koreabrief.Gazetteer] (metonyms such as
-Pyongyang -> North Korea included). A surname alone ("Blinken", "Cho") resolves
+Pyongyang -> North Korea included). A surname alone ("Rubio", "Cho") resolves
 to a full name used elsewhere in the article, else to the only gazetteer person
 with that surname. A name the gazetteer does not know is still recognised after
 a title ("Foreign Minister Park Jin") and kept as written.

@@ -274,7 +274,7 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
     window_end = min(para_end, start + _POST_WINDOW)
     cue = ctx.lex.pattern("cue").match(text, start, window_end)
     if cue is not None:
-        # Inverted: "said Blinken", "said the ministry in a statement", "according to KCNA".
+        # Inverted: "said Rubio", "said the ministry in a statement", "according to the agency".
         after = _skip(text, cue.end(), window_end, " ")
         mention = ctx.mention_at(after)
         if mention is None and text.startswith(("the ", "The "), after):

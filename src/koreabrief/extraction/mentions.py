@@ -18,7 +18,7 @@ class NameMention:
     Attributes:
         start: Offset of the mention.
         end: Offset one past the mention.
-        text: The mention as written ("Foreign Minister Cho Tae-yul", "he").
+        text: The mention as written ("Foreign Minister Cho Hyun", "he").
         name: The canonical name it resolves to, or None (an unresolved pronoun,
             an unnamed official).
         kind: ``person``, ``organisation``, ``state``, ``collective`` (a body

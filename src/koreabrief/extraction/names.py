@@ -2,7 +2,7 @@
 
 [`find_mentions`][koreabrief.extraction.names.find_mentions] finds, in one pass
 over the text, every mention that can act as a speaker or subject: gazetteer
-names, titles with names ("South Korean Foreign Minister Cho Tae-yul", "North
+names, titles with names ("South Korean Foreign Minister Cho Hyun", "North
 Korea's foreign minister, Choe Son Hui"), names not in the gazetteer (from
 their shape), speaking bodies ("South Korea's military", "the foreign
 ministry", "Yoon's office"), definite descriptions ("the minister") and
@@ -121,12 +121,12 @@ def find_mentions(
         (full name for surnames, titles and pronouns met earlier), or None.
 
     Examples:
-        >>> t = "Foreign Minister Cho Tae-yul met Jane Roe. Cho said she and Seoul agreed."
+        >>> t = "Foreign Minister Cho Hyun met Jane Roe. Cho said she and Seoul agreed."
         >>> for m in find_mentions(t):
         ...     print(m.text, "->", m.name, m.kind, m.role)
-        Foreign Minister Cho Tae-yul -> Cho Tae-yul person Foreign Minister
+        Foreign Minister Cho Hyun -> Cho Hyun person Foreign Minister
         Jane Roe -> Jane Roe person None
-        Cho -> Cho Tae-yul person Foreign Minister
+        Cho -> Cho Hyun person Foreign Minister
         she -> Jane Roe pronoun None
         Seoul -> South Korea state None
     """

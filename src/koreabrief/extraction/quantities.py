@@ -1,9 +1,9 @@
 """Quantities: numbers with units, vague amounts, ranges and qualifiers.
 
 Units and their surface forms live in ``koreabrief/data/units.toml``. A token
-scanner (not a regex) reads "approximately 1,100 kilometers", "one million
+scanner (not a regex) reads "approximately 950 kilometers", "one million
 artillery rounds", "thousands of troops", "10,000 to 12,000 troops"; every
-distance also gets its value in kilometres so that "680 miles" and "1,100 km"
+distance also gets its value in kilometres so that "590 miles" and "950 km"
 compare.
 """
 
@@ -294,8 +294,8 @@ def find_quantities(
         Quantities in text order.
 
     Examples:
-        >>> [(q.value, q.unit, q.km) for q in find_quantities("flew 1,100 kilometres (680 miles)")]
-        [(1100.0, 'km', 1100.0), (680.0, 'mi', 1094.354)]
+        >>> [(q.value, q.unit, q.km) for q in find_quantities("flew 950 kilometres (590 miles)")]
+        [(950.0, 'km', 950.0), (590.0, 'mi', 949.513)]
         >>> find_quantities("thousands of troops")[0].approx
         'thousands'
     """
