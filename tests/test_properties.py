@@ -436,23 +436,12 @@ class TestSerializationProperties:
         assert isinstance(obj, cls)
         _roundtrip(obj)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="serialize.from_json: json.loads RecursionError on deep nesting is not caught",
-    )
     @pytest.mark.parametrize("cls", [kb.Span, kb.Article, kb.Brief])
     def test_deeply_nested_json_is_a_serialization_error(self, cls: type) -> None:
         """JSON nested past the parser's recursion limit is a SerializationError, not a RecursionError."""
         with pytest.raises(kb.SerializationError):
             kb.from_json("[" * 100_000, cls)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "serialize.from_dict: "
-            "a non-dict (list, string) structures to Brief() because every Brief field has a default"
-        ),
-    )
     @pytest.mark.parametrize("text", ["[]", '"a text"', "[1, 2]"])
     def test_non_object_json_is_not_a_brief(self, text: str) -> None:
         """JSON that is not an object does not describe a Brief (every field has a default)."""
@@ -523,10 +512,6 @@ class TestProcessProperties:
 
 
 class TestLoadNesting:
-    @pytest.mark.xfail(
-        strict=True,
-        reason="loaders._iter_jsonl: RecursionError from json.loads escapes load() and stops the corpus",
-    )
     def test_deeply_nested_jsonl_line_is_skipped(self, tmp_path: Path) -> None:
         """A JSONL line nested past the recursion limit is skipped with a warning; the other lines load."""
         path = tmp_path / "c.jsonl"
@@ -536,10 +521,6 @@ class TestLoadNesting:
         assert [a.id for a in articles] == ["a", "b"]
         assert any(":2" in c for c in caught)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="loaders._iter_json: RecursionError from json.loads escapes load()",
-    )
     def test_deeply_nested_json_file_is_skipped(self, tmp_path: Path) -> None:
         """A .json file nested past the recursion limit is skipped with a KoreabriefWarning."""
         path = tmp_path / "c.json"

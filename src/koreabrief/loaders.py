@@ -338,6 +338,8 @@ def _iter_jsonl(lines: Iterable[str], *, stem: str, where: str, errors: Errors) 
                 record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
                 raise LoadError(f"{here}: malformed JSON ({e.msg} at column {e.colno})") from e
+            except RecursionError as e:
+                raise LoadError(f"{here}: JSON nested too deeply") from e
             yield _json_record(record, default_id=f"{stem}:{lineno}", where=here)
         except LoadError as e:
             if errors == "raise":
@@ -348,8 +350,12 @@ def _iter_jsonl(lines: Iterable[str], *, stem: str, where: str, errors: Errors) 
 def _iter_json(data: str, *, stem: str, where: str, errors: Errors) -> Iterator[RawRecord]:
     try:
         parsed = json.loads(data)
-    except json.JSONDecodeError as e:
-        err = LoadError(f"{where}:{e.lineno}: malformed JSON ({e.msg} at column {e.colno})")
+    except (json.JSONDecodeError, RecursionError) as e:
+        err = LoadError(
+            f"{where}:{e.lineno}: malformed JSON ({e.msg} at column {e.colno})"
+            if isinstance(e, json.JSONDecodeError)
+            else f"{where}: JSON nested too deeply"
+        )
         if errors == "raise":
             raise err from e
         warnings.warn(f"skipped {err}", KoreabriefWarning, stacklevel=3)

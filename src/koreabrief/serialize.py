@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, TypeVar
 
+import attrs
 import cattrs
 
 from koreabrief.errors import SerializationError
@@ -68,10 +69,15 @@ def from_dict(data: Any, cls: type[T]) -> T:
         >>> from_dict({"start": 0, "end": 3}, kb.Span)
         Span(start=0, end=3)
     """
+    name = getattr(cls, "__name__", str(cls))
+    if attrs.has(cls) and not isinstance(data, Mapping):
+        # cattrs would build a model whose fields all have defaults (Brief) from a list or a string.
+        raise SerializationError(f"invalid {name}: expected a JSON object, got {type(data).__name__}")
     try:
         return converter.structure(data, cls)
+    except RecursionError as e:
+        raise SerializationError(f"invalid {name}: nested too deeply") from e
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as e:
-        name = getattr(cls, "__name__", str(cls))
         detail = "; ".join(cattrs.transform_error(e)) if isinstance(e, cattrs.BaseValidationError) else str(e)
         raise SerializationError(f"invalid {name}: {detail}") from e
 
@@ -116,6 +122,8 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise SerializationError(f"not JSON: {e}") from e
+    except RecursionError as e:
+        raise SerializationError("not JSON this library reads: nested too deeply") from e
     return from_dict(data, cls)
 
 
