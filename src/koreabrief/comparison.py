@@ -85,13 +85,13 @@ def one_voice(a: str, b: str, g: Gazetteer) -> bool:
     """Whether two speakers of one quotation can both be right: not two people, one side.
 
     "The JCS said" and "South Korea's military said" are one institutional voice;
-    Blinken and Biden, or Seoul and Pyongyang, are not.
+    Two different people, or Seoul and Pyongyang, are not.
 
     Examples:
         >>> g = Gazetteer.default()
         >>> one_voice("Joint Chiefs of Staff", "Republic of Korea Armed Forces", g)
         True
-        >>> one_voice("Antony Blinken", "Joe Biden", g), one_voice("South Korea", "North Korea", g)
+        >>> one_voice("Marco Rubio", "Joe Biden", g), one_voice("South Korea", "North Korea", g)
         (False, False)
     """
     if a == b:

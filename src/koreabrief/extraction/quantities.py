@@ -414,27 +414,17 @@ def _quantity_at(
         sink.append(f"quantity {written[:60]!r}: absurd magnitude, dropped")
         return None, after
     factor = lex.km.get(name)
-    if low is not None and high is not None:
-        return (
-            Quantity(
-                text=written,
-                unit=name,
-                value=None,
-                low=low,
-                high=high,
-                qualifier=qualifier,
-                km=round(low * factor, 3) if factor is not None else None,
-                span=Span(first, last),
-            ),
-            after,
-        )
+    ranged = low is not None and high is not None
+    base = low if ranged else value
     return (
         Quantity(
             text=written,
             unit=name,
-            value=value,
+            value=None if ranged else value,
+            low=low if ranged else None,
+            high=high if ranged else None,
             qualifier=qualifier,
-            km=round(value * factor, 3) if factor is not None else None,
+            km=round(base * factor, 3) if factor is not None and base is not None else None,
             span=Span(first, last),
         ),
         after,

@@ -21,7 +21,7 @@ from attrs import field, frozen
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import find_times
-from koreabrief.extraction.triggers import EventLexicon
+from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Sanction, SanctionStatus, Span
 
@@ -227,17 +227,12 @@ def _lowered_pattern(source: str, bodies: list[str]) -> re.Pattern[str] | None:
 
     It is when the cue patterns hold no cased character but ASCII lower-case
     letters (so no capital escape such as ``\\W`` or ``\\S`` either) and the
-    text none of `_CASE_EXTRAS`. The IGNORECASE scan is some three times
+    text none of `CASE_EXTRAS`. The IGNORECASE scan is some three times
     slower: it only confirms the sentences the quick one finds a cue in.
     """
     if all((c.isascii() and c.islower()) or c.lower() == c.upper() for body in bodies for c in body):
         return re.compile(source)
     return None
-
-
-# Characters that IGNORECASE matches to an ASCII letter though their lower case
-# is not that letter ("ſ" to "s", "ı" and "İ" to "i", the Kelvin sign to "k").
-_CASE_EXTRAS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
@@ -376,7 +371,7 @@ def sanctions_in_context(
     starts = [n.start for n in names]
     out: list[Sanction] = []
     seen: set[tuple[str, str, str | None]] = set()
-    quick = lex._lowered if not _CASE_EXTRAS.search(text) else None
+    quick = lex._lowered if not CASE_EXTRAS.search(text) else None
     for sent in ctx.sentences:
         start = sent.start
         while start < sent.end:
