@@ -97,3 +97,22 @@ class TestProperties:
         t0 = time.perf_counter()
         assert len(find_quantities(big)) == 60_000
         assert time.perf_counter() - t0 < max(60 * t_small * 3, 2.0)
+
+
+_PHRASE_WORDS = [
+    "about", "as", "many", "at", "least", "more", "than", "up", "to", "over", "the", "talks", "a", "dozen",
+    "thousands", "of", "tens", "significant", "heavy", "losses", "troops", "1,100", "seven", "twenty-five",
+    "missiles", "km", "an", "estimated", "some", "under", "pressure", "close", "-", "(",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=12))
+def test_head_filter_never_drops_a_quantity(words: list[str]) -> None:
+    # The four-token pre-check may skip a candidate only where the full parse finds nothing.
+    from koreabrief.extraction.quantities import _HEAD, _may_start, _quantity_at, _tokens
+
+    text = " ".join(words)
+    toks = _tokens(text, 0, len(text))
+    lex = Units.default()
+    if toks and not _may_start(toks[:_HEAD], lex):
+        assert _quantity_at(text, toks, 0, lex, []) is None

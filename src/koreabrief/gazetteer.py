@@ -540,10 +540,16 @@ class Gazetteer:
         # Two scans merged in text order: forms opening with a lower-case letter
         # ("the Kremlin") and the others never match at the same place, and each
         # pattern alone lets the regex engine skip to where its forms can start.
-        mu, ml = upper.search(text), lower.search(text)
+        # The upper-case scan (most hits) walks one finditer: it continues from the
+        # last match's end, which is where the next search starts unless a match was
+        # rejected or overtaken, and only then does a fresh scan start at `pos`.
+        found = upper.finditer(text)
+        mu, ml = next(found, None), lower.search(text)
         while True:
             if mu is not None and mu.start() < pos:
-                mu = upper.search(text, pos)
+                if mu.end() != pos:
+                    found = upper.finditer(text, pos)
+                mu = next(found, None)
             if ml is not None and ml.start() < pos:
                 ml = lower.search(text, pos)
             if mu is not None and (ml is None or mu.start() < ml.start()):
@@ -563,7 +569,8 @@ class Gazetteer:
                 # match ("the Treasury Department" -> "Treasury Department").
                 pos = start + 1
                 continue
-            hit = hits.get(written.translate(_FOLD))
+            # Keys are folded already: most mentions are found as written.
+            hit = hits[written] if written in hits else hits.get(written.translate(_FOLD))
             if hit is not None:
                 out.append(Mention(start, end, written, hit[0], hit[1]))
             pos = end

@@ -52,6 +52,8 @@ _RANGE_WORDS = frozenset(("to", "-", "–", "and", "or"))
 _ABSURD = 1e13
 # Tokens enough for the longest phrase: qualifier (3), number, range and scales (4), modifiers (3), unit (4).
 _WINDOW = 16
+# Tokens enough to tell whether a number or vague amount follows a qualifier (3 words).
+_HEAD = 4
 # A candidate glued to these is inside a word, not at a token start.
 _GLUE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-")
 _MAX_MODIFIERS = 3
@@ -123,6 +125,11 @@ class Units:
         return re.compile(
             rf"\s+(?:(?:were|was|are|is|have|has|had|reportedly|allegedly)\s+){{0,2}}(?:been\s+)?(?:{verbs})(?![\w-])"
         )
+
+    @functools.cached_property
+    def approx_firsts(self) -> frozenset[str]:
+        """The first words of the vague amounts ("tens" of "tens of thousands")."""
+        return frozenset(w.split()[0] for w in self.approx)
 
     @functools.cached_property
     def starters(self) -> frozenset[str]:
@@ -315,16 +322,17 @@ def find_quantities(
         if at > start and text[at - 1] in _GLUE:
             pos = cand.end()  # inside a word ("no-one", "U.S.one")
             continue
-        window = [
-            (t.group(0), t.start(), t.end())
-            for t in itertools.islice(_TOKEN.finditer(text, at, end), _WINDOW)
-        ]
+        tokens = _TOKEN.finditer(text, at, end)
+        window = [(t.group(0), t.start(), t.end()) for t in itertools.islice(tokens, _HEAD)]
         if not window:
             break
         word = window[0][0]
         pos = max(window[0][2], cand.end())
         if not word[0].isdigit() and word.lower() not in starters and "-" not in word:
             continue
+        if not _may_start(window, lex):
+            continue  # most candidates are a qualifier word alone ("about the talks")
+        window.extend((t.group(0), t.start(), t.end()) for t in itertools.islice(tokens, _WINDOW - _HEAD))
         found = _quantity_at(text, window, 0, lex, sink)
         if found is None:
             continue
@@ -366,6 +374,19 @@ def _bare_unit(
         if rx.search(text, max(0, at - _BARE_REACH), at):
             return unit, k
     return None
+
+
+def _may_start(head: list[tuple[str, int, int]], lex: Units) -> bool:
+    """Whether a quantity may start at the first of these tokens: False only when
+    `_quantity_at` would surely find none (a qualifier followed by no number and
+    no vague amount), read from the first `_HEAD` tokens alone."""
+    j = _qualifier_at(head, 0, lex)
+    if j >= len(head):
+        return True  # undecided within the head
+    word = head[j][0].lower()
+    if word[:1].isdigit() or "-" in word or word.rstrip(".") in _ONES or word == "a":
+        return True
+    return word in lex.approx_firsts
 
 
 def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
