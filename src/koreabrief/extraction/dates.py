@@ -71,6 +71,8 @@ _MAYBE_TIME = re.compile(
 )
 # Lead words and a count before a cue ("late last year", "a few weeks") fit in this.
 _LEAD_SPAN = 48
+# Where an expression can start: `_TIME` opens with this look-behind and a word character.
+_WORD_START = re.compile(r"(?<![\w-])\w")
 # A month abbreviation without a day ("May" the verb, "Mar" ...) is too ambiguous alone.
 _FULL_MONTHS = frozenset(
     [
@@ -308,19 +310,25 @@ def resolve_time(
 
 
 def _time_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """`_TIME.finditer(text, start, end)`, with the big pattern run only near a cue.
+    """`_TIME.finditer(text, start, end)`, with the big pattern tried only near a cue.
 
     Every expression holds a `_MAYBE_TIME` cue within `_LEAD_SPAN` characters of
-    its start, so no match can begin before the first cue minus that span.
+    its start, so a match can start only at a word start in the span before a
+    cue: trying those places in order finds what a search would, without
+    scanning on past the last cue to the end of the range.
     """
     pos = start
     while (cue := _MAYBE_TIME.search(text, pos, end)) is not None:
-        m = _TIME.search(text, max(pos, cue.start() - _LEAD_SPAN), end)
-        if m is None:
-            return
-        yield m
-        # finditer steps one character past an empty match; none of these is empty.
-        pos = max(m.end(), m.start() + 1)
+        at = cue.start()
+        for word in _WORD_START.finditer(text, max(pos, at - _LEAD_SPAN), at + 1):
+            m = _TIME.match(text, word.start(), end)
+            if m is not None:
+                yield m
+                # finditer steps one character past an empty match; none of these is empty.
+                pos = max(m.end(), m.start() + 1)
+                break
+        else:
+            pos = at + 1
 
 
 def find_times(
