@@ -34,7 +34,10 @@ __all__ = ["SanctionLexicon", "extract_sanctions", "extract_sanctions_with_warni
 
 # Compiled once here rather than inline in the functions that use them.
 _LIST_JOINT = re.compile(r"\s*(?:,|and|,\s*and)\s*")
-_FOR_OVER = re.compile(r"\s+(?:for|over)\s+(?:its|their|his|her|the)?\s*")
+# What opens a reason: "for its nuclear tests", "over the invasion", "accused of helping ...".
+_FOR_OVER = re.compile(
+    r"\s+(?:for|over|accused of|suspected of|charged with|alleged to have)\s+(?:its|their|his|her|the)?\s*"
+)
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?")
 _AND_REASON = re.compile(r"\s+and\s+(?:\w+\s+){1,3}?(?=for\b|over\b)")
@@ -76,10 +79,25 @@ _NP_STOP = frozenset(
         "friday",
         "saturday",
         "sunday",
+        # A participle opens a modifier of the phrase, not part of its head:
+        # "two firms accused of ...", "11 organisations linked to ...".
+        "accused",
+        "linked",
+        "tied",
+        "connected",
+        "involved",
+        "suspected",
+        "believed",
+        "allegedly",
+        "reportedly",
+        "based",
+        "including",
+        "such",
+        "whose",
     ]
 )
 _NUMBERISH = re.compile(
-    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|a|an|the|its|\w+ly)\b"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|a|an|the|its|\w+ly)\b"
 )
 _QUANTIFIERS = re.compile(
     r"^(?:multiple|several|numerous|various|many|a|an|the|its|\d+|two|three)\s+", re.IGNORECASE
@@ -106,6 +124,8 @@ class SanctionLexicon:
     _lowered: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
     _hypothetical: re.Pattern[str] = field(init=False, eq=False, repr=False)
     _authorities: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    # Lower-case words one of which every text with a sanction holds.
+    prefilter: tuple[str, ...] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         cues = []
@@ -117,6 +137,8 @@ class SanctionLexicon:
             bodies.append(body)
             parts.append(f"(?P<c{i}>{body})")
         object.__setattr__(self, "cues", tuple(cues))
+        words = self.data.get("prefilter", {}).get("words", ("sanction", "resolution"))
+        object.__setattr__(self, "prefilter", tuple(w.lower() for w in words))
         source = r"(?<![\w-])(?:" + "|".join(parts or ["(?!x)x"]) + r")(?![\w-])"
         object.__setattr__(self, "_pattern", re.compile(source, re.IGNORECASE))
         object.__setattr__(self, "_lowered", _lowered_pattern(source, bodies))
@@ -365,7 +387,7 @@ def sanctions_in_context(
     lex = SanctionLexicon.default()
     text = article.text
     low = ctx.lowered
-    if "sanction" not in low and "resolution" not in low:
+    if not any(word in low for word in lex.prefilter):
         return (), ()
     names = ctx.actor_names(EventLexicon.default())
     starts = [n.start for n in names]
