@@ -102,6 +102,8 @@ _NUMBERISH = re.compile(
 _QUANTIFIERS = re.compile(
     r"^(?:multiple|several|numerous|various|many|a|an|the|its|\d+|two|three)\s+", re.IGNORECASE
 )
+# A lower-case head noun right after a name used as an adjective ("Chinese firms").
+_HEAD_NOUN = re.compile(r"\s([a-z][a-z-]{1,30})\b")
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]")
 _WINDOW = 4_000
 _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
@@ -123,6 +125,7 @@ class SanctionLexicon:
     # `_pattern` without IGNORECASE, for lower-cased text (see `_lowered_pattern`).
     _lowered: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
     _hypothetical: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    _proposal: re.Pattern[str] = field(init=False, eq=False, repr=False)
     _authorities: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # Lower-case words one of which every text with a sanction holds.
     prefilter: tuple[str, ...] = field(init=False, repr=False)
@@ -142,10 +145,10 @@ class SanctionLexicon:
         source = r"(?<![\w-])(?:" + "|".join(parts or ["(?!x)x"]) + r")(?![\w-])"
         object.__setattr__(self, "_pattern", re.compile(source, re.IGNORECASE))
         object.__setattr__(self, "_lowered", _lowered_pattern(source, bodies))
-        hyp = [re.escape(w) for w in self.data.get("hypothetical", {}).get("before", ())]
         object.__setattr__(
-            self, "_hypothetical", re.compile(r"\b(?:" + "|".join(hyp or ["(?!x)x"]) + r")\b", re.IGNORECASE)
+            self, "_hypothetical", _words_regex(self.data.get("hypothetical", {}).get("before", ()))
         )
+        object.__setattr__(self, "_proposal", _words_regex(self.data.get("proposal", {}).get("before", ())))
         auth = dict(self.data.get("authority", {}))
         object.__setattr__(self, "authority", auth)
         alts = "|".join(re.escape(k) for k in sorted(auth, key=len, reverse=True)) or "(?!x)x"
@@ -167,6 +170,12 @@ class SanctionLexicon:
             True
         """
         return _default()
+
+
+def _words_regex(words: Any) -> re.Pattern[str]:
+    """Any of these words or phrases, case-insensitively, on word boundaries."""
+    alts = [re.escape(w) for w in words]
+    return re.compile(r"\b(?:" + "|".join(alts or ["(?!x)x"]) + r")\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -230,7 +239,9 @@ def _reason(text: str, start: int, end: int) -> tuple[str | None, int]:
     return (reason or None), re_end
 
 
-def _noun_phrase(text: str, start: int, end: int) -> tuple[str, int] | None:
+def _noun_phrase(text: str, start: int, end: int, *, named: bool = False) -> tuple[str, int] | None:
+    """The group a cue names ("three entities"), opening with a number or determiner
+    unless `named` (it opens with a name: "Chinese firms")."""
     words: list[re.Match[str]] = []
     for w in _WORD.finditer(text, start, min(end, start + 120)):
         if w.group(0).lower() in _NP_STOP or len(words) >= 6:
@@ -238,7 +249,7 @@ def _noun_phrase(text: str, start: int, end: int) -> tuple[str, int] | None:
         words.append(w)
         if w.group(0).endswith((",", ".")):
             break
-    if not words or not _NUMBERISH.match(words[0].group(0).lower()):
+    if not words or not (named or _NUMBERISH.match(words[0].group(0).lower())):
         return None
     phrase = text[words[0].start() : words[-1].end()].rstrip(".,")
     return phrase, words[0].start() + len(phrase)
@@ -275,7 +286,12 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
         cut = 0
         for b in _CLAUSE_BREAK.finditer(before):
             cut = b.end()
-        if lex._hypothetical.search(before[cut:]):
+        # A draft ("vetoed a resolution that would have tightened sanctions") is a
+        # proposal even when its wording is conditional.
+        drafted = status is SanctionStatus.IN_FORCE and lex._proposal.search(before[cut:]) is not None
+        if drafted:
+            status = SanctionStatus.PROPOSED
+        elif lex._hypothetical.search(before[cut:]):
             if status is not SanctionStatus.IN_FORCE:
                 continue
             status = SanctionStatus.THREATENED
@@ -301,7 +317,15 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
         elif where == "after":
             after = [n for n in ctx.names if m.end() <= n.start < m.end() + 40]
             gap = text[m.end() : after[0].start] if after else ""
-            if after and _THE_GAP.fullmatch(gap):
+            head = _HEAD_NOUN.match(text, after[0].end) if after else None
+            if head is not None and head.group(1).lower() in _NP_STOP:
+                head = None
+            if after and _THE_GAP.fullmatch(gap) and head is not None:
+                # "sanctions on Chinese firms": the group, not the state.
+                np = _noun_phrase(text, after[0].start, sent.end, named=True)
+                if np is not None:
+                    pairs.append((np[0], _reason(text, np[1], sent.end)[0]))
+            elif after and _THE_GAP.fullmatch(gap):
                 reason, _ = _reason(text, after[0].end, sent.end)
                 pairs.append((after[0].name, reason))
             else:
@@ -314,7 +338,8 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
                     pairs.append(
                         (phrase, _reason(text, np_end + (more.end() - 1 if more else 0), sent.end)[0])
                     )
-            if authority is None:
+            if authority is None and not drafted:
+                # Who vetoes or drafts a resolution is not who would impose it.
                 subj = ctx.subject(m.start())
                 if subj is not None and subj.kind in ("state", "organisation"):
                     authority = (
