@@ -643,3 +643,31 @@ class TestProperties:
         assert "\n\n\n" not in a.text
         assert a.text == a.text.strip()
         assert not lost_characters(a)
+
+
+class TestPageDate:
+    """`published` is read from the page's own date line when the caller gives none."""
+
+    PAGE = (
+        "Menu\n\nMissile Test Draws Rebuke\n\nPublished 2025-05-08 09:12 | Updated 2025-05-09 10:40\n\n"
+        "SEOUL: The North fired a missile on Thursday, officials said. It was the first launch since "
+        "March 3, 2025, they added.\n\nMost read\n\n1. Markets slide on July 1, 2024"
+    )
+
+    def test_header_date(self) -> None:
+        assert clean(self.PAGE).published == dt.date(2025, 5, 8)
+
+    def test_given_date_wins(self) -> None:
+        assert clean(self.PAGE, published=dt.date(2025, 5, 9)).published == dt.date(2025, 5, 9)
+
+    def test_body_dates_are_not_the_page_date(self) -> None:
+        page = self.PAGE.replace("Published 2025-05-08 09:12 | Updated 2025-05-09 10:40\n\n", "")
+        assert clean(page).published is None
+
+    def test_byline_with_date(self) -> None:
+        page = "Rally in Seoul\n\nBy Jane Roe | 3 June 2025\n\nThousands marched in Seoul on Saturday."
+        assert clean(page).published == dt.date(2025, 6, 3)
+
+    def test_no_year_no_date(self) -> None:
+        page = "Rally in Seoul\n\nUpdated June 3, 10:40 KST\n\nThousands marched in Seoul on Saturday."
+        assert clean(page).published is None

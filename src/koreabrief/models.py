@@ -251,7 +251,8 @@ class Article:
         original_source: Where the text says it comes from ("Original Source: ...").
         outlet: The publishing outlet, when known.
         url: The article's address, when known.
-        published: The publication date, when known.
+        published: The publication date, when known (given by the caller or the
+            loader, else read by `clean` from the page's own date line).
         removed: Every non-body line of `raw`, with its kind and offsets.
         warnings: Problems met while loading or cleaning, in plain words.
 

@@ -53,7 +53,9 @@ def clean(
         raw: The page text as scraped.
         id: The article's identifier.
         url: The article's address, if known.
-        published: The publication date, if known.
+        published: The publication date, if known. Without it, a full date
+            (with its year) in the page's header or byline lines is used
+            ("Published 2025-05-08 09:12", "By Jane Roe | 3 June 2025"); else None.
         outlet: The outlet, if known; otherwise read from a line naming it.
         title: A headline known from metadata; it stays the title, and the
             page's own copy of it is not kept in the body. Without it, the
@@ -115,10 +117,29 @@ def clean(
         original_source=_source(labels),
         outlet=outlet if outlet is not None else _outlet(labels, lexicon),
         url=url,
-        published=published,
+        published=published if published is not None else _page_date(labels),
         removed=removed,
         warnings=notes,
     )
+
+
+def _page_date(labels: list[Label]) -> dt.date | None:
+    """The publication date a page states in its header or byline lines, if any.
+
+    Only furniture before the body (and bylines anywhere) is read, and only a
+    date with its year counts: nothing is guessed.
+    """
+    for lab in labels:
+        if lab.kind is None and not lab.title:
+            break  # the body has begun: later dates are the story's own, or related links'
+        found = md.page_date(lab.unit.text) if lab.kind is not None else None
+        if found is not None:
+            return found
+    for lab in labels:
+        found = md.page_date(lab.unit.text) if lab.kind is RemovalKind.BYLINE else None
+        if found is not None:
+            return found
+    return None
 
 
 def _author(labels: list[Label], lexicon: Lexicon) -> str | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from dateutil import parser as date_parser
 
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 
@@ -13,6 +16,7 @@ __all__ = [
     "is_byline",
     "is_email_line",
     "is_timestamp",
+    "page_date",
     "source_of",
 ]
 
@@ -239,3 +243,35 @@ def dateline(paragraph: str, *, lexicon: Lexicon | None = None) -> str | None:
     if m is not None:
         return m.group("place")
     return None
+
+
+# A full date with its year, as date lines write it: "2025-05-08", "2025.05.08",
+# "May 8, 2025", "8 May 2025", "Thursday, May 8th 2025".
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
+    rf"|(?:{_MONTHS})\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d\d(?!\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_MONTHS}),?\s(?:19|20)\d\d(?!\d))"
+)
+
+
+def page_date(text: str) -> dt.date | None:
+    """The first full date (with its year) in a page's date or byline line, else None.
+
+    Examples:
+        >>> page_date("Published 2025-05-08 09:12 | Updated 2025-05-09 10:40")
+        datetime.date(2025, 5, 8)
+        >>> page_date("Posted by Staff Writer | April 28, 2025 | 4 min read")
+        datetime.date(2025, 4, 28)
+        >>> page_date("Updated May 8") is None
+        True
+    """
+    dates = (_parse_date(m.group(0)) for m in _FULL_DATE.finditer(text[:300]))
+    # "2025-02-30" is no date: a later one on the line may be.
+    return next((d for d in dates if d is not None), None)
+
+
+def _parse_date(written: str) -> dt.date | None:
+    try:
+        return date_parser.parse(written.replace(".", "-") if written[0].isdigit() else written).date()
+    except (ValueError, OverflowError):
+        return None
