@@ -104,6 +104,11 @@ _QUANTIFIERS = re.compile(
 )
 # A lower-case head noun right after a name used as an adjective ("Chinese firms").
 _HEAD_NOUN = re.compile(r"\s([a-z][a-z-]{1,30})\b")
+# Verbs of judging: their subject calls something a violation rather than commits one.
+_JUDGES = re.compile(
+    r"\b(?:condemn|denounc|call|describ|brand|slam|criticiz|criticis|blast|label|decr[iy])\w{0,4}\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]")
 _WINDOW = 4_000
 _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
@@ -347,6 +352,11 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
                     )
         else:
             subj = ctx.subject(m.start())
+            if subj is not None and _JUDGES.search(text, subj.end, m.start()):
+                # "Washington condemned Pyongyang's launch as a violation of ...": the
+                # judge is no violator; the one named in what is judged is, if anyone.
+                judged = [n for n in ctx.names if subj.end <= n.start and n.end <= m.start()]
+                subj = judged[-1] if judged else None
             if subj is not None:
                 reason = _reason(text, m.end(), sent.end)[0]
                 pairs.extend((n.name, reason) for n in ctx.conjuncts(subj))
