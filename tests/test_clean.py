@@ -671,3 +671,10 @@ class TestPageDate:
     def test_no_year_no_date(self) -> None:
         page = "Rally in Seoul\n\nUpdated June 3, 10:40 KST\n\nThousands marched in Seoul on Saturday."
         assert clean(page).published is None
+
+    def test_published_line_before_a_bare_site_date(self) -> None:
+        page = (
+            "Sunday, November 23, 2026\n\nDrone Deal Deepens\n\nPublished: 22 Nov. 2026, 18:30\n\n"
+            "North Korea has sent workers to a drone plant in Russia, officials said on Saturday."
+        )
+        assert clean(page).published == dt.date(2026, 11, 22)

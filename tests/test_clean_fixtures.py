@@ -159,6 +159,9 @@ class TestFixturePages:
             [want_title] + [page.meta.get(k) for k in ("author", "dateline", "original_source", "outlet")]
         )
         assert got == want
+        if "published" in page.meta:
+            assert a.published is not None
+            assert a.published.isoformat() == page.meta["published"]
 
     @pytest.mark.parametrize("page", [p for p in PAGES if p.meta_title is None], ids=lambda p: p.name)
     def test_nothing_lost(self, page: Page) -> None:

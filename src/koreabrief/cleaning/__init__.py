@@ -21,6 +21,7 @@ headline is not part of `a.text`, so cleaning the text again finds no title.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.classify import NAME_BYLINE, Label, label_units
@@ -32,6 +33,7 @@ from koreabrief.models import Article, Removal, RemovalKind
 
 __all__ = ["article", "clean"]
 
+_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published|released|date)\b")
 _NO_BODY = "no article body found: every line looks like page furniture"
 
 
@@ -126,20 +128,21 @@ def clean(
 def _page_date(labels: list[Label]) -> dt.date | None:
     """The publication date a page states in its header or byline lines, if any.
 
-    Only furniture before the body (and bylines anywhere) is read, and only a
-    date with its year counts: nothing is guessed.
+    Only furniture before the body (and bylines anywhere) is read, a line that
+    says "published" or "posted" first (a bare date atop a page is often today's),
+    and only a date with its year counts: nothing is guessed.
     """
-    for lab in labels:
+    lines: list[str] = []
+    for i, lab in enumerate(labels):
         if lab.kind is None and not lab.title:
+            lines.extend(b.unit.text for b in labels[i:] if b.kind is RemovalKind.BYLINE)
             break  # the body has begun: later dates are the story's own, or related links'
-        found = md.page_date(lab.unit.text) if lab.kind is not None else None
-        if found is not None:
-            return found
-    for lab in labels:
-        found = md.page_date(lab.unit.text) if lab.kind is RemovalKind.BYLINE else None
-        if found is not None:
-            return found
-    return None
+        if lab.kind is not None:
+            lines.append(lab.unit.text)
+    stated = (md.page_date(t) for t in lines if _PUBLISHED.search(t))
+    return next((d for d in stated if d is not None), None) or next(
+        (d for d in map(md.page_date, lines) if d is not None), None
+    )
 
 
 def _author(labels: list[Label], lexicon: Lexicon) -> str | None:

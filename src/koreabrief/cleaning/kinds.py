@@ -39,6 +39,12 @@ def _prefix_match(rule: KindRules, folded: str, n_words: int) -> bool:
 _ORDER = {kind: n for n, kind in enumerate(KIND_ORDER)}
 
 
+def _unmarked(text: str) -> str:
+    """`text` without the list marker before it: "▶ Related: ..." reads as "Related: ..."."""
+    marks = _LEAD_MARKS.match(text)
+    return text[marks.end() :] if marks is not None else text
+
+
 def _first_prefix(folded: str, lexicon: Lexicon, *, short_ok: bool) -> RemovalKind | None:
     """The earliest kind (in the order kinds are tried) with a prefix opening `folded`."""
     pattern = lexicon.prefix_pattern if short_ok else lexicon.long_prefix_pattern
@@ -46,6 +52,8 @@ def _first_prefix(folded: str, lexicon: Lexicon, *, short_ok: bool) -> RemovalKi
     return RemovalKind(m.lastgroup) if m is not None and m.lastgroup is not None else None
 
 
+# List and link markers news pages put before a line.
+_LEAD_MARKS = re.compile(r"[▶►▷▸■□●○◆◇▲△▼▽☞※•*>»\s]{1,8}(?=\S)")
 # A character for which str.isalnum() holds (\w is isalnum() or "_").
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -62,6 +70,7 @@ def match_kind(
         >>> match_kind("Share it", ["Share", "it"], default_lexicon(), edge=False)
         (<RemovalKind.SHARE: 'share'>, 'phrase')
     """
+    text = _unmarked(text)
     folded = text[:300].casefold()
     found = _match_anywhere(text, tokens, folded, folded_key(folded), lexicon)
     if found is None and edge:
@@ -163,7 +172,7 @@ def _credit_tail(text: str, lexicon: Lexicon) -> bool:
     end = tail[-48:].casefold()
     # Cheap gate: credits end in a bracket, or carry a slash, a pipe or "getty".
     if not (
-        end.endswith(")")
+        end.endswith((")", "]"))
         or "/" in end
         or "|" in end
         or "getty" in end
@@ -193,6 +202,7 @@ def unit_facts(unit: Unit, lexicon: Lexicon) -> UnitFacts:
     else:
         tokens = text.split()
         prose = ft.is_sentence(text, tokens, lexicon.stopwords)
+    text = _unmarked(text)
     folded = text[:300].casefold()
     key = folded_key(folded)
     matched = _match_anywhere(text, tokens, folded, key, lexicon)

@@ -41,7 +41,8 @@ _POSTED = re.compile(
 )
 _REPORTING = re.compile(rf"\(?(?i:reporting by)\s(?P<name>{_NAMES})")
 _BIO = re.compile(rf"(?P<name>{_NAMES})\s(?P<verb>[a-z]{{2,12}})\b")
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+# An address, or the placeholder a CDN's e-mail obfuscation leaves in scraped text.
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|\[email(?:\s|\xa0)protected\]")
 _EMAILS = re.compile(r"[\s,;/|()]{0,4}")
 _SOURCE = re.compile(
     r"(?i:original source|source link|sources?|via|courtesy of|first appeared on|first published on|"
@@ -168,10 +169,10 @@ def is_email_line(text: str) -> bool:
     """Whether a line holds only e-mail addresses (a reporter's contact).
 
     Examples:
-        >>> is_email_line("jroe@example.com")
-        True
+        >>> is_email_line("jroe@example.com"), is_email_line("[email protected]")
+        (True, True)
     """
-    if "@" not in text or len(text) > 300:
+    if ("@" not in text and "[email" not in text) or len(text) > 300:
         return False
     rest = _EMAIL.sub(" ", text)
     return _EMAILS.fullmatch(rest.strip()) is not None or not rest.strip(" ,;/|()")
@@ -272,6 +273,6 @@ def page_date(text: str) -> dt.date | None:
 
 def _parse_date(written: str) -> dt.date | None:
     try:
-        return date_parser.parse(written.replace(".", "-") if written[0].isdigit() else written).date()
+        return date_parser.parse(written.replace(".", "-") if written[:4].isdigit() else written).date()
     except (ValueError, OverflowError):
         return None

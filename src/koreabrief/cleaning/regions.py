@@ -9,6 +9,8 @@ from koreabrief.models import RemovalKind
 
 __all__ = ["comment_thread", "edges", "link_lists"]
 
+# Words from which a prose line ends a link list.
+_PROSE_ITEM_WORDS = 14
 _LIST_ITEM_MAX_WORDS = 20
 _LIST_ITEM_MAX_CHARS = 160
 _TEASER_MAX_WORDS = 70
@@ -38,7 +40,12 @@ def link_lists(facts: Sequence[UnitFacts]) -> list[bool]:
             continue
         if not open_list:
             continue
-        item = len(f.tokens) <= _LIST_ITEM_MAX_WORDS and len(f.key) <= _LIST_ITEM_MAX_CHARS
+        # A long sentence of prose is the story going on after an inline widget, not an item.
+        item = (
+            len(f.tokens) <= _LIST_ITEM_MAX_WORDS
+            and len(f.key) <= _LIST_ITEM_MAX_CHARS
+            and not (f.prose and len(f.tokens) >= _PROSE_ITEM_WORDS)
+        )
         teaser = (
             len(f.tokens) <= _TEASER_MAX_WORDS
             and i > 0
