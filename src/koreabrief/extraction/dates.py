@@ -59,6 +59,7 @@ _TIME = re.compile(
     rf"|(?P<wd>{_LEAD}(?P<wd_d>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>(?i:last|this|next|past))\s+"
     r"(?P<punit>year|month|week))"
+    r"|(?P<wkend>(?i:(?:over|during|on|at)\s+the\s+weekend(?!\s+of\b)|(?:this\s+past|last|this|next|past)\s+weekend))"
     r"|(?P<deictic>(?i:(?:late|early|earlier|later)\s+)?(?P<dword>(?i:yesterday|today|tonight|tomorrow"
     r"|last\s+night|this\s+(?:morning|afternoon|evening))))"
     rf"|(?P<year>{_LEAD}(?P<y>{_YEAR})(?:s(?![\w]))?)"
@@ -212,6 +213,24 @@ def _week(published: dt.date, step: int, low: str) -> tuple[dt.date | None, Prec
     return first.replace(day=1), Precision.MONTH
 
 
+def _weekend(published: dt.date, *, future: bool, low: str) -> tuple[dt.date | None, Precision | None]:
+    """The month of the weekend meant (the latest one in past-tense reporting, the
+    next one in future-tense), or None when that weekend straddles two months.
+
+    Examples:
+        >>> _weekend(dt.date(2025, 8, 27), future=False, low="over the weekend")
+        (datetime.date(2025, 8, 1), <Precision.MONTH: 'month'>)
+        >>> _weekend(dt.date(2025, 5, 27), future=True, low="next weekend")
+        (None, None)
+    """
+    ahead = "next" in low or (future and "last" not in low and "past" not in low)
+    saturday = published + relativedelta(weekday=SA(+1) if ahead else SA(-1))
+    sunday = saturday + dt.timedelta(days=1)
+    if saturday.month != sunday.month:
+        return None, None
+    return saturday.replace(day=1), Precision.MONTH
+
+
 def resolve_time(
     match: re.Match[str],
     published: dt.date | None,
@@ -268,6 +287,8 @@ def resolve_time(
         if "next " in low or future:
             return published + relativedelta(weekday=wd(+1)), Precision.DAY
         return published + relativedelta(weekday=wd(-1)), Precision.DAY
+    if g["wkend"]:
+        return _weekend(published, future=future, low=low)
     if g["period"]:
         step = {"last": -1, "past": -1, "this": 0, "next": 1}[g["pdeic"].lower()]
         unit = g["punit"].lower()
