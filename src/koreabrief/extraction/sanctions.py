@@ -94,6 +94,14 @@ _NP_STOP = frozenset(
         "including",
         "such",
         "whose",
+        "if",
+        "unless",
+        "while",
+        "when",
+        "because",
+        "includes",
+        "included",
+        "include",
     ]
 )
 _NUMBERISH = re.compile(
@@ -102,6 +110,10 @@ _NUMBERISH = re.compile(
 _QUANTIFIERS = re.compile(
     r"^(?:multiple|several|numerous|various|many|a|an|the|its|\d+|two|three)\s+", re.IGNORECASE
 )
+# How the adjective of a state ends ("North Korean", "Chinese", "British", "Israeli", "French").
+_DEMONYM = ("an", "ese", "ish", "i", "ch")
+# The words a drafting or vetoing cue must be among, just before a sanction cue.
+_PROPOSAL_REACH = 8
 # A lower-case head noun right after a name used as an adjective ("Chinese firms").
 _HEAD_NOUN = re.compile(r"\s([a-z][a-z-]{1,30})\b")
 # Verbs of judging: their subject calls something a violation rather than commits one.
@@ -233,6 +245,12 @@ class _Ctx:
         return None
 
 
+def _last_words(text: str) -> str:
+    """The last `_PROPOSAL_REACH` words of `text`."""
+    words = text.split()
+    return " ".join(words[-_PROPOSAL_REACH:])
+
+
 def _reason(text: str, start: int, end: int) -> tuple[str | None, int]:
     m = _FOR_OVER.match(text[start : min(end, start + 20)])
     if not m:
@@ -293,14 +311,19 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
             cut = b.end()
         # A draft ("vetoed a resolution that would have tightened sanctions") is a
         # proposal even when its wording is conditional.
-        drafted = status is SanctionStatus.IN_FORCE and lex._proposal.search(before[cut:]) is not None
+        drafted = (
+            status is SanctionStatus.IN_FORCE and lex._proposal.search(_last_words(before[cut:])) is not None
+        )
         if drafted:
             status = SanctionStatus.PROPOSED
         elif lex._hypothetical.search(before[cut:]):
             if status is not SanctionStatus.IN_FORCE:
                 continue
             status = SanctionStatus.THREATENED
-        authority = ctx.authority_in(max(sent.start, m.start() - 60), m.start())
+        # "under UN sanctions": the authority may stand inside the cue itself.
+        authority = ctx.authority_in(max(sent.start, m.start() - 60), m.start()) or ctx.authority_in(
+            m.start(), m.end()
+        )
         by = _BY.match(text[m.end() : m.end() + 10])
         if by:
             authority = ctx.authority_in(m.end(), min(sent.end, m.end() + 60)) or authority
@@ -322,7 +345,8 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
         elif where == "after":
             after = [n for n in ctx.names if m.end() <= n.start < m.end() + 40]
             gap = text[m.end() : after[0].start] if after else ""
-            head = _HEAD_NOUN.match(text, after[0].end) if after else None
+            adjective = after and after[0].text != after[0].name and after[0].text.endswith(_DEMONYM)
+            head = _HEAD_NOUN.match(text, after[0].end) if adjective else None
             if head is not None and head.group(1).lower() in _NP_STOP:
                 head = None
             if after and _THE_GAP.fullmatch(gap) and head is not None:
