@@ -6,6 +6,7 @@ import datetime as dt
 import pickle
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -678,3 +679,46 @@ class TestPageDate:
             "North Korea has sent workers to a drone plant in Russia, officials said on Saturday."
         )
         assert clean(page).published == dt.date(2026, 11, 22)
+
+
+class TestUserLexicon:
+    """An outlet's own furniture added to the shipped lexicon reaches clean, load and process."""
+
+    EXTRA = '[advert]\nphrases = ["Sponsored by Acme Defence"]\n[outlets]\nnames = ["Peninsula Times"]'
+    PAGE = (
+        "Peninsula Times\n\nAllies Begin Spring Drills\n\nSouth Korea and the US began their spring drills "
+        "on Monday, the military said in a statement.\n\nSponsored by Acme Defence"
+    )
+
+    def test_extend_keeps_the_shipped_furniture(self) -> None:
+        import koreabrief as kb
+
+        lex = kb.FurnitureLexicon.default().extend(self.EXTRA)
+        assert lex.match_phrase("Sponsored by Acme Defence") is RemovalKind.ADVERT
+        assert lex.match_phrase("Share it") is RemovalKind.SHARE
+        assert kb.FurnitureLexicon.default().match_phrase("Sponsored by Acme Defence") is None
+
+    def test_clean_article_and_load_use_it(self, tmp_path: Path) -> None:
+        import koreabrief as kb
+
+        lex = kb.FurnitureLexicon.default().extend(self.EXTRA)
+        kinds = {r.text: r.kind for r in clean(self.PAGE, lexicon=lex).removed}
+        assert kinds["Sponsored by Acme Defence"] is RemovalKind.ADVERT
+        assert article(self.PAGE, id="x", lexicon=lex).outlet == "Peninsula Times"
+        (tmp_path / "p.txt").write_text(self.PAGE, encoding="utf-8")
+        loaded = next(iter(kb.load(tmp_path, lexicon=lex)))
+        assert {r.kind for r in loaded.removed} >= {RemovalKind.ADVERT}
+        facts = next(iter(kb.process(tmp_path, workers=1, lexicon=lex)))
+        assert facts.article.removed == loaded.removed
+
+    def test_pickles(self) -> None:
+        import koreabrief as kb
+
+        lex = kb.FurnitureLexicon.default().extend(self.EXTRA)
+        assert pickle.loads(pickle.dumps(lex)).match_phrase("Sponsored by Acme Defence") is RemovalKind.ADVERT
+
+    def test_bad_extension_is_a_config_error(self) -> None:
+        import koreabrief as kb
+
+        with pytest.raises(ConfigError):
+            kb.FurnitureLexicon.default().extend("[advert\nphrases = [")

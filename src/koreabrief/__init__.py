@@ -18,6 +18,7 @@ import importlib.metadata as _metadata
 
 from koreabrief.briefing import brief
 from koreabrief.cleaning import article, clean
+from koreabrief.cleaning.lexicon import Lexicon as FurnitureLexicon
 from koreabrief.clustering import cluster
 from koreabrief.comparison import compare
 from koreabrief.errors import (
@@ -75,6 +76,7 @@ __all__ = [
     "EventType",
     "FactValue",
     "Facts",
+    "FurnitureLexicon",
     "Gazetteer",
     "KoreabriefError",
     "KoreabriefWarning",

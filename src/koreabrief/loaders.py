@@ -26,6 +26,7 @@ from attrs import frozen
 from dateutil import parser as date_parser
 
 from koreabrief.cleaning import clean
+from koreabrief.cleaning.lexicon import Lexicon
 from koreabrief.errors import KoreabriefWarning, LoadError
 from koreabrief.models import Article
 
@@ -90,8 +91,10 @@ class RawRecord:
     title: str | None = None
     warnings: tuple[str, ...] = ()
 
-    def build(self) -> Article:
+    def build(self, *, lexicon: Lexicon | None = None) -> Article:
         """Clean the text into an Article carrying the record's metadata and warnings.
+
+        `lexicon` is the furniture lexicon to clean with; the shipped one by default.
 
         Examples:
             >>> RawRecord("Seoul said no.", id="n1", outlet="Example News").build().outlet
@@ -105,6 +108,7 @@ class RawRecord:
             outlet=self.outlet,
             title=self.title,
             warnings=self.warnings,
+            lexicon=lexicon,
         )
 
 
@@ -454,6 +458,7 @@ def load(
     *,
     errors: Errors = "warn",
     stdin: IO[bytes] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[Article]:
     """Load articles lazily from files, directories or standard input (``"-"``).
 
@@ -469,6 +474,8 @@ def load(
             [`KoreabriefWarning`][koreabrief.KoreabriefWarning] naming file and
             line; ``"raise"`` raises [`LoadError`][koreabrief.LoadError] instead.
         stdin: The byte stream read for ``"-"`` (default: ``sys.stdin.buffer``).
+        lexicon: The furniture lexicon to clean with; the shipped one by default
+            (see [`FurnitureLexicon.extend`][koreabrief.FurnitureLexicon.extend]).
 
     Returns:
         A lazy iterator of cleaned articles, in path order; problems met while
@@ -485,7 +492,7 @@ def load(
         >>> [a.id for a in kb.load(d)]
         ['n1']
     """
-    return (record.build() for record in records(source, errors=errors, stdin=stdin))
+    return (record.build(lexicon=lexicon) for record in records(source, errors=errors, stdin=stdin))
 
 
 def records(

@@ -15,6 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
+from koreabrief.cleaning.lexicon import Lexicon as FurnitureLexicon
 from koreabrief.errors import KoreabriefError
 from koreabrief.extraction import extract
 from koreabrief.gazetteer import Gazetteer
@@ -29,10 +30,13 @@ Progress = Callable[[int], None]
 Item = Article | RawRecord
 
 
-def _extract_chunk(items: list[Item], gazetteer: Gazetteer | None) -> list[Facts]:
+def _extract_chunk(
+    items: list[Item], gazetteer: Gazetteer | None, lexicon: FurnitureLexicon | None = None
+) -> list[Facts]:
     # Raw records are cleaned here, in the worker: cleaning is as costly as extracting.
     return [
-        extract(item.build() if isinstance(item, RawRecord) else item, gazetteer=gazetteer) for item in items
+        extract(item.build(lexicon=lexicon) if isinstance(item, RawRecord) else item, gazetteer=gazetteer)
+        for item in items
     ]
 
 
@@ -70,6 +74,7 @@ def process(
     gazetteer: Gazetteer | None = None,
     chunksize: int = 32,
     progress: Progress | None = None,
+    lexicon: FurnitureLexicon | None = None,
 ) -> Iterator[Facts]:
     """Extract facts from many articles on a process pool, in input order.
 
@@ -80,6 +85,8 @@ def process(
         gazetteer: Passed to [`extract`][koreabrief.extract] in every worker.
         chunksize: Articles sent to a worker at a time.
         progress: Called with the number of articles done so far, after each chunk.
+        lexicon: The furniture lexicon that cleans texts read from paths, in
+            every worker; the shipped one by default.
 
     Returns:
         An iterator of [`Facts`][koreabrief.Facts], one per article, in input order.
@@ -96,16 +103,19 @@ def process(
         raise KoreabriefError(f"chunksize must be >= 1, got {chunksize}")
     chunks = _chunks(_items(source), chunksize)
     if n == 1:
-        return _serial(chunks, gazetteer, progress)
-    return _parallel(chunks, n, gazetteer, progress)
+        return _serial(chunks, gazetteer, lexicon, progress)
+    return _parallel(chunks, n, gazetteer, lexicon, progress)
 
 
 def _serial(
-    chunks: Iterator[list[Item]], gazetteer: Gazetteer | None, progress: Progress | None
+    chunks: Iterator[list[Item]],
+    gazetteer: Gazetteer | None,
+    lexicon: FurnitureLexicon | None,
+    progress: Progress | None,
 ) -> Iterator[Facts]:
     done = 0
     for chunk in chunks:
-        yield from _extract_chunk(chunk, gazetteer)
+        yield from _extract_chunk(chunk, gazetteer, lexicon)
         done += len(chunk)
         if progress is not None:
             progress(done)
@@ -119,13 +129,17 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _parallel(
-    chunks: Iterator[list[Item]], n: int, gazetteer: Gazetteer | None, progress: Progress | None
+    chunks: Iterator[list[Item]],
+    n: int,
+    gazetteer: Gazetteer | None,
+    lexicon: FurnitureLexicon | None,
+    progress: Progress | None,
 ) -> Iterator[Facts]:
     done = 0
     window: deque[Future[list[Facts]]] = deque()
     with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
         for chunk in chunks:
-            window.append(pool.submit(_extract_chunk, chunk, gazetteer))
+            window.append(pool.submit(_extract_chunk, chunk, gazetteer, lexicon))
             # A bounded window keeps memory flat however long the input is.
             if len(window) >= 3 * n:
                 results = window.popleft().result()

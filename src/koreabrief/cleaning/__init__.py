@@ -48,6 +48,7 @@ def clean(
     title: str | None = None,
     warnings: tuple[str, ...] = (),
     repair_mojibake: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> Article:
     """Clean scraped text into an Article.
 
@@ -70,6 +71,9 @@ def clean(
             (after normalisation); on, each repaired sequence of `raw` stands
             as the one character it spells. `raw` and the removed lines are
             verbatim either way.
+        lexicon: The furniture lexicon; the shipped one by default (see
+            [`FurnitureLexicon.extend`][koreabrief.FurnitureLexicon.extend] to
+            add an outlet's own furniture to it).
 
     Returns:
         The article with its body text, metadata and removed lines.
@@ -79,7 +83,7 @@ def clean(
         >>> (a.title, a.text, a.dateline, [r.kind.value for r in a.removed])
         ('Seoul Rejects Talks', 'SEOUL: Seoul said no.', 'SEOUL', ['navigation', 'share'])
     """
-    lexicon = default_lexicon()
+    lexicon = lexicon if lexicon is not None else default_lexicon()
     lines = split_lines(raw)
     notes = warnings
     if repair_mojibake and mojibake(raw) is not None:
@@ -197,6 +201,7 @@ def article(
     published: dt.date | None = None,
     outlet: str | None = None,
     title: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Article:
     """Build a cleaned Article from raw text and its metadata.
 
@@ -214,6 +219,7 @@ def article(
         outlet: The publishing outlet, if known.
         title: A headline known from metadata; the page's own copy of it is
             kept out of the body.
+        lexicon: The furniture lexicon; the shipped one by default.
 
     Returns:
         The cleaned article.
@@ -224,4 +230,4 @@ def article(
         >>> (a.id, a.published.isoformat())
         ('n1', '2025-01-06')
     """
-    return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title)
+    return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title, lexicon=lexicon)

@@ -168,6 +168,8 @@ class Lexicon:
     """
 
     rules: tuple[KindRules, ...]
+    # The parsed TOML it was built from, so that `extend` can add to it.
+    data: Mapping[str, Any] = field(factory=dict, eq=False, repr=False)
     bio_verbs: frozenset[str] = frozenset()
     occupations: frozenset[str] = frozenset()
     timestamp_words: frozenset[str] = frozenset()
@@ -214,6 +216,34 @@ class Lexicon:
     def _long_prefix_pattern(self) -> re.Pattern[str] | None:
         return _prefix_alternation(self.prefix_index, LONG_PREFIX_KINDS)
 
+    @staticmethod
+    def default() -> Lexicon:
+        """The shipped lexicon (``koreabrief/data/furniture.toml``), read once.
+
+        Examples:
+            >>> Lexicon.default() is Lexicon.default()
+            True
+        """
+        return default_lexicon()
+
+    def extend(self, text: str, *, source: str = "<extension>") -> Lexicon:
+        """This lexicon with more furniture: TOML in the schema of ``data/furniture.toml``.
+
+        Lists (phrases, prefixes, patterns, outlet names ...) are added to this
+        lexicon's; other values replace its own. The way to teach the cleaner one
+        outlet's page furniture without copying the whole lexicon.
+
+        Raises:
+            ConfigError: The text is not valid TOML or breaks the schema.
+
+        Examples:
+            >>> lex = default_lexicon().extend('[share]\\nphrases = ["beam this story"]')
+            >>> lex.match_phrase("Beam this story").value, lex.match_phrase("Share it").value
+            ('share', 'share')
+        """
+        extra = _parse(text, source)
+        return Lexicon.from_data(_merged(dict(self.data), extra), source=source)
+
     @classmethod
     def from_toml_text(cls, text: str, *, source: str = "<string>") -> Lexicon:
         """Build a lexicon from TOML text in the schema of ``data/furniture.toml``.
@@ -226,10 +256,19 @@ class Lexicon:
             >>> lex.match_phrase("Pass it on!").value
             'share'
         """
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"{source}: invalid TOML: {e}") from e
+        return cls.from_data(_parse(text, source), source=source)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], *, source: str = "<data>") -> Lexicon:
+        """Build a lexicon from parsed TOML (see `from_toml_text`).
+
+        Raises:
+            ConfigError: The data breaks the schema.
+
+        Examples:
+            >>> Lexicon.from_data({"share": {"phrases": ["pass it on"]}}).match_phrase("pass it on").value
+            'share'
+        """
         rules: list[KindRules] = []
         for kind in KIND_ORDER:
             table = data.get(kind.value, {})
@@ -268,6 +307,7 @@ class Lexicon:
             if rule.kind is not RemovalKind.CREDIT:
                 alternatives += [f"(?P<{rule.kind.value}>{p.pattern})" for p in rule.patterns]
         return cls(
+            data=data,
             rules=tuple(rules),
             phrase_index=index,
             prefix_index={k: tuple(v) for k, v in prefix_index.items()},
@@ -330,6 +370,27 @@ class Lexicon:
             ):
                 best = name
         return best
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{source}: invalid TOML: {e}") from e
+
+
+def _merged(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """`base` with `extra` laid over it: tables merged, lists concatenated, other values replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = _merged(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + value
+        else:
+            out[key] = value
+    return out
 
 
 @functools.lru_cache(maxsize=1)
