@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 
 from attrs import define, field
@@ -59,6 +60,8 @@ _DETERMINER = re.compile(
 )
 _POSSESSOR_GAP = re.compile(r"\A(?:['’]s?)?(?:\s+[a-z][\w'’-]*){0,3}\s+\Z")
 _PREMOD_GAP = re.compile(r"\A(?:\s+[A-Za-z0-9][\w'’.-]*){0,3}\s+\Z")
+# The start offset of an ActorMention, as a sort key for bisect.
+_START = operator.itemgetter(0)
 _PERSON_FIRST_DEFAULT = frozenset(
     {
         EventType.DIPLOMATIC_VISIT,
@@ -119,8 +122,14 @@ class _Sentence:
         # Verbs whose object is someone else's event ("Pyongyang criticised joint drills").
         self.reaction = reaction
         self.sent = sent
+        # Every name of the article (`_states` reads them all) ...
         self.names = names
-        self.starts = [n.start for n in names]
+        # ... but the helpers below only ever look at those inside the sentence and
+        # the 12 before it: keep that slice, so that no per-sentence work scans the article.
+        lo = bisect.bisect_left(names, sent.start, key=_START)
+        hi = bisect.bisect_left(names, sent.end, key=_START)
+        self.near = names[max(0, lo - 12) : hi]
+        self.starts = [n.start for n in self.near]
         self.preps = preps
         self.relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sent.start, sent.end)]
         # The same positions are asked about again and again (subject, conjuncts, target ...).
@@ -128,6 +137,8 @@ class _Sentence:
         self._governed: dict[int, bool] = {}
         self._clause_end: dict[int, int] = {}
 
+    # The positions asked about all lie inside the sentence, so the `near` slice
+    # gives the same names as the whole list would.
     def before(self, pos: int) -> list[ActorMention]:
         """Names of the sentence ending before `pos`, nearest first (shared: do not modify)."""
         found = self._before.get(pos)
@@ -135,17 +146,18 @@ class _Sentence:
             i = bisect.bisect_left(self.starts, pos)
             lo = self.sent.start
             found = self._before[pos] = [
-                n for n in self.names[max(0, i - 12) : i] if n.end <= pos and n.start >= lo
+                n for n in self.near[max(0, i - 12) : i] if n.end <= pos and n.start >= lo
             ][::-1]
         return found
 
     def all_before(self, pos: int) -> list[ActorMention]:
         i = bisect.bisect_left(self.starts, pos)
-        return [n for n in self.names[max(0, i - 12) : i] if n.end <= pos]
+        return [n for n in self.near[max(0, i - 12) : i] if n.end <= pos]
 
     def after(self, pos: int, limit: int) -> list[ActorMention]:
         i = bisect.bisect_left(self.starts, pos)
-        return [n for n in self.names[i : i + 12] if n.start < min(limit, self.sent.end)]
+        limit = min(limit, self.sent.end)
+        return [n for n in self.near[i : i + 12] if n.start < limit]
 
     def governed(self, n: ActorMention) -> bool:
         """Whether a preposition governs the name (so it is no clause subject)."""
@@ -173,20 +185,25 @@ class _Sentence:
                 if earlier and not [n for n in self.before(pronoun.start()) if n.kind == "person"]:
                     return earlier[-1]
         inside = _in_ranges(trig_start, self.relative)
-        candidates = [
-            n
-            for n in self.before(trig_start)
-            if (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
-            and (inside or not _in_ranges(n.start, self.relative))
-            and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
-        ]
-        if not candidates:
-            return None
         wanted = ("person",) if person_first else ("state", "organisation")
-        for n in candidates[:4]:
-            if n.kind in wanted:
-                return n
-        return candidates[0]
+        # The first of the four nearest candidates of the wanted kind, else the nearest:
+        # candidates are checked one by one, only as far as needed.
+        first = None
+        count = 0
+        for n in self.before(trig_start):
+            if (
+                (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
+                and (inside or not _in_ranges(n.start, self.relative))
+                and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
+            ):
+                if n.kind in wanted:
+                    return n
+                if first is None:
+                    first = n
+                count += 1
+                if count == 4:
+                    break
+        return first
 
     def conjuncts(self, head: ActorMention) -> list[ActorMention]:
         """Names coordinated before `head` ("Seoul and Washington will ...")."""
