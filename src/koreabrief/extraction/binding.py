@@ -94,9 +94,19 @@ def words_before(text: str, lo: int, pos: int, count: int) -> int:
     cut = 0
     for m in CLAUSE_BREAK.finditer(seg):
         cut = m.end()
-    words = list(WORD.finditer(seg, cut))
-    if len(words) > count:
-        return base + words[-count].start()
+    # Words are maximal runs of WORD's characters (a clause break never ends in
+    # one), so the same runs read backwards: count them from the end, stopping
+    # as soon as there are more than `count`, instead of matching every word.
+    if count < 1:
+        words = list(WORD.finditer(seg, cut))
+        return base + words[-count].start() if len(words) > count else base + cut
+    tail = seg[cut:][::-1]
+    nth_end = 0
+    for seen, w in enumerate(WORD.finditer(tail), 1):
+        if seen == count:
+            nth_end = w.end()
+        elif seen > count:
+            return base + len(seg) - nth_end
     return base + cut
 
 

@@ -309,7 +309,12 @@ _TEMPORAL_WORD = re.compile(
 _LOOKAHEAD = 24
 
 _Settings = tuple[
-    frozenset[str], frozenset[EventType], frozenset[EventType], frozenset[EventType], dict[str, str]
+    frozenset[str],
+    frozenset[EventType],
+    frozenset[EventType],
+    frozenset[EventType],
+    dict[str, str],
+    frozenset[str],
 ]
 
 
@@ -329,7 +334,9 @@ def _build_settings(lex: EventLexicon) -> _Settings:
     no_actors = frozenset(EventType(t) for t in lex.words("actor_kinds", "no_actors"))
     state_only = frozenset(EventType(t) for t in lex.words("actor_kinds", "state_only"))
     sides = dict(lex.data.get("deployment", {}).get("side_of_theatre", {}))
-    return preps, person_first, no_actors, state_only, sides
+    # The types that take a unit (and so may receive a quantity).
+    units = frozenset(t for t, accepted in lex.data.get("units", {}).items() if accepted)
+    return preps, person_first, no_actors, state_only, sides, units
 
 
 def sentence_mentions(
@@ -352,7 +359,7 @@ def sentence_mentions(
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
         return []
-    preps, person_first, no_actors, state_only, sides = _settings(lex)
+    preps, person_first, no_actors, state_only, sides, unit_types = _settings(lex)
     s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"))
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(text, sent.start, sent.end, published=published, future=future, warnings=warnings)
@@ -377,8 +384,7 @@ def sentence_mentions(
         if m.embedded and recalled(m.time, published):
             # A past event recalled in a prepositional phrase: its actors are not the clause's.
             m.actors = [a for a in m.actors if a not in m.embedded]
-    accepted = lex.data.get("units", {})
-    if any(accepted.get(m.type.value) for m in out):
+    if any(m.type.value in unit_types for m in out):
         # Only types that take a unit ever receive a quantity.
         bind_quantities(
             out, find_quantities(text, sent.start, sent.end, warnings=warnings, lowered=lowered), lex
@@ -557,13 +563,13 @@ def _embedded(s: _Sentence, m: EventMention, trig: TriggerMatch) -> list[str]:
         if n is None:
             continue
         words = _WORD.findall(s.text[n.end : trig.start])
-        preps = sum(
-            1
-            for i, w in enumerate(words)
-            if w.lower() in s.preps and not (i + 1 < len(words) and _TEMPORAL_WORD.match(words[i + 1]))
-        )
-        if preps >= 2:
-            out.append(name)
+        preps = 0
+        for i, w in enumerate(words):
+            if w.lower() in s.preps and not (i + 1 < len(words) and _TEMPORAL_WORD.match(words[i + 1])):
+                preps += 1
+                if preps == 2:  # two are enough: no need to read on
+                    out.append(name)
+                    break
     return out
 
 

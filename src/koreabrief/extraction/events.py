@@ -157,12 +157,15 @@ def _merge(
     def place(e: _Event, m: EventMention) -> None:
         placed.add((id(e), m.sentence, id(m) in marked))
 
+    # Only events of the mention's own type can take it: look among those alone.
+    by_type: dict[EventType, list[_Event]] = {}
     for m in mentions:
+        same = by_type.setdefault(m.type, [])
         if m.anaphoric:
             host = next(
                 (
                     e
-                    for e in reversed(events)
+                    for e in reversed(same)
                     if e.type is m.type and _group(m.mood) in {_group(x) for x in e.moods} and not apart(e, m)
                 ),
                 None,
@@ -173,12 +176,13 @@ def _merge(
                 continue
             if m.fallback:
                 m.actors = list(m.fallback)
-        host = next((e for e in events if _compatible(e, m, gazetteer) and not apart(e, m)), None)
+        host = next((e for e in same if _compatible(e, m, gazetteer) and not apart(e, m)), None)
         if host is not None:
             host.absorb(m)
         else:
             host = _Event(m)
             events.append(host)
+            same.append(host)
         place(host, m)
     return events
 
@@ -415,12 +419,23 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             head.time = _shifted(t, anchor.time, delta, 1) or head.time
 
 
+def _state_settings(lex: EventLexicon) -> tuple[frozenset[str], list[str], bool]:
+    """State-level types, armed-forces words and person_as_state from the data, read once per lexicon."""
+    cached = lex.cache.get("events.state_settings")
+    if cached is None:
+        cached = lex.cache["events.state_settings"] = (
+            frozenset(lex.words("actor_kinds", "state_level")),
+            [w.lower() for w in lex.words("actor_kinds", "armed_forces")],
+            bool(lex.data.get("actor_kinds", {}).get("person_as_state", False)),
+        )
+    return cached
+
+
 def _state_actors(e: _Event, lex: EventLexicon, gazetteer: Gazetteer) -> list[str]:
     """A state's armed forces (and, per the data, its people) stand for the state in state-level events."""
-    if e.type.value not in lex.words("actor_kinds", "state_level"):
+    state_level, forces, people = _state_settings(lex)
+    if e.type.value not in state_level:
         return e.actors
-    forces = [w.lower() for w in lex.words("actor_kinds", "armed_forces")]
-    people = bool(lex.data.get("actor_kinds", {}).get("person_as_state", False))
     out: list[str] = []
     for a in e.actors:
         name = a
