@@ -166,7 +166,6 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             if len(WORD.findall(gap)) <= 6 and not CLAUSE_BREAK.search(gap) and prev not in bound:
                 _set_time(mentions, prev, t, bound)
                 continue
-        nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
         if nxt is not None and not mentions[nxt].trigger.text.lower().startswith("for "):
             gap = text[te : mentions[nxt].trigger.start]
             if len(WORD.findall(gap)) <= 3 and not CLAUSE_BREAK.search(gap) and not NEW_CLAUSE.search(gap):
@@ -209,5 +208,5 @@ def bind_quantities(mentions: list[EventMention], quants: list[Quantity], lex: E
             if dist < _NEAR and (best is None or dist < best[0]):
                 best = (dist, m)
         if best is not None:
-            unit = "meetings" if q.unit == "times" else q.unit
-            best[1].quantities.append(attrs.evolve(q, unit=unit))
+            # Quantities are frozen: one keeping its unit is taken as it is, not copied.
+            best[1].quantities.append(attrs.evolve(q, unit="meetings") if q.unit == "times" else q)

@@ -43,6 +43,8 @@ _ANCHOR_REACH = 90
 # Each anchor phrase holds one of these (lower case, none with a letter that
 # IGNORECASE folds specially, like i or s): a quick test before the pattern.
 _ANCHOR_CUES = ("after", "before", "nce", "ahead", "follow", "unt", "pr", "eve", "run-up")
+# The same test as one scan: whether any of the cues occurs.
+_ANCHOR_CUE = re.compile("|".join(re.escape(cue) for cue in _ANCHOR_CUES))
 _OWNER_GAP = re.compile(r"['’]s?\s*")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|his|her|its|their)\s+|['’]s\s+|\w['’]?)\Z", re.IGNORECASE
@@ -218,8 +220,7 @@ def _anchor_start(text: str, m: EventMention) -> int | None:
     if m.kind not in ("noun", "anaphor", "verb"):
         return None
     lo = max(m.sentence.start, m.trigger.start - _ANCHOR_REACH)
-    low = text[lo : m.trigger.start].lower()
-    if not any(cue in low for cue in _ANCHOR_CUES):
+    if _ANCHOR_CUE.search(text[lo : m.trigger.start].lower()) is None:
         return None
     found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
     if found is None or CLAUSE_BREAK.search(found.group(0)):
@@ -290,16 +291,24 @@ def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
             m.actors.append(n.name)
 
 
-def _reaction_start(text: str, m: EventMention, lex: EventLexicon) -> int | None:
+def _reaction_start(text: str, m: EventMention, lex: EventLexicon, lowered: str | None = None) -> int | None:
     """Where the verb starts whose object `m` is when that verb reacts to someone else's event.
 
     "Pyongyang on Monday criticised joint drills by Seoul": the drills are not
     Pyongyang's, and Monday dates the criticism, not the drills.
     """
-    rx = lex.cue("governors.reaction")
-    if rx is None or m.kind not in ("noun", "anaphor"):
+    if m.kind not in ("noun", "anaphor"):
         return None
-    found = list(rx.finditer(text, max(m.sentence.start, m.trigger.start - _REACTION_REACH), m.trigger.start))
+    rx = lex.cue("governors.reaction")
+    if rx is None:
+        return None
+    lo = max(m.sentence.start, m.trigger.start - _REACTION_REACH)
+    if (
+        lowered is not None
+        and lex.cue_search("governors.reaction", text, lo, m.trigger.start, lowered) is None
+    ):
+        return None  # the quick scan of the lower-cased text finds what `rx` would: nothing
+    found = list(rx.finditer(text, lo, m.trigger.start))
     if not found:
         return None
     verb = found[-1]  # the verb nearest the noun governs it
@@ -545,7 +554,7 @@ def events_in_context(
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
             # "the death toll among North Korean troops": the side named inside the trigger.
             _add_inner_states(m, names)
-        reaction = _reaction_start(text, m, lex)
+        reaction = _reaction_start(text, m, lex, lowered)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     merged = _merge(mentions, gaz, anchors)
@@ -561,7 +570,8 @@ def events_in_context(
             continue
         main = e.mentions[0]
         actors = _state_actors(e, lex, gaz)
-        spans = list(dict.fromkeys(Span(m.trigger.start, m.trigger.end) for m in e.mentions))
+        # Distinct offsets first, so that each Span is built once.
+        spans = [Span(a, b) for a, b in dict.fromkeys((m.trigger.start, m.trigger.end) for m in e.mentions)]
         out.append(
             Event(
                 type=e.type,

@@ -103,6 +103,8 @@ _MOVE_PREPS = ("into", "toward", "towards", "off", "over")
 _MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
 _AGAINST_PREP = re.compile(r"\bagainst\s+")
 _PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|near|of)\s+")
+# How far after the trigger the preposition before a place may stand.
+_PREP_REACH = {EventType.TROOP_DEPLOYMENT: 60, EventType.DIPLOMATIC_VISIT: 25}
 _BEFORE_LOC = re.compile(r"(?:In|At)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),")
 # A fronted trip names the place of what the main clause reports:
 # "During a visit to a missile base, Kim showcased ...".
@@ -153,7 +155,7 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
     for pm2 in _PLACE_PREPS.finditer(tail):
         if pm2.group(0).startswith("of") and m.type is not EventType.DIPLOMATIC_VISIT:
             continue
-        limit = {EventType.TROOP_DEPLOYMENT: 60, EventType.DIPLOMATIC_VISIT: 25}.get(m.type, 40)
+        limit = _PREP_REACH.get(m.type, 40)
         if pm2.start() > limit:
             break
         place = _PLACE.match(tail, pm2.end())
