@@ -14,6 +14,7 @@ takes its unit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -95,19 +96,24 @@ def words_before(text: str, lo: int, pos: int, count: int) -> int:
     for m in CLAUSE_BREAK.finditer(seg):
         cut = m.end()
     # Words are maximal runs of WORD's characters (a clause break never ends in
-    # one), so the same runs read backwards: count them from the end, stopping
-    # as soon as there are more than `count`, instead of matching every word.
+    # one), so the same runs read backwards: one match finds the `count`-th word
+    # from the end, if there are more than `count`, instead of matching every word.
     if count < 1:
         words = list(WORD.finditer(seg, cut))
         return base + words[-count].start() if len(words) > count else base + cut
-    tail = seg[cut:][::-1]
-    nth_end = 0
-    for seen, w in enumerate(WORD.finditer(tail), 1):
-        if seen == count:
-            nth_end = w.end()
-        elif seen > count:
-            return base + len(seg) - nth_end
-    return base + cut
+    nth = _nth_word_back(count).match(seg[cut:][::-1])
+    return base + len(seg) - nth.end(1) if nth is not None else base + cut
+
+
+@functools.lru_cache(maxsize=16)
+def _nth_word_back(count: int) -> re.Pattern[str]:
+    """Matches reversed text with more than `count` words; group 1 is the `count`-th.
+
+    Word and gap characters are complements, so each run is taken whole and
+    the pattern never backtracks into it.
+    """
+    word, gap = r"[\w'’-]+", r"[^\w'’-]+"
+    return re.compile(rf"[^\w'’-]*(?:{word}{gap}){{{count - 1}}}({word}){gap}[\w'’-]")
 
 
 def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
