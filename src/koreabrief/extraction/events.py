@@ -22,7 +22,7 @@ from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, recalled
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
-from koreabrief.extraction.triggers import EventLexicon
+from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Event, EventType, Modality, Precision, Span, TimeRef
 
@@ -40,10 +40,10 @@ _ANCHOR_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _ANCHOR_REACH = 90
-# Each anchor phrase holds one of these (lower case, none with a letter that
-# IGNORECASE folds specially, like i or s): a quick test before the pattern.
-_ANCHOR_CUES = ("after", "before", "nce", "ahead", "follow", "unt", "pr", "eve", "run-up")
-# The same test as one scan: whether any of the cues occurs.
+# Each anchor phrase holds one of these (lower case): a quick test, in one scan,
+# before the pattern. IGNORECASE also matches i, s and k to the characters of
+# CASE_EXTRAS, which lower-casing keeps: where those stand the pattern always runs.
+_ANCHOR_CUES = ("after", "before", "since", "ahead", "following", "until", "prior", "eve", "run-up")
 _ANCHOR_CUE = re.compile("|".join(re.escape(cue) for cue in _ANCHOR_CUES))
 _OWNER_GAP = re.compile(r"['’]s?\s*")
 _NOUN_BEFORE = re.compile(
@@ -220,7 +220,8 @@ def _anchor_start(text: str, m: EventMention) -> int | None:
     if m.kind not in ("noun", "anaphor", "verb"):
         return None
     lo = max(m.sentence.start, m.trigger.start - _ANCHOR_REACH)
-    if _ANCHOR_CUE.search(text[lo : m.trigger.start].lower()) is None:
+    window = text[lo : m.trigger.start]
+    if _ANCHOR_CUE.search(window.lower()) is None and CASE_EXTRAS.search(window) is None:
         return None
     found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
     if found is None or CLAUSE_BREAK.search(found.group(0)):
