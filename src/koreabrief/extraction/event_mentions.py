@@ -17,9 +17,15 @@ import re
 from attrs import define, field
 
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.binding import CLAUSE_BREAK as _CLAUSE_BREAK
 from koreabrief.extraction.binding import WORD as _WORD
-from koreabrief.extraction.binding import bind_quantities, bind_times, mood, recalled, words_before
+from koreabrief.extraction.binding import (
+    bind_quantities,
+    bind_times,
+    first_clause_break,
+    mood,
+    recalled,
+    words_before,
+)
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.places import location, person_target, target
 from koreabrief.extraction.quantities import find_quantities
@@ -261,8 +267,8 @@ class _Sentence:
     def clause_end(self, pos: int) -> int:
         found = self._clause_end.get(pos)
         if found is None:
-            m = _CLAUSE_BREAK.search(self.text, pos, self.sent.end)
-            found = self._clause_end[pos] = m.start() if m else self.sent.end
+            b = first_clause_break(self.text, pos, self.sent.end)
+            found = self._clause_end[pos] = b if b != -1 else self.sent.end
         return found
 
 
