@@ -151,13 +151,14 @@ def _merge(
     marked = anchors or set()
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
-    placed: set[tuple[int, Span, bool]] = set()
+    # Sentences are keyed by their offsets: hashing a Span calls Python code.
+    placed: set[tuple[int, int, int, bool]] = set()
 
     def apart(e: _Event, m: EventMention) -> bool:
-        return (id(e), m.sentence, id(m) not in marked) in placed
+        return (id(e), m.sentence.start, m.sentence.end, id(m) not in marked) in placed
 
     def place(e: _Event, m: EventMention) -> None:
-        placed.add((id(e), m.sentence, id(m) in marked))
+        placed.add((id(e), m.sentence.start, m.sentence.end, id(m) in marked))
 
     # Only events of the mention's own type can take it: look among those alone.
     by_type: dict[EventType, list[_Event]] = {}
@@ -365,14 +366,17 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
     """
     owner = {id(m): e for e in events for m in e.mentions}
     mentions = sorted((m for e in events for m in e.mentions), key=lambda m: m.trigger.start)
-    by_sentence: dict[Span, list[EventMention]] = {}
+    # Keyed by the sentence's offsets: hashing a Span calls Python code.
+    by_sentence: dict[tuple[int, int], list[EventMention]] = {}
     for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+        by_sentence.setdefault((m.sentence.start, m.sentence.end), []).append(m)
 
     def clause_head(m: EventMention, before: int) -> _Event | None:
         """The event of the last other mention of m's sentence ending before `before`."""
         found = [
-            g for g in by_sentence[m.sentence] if g.trigger.end <= before and owner[id(g)] is not owner[id(m)]
+            g
+            for g in by_sentence[m.sentence.start, m.sentence.end]
+            if g.trigger.end <= before and owner[id(g)] is not owner[id(m)]
         ]
         return owner[id(found[-1])] if found else None
 
