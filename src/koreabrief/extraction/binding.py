@@ -64,8 +64,6 @@ _MOOD_CUES = (
 )
 # Past a few words back a cue belongs to another clause.
 _CUE_WORDS = 6
-# How far back (characters) `words_before` reads.
-_REACH = 120
 # A quantity further than this from every trigger belongs to none.
 _NEAR = 400
 # An event dated more than this before publication is recalled background.
@@ -143,8 +141,8 @@ def last_clause_break_end(seg: str) -> int:
 
 def words_before(text: str, lo: int, pos: int, count: int) -> int:
     """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break."""
-    seg = text[max(lo, pos - _REACH) : pos]
-    base = max(lo, pos - _REACH)
+    seg = text[max(lo, pos - 120) : pos]
+    base = max(lo, pos - 120)
     cut = last_clause_break_end(seg)
     # Words are maximal runs of WORD's characters (a clause break never ends in
     # one), so the same runs read backwards: one match finds the `count`-th word
@@ -170,23 +168,15 @@ def _nth_word_back(count: int) -> re.Pattern[str]:
 
 def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
     """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic."""
+    lo = words_before(text, sent.start, trig.start, _CUE_WORDS)
+    before = text[lo : trig.start]
     after = text[trig.end : min(sent.end, trig.end + 40)]
     cues = lex.cache.get("binding.mood")
     if cues is None:
         cues = lex.cache["binding.mood"] = tuple(lex.cue(name) for name in _MOOD_CUES)
     gen, neg, hyp_b, hyp_a, fut_b, fut_a = cues
-    before = ""
-    # Most triggers have no cue anywhere in the reach of `words_before`; then none
-    # stands in its last few words either, and those need not be found. (The cue
-    # patterns are words between look-arounds for word characters, and the words
-    # start after a character that is none: what matches in the words matches in
-    # the reach too.)
-    if not _any_before(lex, text[max(sent.start, trig.start - _REACH) : trig.start]):
+    if not _any_before(lex, before):
         gen = neg = hyp_b = fut_b = None
-    else:
-        before = text[words_before(text, sent.start, trig.start, _CUE_WORDS) : trig.start]
-        if not _any_before(lex, before):
-            gen = neg = hyp_b = fut_b = None
     if gen and gen.search(before):
         return "generic"
     if neg and neg.search(before):
