@@ -14,6 +14,7 @@ takes its unit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,8 @@ _IF_CLAUSE = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
 
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]|\s-\s")
 WORD = re.compile(r"[\w'’-]+")
+# The single-character branches of CLAUSE_BREAK ("," only when no digit follows).
+_BREAK_CHAR = re.compile('[,;:()\u2014\u2013"“”]')
 NEW_CLAUSE = re.compile(
     r"\band\s+(?:has|have|had|is|was|were|will|would)\b|[,;]|\b(?:after|before|since|following|until)\b"
 )
@@ -87,17 +90,80 @@ def recalled(time: TimeRef | None, published: dt.date | None) -> bool:
     return end is not None and (published - end).days > BACKGROUND_DAYS
 
 
+def _spaced_dash(text: str, start: int, end: int) -> int:
+    """Start of the first ``\\s-\\s`` (a CLAUSE_BREAK) inside text[start:end], else -1."""
+    h = text.find("-", start + 1, end - 1)
+    while h != -1:
+        if text[h - 1].isspace() and text[h + 1].isspace():  # str.isspace is exactly \s
+            return h - 1
+        h = text.find("-", h + 1, end - 1)
+    return -1
+
+
+def _digit_follows(text: str, i: int, end: int) -> bool:
+    """Whether a digit (\\d, that is str.isdecimal) follows text[i] before `end`."""
+    return i + 1 < end and text[i + 1].isdecimal()
+
+
+# CLAUSE_BREAK is slow to scan: its "\s-\s" branch is tried at every space. Its
+# other branches are single characters, which a character class finds quickly;
+# the two helpers below look for those with it and for "\s-\s" at the hyphens.
+def first_clause_break(text: str, pos: int, end: int) -> int:
+    """Start of ``CLAUSE_BREAK.search(text, pos, end)``, or -1 when there is none."""
+    m = _BREAK_CHAR.search(text, pos, end)
+    while m is not None and m.group() == "," and _digit_follows(text, m.start(), end):
+        m = _BREAK_CHAR.search(text, m.end(), end)
+    first = m.start() if m is not None else end
+    dash = _spaced_dash(text, pos, min(first + 2, end))
+    if dash != -1 and dash < first:
+        return dash
+    return first if m is not None else -1
+
+
+def last_clause_break_end(seg: str) -> int:
+    """End of the last ``CLAUSE_BREAK.finditer(seg)`` match, or 0 when there is none."""
+    if _spaced_dash(seg, 0, len(seg)) != -1:
+        # "\s-\s" matches may overlap (" - - "): let the pattern decide.
+        cut = 0
+        for dash in CLAUSE_BREAK.finditer(seg):
+            cut = dash.end()
+        return cut
+    # The last break character is the first of the reversed text.
+    rev = seg[::-1]
+    found = _BREAK_CHAR.search(rev)
+    while found is not None:
+        i = len(seg) - 1 - found.start()
+        if seg[i] != "," or not _digit_follows(seg, i, len(seg)):
+            return i + 1
+        found = _BREAK_CHAR.search(rev, found.end())
+    return 0
+
+
 def words_before(text: str, lo: int, pos: int, count: int) -> int:
     """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break."""
     seg = text[max(lo, pos - 120) : pos]
     base = max(lo, pos - 120)
-    cut = 0
-    for m in CLAUSE_BREAK.finditer(seg):
-        cut = m.end()
-    words = list(WORD.finditer(seg, cut))
-    if len(words) > count:
-        return base + words[-count].start()
-    return base + cut
+    cut = last_clause_break_end(seg)
+    # Words are maximal runs of WORD's characters (a clause break never ends in
+    # one), so the same runs read backwards: one match finds the `count`-th word
+    # from the end, if there are more than `count`, instead of matching every word.
+    if count < 1:
+        words = list(WORD.finditer(seg, cut))
+        return base + words[-count].start() if len(words) > count else base + cut
+    nth = _nth_word_back(count).match(seg[cut:][::-1])
+    return base + len(seg) - nth.end(1) if nth is not None else base + cut
+
+
+@functools.lru_cache(maxsize=16)
+def _nth_word_back(count: int) -> re.Pattern[str]:
+    """Matches reversed text with more than `count` words; group 1 is the `count`-th.
+
+    Word and gap characters are complements, so each run is taken whole and
+    the pattern never backtracks into it.
+    """
+    word, gap = r"[\w'’-]+", r"[^\w'’-]+"
+    # Unrolled rather than {count - 1}: a repeated group runs much slower.
+    return re.compile(rf"[^\w'’-]*{(word + gap) * (count - 1)}({word}){gap}[\w'’-]")
 
 
 def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
@@ -156,7 +222,6 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             if len(WORD.findall(gap)) <= 6 and not CLAUSE_BREAK.search(gap) and prev not in bound:
                 _set_time(mentions, prev, t, bound)
                 continue
-        nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
         if nxt is not None and not mentions[nxt].trigger.text.lower().startswith("for "):
             gap = text[te : mentions[nxt].trigger.start]
             if len(WORD.findall(gap)) <= 3 and not CLAUSE_BREAK.search(gap) and not NEW_CLAUSE.search(gap):
@@ -199,5 +264,5 @@ def bind_quantities(mentions: list[EventMention], quants: list[Quantity], lex: E
             if dist < _NEAR and (best is None or dist < best[0]):
                 best = (dist, m)
         if best is not None:
-            unit = "meetings" if q.unit == "times" else q.unit
-            best[1].quantities.append(attrs.evolve(q, unit=unit))
+            # Quantities are frozen: one keeping its unit is taken as it is, not copied.
+            best[1].quantities.append(attrs.evolve(q, unit="meetings") if q.unit == "times" else q)

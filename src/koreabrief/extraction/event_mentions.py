@@ -11,18 +11,25 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 
 from attrs import define, field
 
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.binding import CLAUSE_BREAK as _CLAUSE_BREAK
 from koreabrief.extraction.binding import WORD as _WORD
-from koreabrief.extraction.binding import bind_quantities, bind_times, mood, recalled, words_before
+from koreabrief.extraction.binding import (
+    bind_quantities,
+    bind_times,
+    first_clause_break,
+    mood,
+    recalled,
+    words_before,
+)
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.places import location, person_target, target
 from koreabrief.extraction.quantities import find_quantities
-from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
+from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon, TriggerMatch
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import EventType, Quantity, Span, TimeRef
 
@@ -57,8 +64,14 @@ _DETERMINER = re.compile(
     r"(?:\b(?:the|this|that|these|those|its|his|her|their|such)|today['’]s|monday['’]s)\s+(?:[a-z][\w-]*\s+){0,2}\Z",
     re.IGNORECASE,
 )
+# The same, case-sensitive, for lower-cased text: much faster than IGNORECASE,
+# which also folds the characters of CASE_EXTRAS (where those stand, the
+# pattern above runs instead).
+_DETERMINER_LOWERED = re.compile(_DETERMINER.pattern)
 _POSSESSOR_GAP = re.compile(r"\A(?:['’]s?)?(?:\s+[a-z][\w'’-]*){0,3}\s+\Z")
 _PREMOD_GAP = re.compile(r"\A(?:\s+[A-Za-z0-9][\w'’.-]*){0,3}\s+\Z")
+# The start offset of an ActorMention, as a sort key for bisect.
+_START = operator.itemgetter(0)
 _PERSON_FIRST_DEFAULT = frozenset(
     {
         EventType.DIPLOMATIC_VISIT,
@@ -114,13 +127,23 @@ class _Sentence:
         names: list[ActorMention],
         preps: frozenset[str],
         reaction: re.Pattern[str] | None = None,
+        *,
+        lowered: str | None = None,
     ) -> None:
         self.text = text
+        # `text` lower-cased, same length (see `ArticleContext.lowered`), when the caller has it.
+        self.lowered = lowered
         # Verbs whose object is someone else's event ("Pyongyang criticised joint drills").
         self.reaction = reaction
         self.sent = sent
+        # Every name of the article (`_states` reads them all) ...
         self.names = names
-        self.starts = [n.start for n in names]
+        # ... but the helpers below only ever look at those inside the sentence and
+        # the 12 before it: keep that slice, so that no per-sentence work scans the article.
+        lo = bisect.bisect_left(names, sent.start, key=_START)
+        hi = bisect.bisect_left(names, sent.end, key=_START)
+        self.near = names[max(0, lo - 12) : hi]
+        self.starts = [n.start for n in self.near]
         self.preps = preps
         self.relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sent.start, sent.end)]
         # The same positions are asked about again and again (subject, conjuncts, target ...).
@@ -128,6 +151,8 @@ class _Sentence:
         self._governed: dict[int, bool] = {}
         self._clause_end: dict[int, int] = {}
 
+    # The positions asked about all lie inside the sentence, so the `near` slice
+    # gives the same names as the whole list would.
     def before(self, pos: int) -> list[ActorMention]:
         """Names of the sentence ending before `pos`, nearest first (shared: do not modify)."""
         found = self._before.get(pos)
@@ -135,17 +160,18 @@ class _Sentence:
             i = bisect.bisect_left(self.starts, pos)
             lo = self.sent.start
             found = self._before[pos] = [
-                n for n in self.names[max(0, i - 12) : i] if n.end <= pos and n.start >= lo
+                n for n in self.near[max(0, i - 12) : i] if n.end <= pos and n.start >= lo
             ][::-1]
         return found
 
     def all_before(self, pos: int) -> list[ActorMention]:
         i = bisect.bisect_left(self.starts, pos)
-        return [n for n in self.names[max(0, i - 12) : i] if n.end <= pos]
+        return [n for n in self.near[max(0, i - 12) : i] if n.end <= pos]
 
     def after(self, pos: int, limit: int) -> list[ActorMention]:
         i = bisect.bisect_left(self.starts, pos)
-        return [n for n in self.names[i : i + 12] if n.start < min(limit, self.sent.end)]
+        limit = min(limit, self.sent.end)
+        return [n for n in self.near[i : i + 12] if n.start < limit]
 
     def governed(self, n: ActorMention) -> bool:
         """Whether a preposition governs the name (so it is no clause subject)."""
@@ -173,20 +199,25 @@ class _Sentence:
                 if earlier and not [n for n in self.before(pronoun.start()) if n.kind == "person"]:
                     return earlier[-1]
         inside = _in_ranges(trig_start, self.relative)
-        candidates = [
-            n
-            for n in self.before(trig_start)
-            if (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
-            and (inside or not _in_ranges(n.start, self.relative))
-            and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
-        ]
-        if not candidates:
-            return None
         wanted = ("person",) if person_first else ("state", "organisation")
-        for n in candidates[:4]:
-            if n.kind in wanted:
-                return n
-        return candidates[0]
+        # The first of the four nearest candidates of the wanted kind, else the nearest:
+        # candidates are checked one by one, only as far as needed.
+        first = None
+        count = 0
+        for n in self.before(trig_start):
+            if (
+                (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
+                and (inside or not _in_ranges(n.start, self.relative))
+                and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
+            ):
+                if n.kind in wanted:
+                    return n
+                if first is None:
+                    first = n
+                count += 1
+                if count == 4:
+                    break
+        return first
 
     def conjuncts(self, head: ActorMention) -> list[ActorMention]:
         """Names coordinated before `head` ("Seoul and Washington will ...")."""
@@ -244,8 +275,8 @@ class _Sentence:
     def clause_end(self, pos: int) -> int:
         found = self._clause_end.get(pos)
         if found is None:
-            m = _CLAUSE_BREAK.search(self.text, pos, self.sent.end)
-            found = self._clause_end[pos] = m.start() if m else self.sent.end
+            b = first_clause_break(self.text, pos, self.sent.end)
+            found = self._clause_end[pos] = b if b != -1 else self.sent.end
         return found
 
 
@@ -260,6 +291,13 @@ def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
                 continue  # "Pyongyang criticised joint drills": a verb, not a pre-modifier
             return n
     return None
+
+
+def _determiner_before(s: _Sentence, lo: int, hi: int) -> bool:
+    """Whether `_DETERMINER` matches in text[lo:hi] (on the lower-cased text when there is one)."""
+    if s.lowered is not None and CASE_EXTRAS.search(s.text, lo, hi) is None:
+        return _DETERMINER_LOWERED.search(s.lowered, lo, hi) is not None
+    return _DETERMINER.search(s.text, lo, hi) is not None
 
 
 def _object_names(s: _Sentence, trig: TriggerMatch) -> list[ActorMention]:
@@ -292,7 +330,12 @@ _TEMPORAL_WORD = re.compile(
 _LOOKAHEAD = 24
 
 _Settings = tuple[
-    frozenset[str], frozenset[EventType], frozenset[EventType], frozenset[EventType], dict[str, str]
+    frozenset[str],
+    frozenset[EventType],
+    frozenset[EventType],
+    frozenset[EventType],
+    dict[str, str],
+    frozenset[str],
 ]
 
 
@@ -312,7 +355,9 @@ def _build_settings(lex: EventLexicon) -> _Settings:
     no_actors = frozenset(EventType(t) for t in lex.words("actor_kinds", "no_actors"))
     state_only = frozenset(EventType(t) for t in lex.words("actor_kinds", "state_only"))
     sides = dict(lex.data.get("deployment", {}).get("side_of_theatre", {}))
-    return preps, person_first, no_actors, state_only, sides
+    # The types that take a unit (and so may receive a quantity).
+    units = frozenset(t for t, accepted in lex.data.get("units", {}).items() if accepted)
+    return preps, person_first, no_actors, state_only, sides, units
 
 
 def sentence_mentions(
@@ -335,8 +380,8 @@ def sentence_mentions(
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
         return []
-    preps, person_first, no_actors, state_only, sides = _settings(lex)
-    s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"))
+    preps, person_first, no_actors, state_only, sides, unit_types = _settings(lex)
+    s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"), lowered=lowered)
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(text, sent.start, sent.end, published=published, future=future, warnings=warnings)
     out: list[EventMention] = []
@@ -360,8 +405,7 @@ def sentence_mentions(
         if m.embedded and recalled(m.time, published):
             # A past event recalled in a prepositional phrase: its actors are not the clause's.
             m.actors = [a for a in m.actors if a not in m.embedded]
-    accepted = lex.data.get("units", {})
-    if any(accepted.get(m.type.value) for m in out):
+    if any(m.type.value in unit_types for m in out):
         # Only types that take a unit ever receive a quantity.
         bind_quantities(
             out, find_quantities(text, sent.start, sent.end, warnings=warnings, lowered=lowered), lex
@@ -459,7 +503,7 @@ def _fill_arguments(
             m.owner = True
             for n in s.conjuncts(owner):  # "Seoul and Washington's joint drills"
                 _add(m, n)
-        elif _DETERMINER.search(text, max(s.sent.start, trig.start - 60), trig.start):
+        elif _determiner_before(s, max(s.sent.start, trig.start - 60), trig.start):
             m.anaphoric = True
         by = _BY_OF.match(text[trig.end : trig.end + 12])
         if by and not m.actors and m.type not in (EventType.IMPEACHMENT, EventType.ARREST):
@@ -540,13 +584,13 @@ def _embedded(s: _Sentence, m: EventMention, trig: TriggerMatch) -> list[str]:
         if n is None:
             continue
         words = _WORD.findall(s.text[n.end : trig.start])
-        preps = sum(
-            1
-            for i, w in enumerate(words)
-            if w.lower() in s.preps and not (i + 1 < len(words) and _TEMPORAL_WORD.match(words[i + 1]))
-        )
-        if preps >= 2:
-            out.append(name)
+        preps = 0
+        for i, w in enumerate(words):
+            if w.lower() in s.preps and not (i + 1 < len(words) and _TEMPORAL_WORD.match(words[i + 1])):
+                preps += 1
+                if preps == 2:  # two are enough: no need to read on
+                    out.append(name)
+                    break
     return out
 
 

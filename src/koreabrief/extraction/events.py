@@ -22,7 +22,7 @@ from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, recalled
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
-from koreabrief.extraction.triggers import EventLexicon
+from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Event, EventType, Modality, Precision, Span, TimeRef
 
@@ -40,9 +40,11 @@ _ANCHOR_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _ANCHOR_REACH = 90
-# Each anchor phrase holds one of these (lower case, none with a letter that
-# IGNORECASE folds specially, like i or s): a quick test before the pattern.
-_ANCHOR_CUES = ("after", "before", "nce", "ahead", "follow", "unt", "pr", "eve", "run-up")
+# Each anchor phrase holds one of these (lower case): a quick test, in one scan,
+# before the pattern. IGNORECASE also matches i, s and k to the characters of
+# CASE_EXTRAS, which lower-casing keeps: where those stand the pattern always runs.
+_ANCHOR_CUES = ("after", "before", "since", "ahead", "following", "until", "prior", "eve", "run-up")
+_ANCHOR_CUE = re.compile("|".join(re.escape(cue) for cue in _ANCHOR_CUES))
 _OWNER_GAP = re.compile(r"['’]s?\s*")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|his|her|its|their)\s+|['’]s\s+|\w['’]?)\Z", re.IGNORECASE
@@ -149,20 +151,24 @@ def _merge(
     marked = anchors or set()
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
-    placed: set[tuple[int, Span, bool]] = set()
+    # Sentences are keyed by their offsets: hashing a Span calls Python code.
+    placed: set[tuple[int, int, int, bool]] = set()
 
     def apart(e: _Event, m: EventMention) -> bool:
-        return (id(e), m.sentence, id(m) not in marked) in placed
+        return (id(e), m.sentence.start, m.sentence.end, id(m) not in marked) in placed
 
     def place(e: _Event, m: EventMention) -> None:
-        placed.add((id(e), m.sentence, id(m) in marked))
+        placed.add((id(e), m.sentence.start, m.sentence.end, id(m) in marked))
 
+    # Only events of the mention's own type can take it: look among those alone.
+    by_type: dict[EventType, list[_Event]] = {}
     for m in mentions:
+        same = by_type.setdefault(m.type, [])
         if m.anaphoric:
             host = next(
                 (
                     e
-                    for e in reversed(events)
+                    for e in reversed(same)
                     if e.type is m.type and _group(m.mood) in {_group(x) for x in e.moods} and not apart(e, m)
                 ),
                 None,
@@ -173,12 +179,13 @@ def _merge(
                 continue
             if m.fallback:
                 m.actors = list(m.fallback)
-        host = next((e for e in events if _compatible(e, m, gazetteer) and not apart(e, m)), None)
+        host = next((e for e in same if _compatible(e, m, gazetteer) and not apart(e, m)), None)
         if host is not None:
             host.absorb(m)
         else:
             host = _Event(m)
             events.append(host)
+            same.append(host)
         place(host, m)
     return events
 
@@ -214,8 +221,8 @@ def _anchor_start(text: str, m: EventMention) -> int | None:
     if m.kind not in ("noun", "anaphor", "verb"):
         return None
     lo = max(m.sentence.start, m.trigger.start - _ANCHOR_REACH)
-    low = text[lo : m.trigger.start].lower()
-    if not any(cue in low for cue in _ANCHOR_CUES):
+    window = text[lo : m.trigger.start]
+    if _ANCHOR_CUE.search(window.lower()) is None and CASE_EXTRAS.search(window) is None:
         return None
     found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
     if found is None or CLAUSE_BREAK.search(found.group(0)):
@@ -286,16 +293,24 @@ def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
             m.actors.append(n.name)
 
 
-def _reaction_start(text: str, m: EventMention, lex: EventLexicon) -> int | None:
+def _reaction_start(text: str, m: EventMention, lex: EventLexicon, lowered: str | None = None) -> int | None:
     """Where the verb starts whose object `m` is when that verb reacts to someone else's event.
 
     "Pyongyang on Monday criticised joint drills by Seoul": the drills are not
     Pyongyang's, and Monday dates the criticism, not the drills.
     """
-    rx = lex.cue("governors.reaction")
-    if rx is None or m.kind not in ("noun", "anaphor"):
+    if m.kind not in ("noun", "anaphor"):
         return None
-    found = list(rx.finditer(text, max(m.sentence.start, m.trigger.start - _REACTION_REACH), m.trigger.start))
+    rx = lex.cue("governors.reaction")
+    if rx is None:
+        return None
+    lo = max(m.sentence.start, m.trigger.start - _REACTION_REACH)
+    if (
+        lowered is not None
+        and lex.cue_search("governors.reaction", text, lo, m.trigger.start, lowered) is None
+    ):
+        return None  # the quick scan of the lower-cased text finds what `rx` would: nothing
+    found = list(rx.finditer(text, lo, m.trigger.start))
     if not found:
         return None
     verb = found[-1]  # the verb nearest the noun governs it
@@ -351,14 +366,17 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
     """
     owner = {id(m): e for e in events for m in e.mentions}
     mentions = sorted((m for e in events for m in e.mentions), key=lambda m: m.trigger.start)
-    by_sentence: dict[Span, list[EventMention]] = {}
+    # Keyed by the sentence's offsets: hashing a Span calls Python code.
+    by_sentence: dict[tuple[int, int], list[EventMention]] = {}
     for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+        by_sentence.setdefault((m.sentence.start, m.sentence.end), []).append(m)
 
     def clause_head(m: EventMention, before: int) -> _Event | None:
         """The event of the last other mention of m's sentence ending before `before`."""
         found = [
-            g for g in by_sentence[m.sentence] if g.trigger.end <= before and owner[id(g)] is not owner[id(m)]
+            g
+            for g in by_sentence[m.sentence.start, m.sentence.end]
+            if g.trigger.end <= before and owner[id(g)] is not owner[id(m)]
         ]
         return owner[id(found[-1])] if found else None
 
@@ -415,12 +433,23 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             head.time = _shifted(t, anchor.time, delta, 1) or head.time
 
 
+def _state_settings(lex: EventLexicon) -> tuple[frozenset[str], list[str], bool]:
+    """State-level types, armed-forces words and person_as_state from the data, read once per lexicon."""
+    cached = lex.cache.get("events.state_settings")
+    if cached is None:
+        cached = lex.cache["events.state_settings"] = (
+            frozenset(lex.words("actor_kinds", "state_level")),
+            [w.lower() for w in lex.words("actor_kinds", "armed_forces")],
+            bool(lex.data.get("actor_kinds", {}).get("person_as_state", False)),
+        )
+    return cached
+
+
 def _state_actors(e: _Event, lex: EventLexicon, gazetteer: Gazetteer) -> list[str]:
     """A state's armed forces (and, per the data, its people) stand for the state in state-level events."""
-    if e.type.value not in lex.words("actor_kinds", "state_level"):
+    state_level, forces, people = _state_settings(lex)
+    if e.type.value not in state_level:
         return e.actors
-    forces = [w.lower() for w in lex.words("actor_kinds", "armed_forces")]
-    people = bool(lex.data.get("actor_kinds", {}).get("person_as_state", False))
     out: list[str] = []
     for a in e.actors:
         name = a
@@ -530,7 +559,7 @@ def events_in_context(
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
             # "the death toll among North Korean troops": the side named inside the trigger.
             _add_inner_states(m, names)
-        reaction = _reaction_start(text, m, lex)
+        reaction = _reaction_start(text, m, lex, lowered)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     merged = _merge(mentions, gaz, anchors)
@@ -546,7 +575,8 @@ def events_in_context(
             continue
         main = e.mentions[0]
         actors = _state_actors(e, lex, gaz)
-        spans = list(dict.fromkeys(Span(m.trigger.start, m.trigger.end) for m in e.mentions))
+        # Distinct offsets first, so that each Span is built once.
+        spans = [Span(a, b) for a, b in dict.fromkeys((m.trigger.start, m.trigger.end) for m in e.mentions)]
         out.append(
             Event(
                 type=e.type,

@@ -99,10 +99,21 @@ _SEA_STOP = frozenset(
         "before",
     ]
 )
+# The types `target` fills (for the others it has nothing to do).
+_TARGETED = frozenset(
+    {
+        EventType.DIPLOMATIC_VISIT,
+        EventType.TROOP_DEPLOYMENT,
+        EventType.ARMS_TRANSFER,
+        EventType.TECHNOLOGY_TRANSFER,
+    }
+)
 _MOVE_PREPS = ("into", "toward", "towards", "off", "over")
 _MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
 _AGAINST_PREP = re.compile(r"\bagainst\s+")
 _PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|near|of)\s+")
+# How far after the trigger the preposition before a place may stand.
+_PREP_REACH = {EventType.TROOP_DEPLOYMENT: 60, EventType.DIPLOMATIC_VISIT: 25}
 _BEFORE_LOC = re.compile(r"(?:In|At)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),")
 # A fronted trip names the place of what the main clause reports:
 # "During a visit to a missile base, Kim showcased ...".
@@ -153,7 +164,7 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
     for pm2 in _PLACE_PREPS.finditer(tail):
         if pm2.group(0).startswith("of") and m.type is not EventType.DIPLOMATIC_VISIT:
             continue
-        limit = {EventType.TROOP_DEPLOYMENT: 60, EventType.DIPLOMATIC_VISIT: 25}.get(m.type, 40)
+        limit = _PREP_REACH.get(m.type, 40)
         if pm2.start() > limit:
             break
         place = _PLACE.match(tail, pm2.end())
@@ -224,8 +235,9 @@ def target(
     s: _Sentence, m: EventMention, trig: TriggerMatch, sides: dict[str, str], gazetteer: Gazetteer
 ) -> None:
     """Fill the mention's target from its type: visit, deployment, transfer."""
+    if m.type not in _TARGETED:
+        return
     text = s.text
-    end = s.clause_end(trig.end)
     tail = text[trig.end : min(s.sent.end, trig.end + 200)]
     if m.type is EventType.DIPLOMATIC_VISIT and m.location:
         ent = gazetteer.resolve(m.location)
@@ -268,7 +280,7 @@ def target(
             return
     if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER) and m.kind in ("verb", "noun"):
         to = _RECEIVER.search(tail)
-        if to and trig.end + to.start() < end + 40:
+        if to and trig.end + to.start() < s.clause_end(trig.end) + 40:
             names = s.after(trig.end + to.end(), trig.end + to.end() + 30)
             if names and names[0].name not in m.actors:
                 m.target = names[0].name
