@@ -236,6 +236,17 @@ class _Sentence:
                 if not self.governed(n):
                     out.append(n)
                 break
+            if (
+                n.kind == head.kind
+                and _CONJ.fullmatch(gap)
+                and (len(out) > 1 or "and" in gap)
+                and self.governed(n)
+            ):
+                # "the leaders of South Korea, Japan and China": the group noun's "of"
+                # governs the whole list, whose first member it stands before.
+                if _GROUP_OF.search(self.text, max(self.sent.start, n.start - 40), n.start):
+                    out.append(n)
+                break
             if n.kind != head.kind or not _CONJ.fullmatch(gap) or self.governed(n):
                 break
             if len(out) == 1 and "and" not in gap:
@@ -319,7 +330,18 @@ def _object_names(s: _Sentence, trig: TriggerMatch) -> list[ActorMention]:
 
 _PARTNER_CUE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|between|and)\b")
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-Z]")
-_MEETS = re.compile(r"(?:with|met|meet|meets)\s*\Z", re.IGNORECASE)
+# A plural group noun and "of" right before a name: "the leaders of", "top diplomats of the".
+_GROUP_OF = re.compile(
+    r"\b(?:leaders|heads|ministers|diplomats|officials|delegations|representatives|envoys|negotiators"
+    r"|militaries|navies|armies|forces|governments|chiefs|presidents|spy agencies|coast guards)"
+    r"\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+# A trigger whose own words take the partner as object: "met X", "talks with X", "hosted ... X".
+_MEETS = re.compile(
+    r"(?:with|met|meet|meets)\s*\Z|\A(?:hosted|hosts|hosting|host|welcomed|welcomes|received|receives)\b",
+    re.IGNORECASE,
+)
 
 _TEMPORAL_WORD = re.compile(
     r"\d|(?:January|February|March|April|May|June|July|August|September|October|November|December"
