@@ -598,16 +598,18 @@ class Gazetteer:
             # the regex engine from skipping ahead to a possible first letter.
             lower = [k for k in hits if k[:1].islower()]
             upper = [k for k in hits if not k[:1].islower()]
-            # Lower-case letters are everywhere in prose: there the look-behind
-            # is the quicker test, rejecting at once inside words ("aaaa...").
-            compiled = (_form_pattern(upper), _form_pattern(lower, r"(?<!\w)"), hits)
+            # Without a leading look-behind the regex engine skips to the few
+            # letters a form can open with (three times faster on prose than
+            # testing a look-behind at every position); `find` rejects a match
+            # inside a word and searches again one character on.
+            compiled = (_form_pattern(upper), _form_pattern(lower), hits)
             object.__setattr__(self, "_pattern", compiled)
         return compiled
 
 
-def _form_pattern(forms: list[str], lead: str = "") -> re.Pattern[str]:
+def _form_pattern(forms: list[str]) -> re.Pattern[str]:
     body = trie_regex(sorted(forms), _CHAR_CLASSES)
-    return re.compile(lead + body + r"(?!\w)(?!-[^\W\d_A-Z])")
+    return re.compile(body + r"(?!\w)(?!-[^\W\d_A-Z])")
 
 
 def _surname_holders(key: str, people: list[Entity]) -> tuple[Entity, ...]:
