@@ -27,6 +27,8 @@ _GLUED = re.compile(r"[\w-]| Korea")
 # A capitalised word; `find_names` skips those glued to a word or hyphen before them
 # (a leading look-behind would make the regex engine try every position).
 _CAPWORD = re.compile(r"[A-Z][a-z]{1,20}(?![\w-])")
+# What may not follow a capitalised word (the look-ahead of `_CAPWORD`).
+_AFTER = re.compile(r"[\w-]")
 # The start offset of an ActorMention, as a sort key.
 _START = operator.itemgetter(0)
 
@@ -129,24 +131,26 @@ def find_names(
     taken = [(m.start, m.end) for m in found]
     starts = [m.start for m in found]
     surnames: list[ActorMention] = []
-    # One pass over the capitalised words; a set filter keeps those whose key (a
-    # letters-only word's key is its lower case) is a surname some lookup can
-    # answer, and each distinct word is looked up once.
+    # Only words some surname lookup can answer need their places scanned: one
+    # C-level pass collects the distinct capitalised words, a set filter keeps those
+    # whose key (a letters-only word's key is its lower case) is a known surname.
     known = gazetteer.surname_keys()
-    looked: dict[str, tuple[str, str | None] | None] = {}
-    for m in _CAPWORD.finditer(text):
-        at = m.start()
-        if at and _glued(text[at - 1]):
+    for word in set(_CAPWORD.findall(text)):
+        key = word.lower()
+        if key not in local and key not in known:
             continue
-        word = m.group()
-        if word in looked:
-            sur = looked[word]
-        else:
-            key = word.lower()
-            known_word = key in local or key in known
-            sur = looked[word] = _surname(word, local, gazetteer) if known_word else None
-        if sur is not None and free(at, m.end()):
-            surnames.append(ActorMention(at, m.end(), word, sur[0], "person", sur[1]))
+        sur = _surname(word, local, gazetteer)
+        if sur is None:
+            continue
+        # The places `_CAPWORD` matches this word: not glued to what precedes,
+        # nothing word-like after (the word's letters then match greedily in full).
+        size = len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            if not (at and _glued(text[at - 1])) and not _AFTER.match(text, end) and free(at, end):
+                surnames.append(ActorMention(at, end, word, sur[0], "person", sur[1]))
+            at = text.find(word, end)
     return sorted(found + surnames, key=_START)
 
 
