@@ -94,6 +94,10 @@ _DETERMINERS = frozenset(
 _TITLE_MODIFIERS = frozenset(
     ["acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior"]
 )
+# How the lower-cased text ends when a modifier or a determiner comes right before
+# (a necessary condition, tested before the regexes that find them).
+_MODIFIER_ENDINGS = tuple(w + sep for w in sorted(_TITLE_MODIFIERS) for sep in " -")
+_DETERMINER_ENDINGS = tuple(w + " " for w in sorted(_DETERMINERS))
 
 
 def find_mentions(
@@ -216,20 +220,31 @@ class _Finder:
         return i >= 0 and pos < self.quoted_ends[i]
 
     def _is_subject(self, start: int) -> bool:
+        text = self.text
         j = start
-        while j > 0 and self.text[j - 1] == " ":
+        while j > 0 and text[j - 1] == " ":
             j -= 1
+        # Fast path: the word before is the last of a short window and a space
+        # (or the text's start) bounds it, so it is the whole letter run the
+        # loop below would find (every word of _NOT_SUBJECT_BEFORE is shorter).
+        window = text[max(0, j - 12) : j]
+        word = window.rpartition(" ")[2]
+        if word.isalpha() and (len(word) < len(window) or j <= 12):
+            return word.lower() not in _NOT_SUBJECT_BEFORE
         i = j
-        while i > 0 and (self.text[i - 1].isalpha()) and j - i < 20:
+        while i > 0 and text[i - 1].isalpha() and j - i < 20:
             i -= 1
-        return self.text[i:j].lower() not in _NOT_SUBJECT_BEFORE
+        return text[i:j].lower() not in _NOT_SUBJECT_BEFORE
 
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
         pos = start
         text = self.text
-        # "then-prime minister": the modifier is glued with a hyphen.
-        while True:
+        lowered = self.lowered
+        # "then-prime minister": the modifier is glued with a hyphen. The
+        # lower-cased text can only end so when a modifier is there (a cheap
+        # test before the regex).
+        while lowered.endswith(_MODIFIER_ENDINGS, max(0, pos - 20), pos):
             word = _WORD_BEFORE.search(text[max(0, pos - 20) : pos])
             if word and word.group(1).lower() in _TITLE_MODIFIERS:
                 pos -= len(word.group(0))
@@ -238,11 +253,18 @@ class _Finder:
         back = pos
         while back > 0 and text[back - 1] == " ":
             back -= 1
-        poss = _POSSESSIVE.search(text, max(0, back - 2), back)
-        key = back - len(poss.group(0)) if poss else back
+        # `_POSSESSIVE` ending at `back`: the two-character forms first, as the regex tries them.
+        if text.endswith(("’s", "'s"), max(0, back - 2), back):
+            key = back - 2
+        elif text.endswith(("’", "'"), max(0, back - 2), back):
+            key = back - 1
+        else:
+            key = back
         hit = self.gaz_by_end.get(key)
         if hit is not None and hit.entity.kind in ("state", "organisation"):
             return hit.start, hit.entity
+        if not lowered.endswith(_DETERMINER_ENDINGS, max(0, pos - 8), pos):
+            return pos, None
         det = _DET_BEFORE.search(text[max(0, pos - 8) : pos])
         if det and det.group(1).lower() in _DETERMINERS:
             return pos - len(det.group(0)) + (0 if det.group(0)[0] != " " else 1), None
@@ -317,8 +339,11 @@ class _Finder:
             canonical = self.lex.bodies[m.group(0).lower()]
             start, modifier = self._modifier_before(m.start())
             before = text[max(0, start - 30) : start]
-            owner = _OWNER_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
-            owned = owner is not None or before.endswith("whose ")
+            # `_OWNER_BEFORE` can only match before "’s " or "'s ".
+            owned = (
+                text.endswith(("’s ", "'s "), max(0, m.start() - 60), m.start())
+                and _OWNER_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) is not None
+            ) or before.endswith("whose ")
             if canonical == "office" and not owned and (text[m.end() : m.end() + 4] != " of " or modifier):
                 continue
             if modifier is None and start == m.start() and not text[m.start()].isupper() and not owned:
@@ -486,13 +511,17 @@ def _name_runs(text: str) -> Iterator[re.Match[str]]:
     opening with a capital lets the regex engine skip ahead to the next one.
     """
     pos = 0
-    while (m := _NAME_RUN.search(text, pos)) is not None:
-        start = m.start()
-        if start > 0 and _NAME_GLUE.match(text, start - 1):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
+    while True:
+        # finditer goes on from each match's end, as `_NAME.finditer` would; only
+        # a run glued to the word before makes it start over one past that run's start.
+        for m in _NAME_RUN.finditer(text, pos):
+            start = m.start()
+            if start > 0 and _NAME_GLUE.match(text, start - 1):
+                pos = start + 1
+                break
+            yield m
+        else:
+            return
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
