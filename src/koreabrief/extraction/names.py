@@ -13,6 +13,7 @@ met earlier in the text, and pronouns to the most recent compatible subject.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -39,7 +40,11 @@ _NAME = re.compile(
 # `_NAME` without its look-behind, for the scan of `_name_runs`.
 _NAME_RUN = re.compile(_NAME.pattern.removeprefix(r"(?<![\w’'.-])"))
 _NAME_GLUE = re.compile(r"[\w’'.-]")
-_PRONOUN = re.compile(r"(?<![\w’'-])(?:he|she|they|it|He|She|They|It|who|whose)(?![\w’'-])")
+# The look-behinds the title, body and pronoun patterns open with.
+_TITLE_GLUE = r"(?<![\w.-])"
+_BODY_GLUE = r"(?<![\w-])"
+_PRONOUN_GLUE = r"(?<![\w’'-])"
+_PRONOUN = re.compile(_PRONOUN_GLUE + r"(?:he|she|they|it|He|She|They|It|who|whose)(?![\w’'-])")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 _INITIAL = re.compile(r"[A-Z]\.\Z")
@@ -296,14 +301,16 @@ class _Finder:
 
     def _titles(self) -> None:
         text = self.text
-        for m in self.lex.pattern("title.lower").finditer(self.lowered):
-            info = self.lex.titles.get(m.group(0).lower())
+        lowered = self.lowered
+        titles = self.lex.titles
+        for m_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
+            info = titles.get(lowered[m_start:m_end].lower())
             if info is None:
                 continue
-            span = self._name_after(m.end() + 1) if text.startswith((" ", ", "), m.end()) else None
-            if span is None and text.startswith(", ", m.end()):
-                span = self._name_after(m.end())
-            start, modifier = self._modifier_before(m.start())
+            span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
+            if span is None and text.startswith(", ", m_end):
+                span = self._name_after(m_end)
+            start, modifier = self._modifier_before(m_start)
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
@@ -322,33 +329,33 @@ class _Finder:
                     )
                 )
                 continue
-            word = text[start : m.start()].strip().lower()
-            if start < m.start() or text[m.start()].isupper():
+            word = text[start:m_start].strip().lower()
+            if start < m_start or text[m_start].isupper():
                 kind = "anonymous" if word in ("a", "an") or info.role == "Official" else "title"
                 self._add(
-                    NameMention(
-                        start, m.end(), text[start : m.end()], None, kind, info.role or None, affiliation
-                    )
+                    NameMention(start, m_end, text[start:m_end], None, kind, info.role or None, affiliation)
                 )
 
     def _bodies(self) -> None:
         text = self.text
-        for m in self.lex.pattern("body.lower").finditer(self.lowered):
-            if self.gaz_mask.find(1, m.start(), m.end()) >= 0:
+        lowered = self.lowered
+        bodies = self.lex.bodies
+        for m_start, m_end in _spans(self.lex.pattern("body.lower"), _BODY_GLUE, lowered):
+            if self.gaz_mask.find(1, m_start, m_end) >= 0:
                 continue  # the gazetteer names it ("North Korea's foreign ministry")
-            canonical = self.lex.bodies[m.group(0).lower()]
-            start, modifier = self._modifier_before(m.start())
+            canonical = bodies[lowered[m_start:m_end].lower()]
+            start, modifier = self._modifier_before(m_start)
             before = text[max(0, start - 30) : start]
             # `_OWNER_BEFORE` can only match before "’s " or "'s ".
             owned = (
-                text.endswith(("’s ", "'s "), max(0, m.start() - 60), m.start())
-                and _OWNER_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) is not None
+                text.endswith(("’s ", "'s "), max(0, m_start - 60), m_start)
+                and _OWNER_BEFORE.search(text[max(0, m_start - 60) : m_start]) is not None
             ) or before.endswith("whose ")
-            if canonical == "office" and not owned and (text[m.end() : m.end() + 4] != " of " or modifier):
+            if canonical == "office" and not owned and (text[m_end : m_end + 4] != " of " or modifier):
                 continue
-            if modifier is None and start == m.start() and not text[m.start()].isupper() and not owned:
+            if modifier is None and start == m_start and not text[m_start].isupper() and not owned:
                 continue
-            end = m.end()
+            end = m_end
             if modifier is None and text.startswith(" of ", end):
                 # "the foreign ministry of South Korea"
                 after = self.gaz_by_start.get(end + 4)
@@ -380,7 +387,7 @@ class _Finder:
                     )
                     continue
             whole = text[start:end]
-            hit = self.gaz.lookup(whole) or self.gaz.lookup(text[m.start() : m.end()])
+            hit = self.gaz.lookup(whole) or self.gaz.lookup(text[m_start:m_end])
             if hit is not None and hit[0].kind == "organisation":
                 self._add(
                     NameMention(start, end, whole, hit[0].name, "organisation", None, hit[0].affiliation)
@@ -497,11 +504,13 @@ class _Finder:
         self._add_new(pos, end, mention, _clean_name(mention), "maybe" if initial else "person")
 
     def _pronouns(self) -> None:
-        for m in _PRONOUN.finditer(self.text):
-            word = m.group(0).lower()
+        text = self.text
+        for start, end in _spans(_PRONOUN, _PRONOUN_GLUE, text):
+            found = text[start:end]
+            word = found.lower()
             kind = "relative" if word in ("who", "whose") else "pronoun"
             gender = _PRONOUN_GENDER.get(word)
-            self._add_new(m.start(), m.end(), m.group(0), None, kind, gender=gender)
+            self._add_new(start, end, found, None, kind, gender=gender)
 
 
 def _name_runs(text: str) -> Iterator[re.Match[str]]:
@@ -522,6 +531,43 @@ def _name_runs(text: str) -> Iterator[re.Match[str]]:
             yield m
         else:
             return
+
+
+def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)`, `pattern` opening with the look-behind `glue`.
+
+    `re` tries a pattern that opens with a look-behind at every position of the
+    text; `_after_break` turns the look-behind into a character consumed first,
+    and a pattern opening with a character class is tried only where the text
+    holds one of its characters (spaces and punctuation, not letters).
+    """
+    fast = _after_break(pattern, glue)
+    if fast is None:
+        for m in pattern.finditer(text):
+            yield m.span()
+        return
+    pos = 0
+    m = pattern.match(text, 0)  # at the start of the text nothing comes before
+    if m is not None:
+        yield m.span()
+        pos = m.end()
+    # Searching from one before `pos` lets the next match open right at `pos`.
+    while (m := fast.search(text, max(pos - 1, 0))) is not None:
+        pos = m.end()
+        yield m.start() + 1, pos
+
+
+@functools.lru_cache(maxsize=32)
+def _after_break(pattern: re.Pattern[str], glue: str) -> re.Pattern[str] | None:
+    """`pattern` with its opening look-behind `glue` as a consumed negated class, or None.
+
+    None when `pattern` does not open with `glue` or could match an empty string
+    (where non-overlapping matches would differ).
+    """
+    if not pattern.pattern.startswith(glue) or pattern.match("") is not None:
+        return None
+    negated = "[^" + glue.removeprefix("(?<![").removesuffix("])") + "]"
+    return re.compile(negated + pattern.pattern.removeprefix(glue), pattern.flags)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
