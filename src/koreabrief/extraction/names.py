@@ -543,8 +543,7 @@ def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int
     """
     fast = _after_break(pattern, glue)
     if fast is None:
-        for m in pattern.finditer(text):
-            yield m.span()
+        yield from (found.span() for found in pattern.finditer(text))
         return
     pos = 0
     m = pattern.match(text, 0)  # at the start of the text nothing comes before
