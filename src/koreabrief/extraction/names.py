@@ -537,36 +537,52 @@ def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int
     """The spans of `pattern.finditer(text)`, `pattern` opening with the look-behind `glue`.
 
     `re` tries a pattern that opens with a look-behind at every position of the
-    text; `_after_break` turns the look-behind into a character consumed first,
-    and a pattern opening with a character class is tried only where the text
-    holds one of its characters (spaces and punctuation, not letters).
+    text, and tests a class such as ``\\w`` against Unicode tables; `_after_break`
+    turns the look-behind into a character consumed first from a plain ASCII set
+    (spaces and punctuation), so the pattern is tried only after those, and any
+    non-ASCII character, which is checked against `glue` here.
     """
     fast = _after_break(pattern, glue)
     if fast is None:
         yield from (found.span() for found in pattern.finditer(text))
         return
-    pos = 0
+    search, glued = fast[0].search, fast[1].match
+    at = 0  # where the character before the next match may be
     m = pattern.match(text, 0)  # at the start of the text nothing comes before
     if m is not None:
         yield m.span()
-        pos = m.end()
-    # Searching from one before `pos` lets the next match open right at `pos`.
-    while (m := fast.search(text, max(pos - 1, 0))) is not None:
-        pos = m.end()
-        yield m.start() + 1, pos
+        at = m.end() - 1
+    while (m := search(text, at)) is not None:
+        at = m.start()
+        if text[at] > "\x7f" and glued(text, at) is not None:
+            at += 1  # a non-ASCII word character: the look-behind fails after it
+            continue
+        end = m.end()
+        yield at + 1, end
+        at = end - 1  # the next match may open right where this one ends
 
 
 @functools.lru_cache(maxsize=32)
-def _after_break(pattern: re.Pattern[str], glue: str) -> re.Pattern[str] | None:
-    """`pattern` with its opening look-behind `glue` as a consumed negated class, or None.
+def _after_break(pattern: re.Pattern[str], glue: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """`pattern` opening with a character it does not follow, and the class of `glue`.
 
-    None when `pattern` does not open with `glue` or could match an empty string
-    (where non-overlapping matches would differ).
+    `glue` is a negative look-behind of one class ("(?<![\\w.-])"). The character
+    consumed is any ASCII character outside that class, or any non-ASCII one
+    (`_spans` checks those). None when `pattern` does not open with `glue`, ignores
+    case or could match an empty string (where non-overlapping matches would differ).
     """
-    if not pattern.pattern.startswith(glue) or pattern.match("") is not None:
+    if (
+        not pattern.pattern.startswith(glue)
+        or not glue.startswith("(?<![")
+        or not glue.endswith("])")
+        or pattern.flags & re.IGNORECASE
+        or pattern.match("") is not None
+    ):
         return None
-    negated = "[^" + glue.removeprefix("(?<![").removesuffix("])") + "]"
-    return re.compile(negated + pattern.pattern.removeprefix(glue), pattern.flags)
+    glued = re.compile(glue.removeprefix("(?<!").removesuffix(")"))
+    free = "".join(f"\\x{c:02x}" for c in range(128) if glued.match(chr(c)) is None)
+    fast = re.compile(f"[{free}\\x80-\\U0010ffff]" + pattern.pattern.removeprefix(glue), pattern.flags)
+    return fast, glued
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
