@@ -289,7 +289,7 @@ class _Finder:
             if _bare(tok) in self.lex.not_names and not _INITIAL.fullmatch(tok):
                 break
             keep.append(tok)
-            if _POSSESSIVE.search(tok):
+            if tok.endswith(("’s", "'s", "’", "'")):  # `_POSSESSIVE` matches
                 break
         if not keep:
             return None
@@ -609,9 +609,12 @@ def _name_tokens(chunk: str) -> list[str]:
 def _strip_tail(text: str, start: int, end: int) -> int:
     """Drop a possessive and a sentence-final stop (but keep an initial's stop)."""
     span = text[start:end]
-    poss = _POSSESSIVE.search(span)
-    if poss:
-        end -= len(poss.group(0))
+    # `_POSSESSIVE` at the end: the two-character forms first, as the regex tries them.
+    if span.endswith(("’s", "'s")):
+        end -= 2
+        span = text[start:end]
+    elif span.endswith(("’", "'")):
+        end -= 1
         span = text[start:end]
     while span.endswith((".", "-", "’", "'")) and not _INITIAL.search(span[-2:]):
         end -= 1
