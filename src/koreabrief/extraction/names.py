@@ -217,7 +217,10 @@ class _Finder:
         if end <= start or self.covered.find(1, start, end) >= 0:
             return
         self.covered[start:end] = b"\x01" * (end - start)
-        subject = self._is_subject(start) and not self._in_quote(start)
+        subject = self._is_subject(start)
+        if subject:  # `_in_quote`, inline: most mentions lie outside quotations
+            i = bisect.bisect_right(self.quoted_starts, start) - 1
+            subject = i < 0 or start >= self.quoted_ends[i]
         self.found.append(NameMention(start, end, text, name, kind, role, affiliation, gender, subject))
 
     def _in_quote(self, pos: int) -> bool:
@@ -286,7 +289,7 @@ class _Finder:
         tokens = _name_tokens(m.group(0))
         keep: list[str] = []
         for tok in tokens:
-            if _bare(tok) in self.lex.not_names and not _INITIAL.fullmatch(tok):
+            if _bare(tok) in self.lex.not_names and not _is_initial(tok):
                 break
             keep.append(tok)
             if tok.endswith(("’s", "'s", "’", "'")):  # `_POSSESSIVE` matches
@@ -431,7 +434,8 @@ class _Finder:
             if blocked.find(1, start, end) < 0:
                 # Nothing of it taken (the usual case): the run is one piece.
                 if not organisations_only or self._org_candidate(tokens):
-                    self._shape(start, list(tokens), organisations_only=organisations_only)
+                    # `_shape` never changes the list it is given.
+                    self._shape(start, tokens, organisations_only=organisations_only)
                 continue
             if blocked.find(0, start, end) < 0:
                 continue  # all of it taken
@@ -458,19 +462,23 @@ class _Finder:
 
     def _shape(self, pos: int, tokens: list[str], *, organisations_only: bool) -> None:
         text = self.text
+        not_names = self.lex.not_names
         # Drop sentence openers and calendar words in front ("In", "On Monday").
-        while tokens and _bare(tokens[0]) in self.lex.not_names and not _INITIAL.fullmatch(tokens[0]):
-            pos += len(tokens[0]) + 1
-            tokens = tokens[1:]
-        if not tokens:
+        skip = 0
+        while skip < len(tokens) and _bare(tokens[skip]) in not_names and not _is_initial(tokens[skip]):
+            pos += len(tokens[skip]) + 1
+            skip += 1
+        if skip == len(tokens):
             return
+        if skip:
+            tokens = tokens[skip:]
         last = _bare(tokens[-1].rstrip(",")).removesuffix("’s").removesuffix("'s")
         keep: list[str] = []
         if last in self.lex.organisation_heads and len(tokens) > 1:
             keep = tokens
         else:
             for tok in tokens:
-                if _bare(tok) in self.lex.not_names and not _INITIAL.fullmatch(tok):
+                if _bare(tok) in not_names and not _is_initial(tok):
                     break
                 keep.append(tok)
         if not keep:
@@ -590,6 +598,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     while j > 0 and text[j - 1] in ' “"‘(':
         j -= 1
     return j == 0 or text[j - 1] in ".!?\n"
+
+
+def _is_initial(token: str) -> bool:
+    """`_INITIAL.fullmatch(token)`: a capital and a stop ("K.")."""
+    return len(token) == 2 and token[1] == "." and "A" <= token[0] <= "Z"
 
 
 def _bare(token: str) -> str:
