@@ -429,7 +429,7 @@ class _Finder:
         blocked = self.covered
         if self._runs is None:
             # Both passes read the same capitalised runs: scan for them once.
-            self._runs = [(m.start(), m.end(), m.group(0).split(" ")) for m in _name_runs(self.text)]
+            self._runs = _name_runs(self.text)
         for start, end, tokens in self._runs:
             if blocked.find(1, start, end) < 0:
                 # Nothing of it taken (the usual case): the run is one piece.
@@ -521,24 +521,26 @@ class _Finder:
             self._add_new(start, end, found, None, kind, gender=gender)
 
 
-def _name_runs(text: str) -> Iterator[re.Match[str]]:
-    """`_NAME.finditer(text)`, its look-behind checked here.
+def _name_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Start, end and tokens of each match of `_NAME.finditer(text)`, its look-behind checked here.
 
     A pattern opening with a look-behind is tried at every position; one
     opening with a capital lets the regex engine skip ahead to the next one.
     """
+    runs: list[tuple[int, int, list[str]]] = []
+    glued = _NAME_GLUE.match
     pos = 0
     while True:
         # finditer goes on from each match's end, as `_NAME.finditer` would; only
         # a run glued to the word before makes it start over one past that run's start.
         for m in _NAME_RUN.finditer(text, pos):
             start = m.start()
-            if start > 0 and _NAME_GLUE.match(text, start - 1):
+            if start > 0 and glued(text, start - 1):
                 pos = start + 1
                 break
-            yield m
+            runs.append((start, m.end(), m.group(0).split(" ")))
         else:
-            return
+            return runs
 
 
 def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int, int]]:
