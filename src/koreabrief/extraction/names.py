@@ -552,7 +552,8 @@ def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int
     (spaces and punctuation), so the pattern is tried only after those, and any
     non-ASCII character, which is checked against `glue` here.
     """
-    fast = _after_break(pattern, glue)
+    # Keyed by the source, not the compiled pattern: hashing a `re.Pattern` hashes all its code.
+    fast = _after_break(pattern.pattern, pattern.flags, glue)
     if fast is None:
         yield from (found.span() for found in pattern.finditer(text))
         return
@@ -573,25 +574,26 @@ def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int
 
 
 @functools.lru_cache(maxsize=32)
-def _after_break(pattern: re.Pattern[str], glue: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _after_break(source: str, flags: int, glue: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """`pattern` opening with a character it does not follow, and the class of `glue`.
 
-    `glue` is a negative look-behind of one class ("(?<![\\w.-])"). The character
-    consumed is any ASCII character outside that class, or any non-ASCII one
-    (`_spans` checks those). None when `pattern` does not open with `glue`, ignores
-    case or could match an empty string (where non-overlapping matches would differ).
+    `pattern` is compiled from `source` with `flags`; `glue` is a negative
+    look-behind of one class ("(?<![\\w.-])"). The character consumed is any ASCII
+    character outside that class, or any non-ASCII one (`_spans` checks those).
+    None when `pattern` does not open with `glue`, ignores case or could match an
+    empty string (where non-overlapping matches would differ).
     """
     if (
-        not pattern.pattern.startswith(glue)
+        not source.startswith(glue)
         or not glue.startswith("(?<![")
         or not glue.endswith("])")
-        or pattern.flags & re.IGNORECASE
-        or pattern.match("") is not None
+        or flags & re.IGNORECASE
+        or re.compile(source, flags).match("") is not None
     ):
         return None
     glued = re.compile(glue.removeprefix("(?<!").removesuffix(")"))
     free = "".join(f"\\x{c:02x}" for c in range(128) if glued.match(chr(c)) is None)
-    fast = re.compile(f"[{free}\\x80-\\U0010ffff]" + pattern.pattern.removeprefix(glue), pattern.flags)
+    fast = re.compile(f"[{free}\\x80-\\U0010ffff]" + source.removeprefix(glue), flags)
     return fast, glued
 
 
