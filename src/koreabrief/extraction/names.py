@@ -13,6 +13,7 @@ met earlier in the text, and pronouns to the most recent compatible subject.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -39,7 +40,11 @@ _NAME = re.compile(
 # `_NAME` without its look-behind, for the scan of `_name_runs`.
 _NAME_RUN = re.compile(_NAME.pattern.removeprefix(r"(?<![\w’'.-])"))
 _NAME_GLUE = re.compile(r"[\w’'.-]")
-_PRONOUN = re.compile(r"(?<![\w’'-])(?:he|she|they|it|He|She|They|It|who|whose)(?![\w’'-])")
+# The look-behinds the title, body and pronoun patterns open with.
+_TITLE_GLUE = r"(?<![\w.-])"
+_BODY_GLUE = r"(?<![\w-])"
+_PRONOUN_GLUE = r"(?<![\w’'-])"
+_PRONOUN = re.compile(_PRONOUN_GLUE + r"(?:he|she|they|it|He|She|They|It|who|whose)(?![\w’'-])")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 _INITIAL = re.compile(r"[A-Z]\.\Z")
@@ -94,6 +99,10 @@ _DETERMINERS = frozenset(
 _TITLE_MODIFIERS = frozenset(
     ["acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior"]
 )
+# How the lower-cased text ends when a modifier or a determiner comes right before
+# (a necessary condition, tested before the regexes that find them).
+_MODIFIER_ENDINGS = tuple(w + sep for w in sorted(_TITLE_MODIFIERS) for sep in " -")
+_DETERMINER_ENDINGS = tuple(w + " " for w in sorted(_DETERMINERS))
 
 
 def find_mentions(
@@ -208,7 +217,10 @@ class _Finder:
         if end <= start or self.covered.find(1, start, end) >= 0:
             return
         self.covered[start:end] = b"\x01" * (end - start)
-        subject = self._is_subject(start) and not self._in_quote(start)
+        subject = self._is_subject(start)
+        if subject:  # `_in_quote`, inline: most mentions lie outside quotations
+            i = bisect.bisect_right(self.quoted_starts, start) - 1
+            subject = i < 0 or start >= self.quoted_ends[i]
         self.found.append(NameMention(start, end, text, name, kind, role, affiliation, gender, subject))
 
     def _in_quote(self, pos: int) -> bool:
@@ -216,20 +228,31 @@ class _Finder:
         return i >= 0 and pos < self.quoted_ends[i]
 
     def _is_subject(self, start: int) -> bool:
+        text = self.text
         j = start
-        while j > 0 and self.text[j - 1] == " ":
+        while j > 0 and text[j - 1] == " ":
             j -= 1
+        # Fast path: the word before is the last of a short window and a space
+        # (or the text's start) bounds it, so it is the whole letter run the
+        # loop below would find (every word of _NOT_SUBJECT_BEFORE is shorter).
+        window = text[max(0, j - 12) : j]
+        word = window.rpartition(" ")[2]
+        if word.isalpha() and (len(word) < len(window) or j <= 12):
+            return word.lower() not in _NOT_SUBJECT_BEFORE
         i = j
-        while i > 0 and (self.text[i - 1].isalpha()) and j - i < 20:
+        while i > 0 and text[i - 1].isalpha() and j - i < 20:
             i -= 1
-        return self.text[i:j].lower() not in _NOT_SUBJECT_BEFORE
+        return text[i:j].lower() not in _NOT_SUBJECT_BEFORE
 
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
         pos = start
         text = self.text
-        # "then-prime minister": the modifier is glued with a hyphen.
-        while True:
+        lowered = self.lowered
+        # "then-prime minister": the modifier is glued with a hyphen. The
+        # lower-cased text can only end so when a modifier is there (a cheap
+        # test before the regex).
+        while lowered.endswith(_MODIFIER_ENDINGS, max(0, pos - 20), pos):
             word = _WORD_BEFORE.search(text[max(0, pos - 20) : pos])
             if word and word.group(1).lower() in _TITLE_MODIFIERS:
                 pos -= len(word.group(0))
@@ -238,11 +261,18 @@ class _Finder:
         back = pos
         while back > 0 and text[back - 1] == " ":
             back -= 1
-        poss = _POSSESSIVE.search(text, max(0, back - 2), back)
-        key = back - len(poss.group(0)) if poss else back
+        # `_POSSESSIVE` ending at `back`: the two-character forms first, as the regex tries them.
+        if text.endswith(("’s", "'s"), max(0, back - 2), back):
+            key = back - 2
+        elif text.endswith(("’", "'"), max(0, back - 2), back):
+            key = back - 1
+        else:
+            key = back
         hit = self.gaz_by_end.get(key)
         if hit is not None and hit.entity.kind in ("state", "organisation"):
             return hit.start, hit.entity
+        if not lowered.endswith(_DETERMINER_ENDINGS, max(0, pos - 8), pos):
+            return pos, None
         det = _DET_BEFORE.search(text[max(0, pos - 8) : pos])
         if det and det.group(1).lower() in _DETERMINERS:
             return pos - len(det.group(0)) + (0 if det.group(0)[0] != " " else 1), None
@@ -259,10 +289,10 @@ class _Finder:
         tokens = _name_tokens(m.group(0))
         keep: list[str] = []
         for tok in tokens:
-            if _bare(tok) in self.lex.not_names and not _INITIAL.fullmatch(tok):
+            if _bare(tok) in self.lex.not_names and not _is_initial(tok):
                 break
             keep.append(tok)
-            if _POSSESSIVE.search(tok):
+            if tok.endswith(("’s", "'s", "’", "'")):  # `_POSSESSIVE` matches
                 break
         if not keep:
             return None
@@ -274,14 +304,16 @@ class _Finder:
 
     def _titles(self) -> None:
         text = self.text
-        for m in self.lex.pattern("title.lower").finditer(self.lowered):
-            info = self.lex.titles.get(m.group(0).lower())
+        lowered = self.lowered
+        titles = self.lex.titles
+        for m_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
+            info = titles.get(lowered[m_start:m_end].lower())
             if info is None:
                 continue
-            span = self._name_after(m.end() + 1) if text.startswith((" ", ", "), m.end()) else None
-            if span is None and text.startswith(", ", m.end()):
-                span = self._name_after(m.end())
-            start, modifier = self._modifier_before(m.start())
+            span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
+            if span is None and text.startswith(", ", m_end):
+                span = self._name_after(m_end)
+            start, modifier = self._modifier_before(m_start)
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
@@ -300,30 +332,33 @@ class _Finder:
                     )
                 )
                 continue
-            word = text[start : m.start()].strip().lower()
-            if start < m.start() or text[m.start()].isupper():
+            word = text[start:m_start].strip().lower()
+            if start < m_start or text[m_start].isupper():
                 kind = "anonymous" if word in ("a", "an") or info.role == "Official" else "title"
                 self._add(
-                    NameMention(
-                        start, m.end(), text[start : m.end()], None, kind, info.role or None, affiliation
-                    )
+                    NameMention(start, m_end, text[start:m_end], None, kind, info.role or None, affiliation)
                 )
 
     def _bodies(self) -> None:
         text = self.text
-        for m in self.lex.pattern("body.lower").finditer(self.lowered):
-            if self.gaz_mask.find(1, m.start(), m.end()) >= 0:
+        lowered = self.lowered
+        bodies = self.lex.bodies
+        for m_start, m_end in _spans(self.lex.pattern("body.lower"), _BODY_GLUE, lowered):
+            if self.gaz_mask.find(1, m_start, m_end) >= 0:
                 continue  # the gazetteer names it ("North Korea's foreign ministry")
-            canonical = self.lex.bodies[m.group(0).lower()]
-            start, modifier = self._modifier_before(m.start())
+            canonical = bodies[lowered[m_start:m_end].lower()]
+            start, modifier = self._modifier_before(m_start)
             before = text[max(0, start - 30) : start]
-            owner = _OWNER_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
-            owned = owner is not None or before.endswith("whose ")
-            if canonical == "office" and not owned and (text[m.end() : m.end() + 4] != " of " or modifier):
+            # `_OWNER_BEFORE` can only match before "’s " or "'s ".
+            owned = (
+                text.endswith(("’s ", "'s "), max(0, m_start - 60), m_start)
+                and _OWNER_BEFORE.search(text[max(0, m_start - 60) : m_start]) is not None
+            ) or before.endswith("whose ")
+            if canonical == "office" and not owned and (text[m_end : m_end + 4] != " of " or modifier):
                 continue
-            if modifier is None and start == m.start() and not text[m.start()].isupper() and not owned:
+            if modifier is None and start == m_start and not text[m_start].isupper() and not owned:
                 continue
-            end = m.end()
+            end = m_end
             if modifier is None and text.startswith(" of ", end):
                 # "the foreign ministry of South Korea"
                 after = self.gaz_by_start.get(end + 4)
@@ -355,7 +390,7 @@ class _Finder:
                     )
                     continue
             whole = text[start:end]
-            hit = self.gaz.lookup(whole) or self.gaz.lookup(text[m.start() : m.end()])
+            hit = self.gaz.lookup(whole) or self.gaz.lookup(text[m_start:m_end])
             if hit is not None and hit[0].kind == "organisation":
                 self._add(
                     NameMention(start, end, whole, hit[0].name, "organisation", None, hit[0].affiliation)
@@ -394,12 +429,13 @@ class _Finder:
         blocked = self.covered
         if self._runs is None:
             # Both passes read the same capitalised runs: scan for them once.
-            self._runs = [(m.start(), m.end(), m.group(0).split(" ")) for m in _name_runs(self.text)]
+            self._runs = _name_runs(self.text)
         for start, end, tokens in self._runs:
             if blocked.find(1, start, end) < 0:
                 # Nothing of it taken (the usual case): the run is one piece.
                 if not organisations_only or self._org_candidate(tokens):
-                    self._shape(start, list(tokens), organisations_only=organisations_only)
+                    # `_shape` never changes the list it is given.
+                    self._shape(start, tokens, organisations_only=organisations_only)
                 continue
             if blocked.find(0, start, end) < 0:
                 continue  # all of it taken
@@ -426,19 +462,23 @@ class _Finder:
 
     def _shape(self, pos: int, tokens: list[str], *, organisations_only: bool) -> None:
         text = self.text
+        not_names = self.lex.not_names
         # Drop sentence openers and calendar words in front ("In", "On Monday").
-        while tokens and _bare(tokens[0]) in self.lex.not_names and not _INITIAL.fullmatch(tokens[0]):
-            pos += len(tokens[0]) + 1
-            tokens = tokens[1:]
-        if not tokens:
+        skip = 0
+        while skip < len(tokens) and _bare(tokens[skip]) in not_names and not _is_initial(tokens[skip]):
+            pos += len(tokens[skip]) + 1
+            skip += 1
+        if skip == len(tokens):
             return
+        if skip:
+            tokens = tokens[skip:]
         last = _bare(tokens[-1].rstrip(",")).removesuffix("’s").removesuffix("'s")
         keep: list[str] = []
         if last in self.lex.organisation_heads and len(tokens) > 1:
             keep = tokens
         else:
             for tok in tokens:
-                if _bare(tok) in self.lex.not_names and not _INITIAL.fullmatch(tok):
+                if _bare(tok) in not_names and not _is_initial(tok):
                     break
                 keep.append(tok)
         if not keep:
@@ -472,27 +512,89 @@ class _Finder:
         self._add_new(pos, end, mention, _clean_name(mention), "maybe" if initial else "person")
 
     def _pronouns(self) -> None:
-        for m in _PRONOUN.finditer(self.text):
-            word = m.group(0).lower()
+        text = self.text
+        for start, end in _spans(_PRONOUN, _PRONOUN_GLUE, text):
+            found = text[start:end]
+            word = found.lower()
             kind = "relative" if word in ("who", "whose") else "pronoun"
             gender = _PRONOUN_GENDER.get(word)
-            self._add_new(m.start(), m.end(), m.group(0), None, kind, gender=gender)
+            self._add_new(start, end, found, None, kind, gender=gender)
 
 
-def _name_runs(text: str) -> Iterator[re.Match[str]]:
-    """`_NAME.finditer(text)`, its look-behind checked here.
+def _name_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Start, end and tokens of each match of `_NAME.finditer(text)`, its look-behind checked here.
 
     A pattern opening with a look-behind is tried at every position; one
     opening with a capital lets the regex engine skip ahead to the next one.
     """
+    runs: list[tuple[int, int, list[str]]] = []
+    glued = _NAME_GLUE.match
     pos = 0
-    while (m := _NAME_RUN.search(text, pos)) is not None:
-        start = m.start()
-        if start > 0 and _NAME_GLUE.match(text, start - 1):
-            pos = start + 1
+    while True:
+        # finditer goes on from each match's end, as `_NAME.finditer` would; only
+        # a run glued to the word before makes it start over one past that run's start.
+        for m in _NAME_RUN.finditer(text, pos):
+            start = m.start()
+            if start > 0 and glued(text, start - 1):
+                pos = start + 1
+                break
+            runs.append((start, m.end(), m.group(0).split(" ")))
+        else:
+            return runs
+
+
+def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)`, `pattern` opening with the look-behind `glue`.
+
+    `re` tries a pattern that opens with a look-behind at every position of the
+    text, and tests a class such as ``\\w`` against Unicode tables; `_after_break`
+    turns the look-behind into a character consumed first from a plain ASCII set
+    (spaces and punctuation), so the pattern is tried only after those, and any
+    non-ASCII character, which is checked against `glue` here.
+    """
+    # Keyed by the source, not the compiled pattern: hashing a `re.Pattern` hashes all its code.
+    fast = _after_break(pattern.pattern, pattern.flags, glue)
+    if fast is None:
+        yield from (found.span() for found in pattern.finditer(text))
+        return
+    search, glued = fast[0].search, fast[1].match
+    at = 0  # where the character before the next match may be
+    m = pattern.match(text, 0)  # at the start of the text nothing comes before
+    if m is not None:
+        yield m.span()
+        at = m.end() - 1
+    while (m := search(text, at)) is not None:
+        at = m.start()
+        if text[at] > "\x7f" and glued(text, at) is not None:
+            at += 1  # a non-ASCII word character: the look-behind fails after it
             continue
-        yield m
-        pos = m.end()
+        end = m.end()
+        yield at + 1, end
+        at = end - 1  # the next match may open right where this one ends
+
+
+@functools.lru_cache(maxsize=32)
+def _after_break(source: str, flags: int, glue: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """`pattern` opening with a character it does not follow, and the class of `glue`.
+
+    `pattern` is compiled from `source` with `flags`; `glue` is a negative
+    look-behind of one class ("(?<![\\w.-])"). The character consumed is any ASCII
+    character outside that class, or any non-ASCII one (`_spans` checks those).
+    None when `pattern` does not open with `glue`, ignores case or could match an
+    empty string (where non-overlapping matches would differ).
+    """
+    if (
+        not source.startswith(glue)
+        or not glue.startswith("(?<![")
+        or not glue.endswith("])")
+        or flags & re.IGNORECASE
+        or re.compile(source, flags).match("") is not None
+    ):
+        return None
+    glued = re.compile(glue.removeprefix("(?<!").removesuffix(")"))
+    free = "".join(f"\\x{c:02x}" for c in range(128) if glued.match(chr(c)) is None)
+    fast = re.compile(f"[{free}\\x80-\\U0010ffff]" + source.removeprefix(glue), flags)
+    return fast, glued
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -500,6 +602,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     while j > 0 and text[j - 1] in ' “"‘(':
         j -= 1
     return j == 0 or text[j - 1] in ".!?\n"
+
+
+def _is_initial(token: str) -> bool:
+    """`_INITIAL.fullmatch(token)`: a capital and a stop ("K.")."""
+    return len(token) == 2 and token[1] == "." and "A" <= token[0] <= "Z"
 
 
 def _bare(token: str) -> str:
@@ -519,9 +626,12 @@ def _name_tokens(chunk: str) -> list[str]:
 def _strip_tail(text: str, start: int, end: int) -> int:
     """Drop a possessive and a sentence-final stop (but keep an initial's stop)."""
     span = text[start:end]
-    poss = _POSSESSIVE.search(span)
-    if poss:
-        end -= len(poss.group(0))
+    # `_POSSESSIVE` at the end: the two-character forms first, as the regex tries them.
+    if span.endswith(("’s", "'s")):
+        end -= 2
+        span = text[start:end]
+    elif span.endswith(("’", "'")):
+        end -= 1
         span = text[start:end]
     while span.endswith((".", "-", "’", "'")) and not _INITIAL.search(span[-2:]):
         end -= 1

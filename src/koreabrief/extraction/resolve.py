@@ -24,6 +24,8 @@ _PRONOUN_REACH = 5
 _MAX_LOOKBACK = 80
 _PERSONISH = ("person",)
 _BODYISH = ("organisation", "collective", "state")
+# The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
+_RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
 
 class Resolver:
@@ -40,15 +42,18 @@ class Resolver:
         self.surnames: dict[str, NameMention] = {}
         self.bodies: list[NameMention] = []
         self.spokes: NameMention | None = None
+        self._keys: dict[str, tuple[str, ...]] = {}
 
     def resolve(self, mentions: list[NameMention]) -> list[NameMention]:
         """Return `mentions` with names, roles and affiliations filled where the text allows."""
+        starts = self.sentence_starts
         for m in mentions:
-            resolved = self._one(m)
+            # Most mentions (states, organisations) need no resolving.
+            resolved = self._one(m) if m.kind in _RESOLVED_KINDS else m
             if resolved is None:
                 continue
             self.out.append(resolved)
-            self.sentence_of.append(self._sentence(resolved.start))
+            self.sentence_of.append(bisect.bisect_right(starts, resolved.start) - 1)  # `_sentence`
             if resolved.kind == "person" and resolved.name:
                 self._remember(resolved)
             elif resolved.kind in _BODYISH and resolved.name:
@@ -115,12 +120,23 @@ class Resolver:
 
     def _remember(self, m: NameMention) -> None:
         assert m.name is not None
-        entity = self.gaz.resolve(m.name)
+        keys = self._keys.get(m.name)
+        if keys is None:
+            keys = self._keys[m.name] = self._surname_keys(m.name)
+        for key in keys:
+            current = self.surnames.get(key)
+            # A bare surname never displaces a full name met earlier.
+            if current is None or " " in (m.name or "") or " " not in (current.name or ""):
+                self.surnames[key] = m
+
+    def _surname_keys(self, name: str) -> tuple[str, ...]:
+        """The keys a later bare surname finds `name` by (memoised per text in `_keys`)."""
+        entity = self.gaz.resolve(name)
         keys = set()
         if entity is not None and entity.kind == "person" and entity.surname_key:
             keys.add(entity.surname_key)
-        words = m.name.replace("-", " ").split()
-        parts = m.name.split()
+        words = name.replace("-", " ").split()
+        parts = name.split()
         if len(parts) >= 2:
             first = parts[0]
             if first in self.lex.korean_surnames or (len(parts) <= 3 and "-" in parts[-1]):
@@ -129,11 +145,7 @@ class Resolver:
                 keys.add(normalise_key(parts[-1]))
         elif len(words) == 1:
             keys.add(normalise_key(words[0]))
-        for key in keys:
-            current = self.surnames.get(key)
-            # A bare surname never displaces a full name met earlier.
-            if current is None or " " in (m.name or "") or " " not in (current.name or ""):
-                self.surnames[key] = m
+        return tuple(keys)
 
     def _title(self, m: NameMention) -> NameMention:
         wanted = {m.role} if m.role else set()
