@@ -66,9 +66,10 @@ _TIME = re.compile(
     r")(?![\w-])"
 )
 # Every time expression holds a digit or one of these: a cheap test before the big pattern.
+# (The leading look-ahead names the first characters, so the engine skips to them.)
 _MAYBE_TIME = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week|tonight|tomorrow"
-    r"|night|morning|afternoon|evening"
+    r"(?=[\dJFMASONDdymwtnae])(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week"
+    r"|tonight|tomorrow|night|morning|afternoon|evening)"
 )
 # Lead words and a count before a cue ("late last year", "a few weeks") fit in this.
 _LEAD_SPAN = 48
