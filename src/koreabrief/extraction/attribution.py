@@ -285,14 +285,9 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
         if word is not None and word.group(0).lower() in _DETERMINERS:
             # "said one official who declined to be named": a speaker, unnamed;
             # "according to a statement from the ministry": the body it names.
-            phrase = " ".join(text[after:window_end].split()[:8])
-            stop = _PUNCT.search(phrase)
-            phrase = phrase[: stop.start()] if stop else phrase
-            named = [
-                m for m in ctx.mentions_in(after, after + len(phrase)) if m.name and m.kind != "anonymous"
-            ]
-            if named:
-                return Attribution(named[-1], cue.group(0), named[-1].end, start=start)
+            phrase, named = _determiner_phrase(ctx, after, window_end)
+            if named is not None:
+                return Attribution(named, cue.group(0), named.end, start=start)
             return Attribution(None, cue.group(0), cue.end(), phrase, start=start)
         return None
     first = _WORD.match(text, start)
@@ -314,6 +309,16 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
 _QUOTED_BY = re.compile(r"(?<=quoted)\s+by\s+(?:the\s+)?\Z")
+
+
+def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMention | None]:
+    """The phrase opening with a determiner at `at` (up to eight words, to punctuation),
+    and the last named speaker in it: "a statement from Seoul's Unification Ministry"."""
+    phrase = " ".join(ctx.text[at:end].split()[:8])
+    stop = _PUNCT.search(phrase)
+    phrase = phrase[: stop.start()] if stop else phrase
+    named = [m for m in ctx.mentions_in(at, at + len(phrase)) if m.name and m.kind != "anonymous"]
+    return phrase, (named[-1] if named else None)
 
 
 def _quoted_as_saying(ctx: Context, pos: int, end: int) -> Attribution | None:
@@ -342,6 +347,9 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
     if not phrase or _QUOTE_OR_STOP.search(phrase) or ctx.sentence_at(start) != ctx.sentence_at(end - 1):
         return None
     head = ctx.mention_at(start)
+    if "," in phrase and head is None and text.startswith(("the ", "The "), start):
+        # "the Japanese government's top spokesman, Chief Cabinet Secretary X, told".
+        head = ctx.mention_at(start + 4)
     if "," in phrase and head is None:
         # “further bolster” the nuclear force, KCNA said: the clause goes on, no speaker here.
         return None
@@ -416,6 +424,10 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         mention = ctx.mention_at(after)
         if mention is None and text.startswith(("the ", "The "), after):
             mention = ctx.mention_at(after + 4)
+        first = _WORD.match(text, after)
+        if mention is None and first is not None and first.group(0).lower() in _DETERMINERS:
+            # "According to a statement from Seoul's Unification Ministry, “...”".
+            mention = _determiner_phrase(ctx, after, end)[1]
         return Attribution(mention, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
