@@ -1,0 +1,112 @@
+"""Fast paths answer exactly as the plain patterns they stand in for.
+
+Several hot spots of extraction replace a regex search with a cheaper test (a
+scan after a break character, a check on the lower-cased text, a backwards
+count). Each property here builds texts from pieces chosen to hit the edges
+(hyphens, apostrophes, non-ASCII letters that IGNORECASE folds specially, digits
+after commas, non-breaking spaces) and compares the fast answer with the plain one.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from koreabrief.extraction.binding import (
+    CLAUSE_BREAK,
+    WORD,
+    first_clause_break,
+    last_clause_break_end,
+    words_before,
+)
+from koreabrief.extraction.context import ascii_lower
+from koreabrief.extraction.event_mentions import _DETERMINER, _determiner_before, _Sentence
+from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
+from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.names import _BODY_GLUE, _PRONOUN, _PRONOUN_GLUE, _TITLE_GLUE, _spans
+from koreabrief.extraction.triggers import CASE_EXTRAS
+from koreabrief.models import Span
+
+_EDGES = [" ", "  ", "\n", "\u00a0", "-", " - ", ",", ", ", ",1", "1,500", ",\u0661", ";", ":", "(", ")"]
+_EDGES += ["\u2014", "\u2013", '"', "“", "”", "’s", "'", "x-y", "_", "é", "É", "İ", "ı", "ſ", "K", "²", "ª"]
+
+
+def _texts(words: list[str], *, sep: str = "", max_size: int = 30) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(words + _EDGES), max_size=max_size).map(sep.join)
+
+
+@given(_texts(["word", "North", "Korea"]), st.data())
+def test_first_clause_break_is_the_search(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    m = CLAUSE_BREAK.search(text, pos, end)
+    assert first_clause_break(text, pos, end) == (m.start() if m else -1)
+
+
+@given(_texts(["word", "North", "Korea"]))
+def test_last_clause_break_end_is_the_last_match(seg: str) -> None:
+    assert last_clause_break_end(seg) == max((m.end() for m in CLAUSE_BREAK.finditer(seg)), default=0)
+
+
+def _words_before_reference(text: str, lo: int, pos: int, count: int) -> int:
+    base = max(lo, pos - 120)
+    seg = text[base:pos]
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(seg)), default=0)
+    words = list(WORD.finditer(seg, cut))
+    return base + (words[-count].start() if len(words) > count else cut)
+
+
+@given(_texts(["North", "Korea", "fired", "a"], max_size=80), st.data())
+def test_words_before_matches_a_forward_reading(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, pos))
+    for count in (0, 1, 2, 6, 40):
+        assert words_before(text, lo, pos, count) == _words_before_reference(text, lo, pos, count)
+
+
+_ANCHOR_WORDS = ["after", "AFTER", "Before", "SINCE", "untİl", "UNTıL", "prior to", "PRİOR TO", "ahead of"]
+_ANCHOR_WORDS += ["following", "the following", "on the eve of", "in the run-up to", "the", "summit", "visit"]
+
+
+@given(_texts(_ANCHOR_WORDS, sep=" ", max_size=12))
+def test_anchor_cue_test_keeps_every_match(text: str) -> None:
+    if _ANCHOR_PHRASE.search(text):
+        assert _ANCHOR_CUE.search(text.lower()) or CASE_EXTRAS.search(text)
+
+
+_DETERMINER_WORDS = ["the", "THE", "This", "thıs", "İts", "ſuch", "their", "Today’s", "MONDAY's", "new"]
+_DETERMINER_WORDS += ["Big", "Kilo", "ſmall", "9", "Σ", "ΣΑ", "war"]
+
+
+@given(_texts(_DETERMINER_WORDS, sep=" ", max_size=12), st.data())
+def test_determiner_on_lowered_text_is_the_ignorecase_search(words: str, data: st.DataObject) -> None:
+    text = words + " drills"
+    hi = len(words)
+    lo = data.draw(st.integers(0, hi))
+    s = _Sentence(text, Span(0, len(text)), [], frozenset(), lowered=ascii_lower(text))
+    assert _determiner_before(s, lo, hi) == (_DETERMINER.search(text, lo, hi) is not None)
+
+
+_NAME_WORDS = [
+    "foreign minister",
+    "Minister",
+    "the ministry",
+    "vice-president",
+    "president",
+    "prime minister",
+]
+_NAME_WORDS += ["he", "she", "they", "it", "who", "whose", "He", "It", "x", ".", "2", "ministry", "office"]
+_NAME_WORDS += ["adm.", "ambassador to the un", "military"]
+
+
+@given(_texts(_NAME_WORDS, max_size=40))
+def test_name_scans_after_a_break_are_finditer(text: str) -> None:
+    lex = Lexicon.default()
+    cases = [
+        (lex.pattern("title.lower"), _TITLE_GLUE),
+        (lex.pattern("body.lower"), _BODY_GLUE),
+        (_PRONOUN, _PRONOUN_GLUE),
+    ]
+    for pattern, glue in cases:
+        for t in (text, text.lower()):
+            assert list(_spans(pattern, glue, t)) == [m.span() for m in pattern.finditer(t)]
