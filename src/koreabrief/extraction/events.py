@@ -467,6 +467,9 @@ def _keep(e: _Event) -> bool:
     if e.type in (EventType.MEETING, EventType.SUMMIT):
         # A meeting with no known participant, place or date is too vague to count.
         return bool(e.actors) or (e.time is not None and e.time.date is not None) or bool(e.location)
+    if e.type is EventType.DIPLOMATIC_VISIT:
+        # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home.
+        return bool(e.location) or e.target is not None
     return True
 
 
