@@ -276,9 +276,7 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
     if cue is not None:
         # Inverted: "said Rubio", "said the ministry in a statement", "according to the agency".
         after = _skip(text, cue.end(), window_end, " ")
-        mention = ctx.mention_at(after)
-        if mention is None and text.startswith(("the ", "The "), after):
-            mention = ctx.mention_at(after + 4)
+        mention = _mention_at(ctx, after)
         if mention is not None:
             return Attribution(mention, cue.group(0), mention.end, start=start)
         word = _WORD.match(text, after)
@@ -309,6 +307,14 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
 _QUOTED_BY = re.compile(r"(?<=quoted)\s+by\s+(?:the\s+)?\Z")
+
+
+def _mention_at(ctx: Context, pos: int) -> NameMention | None:
+    """The mention starting at `pos`, or right after a "the" there ("the ministry")."""
+    mention = ctx.mention_at(pos)
+    if mention is None and ctx.text.startswith(("the ", "The "), pos):
+        mention = ctx.mention_at(pos + 4)
+    return mention
 
 
 def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMention | None]:
@@ -346,10 +352,9 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
     # A speaker phrase never crosses a sentence end or another quotation.
     if not phrase or _QUOTE_OR_STOP.search(phrase) or ctx.sentence_at(start) != ctx.sentence_at(end - 1):
         return None
-    head = ctx.mention_at(start)
-    if "," in phrase and head is None and text.startswith(("the ", "The "), start):
-        # "the Japanese government's top spokesman, Chief Cabinet Secretary X, told".
-        head = ctx.mention_at(start + 4)
+    # "the Japanese government's top spokesman, Chief Cabinet Secretary X, told":
+    # with an appositive, a head after "the" counts.
+    head = _mention_at(ctx, start) if "," in phrase else ctx.mention_at(start)
     if "," in phrase and head is None:
         # “further bolster” the nuclear force, KCNA said: the clause goes on, no speaker here.
         return None
@@ -421,9 +426,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     word = cue.group(0)
     if word.lower() == "according to":
         after = _skip(text, cue.end(), end, " ")
-        mention = ctx.mention_at(after)
-        if mention is None and text.startswith(("the ", "The "), after):
-            mention = ctx.mention_at(after + 4)
+        mention = _mention_at(ctx, after)
         first = _WORD.match(text, after)
         if mention is None and first is not None and first.group(0).lower() in _DETERMINERS:
             # "According to a statement from Seoul's Unification Ministry, “...”".
