@@ -141,8 +141,12 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
         return None
     # A capitalised pre-modifier that names no entity: "the Camp David summit".
     if m.kind in ("noun", "anaphor") and m.type is not EventType.MILITARY_EXERCISE:
-        head = text[max(s.sent.start, trig.start - 40) : trig.start]
+        lo = max(s.sent.start, trig.start - 40)
+        head = text[lo : trig.start]
         pm = _CAPS_BEFORE.search(head)
+        opening = pm is not None and not text[s.sent.start : lo + pm.start(1)].strip(" \"“‘'(")
+        if pm and opening and len(pm.group(1).split()) == 1:
+            pm = None  # one capitalised word opening the sentence ("Thousands protested") is no place
         if pm:
             caps = pm.group(1).split()
             names = {w for n in s.before(trig.start)[:3] for w in n.text.split()}
