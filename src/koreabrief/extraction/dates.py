@@ -145,20 +145,29 @@ def offset_of(text: str) -> Offset | None:
         word = (m.group("ana") or m.group("dayrel")).lower()
         sign = -1 if word in ("previous", "preceding", "before") else 1
         return Offset(relativedelta(days=sign), Precision.DAY, word in ("before", "after"))
-    words = m.group("count").lower().split()
-    count_word = " ".join(words[:2]) if " ".join(words[:2]) in _NUMBER_WORDS else words[0]
-    count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word, 1)
+    count = _count(m.group("count"))
     direction = " ".join(m.group("dir").lower().split())
     n = -count if direction in ("before", "ahead of", "prior to", "earlier") else count
-    unit = m.group("unit").lower()
+    delta, precision = _span_of(m.group("unit").lower(), n)
+    return Offset(delta, precision, direction not in ("earlier", "later"))
+
+
+def _count(words: str) -> int:
+    """The number a count phrase opening `words` says ("two", "a few", "12"); 1 if none."""
+    parts = words.lower().split()
+    word = " ".join(parts[:2]) if " ".join(parts[:2]) in _NUMBER_WORDS else parts[0]
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+
+
+def _span_of(unit: str, n: int) -> tuple[relativedelta, Precision]:
+    """`n` days, weeks, months or years, and the precision a date counted so has."""
     delta = {
         "day": relativedelta(days=n),
         "week": relativedelta(weeks=n),
         "month": relativedelta(months=n),
         "year": relativedelta(years=n),
     }[unit]
-    precision = Precision.DAY if unit in ("day", "week") else Precision.MONTH
-    return Offset(delta, precision, direction not in ("earlier", "later"))
+    return delta, Precision.DAY if unit in ("day", "week") else Precision.MONTH
 
 
 def _month(word: str) -> int:
@@ -309,22 +318,12 @@ def resolve_time(
         direction = g["reldir"].lower()
         if direction in ("earlier", "later") or (direction != "ago" and not anchored_now):
             return None, None
-        words = low.split()
-        count_word = " ".join(words[:2]) if " ".join(words[:2]) in _NUMBER_WORDS else words[0]
-        count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word, 1)
-        unit = g["relunit"].lower()
         # "two weeks before the inauguration" (said on the publication day) puts
         # the inauguration two weeks *after* publication; "two weeks ago" before it.
         sign = -1 if direction in ("ago", "after") else 1
-        n = sign * count
-        delta = {
-            "day": relativedelta(days=n),
-            "week": relativedelta(weeks=n),
-            "month": relativedelta(months=n),
-            "year": relativedelta(years=n),
-        }[unit]
+        delta, precision = _span_of(g["relunit"].lower(), sign * _count(low))
         try:
-            return published + delta, Precision.DAY if unit in ("day", "week") else Precision.MONTH
+            return published + delta, precision
         except (OverflowError, ValueError):
             warnings.append(f"time expression {text!r}: out of range, dropped the date")
             return None, None
