@@ -141,7 +141,7 @@ class Entity:
         role: A person's best-known role ("Foreign Minister").
         affiliation: The state or body the entity belongs to ("South Korea").
         gender: ``m``, ``f`` or None; lets "he"/"she" resolve.
-        surname: A person's surname as used alone in news ("Kim", "Blinken").
+        surname: A person's surname as used alone in news ("Kim", "Rubio").
         adjectives: A state's adjectives ("North Korean").
         metonyms: Places that stand for the entity ("Pyongyang").
 
@@ -169,8 +169,8 @@ class Entity:
         "Jr." and "III" are skipped.
 
         Examples:
-            >>> Entity(name="Antony Blinken", kind="person").surname_key
-            'blinken'
+            >>> Entity(name="Marco Rubio", kind="person").surname_key
+            'rubio'
             >>> Entity(name="Lloyd J. Austin III", kind="person").surname_key
             'austin'
         """
@@ -260,7 +260,7 @@ def _title(word: str) -> str:
 
 
 def _korean_spellings(form: str) -> set[str]:
-    """A Korean name with and without the given-name hyphen ("Cho Tae-yul", "Cho Tae Yul")."""
+    """A Korean name with and without the given-name hyphen ("Shin Won-sik", "Shin Won Sik")."""
     parts = form.split(" ")
     if len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1]):
         head, tail = parts[1].split("-")
@@ -496,14 +496,14 @@ class Gazetteer:
         return self._surnames.keys()
 
     def by_surname(self, surname: str) -> tuple[Entity, ...]:
-        """People known by this surname alone ("Blinken"); several for common surnames.
+        """People known by this surname alone ("Rubio"); several for common surnames.
 
         A surname spelled as in an alias counts when no one bears it as their
         main surname ("Zelenskyy" finds Volodymyr Zelensky).
 
         Examples:
-            >>> print(*(e.name for e in Gazetteer.default().by_surname("Blinken")))
-            Antony Blinken
+            >>> print(*(e.name for e in Gazetteer.default().by_surname("Rubio")))
+            Marco Rubio
         """
         memo = self._by_surname
         found = memo.get(surname)

@@ -291,7 +291,7 @@ class Quantity:
     """An amount stated in the text, normalised.
 
     Attributes:
-        text: The expression as written ("approximately 1,100 kilometers").
+        text: The expression as written ("approximately 900 kilometers").
         unit: Normalised unit: ``km``, ``mi``, ``troops``, ``rounds``,
             ``missiles``, ``casualties``, ``meetings``, ``attempts`` ...
         value: The number, or None for vague amounts ("thousands").
@@ -303,9 +303,9 @@ class Quantity:
         span: Where the expression stands in `Article.text`.
 
     Examples:
-        >>> q = Quantity(text="680 miles", unit="mi", value=680.0, km=1094.35)
+        >>> q = Quantity(text="560 miles", unit="mi", value=560.0, km=901.233)
         >>> q.km
-        1094.35
+        901.233
     """
 
     text: str = field(validator=v.instance_of(str))
@@ -365,8 +365,8 @@ class Statement:
     Attributes:
         quote: The text between the quotation marks, exactly as written.
         span: Where the quotation stands in `Article.text`.
-        speaker: The canonical speaker ("Antony Blinken", "Office of Choi
-            Sang-mok", "Joint Chiefs of Staff"), or None when the text names nobody.
+        speaker: The canonical speaker ("Marco Rubio", "Office of Han
+            Duck-soo", "Joint Chiefs of Staff"), or None when the text names nobody.
         speaker_mention: The speaker as written at the attribution ("He", "Cho").
         role: The speaker's role when known ("Foreign Minister").
         affiliation: The state or body the speaker belongs to ("South Korea").
