@@ -13,6 +13,7 @@ __all__ = [
     "bio_author",
     "byline_author",
     "dateline",
+    "dateline_end",
     "is_byline",
     "is_email_line",
     "is_timestamp",
@@ -232,6 +233,25 @@ def dateline(paragraph: str, *, lexicon: Lexicon | None = None) -> str | None:
         >>> dateline("U.S. officials said on Monday ...") is None
         True
     """
+    m = _dateline_match(paragraph, lexicon)
+    return m.group("place") if m is not None else None
+
+
+def dateline_end(paragraph: str, *, lexicon: Lexicon | None = None) -> int:
+    """Where the dateline opening a paragraph ends (0 when it has none).
+
+    Its date is when the story was filed, not when what it reports happened.
+
+    Examples:
+        >>> text = "SEOUL, Jan. 19 -- A court on Sunday approved a warrant."
+        >>> text[dateline_end(text):]
+        'A court on Sunday approved a warrant.'
+    """
+    m = _dateline_match(paragraph, lexicon)
+    return m.end() if m is not None else 0
+
+
+def _dateline_match(paragraph: str, lexicon: Lexicon | None) -> re.Match[str] | None:
     head = paragraph[:160]
     m = _DATELINE_CAPS.match(head)
     labels = (lexicon or default_lexicon()).dateline_labels
@@ -239,11 +259,8 @@ def dateline(paragraph: str, *, lexicon: Lexicon | None = None) -> str | None:
         place = m.group("place")
         letters = [c for c in place if c.isalpha()]
         if len(letters) >= 3 and "." not in place.replace("D.C.", ""):
-            return place
-    m = _DATELINE_TITLE.match(head)
-    if m is not None:
-        return m.group("place")
-    return None
+            return m
+    return _DATELINE_TITLE.match(head)
 
 
 # A full date with its year, as date lines write it: "2025-05-08", "2025.05.08",

@@ -238,11 +238,29 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             continue
         if i > 0 and mentions[i - 1].time is not None:
             gap = text[mentions[i - 1].trigger.end : m.trigger.start]
-            if not NEW_CLAUSE.search(gap):
+            if not NEW_CLAUSE.search(gap) or _participle_after(gap, m):
                 m.time = mentions[i - 1].time
                 continue
-        if sentence_level is not None:
+        if (
+            sentence_level is not None
+            and not m.anaphoric
+            and not _PRONOUN_OWNED.search(text, max(0, m.trigger.start - 40), m.trigger.start)
+        ):
+            # "On Sunday a court approved a warrant tied to his martial law bid": a
+            # determined noun names an event known already, not one the sentence dates.
             m.time = sentence_level
+
+
+def _participle_after(gap: str, m: EventMention) -> bool:
+    """Whether `m` opens a participle clause after a comma ("declared martial law on
+    Dec. 3, sending troops to parliament"): it happened when the clause before did."""
+    head = gap.rstrip()
+    word = m.trigger.text.split(maxsplit=1)[0].lower() if m.trigger.text else ""
+    return head.endswith(",") and word.endswith("ing") and not NEW_CLAUSE.search(head[:-1])
+
+
+# A possessive pronoun just before a trigger ("his martial law bid", "its last test").
+_PRONOUN_OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _set_time(mentions: list[EventMention], i: int, t: TimeRef, bound: set[int]) -> None:

@@ -393,11 +393,13 @@ def sentence_mentions(
     warnings: list[str],
     lowered: str | None = None,
     triggers: list[TriggerMatch] | None = None,
+    times_from: int = 0,
 ) -> list[EventMention]:
     """The event mentions of one sentence, in text order.
 
     `triggers` are the sentence's trigger matches when the caller found them
-    already (see `triggers_by_window`).
+    already (see `triggers_by_window`). Time expressions before `times_from`
+    (a dateline's date) date no event.
     """
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
@@ -405,7 +407,9 @@ def sentence_mentions(
     preps, person_first, no_actors, state_only, sides, unit_types = _settings(lex)
     s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"), lowered=lowered)
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
-    times = find_times(text, sent.start, sent.end, published=published, future=future, warnings=warnings)
+    times = find_times(
+        text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
+    )
     out: list[EventMention] = []
     for trig in trigs:
         m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
@@ -578,6 +582,14 @@ def _fill_arguments(
     if m.type in (EventType.IMPEACHMENT, EventType.ARREST):
         m.target = person_target(s, trig)
         m.actors = []
+    if m.type is EventType.PROTEST and trig.text[:1] in "pP" and trig.text.lower().startswith("protested"):
+        subj = s.subject(trig.start, False)
+        if (
+            subj is not None
+            and subj.kind in ("state", "organisation")
+            and first_clause_break(s.text, subj.end, trig.start) == -1
+        ):
+            m.drop = True  # "Japan protested after the launch": a government's note, not a crowd
     if m.type in no_actors:
         m.actors = []
     if m.type not in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):

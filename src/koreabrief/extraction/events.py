@@ -17,6 +17,7 @@ import re
 
 import attrs
 
+from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, recalled
 from koreabrief.extraction.context import ArticleContext
@@ -24,7 +25,7 @@ from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.models import Article, Event, EventType, Modality, Precision, Span, TimeRef
+from koreabrief.models import Article, Event, EventType, Modality, Precision, Quantity, Span, TimeRef
 
 __all__ = ["events_in_context", "extract_events", "extract_events_with_warnings"]
 
@@ -132,9 +133,21 @@ def _compatible(e: _Event, m: EventMention, gazetteer: Gazetteer) -> bool:
             return False
     if e.target and m.target and e.target != m.target:
         return False
+    if (e.target is None) != (m.target is None) and _many_people(
+        e.quantities if e.target is None else m.quantities
+    ):
+        return False  # "86 people were detained" is not the arrest of the one person named
     if e.type in _PLACE_MATTERS and e.location and m.location:
         return _same_place(e.location, m.location, gazetteer)
     return True
+
+
+def _many_people(quantities: list[Quantity]) -> bool:
+    """Whether a count of people above one is among `quantities`."""
+    return any(
+        q.unit == "people" and (q.approx is not None or max(q.value or 0, q.high or 0) > 1)
+        for q in quantities
+    )
 
 
 def _same_place(x: str, y: str, gazetteer: Gazetteer) -> bool:
@@ -535,6 +548,11 @@ def events_in_context(
     lowered = ctx.lowered
     mentions: list[EventMention] = []
     windows = _windows(text, ctx.sentences)
+    # A dateline ("SEOUL, Jan. 19 --") says where and when the story was filed: its
+    # place acts in no event and its date dates none.
+    filed = dateline_end(text)
+    if filed:
+        names = [n for n in names if n.start >= filed]
     for sent, found in zip(windows, triggers_by_window(text, windows, lex, lowered), strict=True):
         if not found:
             continue
@@ -549,6 +567,7 @@ def events_in_context(
                 warnings=warnings,
                 lowered=lowered,
                 triggers=found,
+                times_from=filed,
             )
         )
     anchors: set[int] = set()

@@ -33,6 +33,13 @@ __all__ = ["Units", "find_quantities"]
 
 # Compiled once here rather than inline in the functions that use them.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# What stands before a number that is a date, not a count: a month ("Dec. 3, sending
+# troops"), or a preposition of time before a year ("In 2023 troops were sent").
+_MONTH_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+$"
+)
+_YEAR_PREPOSITION = frozenset({"in", "since", "until", "till", "before", "after", "during", "by", "from"})
 
 # A digit after a letter, stop, colon or hyphen is part of a name or a clock time ("G7",
 # "Hwasong-19", "7:30"), not a count.
@@ -412,6 +419,8 @@ def _quantity_at(
     if number is None:
         return _approx_at(text, toks, (i, j), qualifier, lex)
     value, k = number
+    if not q_width and _date_number(text, toks, j):
+        return None
     low = high = None
     if k + 1 < len(toks) and toks[k][0].lower() in _RANGE_WORDS:
         second = _number(toks, k + 1)
@@ -420,7 +429,9 @@ def _quantity_at(
             k = second[1]
     # A year before a name ("the 2023 Camp David summit") is a date, not a count.
     is_year = _YEAR.fullmatch(toks[j][0]) is not None
-    unit = _unit_at(toks, k, lex, 0 if is_year else _MAX_MODIFIERS)
+    # A comma after the number ends its noun phrase ("Dec. 3, sending special forces
+    # troops"): no unit is read past it, though a count named before may still apply.
+    unit = None if toks[k - 1][0].endswith(",") else _unit_at(toks, k, lex, 0 if is_year else _MAX_MODIFIERS)
     if unit is None and not is_year:
         unit = _bare_unit(text, toks, i, k, lex)
     if unit is None:
@@ -450,6 +461,21 @@ def _quantity_at(
         ),
         after,
     )
+
+
+def _date_number(text: str, toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether the number at token j is part of a date: a day after a month, a year after "in"."""
+    word, first = toks[j][0], toks[j][1]
+    if (
+        word[:1].isdigit()
+        and len(word.rstrip(",")) <= 2
+        and _MONTH_BEFORE.search(text, max(0, first - 12), first)
+    ):
+        return True
+    if _YEAR.fullmatch(word.rstrip(",")) is None:
+        return False
+    before = text[max(0, first - 12) : first].split()
+    return bool(before) and before[-1].lower() in _YEAR_PREPOSITION
 
 
 def _approx_at(
