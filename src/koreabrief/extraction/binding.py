@@ -86,6 +86,8 @@ def recalled(time: TimeRef | None, published: dt.date | None) -> bool:
     """Whether the time lies well before publication (an event recalled as background)."""
     if time is None or published is None:
         return False
+    if time.text[:6].lower().startswith("since "):
+        return False  # "has sent shells since 2023": a period reaching the present, not a past event
     end = period_end(time)
     return end is not None and (published - end).days > BACKGROUND_DAYS
 

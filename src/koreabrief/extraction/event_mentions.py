@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import operator
 import re
 
@@ -427,6 +428,7 @@ def sentence_mentions(
         )
         out.append(m)
     bind_times(text, out, times)
+    _share_occasions(text, out)
     for m in out:
         if m.embedded and recalled(m.time, published):
             # A past event recalled in a prepositional phrase: its actors are not the clause's.
@@ -439,6 +441,34 @@ def sentence_mentions(
     for m in out:
         _judge_generic(m)
     return [m for m in out if not m.drop and m.mood != "generic"]
+
+
+# What links an event to the occasion it happens at: "meet Trump at the G7 summit",
+# "talks on the sidelines of the APEC forum".
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:at|during|(?:sidelines|margins|side) of)\s+"
+    r"(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _share_occasions(text: str, mentions: list[EventMention]) -> None:
+    """An event and the occasion it happens at share their time, and an upcoming
+    event's occasion is upcoming too ("is expected to meet Trump at the G7 summit
+    later this month")."""
+    for a, b in itertools.pairwise(mentions):
+        if a.kind != "verb" or b.kind != "noun" or b.trigger.start - a.trigger.end > 120:
+            continue
+        if first_clause_break(text, a.trigger.end, b.trigger.start) != -1:
+            continue
+        if not _OCCASION_BEFORE.search(text, a.trigger.end, b.trigger.start):
+            continue
+        if b.mood == "plain" and a.mood in ("future", "hypothetical"):
+            b.mood = "future"
+        if a.time is None:
+            a.time = b.time
+        elif b.time is None:
+            b.time = a.time
 
 
 def triggers_by_window(

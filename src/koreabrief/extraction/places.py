@@ -112,6 +112,11 @@ _MOVE_PREPS = ("into", "toward", "towards", "off", "over")
 _MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
 _AGAINST_PREP = re.compile(r"\bagainst\s+")
 _PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|near|of)\s+")
+# A name before one of these is the occasion, not the place ("at the G7 summit").
+_OCCASION = re.compile(
+    r"[ \t]+(?:summits?|meetings?|talks|forums?|conferences?|gatherings?|sessions?|ceremon(?:y|ies)|games)\b",
+    re.IGNORECASE,
+)
 # How far after the trigger the preposition before a place may stand.
 _PREP_REACH = {EventType.TROOP_DEPLOYMENT: 60, EventType.DIPLOMATIC_VISIT: 25}
 _BEFORE_LOC = re.compile(r"(?:In|At)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),")
@@ -174,6 +179,8 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
         place = _PLACE.match(tail, pm2.end())
         if place and place.group(0).endswith(("'s", "’s")):
             continue  # "ahead of the envoy's trip": a possessor, not a place
+        if place and _OCCASION.match(tail, place.end()):
+            return None
         if place and is_place(place.group(0)):
             return place.group(0)
         if m.type is EventType.DIPLOMATIC_VISIT and pm2.start() < 4:
