@@ -40,6 +40,30 @@ _FOR_OVER = re.compile(
 )
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?")
+# What stands between a sanctions regime and the state it targets.
+_REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
+_AND_GROUP = re.compile(r"\s+(?:and|as well as)\s+")
+# Plural nouns a coordinated sanctioned group may open with, without a number.
+_GROUP_NOUNS = frozenset(
+    [
+        "individuals",
+        "entities",
+        "companies",
+        "firms",
+        "organisations",
+        "organizations",
+        "people",
+        "officials",
+        "vessels",
+        "ships",
+        "banks",
+        "networks",
+        "groups",
+        "businesses",
+        "persons",
+        "tankers",
+    ]
+)
 _AND_REASON = re.compile(r"\s+and\s+(?:\w+\s+){1,3}?(?=for\b|over\b)")
 _VIOLATED_OBJECT = re.compile(r"\b(?:of|violated|violates|violating|breached|evading|evaded)\s+(.+)\Z")
 
@@ -278,6 +302,32 @@ def _noun_phrase(text: str, start: int, end: int, *, named: bool = False) -> tup
     return phrase, words[0].start() + len(phrase)
 
 
+def _regime_target(ctx: _Ctx, pos: int) -> str | None:
+    """The state a sanctions regime named just before `pos` targets ("... resolutions
+    on North Korea", "... that ban arms trade with North Korea"), if any."""
+    for n in ctx.names:
+        if n.start < pos or n.start > pos + 60:
+            continue
+        if n.kind == "state" and _REGIME_PREP.search(ctx.text, max(pos, n.start - 12), n.start):
+            return n.name
+    return None
+
+
+def _second_group(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """A group coordinated after a sanctioned group ("... and two individuals",
+    "... and entities") and where it ends, or None when none follows at `start`."""
+    conj = _AND_GROUP.match(text, start, end)
+    if conj is None:
+        return None
+    np = _noun_phrase(text, conj.end(), end)
+    if np is None:
+        word = _WORD.match(text, conj.end(), end)
+        if word is None or word.group(0).rstrip(".,").lower() not in _GROUP_NOUNS:
+            return None
+        np = _noun_phrase(text, conj.end(), end, named=True)
+    return np
+
+
 def _lowered_pattern(source: str, bodies: list[str]) -> re.Pattern[str] | None:
     """`source` compiled case-sensitively, when that is its IGNORECASE form on lower-cased text.
 
@@ -360,13 +410,23 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
             else:
                 np = _noun_phrase(text, m.end(), sent.end)
                 if np is not None:
-                    phrase, np_end = np
+                    groups = [np[0]]
+                    np_end = np[1]
+                    second = _second_group(text, np_end, sent.end)
+                    if second is not None and second[0].split()[0].lower() in _GROUP_NOUNS:
+                        # "11 organisations and individuals": one group, counted once.
+                        groups = [text[m.end() : second[1]].strip()]
+                        np_end = second[1]
+                    elif second is not None:
+                        # "six individuals and a Beijing-based company": a sanction on each,
+                        # for the reason given after the last.
+                        groups.append(second[0])
+                        np_end = second[1]
                     # "three entities and two individuals for their role in ...": the reason
                     # may follow a coordinated second group.
                     more = _AND_REASON.match(text[np_end : np_end + 60])
-                    pairs.append(
-                        (phrase, _reason(text, np_end + (more.end() - 1 if more else 0), sent.end)[0])
-                    )
+                    reason = _reason(text, np_end + (more.end() - 1 if more else 0), sent.end)[0]
+                    pairs.extend((g, reason) for g in groups)
             if authority is None and not drafted:
                 # Who vetoes or drafts a resolution is not who would impose it.
                 subj = ctx.subject(m.start())
@@ -384,6 +444,12 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
             if subj is not None:
                 reason = _reason(text, m.end(), sent.end)[0]
                 pairs.extend((n.name, reason) for n in ctx.conjuncts(subj))
+            elif status is SanctionStatus.VIOLATED:
+                # No violator named ("the transfers violated UN resolutions that ban arms
+                # trade with North Korea"): the state the broken regime targets.
+                regime = _regime_target(ctx, m.end())
+                if regime is not None:
+                    pairs.append((regime, None))
         start_date = None
         for pos, iso in dated:
             if pos < m.start():
