@@ -293,6 +293,10 @@ class _Sentence:
 
 
 def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
+    if trig.text.split(maxsplit=1)[0].lower() in _NOT_MODIFIERS:
+        return (
+            None  # "traveled to Beijing for talks": a trigger opening with a preposition has no pre-modifier
+        )
     for n in s.before(trig.start)[:2]:
         gap = s.text[n.end : trig.start]
         if _POSSESSOR_GAP.match(gap) or (_PREMOD_GAP.match(gap) and "," not in gap and len(gap) < 40):
@@ -411,6 +415,7 @@ def sentence_mentions(
     times = find_times(
         text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
     )
+    times = [t for t in times if not _since_superlative(text, sent.start, t)]
     out: list[EventMention] = []
     for trig in trigs:
         m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
@@ -441,6 +446,22 @@ def sentence_mentions(
     for m in out:
         _judge_generic(m)
     return [m for m in out if not m.drop and m.mood != "generic"]
+
+
+# A superlative or "first" before "since X": "the first ICBM launch since October", "the
+# most senior official to visit since 2019" -- X is when the last such event was.
+_SUPERLATIVE = re.compile(
+    r"\b(?:first|largest|biggest|most|highest|longest|strongest|closest|heaviest|furthest|farthest|greatest"
+    r"|worst|best|deadliest|fiercest|lowest|fastest|only|top|highest-ranking|highest-level)\b[^,;:.]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _since_superlative(text: str, lo: int, t: TimeRef) -> bool:
+    """Whether `t` is a "since X" after a superlative: it dates the previous such event, not this one."""
+    if t.span is None or not t.text[:6].lower().startswith("since "):
+        return False
+    return _SUPERLATIVE.search(text, max(lo, t.span.start - 100), t.span.start) is not None
 
 
 # What links an event to the occasion it happens at: "meet Trump at the G7 summit",

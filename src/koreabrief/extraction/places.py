@@ -118,6 +118,10 @@ _OCCASION = re.compile(
     re.IGNORECASE,
 )
 # How far after the trigger the preposition before a place may stand.
+# Event types whose place may follow "to" or "into" (where someone or something went).
+_MOVING = frozenset(
+    [EventType.DIPLOMATIC_VISIT, EventType.TROOP_DEPLOYMENT, EventType.ARMS_TRANSFER, EventType.PROTEST]
+)
 _PREP_REACH = {EventType.TROOP_DEPLOYMENT: 60, EventType.DIPLOMATIC_VISIT: 25}
 _BEFORE_LOC = re.compile(r"(?:In|At)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),")
 # A fronted trip names the place of what the main clause reports:
@@ -173,6 +177,8 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
     for pm2 in _PLACE_PREPS.finditer(tail):
         if pm2.group(0).startswith("of") and m.type is not EventType.DIPLOMATIC_VISIT:
             continue
+        if pm2.group(0).startswith(("to", "into")) and m.type not in _MOVING:
+            continue  # "were wounded and brought to Kyiv": where they went, not where it happened
         limit = _PREP_REACH.get(m.type, 40)
         if pm2.start() > limit:
             break
@@ -189,7 +195,7 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
         if pm2.start() > 25:
             break
     lead = _BEFORE_LOC.match(text, s.sent.start, trig.start)
-    if lead:
+    if lead and not _MONTH_WORD.match(lead.group("place")):  # "In September, ..." is a time
         return lead.group("place")
     trip = _FRONTED_TRIP.match(text, s.sent.start, trig.start) if m.kind == "verb" else None
     if trip:
