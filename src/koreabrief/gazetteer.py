@@ -630,7 +630,8 @@ def _rejected(text: str, start: int, end: int, written: str) -> bool:
     of a longer name ("the North Atlantic", "the Treasury Department").
     """
     if start > 0 and text[start - 1] == "-" and not _name_before(text, start - 1):
-        return True
+        # A double hyphen is a dash, not a compound: "(Jiji Press)--North Korea".
+        return not (start > 1 and text[start - 2] == "-")
     return (
         written[:4].lower() == "the "
         and text[end : end + 1] in (" ", "\u00a0")

@@ -58,7 +58,8 @@ _PLACE_TITLE = r"[A-Z][a-z'’.-]{1,24}(?:\s[A-Z][a-z'’.-]{1,24}){0,2}"
 _REGION = r"(?:,\s[A-Z][A-Za-z'’.-]{1,24}(?:\s[A-Z][A-Za-z'’.-]{1,24}){0,2})?"
 _DATE = rf"(?:,?\s(?:{_MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?)?"
 _AGENCY = r"(?:\s?\([A-Za-z][A-Za-z .&/-]{1,40}\))?"
-_SEP = r"\s?(?::|—|–|--|-)\s"
+# A dash may be glued to the first word of the story ("Tokyo, Nov. 7 (Jiji Press)--North Korea").
+_SEP = r"(?:\s?(?::|-)\s|\s?(?:—|–|--)\s?)"
 _DATELINE_CAPS = re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}{_AGENCY}{_SEP}")
 _DATELINE_TITLE = re.compile(
     rf"(?P<place>{_PLACE_TITLE}){_REGION}(?:{_DATE}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)|"

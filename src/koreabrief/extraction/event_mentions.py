@@ -440,14 +440,20 @@ def sentence_mentions(
             m.actors = [a for a in m.actors if a not in m.embedded]
     if any(m.type.value in unit_types for m in out):
         # Only types that take a unit ever receive a quantity.
-        bind_quantities(
-            out, find_quantities(text, sent.start, sent.end, warnings=warnings, lowered=lowered), lex
-        )
+        found = find_quantities(text, sent.start, sent.end, warnings=warnings, lowered=lowered)
+        # An altitude is no distance flown: outlets giving both would seem to disagree.
+        found = [
+            q
+            for q in found
+            if q.span is None or not _ALTITUDE.search(text, max(0, q.span.start - 30), q.span.start)
+        ]
+        bind_quantities(out, found, lex)
     for m in out:
         _judge_generic(m)
     return [m for m in out if not m.drop and m.mood != "generic"]
 
 
+_ALTITUDE = re.compile(r"\b(?:altitude|apogee|height|ceiling)\s+(?:of\s+)?$", re.IGNORECASE)
 # A superlative or "first" before "since X": "the first ICBM launch since October", "the
 # most senior official to visit since 2019" -- X is when the last such event was.
 _SUPERLATIVE = re.compile(

@@ -39,6 +39,12 @@ _PLACE = re.compile(
     r"(?:\s+(?:presidential\s+|military\s+|border\s+)?(?:front|region|border|coast|province|area|retreat|peninsula"
     r"|city|port|base|bases|site|complex|waters|oblast|compound)\b)?"
 )
+# A described place and its name: "the North Korean resort city of Wonsan", "the port of Rajin".
+_CITY_OF = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:city|town|port|county|province|region|village|island|resort|capital|area)\s+of\s+"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
 _DIRECT_PLACE = re.compile(r"\s+(?P<p>" + _PLACE.pattern + ")")
 _FUNCTION_WORDS = frozenset(
     [
@@ -172,8 +178,12 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
     tail = text[trig.end : min(end, trig.end + 160)]
     direct = _DIRECT_PLACE.match(tail)
     moving = m.type is EventType.DIPLOMATIC_VISIT or trig.text.lower().endswith((" in", " to", " at"))
-    if direct and moving and m.kind == "verb" and is_place(direct.group("p")):
-        return direct.group("p")
+    if direct and moving and m.kind == "verb":
+        named = _CITY_OF.match(tail, direct.start("p"))
+        if named is not None:
+            return named.group("name")
+        if is_place(direct.group("p")):
+            return direct.group("p")
     for pm2 in _PLACE_PREPS.finditer(tail):
         if pm2.group(0).startswith("of") and m.type is not EventType.DIPLOMATIC_VISIT:
             continue
@@ -182,6 +192,9 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
         limit = _PREP_REACH.get(m.type, 40)
         if pm2.start() > limit:
             break
+        named = _CITY_OF.match(tail, pm2.end())
+        if named is not None:
+            return named.group("name")  # "the North Korean resort city of Wonsan": Wonsan
         place = _PLACE.match(tail, pm2.end())
         if place and place.group(0).endswith(("'s", "’s")):
             continue  # "ahead of the envoy's trip": a possessor, not a place
@@ -262,6 +275,12 @@ def target(
             m.target = ent.name
         else:
             m.target = possessive_state(m.location, gazetteer)
+        if m.target is None:
+            # "the North Korean resort city of Wonsan": the state describing the place.
+            at = text.find(m.location, trig.end, s.sent.end)
+            states = [n for n in s.after(trig.end, at) if n.kind == "state"] if at != -1 else []
+            if states:
+                m.target = states[-1].name
         return
     if m.type is EventType.TROOP_DEPLOYMENT:
         # The side helped, when the text names it right after "to support/help" ...
