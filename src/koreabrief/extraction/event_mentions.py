@@ -47,7 +47,10 @@ _REPORTER = re.compile(
     r"(?:['’]s)?\s+(?:\w+\s+)?(?:said|says|reported|reports|told|claimed|claims|announced)\b"
 )
 _TROOPISH = re.compile(
-    r"\b(?:troops|soldiers|forces|personnel|servicemen|units)\b[^,;.]{0,30}\Z", re.IGNORECASE
+    # Military assets too: "the aircraft carrier arrived in Busan" is no diplomacy.
+    r"\b(?:troops|soldiers|forces|personnel|servicemen|units|carriers?|submarines?|destroyers?|warships?"
+    r"|vessels|bombers|fighter jets|strike group|fleet|battalions?|brigades?)\b[^,;.]{0,30}\Z",
+    re.IGNORECASE,
 )
 # A name right before the verb is its subject even after a preposition ("after the North fired").
 _ADJACENT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?")
