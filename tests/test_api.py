@@ -6,6 +6,7 @@ import inspect
 import re
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,3 +74,39 @@ class TestPackaging:
     def test_py_typed_is_shipped(self) -> None:
         """The package is marked as typed."""
         assert (Path(kb.__file__).parent / "py.typed").exists()
+
+
+class TestArgumentErrors:
+    """A wrong type given to a public function is an ArgumentError (a KoreabriefError and a
+    TypeError) naming the function, never an AttributeError from inside it."""
+
+    @pytest.mark.parametrize(
+        ("call", "name"),
+        [
+            (lambda: kb.extract("North Korea fired a missile."), "extract"),
+            (lambda: kb.extract_events(None), "extract_events"),
+            (lambda: kb.extract_sanctions(3), "extract_sanctions"),
+            (lambda: kb.extract_statements(b"text"), "extract_statements"),
+            (lambda: kb.compare("a", "b"), "compare"),
+            (lambda: kb.cluster(["a"]), "cluster"),
+            (lambda: kb.brief(["a"]), "brief"),
+            (lambda: kb.render_markdown("a"), "render_markdown"),
+            (lambda: kb.clean(42), "clean"),
+            (lambda: kb.article(b"bytes", id="x"), "article"),
+        ],
+    )
+    def test_wrong_type(self, call: Any, name: str) -> None:
+        with pytest.raises(kb.ArgumentError, match=rf"^{name}\(\) expects") as caught:
+            call()
+        assert isinstance(caught.value, kb.KoreabriefError)
+        assert isinstance(caught.value, TypeError)
+
+    def test_compare_and_cluster_take_articles(self) -> None:
+        """Articles are extracted on the way in: the result is the one their facts give."""
+        a, b = kb.seeds()[:2]
+        assert kb.compare(a, b) == kb.compare(kb.extract(a), kb.extract(b))
+        assert kb.cluster([a, b]) == kb.cluster([kb.extract(a), kb.extract(b)])
+
+    def test_to_json_of_a_foreign_object(self) -> None:
+        with pytest.raises(kb.SerializationError):
+            kb.to_json(object())

@@ -22,6 +22,7 @@ from koreabrief.cleaning.lexicon import Lexicon as FurnitureLexicon
 from koreabrief.clustering import cluster
 from koreabrief.comparison import compare
 from koreabrief.errors import (
+    ArgumentError,
     ConfigError,
     KoreabriefError,
     KoreabriefWarning,
@@ -67,6 +68,7 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - running from a bare
 
 __all__ = [
     "Alignment",
+    "ArgumentError",
     "Article",
     "Brief",
     "Comparison",

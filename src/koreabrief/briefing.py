@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from koreabrief.align import align_events
 from koreabrief.clustering import cluster_profiles
 from koreabrief.comparison import compare
+from koreabrief.errors import ArgumentError
 from koreabrief.extraction import extract
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import (
@@ -45,6 +46,11 @@ def _as_facts(
         if isinstance(item, Facts):
             out.append(item)
             continue
+        if not isinstance(item, Article):
+            raise ArgumentError(
+                f"brief() expects Articles or Facts, got {type(item).__name__}: "
+                "build articles with kb.article(text, id=...)"
+            )
         try:
             out.append(extract(item, gazetteer=gazetteer))
         except Exception as e:

@@ -25,7 +25,8 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 
-from koreabrief.models import Facts, Story
+from koreabrief.extraction import as_facts
+from koreabrief.models import Article, Facts, Story
 from koreabrief.profile import UNDATED_WINDOW, Profile, derivation, profile, quote_hashes, same_story
 from koreabrief.similarity import SKETCH_SIZE
 
@@ -199,12 +200,12 @@ def cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
     return stories
 
 
-def cluster(facts_iterable: Iterable[Facts], /) -> list[Story]:
+def cluster(facts_iterable: Iterable[Facts | Article], /) -> list[Story]:
     """Group articles into stories.
 
     Args:
-        facts_iterable: Each article's facts (from [`extract`][koreabrief.extract]); streamed,
-            only a small profile of each article is kept.
+        facts_iterable: Each article's facts (from [`extract`][koreabrief.extract]), or the
+            article itself (extracted here); streamed, only a small profile of each article is kept.
 
     Returns:
         The stories, largest first (ties: the story whose first article comes first).
@@ -217,4 +218,4 @@ def cluster(facts_iterable: Iterable[Facts], /) -> list[Story]:
         >>> [s.articles for s in cluster(facts)]
         [('a', 'b')]
     """
-    return cluster_profiles(profile(f) for f in facts_iterable)
+    return cluster_profiles(profile(as_facts(f, "cluster")) for f in facts_iterable)

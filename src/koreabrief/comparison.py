@@ -9,8 +9,18 @@ from __future__ import annotations
 from attrs import evolve
 
 from koreabrief.align import align_events, event_alignments, event_key
+from koreabrief.extraction import as_facts
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.models import Alignment, Comparison, EventType, Facts, FactValue, SharedStatement, Verdict
+from koreabrief.models import (
+    Alignment,
+    Article,
+    Comparison,
+    EventType,
+    Facts,
+    FactValue,
+    SharedStatement,
+    Verdict,
+)
 from koreabrief.paraphrase import paraphrases
 from koreabrief.profile import derivation, event_links, profile, same_story, similarity
 from koreabrief.quotematch import match_statements
@@ -25,12 +35,15 @@ MIN_RESTATED = 2
 STORY_QUOTE_WORDS = 6
 
 
-def compare(facts_a: Facts, facts_b: Facts, /, *, gazetteer: Gazetteer | None = None) -> Comparison:
+def compare(
+    facts_a: Facts | Article, facts_b: Facts | Article, /, *, gazetteer: Gazetteer | None = None
+) -> Comparison:
     """How two articles' coverage relates.
 
     Args:
-        facts_a: One article's facts (from [`extract`][koreabrief.extract]).
-        facts_b: The other article's facts.
+        facts_a: One article's facts (from [`extract`][koreabrief.extract]), or the
+            article itself (extracted here).
+        facts_b: The other article's facts, or the article.
         gazetteer: Entities used to resolve places and canonical spellings; the shipped one by default.
 
     Returns:
@@ -46,9 +59,12 @@ def compare(facts_a: Facts, facts_b: Facts, /, *, gazetteer: Gazetteer | None = 
         >>> (c.similarity, c.same_story)
         (1.0, True)
     """
+    g = gazetteer or Gazetteer.default()
+    facts_a = as_facts(facts_a, "compare", g)
+    facts_b = as_facts(facts_b, "compare", g)
     if facts_a.article.id > facts_b.article.id:
-        return mirror(_compare(facts_b, facts_a, gazetteer or Gazetteer.default()))
-    return _compare(facts_a, facts_b, gazetteer or Gazetteer.default())
+        return mirror(_compare(facts_b, facts_a, g))
+    return _compare(facts_a, facts_b, g)
 
 
 def mirror(c: Comparison) -> Comparison:

@@ -7,6 +7,7 @@ may change between releases.
 from __future__ import annotations
 
 __all__ = [
+    "ArgumentError",
     "ConfigError",
     "KoreabriefError",
     "KoreabriefWarning",
@@ -62,6 +63,20 @@ class ConfigError(KoreabriefError):
         ... except kb.ConfigError:
         ...     print("invalid")
         invalid
+    """
+
+
+class ArgumentError(KoreabriefError, TypeError):
+    """A public function was given a value of the wrong type (text where an
+    Article is expected, say). It is also a `TypeError`.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> try:
+        ...     kb.extract("North Korea fired a missile.")
+        ... except kb.ArgumentError as e:
+        ...     print(e)
+        extract() expects an Article, got str: build one with kb.article(text, id=...)
     """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from koreabrief.arguments import require
 from koreabrief.models import Alignment, Brief, Event, Story, TimelineEntry
 
 __all__ = ["render_markdown"]
@@ -80,6 +81,7 @@ def render_markdown(brief: Brief) -> str:
         >>> print(render_markdown(Brief()).splitlines()[0])
         # Korea security brief
     """
+    require(brief, Brief, "render_markdown")
     lines = ["# Korea security brief", ""]
     n_stories = len(brief.stories)
     summary = (

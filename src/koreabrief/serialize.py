@@ -92,12 +92,18 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     Returns:
         JSON text (UTF-8 characters kept as they are, not escaped).
 
+    Raises:
+        SerializationError: `obj` is not a model (nor a tuple or list of them).
+
     Examples:
         >>> import koreabrief as kb
         >>> to_json(kb.Span(0, 3))
         '{"start": 0, "end": 3}'
     """
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    try:
+        return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    except (TypeError, ValueError) as e:  # not a model, or a model holding something foreign
+        raise SerializationError(f"cannot serialise {type(obj).__name__}: {e}") from e
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.classify import NAME_BYLINE, Label, label_units
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
@@ -83,6 +84,7 @@ def clean(
         >>> (a.title, a.text, a.dateline, [r.kind.value for r in a.removed])
         ('Seoul Rejects Talks', 'SEOUL: Seoul said no.', 'SEOUL', ['navigation', 'share'])
     """
+    require(raw, str, "clean")
     lexicon = lexicon if lexicon is not None else default_lexicon()
     lines = split_lines(raw)
     notes = warnings
@@ -230,4 +232,5 @@ def article(
         >>> (a.id, a.published.isoformat())
         ('n1', '2025-01-06')
     """
+    require(raw, str, "article")
     return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title, lexicon=lexicon)

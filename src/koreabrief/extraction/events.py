@@ -17,6 +17,7 @@ import re
 
 import attrs
 
+from koreabrief.arguments import require_article
 from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, recalled
@@ -519,6 +520,7 @@ def extract_events_with_warnings(
         >>> events[0].type.value, len(warnings)
         ('missile_launch', 1)
     """
+    require_article(article, "extract_events_with_warnings")
     gaz = gazetteer or Gazetteer.default()
     return events_in_context(
         article, ArticleContext(article.text, gaz), include_all=include_all, lexicon=lexicon
@@ -638,4 +640,5 @@ def extract_events(
         >>> [(e.type.value, e.actors, e.time.iso) for e in extract_events(a)]
         [('missile_launch', ('North Korea',), '2025-01-06')]
     """
+    require_article(article, "extract_events")
     return extract_events_with_warnings(article, gazetteer=gazetteer, include_all=include_all)[0]

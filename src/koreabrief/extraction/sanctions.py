@@ -18,6 +18,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from koreabrief.arguments import require_article
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import find_times
@@ -494,6 +495,7 @@ def extract_sanctions_with_warnings(
         >>> [(s.entity, s.authority) for s in extract_sanctions_with_warnings(a)[0]]
         [('three entities', 'United States')]
     """
+    require_article(article, "extract_sanctions_with_warnings")
     gaz = gazetteer or Gazetteer.default()
     return sanctions_in_context(article, ArticleContext(article.text, gaz))
 
@@ -552,4 +554,5 @@ def extract_sanctions(article: Article, /, *, gazetteer: Gazetteer | None = None
         >>> [(s.entity, s.status.value) for s in extract_sanctions(a)]
         [('Russia', 'in_force'), ('Iran', 'in_force'), ('North Korea', 'violated')]
     """
+    require_article(article, "extract_sanctions")
     return extract_sanctions_with_warnings(article, gazetteer=gazetteer)[0]

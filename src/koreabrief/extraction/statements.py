@@ -17,6 +17,7 @@ import warnings
 
 from attrs import evolve
 
+from koreabrief.arguments import require_article
 from koreabrief.errors import KoreabriefWarning
 from koreabrief.extraction.attribution import Attribution, Context, attribute, previous_subject
 from koreabrief.extraction.context import ArticleContext
@@ -50,6 +51,7 @@ def extract_statements(article: Article, /, *, gazetteer: Gazetteer | None = Non
         >>> a.text[s.span.start:s.span.end] == s.quote
         True
     """
+    require_article(article, "extract_statements")
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     return statements_in_context(article, ArticleContext(article.text, gaz))
 
