@@ -43,6 +43,12 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?")
 # What stands between a sanctions regime and the state it targets.
 _REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
+# A lifting still to come: a future or an intention just before the cue.
+_TO_COME = re.compile(
+    r"\b(?:will|would|shall|(?:plans?|planning|intends?|aims?|offered|offers|promised|promises|agreed|agrees"
+    r"|(?:is|are|was|were) (?:set|expected|poised|ready|due))\s+to)\s+(?:\w+\s+){0,2}$|['’]ll\s+$",
+    re.IGNORECASE,
+)
 _AND_GROUP = re.compile(r"\s+(?:and|as well as)\s+")
 # Plural nouns a coordinated sanctioned group may open with, without a number.
 _GROUP_NOUNS = frozenset(
@@ -371,6 +377,9 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
             if status is not SanctionStatus.IN_FORCE:
                 continue
             status = SanctionStatus.THREATENED
+        elif status is SanctionStatus.LIFTED and _TO_COME.search(before[cut:]):
+            # "Japan will lift some sanctions if ...", "plans to lift": offered, not yet lifted.
+            status = SanctionStatus.PROPOSED
         # "under UN sanctions": the authority may stand inside the cue itself.
         authority = ctx.authority_in(max(sent.start, m.start() - 60), m.start()) or ctx.authority_in(
             m.start(), m.end()
