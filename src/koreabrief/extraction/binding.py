@@ -190,7 +190,19 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
         return "hypothetical"
     if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after.lstrip())):
         return "future"
+    if lo > sent.start and _COORDINATED.match(before):
+        # "Moscow could help Pyongyang ..., or even share its know-how": a verb joined
+        # after a comma stays in the scope of the modal before it.
+        head = text[words_before(text, sent.start, lo - 1, 30) : lo - 1]
+        for cue, mood_name in ((cues[1], "negated"), (cues[2], "hypothetical"), (cues[4], "future")):
+            if cue is not None and cue.search(head):
+                return mood_name
     return "plain"
+
+
+_COORDINATED = re.compile(
+    r"\s*(?:or|and|but)(?:\s+(?:even|also|then|perhaps|possibly|later))?\s*\Z", re.IGNORECASE
+)
 
 
 def _any_before(lex: EventLexicon, before: str) -> bool:
