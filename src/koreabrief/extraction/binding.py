@@ -177,6 +177,9 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
     if cues is None:
         cues = lex.cache["binding.mood"] = tuple(lex.cue(name) for name in _MOOD_CUES)
     gen, neg, hyp_b, hyp_a, fut_b, fut_a = cues
+    refusal = _refusal(lex)
+    if refusal is not None and trig.trigger.type.value in refusal[1] and refusal[0].search(before):
+        return "negated"
     if not _any_before(lex, before):
         gen = neg = hyp_b = fut_b = None
     if gen and gen.search(before):
@@ -203,6 +206,28 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
 _COORDINATED = re.compile(
     r"\s*(?:or|and|but)(?:\s+(?:even|also|then|perhaps|possibly|later))?\s*\Z", re.IGNORECASE
 )
+
+
+def _refusal(lex: EventLexicon) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The refusal pattern (a refusing verb, then only the `between` words, at the end) and its types."""
+    key = "binding.refusal"
+    if key not in lex.cache:
+        table = lex.data.get("refusal", {})
+        verbs, between = table.get("verbs", []), table.get("between", [])
+        found = None
+        if verbs:
+            gap = "|".join(re.escape(w) for w in sorted(between, key=len, reverse=True))
+            found = (
+                re.compile(
+                    rf"(?<![\w'’-])(?:{'|'.join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))})"
+                    rf"\s+(?:(?:{gap})\s+){{0,3}}\Z",
+                    re.IGNORECASE,
+                ),
+                frozenset(table.get("types", ())),
+            )
+        lex.cache[key] = found
+    cached: tuple[re.Pattern[str], frozenset[str]] | None = lex.cache[key]
+    return cached
 
 
 def _any_before(lex: EventLexicon, before: str) -> bool:
