@@ -204,7 +204,8 @@ def _resolve_month_day(
 
 
 def _week(published: dt.date, step: int, low: str) -> tuple[dt.date | None, Precision | None]:
-    """A calendar week as a month when it lies inside one, else unresolved.
+    """A calendar week as a month when it lies inside one, else as its year (unresolved
+    when it straddles two years).
 
     A week is no day: giving its Monday day precision would be a guess. The
     days meant ("earlier this week": Monday to publication) decide the month.
@@ -218,27 +219,32 @@ def _week(published: dt.date, step: int, low: str) -> tuple[dt.date | None, Prec
             last = published
         elif step == 0 and "later" in low:
             first = published
-    if (first.year, first.month) != (last.year, last.month):
+    return _period(first, last)
+
+
+def _period(first: dt.date, last: dt.date) -> tuple[dt.date | None, Precision | None]:
+    """The month holding both days, else the year holding both, else None: the finest
+    precision that is still true of every day between them."""
+    if first.year != last.year:
         return None, None
+    if first.month != last.month:
+        return dt.date(first.year, 1, 1), Precision.YEAR
     return first.replace(day=1), Precision.MONTH
 
 
 def _weekend(published: dt.date, *, future: bool, low: str) -> tuple[dt.date | None, Precision | None]:
     """The month of the weekend meant (the latest one in past-tense reporting, the
-    next one in future-tense), or None when that weekend straddles two months.
+    next one in future-tense); its year when that weekend straddles two months.
 
     Examples:
         >>> _weekend(dt.date(2025, 8, 27), future=False, low="over the weekend")
         (datetime.date(2025, 8, 1), <Precision.MONTH: 'month'>)
         >>> _weekend(dt.date(2025, 5, 27), future=True, low="next weekend")
-        (None, None)
+        (datetime.date(2025, 1, 1), <Precision.YEAR: 'year'>)
     """
     ahead = "next" in low or (future and "last" not in low and "past" not in low)
     saturday = published + relativedelta(weekday=SA(+1) if ahead else SA(-1))
-    sunday = saturday + dt.timedelta(days=1)
-    if saturday.month != sunday.month:
-        return None, None
-    return saturday.replace(day=1), Precision.MONTH
+    return _period(saturday, saturday + dt.timedelta(days=1))
 
 
 def resolve_time(

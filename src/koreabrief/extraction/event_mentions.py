@@ -366,6 +366,7 @@ _Settings = tuple[
     frozenset[EventType],
     dict[str, str],
     frozenset[str],
+    dict[str, str],
 ]
 
 
@@ -387,7 +388,8 @@ def _build_settings(lex: EventLexicon) -> _Settings:
     sides = dict(lex.data.get("deployment", {}).get("side_of_theatre", {}))
     # The types that take a unit (and so may receive a quantity).
     units = frozenset(t for t, accepted in lex.data.get("units", {}).items() if accepted)
-    return preps, person_first, no_actors, state_only, sides, units
+    places = dict(lex.data.get("visit", {}).get("place_state", {}))
+    return preps, person_first, no_actors, state_only, sides, units, places
 
 
 def sentence_mentions(
@@ -412,7 +414,7 @@ def sentence_mentions(
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
         return []
-    preps, person_first, no_actors, state_only, sides, unit_types = _settings(lex)
+    preps, person_first, no_actors, state_only, sides, unit_types, places = _settings(lex)
     s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"), lowered=lowered)
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(
@@ -433,7 +435,10 @@ def sentence_mentions(
             sides=sides,
             gazetteer=gazetteer,
             state_only=state_only,
+            places=places,
         )
+        if out and _participle_of(text, sent.start, trig):
+            _share_subject(out[-1], m)
         out.append(m)
     bind_times(text, out, times)
     _share_occasions(text, out)
@@ -473,10 +478,35 @@ def _since_superlative(text: str, lo: int, t: TimeRef) -> bool:
     return _SUPERLATIVE.search(text, max(lo, t.span.start - 100), t.span.start) is not None
 
 
+# A participle clause after a subordinator: "is expected to host Trump next week, before
+# traveling to Seoul" -- its subject is the clause's.
+_SUBORDINATOR = re.compile(r"\b(?:before|after|while|upon|without|then)\s+\Z", re.IGNORECASE)
+
+
+def _participle_of(text: str, lo: int, trig: TriggerMatch) -> bool:
+    """Whether the trigger opens a participle clause after "before", "after", "while" ..."""
+    first = trig.text.split(maxsplit=1)[0].lower() if trig.text else ""
+    return (
+        first.endswith("ing") and _SUBORDINATOR.search(text, max(lo, trig.start - 10), trig.start) is not None
+    )
+
+
+def _share_subject(main: EventMention, m: EventMention) -> None:
+    """A participle clause's event takes the subject (not the partners) of the event
+    before it, and its future or hypothetical mood."""
+    if main.kind != "verb" or not main.actors:
+        return
+    subject = [a for a in main.actors if a not in main.partners] or main.actors[:1]
+    m.actors = list(subject)
+    m.affiliations.update({a: v for a, v in main.affiliations.items() if a in subject})
+    if m.mood == "plain" and main.mood in ("future", "hypothetical"):
+        m.mood = main.mood
+
+
 # What links an event to the occasion it happens at: "meet Trump at the G7 summit",
 # "talks on the sidelines of the APEC forum".
 _OCCASION_BEFORE = re.compile(
-    r"\b(?:at|during|(?:sidelines|margins|side) of)\s+"
+    r"\b(?:at|during|for|(?:sidelines|margins|side) of)\s+"
     r"(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -556,6 +586,7 @@ def _fill_arguments(
     sides: dict[str, str],
     gazetteer: Gazetteer,
     state_only: frozenset[EventType] = frozenset(),
+    places: dict[str, str] | None = None,
 ) -> None:
     text = s.text
     pf = m.type in person_first
@@ -654,7 +685,7 @@ def _fill_arguments(
         m.actors = []
     if m.type not in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):
         m.location = location(s, m, trig)
-    target(s, m, trig, sides, gazetteer)
+    target(s, m, trig, sides, gazetteer, places=places)
     if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):
         _as_states(m, gazetteer)
     if kind == "noun" and not m.owner and m.actors and m.type not in state_only:

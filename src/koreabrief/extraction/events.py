@@ -241,6 +241,11 @@ def _anchor_start(text: str, m: EventMention) -> int | None:
     found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
     if found is None or CLAUSE_BREAK.search(found.group(0)):
         return None
+    words = found.group("words").split(maxsplit=1)
+    if found.group(0)[:6].lower() == "before" and words and words[0].lower().endswith("ing"):
+        # "inspected a factory before flying to Vladivostok for talks": a participle
+        # clause goes on with the subject's next act; it dates nothing.
+        return None
     if m.kind == "verb" and not _NOUN_BEFORE.search(found.group("words")):
         # "after North Korea fired a missile" recounts an event; only a verb pattern
         # read as a noun ("ahead of the minister’s meeting with ...") is an anchor.

@@ -262,9 +262,19 @@ def person_target(s: _Sentence, trig: TriggerMatch) -> str | None:
 
 
 def target(
-    s: _Sentence, m: EventMention, trig: TriggerMatch, sides: dict[str, str], gazetteer: Gazetteer
+    s: _Sentence,
+    m: EventMention,
+    trig: TriggerMatch,
+    sides: dict[str, str],
+    gazetteer: Gazetteer,
+    *,
+    places: dict[str, str] | None = None,
 ) -> None:
-    """Fill the mention's target from its type: visit, deployment, transfer."""
+    """Fill the mention's target from its type: visit, deployment, transfer.
+
+    `places` maps a city or venue to its state ("Vladivostok" -> "Russia"): a visit
+    there visits that state.
+    """
     if m.type not in _TARGETED:
         return
     text = s.text
@@ -281,6 +291,8 @@ def target(
             states = [n for n in s.after(trig.end, at) if n.kind == "state"] if at != -1 else []
             if states:
                 m.target = states[-1].name
+        if m.target is None and places:
+            m.target = places.get(m.location) or places.get(m.location.removeprefix("the "))
         return
     if m.type is EventType.TROOP_DEPLOYMENT:
         # The side helped, when the text names it right after "to support/help" ...
