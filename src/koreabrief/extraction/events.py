@@ -42,6 +42,10 @@ _ANCHOR_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _ANCHOR_REACH = 90
+# Anchor phrases naming an event that comes after the one they date.
+_AHEAD = re.compile(
+    r"(?:before|ahead\s+of|until|prior\s+to|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to)\b", re.IGNORECASE
+)
 # Each anchor phrase holds one of these (lower case): a quick test, in one scan,
 # before the pattern. IGNORECASE also matches i, s and k to the characters of
 # CASE_EXTRAS, which lower-casing keeps: where those stand the pattern always runs.
@@ -85,6 +89,7 @@ class _Event:
         self.quantities = list(first.quantities)
         self.moods = {first.mood}
         self.anchors = 0
+        self.ahead = False
 
     def absorb(self, m: EventMention) -> None:
         self.mentions.append(m)
@@ -212,6 +217,9 @@ def _modality(e: _Event, published: dt.date | None) -> Modality:
         # Named only as a time anchor: a known event recalled, or one still to come.
         when = e.time.date if e.time is not None else None
         if when is not None and published is not None and when > published:
+            return Modality.SCHEDULED
+        if when is None and e.ahead:
+            # "fired an ICBM days before the election": still to come, not recalled.
             return Modality.SCHEDULED
         return Modality.BACKGROUND
     if "plain" not in e.moods and not dated:
@@ -578,11 +586,14 @@ def events_in_context(
             )
         )
     anchors: set[int] = set()
+    ahead: set[int] = set()  # anchors that come after what they date ("days before the election")
     for m in mentions:
         start = _anchor_start(text, m)
         if start is not None:
             _mark_anchor(text, m, start, names)
             anchors.add(id(m))
+            if _AHEAD.match(text, start):
+                ahead.add(id(m))
         elif m.kind == "noun" and not m.owner and m.type in (EventType.MEETING, EventType.SUMMIT):
             _drop_clause_actors(text, m, names)
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
@@ -594,6 +605,7 @@ def events_in_context(
     merged = _merge(mentions, gaz, anchors)
     for e in merged:
         e.anchors = sum(id(m) in anchors for m in e.mentions)
+        e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged)
     out = []
     for e in merged:
