@@ -203,6 +203,22 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
     return "plain"
 
 
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
+    """Whether `m` is reported in the past perfect after "that", the time dating the
+    report: "confirmed on Monday that it had deployed troops" (deployed before Monday)."""
+    assert t.span is not None
+    start = m.trigger.start
+    return (
+        t.span.end <= start
+        and _PAST_PERFECT.search(text, max(0, start - 16), start) is not None
+        and _THAT.search(text, t.span.end, start) is not None
+    )
+
+
 _COORDINATED = re.compile(
     r"\s*(?:or|and|but)(?:\s+(?:even|also|then|perhaps|possibly|later))?\s*\Z", re.IGNORECASE
 )
@@ -263,7 +279,14 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 continue
         if nxt is not None and not mentions[nxt].trigger.text.lower().startswith("for "):
             gap = text[te : mentions[nxt].trigger.start]
-            if len(WORD.findall(gap)) <= 3 and not CLAUSE_BREAK.search(gap) and not NEW_CLAUSE.search(gap):
+            # "confirmed on Monday that it had deployed troops": a time before "that"
+            # dates the reporting verb, not the event its clause reports.
+            if (
+                len(WORD.findall(gap)) <= 3
+                and not CLAUSE_BREAK.search(gap)
+                and not NEW_CLAUSE.search(gap)
+                and not _THAT.search(gap)
+            ):
                 _set_time(mentions, nxt, t, bound)
                 continue
         if prev is None:
@@ -284,6 +307,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             sentence_level is not None
             and not m.anaphoric
             and not _PRONOUN_OWNED.search(text, max(0, m.trigger.start - 40), m.trigger.start)
+            and not _earlier_than_report(text, sentence_level, m)
         ):
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.
