@@ -60,6 +60,9 @@ _TIME = re.compile(
     r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>(?i:last|this|next|past))\s+"
     r"(?P<punit>year|month|week))"
     r"|(?P<wkend>(?i:(?:over|during|on|at)\s+the\s+weekend(?!\s+of\b)|(?:this\s+past|last|this|next|past)\s+weekend))"
+    r"|(?P<season>(?i:(?:late|early|mid|in|since|during|by|until)[\s-]+){0,2}"
+    r"(?:(?P<sdeic>(?i:last|this|next|past))\s+(?P<sname>(?i:spring|summer|fall|autumn|winter))"
+    rf"|(?i:the\s+)?(?P<sname2>(?i:spring|summer|fall|autumn))(?:\s+of)?,?\s+(?P<sy>{_YEAR})))"
     r"|(?P<deictic>(?i:(?:late|early|earlier|later)\s+)?(?P<dword>(?i:yesterday|today|tonight|tomorrow"
     r"|last\s+night|this\s+(?:morning|afternoon|evening))))"
     rf"|(?P<year>{_LEAD}(?P<y>{_YEAR})(?:s(?![\w]))?)"
@@ -68,8 +71,8 @@ _TIME = re.compile(
 # Every time expression holds a digit or one of these: a cheap test before the big pattern.
 # (The leading look-ahead names the first characters, so the engine skips to them.)
 _MAYBE_TIME = re.compile(
-    r"(?=[\dJFMASONDdymwtnae])(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week"
-    r"|tonight|tomorrow|night|morning|afternoon|evening)"
+    r"(?=[\dJFMASONDdymwtnaesf])(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week"
+    r"|tonight|tomorrow|night|morning|afternoon|evening|spring|summer|fall|autumn|winter)"
 )
 # Lead words and a count before a cue ("late last year", "a few weeks") fit in this.
 _LEAD_SPAN = 48
@@ -232,6 +235,41 @@ def _period(first: dt.date, last: dt.date) -> tuple[dt.date | None, Precision | 
     return first.replace(day=1), Precision.MONTH
 
 
+# The months of each season (northern hemisphere) as (first month, months long).
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _season(published: dt.date, deixis: str, name: str) -> tuple[dt.date | None, Precision | None]:
+    """The year of the season meant ("last fall", "this spring", "next summer"); a
+    winter spans New Year, so it stays undated.
+
+    Examples:
+        >>> _season(dt.date(2025, 4, 28), "last", "fall")
+        (datetime.date(2024, 1, 1), <Precision.YEAR: 'year'>)
+        >>> _season(dt.date(2025, 7, 10), "last", "summer")
+        (datetime.date(2024, 1, 1), <Precision.YEAR: 'year'>)
+        >>> _season(dt.date(2025, 7, 10), "next", "spring")
+        (datetime.date(2026, 1, 1), <Precision.YEAR: 'year'>)
+    """
+    first_month = _SEASONS[name]
+
+    def bounds(year: int) -> tuple[dt.date, dt.date]:
+        first = dt.date(year, first_month, 1)
+        return first, first + relativedelta(months=3, days=-1)
+
+    year = published.year
+    if deixis in ("last", "past"):
+        while bounds(year)[1] >= published:
+            year -= 1
+    elif deixis == "next":
+        while bounds(year)[0] <= published:
+            year += 1
+    elif first_month == 12 and published.month <= 2:
+        year -= 1  # "this winter" in January: the winter that began in December
+    first, last = bounds(year)
+    return _period(first, last)
+
+
 def _weekend(published: dt.date, *, future: bool, low: str) -> tuple[dt.date | None, Precision | None]:
     """The month of the weekend meant (the latest one in past-tense reporting, the
     next one in future-tense); its year when that weekend straddles two months.
@@ -294,6 +332,8 @@ def resolve_time(
         return dt.date(year, month, 1), Precision.MONTH
     if g["year"]:
         return dt.date(int(g["y"]), 1, 1), Precision.YEAR
+    if g["season"] and g["sy"]:
+        return dt.date(int(g["sy"]), 1, 1), Precision.YEAR  # "in the summer of 2024"
     if published is None:
         return None, None
     if g["wd"]:
@@ -305,6 +345,8 @@ def resolve_time(
         return published + relativedelta(weekday=wd(-1)), Precision.DAY
     if g["wkend"]:
         return _weekend(published, future=future, low=low)
+    if g["season"]:
+        return _season(published, g["sdeic"].lower(), g["sname"].lower())
     if g["period"]:
         step = {"last": -1, "past": -1, "this": 0, "next": 1}[g["pdeic"].lower()]
         unit = g["punit"].lower()
