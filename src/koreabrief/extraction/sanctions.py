@@ -37,7 +37,8 @@ __all__ = ["SanctionLexicon", "extract_sanctions", "extract_sanctions_with_warni
 _LIST_JOINT = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 # What opens a reason: "for its nuclear tests", "over the invasion", "accused of helping ...".
 _FOR_OVER = re.compile(
-    r"\s+(?:for|over|accused of|suspected of|charged with|alleged to have)\s+(?:its|their|his|her|the)?\s*"
+    r"\s+(?:(?:it|they|that|who|which|whom)\s+(?:(?:has|have|had|is|are|was|were)\s+)?)?"
+    r"(?:for|over|accused of|suspected of|charged with|alleged to have)\s+(?:its|their|his|her|the)?\s*"
 )
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?")
@@ -93,6 +94,12 @@ _NP_STOP = frozenset(
         "because",
         "as",
         "that",
+        # A pronoun opens a relative clause without "that": "three individuals it accused of ...".
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
         "which",
         "who",
         "and",
