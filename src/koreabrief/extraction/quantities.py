@@ -421,6 +421,14 @@ def _quantity_at(
     value, k = number
     if not q_width and _date_number(text, toks, j):
         return None
+    glued = toks[j][2]
+    if (
+        k < len(toks)
+        and toks[k][1] == glued
+        and toks[k][0][:1].isalpha()
+        and toks[k][0].lower() not in lex.forms
+    ):
+        return None  # a calibre or model glued to its number ("600mm rocket launchers"), no count
     low = high = None
     if k + 1 < len(toks) and toks[k][0].lower() in _RANGE_WORDS:
         second = _number(toks, k + 1)
