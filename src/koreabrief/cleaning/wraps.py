@@ -41,6 +41,8 @@ _OPEN_END = ",;(–—-/&"
 _HYPHEN = "-‐"  # a hyphen at line end, not a dash
 # "by Jane Roe" under a headline starts a byline, not the headline's next line.
 _BY = re.compile(r"(?i:by)\s[A-Z]")
+# A list item's marker: "- ", "• ", "* ", "1. ", "2) ".
+_ITEM = re.compile(r"(?:[-–•*▪◦]|\d{1,2}[.)])\s")
 
 
 class Unit(NamedTuple):
@@ -234,11 +236,24 @@ def _belongs(a: Line, b: Line, doc: _Doc, lexicon: Lexicon) -> bool:
     # The shape decides first (cheap, and most pairs of lines fail it); only a
     # pair that looks wrapped is checked for furniture on either side.
     return _wrap_shaped(a.text, b.text, doc, lexicon) and not (
-        lexicon.match_phrase(b.text) is not None
+        _next_item(a.text, b.text)
+        or lexicon.match_phrase(b.text) is not None
         or lexicon.match_phrase(a.text) is not None
         or dateline(b.text, lexicon=lexicon) is not None
         or _BY.match(b.text) is not None
     )
+
+
+def _next_item(a: str, b: str) -> bool:
+    """Whether `b` opens the next item of a list: after the list's lead-in or an item marked alike."""
+    m = _ITEM.match(b)
+    if m is None:
+        return False
+    if a.rstrip().endswith(":"):
+        return True
+    before = _ITEM.match(a)
+    # Items numbered "1." and "2." are marked alike: compare the marker's shape.
+    return before is not None and before.group()[-2:] == m.group()[-2:]
 
 
 def _wrap_shaped(a: str, b: str, doc: _Doc, lexicon: Lexicon) -> bool:
