@@ -25,10 +25,12 @@ _NAME = r"[A-Z][\w'’.-]{0,30}"
 _NAMES = rf"{_NAME}(?:\s{_NAME}){{0,3}}"
 _BY = re.compile(
     rf"(?i:by)\s?:?\s+(?P<name>{_NAMES}(?:\s(?:and|&)\s{_NAMES}){{0,2}})"
-    r"(?P<rest>(?:\s?[,|/–—(·•-]|\s(?i:in|for)\s)[^\n]{0,120})?$"
+    r"(?P<rest>(?:\s?[,|/–—(\[<·•-]|\s(?i:in|for)\s)[^\n]{0,120})?$"
 )
 _ROLE = re.compile(
-    rf"(?P<name>{_NAMES})\s?[,|/–—·-]?\s(?i:staff reporter|staff writer|senior reporter|reporter|"
+    # the outlet or a beat may stand before the role: "Jane Roe, Nikkei staff writer"
+    rf"(?P<name>{_NAMES})\s?[,|/–—·-]?\s(?:[A-Z][\w.&-]{{0,20}}\s){{0,2}}"
+    r"(?i:staff reporter|staff writer|senior reporter|reporter|"
     r"correspondent|special correspondent|contributing writer|contributor|columnist|bureau chief|"
     r"staff correspondent|editor|senior editor|news editor)\b"
 )
@@ -45,8 +47,10 @@ _BIO = re.compile(rf"(?P<name>{_NAMES})\s(?P<verb>[a-z]{{2,12}})\b")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|\[email(?:\s|\xa0)protected\]")
 _EMAILS = re.compile(r"[\s,;/|()]{0,4}")
 _SOURCE = re.compile(
-    r"(?i:original source|source link|sources?|via|courtesy of|first appeared on|first published on|"
-    r"originally published (?:on|in|by|at)|syndicated from|republished from)\s?:?\s*(?P<value>[^\n]{1,200})"
+    r"(?i:(?:this (?:article|story|report|piece) (?:was |has been |is |was first |first )?)?"
+    r"(?:original source|source link|sources?|via|courtesy of|(?:first )?appeared (?:first )?(?:on|in)|"
+    r"first published (?:on|in|by)|originally (?:published|appeared) (?:on|in|by|at)|"
+    r"syndicated from|republished from))\s?:?\s*(?P<value>[^\n]{1,200})"
 )
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|"
@@ -58,7 +62,9 @@ _REGION = r"(?:,\s[A-Z][A-Za-z'’.-]{1,24}(?:\s[A-Z][A-Za-z'’.-]{1,24}){0,2})
 _DATE = rf"(?:,?\s(?:{_MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?)?"
 _AGENCY = r"(?:\s?\([A-Za-z][A-Za-z .&/-]{1,40}\))?"
 _SEP = r"\s?(?::|—|–|--|-)\s"
-_DATELINE_CAPS = re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}{_AGENCY}{_SEP}")
+# An agency between slashes ends a dateline too: "MOSCOW, January 14. /TASS/. ..."
+_SLASHED_AGENCY = r"\.?\s/[A-Za-z][A-Za-z .&-]{1,30}/\.?\s"
+_DATELINE_CAPS = re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}(?:{_AGENCY}{_SEP}|{_SLASHED_AGENCY})")
 _DATELINE_TITLE = re.compile(
     rf"(?P<place>{_PLACE_TITLE}){_REGION}(?:{_DATE}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)|"
     rf",?\s(?:{_MONTHS})\s\d{{1,2}}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)){_SEP}"
