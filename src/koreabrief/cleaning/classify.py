@@ -35,6 +35,8 @@ from koreabrief.models import RemovalKind
 __all__ = ["NAME_BYLINE", "Label", "label_units"]
 
 _TITLE_MAX_WORDS = 30
+# A headline-shaped line this short after a byline is a tag or a section label.
+_LABEL_MAX_WORDS = 4
 #: The reason given to a bare name read as a byline (its text is the author).
 NAME_BYLINE = "name above the date line"
 
@@ -60,10 +62,27 @@ _INSIDE_FORMS = frozenset({RemovalKind.SHARE, RemovalKind.BYLINE, RemovalKind.RA
 
 
 def _is_name(facts: UnitFacts) -> bool:
-    """A bare personal name ("Jane Roe"): 2-4 capitalised words, nothing else."""
-    if not 2 <= len(facts.tokens) <= 4:
+    """Bare personal names ("Jane Roe", "Jane Roe and Min-jun Park"): capitalised words, nothing else."""
+    names = " ".join(facts.tokens).replace(",", " ").replace(" & ", " and ").split(" and ")
+    if not 1 <= len(names) <= 3:
         return False
-    return all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in facts.tokens)
+    for name in names:
+        tokens = name.split()
+        if not 2 <= len(tokens) <= 4:
+            return False
+        if not all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in tokens):
+            return False
+    return True
+
+
+def _is_base(facts: UnitFacts) -> bool:
+    """Where a reporter is based, on its own line under the name ("in Beijing")."""
+    tokens = facts.tokens
+    return (
+        2 <= len(tokens) <= 4
+        and tokens[0] in {"in", "from"}
+        and all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in tokens[1:])
+    )
 
 
 def _title_shaped(facts: UnitFacts) -> bool:
@@ -113,7 +132,7 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
         if i == title_at:
             in_list = None
             continue
-        if i in islands:
+        if i in islands or reasons[i]:  # an island, or labelled with the line before it
             continue
         if (
             matched is not None
@@ -148,18 +167,63 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
         elif edge:
             kinds[i], reasons[i] = _edge_kind(f, after_body=i >= tail)
-            if (
-                title_at is not None
-                and title_at < i < head
-                and _is_name(f)
-                and i + 1 < n
-                and kind_of(facts[i + 1]) is RemovalKind.BYLINE
-            ):
-                kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
+            if title_at is not None and title_at < i < head and _is_name(f):
+                # The name is a byline when a byline line follows it, perhaps
+                # after the place the reporter is based ("in Beijing").
+                based = i + 2 < n and _is_base(facts[i + 1])
+                after = facts[i + 2] if based else facts[i + 1] if i + 1 < n else None
+                if after is not None and kind_of(after) is RemovalKind.BYLINE:
+                    kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
+                    if based:
+                        kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
+    _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
         for i, u in enumerate(units)
     ]
+
+
+_PROMPT_MAX_WORDS = 40
+_PROMPT = "in a subscription prompt"
+
+
+def _prompt_tail(
+    blocks: Sequence[int],
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
+) -> None:
+    """Label the prose of a paywall or membership prompt after the story as advert, in place.
+
+    A prompt is a block of calls to action ("Subscribe now", "Already a member?
+    Sign in") with a few sentences of pitch among them. Walking up from the end
+    of the page, a short prose unit is part of it when a call to action next to
+    it shares its block, and it does not continue a block of the story's own
+    paragraphs; the walk stops at the first story paragraph.
+    """
+    n = len(facts)
+    # The story's first paragraph: a prompt is never all that is left of the story.
+    first = next((j for j in range(n) if kinds[j] is None and j != title_at), n)
+    i = n - 1
+    while i > first:
+        if kinds[i] is not None or i == title_at:
+            i -= 1
+            continue
+        f = facts[i]
+        before = i - 1
+        glued = before >= 0 and blocks[before] == blocks[i] and kinds[before] is None and before != title_at
+        beside = (j for j in (before, i + 1) if 0 <= j < n and blocks[j] == blocks[i])
+        if (
+            glued
+            or not f.prose
+            or len(f.tokens) > _PROMPT_MAX_WORDS
+            or not any(kinds[j] is RemovalKind.ADVERT and reasons[j] in {"prefix", _PROMPT} for j in beside)
+            or blocks[first] == blocks[i]
+        ):
+            return
+        kinds[i], reasons[i] = RemovalKind.ADVERT, _PROMPT
+        i -= 1
 
 
 def _near_title(key: str, title_keys: set[str]) -> bool:
@@ -186,7 +250,13 @@ def _find_title(
             if facts[i].key == key:
                 return i
         return None
-    candidates = [i for i in range(limit) if _title_shaped(facts[i])]
+    candidates = [
+        i
+        for i in range(limit)
+        if _title_shaped(facts[i])
+        # "Jane Roe and Min-jun Park" above a date line is a byline.
+        and not (_is_name(facts[i]) and i + 1 < n and kind_of(facts[i + 1]) is RemovalKind.BYLINE)
+    ]
     if not candidates:
         return None
     seen: dict[str, int] = {}
@@ -199,6 +269,15 @@ def _find_title(
     # longer headline-shaped line right below it. A link list ("Trending") may
     # come before it: its items share the header's block, the headline does not.
     last = candidates[-1]
+    # A short label below the byline (a tag, a section name) is not the
+    # headline: the headline-shaped line above that byline is.
+    while (
+        len(candidates) > 1
+        and len(facts[last].tokens) <= _LABEL_MAX_WORDS
+        and any(kind_of(facts[j]) is RemovalKind.BYLINE for j in range(candidates[-2] + 1, last))
+    ):
+        candidates.pop()
+        last = candidates[-1]
     headers = [j for j in range(last) if is_header(facts[j])]
     if headers and blocks[last] == blocks[headers[-1]]:
         return None
