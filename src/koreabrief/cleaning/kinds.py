@@ -18,7 +18,7 @@ from koreabrief.cleaning.lexicon import (
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
-__all__ = ["UnitFacts", "is_header", "kind_of", "match_edge_kind", "match_kind", "unit_facts"]
+__all__ = ["TAGLINE", "UnitFacts", "is_header", "kind_of", "match_edge_kind", "match_kind", "unit_facts"]
 
 _PREFIX_MAX_WORDS = 40
 _PROSE_PREFIX_MAX_WORDS = 14
@@ -114,10 +114,14 @@ def _match_anywhere(
         return None
     if md.is_byline(text, lexicon=lexicon):
         return RemovalKind.BYLINE, "byline"
+    if n_words <= 14 and _outlet_line(text, lexicon):
+        return RemovalKind.BYLINE, "outlet with a date or a reporter"
     if n_words <= 14 and (md.is_email_line(text) or md.is_timestamp(text, lexicon)):
         return RemovalKind.BYLINE, "contact or timestamp"
     if n_words <= 6 and lexicon.outlet_keys.get(key if len(text) <= 300 else phrase_key(text)) is not None:
         return RemovalKind.NAVIGATION, "outlet name"
+    if n_words <= 12 and not ft.is_terminal(text) and _tagline(text, lexicon):
+        return RemovalKind.NAVIGATION, "outlet name and tagline"
     return None
 
 
@@ -167,10 +171,36 @@ def _about_outlet(folded: str, lexicon: Lexicon) -> bool:
     return False
 
 
+# "Stars and Stripes • February 4, 2025"; "Jane Roe, Arirang News." (a broadcast sign-off)
+_OUTLET_DATE = re.compile(r"(?P<outlet>[^•·|—–,\n]{2,40}?)\s?[•·|—–,-]\s(?P<date>[^\n]{4,80})")
+_SIGN_OFF = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}),\s(?P<outlet>[^,\n]{2,40}?)\.?"
+)
+
+
+def _outlet_line(text: str, lexicon: Lexicon) -> bool:
+    """Whether a line is an outlet's name with the date, or a reporter's sign-off naming the outlet."""
+    m = _OUTLET_DATE.fullmatch(text)
+    if m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys:
+        return md.is_timestamp(m.group("date"), lexicon)
+    m = _SIGN_OFF.fullmatch(text)
+    return m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys
+
+
+# The site's name and its tagline: "38 North: News and Analysis on North Korea"
+TAGLINE = re.compile(r"\s?[:|]\s|\s[-–—]\s")
+
+
+def _tagline(text: str, lexicon: Lexicon) -> bool:
+    head = TAGLINE.split(text, maxsplit=1)
+    return len(head) == 2 and phrase_key(head[0]) in lexicon.outlet_keys
+
+
 def _credit_tail(text: str, lexicon: Lexicon) -> bool:
     tail = text[-160:]
     end = tail[-48:].casefold()
-    # Cheap gate: credits end in a bracket, or carry a slash, a pipe or "getty".
+    # Cheap gate: credits end in a bracket, or carry a slash, a pipe, "getty",
+    # "photo:" or a copyright sign near the end.
     if not (
         end.endswith((")", "]"))
         or "/" in end
@@ -178,6 +208,9 @@ def _credit_tail(text: str, lexicon: Lexicon) -> bool:
         or "getty" in end
         or "via " in end
         or "contributed" in end
+        or ":" in end
+        or "©" in tail[-70:]
+        or "(c)" in end
     ):
         return False
     return any(p.match(tail) for p in lexicon.credit_patterns)
