@@ -195,6 +195,15 @@ class TestWraps:
             "It was the first visit in years and", "Share",
         ]  # fmt: skip
 
+    def test_list_items_not_joined(self) -> None:
+        """Items of a list after its lead-in stay apart, though an item ends in a comma."""
+        raw = "The options:\n- sending notices through the truce village,\n- asking the UN to relay them"
+        assert self.units(raw) == [
+            "The options:",
+            "- sending notices through the truce village,",
+            "- asking the UN to relay them",
+        ]
+
 
 class TestClassify:
     def test_calls_to_action(self) -> None:
@@ -294,6 +303,16 @@ class TestClassify:
             ("Published: January 6, 2025 10:32 KST", K.BYLINE),
             ("© 2025 Example News. All rights reserved.", K.OTHER),
             ("Read more: Seoul weighs new drone unit", K.RELATED),
+            ("Soldiers unload tanks at Busan port. (Pvt. Jane Roe/U.S. Army)", K.CREDIT),
+            ("A missile launch is shown on a screen at a Tokyo station. © Reuters", K.CREDIT),
+            ("A spokeswoman at a briefing in Beijing. Photo: AFP", K.CREDIT),
+            ("The prime minister speaks to reporters on Monday. | Jiji", K.CREDIT),
+            ("Translated by Jane Roe. Edited by Tom Poe.", K.CREDIT),
+            ("3-minute read", K.RATING),
+            ("Reuters • February 4, 2025", K.BYLINE),
+            ("Jane Roe, Arirang News.", K.BYLINE),
+            ("Enjoying this article? Click here to subscribe for full access.", K.ADVERT),
+            ("Translations may contain inaccuracies—please refer to the original.", K.OTHER),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:
@@ -315,6 +334,41 @@ class TestClassify:
             PARA,
             ["other", "byline"],
         )
+
+    def test_headline_ending_in_abbreviation(self) -> None:
+        """A headline ending in "U.S." is not a sentence: it stays the title, not a prose island."""
+        title = "Japan protests missile launch, vows tighter coordination with U.S."
+        a = clean(f"Menu\nNews\nPolitics\n{title}\nBy Jane Roe\n\n{PARA}\n\n{PARA2}")
+        assert (a.title, a.text) == (title, f"{PARA}\n\n{PARA2}")
+
+    def test_tag_below_byline_is_not_the_headline(self) -> None:
+        """A short label below the byline (a tag) does not displace the headline above it."""
+        title = "Tanker seen loading fuel at Russian port again"
+        a = clean(f"{title}\nJane Roe\nMarch 4, 2025\nShip-to-ship transfers\nSanctions\n\n{PARA}")
+        assert (a.title, a.author, a.text) == (title, "Jane Roe", PARA)
+
+    @pytest.mark.parametrize(
+        ("names", "author"),
+        [("Jane Roe\nin Beijing", "Jane Roe"), ("Jane Roe and Min-jun Park", "Jane Roe and Min-jun Park")],
+    )
+    def test_names_above_date_are_a_byline(self, names: str, author: str) -> None:
+        """Bare names ("A and B"), with the place under them ("in Beijing"), above a date are a byline."""
+        title = "China urges restraint after launch"
+        a = clean(f"{title}\n{names}\nPublished: 7 Jan 2025\n\n{PARA}")
+        assert (a.title, a.author, a.text) == (title, author, PARA)
+        assert set(kinds(a)) == {"byline"}
+
+    def test_subscription_prompt_after_story(self) -> None:
+        """The pitch inside a paywall prompt after the story is advert; the story's paragraphs stay."""
+        pitch = "Data, imagery and expert analysis of North Korea, trusted by governments and businesses."
+        prompt = f"Get the full story with Example Pro\n{pitch}\nStart your free trial\nAlready a member?"
+        a = clean(f"{PARA}\n\n{PARA2}\n\n{prompt}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["advert"] * 4)
+
+    def test_prompt_never_takes_the_only_paragraph(self) -> None:
+        """A story paragraph glued to a call to action in one block is never taken for its pitch."""
+        a = clean(f"{PARA}\nSubscribe now for full access")
+        assert (a.text, kinds(a)) == (PARA, ["advert"])
 
     def test_teasers_in_related_list(self) -> None:
         """Teasers (headline, summary, date) under a related header are all related links."""
@@ -364,6 +418,8 @@ class TestMetadata:
             ("SEOUL, South Korea (AP) — The acting president said", "SEOUL"),
             ("Pyongyang, January 16 (KCNA) -- The army said", "Pyongyang"),
             ("NEW YORK — The council met", "NEW YORK"),
+            ("MOSCOW, January 14. /TASS/. The ministry said", "MOSCOW"),
+            ("ANCHOR: North Korea fired", None),
             ("U.S. officials said on Monday that", None),
             ("BREAKING: North Korea said on Monday that", None),
             ("North Korea said on Monday that", None),
@@ -386,6 +442,8 @@ class TestMetadata:
             ("Written by Jane Roe", "Jane Roe"),
             ("Posted on January 3, 2025 by Jane Roe", "Jane Roe"),
             ("Jane Roe | Staff Reporter", "Jane Roe"),
+            ("JANE ROE, Example staff writer", "JANE ROE"),
+            ("BY JANE ROE [jroe@example.com]", "JANE ROE"),
         ],
     )
     def test_byline_forms(self, line: str, author: str) -> None:
@@ -397,6 +455,16 @@ class TestMetadata:
         """ "Source: X" gives original_source and is removed as a source note."""
         a = clean(f"{PARA}\n\nSource: Example Agency")
         assert (a.original_source, kinds(a)) == ("Example Agency", ["source_note"])
+
+    def test_source_note_opened_by_this_article(self) -> None:
+        """ "This article was originally published by X" gives X as original_source."""
+        a = clean(f"{PARA}\n\nThis article was originally published by Example Radio.")
+        assert (a.original_source, kinds(a)) == ("Example Radio", ["source_note"])
+
+    def test_outlet_from_name_with_tagline(self) -> None:
+        """A navigation line with the outlet's name and its tagline names the outlet."""
+        a = clean(f"38 North: News and Analysis on North Korea\nMenu\n\n{PARA}")
+        assert (a.outlet, kinds(a)) == ("38 North", ["navigation", "navigation"])
 
     def test_outlet_from_copyright_line(self) -> None:
         """A copyright line naming a known outlet gives the outlet; a given outlet wins."""
