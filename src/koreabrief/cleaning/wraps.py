@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from koreabrief.cleaning.features import is_terminal
 from koreabrief.cleaning.lexicon import Lexicon
-from koreabrief.cleaning.metadata import dateline, is_byline, is_timestamp
+from koreabrief.cleaning.metadata import dateline, is_byline, is_email_line, is_timestamp
 from koreabrief.cleaning.normalise import Line
 
 __all__ = ["Unit", "join_lines"]
@@ -241,6 +241,7 @@ def _belongs(a: Line, b: Line, doc: _Doc, lexicon: Lexicon) -> bool:
         or lexicon.match_phrase(a.text) is not None
         or dateline(b.text, lexicon=lexicon) is not None
         or _BY.match(b.text) is not None
+        or is_email_line(b.text)
     )
 
 
@@ -258,19 +259,24 @@ def _next_item(a: str, b: str) -> bool:
 
 def _wrap_shaped(a: str, b: str, doc: _Doc, lexicon: Lexicon) -> bool:
     terminal = is_terminal(a)
-    first = b[0]
-    if not terminal and (first.islower() or a[-1] in _OPEN_END) and a.count(" ") >= 4:
+    # A letter in lower case: "ⓒ" (a symbol) is lower case to str.islower.
+    lower = b[0].islower() and b[0].isalpha()
+    if not terminal and (lower or a[-1] in _OPEN_END) and a.count(" ") >= 4:
         return True
     # The document's wrap width is only worth computing when the pair could be
     # a wrap at that width: a sentence end needs a lower-case line after it.
-    if (not first.islower() if terminal else a.count(" ") < 3) or not doc.wrap_width:
+    if (not lower if terminal else a.count(" ") < 3) or not doc.wrap_width:
+        return False
+    # A wrapper breaks a line only when the next word does not fit on it:
+    # lines of furniture among a wrapped story are short enough to have taken it.
+    if len(a) + 1 + len(b.split(" ", 1)[0]) <= doc.wrap_width:
         return False
     if terminal:
         return len(a) >= 0.9 * doc.wrap_width
     if len(a) < 0.65 * doc.wrap_width:
         return False
     # A byline or a date under a headline is not the headline's continuation.
-    return first.islower() or (not is_byline(b, lexicon=lexicon) and not is_timestamp(b, lexicon))
+    return lower or (not is_byline(b, lexicon=lexicon) and not is_timestamp(b, lexicon))
 
 
 def join_lines(lines: Sequence[Line], lexicon: Lexicon) -> list[Unit]:
