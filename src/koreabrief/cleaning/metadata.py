@@ -102,6 +102,8 @@ def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
     name = _byline_name(text)
     if name is None:
         return None
+    if " " not in name and _ROLE.fullmatch(text) is not None:  # "Seoul correspondent" names no one
+        return None
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
     return None if first in (lexicon or default_lexicon()).not_names else name
 
@@ -112,10 +114,14 @@ def is_byline(text: str, *, lexicon: Lexicon | None = None) -> bool:
     Examples:
         >>> is_byline("by Editorial Team"), is_byline("By Monday, all had left the base.")
         (True, False)
+        >>> is_byline("Seoul correspondent")
+        True
     """
     name = _byline_name(text)
     if name is None:
         return False
+    if _ROLE.fullmatch(text) is not None:  # "Seoul correspondent": a role, whatever its first word
+        return True
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
     return first not in (lexicon or default_lexicon()).timestamp_words
 
