@@ -163,7 +163,9 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
             kinds[i], reasons[i] = in_list, "in a list under its header"
             continue
         in_list = None
-        if edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
+        if not edge and _is_caption(facts, i):
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
+        elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
         elif edge:
             kinds[i], reasons[i] = _edge_kind(f, after_body=i >= tail)
@@ -176,11 +178,54 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
                     kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
+    _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
         for i, u in enumerate(units)
     ]
+
+
+_CAPTION_MIN_WORDS = 8
+_BARE_CREDIT = (RemovalKind.CREDIT, "phrase")
+
+
+def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
+    """Whether a unit is a photo caption: a long line, no sentence, beside a bare credit ("Getty Images")."""
+    f = facts[i]
+    if f.prose or len(f.tokens) < _CAPTION_MIN_WORDS or f.key.endswith((":", "?")):
+        return False
+    return any(0 <= j < len(facts) and facts[j].matched == _BARE_CREDIT for j in (i - 1, i + 1))
+
+
+def _author_box(
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
+    lexicon: Lexicon,
+) -> None:
+    """Label an author box closing the story, in place: a name, then a bio naming them short.
+
+    "JANE ROE" / "Roe covers North and South Korea for Example News.": the bio
+    opens with a word of the name and a bio verb, and holds an occupation word.
+    """
+    last = next((j for j in range(len(facts) - 1, -1, -1) if kinds[j] is None and j != title_at), None)
+    if last is None or last < 1 or kinds[last - 1] is not None or last - 1 == title_at:
+        return
+    bio, name = facts[last], facts[last - 1]
+    if not _is_name(name) or len(bio.tokens) < 3 or not bio.prose:
+        return
+    subject = bio.tokens[0].casefold()
+    occupation = lexicon.occupation_pattern
+    if (
+        subject in {t.casefold() for t in name.tokens}
+        and bio.tokens[1] in lexicon.bio_verbs
+        and occupation is not None
+        and occupation.search(" ".join(bio.tokens).casefold()) is not None
+    ):
+        kinds[last - 1], reasons[last - 1] = RemovalKind.BYLINE, "name above the author's bio"
+        kinds[last], reasons[last] = RemovalKind.AUTHOR_BIO, "author bio under the name"
 
 
 _PROMPT_MAX_WORDS = 40
