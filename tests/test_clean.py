@@ -195,6 +195,23 @@ class TestWraps:
             "It was the first visit in years and", "Share",
         ]  # fmt: skip
 
+    def test_short_lines_in_a_wrapped_story_not_joined(self) -> None:
+        """In a hard-wrapped page, a line short enough to have taken the next word ends its unit."""
+        story = (
+            "North Korea fired two short-range ballistic missiles into the sea on\n"
+            "Monday, the military said, as the allies began their annual springtime\n"
+            "exercise, which the North has long condemned as a rehearsal for war.\n\n"
+            "The missiles were launched from an area near the western coastal town\n"
+            "of Nampo and flew some 350 kilometers before falling into the water.\n\n"
+        )
+        links = "Seoul slams Freedom Shield exercise as 'war rehearsal'\nS. Korea, U.S. kick off the drills"
+        assert self.units(story + links)[-2:] == links.split("\n")
+
+    def test_symbol_letters_are_not_lower_case(self) -> None:
+        """A line opening with "ⓒ" is not the continuation of the line above."""
+        lines = ["Why Seoul should keep talking to its neighbours", "ⓒ Example Times. All rights reserved."]
+        assert self.units("\n".join(lines)) == lines
+
     def test_list_items_not_joined(self) -> None:
         """Items of a list after its lead-in stay apart, though an item ends in a comma."""
         raw = "The options:\n- sending notices through the truce village,\n- asking the UN to relay them"
@@ -313,6 +330,9 @@ class TestClassify:
             ("Jane Roe, Arirang News.", K.BYLINE),
             ("Enjoying this article? Click here to subscribe for full access.", K.ADVERT),
             ("Translations may contain inaccuracies—please refer to the original.", K.OTHER),
+            ("Copyright 2025 Example News. All rights reserved.", K.OTHER),
+            ("Photo taken Jan. 15 shows a bomber flying with fighter jets. (Kyodo)", K.CREDIT),
+            ("protected by reCAPTCHA", K.OTHER),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:
@@ -334,6 +354,22 @@ class TestClassify:
             PARA,
             ["other", "byline"],
         )
+
+    def test_copyright_in_a_news_sense_kept(self) -> None:
+        """A paragraph about copyright ("Copyright holders were asked ...") is body, not a notice."""
+        para = "Copyright holders of satellite images were asked by the government to delay their release."
+        assert clean(f"{PARA}\n\n{para}\n\n{PARA2}").text == f"{PARA}\n\n{para}\n\n{PARA2}"
+
+    def test_caption_beside_bare_credit(self) -> None:
+        """A long line that is no sentence, right after a bare credit ("Getty Images"), is its caption."""
+        caption = "Protesters outside the National Assembly celebrated when the result was announced"
+        a = clean(f"{PARA}\n\nGetty Images\n{caption}\n\n{PARA2}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["credit", "credit"])
+
+    def test_author_box_after_story(self) -> None:
+        """A name, then a bio opened by a word of it ("Roe covers ..."), closing the page is an author box."""
+        a = clean(f"{PARA}\n\n{PARA2}\n\nJANE ROE\nRoe covers North and South Korea for Example News.")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["byline", "author_bio"])
 
     def test_headline_ending_in_abbreviation(self) -> None:
         """A headline ending in "U.S." is not a sentence: it stays the title, not a prose island."""
@@ -450,6 +486,11 @@ class TestMetadata:
         """Bylines in several forms are removed (kind byline) and give the author."""
         a = clean(f"{line}\n\n{PARA}")
         assert (a.author, kinds(a), a.text) == (author, ["byline"], PARA)
+
+    def test_name_above_role_line(self) -> None:
+        """A name under the headline, above a role line ("Seoul correspondent"), is the byline."""
+        a = clean(f"Parliament votes to impeach the president\nJane Roe\nSeoul correspondent\n\n{PARA}")
+        assert (a.author, kinds(a), a.text) == ("Jane Roe", ["byline", "byline"], PARA)
 
     def test_source_note(self) -> None:
         """ "Source: X" gives original_source and is removed as a source note."""
