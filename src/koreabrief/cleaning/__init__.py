@@ -25,7 +25,7 @@ import re
 
 from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.classify import NAME_BYLINE, Label, label_units
-from koreabrief.cleaning.kinds import TAGLINE
+from koreabrief.cleaning.kinds import tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
@@ -184,7 +184,7 @@ def _outlet(labels: list[Label], lexicon: Lexicon) -> str | None:
         text = lab.unit.text
         if lab.kind is RemovalKind.NAVIGATION:
             # "NK News", or the name with the site's tagline: "38 North: News and Analysis"
-            named = lexicon.outlet_named(text) or lexicon.outlet_named(TAGLINE.split(text, maxsplit=1)[0])
+            named = lexicon.outlet_named(text) or tagline_outlet(text, lexicon)
             if named is not None:
                 return named
         elif lab.kind is RemovalKind.OTHER and ("©" in text or "copyright" in text[:40].casefold()):

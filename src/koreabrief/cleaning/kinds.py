@@ -18,7 +18,15 @@ from koreabrief.cleaning.lexicon import (
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
-__all__ = ["TAGLINE", "UnitFacts", "is_header", "kind_of", "match_edge_kind", "match_kind", "unit_facts"]
+__all__ = [
+    "UnitFacts",
+    "is_header",
+    "kind_of",
+    "match_edge_kind",
+    "match_kind",
+    "tagline_outlet",
+    "unit_facts",
+]
 
 _PREFIX_MAX_WORDS = 40
 _PROSE_PREFIX_MAX_WORDS = 14
@@ -120,7 +128,7 @@ def _match_anywhere(
         return RemovalKind.BYLINE, "contact or timestamp"
     if n_words <= 6 and lexicon.outlet_keys.get(key if len(text) <= 300 else phrase_key(text)) is not None:
         return RemovalKind.NAVIGATION, "outlet name"
-    if n_words <= 12 and not ft.is_terminal(text) and _tagline(text, lexicon):
+    if n_words <= 12 and not ft.is_terminal(text) and tagline_outlet(text, lexicon) is not None:
         return RemovalKind.NAVIGATION, "outlet name and tagline"
     return None
 
@@ -187,13 +195,20 @@ def _outlet_line(text: str, lexicon: Lexicon) -> bool:
     return m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys
 
 
-# The site's name and its tagline: "38 North: News and Analysis on North Korea"
-TAGLINE = re.compile(r"\s?[:|]\s|\s[-–—]\s")
+# The separator between a site's name and its tagline.
+_TAGLINE = re.compile(r"\s?[:|]\s|\s[-–—]\s")
 
 
-def _tagline(text: str, lexicon: Lexicon) -> bool:
-    head = TAGLINE.split(text, maxsplit=1)
-    return len(head) == 2 and phrase_key(head[0]) in lexicon.outlet_keys
+def tagline_outlet(text: str, lexicon: Lexicon) -> str | None:
+    """The outlet a line names before its tagline, if any.
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> tagline_outlet("38 North: News and Analysis on North Korea", default_lexicon())
+        '38 North'
+    """
+    head = _TAGLINE.split(text, maxsplit=1)
+    return lexicon.outlet_named(head[0]) if len(head) == 2 else None
 
 
 def _credit_tail(text: str, lexicon: Lexicon) -> bool:
