@@ -29,7 +29,7 @@ _BY = re.compile(
 )
 _ROLE = re.compile(
     # the outlet or a beat may stand before the role: "Jane Roe, Nikkei staff writer"
-    rf"(?P<name>{_NAMES})\s?[,|/–—·-]?\s(?:[A-Z][\w.&-]{{0,20}}\s){{0,2}}"
+    rf"(?P<name>{_NAMES})(?P<sep>\s?[,|/–—·-]?)\s(?:[A-Z][\w.&-]{{0,20}}\s){{0,2}}"
     r"(?i:staff reporter|staff writer|senior reporter|reporter|"
     r"correspondent|special correspondent|contributing writer|contributor|columnist|bureau chief|"
     r"staff correspondent|editor|senior editor|news editor)\b"
@@ -98,14 +98,28 @@ def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
         True
         >>> byline_author("By Editorial Team") is None
         True
+        >>> byline_author("South Korea Correspondent") is None
+        True
     """
     name = _byline_name(text)
     if name is None:
         return None
-    if " " not in name and _ROLE.fullmatch(text) is not None:  # "Seoul correspondent" names no one
+    if _names_no_one(text):
         return None
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
     return None if first in (lexicon or default_lexicon()).not_names else name
+
+
+def _names_no_one(text: str) -> bool:
+    """Whether a byline line is a role alone: "Seoul correspondent", "South Korea Correspondent".
+
+    A name and its role are set apart ("Jane Roe, Staff Reporter"); a role line
+    without a separator names a place or a beat, not a person.
+    """
+    if any(p.match(text) is not None for p in (_BY, _AUTHOR_LABEL, _POSTED)):
+        return False
+    role = _ROLE.fullmatch(text)
+    return role is not None and not role.group("sep").strip()
 
 
 def is_byline(text: str, *, lexicon: Lexicon | None = None) -> bool:
