@@ -116,8 +116,10 @@ def _match_anywhere(
                 return by_pattern, "pattern"
         if found is not None:
             return found, "prefix"
-    if n_words <= 80 and _credit_tail(text, lexicon):
+    if n_words <= 80 and (_credit_tail(text, lexicon) or _outlet_credit(text, lexicon)):
         return RemovalKind.CREDIT, "credit at end"
+    if n_words <= _CONTACT_MAX_WORDS and _contact_line(folded):
+        return RemovalKind.BYLINE, "contact line"
     if n_words > 16:
         return None
     if md.is_byline(text, lexicon=lexicon):
@@ -209,6 +211,27 @@ def tagline_outlet(text: str, lexicon: Lexicon) -> str | None:
     """
     head = _TAGLINE.split(text, maxsplit=1)
     return lexicon.outlet_named(head[0]) if len(head) == 2 else None
+
+
+# A caption crediting an outlet's own photographer: "... from the Chinese side. (Daily NK)"
+_OUTLET_CREDIT = re.compile(r"[.!?”\"’]\s?\((?P<outlet>[^()\n]{2,40})\)\s*$")
+_CONTACT_MAX_WORDS = 25
+# "Please direct questions to jroe@example.com", "Reach the writer at jroe@example.com"
+_CONTACT = re.compile(
+    r"(?:please\s)?(?:direct|send|email|e-mail|write|reach|contact|questions|comments|tips)\b[^\n@]{0,160}?"
+    r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}[\s.)\]>]{0,4}"
+)
+
+
+def _outlet_credit(text: str, lexicon: Lexicon) -> bool:
+    m = _OUTLET_CREDIT.search(text, max(0, len(text) - 60))
+    return m is not None and lexicon.outlet_named(m.group("outlet")) is not None
+
+
+def _contact_line(folded: str) -> bool:
+    """Whether a line asks readers to write to an address ("Please direct comments to x@example.com")."""
+    # The address ends the line: "Comments can be sent to x@example.com until Friday" is reporting.
+    return "@" in folded and _CONTACT.fullmatch(folded) is not None
 
 
 def _credit_tail(text: str, lexicon: Lexicon) -> bool:
