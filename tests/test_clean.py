@@ -333,6 +333,11 @@ class TestClassify:
             ("Copyright 2025 Example News. All rights reserved.", K.OTHER),
             ("Photo taken Jan. 15 shows a bomber flying with fighter jets. (Kyodo)", K.CREDIT),
             ("protected by reCAPTCHA", K.OTHER),
+            ("Please direct any comments or questions about this article to news@example.com.", K.BYLINE),
+            ("A border post on the Yalu River, seen from the Chinese side. (Daily NK)", K.CREDIT),
+            ("Modified on : Jan.22,2025 17:02 KST", K.BYLINE),
+            ("Join ST's WhatsApp Channel and get the latest news.", K.SHARE),
+            ("Sign up now: Get our newsletters delivered to your inbox", K.ADVERT),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:
@@ -354,6 +359,11 @@ class TestClassify:
             PARA,
             ["other", "byline"],
         )
+
+    def test_address_inside_reporting_kept(self) -> None:
+        """A sentence giving an address amid reporting is body: a contact line ends in its address."""
+        para = "Comments on the plan can be sent to consult@example.go.kr until Friday, the ministry said."
+        assert clean(f"{PARA}\n\n{para}").text == f"{PARA}\n\n{para}"
 
     def test_copyright_in_a_news_sense_kept(self) -> None:
         """A paragraph about copyright ("Copyright holders were asked ...") is body, not a notice."""
@@ -486,6 +496,11 @@ class TestMetadata:
         """Bylines in several forms are removed (kind byline) and give the author."""
         a = clean(f"{line}\n\n{PARA}")
         assert (a.author, kinds(a), a.text) == (author, ["byline"], PARA)
+
+    def test_role_alone_names_no_author(self) -> None:
+        """A role line without a name ("South Korea Correspondent") is a byline that gives no author."""
+        a = clean(f"Acting leader vows calm\nSouth Korea Correspondent\n\n{PARA}")
+        assert (a.author, kinds(a)) == (None, ["byline"])
 
     def test_name_above_role_line(self) -> None:
         """A name under the headline, above a role line ("Seoul correspondent"), is the byline."""
