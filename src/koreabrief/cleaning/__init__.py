@@ -24,7 +24,7 @@ import datetime as dt
 import re
 
 from koreabrief.cleaning import metadata as md
-from koreabrief.cleaning.classify import NAME_BYLINE, Label, label_units
+from koreabrief.cleaning.classify import NAME_BYLINE, Label, byline_name, label_units
 from koreabrief.cleaning.kinds import tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
@@ -155,7 +155,7 @@ def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
     for lab in labels:
         if lab.kind is RemovalKind.BYLINE:
             name = (
-                lab.unit.text
+                byline_name(lab.unit.text)
                 if lab.reason == NAME_BYLINE
                 else md.byline_author(lab.unit.text, lexicon=lexicon)
             )

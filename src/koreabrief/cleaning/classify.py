@@ -32,7 +32,7 @@ from koreabrief.cleaning.regions import comment_thread, edges, link_lists
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
-__all__ = ["NAME_BYLINE", "Label", "label_units"]
+__all__ = ["NAME_BYLINE", "Label", "byline_name", "label_units"]
 
 _TITLE_MAX_WORDS = 30
 # A headline-shaped line this short after a byline is a tag or a section label.
@@ -61,16 +61,35 @@ class Label(NamedTuple):
 _INSIDE_FORMS = frozenset({RemovalKind.SHARE, RemovalKind.BYLINE, RemovalKind.RATING, RemovalKind.OTHER})
 
 
+_BASE_WORDS = frozenset({"in", "from"})
+
+
+def _capitalised(tokens: Sequence[str]) -> bool:
+    return all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in tokens)
+
+
+def byline_name(text: str) -> str:
+    """The names of a bare-name byline, without the place the reporter is based.
+
+    Examples:
+        >>> byline_name("Jane Roe in Tokyo"), byline_name("Jane Roe")
+        ('Jane Roe', 'Jane Roe')
+    """
+    tokens = text.split()
+    for k in range(len(tokens) - 1, 1, -1):
+        if tokens[k] in _BASE_WORDS and 1 <= len(tokens) - k - 1 <= 3 and _capitalised(tokens[k + 1 :]):
+            return " ".join(tokens[:k])
+    return text
+
+
 def _is_name(facts: UnitFacts) -> bool:
-    """Bare personal names ("Jane Roe", "Jane Roe and Min-jun Park"): capitalised words, nothing else."""
-    names = " ".join(facts.tokens).replace(",", " ").replace(" & ", " and ").split(" and ")
+    """Bare personal names ("Jane Roe", "Jane Roe and Min-jun Park", "Jane Roe in Tokyo")."""
+    names = byline_name(" ".join(facts.tokens)).replace(",", " ").replace(" & ", " and ").split(" and ")
     if not 1 <= len(names) <= 3:
         return False
     for name in names:
         tokens = name.split()
-        if not 2 <= len(tokens) <= 4:
-            return False
-        if not all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in tokens):
+        if not 2 <= len(tokens) <= 4 or not _capitalised(tokens):
             return False
     return True
 
@@ -78,11 +97,7 @@ def _is_name(facts: UnitFacts) -> bool:
 def _is_base(facts: UnitFacts) -> bool:
     """Where a reporter is based, on its own line under the name ("in Beijing")."""
     tokens = facts.tokens
-    return (
-        2 <= len(tokens) <= 4
-        and tokens[0] in {"in", "from"}
-        and all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in tokens[1:])
-    )
+    return 2 <= len(tokens) <= 4 and tokens[0] in _BASE_WORDS and _capitalised(tokens[1:])
 
 
 def _title_shaped(facts: UnitFacts) -> bool:
@@ -163,7 +178,7 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
             kinds[i], reasons[i] = in_list, "in a list under its header"
             continue
         in_list = None
-        if not edge and _is_caption(facts, i):
+        if _is_caption(facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
         elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
@@ -187,7 +202,7 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
 
 
 _CAPTION_MIN_WORDS = 8
-_BARE_CREDIT = (RemovalKind.CREDIT, "phrase")
+_CREDIT_MAX_WORDS = 6
 
 
 def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
@@ -195,7 +210,8 @@ def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
     f = facts[i]
     if f.prose or len(f.tokens) < _CAPTION_MIN_WORDS or f.key.endswith((":", "?")):
         return False
-    return any(0 <= j < len(facts) and facts[j].matched == _BARE_CREDIT for j in (i - 1, i + 1))
+    beside = (facts[j] for j in (i - 1, i + 1) if 0 <= j < len(facts))
+    return any(kind_of(g) is RemovalKind.CREDIT and len(g.tokens) <= _CREDIT_MAX_WORDS for g in beside)
 
 
 def _author_box(
