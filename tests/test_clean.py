@@ -338,6 +338,7 @@ class TestClassify:
             ("Modified on : Jan.22,2025 17:02 KST", K.BYLINE),
             ("Join ST's WhatsApp Channel and get the latest news.", K.SHARE),
             ("Sign up now: Get our newsletters delivered to your inbox", K.ADVERT),
+            ("https://p.example.com/p/4mZq1", K.OTHER),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:
@@ -375,6 +376,19 @@ class TestClassify:
         caption = "Protesters outside the National Assembly celebrated when the result was announced"
         a = clean(f"{PARA}\n\nGetty Images\n{caption}\n\n{PARA2}")
         assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["credit", "credit"])
+
+    def test_slogan_and_standfirst_above_byline(self) -> None:
+        """A site's slogan and a standfirst above the byline do not end the page's header."""
+        deck = "Troops and shells have been sent to Russia. What does Pyongyang get in return?"
+        title = "Why North Korea is helping Russia"
+        raw = f"Example News\nMade for minds.\nAsia\n{title}\n{deck}\nJane Roe in Tokyo\n11/05/2024\n\n{PARA}"
+        a = clean(f"{raw}\n\n{PARA2}")
+        assert (a.title, a.author, a.text) == (title, "Jane Roe", f"{PARA}\n\n{PARA2}")
+
+    def test_story_before_dated_entries_kept(self) -> None:
+        """Long paragraphs before a sub-heading and a date line (a live blog's entries) stay body."""
+        raw = f"{PARA} {PARA2}\n\nWhat happens next for the talks\n\n{PARA2}\n\n10:45 KST\n\n{PARA}"
+        assert clean(raw).text == f"{PARA} {PARA2}\n\nWhat happens next for the talks\n\n{PARA2}\n\n{PARA}"
 
     def test_author_box_after_story(self) -> None:
         """A name, then a bio opened by a word of it ("Roe covers ..."), closing the page is an author box."""
