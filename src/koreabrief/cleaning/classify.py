@@ -180,6 +180,8 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
         in_list = None
         if _is_caption(facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
+        elif not edge and _shouted_link(f):
+            kinds[i], reasons[i] = RemovalKind.RELATED, "link in capitals inside the story"
         elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
         elif edge:
@@ -212,6 +214,21 @@ def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
         return False
     beside = (facts[j] for j in (i - 1, i + 1) if 0 <= j < len(facts))
     return any(kind_of(g) is RemovalKind.CREDIT and len(g.tokens) <= _CREDIT_MAX_WORDS for g in beside)
+
+
+_SHOUTED_MIN_WORDS = 6
+
+
+def _shouted_link(f: UnitFacts) -> bool:
+    """A headline in capitals set between paragraphs: a link to another story, not a sub-heading.
+
+    Sub-headings in capitals are a few words ("WHAT HAPPENS NEXT"); a linked
+    headline runs longer ("NORTH KOREA FIRES MISSILES AS ALLIES BEGIN DRILLS").
+    """
+    if f.prose or len(f.tokens) < _SHOUTED_MIN_WORDS:
+        return False
+    text = " ".join(f.tokens)
+    return any(c.isalpha() for c in text) and text.upper() == text and text.lower() != text
 
 
 def _author_box(
@@ -330,16 +347,14 @@ def _find_title(
     # longer headline-shaped line right below it. A link list ("Trending") may
     # come before it: its items share the header's block, the headline does not.
     last = candidates[-1]
-    # A short label below the byline (a tag, a section name) is not the
-    # headline: the headline-shaped line above that byline is.
-    while (
-        len(candidates) > 1
-        and len(facts[last].tokens) <= _LABEL_MAX_WORDS
-        and any(kind_of(facts[j]) is RemovalKind.BYLINE for j in range(candidates[-2] + 1, last))
-    ):
+    # A short label below the byline (a tag, a section name), or a line below
+    # the byline and the share buttons (a video's title), is not the headline:
+    # the headline-shaped line above that byline is.
+    while len(candidates) > 1 and _below_byline(facts, candidates[-2], last):
         candidates.pop()
         last = candidates[-1]
-    headers = [j for j in range(last) if is_header(facts[j])]
+    # (A comments link among the share buttons opens no list above the story.)
+    headers = [j for j in range(last) if is_header(facts[j]) and kind_of(facts[j]) is RemovalKind.RELATED]
     if headers and blocks[last] == blocks[headers[-1]]:
         return None
     floor = blocks[headers[-1]] if headers else -1
@@ -357,6 +372,19 @@ def _find_title(
             break
         best = j
     return best
+
+
+_WIDGETS = frozenset({RemovalKind.SHARE, RemovalKind.ADVERT})
+
+
+def _below_byline(facts: Sequence[UnitFacts], above: int, at: int) -> bool:
+    """Whether the headline-shaped line `at` is a label or a widget's title below the byline under `above`."""
+    bylines = [j for j in range(above + 1, at) if kind_of(facts[j]) is RemovalKind.BYLINE]
+    if not bylines:
+        return False
+    return len(facts[at].tokens) <= _LABEL_MAX_WORDS or any(
+        kind_of(facts[j]) in _WIDGETS for j in range(bylines[0] + 1, at)
+    )
 
 
 def _is_standfirst(line: UnitFacts, above: UnitFacts) -> bool:
