@@ -73,7 +73,7 @@ _DIGITS = re.compile(r"\d")
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _TOKEN_EDGE = re.compile(r"^[^\w|—–·•-]+|[^\w|—–·•-]+$")
 _NUMERIC = re.compile(
-    r"[\d:./-]{1,12}(?:st|nd|rd|th|h)?|[a-z]{2,4}[+-]\d{1,2}(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?"
+    r"[\d:./-]{1,12}(?:st|nd|rd|th|h|am|pm)?|[a-z]{2,4}[+-]\d{1,2}(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?"
 )
 
 
@@ -100,14 +100,26 @@ def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
         True
         >>> byline_author("South Korea Correspondent") is None
         True
+        >>> byline_author("By Jane Roe Fox News")
+        'Jane Roe'
     """
     name = _byline_name(text)
     if name is None:
         return None
     if _names_no_one(text):
         return None
+    lexicon = lexicon or default_lexicon()
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
-    return None if first in (lexicon or default_lexicon()).not_names else name
+    return None if first in lexicon.not_names else _without_outlet(name, lexicon)
+
+
+def _without_outlet(name: str, lexicon: Lexicon) -> str:
+    """A byline's name without the outlet run on after it ("Jane Roe Fox News" -> "Jane Roe")."""
+    tokens = name.split()
+    for k in range(2, len(tokens)):
+        if lexicon.outlet_named(" ".join(tokens[k:])) is not None:
+            return " ".join(tokens[:k])
+    return name
 
 
 def _names_no_one(text: str) -> bool:
