@@ -339,6 +339,9 @@ class TestClassify:
             ("Join ST's WhatsApp Channel and get the latest news.", K.SHARE),
             ("Sign up now: Get our newsletters delivered to your inbox", K.ADVERT),
             ("https://p.example.com/p/4mZq1", K.OTHER),
+            ("A soldier answers questions in a video released by the president. /Yonhap", K.CREDIT),
+            ("Published March 12, 2025 5:14am EDT", K.BYLINE),
+            ("You've successfully subscribed to this newsletter!", K.ADVERT),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:
@@ -389,6 +392,19 @@ class TestClassify:
         """Long paragraphs before a sub-heading and a date line (a live blog's entries) stay body."""
         raw = f"{PARA} {PARA2}\n\nWhat happens next for the talks\n\n{PARA2}\n\n10:45 KST\n\n{PARA}"
         assert clean(raw).text == f"{PARA} {PARA2}\n\nWhat happens next for the talks\n\n{PARA2}\n\n{PARA}"
+
+    def test_linked_headline_in_capitals(self) -> None:
+        """A long line in capitals between paragraphs is a related link; a short one is a sub-heading."""
+        link = "NORTH KOREA FIRES MISSILES AS THE ALLIES BEGIN DRILLS"
+        a = clean(f"{PARA}\n\n{link}\n\nWHAT HAPPENS NEXT\n\n{PARA2}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\nWHAT HAPPENS NEXT\n\n{PARA2}", ["related"])
+
+    def test_video_title_below_share_buttons_is_not_the_headline(self) -> None:
+        """A headline-shaped line below the byline and the share buttons (a video's) is not the headline."""
+        title = "Kim oversees artillery drill, vows response to allied exercises"
+        raw = f"{title}\nBy Jane Roe\nShare\nComments\nVideo\nTop headlines for March 12\n\n{PARA}"
+        a = clean(raw)
+        assert (a.title, a.author, a.text) == (title, "Jane Roe", PARA)
 
     def test_author_box_after_story(self) -> None:
         """A name, then a bio opened by a word of it ("Roe covers ..."), closing the page is an author box."""
