@@ -53,11 +53,37 @@ def _unmarked(text: str) -> str:
     return text[marks.end() :] if marks is not None else text
 
 
-def _first_prefix(folded: str, lexicon: Lexicon, *, short_ok: bool) -> RemovalKind | None:
-    """The earliest kind (in the order kinds are tried) with a prefix opening `folded`."""
+def _first_prefix(text: str, folded: str, lexicon: Lexicon, *, short_ok: bool) -> RemovalKind | None:
+    """The earliest kind (in the order kinds are tried) with a prefix opening `folded`.
+
+    A prefix ending in "by" ("Reporting by", "Edited by") must be followed by
+    names: "Reporting by South Korean media suggests ..." is a sentence.
+    """
     pattern = lexicon.prefix_pattern if short_ok else lexicon.long_prefix_pattern
     m = pattern.match(folded) if pattern is not None else None
-    return RemovalKind(m.lastgroup) if m is not None and m.lastgroup is not None else None
+    if m is None or m.lastgroup is None:
+        return None
+    if m.group().endswith(" by") and len(text) == len(folded) and not _names_follow(text[m.end() :]):
+        return None
+    return RemovalKind(m.lastgroup)
+
+
+# Small words that may sit between the names of a credit ("Jane Roe in Seoul and Tom Poe").
+_NAME_JOINERS = frozenset({"in", "and", "at", "from", "of", "the", "for", "with", "&", "de", "van", "von"})
+_PROSE_WORDS = 3
+
+
+def _names_follow(rest: str) -> bool:
+    """Whether the words after "... by" are names (capitalised, or small joining words), not a clause."""
+    lower = 0
+    # The first credit is enough: "Jane Roe; Additional reporting by ..." names her.
+    for token in rest.split(";", 1)[0].split()[:24]:
+        word = token.strip("(),;:.“”\"'")
+        if word[:1].islower() and word not in _NAME_JOINERS:
+            lower += 1
+            if lower >= _PROSE_WORDS:
+                return False
+    return True
 
 
 # List and link markers news pages put before a line.
@@ -108,7 +134,7 @@ def _match_anywhere(
         # Short kinds (bylines, links, buttons) are not whole sentences: "Published
         # on Monday, the report found ..." is prose, "Published on Jan 6" is not.
         short_ok = n_words <= _PROSE_PREFIX_MAX_WORDS and not (n_words >= 8 and ft.is_terminal(folded))
-        found = _first_prefix(folded, lexicon, short_ok=short_ok)
+        found = _first_prefix(head, folded, lexicon, short_ok=short_ok)
         m = lexicon.line_pattern.match(head) if lexicon.line_pattern is not None else None
         if m is not None and m.lastgroup is not None:
             by_pattern = RemovalKind(m.lastgroup)
