@@ -369,9 +369,20 @@ class TestClassify:
         para = "Comments on the plan can be sent to consult@example.go.kr until Friday, the ministry said."
         assert clean(f"{PARA}\n\n{para}").text == f"{PARA}\n\n{para}"
 
-    def test_copyright_in_a_news_sense_kept(self) -> None:
-        """A paragraph about copyright ("Copyright holders were asked ...") is body, not a notice."""
-        para = "Copyright holders of satellite images were asked by the government to delay their release."
+    @pytest.mark.parametrize(
+        "para",
+        [
+            "Copyright holders of satellite images were asked by the government to delay their release.",
+            "Copyright infringement claims against the broadcaster were dismissed in 2019.",
+            "Reporting by South Korean media suggests the North has sent more troops to the front.",
+            "Editing by state censors removed several passages from the speech, analysts said.",
+            "If you value peace, you must prepare for war, the minister told cadets on Friday.",
+            "The views expressed by the envoy were not shared by Tokyo, a Japanese official said.",
+            "Subscribers to the North's official newspaper were told the launch was a success.",
+        ],
+    )
+    def test_sentences_opening_like_furniture_kept(self, para: str) -> None:
+        """Paragraphs opening with the words of a notice or a credit, in a news sense, are body."""
         assert clean(f"{PARA}\n\n{para}\n\n{PARA2}").text == f"{PARA}\n\n{para}\n\n{PARA2}"
 
     def test_caption_beside_bare_credit(self) -> None:
@@ -597,7 +608,7 @@ class TestLexicon:
                         key=KIND_ORDER.index,
                         default=None,
                     )
-                    assert _first_prefix(line, lex, short_ok=short_ok) is want
+                    assert _first_prefix(line, line, lex, short_ok=short_ok) is want
 
     def test_derived_fields_follow_a_user_lexicon(self) -> None:
         """Edge prefixes and the occupation pattern are derived from a user lexicon's own data."""
