@@ -207,6 +207,18 @@ class TestWraps:
         links = "Seoul slams Freedom Shield exercise as 'war rehearsal'\nS. Korea, U.S. kick off the drills"
         assert self.units(story + links)[-2:] == links.split("\n")
 
+    def test_wrap_before_a_capital_still_joined(self) -> None:
+        """A line full to the wrap width joins a next line opening with a name, beside a long caption."""
+        lines = [
+            "The two sides agreed to meet again next month, officials said after",
+            "talks in Seoul, where the envoy also met the foreign minister, Cho",
+            "Tae-yul, to discuss how the allies should respond to the launches by",
+            "North Korea over the past week and the troops it has sent to Russia.",
+        ]
+        caption = "A soldier answers questions in a video released in Kyiv on Saturday by Ukraine (Yonhap)"
+        units = self.units("\n".join(lines) + f"\n\n{caption}\nnews@example.com")
+        assert units[0] == " ".join(lines)
+
     def test_symbol_letters_are_not_lower_case(self) -> None:
         """A line opening with "ⓒ" is not the continuation of the line above."""
         lines = ["Why Seoul should keep talking to its neighbours", "ⓒ Example Times. All rights reserved."]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -117,6 +118,7 @@ class _Doc:
         self._probes = 0
         self._scans = 0
         self._width: int | None = None
+        self._fit: int | None = None
 
     def known_count(self, word: str) -> int:
         """How often `word` occurs away from a line break (where pieces of split words sit)."""
@@ -184,6 +186,30 @@ class _Doc:
         if self._width is None:
             self._width = _wrap_width(self._lines)
         return self._width
+
+    @property
+    def fit_width(self) -> int:
+        """The longest line within the wrap width that is surely wrapped (mid-sentence, lower case after it).
+
+        No longer than the column the text was wrapped at, so a line that
+        would still have had room for the next word by this measure was not
+        broken by the wrapper.
+        """
+        if self._fit is None:
+            # Lines past the wrap width (a caption above an e-mail line) were never wrapped.
+            width = self.wrap_width
+            self._fit = max(
+                (
+                    len(a.text)
+                    for a, b in itertools.pairwise(self._lines)
+                    if 0 < len(a.text) <= width
+                    and b.text[:1].isalpha()
+                    and b.text[0].islower()
+                    and not is_terminal(a.text)
+                ),
+                default=0,
+            )
+        return self._fit
 
 
 def _wrap_width(lines: Sequence[Line]) -> int:
@@ -269,7 +295,7 @@ def _wrap_shaped(a: str, b: str, doc: _Doc, lexicon: Lexicon) -> bool:
         return False
     # A wrapper breaks a line only when the next word does not fit on it:
     # lines of furniture among a wrapped story are short enough to have taken it.
-    if len(a) + 1 + len(b.split(" ", 1)[0]) <= doc.wrap_width:
+    if len(a) + 1 + len(b.split(" ", 1)[0]) <= doc.fit_width:
         return False
     if terminal:
         return len(a) >= 0.9 * doc.wrap_width
