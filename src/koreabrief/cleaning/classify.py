@@ -196,7 +196,7 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _author_box(facts, kinds, reasons, title_at, lexicon)
-    _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at)
+    _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
         for i, u in enumerate(units)
@@ -261,8 +261,10 @@ def _author_box(
         kinds[last], reasons[last] = RemovalKind.AUTHOR_BIO, "author bio under the name"
 
 
-_PROMPT_MAX_WORDS = 40
+_PROMPT_MAX_WORDS = 60
 _PROMPT = "in a subscription prompt"
+_CALLS = frozenset({"prefix", "pattern"})
+_QUOTES = '"“”«»'
 
 
 def _prompt_tail(
@@ -270,38 +272,69 @@ def _prompt_tail(
     facts: Sequence[UnitFacts],
     kinds: list[RemovalKind | None],
     reasons: list[str],
+    *,
     title_at: int | None,
+    lexicon: Lexicon,
 ) -> None:
-    """Label the prose of a paywall or membership prompt after the story as advert, in place.
+    """Label the pitch of paywall and membership prompts after the story as advert, in place.
 
     A prompt is a block of calls to action ("Subscribe now", "Already a member?
-    Sign in") with a few sentences of pitch among them. Walking up from the end
-    of the page, a short prose unit is part of it when a call to action next to
-    it shares its block, and it does not continue a block of the story's own
-    paragraphs; the walk stops at the first story paragraph.
+    Sign in", "Support us") with some sentences of pitch. Walking up the page's
+    blocks from its end, a block is a prompt when it holds a call to action
+    and each of its other unlabelled units either follows the first call, or
+    is a short sentence speaking to the reader or of journalism ("Before you
+    move on ...", "quality journalism is ...") outside quotation marks. The
+    walk stops at the first other block holding a unit of the story, and never
+    takes the block of the story's first paragraph.
     """
     n = len(facts)
-    # The story's first paragraph: a prompt is never all that is left of the story.
     first = next((j for j in range(n) if kinds[j] is None and j != title_at), n)
-    i = n - 1
-    while i > first:
-        if kinds[i] is not None or i == title_at:
-            i -= 1
+    end = n
+    while end > first:
+        start = end - 1
+        while start > 0 and blocks[start - 1] == blocks[end - 1]:
+            start -= 1
+        members = [j for j in range(start, end) if j != title_at]
+        body = [j for j in members if kinds[j] is None]
+        if body:
+            prompt = start > first and _is_prompt(
+                body, facts, kinds, reasons, members=members, lexicon=lexicon
+            )
+            if not prompt:
+                return
+            for j in body:
+                kinds[j], reasons[j] = RemovalKind.ADVERT, _PROMPT
+        end = start
+
+
+def _is_prompt(
+    body: Sequence[int],
+    facts: Sequence[UnitFacts],
+    kinds: Sequence[RemovalKind | None],
+    reasons: Sequence[str],
+    *,
+    members: Sequence[int],
+    lexicon: Lexicon,
+) -> bool:
+    """Whether a block (its units `members`, the unlabelled ones `body`) is a subscription prompt."""
+    calls = [j for j in members if kinds[j] is RemovalKind.ADVERT and reasons[j] in _CALLS]
+    if not calls:
+        return False
+    for j in body:
+        f = facts[j]
+        if j > calls[0]:
+            if len(f.tokens) > _PROMPT_MAX_WORDS:
+                return False
             continue
-        f = facts[i]
-        before = i - 1
-        glued = before >= 0 and blocks[before] == blocks[i] and kinds[before] is None and before != title_at
-        beside = (j for j in (before, i + 1) if 0 <= j < n and blocks[j] == blocks[i])
-        if (
-            glued
-            or not f.prose
-            or len(f.tokens) > _PROMPT_MAX_WORDS
-            or not any(kinds[j] is RemovalKind.ADVERT and reasons[j] in {"prefix", _PROMPT} for j in beside)
-            or blocks[first] == blocks[i]
-        ):
-            return
-        kinds[i], reasons[i] = RemovalKind.ADVERT, _PROMPT
-        i -= 1
+        if not f.prose or len(f.tokens) > _PROMPT_MAX_WORDS:
+            return False
+        text = " ".join(f.tokens)
+        if any(q in text for q in _QUOTES):
+            return False
+        words = {w.strip(".,;:!?()’'").casefold() for w in f.tokens}
+        if lexicon.appeal_words.isdisjoint(words):
+            return False
+    return True
 
 
 def _near_title(key: str, title_keys: set[str]) -> bool:
