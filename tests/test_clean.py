@@ -464,6 +464,21 @@ class TestClassify:
         a = clean(f"{PARA}\n\n{PARA2}\n\n{prompt}")
         assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["advert"] * 4)
 
+    def test_reader_appeal_after_story(self) -> None:
+        """Paragraphs of a reader appeal in the block of its call to action are advert."""
+        appeal = (
+            "I hope you appreciated this article. Before you move on, please consider supporting us.\n"
+            "Every dollar we receive from readers goes straight into funding our journalism.\n"
+            "Support the Example Times"
+        )
+        a = clean(f"{PARA}\n\n{PARA2}\n\n{appeal}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["advert"] * 3)
+
+    def test_story_paragraph_glued_to_a_prompt_kept(self) -> None:
+        """The story's last paragraph in the block of a newsletter prompt stays body."""
+        a = clean(f"{PARA}\n\n{PARA2}\nSubscribe to our newsletter\nEnter your email")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["advert", "advert"])
+
     def test_prompt_never_takes_the_only_paragraph(self) -> None:
         """A story paragraph glued to a call to action in one block is never taken for its pitch."""
         a = clean(f"{PARA}\nSubscribe now for full access")
