@@ -585,6 +585,11 @@ class TestMetadata:
         a = clean(f"{PARA}\n\nThis article was originally published by Example Radio.")
         assert (a.original_source, kinds(a)) == ("Example Radio", ["source_note"])
 
+    def test_source_note_read_the_original(self) -> None:
+        """An aggregator's "Read the original article on X." gives X as original_source."""
+        a = clean(f"{PARA}\n\nRead the original article on Example News.")
+        assert (a.original_source, kinds(a)) == ("Example News", ["source_note"])
+
     def test_outlet_from_name_with_tagline(self) -> None:
         """A navigation line with the outlet's name and its tagline names the outlet."""
         a = clean(f"38 North: News and Analysis on North Korea\nMenu\n\n{PARA}")

@@ -50,7 +50,8 @@ _SOURCE = re.compile(
     r"(?i:(?:this (?:article|story|report|piece) (?:was |has been |is |was first |first )?)?"
     r"(?:original source|source link|sources?|via|courtesy of|(?:first )?appeared (?:first )?(?:on|in)|"
     r"first published (?:on|in|by)|originally (?:published|appeared) (?:on|in|by|at)|"
-    r"syndicated from|republished from))\s?:?\s*(?P<value>[^\n]{1,200})"
+    r"syndicated from|republished from|(?:read|view|see) the (?:full )?original (?:article|story) (?:on|at|in))"
+    r")\s?:?\s*(?P<value>[^\n]{1,200})"
 )
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|"
@@ -253,6 +254,8 @@ def source_of(text: str) -> str | None:
     Examples:
         >>> source_of("Original Source: www.example.com")
         'www.example.com'
+        >>> source_of("Read the original article on Example News.")
+        'Example News'
     """
     m = _SOURCE.match(text)
     if m is None:
