@@ -50,8 +50,9 @@ _SOURCE = re.compile(
     r"(?i:(?:this (?:article|story|report|piece) (?:was |has been |is |was first |first )?)?"
     r"(?:original source|source link|sources?|via|courtesy of|(?:first )?appeared (?:first )?(?:on|in)|"
     r"first published (?:on|in|by)|originally (?:published|appeared) (?:on|in|by|at)|"
-    r"syndicated from|republished from|(?:read|view|see) the (?:full )?original (?:article|story) (?:on|at|in))"
-    r")\s?:?\s*(?P<value>[^\n]{1,200})"
+    r"syndicated from|republished from|"
+    r"(?:read|view|see) the (?:full )?original (?:article|story) (?:on|at|in)))"
+    r"\s?:?\s*(?P<value>[^\n]{1,200})"
 )
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|"
