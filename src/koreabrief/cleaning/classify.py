@@ -10,14 +10,20 @@ Signals, combined:
 * position ([`regions`][koreabrief.cleaning.regions]): furniture clusters in a
   run at the head and the tail of the page. The runs are the longest prefix
   and suffix of furniture-shaped units (matched, or not prose), extended past
-  short prose islands amid long furniture. Between them only units the lexicon
-  names are removed; other short lines there are in-story sub-headings;
+  short prose islands amid long furniture and past a slogan or a standfirst
+  above the byline. Between them only units the lexicon names are removed;
+  other short lines there are in-story sub-headings, but a long headline in
+  capitals is a link to another story;
 * neighbours: after a "Related" / "Latest Posts" header the short lines (and
   dated teasers) are a link list; after a comments header, lines next to
-  comment furniture are readers' comments;
+  comment furniture are readers' comments; a long line beside a short credit
+  is its caption; a bare name above a date line is a byline, and one above a
+  bio naming them closes the page as an author box;
+* blocks: after the story, a block holding a call to action ("Subscribe
+  now") is a subscription prompt, with the sentences of its pitch;
 * repetition: a line printed twice at the head is the headline; the headline
   is the last headline-shaped line above the story (a longer one below it is
-  its standfirst).
+  its standfirst; a tag or a video's title below the byline is not).
 """
 
 from __future__ import annotations
