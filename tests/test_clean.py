@@ -195,6 +195,44 @@ class TestWraps:
             "It was the first visit in years and", "Share",
         ]  # fmt: skip
 
+    def test_short_lines_in_a_wrapped_story_not_joined(self) -> None:
+        """In a hard-wrapped page, a line short enough to have taken the next word ends its unit."""
+        story = (
+            "North Korea fired two short-range ballistic missiles into the sea on\n"
+            "Monday, the military said, as the allies began their annual springtime\n"
+            "exercise, which the North has long condemned as a rehearsal for war.\n\n"
+            "The missiles were launched from an area near the western coastal town\n"
+            "of Nampo and flew some 350 kilometers before falling into the water.\n\n"
+        )
+        links = "Seoul slams Freedom Shield exercise as 'war rehearsal'\nS. Korea, U.S. kick off the drills"
+        assert self.units(story + links)[-2:] == links.split("\n")
+
+    def test_wrap_before_a_capital_still_joined(self) -> None:
+        """A line full to the wrap width joins a next line opening with a name, beside a long caption."""
+        lines = [
+            "The two sides agreed to meet again next month, officials said after",
+            "talks in Seoul, where the envoy also met the foreign minister, Cho",
+            "Tae-yul, to discuss how the allies should respond to the launches by",
+            "North Korea over the past week and the troops it has sent to Russia.",
+        ]
+        caption = "A soldier answers questions in a video released in Kyiv on Saturday by Ukraine (Yonhap)"
+        units = self.units("\n".join(lines) + f"\n\n{caption}\nnews@example.com")
+        assert units[0] == " ".join(lines)
+
+    def test_symbol_letters_are_not_lower_case(self) -> None:
+        """A line opening with "ⓒ" is not the continuation of the line above."""
+        lines = ["Why Seoul should keep talking to its neighbours", "ⓒ Example Times. All rights reserved."]
+        assert self.units("\n".join(lines)) == lines
+
+    def test_list_items_not_joined(self) -> None:
+        """Items of a list after its lead-in stay apart, though an item ends in a comma."""
+        raw = "The options:\n- sending notices through the truce village,\n- asking the UN to relay them"
+        assert self.units(raw) == [
+            "The options:",
+            "- sending notices through the truce village,",
+            "- asking the UN to relay them",
+        ]
+
 
 class TestClassify:
     def test_calls_to_action(self) -> None:
@@ -294,6 +332,28 @@ class TestClassify:
             ("Published: January 6, 2025 10:32 KST", K.BYLINE),
             ("© 2025 Example News. All rights reserved.", K.OTHER),
             ("Read more: Seoul weighs new drone unit", K.RELATED),
+            ("Soldiers unload tanks at Busan port. (Pvt. Jane Roe/U.S. Army)", K.CREDIT),
+            ("A missile launch is shown on a screen at a Tokyo station. © Reuters", K.CREDIT),
+            ("A spokeswoman at a briefing in Beijing. Photo: AFP", K.CREDIT),
+            ("The prime minister speaks to reporters on Monday. | Jiji", K.CREDIT),
+            ("Translated by Jane Roe. Edited by Tom Poe.", K.CREDIT),
+            ("3-minute read", K.RATING),
+            ("Reuters • February 4, 2025", K.BYLINE),
+            ("Jane Roe, Arirang News.", K.BYLINE),
+            ("Enjoying this article? Click here to subscribe for full access.", K.ADVERT),
+            ("Translations may contain inaccuracies—please refer to the original.", K.OTHER),
+            ("Copyright 2025 Example News. All rights reserved.", K.OTHER),
+            ("Photo taken Jan. 15 shows a bomber flying with fighter jets. (Kyodo)", K.CREDIT),
+            ("protected by reCAPTCHA", K.OTHER),
+            ("Please direct any comments or questions about this article to news@example.com.", K.BYLINE),
+            ("A border post on the Yalu River, seen from the Chinese side. (Daily NK)", K.CREDIT),
+            ("Modified on : Jan.22,2025 17:02 KST", K.BYLINE),
+            ("Join ST's WhatsApp Channel and get the latest news.", K.SHARE),
+            ("Sign up now: Get our newsletters delivered to your inbox", K.ADVERT),
+            ("https://p.example.com/p/4mZq1", K.OTHER),
+            ("A soldier answers questions in a video released by the president. /Yonhap", K.CREDIT),
+            ("Published March 12, 2025 5:14am EDT", K.BYLINE),
+            ("You've successfully subscribed to this newsletter!", K.ADVERT),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:
@@ -315,6 +375,114 @@ class TestClassify:
             PARA,
             ["other", "byline"],
         )
+
+    def test_address_inside_reporting_kept(self) -> None:
+        """A sentence giving an address amid reporting is body: a contact line ends in its address."""
+        para = "Comments on the plan can be sent to consult@example.go.kr until Friday, the ministry said."
+        assert clean(f"{PARA}\n\n{para}").text == f"{PARA}\n\n{para}"
+
+    @pytest.mark.parametrize(
+        "para",
+        [
+            "Copyright holders of satellite images were asked by the government to delay their release.",
+            "Copyright infringement claims against the broadcaster were dismissed in 2019.",
+            "Reporting by South Korean media suggests the North has sent more troops to the front.",
+            "Editing by state censors removed several passages from the speech, analysts said.",
+            "If you value peace, you must prepare for war, the minister told cadets on Friday.",
+            "The views expressed by the envoy were not shared by Tokyo, a Japanese official said.",
+            "Subscribers to the North's official newspaper were told the launch was a success.",
+        ],
+    )
+    def test_sentences_opening_like_furniture_kept(self, para: str) -> None:
+        """Paragraphs opening with the words of a notice or a credit, in a news sense, are body."""
+        assert clean(f"{PARA}\n\n{para}\n\n{PARA2}").text == f"{PARA}\n\n{para}\n\n{PARA2}"
+
+    def test_caption_beside_bare_credit(self) -> None:
+        """A long line that is no sentence, right after a bare credit ("Getty Images"), is its caption."""
+        caption = "Protesters outside the National Assembly celebrated when the result was announced"
+        a = clean(f"{PARA}\n\nGetty Images\n{caption}\n\n{PARA2}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["credit", "credit"])
+
+    def test_slogan_and_standfirst_above_byline(self) -> None:
+        """A site's slogan and a standfirst above the byline do not end the page's header."""
+        deck = "Troops and shells have been sent to Russia. What does Pyongyang get in return?"
+        title = "Why North Korea is helping Russia"
+        raw = f"Example News\nMade for minds.\nAsia\n{title}\n{deck}\nJane Roe in Tokyo\n11/05/2024\n\n{PARA}"
+        a = clean(f"{raw}\n\n{PARA2}")
+        assert (a.title, a.author, a.text) == (title, "Jane Roe", f"{PARA}\n\n{PARA2}")
+
+    def test_story_before_dated_entries_kept(self) -> None:
+        """Long paragraphs before a sub-heading and a date line (a live blog's entries) stay body."""
+        raw = f"{PARA} {PARA2}\n\nWhat happens next for the talks\n\n{PARA2}\n\n10:45 KST\n\n{PARA}"
+        assert clean(raw).text == f"{PARA} {PARA2}\n\nWhat happens next for the talks\n\n{PARA2}\n\n{PARA}"
+
+    def test_linked_headline_in_capitals(self) -> None:
+        """A long line in capitals between paragraphs is a related link; a short one is a sub-heading."""
+        link = "NORTH KOREA FIRES MISSILES AS THE ALLIES BEGIN DRILLS"
+        a = clean(f"{PARA}\n\n{link}\n\nWHAT HAPPENS NEXT\n\n{PARA2}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\nWHAT HAPPENS NEXT\n\n{PARA2}", ["related"])
+
+    def test_video_title_below_share_buttons_is_not_the_headline(self) -> None:
+        """A headline-shaped line below the byline and the share buttons (a video's) is not the headline."""
+        title = "Kim oversees artillery drill, vows response to allied exercises"
+        raw = f"{title}\nBy Jane Roe\nShare\nComments\nVideo\nTop headlines for March 12\n\n{PARA}"
+        a = clean(raw)
+        assert (a.title, a.author, a.text) == (title, "Jane Roe", PARA)
+
+    def test_author_box_after_story(self) -> None:
+        """A name, then a bio opened by a word of it ("Roe covers ..."), closing the page is an author box."""
+        a = clean(f"{PARA}\n\n{PARA2}\n\nJANE ROE\nRoe covers North and South Korea for Example News.")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["byline", "author_bio"])
+
+    def test_headline_ending_in_abbreviation(self) -> None:
+        """A headline ending in "U.S." is not a sentence: it stays the title, not a prose island."""
+        title = "Japan protests missile launch, vows tighter coordination with U.S."
+        a = clean(f"Menu\nNews\nPolitics\n{title}\nBy Jane Roe\n\n{PARA}\n\n{PARA2}")
+        assert (a.title, a.text) == (title, f"{PARA}\n\n{PARA2}")
+
+    def test_tag_below_byline_is_not_the_headline(self) -> None:
+        """A short label below the byline (a tag) does not displace the headline above it."""
+        title = "Tanker seen loading fuel at Russian port again"
+        a = clean(f"{title}\nJane Roe\nMarch 4, 2025\nShip-to-ship transfers\nSanctions\n\n{PARA}")
+        assert (a.title, a.author, a.text) == (title, "Jane Roe", PARA)
+
+    @pytest.mark.parametrize(
+        ("names", "author"),
+        [("Jane Roe\nin Beijing", "Jane Roe"), ("Jane Roe and Min-jun Park", "Jane Roe and Min-jun Park")],
+    )
+    def test_names_above_date_are_a_byline(self, names: str, author: str) -> None:
+        """Bare names ("A and B"), with the place under them ("in Beijing"), above a date are a byline."""
+        title = "China urges restraint after launch"
+        a = clean(f"{title}\n{names}\nPublished: 7 Jan 2025\n\n{PARA}")
+        assert (a.title, a.author, a.text) == (title, author, PARA)
+        assert set(kinds(a)) == {"byline"}
+
+    def test_subscription_prompt_after_story(self) -> None:
+        """The pitch inside a paywall prompt after the story is advert; the story's paragraphs stay."""
+        pitch = "Data, imagery and expert analysis of North Korea, trusted by governments and businesses."
+        prompt = f"Get the full story with Example Pro\n{pitch}\nStart your free trial\nAlready a member?"
+        a = clean(f"{PARA}\n\n{PARA2}\n\n{prompt}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["advert"] * 4)
+
+    def test_reader_appeal_after_story(self) -> None:
+        """Paragraphs of a reader appeal in the block of its call to action are advert."""
+        appeal = (
+            "I hope you appreciated this article. Before you move on, please consider supporting us.\n"
+            "Every dollar we receive from readers goes straight into funding our journalism.\n"
+            "Support the Example Times"
+        )
+        a = clean(f"{PARA}\n\n{PARA2}\n\n{appeal}")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["advert"] * 3)
+
+    def test_story_paragraph_glued_to_a_prompt_kept(self) -> None:
+        """The story's last paragraph in the block of a newsletter prompt stays body."""
+        a = clean(f"{PARA}\n\n{PARA2}\nSubscribe to our newsletter\nEnter your email")
+        assert (a.text, kinds(a)) == (f"{PARA}\n\n{PARA2}", ["advert", "advert"])
+
+    def test_prompt_never_takes_the_only_paragraph(self) -> None:
+        """A story paragraph glued to a call to action in one block is never taken for its pitch."""
+        a = clean(f"{PARA}\nSubscribe now for full access")
+        assert (a.text, kinds(a)) == (PARA, ["advert"])
 
     def test_teasers_in_related_list(self) -> None:
         """Teasers (headline, summary, date) under a related header are all related links."""
@@ -364,6 +532,8 @@ class TestMetadata:
             ("SEOUL, South Korea (AP) — The acting president said", "SEOUL"),
             ("Pyongyang, January 16 (KCNA) -- The army said", "Pyongyang"),
             ("NEW YORK — The council met", "NEW YORK"),
+            ("MOSCOW, January 14. /TASS/. The ministry said", "MOSCOW"),
+            ("ANCHOR: North Korea fired", None),
             ("U.S. officials said on Monday that", None),
             ("BREAKING: North Korea said on Monday that", None),
             ("North Korea said on Monday that", None),
@@ -386,6 +556,8 @@ class TestMetadata:
             ("Written by Jane Roe", "Jane Roe"),
             ("Posted on January 3, 2025 by Jane Roe", "Jane Roe"),
             ("Jane Roe | Staff Reporter", "Jane Roe"),
+            ("JANE ROE, Example staff writer", "JANE ROE"),
+            ("BY JANE ROE [jroe@example.com]", "JANE ROE"),
         ],
     )
     def test_byline_forms(self, line: str, author: str) -> None:
@@ -393,10 +565,35 @@ class TestMetadata:
         a = clean(f"{line}\n\n{PARA}")
         assert (a.author, kinds(a), a.text) == (author, ["byline"], PARA)
 
+    def test_role_alone_names_no_author(self) -> None:
+        """A role line without a name ("South Korea Correspondent") is a byline that gives no author."""
+        a = clean(f"Acting leader vows calm\nSouth Korea Correspondent\n\n{PARA}")
+        assert (a.author, kinds(a)) == (None, ["byline"])
+
+    def test_name_above_role_line(self) -> None:
+        """A name under the headline, above a role line ("Seoul correspondent"), is the byline."""
+        a = clean(f"Parliament votes to impeach the president\nJane Roe\nSeoul correspondent\n\n{PARA}")
+        assert (a.author, kinds(a), a.text) == ("Jane Roe", ["byline", "byline"], PARA)
+
     def test_source_note(self) -> None:
         """ "Source: X" gives original_source and is removed as a source note."""
         a = clean(f"{PARA}\n\nSource: Example Agency")
         assert (a.original_source, kinds(a)) == ("Example Agency", ["source_note"])
+
+    def test_source_note_opened_by_this_article(self) -> None:
+        """ "This article was originally published by X" gives X as original_source."""
+        a = clean(f"{PARA}\n\nThis article was originally published by Example Radio.")
+        assert (a.original_source, kinds(a)) == ("Example Radio", ["source_note"])
+
+    def test_source_note_read_the_original(self) -> None:
+        """An aggregator's "Read the original article on X." gives X as original_source."""
+        a = clean(f"{PARA}\n\nRead the original article on Example News.")
+        assert (a.original_source, kinds(a)) == ("Example News", ["source_note"])
+
+    def test_outlet_from_name_with_tagline(self) -> None:
+        """A navigation line with the outlet's name and its tagline names the outlet."""
+        a = clean(f"38 North: News and Analysis on North Korea\nMenu\n\n{PARA}")
+        assert (a.outlet, kinds(a)) == ("38 North", ["navigation", "navigation"])
 
     def test_outlet_from_copyright_line(self) -> None:
         """A copyright line naming a known outlet gives the outlet; a given outlet wins."""
@@ -443,7 +640,7 @@ class TestLexicon:
                         key=KIND_ORDER.index,
                         default=None,
                     )
-                    assert _first_prefix(line, lex, short_ok=short_ok) is want
+                    assert _first_prefix(line, line, lex, short_ok=short_ok) is want
 
     def test_derived_fields_follow_a_user_lexicon(self) -> None:
         """Edge prefixes and the occupation pattern are derived from a user lexicon's own data."""

@@ -25,7 +25,8 @@ import re
 
 from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
-from koreabrief.cleaning.classify import NAME_BYLINE, Label, label_units
+from koreabrief.cleaning.classify import NAME_BYLINE, Label, byline_name, label_units
+from koreabrief.cleaning.kinds import tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
@@ -156,7 +157,7 @@ def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
     for lab in labels:
         if lab.kind is RemovalKind.BYLINE:
             name = (
-                lab.unit.text
+                byline_name(lab.unit.text)
                 if lab.reason == NAME_BYLINE
                 else md.byline_author(lab.unit.text, lexicon=lexicon)
             )
@@ -184,7 +185,8 @@ def _outlet(labels: list[Label], lexicon: Lexicon) -> str | None:
             continue
         text = lab.unit.text
         if lab.kind is RemovalKind.NAVIGATION:
-            named = lexicon.outlet_named(text)
+            # "NK News", or the name with the site's tagline: "38 North: News and Analysis"
+            named = lexicon.outlet_named(text) or tagline_outlet(text, lexicon)
             if named is not None:
                 return named
         elif lab.kind is RemovalKind.OTHER and ("©" in text or "copyright" in text[:40].casefold()):

@@ -10,14 +10,20 @@ Signals, combined:
 * position ([`regions`][koreabrief.cleaning.regions]): furniture clusters in a
   run at the head and the tail of the page. The runs are the longest prefix
   and suffix of furniture-shaped units (matched, or not prose), extended past
-  short prose islands amid long furniture. Between them only units the lexicon
-  names are removed; other short lines there are in-story sub-headings;
+  short prose islands amid long furniture and past a slogan or a standfirst
+  above the byline. Between them only units the lexicon names are removed;
+  other short lines there are in-story sub-headings, but a long headline in
+  capitals is a link to another story;
 * neighbours: after a "Related" / "Latest Posts" header the short lines (and
   dated teasers) are a link list; after a comments header, lines next to
-  comment furniture are readers' comments;
+  comment furniture are readers' comments; a long line beside a short credit
+  is its caption; a bare name above a date line is a byline, and one above a
+  bio naming them closes the page as an author box;
+* blocks: after the story, a block holding a call to action ("Subscribe
+  now") is a subscription prompt, with the sentences of its pitch;
 * repetition: a line printed twice at the head is the headline; the headline
   is the last headline-shaped line above the story (a longer one below it is
-  its standfirst).
+  its standfirst; a tag or a video's title below the byline is not).
 """
 
 from __future__ import annotations
@@ -32,9 +38,11 @@ from koreabrief.cleaning.regions import comment_thread, edges, link_lists
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
-__all__ = ["NAME_BYLINE", "Label", "label_units"]
+__all__ = ["NAME_BYLINE", "Label", "byline_name", "label_units"]
 
 _TITLE_MAX_WORDS = 30
+# A headline-shaped line this short after a byline is a tag or a section label.
+_LABEL_MAX_WORDS = 4
 #: The reason given to a bare name read as a byline (its text is the author).
 NAME_BYLINE = "name above the date line"
 
@@ -59,11 +67,43 @@ class Label(NamedTuple):
 _INSIDE_FORMS = frozenset({RemovalKind.SHARE, RemovalKind.BYLINE, RemovalKind.RATING, RemovalKind.OTHER})
 
 
+_BASE_WORDS = frozenset({"in", "from"})
+
+
+def _capitalised(tokens: Sequence[str]) -> bool:
+    return all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in tokens)
+
+
+def byline_name(text: str) -> str:
+    """The names of a bare-name byline, without the place the reporter is based.
+
+    Examples:
+        >>> byline_name("Jane Roe in Tokyo"), byline_name("Jane Roe")
+        ('Jane Roe', 'Jane Roe')
+    """
+    tokens = text.split()
+    for k in range(len(tokens) - 1, 1, -1):
+        if tokens[k] in _BASE_WORDS and 1 <= len(tokens) - k - 1 <= 3 and _capitalised(tokens[k + 1 :]):
+            return " ".join(tokens[:k])
+    return text
+
+
 def _is_name(facts: UnitFacts) -> bool:
-    """A bare personal name ("Jane Roe"): 2-4 capitalised words, nothing else."""
-    if not 2 <= len(facts.tokens) <= 4:
+    """Bare personal names ("Jane Roe", "Jane Roe and Min-jun Park", "Jane Roe in Tokyo")."""
+    names = byline_name(" ".join(facts.tokens)).replace(",", " ").replace(" & ", " and ").split(" and ")
+    if not 1 <= len(names) <= 3:
         return False
-    return all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in facts.tokens)
+    for name in names:
+        tokens = name.split()
+        if not 2 <= len(tokens) <= 4 or not _capitalised(tokens):
+            return False
+    return True
+
+
+def _is_base(facts: UnitFacts) -> bool:
+    """Where a reporter is based, on its own line under the name ("in Beijing")."""
+    tokens = facts.tokens
+    return 2 <= len(tokens) <= 4 and tokens[0] in _BASE_WORDS and _capitalised(tokens[1:])
 
 
 def _title_shaped(facts: UnitFacts) -> bool:
@@ -113,7 +153,7 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
         if i == title_at:
             in_list = None
             continue
-        if i in islands:
+        if i in islands or reasons[i]:  # an island, or labelled with the line before it
             continue
         if (
             matched is not None
@@ -144,22 +184,163 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
             kinds[i], reasons[i] = in_list, "in a list under its header"
             continue
         in_list = None
-        if edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
+        if _is_caption(facts, i):
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
+        elif not edge and _shouted_link(f):
+            kinds[i], reasons[i] = RemovalKind.RELATED, "link in capitals inside the story"
+        elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
         elif edge:
             kinds[i], reasons[i] = _edge_kind(f, after_body=i >= tail)
-            if (
-                title_at is not None
-                and title_at < i < head
-                and _is_name(f)
-                and i + 1 < n
-                and kind_of(facts[i + 1]) is RemovalKind.BYLINE
-            ):
-                kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
+            if title_at is not None and title_at < i < head and _is_name(f):
+                # The name is a byline when a byline line follows it, perhaps
+                # after the place the reporter is based ("in Beijing").
+                based = i + 2 < n and _is_base(facts[i + 1])
+                after = facts[i + 2] if based else facts[i + 1] if i + 1 < n else None
+                if after is not None and kind_of(after) is RemovalKind.BYLINE:
+                    kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
+                    if based:
+                        kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
+    _author_box(facts, kinds, reasons, title_at, lexicon)
+    _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
         for i, u in enumerate(units)
     ]
+
+
+_CAPTION_MIN_WORDS = 8
+_CREDIT_MAX_WORDS = 6
+
+
+def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
+    """Whether a unit is a photo caption: a long line, no sentence, beside a bare credit ("Getty Images")."""
+    f = facts[i]
+    if f.prose or len(f.tokens) < _CAPTION_MIN_WORDS or f.key.endswith((":", "?")):
+        return False
+    beside = (facts[j] for j in (i - 1, i + 1) if 0 <= j < len(facts))
+    return any(kind_of(g) is RemovalKind.CREDIT and len(g.tokens) <= _CREDIT_MAX_WORDS for g in beside)
+
+
+_SHOUTED_MIN_WORDS = 6
+
+
+def _shouted_link(f: UnitFacts) -> bool:
+    """A headline in capitals set between paragraphs: a link to another story, not a sub-heading.
+
+    Sub-headings in capitals are a few words ("WHAT HAPPENS NEXT"); a linked
+    headline runs longer ("NORTH KOREA FIRES MISSILES AS ALLIES BEGIN DRILLS").
+    """
+    if f.prose or len(f.tokens) < _SHOUTED_MIN_WORDS:
+        return False
+    text = " ".join(f.tokens)
+    return any(c.isalpha() for c in text) and text.upper() == text and text.lower() != text
+
+
+def _author_box(
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
+    lexicon: Lexicon,
+) -> None:
+    """Label an author box closing the story, in place: a name, then a bio naming them short.
+
+    "JANE ROE" / "Roe covers North and South Korea for Example News.": the bio
+    opens with a word of the name and a bio verb, and holds an occupation word.
+    """
+    last = next((j for j in range(len(facts) - 1, -1, -1) if kinds[j] is None and j != title_at), None)
+    if last is None or last < 1 or kinds[last - 1] is not None or last - 1 == title_at:
+        return
+    bio, name = facts[last], facts[last - 1]
+    if not _is_name(name) or len(bio.tokens) < 3 or not bio.prose:
+        return
+    subject = bio.tokens[0].casefold()
+    occupation = lexicon.occupation_pattern
+    if (
+        subject in {t.casefold() for t in name.tokens}
+        and bio.tokens[1] in lexicon.bio_verbs
+        and occupation is not None
+        and occupation.search(" ".join(bio.tokens).casefold()) is not None
+    ):
+        kinds[last - 1], reasons[last - 1] = RemovalKind.BYLINE, "name above the author's bio"
+        kinds[last], reasons[last] = RemovalKind.AUTHOR_BIO, "author bio under the name"
+
+
+_PROMPT_MAX_WORDS = 60
+_PROMPT = "in a subscription prompt"
+_CALLS = frozenset({"prefix", "pattern"})
+_QUOTES = '"“”«»'
+
+
+def _prompt_tail(
+    blocks: Sequence[int],
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    *,
+    title_at: int | None,
+    lexicon: Lexicon,
+) -> None:
+    """Label the pitch of paywall and membership prompts after the story as advert, in place.
+
+    A prompt is a block of calls to action ("Subscribe now", "Already a member?
+    Sign in", "Support us") with some sentences of pitch. Walking up the page's
+    blocks from its end, a block is a prompt when it holds a call to action
+    and each of its other unlabelled units either follows the first call, or
+    is a short sentence speaking to the reader or of journalism ("Before you
+    move on ...", "quality journalism is ...") outside quotation marks. The
+    walk stops at the first other block holding a unit of the story, and never
+    takes the block of the story's first paragraph.
+    """
+    n = len(facts)
+    first = next((j for j in range(n) if kinds[j] is None and j != title_at), n)
+    end = n
+    while end > first:
+        start = end - 1
+        while start > 0 and blocks[start - 1] == blocks[end - 1]:
+            start -= 1
+        members = [j for j in range(start, end) if j != title_at]
+        body = [j for j in members if kinds[j] is None]
+        if body:
+            prompt = start > first and _is_prompt(
+                body, facts, kinds, reasons, members=members, lexicon=lexicon
+            )
+            if not prompt:
+                return
+            for j in body:
+                kinds[j], reasons[j] = RemovalKind.ADVERT, _PROMPT
+        end = start
+
+
+def _is_prompt(
+    body: Sequence[int],
+    facts: Sequence[UnitFacts],
+    kinds: Sequence[RemovalKind | None],
+    reasons: Sequence[str],
+    *,
+    members: Sequence[int],
+    lexicon: Lexicon,
+) -> bool:
+    """Whether a block (its units `members`, the unlabelled ones `body`) is a subscription prompt."""
+    calls = [j for j in members if kinds[j] is RemovalKind.ADVERT and reasons[j] in _CALLS]
+    if not calls:
+        return False
+    for j in body:
+        f = facts[j]
+        if j > calls[0]:
+            if len(f.tokens) > _PROMPT_MAX_WORDS:
+                return False
+            continue
+        if not f.prose or len(f.tokens) > _PROMPT_MAX_WORDS:
+            return False
+        text = " ".join(f.tokens)
+        if any(q in text for q in _QUOTES):
+            return False
+        words = {w.strip(".,;:!?()’'").casefold() for w in f.tokens}
+        if lexicon.appeal_words.isdisjoint(words):
+            return False
+    return True
 
 
 def _near_title(key: str, title_keys: set[str]) -> bool:
@@ -186,7 +367,13 @@ def _find_title(
             if facts[i].key == key:
                 return i
         return None
-    candidates = [i for i in range(limit) if _title_shaped(facts[i])]
+    candidates = [
+        i
+        for i in range(limit)
+        if _title_shaped(facts[i])
+        # "Jane Roe and Min-jun Park" above a date line is a byline.
+        and not (_is_name(facts[i]) and i + 1 < n and kind_of(facts[i + 1]) is RemovalKind.BYLINE)
+    ]
     if not candidates:
         return None
     seen: dict[str, int] = {}
@@ -199,7 +386,14 @@ def _find_title(
     # longer headline-shaped line right below it. A link list ("Trending") may
     # come before it: its items share the header's block, the headline does not.
     last = candidates[-1]
-    headers = [j for j in range(last) if is_header(facts[j])]
+    # A short label below the byline (a tag, a section name), or a line below
+    # the byline and the share buttons (a video's title), is not the headline:
+    # the headline-shaped line above that byline is.
+    while len(candidates) > 1 and _below_byline(facts, candidates[-2], last):
+        candidates.pop()
+        last = candidates[-1]
+    # (A comments link among the share buttons opens no list above the story.)
+    headers = [j for j in range(last) if is_header(facts[j]) and kind_of(facts[j]) is RemovalKind.RELATED]
     if headers and blocks[last] == blocks[headers[-1]]:
         return None
     floor = blocks[headers[-1]] if headers else -1
@@ -217,6 +411,19 @@ def _find_title(
             break
         best = j
     return best
+
+
+_WIDGETS = frozenset({RemovalKind.SHARE, RemovalKind.ADVERT})
+
+
+def _below_byline(facts: Sequence[UnitFacts], above: int, at: int) -> bool:
+    """Whether the headline-shaped line `at` is a label or a widget's title below the byline under `above`."""
+    bylines = [j for j in range(above + 1, at) if kind_of(facts[j]) is RemovalKind.BYLINE]
+    if not bylines:
+        return False
+    return len(facts[at].tokens) <= _LABEL_MAX_WORDS or any(
+        kind_of(facts[j]) in _WIDGETS for j in range(bylines[0] + 1, at)
+    )
 
 
 def _is_standfirst(line: UnitFacts, above: UnitFacts) -> bool:

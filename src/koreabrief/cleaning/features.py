@@ -14,6 +14,10 @@ _PUNCT = "\"'“”‘’«»()[]{}<>.,;:!?…-–—/|*#@&%$+=~^`_"
 # braces ("td_blocktd_block", "td_module_wrap", "{{title}}", "%%excerpt%%").
 _IDENT = re.compile(r"[A-Za-z0-9]{0,40}(?:_[A-Za-z0-9]{1,40}){1,20}_?|\{\{[^{}\s]{1,60}\}\}|%%[^%\s]{1,60}%%")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# A line ending in a dotted abbreviation ("U.S.", "U.N."): its full stop may be the abbreviation's.
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,4}$")
+_HEADLINE_MAX_WORDS = 16
+_HEADLINE_STOP_DENSITY = 0.2
 # CSS-class-like companions of identifier tokens ("td-animation-stack").
 _SLUG = re.compile(r"[a-z0-9]{1,40}(?:-[a-z0-9]{1,40}){0,20}")
 
@@ -75,6 +79,8 @@ def is_sentence(text: str, tokens: list[str], stopwords: frozenset[str]) -> bool
         True
         >>> is_sentence("Latest Posts", ["Latest", "Posts"], sw)
         False
+        >>> is_sentence("Seoul vows closer ties with U.S.", "Seoul vows closer ties with U.S.".split(), sw)
+        False
     """
     if not _HAS_LETTER.search(text, 0, 2000):
         return False
@@ -82,6 +88,10 @@ def is_sentence(text: str, tokens: list[str], stopwords: frozenset[str]) -> bool
     if is_terminal(text):
         if n <= 16 and _asks_or_exclaims(text):
             return False
+        if n < _HEADLINE_MAX_WORDS and _ABBREVIATION_END.search(text[-12:]) is not None:
+            # "Japan protests launch, vows closer ties with U.S.": a headline,
+            # unless it reads like a sentence (articles, pronouns, "said").
+            return stop_density(tokens, stopwords) >= _HEADLINE_STOP_DENSITY
         return n >= 4 or len(text) >= 40 or stop_density(tokens, stopwords) >= 0.25
     if len(text) >= 200 and n < 8:
         return True

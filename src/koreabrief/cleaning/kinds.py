@@ -18,7 +18,15 @@ from koreabrief.cleaning.lexicon import (
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
-__all__ = ["UnitFacts", "is_header", "kind_of", "match_edge_kind", "match_kind", "unit_facts"]
+__all__ = [
+    "UnitFacts",
+    "is_header",
+    "kind_of",
+    "match_edge_kind",
+    "match_kind",
+    "tagline_outlet",
+    "unit_facts",
+]
 
 _PREFIX_MAX_WORDS = 40
 _PROSE_PREFIX_MAX_WORDS = 14
@@ -45,11 +53,37 @@ def _unmarked(text: str) -> str:
     return text[marks.end() :] if marks is not None else text
 
 
-def _first_prefix(folded: str, lexicon: Lexicon, *, short_ok: bool) -> RemovalKind | None:
-    """The earliest kind (in the order kinds are tried) with a prefix opening `folded`."""
+def _first_prefix(text: str, folded: str, lexicon: Lexicon, *, short_ok: bool) -> RemovalKind | None:
+    """The earliest kind (in the order kinds are tried) with a prefix opening `folded`.
+
+    A prefix ending in "by" ("Reporting by", "Edited by") must be followed by
+    names: "Reporting by South Korean media suggests ..." is a sentence.
+    """
     pattern = lexicon.prefix_pattern if short_ok else lexicon.long_prefix_pattern
     m = pattern.match(folded) if pattern is not None else None
-    return RemovalKind(m.lastgroup) if m is not None and m.lastgroup is not None else None
+    if m is None or m.lastgroup is None:
+        return None
+    if m.group().endswith(" by") and len(text) == len(folded) and not _names_follow(text[m.end() :]):
+        return None
+    return RemovalKind(m.lastgroup)
+
+
+# Small words that may sit between the names of a credit ("Jane Roe in Seoul and Tom Poe").
+_NAME_JOINERS = frozenset({"in", "and", "at", "from", "of", "the", "for", "with", "&", "de", "van", "von"})
+_PROSE_WORDS = 3
+
+
+def _names_follow(rest: str) -> bool:
+    """Whether the words after "... by" are names (capitalised, or small joining words), not a clause."""
+    lower = 0
+    # The first credit is enough: "Jane Roe; Additional reporting by ..." names her.
+    for token in rest.split(";", 1)[0].split()[:24]:
+        word = token.strip("(),;:.“”\"'")
+        if word[:1].islower() and word not in _NAME_JOINERS:
+            lower += 1
+            if lower >= _PROSE_WORDS:
+                return False
+    return True
 
 
 # List and link markers news pages put before a line.
@@ -100,7 +134,7 @@ def _match_anywhere(
         # Short kinds (bylines, links, buttons) are not whole sentences: "Published
         # on Monday, the report found ..." is prose, "Published on Jan 6" is not.
         short_ok = n_words <= _PROSE_PREFIX_MAX_WORDS and not (n_words >= 8 and ft.is_terminal(folded))
-        found = _first_prefix(folded, lexicon, short_ok=short_ok)
+        found = _first_prefix(head, folded, lexicon, short_ok=short_ok)
         m = lexicon.line_pattern.match(head) if lexicon.line_pattern is not None else None
         if m is not None and m.lastgroup is not None:
             by_pattern = RemovalKind(m.lastgroup)
@@ -108,16 +142,22 @@ def _match_anywhere(
                 return by_pattern, "pattern"
         if found is not None:
             return found, "prefix"
-    if n_words <= 80 and _credit_tail(text, lexicon):
+    if n_words <= 80 and (_credit_tail(text, lexicon) or _outlet_credit(text, lexicon)):
         return RemovalKind.CREDIT, "credit at end"
+    if n_words <= _CONTACT_MAX_WORDS and _contact_line(folded):
+        return RemovalKind.BYLINE, "contact line"
     if n_words > 16:
         return None
     if md.is_byline(text, lexicon=lexicon):
         return RemovalKind.BYLINE, "byline"
+    if n_words <= 14 and _outlet_line(text, lexicon):
+        return RemovalKind.BYLINE, "outlet with a date or a reporter"
     if n_words <= 14 and (md.is_email_line(text) or md.is_timestamp(text, lexicon)):
         return RemovalKind.BYLINE, "contact or timestamp"
     if n_words <= 6 and lexicon.outlet_keys.get(key if len(text) <= 300 else phrase_key(text)) is not None:
         return RemovalKind.NAVIGATION, "outlet name"
+    if n_words <= 12 and not ft.is_terminal(text) and tagline_outlet(text, lexicon) is not None:
+        return RemovalKind.NAVIGATION, "outlet name and tagline"
     return None
 
 
@@ -167,10 +207,64 @@ def _about_outlet(folded: str, lexicon: Lexicon) -> bool:
     return False
 
 
+# "Stars and Stripes • February 4, 2025"; "Jane Roe, Arirang News." (a broadcast sign-off)
+_OUTLET_DATE = re.compile(r"(?P<outlet>[^•·|—–,\n]{2,40}?)\s?[•·|—–,-]\s(?P<date>[^\n]{4,80})")
+_SIGN_OFF = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}),\s(?P<outlet>[^,\n]{2,40}?)\.?"
+)
+
+
+def _outlet_line(text: str, lexicon: Lexicon) -> bool:
+    """Whether a line is an outlet's name with the date, or a reporter's sign-off naming the outlet."""
+    m = _OUTLET_DATE.fullmatch(text)
+    if m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys:
+        return md.is_timestamp(m.group("date"), lexicon)
+    m = _SIGN_OFF.fullmatch(text)
+    return m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys
+
+
+# The separator between a site's name and its tagline.
+_TAGLINE = re.compile(r"\s?[:|]\s|\s[-–—]\s")
+
+
+def tagline_outlet(text: str, lexicon: Lexicon) -> str | None:
+    """The outlet a line names before its tagline, if any.
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> tagline_outlet("38 North: News and Analysis on North Korea", default_lexicon())
+        '38 North'
+    """
+    head = _TAGLINE.split(text, maxsplit=1)
+    return lexicon.outlet_named(head[0]) if len(head) == 2 else None
+
+
+# A caption crediting an outlet's own photographer: "... from the Chinese side. (Daily NK)"
+_OUTLET_CREDIT = re.compile(r"[.!?”\"’]\s?\((?P<outlet>[^()\n]{2,40})\)\s*$")
+_CONTACT_MAX_WORDS = 25
+# "Please direct questions to jroe@example.com", "Reach the writer at jroe@example.com"
+_CONTACT = re.compile(
+    r"(?:please\s)?(?:direct|send|email|e-mail|write|reach|contact|questions|comments|tips)\b[^\n@]{0,160}?"
+    r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}[\s.)\]>]{0,4}"
+)
+
+
+def _outlet_credit(text: str, lexicon: Lexicon) -> bool:
+    m = _OUTLET_CREDIT.search(text, max(0, len(text) - 60))
+    return m is not None and lexicon.outlet_named(m.group("outlet")) is not None
+
+
+def _contact_line(folded: str) -> bool:
+    """Whether a line asks readers to write to an address ("Please direct comments to x@example.com")."""
+    # The address ends the line: "Comments can be sent to x@example.com until Friday" is reporting.
+    return "@" in folded and _CONTACT.fullmatch(folded) is not None
+
+
 def _credit_tail(text: str, lexicon: Lexicon) -> bool:
     tail = text[-160:]
     end = tail[-48:].casefold()
-    # Cheap gate: credits end in a bracket, or carry a slash, a pipe or "getty".
+    # Cheap gate: credits end in a bracket, or carry a slash, a pipe, "getty",
+    # "photo:" or a copyright sign near the end.
     if not (
         end.endswith((")", "]"))
         or "/" in end
@@ -178,6 +272,9 @@ def _credit_tail(text: str, lexicon: Lexicon) -> bool:
         or "getty" in end
         or "via " in end
         or "contributed" in end
+        or ":" in end
+        or "©" in tail[-70:]
+        or "(c)" in end
     ):
         return False
     return any(p.match(tail) for p in lexicon.credit_patterns)

@@ -147,6 +147,9 @@ class Lexicon:
         prefixes: Bound prefixes ("co", "re") that are rarely words on their own.
         dateline_labels: Capitalised labels ("BREAKING") that are not dateline places.
         not_names: Folded words that, after "By", open prose rather than a byline.
+        appeal_words: Folded words by which a sentence speaks to the reader or of
+            the outlet's journalism ("you", "our", "journalism"): the pitch of a
+            subscription prompt, not the story.
         phrase_index: Whole-line phrase to kind, derived from `rules`.
         prefix_index: Prefixes of the kinds that apply anywhere, by their first
             two characters, in the order kinds are tried; derived from `rules`.
@@ -180,6 +183,7 @@ class Lexicon:
     prefixes: frozenset[str] = frozenset()
     dateline_labels: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    appeal_words: frozenset[str] = frozenset()
     phrase_index: Mapping[str, RemovalKind] = field(factory=dict, eq=False, repr=False)
     prefix_index: Mapping[str, tuple[tuple[str, RemovalKind], ...]] = field(
         factory=dict, eq=False, repr=False
@@ -288,6 +292,7 @@ class Lexicon:
                 )
             )
         bio = data.get("author_bio", {})
+        advert = data.get("advert", {})
         stamps = data.get("timestamps", {})
         wraps = data.get("wraps", {})
         datelines = data.get("dateline", {})
@@ -328,6 +333,9 @@ class Lexicon:
             suffixes=frozenset(_bounded(wraps.get("suffixes", []), source, "wraps.suffixes")),
             prefixes=frozenset(_bounded(wraps.get("prefixes", []), source, "wraps.prefixes")),
             dateline_labels=frozenset(_bounded(datelines.get("labels", []), source, "dateline.labels")),
+            appeal_words=frozenset(
+                w.casefold() for w in _bounded(advert.get("appeal_words", []), source, "advert.appeal_words")
+            ),
             not_names=frozenset(
                 _bounded(datelines.get("not_names", []), source, "dateline.not_names")
                 + _bounded(stamps.get("months", []), source, "months")

@@ -26,10 +26,12 @@ _NAME = r"[A-Z][\w'’.-]{0,30}"
 _NAMES = rf"{_NAME}(?:\s{_NAME}){{0,3}}"
 _BY = re.compile(
     rf"(?i:by)\s?:?\s+(?P<name>{_NAMES}(?:\s(?:and|&)\s{_NAMES}){{0,2}})"
-    r"(?P<rest>(?:\s?[,|/–—(·•-]|\s(?i:in|for)\s)[^\n]{0,120})?$"
+    r"(?P<rest>(?:\s?[,|/–—(\[<·•-]|\s(?i:in|for)\s)[^\n]{0,120})?$"
 )
 _ROLE = re.compile(
-    rf"(?P<name>{_NAMES})\s?[,|/–—·-]?\s(?i:staff reporter|staff writer|senior reporter|reporter|"
+    # the outlet or a beat may stand before the role: "Jane Roe, Nikkei staff writer"
+    rf"(?P<name>{_NAMES})(?P<sep>\s?[,|/–—·-]?)\s(?:[A-Z][\w.&-]{{0,20}}\s){{0,2}}"
+    r"(?i:staff reporter|staff writer|senior reporter|reporter|"
     r"correspondent|special correspondent|contributing writer|contributor|columnist|bureau chief|"
     r"staff correspondent|editor|senior editor|news editor)\b"
 )
@@ -46,8 +48,12 @@ _BIO = re.compile(rf"(?P<name>{_NAMES})\s(?P<verb>[a-z]{{2,12}})\b")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|\[email(?:\s|\xa0)protected\]")
 _EMAILS = re.compile(r"[\s,;/|()]{0,4}")
 _SOURCE = re.compile(
-    r"(?i:original source|source link|sources?|via|courtesy of|first appeared on|first published on|"
-    r"originally published (?:on|in|by|at)|syndicated from|republished from)\s?:?\s*(?P<value>[^\n]{1,200})"
+    r"(?i:(?:this (?:article|story|report|piece) (?:was |has been |is |was first |first )?)?"
+    r"(?:original source|source link|sources?|via|courtesy of|(?:first )?appeared (?:first )?(?:on|in)|"
+    r"first published (?:on|in|by)|originally (?:published|appeared) (?:on|in|by|at)|"
+    r"syndicated from|republished from|"
+    r"(?:read|view|see) the (?:full )?original (?:article|story) (?:on|at|in)))"
+    r"\s?:?\s*(?P<value>[^\n]{1,200})"
 )
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|"
@@ -60,7 +66,9 @@ _DATE = rf"(?:,?\s(?:{_MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?)?"
 _AGENCY = r"(?:\s?\([A-Za-z][A-Za-z .&/-]{1,40}\))?"
 # A dash may be glued to the first word of the story ("Tokyo, Nov. 7 (Jiji Press)--North Korea").
 _SEP = r"(?:\s?(?::|-)\s|\s?(?:—|–|--)\s?)"
-_DATELINE_CAPS = re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}{_AGENCY}{_SEP}")
+# An agency between slashes ends a dateline too: "MOSCOW, January 14. /TASS/. ..."
+_SLASHED_AGENCY = r"\.?\s/[A-Za-z][A-Za-z .&-]{1,30}/\.?\s"
+_DATELINE_CAPS = re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}(?:{_AGENCY}{_SEP}|{_SLASHED_AGENCY})")
 _DATELINE_TITLE = re.compile(
     rf"(?P<place>{_PLACE_TITLE}){_REGION}(?:{_DATE}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)|"
     rf",?\s(?:{_MONTHS})\s\d{{1,2}}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)){_SEP}"
@@ -69,7 +77,7 @@ _DIGITS = re.compile(r"\d")
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _TOKEN_EDGE = re.compile(r"^[^\w|—–·•-]+|[^\w|—–·•-]+$")
 _NUMERIC = re.compile(
-    r"[\d:./-]{1,12}(?:st|nd|rd|th|h)?|[a-z]{2,4}[+-]\d{1,2}(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?"
+    r"[\d:./-]{1,12}(?:st|nd|rd|th|h|am|pm)?|[a-z]{2,4}[+-]\d{1,2}(?::\d\d)?|[+-]\d{1,2}(?::?\d\d)?"
 )
 
 
@@ -94,12 +102,40 @@ def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
         True
         >>> byline_author("By Editorial Team") is None
         True
+        >>> byline_author("South Korea Correspondent") is None
+        True
+        >>> byline_author("By Jane Roe Fox News")
+        'Jane Roe'
     """
     name = _byline_name(text)
     if name is None:
         return None
+    if _names_no_one(text):
+        return None
+    lexicon = lexicon or default_lexicon()
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
-    return None if first in (lexicon or default_lexicon()).not_names else name
+    return None if first in lexicon.not_names else _without_outlet(name, lexicon)
+
+
+def _without_outlet(name: str, lexicon: Lexicon) -> str:
+    """A byline's name without the outlet run on after it ("Jane Roe Fox News" -> "Jane Roe")."""
+    tokens = name.split()
+    for k in range(2, len(tokens)):
+        if lexicon.outlet_named(" ".join(tokens[k:])) is not None:
+            return " ".join(tokens[:k])
+    return name
+
+
+def _names_no_one(text: str) -> bool:
+    """Whether a byline line is a role alone: "Seoul correspondent", "South Korea Correspondent".
+
+    A name and its role are set apart ("Jane Roe, Staff Reporter"); a role line
+    without a separator names a place or a beat, not a person.
+    """
+    if any(p.match(text) is not None for p in (_BY, _AUTHOR_LABEL, _POSTED)):
+        return False
+    role = _ROLE.fullmatch(text)
+    return role is not None and not role.group("sep").strip()
 
 
 def is_byline(text: str, *, lexicon: Lexicon | None = None) -> bool:
@@ -108,10 +144,14 @@ def is_byline(text: str, *, lexicon: Lexicon | None = None) -> bool:
     Examples:
         >>> is_byline("by Editorial Team"), is_byline("By Monday, all had left the base.")
         (True, False)
+        >>> is_byline("Seoul correspondent")
+        True
     """
     name = _byline_name(text)
     if name is None:
         return False
+    if _ROLE.fullmatch(text) is not None:  # "Seoul correspondent": a role, whatever its first word
+        return True
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
     return first not in (lexicon or default_lexicon()).timestamp_words
 
@@ -217,6 +257,8 @@ def source_of(text: str) -> str | None:
     Examples:
         >>> source_of("Original Source: www.example.com")
         'www.example.com'
+        >>> source_of("Read the original article on Example News.")
+        'Example News'
     """
     m = _SOURCE.match(text)
     if m is None:

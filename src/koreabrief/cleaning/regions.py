@@ -117,10 +117,17 @@ def edges(facts: Sequence[UnitFacts], shaped: Sequence[bool]) -> tuple[int, int,
         while j + 1 < n and shaped[j + 1]:
             j += 1
             named += facts[j].matched is not None
-        if j + 1 >= n or not _island(facts[head], j - head, named):
+        if j + 1 < n and _island(facts[head], j - head, named):
+            islands.add(head)
+            head = j + 1
+            continue
+        byline = _byline_ahead(facts, shaped, head)
+        if byline is None:
             break
-        islands.add(head)
-        head = j + 1
+        islands.update(k for k in range(head, byline) if not shaped[k])
+        head = byline
+        while head < n and shaped[head]:
+            head += 1
     tail = n
     while tail > head and shaped[tail - 1]:
         tail -= 1
@@ -135,6 +142,44 @@ def edges(facts: Sequence[UnitFacts], shaped: Sequence[bool]) -> tuple[int, int,
         islands.add(p)
         tail = j
     return head, tail, islands
+
+
+_BYLINE_REACH = 8
+_HEADLINE_MIN_WORDS = 3
+_LIST_HEADERS = frozenset({RemovalKind.RELATED, RemovalKind.COMMENTS})
+_SLOGAN_MAX_WORDS = 6
+_DECK_MAX_WORDS = 60
+
+
+def _byline_ahead(facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int) -> int | None:
+    """The byline line closing the page's header, when only a slogan and a standfirst stand before it.
+
+    "Made for minds." (a site's slogan) and a headline's standfirst are prose
+    that stops the head run. A byline or date line a few lines below shows the
+    header goes on when a headline-shaped line stands before it, with at most a
+    slogan of a few words above the headline and one standfirst below it (and
+    no link list): the story's own paragraphs are longer or come in numbers.
+    """
+    slogans = decks = 0
+    headline = False
+    for j in range(start, min(len(facts), start + _BYLINE_REACH)):
+        f = facts[j]
+        kind = kind_of(f)
+        if kind is RemovalKind.BYLINE:
+            return j if headline and slogans + decks else None
+        if kind in _LIST_HEADERS:
+            return None
+        if shaped[j]:
+            headline = headline or (kind is None and not f.prose and len(f.tokens) >= _HEADLINE_MIN_WORDS)
+        elif headline:
+            decks += 1
+            if decks > 1 or len(f.tokens) > _DECK_MAX_WORDS:
+                return None
+        else:
+            slogans += 1
+            if slogans > 1 or len(f.tokens) > _SLOGAN_MAX_WORDS:
+                return None
+    return None
 
 
 def _island(f: UnitFacts, gap: int, named: int) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -26,7 +27,7 @@ from typing import NamedTuple
 
 from koreabrief.cleaning.features import is_terminal
 from koreabrief.cleaning.lexicon import Lexicon
-from koreabrief.cleaning.metadata import dateline, is_byline, is_timestamp
+from koreabrief.cleaning.metadata import dateline, is_byline, is_email_line, is_timestamp
 from koreabrief.cleaning.normalise import Line
 
 __all__ = ["Unit", "join_lines"]
@@ -41,6 +42,8 @@ _OPEN_END = ",;(–—-/&"
 _HYPHEN = "-‐"  # a hyphen at line end, not a dash
 # "by Jane Roe" under a headline starts a byline, not the headline's next line.
 _BY = re.compile(r"(?i:by)\s[A-Z]")
+# A list item's marker: "- ", "• ", "* ", "1. ", "2) ".
+_ITEM = re.compile(r"(?:[-–•*▪◦]|\d{1,2}[.)])\s")
 
 
 class Unit(NamedTuple):
@@ -115,6 +118,7 @@ class _Doc:
         self._probes = 0
         self._scans = 0
         self._width: int | None = None
+        self._fit: int | None = None
 
     def known_count(self, word: str) -> int:
         """How often `word` occurs away from a line break (where pieces of split words sit)."""
@@ -183,6 +187,30 @@ class _Doc:
             self._width = _wrap_width(self._lines)
         return self._width
 
+    @property
+    def fit_width(self) -> int:
+        """The longest line within the wrap width that is surely wrapped (mid-sentence, lower case after it).
+
+        No longer than the column the text was wrapped at, so a line that
+        would still have had room for the next word by this measure was not
+        broken by the wrapper.
+        """
+        if self._fit is None:
+            # Lines past the wrap width (a caption above an e-mail line) were never wrapped.
+            width = self.wrap_width
+            self._fit = max(
+                (
+                    len(a.text)
+                    for a, b in itertools.pairwise(self._lines)
+                    if 0 < len(a.text) <= width
+                    and b.text[:1].isalpha()
+                    and b.text[0].islower()
+                    and not is_terminal(a.text)
+                ),
+                default=0,
+            )
+        return self._fit
+
 
 def _wrap_width(lines: Sequence[Line]) -> int:
     long_lengths: list[int] = []
@@ -234,28 +262,47 @@ def _belongs(a: Line, b: Line, doc: _Doc, lexicon: Lexicon) -> bool:
     # The shape decides first (cheap, and most pairs of lines fail it); only a
     # pair that looks wrapped is checked for furniture on either side.
     return _wrap_shaped(a.text, b.text, doc, lexicon) and not (
-        lexicon.match_phrase(b.text) is not None
+        _next_item(a.text, b.text)
+        or lexicon.match_phrase(b.text) is not None
         or lexicon.match_phrase(a.text) is not None
         or dateline(b.text, lexicon=lexicon) is not None
         or _BY.match(b.text) is not None
+        or is_email_line(b.text)
     )
+
+
+def _next_item(a: str, b: str) -> bool:
+    """Whether `b` opens the next item of a list: after the list's lead-in or an item marked alike."""
+    m = _ITEM.match(b)
+    if m is None:
+        return False
+    if a.rstrip().endswith(":"):
+        return True
+    before = _ITEM.match(a)
+    # Items numbered "1." and "2." are marked alike: compare the marker's shape.
+    return before is not None and before.group()[-2:] == m.group()[-2:]
 
 
 def _wrap_shaped(a: str, b: str, doc: _Doc, lexicon: Lexicon) -> bool:
     terminal = is_terminal(a)
-    first = b[0]
-    if not terminal and (first.islower() or a[-1] in _OPEN_END) and a.count(" ") >= 4:
+    # A letter in lower case: "ⓒ" (a symbol) is lower case to str.islower.
+    lower = b[0].islower() and b[0].isalpha()
+    if not terminal and (lower or a[-1] in _OPEN_END) and a.count(" ") >= 4:
         return True
     # The document's wrap width is only worth computing when the pair could be
     # a wrap at that width: a sentence end needs a lower-case line after it.
-    if (not first.islower() if terminal else a.count(" ") < 3) or not doc.wrap_width:
+    if (not lower if terminal else a.count(" ") < 3) or not doc.wrap_width:
+        return False
+    # A wrapper breaks a line only when the next word does not fit on it:
+    # lines of furniture among a wrapped story are short enough to have taken it.
+    if len(a) + 1 + len(b.split(" ", 1)[0]) <= doc.fit_width:
         return False
     if terminal:
         return len(a) >= 0.9 * doc.wrap_width
     if len(a) < 0.65 * doc.wrap_width:
         return False
     # A byline or a date under a headline is not the headline's continuation.
-    return first.islower() or (not is_byline(b, lexicon=lexicon) and not is_timestamp(b, lexicon))
+    return lower or (not is_byline(b, lexicon=lexicon) and not is_timestamp(b, lexicon))
 
 
 def join_lines(lines: Sequence[Line], lexicon: Lexicon) -> list[Unit]:
