@@ -613,6 +613,16 @@ class TestMetadata:
 
 
 class TestLexicon:
+    @pytest.mark.parametrize(
+        "line", ["The Associated Press", "Associated Press", "The Korea Herald", "Korea Herald"]
+    )
+    def test_outlet_name_with_or_without_the(self, line: str) -> None:
+        """An outlet's name alone under the headline is furniture, written with "The" or without."""
+        body = "North Korea fired a missile on Monday, the military said in a statement to reporters."
+        a = clean(f"Missile test draws condemnation\n\n{line}\n\n{body}")
+        assert a.title == "Missile test draws condemnation"
+        assert [r.text for r in a.removed] == [line]
+
     def test_user_lexicon_from_toml(self) -> None:
         """A user lexicon is built from TOML text in the shipped schema."""
         lex = Lexicon.from_toml_text('[advert]\nphrases = ["buy now"]')

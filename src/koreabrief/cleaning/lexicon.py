@@ -62,6 +62,18 @@ def phrase_key(text: str) -> str:
     return folded_key(text.casefold())
 
 
+def _outlet_keys(outlets: tuple[str, ...]) -> dict[str, str]:
+    """Each outlet's key, and the same with "the" added or dropped: pages write "The
+    Associated Press" and "Korea Herald" as often as the names are listed the other way."""
+    keys: dict[str, str] = {}
+    for name in outlets:
+        key = phrase_key(name)
+        keys.setdefault(key, name)
+    for key, name in list(keys.items()):
+        keys.setdefault(key[4:] if key.startswith("the ") else f"the {key}", name)
+    return keys
+
+
 def folded_key(folded: str) -> str:
     """`phrase_key` of text already casefolded (casefolding is idempotent).
 
@@ -317,7 +329,7 @@ class Lexicon:
             phrase_index=index,
             prefix_index={k: tuple(v) for k, v in prefix_index.items()},
             line_pattern=_compile("|".join(alternatives), source) if alternatives else None,
-            outlet_keys={phrase_key(o): o for o in outlets},
+            outlet_keys=_outlet_keys(outlets),
             bio_verbs=frozenset(_bounded(bio.get("bio_verbs", []), source, "bio_verbs")),
             occupations=frozenset(_bounded(bio.get("occupations", []), source, "occupations")),
             timestamp_words=frozenset(
