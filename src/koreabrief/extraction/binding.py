@@ -204,6 +204,9 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
+)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -293,7 +296,9 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             sentence_level = sentence_level or t
             continue
         gap = text[mentions[prev].trigger.end : ts]
-        if not _REPORTING.search(gap):
+        # "deployed to Kursk, where they drove out forces that crossed the border last
+        # August": a time inside a relative clause dates that clause's verb.
+        if not _REPORTING.search(gap) and not _RELATIVE.search(gap):
             _set_time(mentions, prev, t, bound)
     for i, m in enumerate(mentions):
         if i in bound:
