@@ -170,6 +170,7 @@ class _Finder:
         self.gaz_hits = gaz.find(text) if hits is None else list(hits)
         self.gaz_by_end = {m.end: m for m in self.gaz_hits}
         self.gaz_by_start = {m.start: m for m in self.gaz_hits}
+        self.gaz_starts = [m.start for m in self.gaz_hits]
         self.gaz_mask = bytearray(len(text))
         for hit in self.gaz_hits:
             self.gaz_mask[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
@@ -244,6 +245,17 @@ class _Finder:
             i -= 1
         return text[i:j].lower() not in _NOT_SUBJECT_BEFORE
 
+    def _inside_body_name(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside a longer gazetteer name of a body or state
+        ("General" in "the General Staff of the Korean People's Army")."""
+        if not self.gaz_mask[start]:
+            return False
+        i = bisect.bisect_right(self.gaz_starts, start) - 1
+        if i < 0:
+            return False
+        hit = self.gaz_hits[i]
+        return hit.entity.kind != "person" and hit.end >= end and hit.end - hit.start > end - start
+
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
         pos = start
@@ -283,6 +295,11 @@ class _Finder:
         text = self.text
         if text.startswith(", ", pos):
             pos += 2
+        hit = self.gaz_by_start.get(pos)
+        if hit is not None and hit.entity.kind == "person":
+            # "Defence Minister No Kwang Chol": a known name, even one opening with a
+            # word that starts no unknown name ("No", "Gen").
+            return pos, hit.end
         m = _NAME.match(text, pos)
         if m is None:
             return None
@@ -308,7 +325,7 @@ class _Finder:
         titles = self.lex.titles
         for m_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
             info = titles.get(lowered[m_start:m_end].lower())
-            if info is None:
+            if info is None or self._inside_body_name(m_start, m_end):
                 continue
             span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
             if span is None and text.startswith(", ", m_end):
