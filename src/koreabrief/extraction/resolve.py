@@ -177,6 +177,11 @@ class Resolver:
         """ "a ministry spokesperson", then "the spokesperson": the body they speak for."""
         if m.role != "Spokesperson":
             return None
+        owner = self.gaz.resolve(m.affiliation) if m.affiliation else None
+        if owner is not None and owner.kind == "organisation":
+            # "a State Department spokesperson": the body the title names.
+            self.spokes = _evolve(m, name=owner.name, kind="organisation", affiliation=owner.affiliation)
+            return self.spokes
         body = self.lex.pattern("body").search(m.text)
         if body is None:
             return self.spokes
