@@ -278,6 +278,9 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
         after = _skip(text, cue.end(), window_end, " ")
         mention = _mention_at(ctx, after)
         if mention is not None:
+            # "said Kim Jong Un’s sister, Kim Yo Jong": the possessed one speaks.
+            following = ctx.mentions_in(mention.start, min(window_end, mention.end + _APPOSITIVE))
+            mention = _head(ctx, following[:3]) or mention
             return Attribution(mention, cue.group(0), mention.end, start=start)
         word = _WORD.match(text, after)
         if word is not None and word.group(0).lower() in _DETERMINERS:
@@ -307,6 +310,8 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
 _QUOTED_BY = re.compile(r"(?<=quoted)\s+by\s+(?:the\s+)?\Z")
+# Verbs after which "X as saying" names the speaker X.
+_CITING = ("quoted", "cited")
 
 
 def _mention_at(ctx: Context, pos: int) -> NameMention | None:
@@ -328,20 +333,38 @@ def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMentio
 
 
 def _quoted_as_saying(ctx: Context, pos: int, end: int) -> Attribution | None:
-    """ "KCNA quoted Kim Jong Un as saying": the one quoted speaks."""
-    if not ctx.text[max(0, pos - 6) : pos].endswith("quoted"):
+    """ "KCNA quoted Kim Jong Un as saying": the one quoted speaks.
+
+    `pos` is the end of the reporting verb ("quoted", "cited"); an unnamed
+    source ("cited a government source as saying") gives no speaker, never the
+    agency that cites it.
+    """
+    if not ctx.text[max(0, pos - 6) : pos].endswith(_CITING):
         return None
     at = _skip(ctx.text, pos, end, " ")
     mention = ctx.mention_at(at)
     if mention is None:
-        return None
+        word = _WORD.match(ctx.text, at)
+        if word is None or word.group(0).lower() not in _DETERMINERS:
+            return None
+        tail = _AS_SAYING.search(ctx.text, at, min(end, at + _APPOSITIVE))
+        if tail is None or _QUOTE_OR_STOP.search(ctx.text, at, tail.start()):
+            return None
+        # "quoted an official, Lee Sung-jun, as saying" names one; most such phrases do not.
+        named = [m for m in ctx.mentions_in(at, tail.start()) if m.name and m.kind == "person"]
+        speaker = named[-1] if named else None
+        return Attribution(speaker, tail.group(1), tail.end(), ctx.text[at : tail.start()], start=pos)
     tail = _AS_SAYING.match(ctx.text, mention.end, end)
     if tail is None:
         # "quoted Kim Jong Un’s sister, Kim Yo Jong, as saying": the phrase's head speaks.
         tail = _AS_SAYING.search(ctx.text, mention.end, min(end, mention.end + _APPOSITIVE))
         if tail is None or _QUOTE_OR_STOP.search(ctx.text, mention.end, tail.start()):
             return None
-        mention = _head(ctx, ctx.mentions_in(at, tail.start())) or mention
+        head = _head(ctx, ctx.mentions_in(at, tail.start())) or mention
+        if head is mention and not ctx.text[mention.end : tail.start()].lstrip().startswith(","):
+            # "cited a government source as saying": the body only qualifies an unnamed source.
+            return Attribution(None, tail.group(1), tail.end(), ctx.text[at : tail.start()], start=pos)
+        mention = head
     return Attribution(mention, tail.group(1), tail.end(), start=pos)
 
 
@@ -424,6 +447,11 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return None
     cue = cues[-1]
     word = cue.group(0)
+    if len(cues) > 1 and cues[-2].group(0) in _CITING and word in ("saying", "telling", "writing"):
+        # "Yonhap cited a government source as saying “...”": the source speaks.
+        cited = _quoted_as_saying(ctx, cues[-2].end(), end)
+        if cited is not None and cited.end == cue.end():
+            return cited
     if word.lower() == "according to":
         after = _skip(text, cue.end(), end, " ")
         mention = _mention_at(ctx, after)
