@@ -225,7 +225,9 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
     first = body[0]
     # “We will talk,” he said, “but not now.”: the second half of a split quotation.
     resumed = pre.endswith(",") and pre.lstrip()[:1] in "“\"«‘'"
-    if not (first.isupper() or first.isdigit() or pre.endswith(":") or resumed):
+    # “… and we will respond,” she said: a sentence the writer shortened at the front.
+    elided = not pre and quote.lstrip()[:1] in "…."
+    if not (first.isupper() or first.isdigit() or pre.endswith(":") or resumed or elided):
         return False
     if body[-1] in ".,!?…\u2014-":
         return True
