@@ -232,6 +232,9 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
     if body[-1] in ".,!?…\u2014-":
         return True
     after = text[piece.close_at + 1 : piece.close_at + 3] if piece.close_at is not None else ""
+    if pre.endswith(":") and piece.close_at is not None and after[:1] in ("", "\n"):
+        # Kim Yo Jong: “Seoul will pay dearly” (a headline): all that follows the colon.
+        return True
     return attribution is not None and attribution.mention is not None and after[:1] in (",", " ")
 
 
