@@ -110,6 +110,8 @@ _ADJUNCT_START = frozenset(
     ]
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
+# Cues whose object, not subject, is the source of the words.
+_SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
 
 
@@ -452,14 +454,19 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         cited = _quoted_as_saying(ctx, cues[-2].end(), end)
         if cited is not None and cited.end == cue.end():
             return cited
-    if word.lower() == "according to":
+    if word.lower() in _SOURCE_CUES:
+        # "according to X", "Yonhap reported, citing X, that ...": X is the source.
         after = _skip(text, cue.end(), end, " ")
         mention = _mention_at(ctx, after)
         first = _WORD.match(text, after)
+        source = mention is not None or word.lower() == "according to"
         if mention is None and first is not None and first.group(0).lower() in _DETERMINERS:
             # "According to a statement from Seoul's Unification Ministry, “...”".
-            mention = _determiner_phrase(ctx, after, end)[1]
-        return Attribution(mention, word, cue.end())
+            phrase, mention = _determiner_phrase(ctx, after, end)
+            source = source or bool(ctx.mentions_in(after, after + len(phrase)))
+        if source:
+            return Attribution(mention, word, cue.end())
+        # "Seoul protested, citing “a grave violation”": what is cited, not who.
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
     if subject is not None and not subject.subject and word.endswith("ing") and head.endswith(","):
