@@ -110,6 +110,8 @@ _ADJUNCT_START = frozenset(
     ]
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
+_BY_AGENT = re.compile(r",?[ ]+by[ ]+")
+_PASSIVE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been|being)[ ]+(?:[a-z]+ly[ ]+)?\Z")
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
@@ -231,6 +233,13 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
                 return pre
             return post
     found = _before(ctx, piece)
+    if found is not None and found.mention is None and piece.close_at is not None and found.cue:
+        if ctx.lex.cue_kind(found.cue) == "naming":
+            # "dubbed “Rocket Man” by Trump": the namer is the agent after the name.
+            by = _BY_AGENT.match(ctx.text, piece.close_at + 1, para_end)
+            agent = _mention_at(ctx, by.end()) if by is not None else None
+            if agent is not None and agent.name:
+                return Attribution(agent, found.cue, agent.end, start=found.start)
     if found is not None:
         return found
     # “Why now?” Holloway asked. — an attribution alone in the next sentence.
@@ -279,6 +288,10 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
         # Inverted: "said Rubio", "said the ministry in a statement", "according to the agency".
         after = _skip(text, cue.end(), window_end, " ")
         mention = _mention_at(ctx, after)
+        if mention is not None and mention.name is None and mention.role == "Spokesperson":
+            # "said a spokesman for the General Staff": the body the spokesman speaks for.
+            named = _determiner_phrase(ctx, after, window_end)[1]
+            mention = named if named is not None and named.kind != "person" else mention
         if mention is not None:
             # "said Kim Jong Un’s sister, Kim Yo Jong": the possessed one speaks.
             following = ctx.mentions_in(mention.start, min(window_end, mention.end + _APPOSITIVE))
@@ -330,7 +343,10 @@ def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMentio
     phrase = " ".join(ctx.text[at:end].split()[:8])
     stop = _PUNCT.search(phrase)
     phrase = phrase[: stop.start()] if stop else phrase
-    named = [m for m in ctx.mentions_in(at, at + len(phrase)) if m.name and m.kind != "anonymous"]
+    # A name may open inside the phrase and run past its eighth word
+    # ("a spokesman for the General Staff of the Korean People’s Army").
+    inside = ctx.mentions_in(at, end)
+    named = [m for m in inside if m.start < at + len(phrase) and m.name and m.kind != "anonymous"]
     return phrase, (named[-1] if named else None)
 
 
@@ -467,12 +483,26 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         if source:
             return Attribution(mention, word, cue.end())
         # "Seoul protested, citing “a grave violation”": what is cited, not who.
+    if _PASSIVE.search(text, max(start, cue.start() - 24), cue.start()):
+        # "The drills were denounced by Pyongyang as “...”": the agent speaks.
+        by = _BY_AGENT.match(text, cue.end(), end)
+        agent = _mention_at(ctx, by.end()) if by is not None else None
+        if agent is not None and agent.name:
+            return Attribution(agent, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
     if subject is not None and not subject.subject and word.endswith("ing") and head.endswith(","):
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
         subject = _clause_subject(ctx, start, cue.start()) or subject
+    if (
+        subject is not None
+        and not word.endswith("ing")
+        and ctx.lex.cue_kind(word) == "naming"
+        and text[subject.end : cue.start()].strip() == ","
+    ):
+        # "Kim Jong Un, nicknamed “Rocket Man”": Kim is the one named, not the namer.
+        return Attribution(None, word, cue.end())
     if subject is not None:
         return Attribution(subject, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
