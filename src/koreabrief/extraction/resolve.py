@@ -40,6 +40,9 @@ class Resolver:
         self.out: list[NameMention] = []
         self.sentence_of: list[int] = []
         self.surnames: dict[str, NameMention] = {}
+        # The last clause-subject mention per surname key: "Kim Yo Jong, the sister of
+        # Kim Jong Un, ... Kim said" means the subject, not the later object.
+        self.subject_surnames: dict[str, NameMention] = {}
         self.bodies: list[NameMention] = []
         self.spokes: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
@@ -98,7 +101,16 @@ class Resolver:
                 return _evolve(m, name=e.name, kind=e.kind, affiliation=m.affiliation or e.affiliation)
             return _with_entity(m, e)
         if " " not in name.strip():
-            earlier = self.surnames.get(normalise_key(name))
+            key = normalise_key(name)
+            earlier = self.surnames.get(key)
+            if earlier is not None and not earlier.subject:
+                subject = self.subject_surnames.get(key)
+                if (
+                    subject is not None
+                    and subject.name != earlier.name
+                    and self._sentence(subject.start) >= self._sentence(earlier.start) - 1
+                ):
+                    earlier = subject
             if earlier is not None:
                 return _evolve(
                     m,
@@ -128,6 +140,8 @@ class Resolver:
             # A bare surname never displaces a full name met earlier.
             if current is None or " " in (m.name or "") or " " not in (current.name or ""):
                 self.surnames[key] = m
+                if m.subject:
+                    self.subject_surnames[key] = m
 
     def _surname_keys(self, name: str) -> tuple[str, ...]:
         """The keys a later bare surname finds `name` by (memoised per text in `_keys`)."""
