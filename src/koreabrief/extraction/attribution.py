@@ -233,13 +233,13 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
                 return pre
             return post
     found = _before(ctx, piece)
-    if found is not None and found.mention is None and piece.close_at is not None and found.cue:
-        if ctx.lex.cue_kind(found.cue) == "naming":
-            # "dubbed “Rocket Man” by Trump": the namer is the agent after the name.
-            by = _BY_AGENT.match(ctx.text, piece.close_at + 1, para_end)
-            agent = _mention_at(ctx, by.end()) if by is not None else None
-            if agent is not None and agent.name:
-                return Attribution(agent, found.cue, agent.end, start=found.start)
+    naming = found is not None and found.cue is not None and ctx.lex.cue_kind(found.cue) == "naming"
+    if found is not None and naming and found.mention is None and piece.close_at is not None:
+        # "dubbed “Rocket Man” by Trump": the namer is the agent after the name.
+        by = _BY_AGENT.match(ctx.text, piece.close_at + 1, para_end)
+        agent = _mention_at(ctx, by.end()) if by is not None else None
+        if agent is not None and agent.name:
+            return Attribution(agent, found.cue, agent.end, start=found.start)
     if found is not None:
         return found
     # “Why now?” Holloway asked. — an attribution alone in the next sentence.
@@ -505,6 +505,13 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return Attribution(None, word, cue.end())
     if subject is not None:
         return Attribution(subject, word, cue.end())
+    opens = not ctx.sentences or ctx.sentences[ctx.sentence_at(start)].start == start
+    if ctx.lex.cue_kind(word) == "report" and opens:
+        # "A KCNA dispatch said ...": a short subject phrase speaks for the body it names.
+        np = _np(ctx, start, cue.start())
+        body = np[0] if np is not None else None
+        if body is not None and body.name and body.kind in ("organisation", "collective"):
+            return Attribution(body, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
