@@ -33,9 +33,23 @@ _DET_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+) \Z")
 _OWNER_BEFORE = re.compile(r"(\S+?)(?:’s|'s) \Z")
 
 
+def _capitals() -> str:
+    """A regex class body of the capital letters names open with: A-Z and the
+    accented Latin ones ("Émile", "Łukasz", "Øystein"), as ranges."""
+    caps = [c for c in range(0xC0, 0x250) if chr(c).isupper()]
+    ranges: list[tuple[int, int]] = []
+    for c in caps:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "A-Z" + "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
+
+
+_CAP = _capitals()
 _NAME = re.compile(
-    r"(?<![\w’'.-])(?:[A-Z]\.|[A-Z][\w’'-]{0,40})"
-    r"(?: (?:[A-Z]\.|[A-Z][\w’'-]{0,40}|(?:bin|al|de|van|von|da)(?= [A-Z]))){0,6}"
+    rf"(?<![\w’'.-])(?:[{_CAP}]\.|[{_CAP}][\w’'-]{{0,40}})"
+    rf"(?: (?:[{_CAP}]\.|[{_CAP}][\w’'-]{{0,40}}|(?:bin|al|de|van|von|da)(?= [{_CAP}]))){{0,6}}"
 )
 # `_NAME` without its look-behind, for the scan of `_name_runs`.
 _NAME_RUN = re.compile(_NAME.pattern.removeprefix(r"(?<![\w’'.-])"))
