@@ -219,7 +219,8 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
         return True
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, 0)
     pre = text[max(sentence.start, piece.open_at - 300) : piece.open_at].rstrip()
-    starts_clause = not pre or pre.endswith((":", ",")) or _ends_with_cue(ctx, pre)
+    # After a stop the sentence splitter kept ("at 7:10 a.m. “Our military ...”"), a new sentence.
+    starts_clause = not pre or pre.endswith((":", ",", ".", "!", "?")) or _ends_with_cue(ctx, pre)
     if piece.close_at is None or pre.endswith("\n"):
         starts_clause = True
     if not starts_clause:
