@@ -259,16 +259,26 @@ class _Finder:
             i -= 1
         return text[i:j].lower() not in _NOT_SUBJECT_BEFORE
 
-    def _inside_body_name(self, start: int, end: int) -> bool:
-        """True when [start, end) lies inside a longer gazetteer name of a body or state
-        ("General" in "the General Staff of the Korean People's Army")."""
+    def _after_body_name(self, start: int, end: int) -> int:
+        """Where a title found at [start, end) really starts, given the gazetteer names.
+
+        A title inside a longer name of a body or state is none ("General" in "the
+        General Staff of the Korean People's Army": `end` is returned); one that
+        starts inside such a name and runs past it starts after it ("Ministry
+        spokesperson" in "the DPRK Foreign Ministry spokesperson": "spokesperson").
+        """
         if not self.gaz_mask[start]:
-            return False
+            return start
         i = bisect.bisect_right(self.gaz_starts, start) - 1
-        if i < 0:
-            return False
-        hit = self.gaz_hits[i]
-        return hit.entity.kind != "person" and hit.end >= end and hit.end - hit.start > end - start
+        hit = self.gaz_hits[i] if i >= 0 else None
+        if hit is None or hit.entity.kind == "person" or hit.end <= start:
+            return start
+        if hit.end >= end:
+            return end if hit.end - hit.start > end - start else start
+        after = hit.end
+        while after < end and self.text[after] == " ":
+            after += 1
+        return after
 
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
@@ -338,8 +348,9 @@ class _Finder:
         lowered = self.lowered
         titles = self.lex.titles
         for m_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
-            info = titles.get(lowered[m_start:m_end].lower())
-            if info is None or self._inside_body_name(m_start, m_end):
+            m_start = self._after_body_name(m_start, m_end)
+            info = titles.get(lowered[m_start:m_end].lower()) if m_start < m_end else None
+            if info is None:
                 continue
             span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
             if span is None and text.startswith(", ", m_end):
