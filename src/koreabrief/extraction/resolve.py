@@ -132,6 +132,8 @@ class Resolver:
 
     def _remember(self, m: NameMention) -> None:
         assert m.name is not None
+        if "’s " in m.text or "'s " in m.text:
+            return  # "Kim Jong Un's daughter": the surname written is the father's
         keys = self._keys.get(m.name)
         if keys is None:
             keys = self._keys[m.name] = self._surname_keys(m.name)
