@@ -280,6 +280,19 @@ class _Finder:
             after += 1
         return after
 
+    def _body_before(self, pos: int) -> tuple[int, Entity | None]:
+        """A body word the gazetteer knows right before a title ("a Treasury spokesperson",
+        where only "the Treasury" is a gazetteer form); `pos` and None if there is none."""
+        if pos < 2 or self.text[pos - 1] != " ":
+            return pos, None
+        for body in self.lex.pattern("body.lower").finditer(self.lowered, max(0, pos - 41), pos - 1):
+            if body.end() != pos - 1 or not self.text[body.start()].isupper():
+                continue
+            hit = self.gaz.lookup(self.text[body.start() : body.end()])
+            if hit is not None and hit[0].kind == "organisation":
+                return body.start(), hit[0]
+        return pos, None
+
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
         pos = start
@@ -356,6 +369,8 @@ class _Finder:
             if span is None and text.startswith(", ", m_end):
                 span = self._name_after(m_end)
             start, modifier = self._modifier_before(m_start)
+            if modifier is None and start == m_start:
+                start, modifier = self._body_before(m_start)
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
