@@ -111,6 +111,8 @@ _ADJUNCT_START = frozenset(
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
 _BY_AGENT = re.compile(r",?[ ]+by[ ]+")
+# What may follow an unnamed title before the appositive that names its holder.
+_UNNAMED_TAIL = re.compile(r"(?:[ ]+(?:of|for|at|in)[ ]+[^,;:“”\"«»()]{1,80})?,[ ]*")
 _PASSIVE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been|being)[ ]+(?:[a-z]+ly[ ]+)?\Z")
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
@@ -292,6 +294,12 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             # "said a spokesman for the General Staff": the body the spokesman speaks for.
             named = _determiner_phrase(ctx, after, window_end)[1]
             mention = named if named is not None and named.kind != "person" else mention
+        if mention is not None and mention.name is None and mention.kind in ("title", "anonymous"):
+            # "said the chairman of the JCS, Gen. Kim Myung-soo": the appositive names him.
+            tail = _UNNAMED_TAIL.match(text, mention.end, window_end)
+            named = _mention_at(ctx, tail.end()) if tail is not None else None
+            if named is not None and named.name and named.kind == "person":
+                mention = named
         if mention is not None:
             # "said Kim Jong Un’s sister, Kim Yo Jong": the possessed one speaks.
             following = ctx.mentions_in(mention.start, min(window_end, mention.end + _APPOSITIVE))
@@ -346,8 +354,22 @@ def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMentio
     # A name may open inside the phrase and run past its eighth word
     # ("a spokesman for the General Staff of the Korean People’s Army").
     inside = ctx.mentions_in(at, end)
-    named = [m for m in inside if m.start < at + len(phrase) and m.name and m.kind != "anonymous"]
+    stop = at + len(phrase)
+    named = [
+        m
+        for m in inside
+        if m.start < stop and m.name and m.kind != "anonymous" and not _attributive(ctx, m, stop)
+    ]
     return phrase, (named[-1] if named else None)
+
+
+def _attributive(ctx: Context, mention: NameMention, end: int) -> bool:
+    """True for a state named as an adjective of a noun before `end` ("one North Korean
+    defector", "a Russian diplomat"): a person of that state, not the state speaking."""
+    if mention.kind != "state" or mention.end + 2 > end:
+        return False
+    text = ctx.text
+    return text[mention.end] == " " and text[mention.end + 1].islower()
 
 
 def _quoted_as_saying(ctx: Context, pos: int, end: int) -> Attribution | None:
@@ -408,7 +430,7 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
     inside = ctx.mentions_in(start, end)
     if head is not None and head.kind != "anonymous":
         return None
-    named = [m for m in inside if m.name and m.kind != "anonymous"]
+    named = [m for m in inside if m.name and m.kind != "anonymous" and not _attributive(ctx, m, end)]
     if named:
         # "a spokesperson for the foreign ministry (KCNA) said": the body it speaks for.
         return named[-1], None
