@@ -360,8 +360,8 @@ class _Finder:
         text = self.text
         lowered = self.lowered
         titles = self.lex.titles
-        for m_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
-            m_start = self._after_body_name(m_start, m_end)
+        for found_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
+            m_start = self._after_body_name(found_start, m_end)
             info = titles.get(lowered[m_start:m_end].lower()) if m_start < m_end else None
             if info is None:
                 continue
