@@ -269,7 +269,21 @@ def _label(ctx: Context, piece: QuotePiece) -> Attribution | None:
     word = m.group(1)
     if word.lower() in ctx.lex.label_nouns:
         return Attribution(None, word, piece.open_at)
+    work = word.lower() in ctx.lex.work_nouns and ":" not in before[m.end(1) :]
+    if work and _title_like(text[piece.start : piece.end]):
+        # "his memoir, “The Room Where It Happened,”": a title, not his words.
+        return Attribution(None, word, piece.open_at)
     return None
+
+
+def _title_like(quote: str) -> bool:
+    """True for a short quotation with every longer word capitalised ("Sea of Blood")."""
+    words = quote.strip(" ,.").split()
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    longer = all(w[:1].isupper() or not w[:1].isalpha() for w in words if len(w) > 4)
+    return longer and 2 * capitals >= len(words)
 
 
 def _skip(text: str, pos: int, end: int, chars: str) -> int:
@@ -354,11 +368,11 @@ def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMentio
     # A name may open inside the phrase and run past its eighth word
     # ("a spokesman for the General Staff of the Korean People’s Army").
     inside = ctx.mentions_in(at, end)
-    stop = at + len(phrase)
+    limit = at + len(phrase)
     named = [
         m
         for m in inside
-        if m.start < stop and m.name and m.kind != "anonymous" and not _attributive(ctx, m, stop)
+        if m.start < limit and m.name and m.kind != "anonymous" and not _attributive(ctx, m, limit)
     ]
     return phrase, (named[-1] if named else None)
 

@@ -207,8 +207,10 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
     """True when the quotation holds at least one whole sentence of the speaker's."""
     text = ctx.text
     quote = text[piece.start : piece.end]
-    if attribution is not None and attribution.mention is None and attribution.cue in ctx.lex.label_nouns:
-        return False
+    if attribution is not None and attribution.mention is None and attribution.cue:
+        cue = attribution.cue.lower()
+        if cue in ctx.lex.label_nouns or cue in ctx.lex.work_nouns:
+            return False
     if attribution is not None and attribution.cue and ctx.lex.cue_kind(attribution.cue) == "naming":
         return False  # what someone calls something is a name, never a whole sentence of theirs
     body = quote.strip().lstrip("…. ")
