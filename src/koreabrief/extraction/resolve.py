@@ -9,6 +9,7 @@ first, as careful readers (and the Hobbs-style heuristics) do.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from koreabrief.extraction.lexicon import Lexicon
@@ -24,6 +25,10 @@ _PRONOUN_REACH = 5
 _MAX_LOOKBACK = 80
 _PERSONISH = ("person",)
 _BODYISH = ("organisation", "collective", "state")
+# "N. Korea's " right before a bare surname: the state it belongs to.
+_POSSESSOR = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?:’s|'s) \Z")
+# Roles of a state's head, for "N. Korea's Kim", highest first.
+_HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
@@ -120,9 +125,25 @@ class Resolver:
                     gender=m.gender or earlier.gender,
                 )
             known = self.gaz.by_surname(name)
+            if len(known) > 1:
+                known = self._state_head(m.start, known)
             if len(known) == 1:
                 return _with_entity(m, known[0])
         return m
+
+    def _state_head(self, pos: int, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """ "N. Korea's Kim", "China's Xi": of the people with this surname, the one
+        leading the state named just before (none if there is no such state or
+        several such leaders)."""
+        owner = _POSSESSOR.search(self.text, max(0, pos - 32), pos)
+        state = self.gaz.resolve(owner.group(1)) if owner is not None else None
+        if state is None or state.kind != "state":
+            return ()
+        for roles in _HEAD_ROLES:
+            heads = tuple(e for e in known if e.affiliation == state.name and e.role in roles)
+            if heads:
+                return heads
+        return ()
 
     def _speaks(self, end: int) -> bool:
         """True when a cue verb follows: "Engel said" names a speaker even unknown."""
