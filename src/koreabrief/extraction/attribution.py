@@ -443,6 +443,11 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
         return None
     inside = ctx.mentions_in(start, end)
     if head is not None and head.kind != "anonymous":
+        owned = text.startswith(("’s ", "'s "), head.end) or head.kind == "state"
+        if owned and len(words) <= 5:
+            # "Seoul’s delegation told", "Pyongyang residents told": somebody of
+            # theirs, unnamed (never the speaker of the quotation before).
+            return None, phrase
         return None
     named = [m for m in inside if m.name and m.kind != "anonymous" and not _attributive(ctx, m, end)]
     if named:

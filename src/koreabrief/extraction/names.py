@@ -281,16 +281,21 @@ class _Finder:
         return after
 
     def _body_before(self, pos: int) -> tuple[int, Entity | None]:
-        """A body word the gazetteer knows right before a title ("a Treasury spokesperson",
-        where only "the Treasury" is a gazetteer form); `pos` and None if there is none."""
+        """A body word right before a title ("a ministry official", "a Treasury
+        spokesperson"): where the phrase starts (with its determiner) and the
+        organisation the gazetteer resolves the word to, if any; `pos` and None
+        when no body word is there."""
         if pos < 2 or self.text[pos - 1] != " ":
             return pos, None
         for body in self.lex.pattern("body.lower").finditer(self.lowered, max(0, pos - 41), pos - 1):
-            if body.end() != pos - 1 or not self.text[body.start()].isupper():
+            if body.end() != pos - 1:
                 continue
-            hit = self.gaz.lookup(self.text[body.start() : body.end()])
-            if hit is not None and hit[0].kind == "organisation":
-                return body.start(), hit[0]
+            start = body.start()
+            hit = self.gaz.lookup(self.text[start : body.end()]) if self.text[start].isupper() else None
+            det = _DET_BEFORE.search(self.text[max(0, start - 8) : start])
+            if det and det.group(1).lower() in _DETERMINERS:
+                start -= len(det.group(0)) - (1 if det.group(0)[0] == " " else 0)
+            return start, (hit[0] if hit is not None and hit[0].kind == "organisation" else None)
         return pos, None
 
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
@@ -391,7 +396,9 @@ class _Finder:
                 continue
             word = text[start:m_start].strip().lower()
             if start < m_start or text[m_start].isupper():
-                kind = "anonymous" if word in ("a", "an") or info.role == "Official" else "title"
+                # "an official", "a ministry official": somebody unnamed.
+                unnamed = word.split(" ", 1)[0] in ("a", "an") or info.role == "Official"
+                kind = "anonymous" if unnamed else "title"
                 self._add(
                     NameMention(start, m_end, text[start:m_end], None, kind, info.role or None, affiliation)
                 )
