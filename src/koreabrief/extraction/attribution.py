@@ -111,6 +111,7 @@ _ADJUNCT_START = frozenset(
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
 _BY_AGENT = re.compile(r",?[ ]+by[ ]+")
+_OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?")
 # What may follow an unnamed title before the appositive that names its holder.
 _UNNAMED_TAIL = re.compile(r"(?:[ ]+(?:of|for|at|in)[ ]+[^,;:“”\"«»()]{1,80})?,[ ]*")
 _PASSIVE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been|being)[ ]+(?:[a-z]+ly[ ]+)?\Z")
@@ -596,6 +597,11 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
             inner = gap.strip().lstrip(",").lstrip()
             appositive = inner[:1].islower() or not mention.name or mention.kind in ("anonymous", "title")
             if gap.lstrip().startswith(",") and appositive and _trivial_gap(ctx, gap):
+                return head
+        if i > 0 and mention.kind in ("organisation", "state", "collective"):
+            # "Rep. Kim Gi-hyeon of the People Power Party said": the person speaks.
+            head = candidates[i - 1]
+            if head.kind == "person" and head.name and _OF_BODY.fullmatch(text, head.end, mention.start):
                 return head
         return mention
     return None
