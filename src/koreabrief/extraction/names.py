@@ -31,6 +31,8 @@ __all__ = ["NameMention", "find_mentions"]
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ -]\Z")
 _DET_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+) \Z")
 _OWNER_BEFORE = re.compile(r"(\S+?)(?:’s|'s) \Z")
+# The capitalised word right before a body word: "People Power| Party".
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*) \Z")
 
 
 def _capitals() -> str:
@@ -422,6 +424,15 @@ class _Finder:
                 continue
             if modifier is None and start == m_start and not text[m_start].isupper() and not owned:
                 continue
+            named = _CAPITALISED_BEFORE.search(text, max(0, m_start - 42), m_start)
+            if (
+                modifier is None
+                and start == m_start
+                and named
+                and not named.group(1).endswith(("’s", "'s"))
+                and _bare(named.group(1)) not in self.lex.not_names
+            ):
+                continue  # "the People Power Party": the end of a proper name, found by its shape
             end = m_end
             if modifier is None and text.startswith(" of ", end):
                 # "the foreign ministry of South Korea"
