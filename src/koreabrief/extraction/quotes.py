@@ -215,11 +215,9 @@ def _emit(
     out: list[_Raw], text: str, span: tuple[int, int], open_at: int, close_at: int | None, *, double: bool
 ) -> None:
     start, end = span
-    # « Nous sommes prêts »: spaces inside the marks are not quoted text.
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
+    if close_at is None:
+        while end > start and text[end - 1].isspace():
+            end -= 1
     inner = text[start:end]
     if not any(ch.isalnum() for ch in inner):
         return
