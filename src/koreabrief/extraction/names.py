@@ -547,6 +547,14 @@ class _Finder:
             return
         if skip:
             tokens = tokens[skip:]
+        if not organisations_only:
+            # "... Committee on International Affairs Vladimir Dzhabarov": the
+            # name after the body's last word is a person's, the body no part of it.
+            heads = self.lex.organisation_heads
+            cut = max((i for i, tok in enumerate(tokens[:-2]) if _bare(tok.rstrip(",")) in heads), default=-1)
+            if cut >= 0 and not any(_bare(t) in heads or _bare(t) in not_names for t in tokens[cut + 1 :]):
+                pos += len(" ".join(tokens[: cut + 1])) + 1
+                tokens = tokens[cut + 1 :]
         last = _bare(tokens[-1].rstrip(",")).removesuffix("’s").removesuffix("'s")
         keep: list[str] = []
         if last in self.lex.organisation_heads and len(tokens) > 1:
