@@ -115,6 +115,12 @@ _OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?")
 # What may follow an unnamed title before the appositive that names its holder.
 _UNNAMED_TAIL = re.compile(r"(?:[ ]+(?:of|for|at|in)[ ]+[^,;:“”\"«»()]{1,80})?,[ ]*")
 _PASSIVE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been|being)[ ]+(?:[a-z]+ly[ ]+)?\Z")
+# Object pronouns that may name a source ("according to him"): kinds and gender.
+_OBJECT_PRONOUNS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "him": (("person",), "m"),
+    "her": (("person",), "f"),
+    "them": (("organisation", "collective"), None),
+}
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
@@ -305,6 +311,8 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
         # Inverted: "said Rubio", "said the ministry in a statement", "according to the agency".
         after = _skip(text, cue.end(), window_end, " ")
         mention = _mention_at(ctx, after)
+        if mention is None and cue.group(0).lower() in _SOURCE_CUES:
+            mention = _object_pronoun(ctx, after)  # "“...,” according to him."
         if mention is not None and mention.name is None and mention.role == "Spokesperson":
             # "said a spokesman for the General Staff": the body the spokesman speaks for.
             named = _determiner_phrase(ctx, after, window_end)[1]
@@ -376,6 +384,28 @@ def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMentio
         if m.start < limit and m.name and m.kind != "anonymous" and not _attributive(ctx, m, limit)
     ]
     return phrase, (named[-1] if named else None)
+
+
+def _object_pronoun(ctx: Context, pos: int) -> NameMention | None:
+    """The speaker "him", "her" or "them" at `pos` stands for ("according to him"):
+    the last named person (of that gender, when known) or, for "them", body,
+    within the two sentences before."""
+    word = _WORD.match(ctx.text, pos)
+    wanted = _OBJECT_PRONOUNS.get(word.group(0).lower()) if word is not None else None
+    if wanted is None:
+        return None
+    kinds, gender = wanted
+    floor = ctx.sentences[max(0, ctx.sentence_at(pos) - 2)].start if ctx.sentences else 0
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    for _ in range(40):
+        if i < 0 or ctx.mentions[i].start < floor:
+            return None
+        m = ctx.mentions[i]
+        kind = "person" if m.kind == "pronoun" and m.gender else m.kind
+        if m.name and kind in kinds and (gender is None or m.gender in (None, gender)):
+            return m
+        i -= 1
+    return None
 
 
 def _attributive(ctx: Context, mention: NameMention, end: int) -> bool:
@@ -515,7 +545,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     if word.lower() in _SOURCE_CUES:
         # "according to X", "Yonhap reported, citing X, that ...": X is the source.
         after = _skip(text, cue.end(), end, " ")
-        mention = _mention_at(ctx, after)
+        mention = _mention_at(ctx, after) or _object_pronoun(ctx, after)
         first = _WORD.match(text, after)
         source = mention is not None or word.lower() == "according to"
         if mention is None and first is not None and first.group(0).lower() in _DETERMINERS:
