@@ -27,6 +27,8 @@ _PERSONISH = ("person",)
 _BODYISH = ("organisation", "collective", "state")
 # "N. Korea's " right before a bare surname: the state it belongs to.
 _POSSESSOR = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?:’s|'s) \Z")
+# "the country's " right before a body: the state named last owns it.
+_OWNED_BY_STATE = re.compile(r"(?:country|nation)(?:’s|'s) \Z")
 # Roles of a state's head, for "N. Korea's Kim", highest first.
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
@@ -252,11 +254,32 @@ class Resolver:
             if name == "office":
                 return _evolve(m, name=None, kind="anonymous")
         if m.affiliation is None:
+            owned = self._state_owned(m)
+            if owned is not None:
+                return owned
             tail = name.lower()
             for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
                 if earlier.kind != "state" and earlier is not m and _same_body(earlier.name, tail):
                     return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
         return m
+
+    def _state_owned(self, m: NameMention) -> NameMention | None:
+        """ "the country’s defence ministry", "its military": the body of the state
+        named last, as the gazetteer knows it ("North Korea's defence ministry")."""
+        lowered = m.text.lower()
+        bare = lowered.removeprefix("its ")
+        if bare == lowered and not _OWNED_BY_STATE.search(self.text, max(0, m.start - 12), m.start):
+            return None
+        # The body or state named last must be a state: "the JCS said its troops" are the JCS's.
+        state = self.bodies[-1] if self.bodies and self.bodies[-1].kind == "state" else None
+        entity = self.gaz.resolve(state.name) if state is not None and state.name else None
+        if entity is None or entity.kind != "state":
+            return None
+        hit = self.gaz.lookup(f"{entity.name}'s {bare}")
+        if hit is not None and hit[0].kind == "organisation":
+            return _evolve(m, name=hit[0].name, kind="organisation", affiliation=hit[0].affiliation)
+        adjective = entity.adjectives[0] if entity.adjectives else entity.name
+        return _evolve(m, name=f"{adjective} {m.name}", affiliation=entity.name)
 
     def _office_owner(self, m: NameMention) -> NameMention | None:
         before = self.text[max(0, m.start - 8) : m.start]
