@@ -468,6 +468,11 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
         return None
     found = _subject_before(ctx, start, end)
     if found is not None:
+        lead = _WORD.findall(text[start : found.start].lower())
+        if lead[:1] and lead[0] in _DETERMINERS and any(w in ctx.lex.reply_nouns for w in lead[1:3]):
+            # “...,” a claim Seoul denies: the quotation is what the claim says, and
+            # the one who denies it no speaker of it.
+            return None
         return found, None
     words = _WORD.findall(phrase)
     if len(words) > _NP_WORDS or "," in phrase:
