@@ -29,6 +29,8 @@ _BODYISH = ("organisation", "collective", "state")
 _POSSESSOR = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?:’s|'s) \Z")
 # "the country's " right before a body: the state named last owns it.
 _OWNED_BY_STATE = re.compile(r"(?:country|nation)(?:’s|'s) \Z")
+# Roles whose unnamed holder speaks for the state they are of.
+_REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"])
 # Roles of a state's head, for "N. Korea's Kim", highest first.
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
@@ -210,6 +212,12 @@ class Resolver:
         found = self._spokesperson(m)
         if found is not None:
             return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
+        if m.role in _REPRESENTS and m.affiliation:
+            # "Russia's representative", "Japan's envoy": unnamed, they speak for the
+            # state (still an unnamed person: an appositive to a name, never a head).
+            state = self.gaz.resolve(m.affiliation)
+            if state is not None and state.kind == "state":
+                return _evolve(m, name=state.name, kind="anonymous")
         return _evolve(m, kind="anonymous")
 
     def _spokesperson(self, m: NameMention) -> NameMention | None:
