@@ -55,6 +55,7 @@ class Resolver:
         self.bodies: list[NameMention] = []
         self.spokes: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._alias_bodies: dict[tuple[str, str], bool] = {}
 
     def resolve(self, mentions: list[NameMention]) -> list[NameMention]:
         """Return `mentions` with names, roles and affiliations filled where the text allows."""
@@ -267,9 +268,26 @@ class Resolver:
                 return owned
             tail = name.lower()
             for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
-                if earlier.kind != "state" and earlier is not m and _same_body(earlier.name, tail):
+                if earlier.kind != "state" and earlier is not m and self._is_body(earlier.name, tail):
                     return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
         return m
+
+    def _is_body(self, name: str | None, canonical: str) -> bool:
+        """`_same_body`, or one of the gazetteer's forms of `name` is such a body: "the
+        agency" after the National Intelligence Service ("South Korea's spy agency")."""
+        if _same_body(name, canonical):
+            return True
+        if not name or not canonical:
+            return False
+        key = (name, canonical)
+        found = self._alias_bodies.get(key)
+        if found is None:
+            # Memoised per text: hostile text may repeat "the agency" endlessly.
+            entity = self.gaz.resolve(name)
+            aliases = entity.aliases if entity is not None and entity.kind == "organisation" else ()
+            found = any(_same_body(alias, canonical) for alias in aliases)
+            self._alias_bodies[key] = found
+        return found
 
     def _state_owned(self, m: NameMention) -> NameMention | None:
         """ "the country’s defence ministry", "its military": the body of the state
