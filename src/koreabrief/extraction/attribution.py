@@ -110,6 +110,19 @@ _ADJUNCT_START = frozenset(
     ]
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
+_BY_AGENT = re.compile(r",?[ ]+by[ ]+")
+_OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?")
+# What may follow an unnamed title before the appositive that names its holder.
+_UNNAMED_TAIL = re.compile(r"(?:[ ]+(?:of|for|at|in)[ ]+[^,;:“”\"«»()]{1,80})?,[ ]*")
+_PASSIVE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been|being)[ ]+(?:[a-z]+ly[ ]+)?\Z")
+# Object pronouns that may name a source ("according to him"): kinds and gender.
+_OBJECT_PRONOUNS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "him": (("person",), "m"),
+    "her": (("person",), "f"),
+    "them": (("organisation", "collective"), None),
+}
+# Cues whose object, not subject, is the source of the words.
+_SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
 
 
@@ -229,6 +242,13 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
                 return pre
             return post
     found = _before(ctx, piece)
+    naming = found is not None and found.cue is not None and ctx.lex.cue_kind(found.cue) == "naming"
+    if found is not None and naming and found.mention is None and piece.close_at is not None:
+        # "dubbed “Rocket Man” by Trump": the namer is the agent after the name.
+        by = _BY_AGENT.match(ctx.text, piece.close_at + 1, para_end)
+        agent = _mention_at(ctx, by.end()) if by is not None else None
+        if agent is not None and agent.name:
+            return Attribution(agent, found.cue, agent.end, start=found.start)
     if found is not None:
         return found
     # “Why now?” Holloway asked. — an attribution alone in the next sentence.
@@ -256,7 +276,21 @@ def _label(ctx: Context, piece: QuotePiece) -> Attribution | None:
     word = m.group(1)
     if word.lower() in ctx.lex.label_nouns:
         return Attribution(None, word, piece.open_at)
+    work = word.lower() in ctx.lex.work_nouns and ":" not in before[m.end(1) :]
+    if work and _title_like(text[piece.start : piece.end]):
+        # "his memoir, “The Room Where It Happened,”": a title, not his words.
+        return Attribution(None, word, piece.open_at)
     return None
+
+
+def _title_like(quote: str) -> bool:
+    """True for a short quotation with every longer word capitalised ("Sea of Blood")."""
+    words = quote.strip(" ,.").split()
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    longer = all(w[:1].isupper() or not w[:1].isalpha() for w in words if len(w) > 4)
+    return longer and 2 * capitals >= len(words)
 
 
 def _skip(text: str, pos: int, end: int, chars: str) -> int:
@@ -277,7 +311,22 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
         # Inverted: "said Rubio", "said the ministry in a statement", "according to the agency".
         after = _skip(text, cue.end(), window_end, " ")
         mention = _mention_at(ctx, after)
+        if mention is None and cue.group(0).lower() in _SOURCE_CUES:
+            mention = _object_pronoun(ctx, after)  # "“...,” according to him."
+        if mention is not None and mention.name is None and mention.role == "Spokesperson":
+            # "said a spokesman for the General Staff": the body the spokesman speaks for.
+            named = _determiner_phrase(ctx, after, window_end)[1]
+            mention = named if named is not None and named.kind != "person" else mention
+        if mention is not None and mention.name is None and mention.kind in ("title", "anonymous"):
+            # "said the chairman of the JCS, Gen. Kim Myung-soo": the appositive names him.
+            tail = _UNNAMED_TAIL.match(text, mention.end, window_end)
+            named = _mention_at(ctx, tail.end()) if tail is not None else None
+            if named is not None and named.name and named.kind == "person":
+                mention = named
         if mention is not None:
+            # "said Kim Jong Un’s sister, Kim Yo Jong": the possessed one speaks.
+            following = ctx.mentions_in(mention.start, min(window_end, mention.end + _APPOSITIVE))
+            mention = _head(ctx, following[:3]) or mention
             return Attribution(mention, cue.group(0), mention.end, start=start)
         word = _WORD.match(text, after)
         if word is not None and word.group(0).lower() in _DETERMINERS:
@@ -307,6 +356,8 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
 _QUOTED_BY = re.compile(r"(?<=quoted)\s+by\s+(?:the\s+)?\Z")
+# Verbs after which "X as saying" names the speaker X.
+_CITING = ("quoted", "cited")
 
 
 def _mention_at(ctx: Context, pos: int) -> NameMention | None:
@@ -323,25 +374,82 @@ def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMentio
     phrase = " ".join(ctx.text[at:end].split()[:8])
     stop = _PUNCT.search(phrase)
     phrase = phrase[: stop.start()] if stop else phrase
-    named = [m for m in ctx.mentions_in(at, at + len(phrase)) if m.name and m.kind != "anonymous"]
+    # A name may open inside the phrase and run past its eighth word
+    # ("a spokesman for the General Staff of the Korean People’s Army").
+    inside = ctx.mentions_in(at, end)
+    limit = at + len(phrase)
+    named = [
+        m
+        for m in inside
+        if m.start < limit and m.name and m.kind != "anonymous" and not _attributive(ctx, m, limit)
+    ]
     return phrase, (named[-1] if named else None)
 
 
+def _object_pronoun(ctx: Context, pos: int) -> NameMention | None:
+    """The speaker "him", "her" or "them" at `pos` stands for ("according to him"):
+    the last named person (of that gender, when known) or, for "them", body,
+    within the two sentences before."""
+    word = _WORD.match(ctx.text, pos)
+    wanted = _OBJECT_PRONOUNS.get(word.group(0).lower()) if word is not None else None
+    if wanted is None:
+        return None
+    kinds, gender = wanted
+    floor = ctx.sentences[max(0, ctx.sentence_at(pos) - 2)].start if ctx.sentences else 0
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    for _ in range(40):
+        if i < 0 or ctx.mentions[i].start < floor:
+            return None
+        m = ctx.mentions[i]
+        kind = "person" if m.kind == "pronoun" and m.gender else m.kind
+        if m.name and kind in kinds and (gender is None or m.gender in (None, gender)):
+            return m
+        i -= 1
+    return None
+
+
+def _attributive(ctx: Context, mention: NameMention, end: int) -> bool:
+    """True for a state named as an adjective of a noun before `end` ("one North Korean
+    defector", "a Russian diplomat"): a person of that state, not the state speaking."""
+    if mention.kind != "state" or mention.end + 2 > end:
+        return False
+    text = ctx.text
+    return text[mention.end] == " " and text[mention.end + 1].islower()
+
+
 def _quoted_as_saying(ctx: Context, pos: int, end: int) -> Attribution | None:
-    """ "KCNA quoted Kim Jong Un as saying": the one quoted speaks."""
-    if not ctx.text[max(0, pos - 6) : pos].endswith("quoted"):
+    """ "KCNA quoted Kim Jong Un as saying": the one quoted speaks.
+
+    `pos` is the end of the reporting verb ("quoted", "cited"); an unnamed
+    source ("cited a government source as saying") gives no speaker, never the
+    agency that cites it.
+    """
+    if not ctx.text[max(0, pos - 6) : pos].endswith(_CITING):
         return None
     at = _skip(ctx.text, pos, end, " ")
     mention = ctx.mention_at(at)
     if mention is None:
-        return None
+        word = _WORD.match(ctx.text, at)
+        if word is None or word.group(0).lower() not in _DETERMINERS:
+            return None
+        tail = _AS_SAYING.search(ctx.text, at, min(end, at + _APPOSITIVE))
+        if tail is None or _QUOTE_OR_STOP.search(ctx.text, at, tail.start()):
+            return None
+        # "quoted an official, Lee Sung-jun, as saying" names one; most such phrases do not.
+        named = [m for m in ctx.mentions_in(at, tail.start()) if m.name and m.kind == "person"]
+        speaker = named[-1] if named else None
+        return Attribution(speaker, tail.group(1), tail.end(), ctx.text[at : tail.start()], start=pos)
     tail = _AS_SAYING.match(ctx.text, mention.end, end)
     if tail is None:
         # "quoted Kim Jong Un’s sister, Kim Yo Jong, as saying": the phrase's head speaks.
         tail = _AS_SAYING.search(ctx.text, mention.end, min(end, mention.end + _APPOSITIVE))
         if tail is None or _QUOTE_OR_STOP.search(ctx.text, mention.end, tail.start()):
             return None
-        mention = _head(ctx, ctx.mentions_in(at, tail.start())) or mention
+        head = _head(ctx, ctx.mentions_in(at, tail.start())) or mention
+        if head is mention and not ctx.text[mention.end : tail.start()].lstrip().startswith(","):
+            # "cited a government source as saying": the body only qualifies an unnamed source.
+            return Attribution(None, tail.group(1), tail.end(), ctx.text[at : tail.start()], start=pos)
+        mention = head
     return Attribution(mention, tail.group(1), tail.end(), start=pos)
 
 
@@ -360,14 +468,24 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
         return None
     found = _subject_before(ctx, start, end)
     if found is not None:
+        lead = _WORD.findall(text[start : found.start].lower())
+        if lead[:1] and lead[0] in _DETERMINERS and any(w in ctx.lex.reply_nouns for w in lead[1:3]):
+            # “...,” a claim Seoul denies: the quotation is what the claim says, and
+            # the one who denies it no speaker of it.
+            return None
         return found, None
     words = _WORD.findall(phrase)
     if len(words) > _NP_WORDS or "," in phrase:
         return None
     inside = ctx.mentions_in(start, end)
     if head is not None and head.kind != "anonymous":
+        owned = text.startswith(("’s ", "'s "), head.end) or head.kind == "state"
+        if owned and len(words) <= 5:
+            # "Seoul’s delegation told", "Pyongyang residents told": somebody of
+            # theirs, unnamed (never the speaker of the quotation before).
+            return None, phrase
         return None
-    named = [m for m in inside if m.name and m.kind != "anonymous"]
+    named = [m for m in inside if m.name and m.kind != "anonymous" and not _attributive(ctx, m, end)]
     if named:
         # "a spokesperson for the foreign ministry (KCNA) said": the body it speaks for.
         return named[-1], None
@@ -424,22 +542,53 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return None
     cue = cues[-1]
     word = cue.group(0)
-    if word.lower() == "according to":
+    if len(cues) > 1 and cues[-2].group(0) in _CITING and word in ("saying", "telling", "writing"):
+        # "Yonhap cited a government source as saying “...”": the source speaks.
+        cited = _quoted_as_saying(ctx, cues[-2].end(), end)
+        if cited is not None and cited.end == cue.end():
+            return cited
+    if word.lower() in _SOURCE_CUES:
+        # "according to X", "Yonhap reported, citing X, that ...": X is the source.
         after = _skip(text, cue.end(), end, " ")
-        mention = _mention_at(ctx, after)
+        mention = _mention_at(ctx, after) or _object_pronoun(ctx, after)
         first = _WORD.match(text, after)
+        source = mention is not None or word.lower() == "according to"
         if mention is None and first is not None and first.group(0).lower() in _DETERMINERS:
             # "According to a statement from Seoul's Unification Ministry, “...”".
-            mention = _determiner_phrase(ctx, after, end)[1]
-        return Attribution(mention, word, cue.end())
+            phrase, mention = _determiner_phrase(ctx, after, end)
+            source = source or bool(ctx.mentions_in(after, after + len(phrase)))
+        if source:
+            return Attribution(mention, word, cue.end())
+        # "Seoul protested, citing “a grave violation”": what is cited, not who.
+    if _PASSIVE.search(text, max(start, cue.start() - 24), cue.start()):
+        # "The drills were denounced by Pyongyang as “...”": the agent speaks.
+        by = _BY_AGENT.match(text, cue.end(), end)
+        agent = _mention_at(ctx, by.end()) if by is not None else None
+        if agent is not None and agent.name:
+            return Attribution(agent, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
     if subject is not None and not subject.subject and word.endswith("ing") and head.endswith(","):
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
         subject = _clause_subject(ctx, start, cue.start()) or subject
+    if (
+        subject is not None
+        and not word.endswith("ing")
+        and ctx.lex.cue_kind(word) == "naming"
+        and text[subject.end : cue.start()].strip() == ","
+    ):
+        # "Kim Jong Un, nicknamed “Rocket Man”": Kim is the one named, not the namer.
+        return Attribution(None, word, cue.end())
     if subject is not None:
         return Attribution(subject, word, cue.end())
+    opens = not ctx.sentences or ctx.sentences[ctx.sentence_at(start)].start == start
+    if ctx.lex.cue_kind(word) == "report" and opens:
+        # "A KCNA dispatch said ...": a short subject phrase speaks for the body it names.
+        np = _np(ctx, start, cue.start())
+        body = np[0] if np is not None else None
+        if body is not None and body.name and body.kind in ("organisation", "collective"):
+            return Attribution(body, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
@@ -483,6 +632,11 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
             inner = gap.strip().lstrip(",").lstrip()
             appositive = inner[:1].islower() or not mention.name or mention.kind in ("anonymous", "title")
             if gap.lstrip().startswith(",") and appositive and _trivial_gap(ctx, gap):
+                return head
+        if i > 0 and mention.kind in ("organisation", "state", "collective"):
+            # "Rep. Kim Gi-hyeon of the People Power Party said": the person speaks.
+            head = candidates[i - 1]
+            if head.kind == "person" and head.name and _OF_BODY.fullmatch(text, head.end, mention.start):
                 return head
         return mention
     return None

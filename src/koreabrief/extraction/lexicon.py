@@ -1,7 +1,8 @@
 """The word lists behind statement attribution, loaded once from data files.
 
 ``data/cues.toml`` holds reporting verbs with their tense forms, naming verbs,
-label nouns ("slogan") and the adverbs allowed between a speaker and its verb;
+label nouns ("slogan"), nouns of titled works ("memoir") and the adverbs
+allowed between a speaker and its verb;
 ``data/titles.toml`` holds role titles, speaking bodies ("the military") and
 name-shape hints. A [`Lexicon`][koreabrief.extraction.lexicon.Lexicon] is immutable
 and picklable; its compiled patterns are built lazily, once per process.
@@ -70,6 +71,7 @@ class Lexicon:
     korean_surnames: frozenset[str] = field()
     not_names: frozenset[str] = field()
     organisation_heads: frozenset[str] = field()
+    work_nouns: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
 
     @classmethod
@@ -113,6 +115,7 @@ class Lexicon:
             korean_surnames=frozenset(names.get("korean_surnames", ())),
             not_names=frozenset(names.get("not_names", ())),
             organisation_heads=frozenset(names.get("organisation_heads", ())),
+            work_nouns=frozenset(cues.get("works", ())),
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -166,6 +169,7 @@ _STATE_FIELDS = (
     "korean_surnames",
     "not_names",
     "organisation_heads",
+    "work_nouns",
 )
 
 

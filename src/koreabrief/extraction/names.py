@@ -31,11 +31,27 @@ __all__ = ["NameMention", "find_mentions"]
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ -]\Z")
 _DET_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+) \Z")
 _OWNER_BEFORE = re.compile(r"(\S+?)(?:’s|'s) \Z")
+# The capitalised word right before a body word: "People Power| Party".
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*) \Z")
 
 
+def _capitals() -> str:
+    """A regex class body of the capital letters names open with: A-Z and the
+    accented Latin ones ("Émile", "Łukasz", "Øystein"), as ranges."""
+    caps = [c for c in range(0xC0, 0x250) if chr(c).isupper()]
+    ranges: list[tuple[int, int]] = []
+    for c in caps:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "A-Z" + "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
+
+
+_CAP = _capitals()
 _NAME = re.compile(
-    r"(?<![\w’'.-])(?:[A-Z]\.|[A-Z][\w’'-]{0,40})"
-    r"(?: (?:[A-Z]\.|[A-Z][\w’'-]{0,40}|(?:bin|al|de|van|von|da)(?= [A-Z]))){0,6}"
+    rf"(?<![\w’'.-])(?:[{_CAP}]\.|[{_CAP}][\w’'-]{{0,40}})"
+    rf"(?: (?:[{_CAP}]\.|[{_CAP}][\w’'-]{{0,40}}|(?:bin|al|de|van|von|da)(?= [{_CAP}]))){{0,6}}"
 )
 # `_NAME` without its look-behind, for the scan of `_name_runs`.
 _NAME_RUN = re.compile(_NAME.pattern.removeprefix(r"(?<![\w’'.-])"))
@@ -170,6 +186,7 @@ class _Finder:
         self.gaz_hits = gaz.find(text) if hits is None else list(hits)
         self.gaz_by_end = {m.end: m for m in self.gaz_hits}
         self.gaz_by_start = {m.start: m for m in self.gaz_hits}
+        self.gaz_starts = [m.start for m in self.gaz_hits]
         self.gaz_mask = bytearray(len(text))
         for hit in self.gaz_hits:
             self.gaz_mask[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
@@ -244,6 +261,45 @@ class _Finder:
             i -= 1
         return text[i:j].lower() not in _NOT_SUBJECT_BEFORE
 
+    def _after_body_name(self, start: int, end: int) -> int:
+        """Where a title found at [start, end) really starts, given the gazetteer names.
+
+        A title inside a longer name of a body or state is none ("General" in "the
+        General Staff of the Korean People's Army": `end` is returned); one that
+        starts inside such a name and runs past it starts after it ("Ministry
+        spokesperson" in "the DPRK Foreign Ministry spokesperson": "spokesperson").
+        """
+        if not self.gaz_mask[start]:
+            return start
+        i = bisect.bisect_right(self.gaz_starts, start) - 1
+        hit = self.gaz_hits[i] if i >= 0 else None
+        if hit is None or hit.entity.kind == "person" or hit.end <= start:
+            return start
+        if hit.end >= end:
+            return end if hit.end - hit.start > end - start else start
+        after = hit.end
+        while after < end and self.text[after] == " ":
+            after += 1
+        return after
+
+    def _body_before(self, pos: int) -> tuple[int, Entity | None]:
+        """A body word right before a title ("a ministry official", "a Treasury
+        spokesperson"): where the phrase starts (with its determiner) and the
+        organisation the gazetteer resolves the word to, if any; `pos` and None
+        when no body word is there."""
+        if pos < 2 or self.text[pos - 1] != " ":
+            return pos, None
+        for body in self.lex.pattern("body.lower").finditer(self.lowered, max(0, pos - 41), pos - 1):
+            if body.end() != pos - 1:
+                continue
+            start = body.start()
+            hit = self.gaz.lookup(self.text[start : body.end()]) if self.text[start].isupper() else None
+            det = _DET_BEFORE.search(self.text[max(0, start - 8) : start])
+            if det and det.group(1).lower() in _DETERMINERS:
+                start -= len(det.group(0)) - (1 if det.group(0)[0] == " " else 0)
+            return start, (hit[0] if hit is not None and hit[0].kind == "organisation" else None)
+        return pos, None
+
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
         pos = start
@@ -283,6 +339,11 @@ class _Finder:
         text = self.text
         if text.startswith(", ", pos):
             pos += 2
+        hit = self.gaz_by_start.get(pos)
+        if hit is not None and hit.entity.kind == "person":
+            # "Defence Minister No Kwang Chol": a known name, even one opening with a
+            # word that starts no unknown name ("No", "Gen").
+            return pos, hit.end
         m = _NAME.match(text, pos)
         if m is None:
             return None
@@ -306,14 +367,17 @@ class _Finder:
         text = self.text
         lowered = self.lowered
         titles = self.lex.titles
-        for m_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
-            info = titles.get(lowered[m_start:m_end].lower())
+        for found_start, m_end in _spans(self.lex.pattern("title.lower"), _TITLE_GLUE, lowered):
+            m_start = self._after_body_name(found_start, m_end)
+            info = titles.get(lowered[m_start:m_end].lower()) if m_start < m_end else None
             if info is None:
                 continue
             span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
             if span is None and text.startswith(", ", m_end):
                 span = self._name_after(m_end)
             start, modifier = self._modifier_before(m_start)
+            if modifier is None and start == m_start:
+                start, modifier = self._body_before(m_start)
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
@@ -334,7 +398,9 @@ class _Finder:
                 continue
             word = text[start:m_start].strip().lower()
             if start < m_start or text[m_start].isupper():
-                kind = "anonymous" if word in ("a", "an") or info.role == "Official" else "title"
+                # "an official", "a ministry official": somebody unnamed.
+                unnamed = word.split(" ", 1)[0] in ("a", "an") or info.role == "Official"
+                kind = "anonymous" if unnamed else "title"
                 self._add(
                     NameMention(start, m_end, text[start:m_end], None, kind, info.role or None, affiliation)
                 )
@@ -358,6 +424,15 @@ class _Finder:
                 continue
             if modifier is None and start == m_start and not text[m_start].isupper() and not owned:
                 continue
+            named = _CAPITALISED_BEFORE.search(text, max(0, m_start - 42), m_start)
+            if (
+                modifier is None
+                and start == m_start
+                and named
+                and not named.group(1).endswith(("’s", "'s"))
+                and _bare(named.group(1)) not in self.lex.not_names
+            ):
+                continue  # "the People Power Party": the end of a proper name, found by its shape
             end = m_end
             if modifier is None and text.startswith(" of ", end):
                 # "the foreign ministry of South Korea"
@@ -472,6 +547,14 @@ class _Finder:
             return
         if skip:
             tokens = tokens[skip:]
+        if not organisations_only:
+            # "... Committee on International Affairs Vladimir Dzhabarov": the
+            # name after the body's last word is a person's, the body no part of it.
+            heads = self.lex.organisation_heads
+            cut = max((i for i, tok in enumerate(tokens[:-2]) if _bare(tok.rstrip(",")) in heads), default=-1)
+            if cut >= 0 and not any(_bare(t) in heads or _bare(t) in not_names for t in tokens[cut + 1 :]):
+                pos += len(" ".join(tokens[: cut + 1])) + 1
+                tokens = tokens[cut + 1 :]
         last = _bare(tokens[-1].rstrip(",")).removesuffix("’s").removesuffix("'s")
         keep: list[str] = []
         if last in self.lex.organisation_heads and len(tokens) > 1:

@@ -125,11 +125,23 @@ def _single_close_candidates(text: str, start: int, end: int) -> tuple[list[int]
         if _is_space(prev) or nxt.isalnum():
             continue  # "don't", "Korea’s": an apostrophe inside a word
         every.append(pos)
-        # "the Koreas’ talks": a plural possessive, weaker than a real close.
+        # "the Koreas’ talks": a plural possessive, weaker than a real close; not
+        # before a function word ("‘anti-state forces’ and ‘monsters’").
         after = text[pos + 2] if pos + 2 < end else ""
-        if not (prev in "sS" and nxt == " " and after.islower()):
+        if not (prev in "sS" and nxt == " " and after.islower()) or _function_word_at(text, pos + 2, end):
             strong.append(pos)
     return every, strong
+
+
+# Words that never follow a plural possessive: a single mark before them closes a quotation.
+_FUNCTION_WORD = re.compile(
+    r"(?:and|or|but|nor|to|in|on|at|for|of|with|as|from|by|is|are|was|were|that|which|who|"
+    r"when|while|after|before|than|if|because|said|says|he|she|they|it)(?![\w’'-])"
+)
+
+
+def _function_word_at(text: str, pos: int, end: int) -> bool:
+    return _FUNCTION_WORD.match(text, pos, end) is not None
 
 
 def _scan_paragraph(text: str, start: int, end: int, marks: list[int] | None = None) -> list[_Raw]:

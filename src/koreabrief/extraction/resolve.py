@@ -9,6 +9,7 @@ first, as careful readers (and the Hobbs-style heuristics) do.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from koreabrief.extraction.lexicon import Lexicon
@@ -24,6 +25,14 @@ _PRONOUN_REACH = 5
 _MAX_LOOKBACK = 80
 _PERSONISH = ("person",)
 _BODYISH = ("organisation", "collective", "state")
+# "N. Korea's " right before a bare surname: the state it belongs to.
+_POSSESSOR = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})(?:’s|'s) \Z")
+# "the country's " right before a body: the state named last owns it.
+_OWNED_BY_STATE = re.compile(r"(?:country|nation)(?:’s|'s) \Z")
+# Roles whose unnamed holder speaks for the state they are of.
+_REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"])
+# Roles of a state's head, for "N. Korea's Kim", highest first.
+_HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
@@ -40,9 +49,13 @@ class Resolver:
         self.out: list[NameMention] = []
         self.sentence_of: list[int] = []
         self.surnames: dict[str, NameMention] = {}
+        # The last clause-subject mention per surname key: "Kim Yo Jong, the sister of
+        # Kim Jong Un, ... Kim said" means the subject, not the later object.
+        self.subject_surnames: dict[str, NameMention] = {}
         self.bodies: list[NameMention] = []
         self.spokes: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._alias_bodies: dict[tuple[str, str], bool] = {}
 
     def resolve(self, mentions: list[NameMention]) -> list[NameMention]:
         """Return `mentions` with names, roles and affiliations filled where the text allows."""
@@ -98,7 +111,16 @@ class Resolver:
                 return _evolve(m, name=e.name, kind=e.kind, affiliation=m.affiliation or e.affiliation)
             return _with_entity(m, e)
         if " " not in name.strip():
-            earlier = self.surnames.get(normalise_key(name))
+            key = normalise_key(name)
+            earlier = self.surnames.get(key)
+            if earlier is not None and not earlier.subject:
+                subject = self.subject_surnames.get(key)
+                if (
+                    subject is not None
+                    and subject.name != earlier.name
+                    and self._sentence(subject.start) >= self._sentence(earlier.start) - 1
+                ):
+                    earlier = subject
             if earlier is not None:
                 return _evolve(
                     m,
@@ -108,9 +130,25 @@ class Resolver:
                     gender=m.gender or earlier.gender,
                 )
             known = self.gaz.by_surname(name)
+            if len(known) > 1:
+                known = self._state_head(m.start, known)
             if len(known) == 1:
                 return _with_entity(m, known[0])
         return m
+
+    def _state_head(self, pos: int, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """ "N. Korea's Kim", "China's Xi": of the people with this surname, the one
+        leading the state named just before (none if there is no such state or
+        several such leaders)."""
+        owner = _POSSESSOR.search(self.text, max(0, pos - 32), pos)
+        state = self.gaz.resolve(owner.group(1)) if owner is not None else None
+        if state is None or state.kind != "state":
+            return ()
+        for roles in _HEAD_ROLES:
+            heads = tuple(e for e in known if e.affiliation == state.name and e.role in roles)
+            if heads:
+                return heads
+        return ()
 
     def _speaks(self, end: int) -> bool:
         """True when a cue verb follows: "Engel said" names a speaker even unknown."""
@@ -120,6 +158,8 @@ class Resolver:
 
     def _remember(self, m: NameMention) -> None:
         assert m.name is not None
+        if "’s " in m.text or "'s " in m.text:
+            return  # "Kim Jong Un's daughter": the surname written is the father's
         keys = self._keys.get(m.name)
         if keys is None:
             keys = self._keys[m.name] = self._surname_keys(m.name)
@@ -128,6 +168,8 @@ class Resolver:
             # A bare surname never displaces a full name met earlier.
             if current is None or " " in (m.name or "") or " " not in (current.name or ""):
                 self.surnames[key] = m
+                if m.subject:
+                    self.subject_surnames[key] = m
 
     def _surname_keys(self, name: str) -> tuple[str, ...]:
         """The keys a later bare surname finds `name` by (memoised per text in `_keys`)."""
@@ -171,12 +213,23 @@ class Resolver:
         found = self._spokesperson(m)
         if found is not None:
             return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
+        if m.role in _REPRESENTS and m.affiliation:
+            # "Russia's representative", "Japan's envoy": unnamed, they speak for the
+            # state (still an unnamed person: an appositive to a name, never a head).
+            state = self.gaz.resolve(m.affiliation)
+            if state is not None and state.kind == "state":
+                return _evolve(m, name=state.name, kind="anonymous")
         return _evolve(m, kind="anonymous")
 
     def _spokesperson(self, m: NameMention) -> NameMention | None:
         """ "a ministry spokesperson", then "the spokesperson": the body they speak for."""
         if m.role != "Spokesperson":
             return None
+        owner = self.gaz.resolve(m.affiliation) if m.affiliation else None
+        if owner is not None and owner.kind == "organisation":
+            # "a State Department spokesperson": the body the title names.
+            self.spokes = _evolve(m, name=owner.name, kind="organisation", affiliation=owner.affiliation)
+            return self.spokes
         body = self.lex.pattern("body").search(m.text)
         if body is None:
             return self.spokes
@@ -210,11 +263,49 @@ class Resolver:
             if name == "office":
                 return _evolve(m, name=None, kind="anonymous")
         if m.affiliation is None:
+            owned = self._state_owned(m)
+            if owned is not None:
+                return owned
             tail = name.lower()
             for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
-                if earlier.kind != "state" and earlier is not m and _same_body(earlier.name, tail):
+                if earlier.kind != "state" and earlier is not m and self._is_body(earlier.name, tail):
                     return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
         return m
+
+    def _is_body(self, name: str | None, canonical: str) -> bool:
+        """`_same_body`, or one of the gazetteer's forms of `name` is such a body: "the
+        agency" after the National Intelligence Service ("South Korea's spy agency")."""
+        if _same_body(name, canonical):
+            return True
+        if not name or not canonical:
+            return False
+        key = (name, canonical)
+        found = self._alias_bodies.get(key)
+        if found is None:
+            # Memoised per text: hostile text may repeat "the agency" endlessly.
+            entity = self.gaz.resolve(name)
+            aliases = entity.aliases if entity is not None and entity.kind == "organisation" else ()
+            found = any(_same_body(alias, canonical) for alias in aliases)
+            self._alias_bodies[key] = found
+        return found
+
+    def _state_owned(self, m: NameMention) -> NameMention | None:
+        """ "the country’s defence ministry", "its military": the body of the state
+        named last, as the gazetteer knows it ("North Korea's defence ministry")."""
+        lowered = m.text.lower()
+        bare = lowered.removeprefix("its ")
+        if bare == lowered and not _OWNED_BY_STATE.search(self.text, max(0, m.start - 12), m.start):
+            return None
+        # The body or state named last must be a state: "the JCS said its troops" are the JCS's.
+        state = self.bodies[-1] if self.bodies and self.bodies[-1].kind == "state" else None
+        entity = self.gaz.resolve(state.name) if state is not None and state.name else None
+        if entity is None or entity.kind != "state":
+            return None
+        hit = self.gaz.lookup(f"{entity.name}'s {bare}")
+        if hit is not None and hit[0].kind == "organisation":
+            return _evolve(m, name=hit[0].name, kind="organisation", affiliation=hit[0].affiliation)
+        adjective = entity.adjectives[0] if entity.adjectives else entity.name
+        return _evolve(m, name=f"{adjective} {m.name}", affiliation=entity.name)
 
     def _office_owner(self, m: NameMention) -> NameMention | None:
         before = self.text[max(0, m.start - 8) : m.start]

@@ -209,8 +209,12 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
     """True when the quotation holds at least one whole sentence of the speaker's."""
     text = ctx.text
     quote = text[piece.start : piece.end]
-    if attribution is not None and attribution.mention is None and attribution.cue in ctx.lex.label_nouns:
-        return False
+    if attribution is not None and attribution.mention is None and attribution.cue:
+        cue = attribution.cue.lower()
+        if cue in ctx.lex.label_nouns or cue in ctx.lex.work_nouns:
+            return False
+    if attribution is not None and attribution.cue and ctx.lex.cue_kind(attribution.cue) == "naming":
+        return False  # what someone calls something is a name, never a whole sentence of theirs
     body = quote.strip().lstrip("…. ")
     if not body:
         return False
@@ -219,7 +223,8 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
         return True
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, 0)
     pre = text[max(sentence.start, piece.open_at - 300) : piece.open_at].rstrip()
-    starts_clause = not pre or pre.endswith((":", ",")) or _ends_with_cue(ctx, pre)
+    # After a stop the sentence splitter kept ("at 7:10 a.m. “Our military ...”"), a new sentence.
+    starts_clause = not pre or pre.endswith((":", ",", ".", "!", "?")) or _ends_with_cue(ctx, pre)
     if piece.close_at is None or pre.endswith("\n"):
         starts_clause = True
     if not starts_clause:
@@ -227,11 +232,16 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
     first = body[0]
     # “We will talk,” he said, “but not now.”: the second half of a split quotation.
     resumed = pre.endswith(",") and pre.lstrip()[:1] in "“\"«‘'"
-    if not (first.isupper() or first.isdigit() or pre.endswith(":") or resumed):
+    # “… and we will respond,” she said: a sentence the writer shortened at the front.
+    elided = not pre and quote.lstrip()[:1] in "…."
+    if not (first.isupper() or first.isdigit() or pre.endswith(":") or resumed or elided):
         return False
     if body[-1] in ".,!?…\u2014-":
         return True
     after = text[piece.close_at + 1 : piece.close_at + 3] if piece.close_at is not None else ""
+    if pre.endswith(":") and piece.close_at is not None and after[:1] in ("", "\n"):
+        # Kim Yo Jong: “Seoul will pay dearly” (a headline): all that follows the colon.
+        return True
     return attribution is not None and attribution.mention is not None and after[:1] in (",", " ")
 
 
