@@ -133,8 +133,11 @@ class _Sentence:
         reaction: re.Pattern[str] | None = None,
         *,
         lowered: str | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.text = text
+        # Tells a person's gender, so that "she" skips a man named nearer.
+        self.gazetteer = gazetteer
         # `text` lower-cased, same length (see `ArticleContext.lowered`), when the caller has it.
         self.lowered = lowered
         # Verbs whose object is someone else's event ("Pyongyang criticised joint drills").
@@ -192,9 +195,27 @@ class _Sentence:
             words.pop()
         return bool(words) and words[-1].lower() in self.preps
 
+    def _gender(self, n: ActorMention) -> str | None:
+        entity = self.gazetteer.resolve(n.name) if self.gazetteer is not None else None
+        return entity.gender if entity is not None else None
+
+    def _of_gender(self, pronoun: re.Match[str]) -> ActorMention | None:
+        """The person "he"/"she" stands for when the nearest person has the other gender."""
+        want = "f" if pronoun.group(0).lower() == "she" else "m"
+        people = [n for n in self.before(pronoun.start()) if n.kind == "person"]
+        if not people:
+            people = [n for n in self.all_before(self.sent.start) if n.kind == "person"][::-1]
+        if not people or self._gender(people[0]) in (None, want):
+            return None
+        return next((n for n in people if self._gender(n) == want), None)
+
     def subject(self, trig_start: int, person_first: bool) -> ActorMention | None:
         if person_first:
             pronoun = _PRONOUN.search(self.text, self.sent.start, trig_start)
+            if pronoun is not None and self.gazetteer is not None:
+                gendered = self._of_gender(pronoun)
+                if gendered is not None:
+                    return gendered
             if pronoun is not None and not any(
                 n.kind == "person" and pronoun.start() > n.end for n in self.before(pronoun.start())[:1]
             ):
@@ -415,7 +436,9 @@ def sentence_mentions(
     if not trigs:
         return []
     preps, person_first, no_actors, state_only, sides, unit_types, places = _settings(lex)
-    s = _Sentence(text, sent, names, preps, lex.cue("governors.reaction"), lowered=lowered)
+    s = _Sentence(
+        text, sent, names, preps, lex.cue("governors.reaction"), lowered=lowered, gazetteer=gazetteer
+    )
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(
         text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
@@ -437,8 +460,11 @@ def sentence_mentions(
             state_only=state_only,
             places=places,
         )
-        if out and _participle_of(text, sent.start, trig):
-            _share_subject(out[-1], m)
+        if _participle_of(text, sent.start, trig):
+            if out:
+                _share_subject(out[-1], m)
+            else:
+                _sentence_subject(s, m)
         out.append(m)
     bind_times(text, out, times)
     _share_occasions(text, out)
@@ -489,6 +515,20 @@ def _participle_of(text: str, lo: int, trig: TriggerMatch) -> bool:
     return (
         first.endswith("ing") and _SUBORDINATOR.search(text, max(lo, trig.start - 10), trig.start) is not None
     )
+
+
+def _sentence_subject(s: _Sentence, m: EventMention) -> None:
+    """A participle clause with no event before it: its subject opens the sentence
+    ("Takaichi will host Trump next week before traveling to Gyeongju")."""
+    names = s.before(m.trigger.start)
+    if not names:
+        return
+    first = names[-1]
+    if first.start < s.sent.start or first.start - s.sent.start > 40 or first.kind != "person":
+        return
+    m.actors = [first.name]
+    if first.affiliation:
+        m.affiliations[first.name] = first.affiliation
 
 
 def _share_subject(main: EventMention, m: EventMention) -> None:
