@@ -543,6 +543,10 @@ def _share_subject(main: EventMention, m: EventMention) -> None:
         m.mood = main.mood
 
 
+# A host verb alone as a trigger: the guest's name must follow at once.
+_BARE_HOST = re.compile(r"(?i:hosted|hosts|hosting|host)")
+
+
 # What links an event to the occasion it happens at: "meet Trump at the G7 summit",
 # "talks on the sidelines of the APEC forum".
 _OCCASION_BEFORE = re.compile(
@@ -687,6 +691,10 @@ def _fill_arguments(
         subj = s.subject(trig.start, pf)
         for n in s.conjuncts(subj) if subj is not None else ():
             _add(m, n)
+    if m.type is EventType.MEETING and _BARE_HOST.fullmatch(trig.text):
+        guest = next(iter(s.after(trig.end, trig.end + 3)), None)
+        if guest is None or guest.kind != "person":
+            m.drop = True  # "hosted a dinner", "will host the games": no guest named
     if m.type in (EventType.MEETING, EventType.SUMMIT):
         _meeting_partners(s, m, trig)
     if m.type is EventType.SUMMIT and not m.anaphoric:
