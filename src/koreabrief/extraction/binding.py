@@ -215,11 +215,10 @@ def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
     report: "confirmed on Monday that it had deployed troops" (deployed before Monday)."""
     assert t.span is not None
     start = m.trigger.start
-    return (
-        t.span.end <= start
-        and _PAST_PERFECT.search(text, max(0, start - 16), start) is not None
-        and _THAT.search(text, t.span.end, start) is not None
+    perfect = " had " in f" {m.trigger.text.lower()} " or _PAST_PERFECT.search(
+        text, max(0, start - 16), start
     )
+    return t.span.end <= start and bool(perfect) and _THAT.search(text, t.span.end, start) is not None
 
 
 _COORDINATED = re.compile(

@@ -35,7 +35,7 @@ _HELPED_GAP = re.compile(r"(?:(?:the|its|their|ally|allied)\s+){0,2}")
 _RECEIVER = re.compile(r"\b(?:to|with|for)\s+(?:support\s+|help\s+)?(?:the\s+)?")
 
 _PLACE = re.compile(
-    r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|northeastern|northwestern"
+    r"(?:(?:the|its|their)\s+)?(?:(?:central|downtown|northern|southern|eastern|western|northeastern|northwestern"
     r"|southeastern|southwestern)\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}"
     r"(?:\s+(?:presidential\s+|military\s+|border\s+)?(?:front|region|border|coast|province|area|retreat|peninsula"
     r"|city|port|base|bases|site|complex|waters|oblast|compound)\b)?"
@@ -227,7 +227,7 @@ def is_place(words: str) -> bool:
     first = words.split(maxsplit=1)[0]
     if _MONTH_WORD.fullmatch(first):
         return False
-    return first.lower() not in _FUNCTION_WORDS or words.lower().startswith("the ")
+    return first.lower() not in _FUNCTION_WORDS or words.lower().startswith(("the ", "its ", "their "))
 
 
 def possessive_state(location: str, gazetteer: Gazetteer) -> str | None:
