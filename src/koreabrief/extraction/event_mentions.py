@@ -483,7 +483,7 @@ def sentence_mentions(
         ]
         bind_quantities(out, found, lex)
     for m in out:
-        _judge_generic(m)
+        _judge_generic(m, text)
     return [m for m in out if not m.drop and m.mood != "generic"]
 
 
@@ -541,6 +541,19 @@ def _share_subject(main: EventMention, m: EventMention) -> None:
     m.affiliations.update({a: v for a, v in main.affiliations.items() if a in subject})
     if m.mood == "plain" and main.mood in ("future", "hypothetical"):
         m.mood = main.mood
+
+
+# A running tally rather than one event: "... so far this year", "... to date".
+_TALLY_AFTER = re.compile(
+    r"\s+(?:so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|this\s+year\s+alone|in\s+total|in\s+all)\b",
+    re.IGNORECASE,
+)
+# A count above one just before a plural event noun ("six nuclear tests", "dozens of launches").
+_COUNT_BEFORE = re.compile(
+    r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
+    r"|several|multiple|numerous)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 # A host verb alone as a trigger: the guest's name must follow at once.
@@ -818,10 +831,19 @@ def _meeting_partners(s: _Sentence, m: EventMention, trig: TriggerMatch) -> None
             _add(m, nxt[0])
 
 
-def _judge_generic(m: EventMention) -> None:
+def _judge_generic(m: EventMention, text: str) -> None:
     trig = m.trigger
-    if m.drop or m.kind != "noun" or not trig.trigger.generic_plural:
+    if m.drop:
+        return
+    if _TALLY_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40)):
+        m.drop = True  # "has fired more than 30 missiles so far this year": a tally, no event
+        return
+    if m.kind != "noun" or not trig.trigger.generic_plural:
         return
     word = trig.text.split()[-1].lower()
-    if word.endswith("s") and not word.endswith("ss") and not m.owner and not m.agent and m.time is None:
+    if not word.endswith("s") or word.endswith("ss"):
+        return
+    if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 30), trig.start):
+        m.drop = True  # "has conducted six nuclear tests since 2006": a tally of many events
+    elif not m.owner and not m.agent and m.time is None:
         m.drop = True
