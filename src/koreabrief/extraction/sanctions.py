@@ -50,6 +50,12 @@ _TO_COME = re.compile(
     r"|(?:is|are|was|were) (?:set|expected|poised|ready|due))\s+to)\s+(?:\w+\s+){0,2}$|['’]ll\s+$",
     re.IGNORECASE,
 )
+# Asking for a sanction to be lifted ("called for easing sanctions", "urged the lifting of").
+_ASKED = re.compile(
+    r"\b(?:(?:called|calls|call|calling|pushed|pushes|push|pushing|pressed|presses|press|pressing)\s+for"
+    r"|urged|urges|urge|urging|demanded|demands|demand|demanding|sought|seeks|seek|seeking)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _AND_GROUP = re.compile(r"\s+(?:and|as well as)\s+")
 # Plural nouns a coordinated sanctioned group may open with, without a number.
 _GROUP_NOUNS = frozenset(
@@ -384,6 +390,11 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
             if status is not SanctionStatus.IN_FORCE:
                 continue
             status = SanctionStatus.THREATENED
+        elif status is SanctionStatus.LIFTED and _ASKED.search(before[cut:]):
+            # "Russia and China called for easing sanctions": asked for by those who
+            # cannot grant it; proposed, with no authority.
+            status = SanctionStatus.PROPOSED
+            drafted = True
         elif status is SanctionStatus.LIFTED and _TO_COME.search(before[cut:]):
             # "Japan will lift some sanctions if ...", "plans to lift": offered, not yet lifted.
             status = SanctionStatus.PROPOSED
