@@ -29,6 +29,9 @@ _GLUED = re.compile(r"[\w-]| Korea")
 _CAPWORD = re.compile(r"[A-Z][a-z]{1,20}(?![\w-])")
 # What may not follow a capitalised word (the look-ahead of `_CAPWORD`).
 _AFTER = re.compile(r"[\w-]")
+# The roles of a state's leader (lower case), for a surname no full name explains:
+# a leader first, then a head of state or government; several at one rank is no answer.
+_LEADER_ROLES = (frozenset(["leader", "supreme leader"]), frozenset(["president", "prime minister"]))
 # The start offset of an ActorMention, as a sort key.
 _START = operator.itemgetter(0)
 
@@ -167,4 +170,13 @@ def _surname(
         people = tuple(p for p in people if word in p.name.replace("-", " ").split())
     if len({p.name for p in people}) == 1:
         return people[0].name, people[0].affiliation
+    # Named nowhere in full, a shared surname alone ("Putin and Kim held talks") means
+    # the one holder who leads a state, if there is exactly one.
+    for roles in _LEADER_ROLES:
+        leaders = {p.name: p for p in people if (p.role or "").lower() in roles}
+        if len(leaders) == 1:
+            leader = next(iter(leaders.values()))
+            return leader.name, leader.affiliation
+        if leaders:
+            return None
     return None
