@@ -3,7 +3,8 @@
 Names resolve through the [`Gazetteer`][koreabrief.Gazetteer] (metonyms such as
 Pyongyang -> North Korea included). A surname alone ("Rubio", "Cho") resolves
 to a full name used elsewhere in the article, else to the only gazetteer person
-with that surname. A name the gazetteer does not know is still recognised after
+with that surname, else to the only one of them who leads a state ("Kim": Kim
+Jong Un). A name the gazetteer does not know is still recognised after
 a title ("Foreign Minister Park Jin") and kept as written.
 """
 
