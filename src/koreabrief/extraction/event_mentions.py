@@ -556,6 +556,15 @@ _COUNT_BEFORE = re.compile(
 )
 
 
+# Watching a display is not staging it: "to attend a military parade".
+_SPECTATOR = re.compile(
+    r"\b(?:attend|attends|attended|attending|watch|watches|watched|watching|view|views|viewed|viewing"
+    r"|observe|observes|observed|observing|witness|witnessed|review|reviewed)\s+(?:(?:the|a|an|this)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 # A host verb alone as a trigger: the guest's name must follow at once.
 _BARE_HOST = re.compile(r"(?i:hosted|hosts|hosting|host)")
 
@@ -747,6 +756,21 @@ def _fill_arguments(
     if m.type not in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):
         m.location = location(s, m, trig)
     target(s, m, trig, sides, gazetteer, places=places)
+    if (
+        m.type is EventType.WEAPONS_DISPLAY
+        and kind == "noun"
+        and _SPECTATOR.search(text, max(s.sent.start, trig.start - 40), trig.start)
+    ):
+        # "arrived in Beijing to attend a military parade": a spectator is not the one
+        # parading; the owner named ("North Korea's parade") or the place's state is.
+        own = _possessor(s, trig)
+        place = gazetteer.resolve(m.location) if m.location else None
+        if own is not None and own.kind == "state":
+            m.actors = [own.name]
+        elif place is not None and place.kind == "state":
+            m.actors = [place.name]
+        else:
+            m.actors = []
     if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):
         _as_states(m, gazetteer)
     if kind == "noun" and not m.owner and m.actors and m.type not in state_only:
