@@ -672,7 +672,8 @@ def _fill_arguments(
         return
     elif kind == "receive":
         subj = s.subject(trig.start, False)
-        m.target = subj.name if subj else None
+        # Who inflicts losses is no party to them: only a receiver of arms is a target.
+        m.target = subj.name if subj and m.type is not EventType.CASUALTIES else None
         inner = [n for n in s.after(trig.start, trig.end) if n.end <= trig.end]
         source = inner[0] if inner else None
         if source is None:
