@@ -325,7 +325,12 @@ def resolve_time(
         if published is None:
             return None, None
         year = published.year
-        if future and month < published.month:
+        if "last " in low or "past " in low:
+            # "last June" said in June is a year ago: the latest June before this month.
+            year -= month >= published.month
+        elif "next " in low:
+            year += month <= published.month
+        elif future and month < published.month:
             year += 1
         elif not future and month > published.month:
             year -= 1
