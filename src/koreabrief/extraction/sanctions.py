@@ -322,6 +322,11 @@ def _noun_phrase(text: str, start: int, end: int, *, named: bool = False) -> tup
     return phrase, words[0].start() + len(phrase)
 
 
+def _authority_of(n: ActorMention) -> str:
+    """The authority a name stands for: a body's state when it has one ("the Treasury")."""
+    return n.affiliation if n.kind == "organisation" and n.affiliation else n.name
+
+
 def _regime_target(ctx: _Ctx, pos: int) -> str | None:
     """The state a sanctions regime named just before `pos` targets ("... resolutions
     on North Korea", "... that ban arms trade with North Korea"), if any."""
@@ -409,6 +414,7 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
             # Who reports a violation ("a UN panel said") is not who imposed the rules broken.
             authority = ctx.authority_in(m.start(), m.end())
         pairs: list[tuple[str, str | None]] = []
+        also: list[str] = []  # other authorities imposing it jointly
         if where == "list":
             end = sent.end
             for n in [n for n in ctx.names if n.start >= m.end()]:
@@ -459,9 +465,12 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
                 # Who vetoes or drafts a resolution is not who would impose it.
                 subj = ctx.subject(m.start())
                 if subj is not None and subj.kind in ("state", "organisation"):
-                    authority = (
-                        subj.affiliation if subj.kind == "organisation" and subj.affiliation else subj.name
-                    )
+                    # "The United States, Japan and South Korea jointly sanctioned ...": each imposes it.
+                    joint = [
+                        _authority_of(n) for n in ctx.conjuncts(subj) if n.kind in ("state", "organisation")
+                    ]
+                    authority = joint[-1] if joint else _authority_of(subj)
+                    also = [a for a in dict.fromkeys(joint) if a != authority]
         else:
             subj = ctx.subject(m.start())
             if subj is not None and _JUDGES.search(text, subj.end, m.start()):
@@ -494,20 +503,20 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
         if status is SanctionStatus.VIOLATED:
             obj = _VIOLATED_OBJECT.search(m.group(0))
             program = _QUANTIFIERS.sub("", obj.group(1)) if obj else None
-        for entity, reason in pairs:
-            out.append(
-                Sanction(
-                    entity=entity,
-                    status=status,
-                    span=Span(sent.start, sent.end),
-                    authority=authority if authority != entity else None,
-                    program=program,
-                    reason=reason,
-                    start_date=start_date
-                    if status in (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED)
-                    else None,
-                )
+        ended = start_date if status in (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED) else None
+        out.extend(
+            Sanction(
+                entity=entity,
+                status=status,
+                span=Span(sent.start, sent.end),
+                authority=imposer if imposer != entity else None,
+                program=program,
+                reason=reason,
+                start_date=ended,
             )
+            for entity, reason in pairs
+            for imposer in (*also, authority)
+        )
     return out
 
 
@@ -546,7 +555,7 @@ def sanctions_in_context(
     names = ctx.actor_names(EventLexicon.default())
     starts = [n.start for n in names]
     out: list[Sanction] = []
-    seen: set[tuple[str, str, str | None]] = set()
+    seen: set[tuple[str, str, str | None, str | None]] = set()
     quick = lex._lowered if not CASE_EXTRAS.search(text) else None
     for sent in ctx.sentences:
         start = sent.start
@@ -556,11 +565,14 @@ def sanctions_in_context(
                 start = piece.end
                 continue  # no cue: nothing the full scan could find
             for s in _sentence_sanctions(_Ctx(text, piece, names, lex, starts), article.published):
-                key = (s.entity, s.status.value, s.reason)
+                key = (s.entity, s.status.value, s.reason, s.authority)
                 if key not in seen:
                     seen.add(key)
                     out.append(s)
             start = piece.end
+    # A sanction told again without its authority is the one told with it.
+    known = {(s.entity, s.status, s.reason) for s in out if s.authority is not None}
+    out = [s for s in out if s.authority is not None or (s.entity, s.status, s.reason) not in known]
     return tuple(out), ()
 
 
