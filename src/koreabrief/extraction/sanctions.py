@@ -56,6 +56,9 @@ _ASKED = re.compile(
     r"|urged|urges|urge|urging|demanded|demands|demand|demanding|sought|seeks|seek|seeking)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A pronoun opens a relative clause without "that" ("three individuals it accused of ...");
+# matched as written, so that "IT workers" stays a group.
+_PRONOUNS = frozenset(["it", "they", "he", "she", "we"])
 _AND_GROUP = re.compile(r"\s+(?:and|as well as)\s+")
 # Plural nouns a coordinated sanctioned group may open with, without a number.
 _GROUP_NOUNS = frozenset(
@@ -100,12 +103,6 @@ _NP_STOP = frozenset(
         "because",
         "as",
         "that",
-        # A pronoun opens a relative clause without "that": "three individuals it accused of ...".
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
         "which",
         "who",
         "and",
@@ -311,7 +308,7 @@ def _noun_phrase(text: str, start: int, end: int, *, named: bool = False) -> tup
     unless `named` (it opens with a name: "Chinese firms")."""
     words: list[re.Match[str]] = []
     for w in _WORD.finditer(text, start, min(end, start + 120)):
-        if w.group(0).lower() in _NP_STOP or len(words) >= 6:
+        if w.group(0).lower() in _NP_STOP or w.group(0) in _PRONOUNS or len(words) >= 6:
             break
         words.append(w)
         if w.group(0).endswith((",", ".")):
