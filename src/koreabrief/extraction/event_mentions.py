@@ -318,9 +318,8 @@ class _Sentence:
 
 def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
     if trig.text.split(maxsplit=1)[0].lower() in _NOT_MODIFIERS:
-        return (
-            None  # "traveled to Beijing for talks": a trigger opening with a preposition has no pre-modifier
-        )
+        # "traveled to Beijing for talks": a trigger opening with a preposition has no pre-modifier.
+        return None
     for n in s.before(trig.start)[:2]:
         gap = s.text[n.end : trig.start]
         if _POSSESSOR_GAP.match(gap) or (_PREMOD_GAP.match(gap) and "," not in gap and len(gap) < 40):
@@ -545,7 +544,7 @@ def _share_subject(main: EventMention, m: EventMention) -> None:
 
 # A running tally rather than one event: "... so far this year", "... to date".
 _TALLY_AFTER = re.compile(
-    r"\s+(?:so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|this\s+year\s+alone|in\s+total|in\s+all)\b",
+    r"\s+(?:so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|this\s+year\s+alone|in\s+total|in\s+all(?=[,.;]))\b",
     re.IGNORECASE,
 )
 # A count above one just before a plural event noun ("six nuclear tests", "dozens of launches").
