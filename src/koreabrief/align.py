@@ -8,15 +8,23 @@ clashing target. Each aligned pair yields [`Alignment`][koreabrief.Alignment]s.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from collections.abc import Sequence
+from importlib import resources
 
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_gap, dates_verdict, lexicon, quantities_verdict, quantity_dimension, water
 from koreabrief.models import Alignment, Article, Event, EventType, FactValue, Quantity, Verdict
 from koreabrief.similarity import words
 
-__all__ = ["MAX_DAY_GAP", "align_events", "event_alignments", "event_key"]
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["MAX_DAY_GAP", "align_events", "event_alignments", "event_key", "names_time_zone"]
 
 #: Two day-precise dates further apart than this are two different events.
 MAX_DAY_GAP = 2
@@ -33,6 +41,27 @@ _PLACE_PREFIX = re.compile(r"^(?:to|into|in|at|toward|towards|the)\s+", re.IGNOR
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 #: How far (characters) to look for an event's sentence boundaries.
 _SENTENCE_WINDOW = 600
+
+
+@functools.cache
+def _time_zone() -> re.Pattern[str]:
+    text = resources.files("koreabrief").joinpath("data/compare.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text).get("timezones", {})
+    phrases = "|".join(re.escape(p) for p in data.get("phrases", []))
+    abbrs = "|".join(re.escape(a) for a in data.get("abbreviations", []))
+    return re.compile(rf"(?i:\b(?:{phrases})\b)|\b(?:{abbrs})\b" if phrases and abbrs else r"(?!)")
+
+
+def names_time_zone(sentence: str) -> bool:
+    """Whether a sentence dates something in a named time zone ("Wednesday evening Eastern time").
+
+    Examples:
+        >>> names_time_zone("It fired the missile at 7 p.m. ET on Wednesday.")
+        True
+        >>> names_time_zone("The missile was fired on Thursday, the JCS said.")
+        False
+    """
+    return _time_zone().search(sentence) is not None
 
 
 def event_key(e: Event) -> str:
@@ -260,6 +289,13 @@ def event_alignments(
         judged = dates_verdict(ea.time, eb.time)
         if judged is not None:
             ok, why = judged
+            if (
+                not ok
+                and date_gap(ea.time, eb.time) == 1
+                and (names_time_zone(_sentence(fa, ea)) or names_time_zone(_sentence(fb, eb)))
+            ):
+                # One instant dated in two time zones: a day apart is no disagreement.
+                ok, why = True, f"{why}, one day apart across the time zones a report names"
             out.append(
                 Alignment(
                     fact=f"{kind}.date",
