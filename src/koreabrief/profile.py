@@ -14,6 +14,7 @@ import functools
 import re
 import sys
 from array import array
+from collections.abc import Collection
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -24,7 +25,7 @@ from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_interval
 from koreabrief.models import Facts, Modality, Precision
 from koreabrief.quotematch import quote_keys
-from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingles, sketch, stable_hash, words
+from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingles, sketch_hashes, stable_hash, words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -116,24 +117,11 @@ def _domain(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _own_words(text: str, facts: Facts) -> list[str]:
-    """The words of `text` outside its quotations (the writer's own words)."""
-    cuts = sorted((st.span.start, st.span.end) for st in facts.statements if st.span.end <= len(text))
-    parts: list[str] = []
-    pos = 0
-    for start, end in cuts:
-        if start > pos:
-            parts.append(text[pos:start])
-        pos = max(pos, end)
-    parts.append(text[pos:])
-    return words(" ".join(parts))
-
-
-def _exact(grams: set[str]) -> bytes:
+def _exact(hashes: Collection[int]) -> bytes:
     """Sorted 32-bit hashes of a short text's shingles (empty for a long text)."""
-    if len(grams) > SKETCH_SIZE:
+    if len(hashes) > SKETCH_SIZE:
         return b""
-    return array("I", sorted({stable_hash(g) & 0xFFFFFFFF for g in grams})).tobytes()
+    return array("I", sorted({h & 0xFFFFFFFF for h in hashes})).tobytes()
 
 
 @functools.cache
@@ -190,14 +178,17 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
     g = gazetteer or Gazetteer.default()
     art = facts.article
     toks = words(art.text)
-    grams = shingles(toks)
-    exact = b""
-    if len(grams) <= SKETCH_SIZE:
-        exact = array("I", sorted({stable_hash(g) & 0xFFFFFFFF for g in grams})).tobytes()
+    # Each shingle is hashed once, for the sketch of the whole text and of its own words.
+    hashed = {gram: stable_hash(gram) for gram in shingles(toks)}
+    exact = _exact(hashed.values())
     own = own_exact = b""
     if facts.statements:
-        own_grams = shingles(_own_words(art.text, facts))
-        own, own_exact = sketch(own_grams).tobytes(), _exact(own_grams)
+        # The writer's own words: the text's shingles less those inside a quotation.
+        quoted: set[str] = set()
+        for st in facts.statements:
+            quoted |= shingles(words(st.quote))
+        own_hashes = [h for gram, h in hashed.items() if gram not in quoted]
+        own, own_exact = sketch_hashes(own_hashes).tobytes(), _exact(own_hashes)
     placed: list[tuple[int, Signature]] = []
     for e in facts.events:
         if e.modality not in _FOREGROUND:
@@ -227,7 +218,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         domain=_domain(art.url),
         published=art.published,
         original_source=art.original_source,
-        sketch=sketch(grams).tobytes(),
+        sketch=sketch_hashes(hashed.values()).tobytes(),
         exact=exact,
         events=tuple(sorted(sigs, key=lambda s: (s[0], s[3], sorted(s[1]), s[2] or ""))),
         quotes=array("Q", sorted(qkeys)).tobytes(),
