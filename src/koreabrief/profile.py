@@ -62,6 +62,9 @@ _FOREGROUND = frozenset({Modality.ASSERTED, Modality.SCHEDULED})
 # A dateline crediting an agency: "SEOUL, Oct. 31 (Yonhap) --", "SEOUL, South Korea (AP) —".
 _DATELINE = re.compile(r"[A-Z][A-Za-z0-9 .,'-]{0,60}\(([A-Za-z][A-Za-z-]{1,20})\)\s*(?:--|—|–|-)")
 _DATELINE_WINDOW = 90
+#: Characters either side of a quotation read for the words it joins.
+_EDGE = 60
+_EMPTY = 0xFFFFFFFF
 _DOMAIN = re.compile(r"(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}")
 
 # (type, actors, target, first day ordinal, last day ordinal, day-precise); -1 days when undated
@@ -97,10 +100,11 @@ class Profile:
     #: Quotation run hashes of institutional speakers (a ministry, the JCS): stock
     #: lines such bodies repeat at every launch, weaker evidence than a person's words.
     stock_quotes: bytes = b""
-    #: Sketch and (short texts) shingle hashes of the text outside its quotations;
-    #: empty when the article quotes no one (its own words are then all of it).
-    own: bytes = b""
+    #: For a short text with quotations, the shingle hashes outside them.
     own_exact: bytes = b""
+    #: For a text with quotations, a bit per sketch bin held by a quoted shingle;
+    #: empty when the article quotes no one (its own words are then all of it).
+    quoted_bins: bytes = b""
     #: The news agency the article's dateline credits ("SEOUL, Oct. 31 (Yonhap) --").
     wire: str | None = None
     #: Whether the article is that agency's own (its outlet or domain is the agency).
@@ -115,6 +119,40 @@ def _domain(url: str | None) -> str | None:
     except ValueError:  # a malformed address ("http://[x") names no domain
         return None
     return host.removeprefix("www.") or None
+
+
+def _quoted_shingles(text: str, facts: Facts) -> set[str]:
+    """Shingles inside a quotation or straddling its edges: not the writer's own words.
+
+    Linear in the quotations: each adds its own shingles and the two or three that
+    join it to the words just before and after it in the text.
+    """
+    out: set[str] = set()
+    for st in facts.statements:
+        qw = words(st.quote)
+        if not qw:
+            continue
+        out |= shingles(qw)
+        if st.span.end > len(text):
+            continue
+        before = words(text[max(0, st.span.start - _EDGE) : st.span.start])[-2:]
+        after = words(text[st.span.end : st.span.end + _EDGE])[:2]
+        for seq in (before + qw[:2], qw[-2:] + after):
+            out.update(" ".join(seq[i : i + 3]) for i in range(len(seq) - 2))
+    return out
+
+
+def _quoted_bins(full: array[int], hashed: dict[str, int], quoted: set[str]) -> bytes:
+    """A bit per sketch bin whose minimum is a quoted shingle's (so not the writer's own)."""
+    mask = bytearray(SKETCH_SIZE // 8)
+    for gram in quoted:
+        h = hashed.get(gram)
+        if h is None:
+            continue
+        slot = h % SKETCH_SIZE
+        if full[slot] == (h >> 32) & 0xFFFFFFFE:
+            mask[slot // 8] |= 1 << (slot % 8)
+    return bytes(mask)
 
 
 def _exact(hashes: Collection[int]) -> bytes:
@@ -181,14 +219,13 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
     # Each shingle is hashed once, for the sketch of the whole text and of its own words.
     hashed = {gram: stable_hash(gram) for gram in shingles(toks)}
     exact = _exact(hashed.values())
-    own = own_exact = b""
+    full = sketch_hashes(hashed.values())
+    own_exact = quoted_bins = b""
     if facts.statements:
-        # The writer's own words: the text's shingles less those inside a quotation.
-        quoted: set[str] = set()
-        for st in facts.statements:
-            quoted |= shingles(words(st.quote))
-        own_hashes = [h for gram, h in hashed.items() if gram not in quoted]
-        own, own_exact = sketch_hashes(own_hashes).tobytes(), _exact(own_hashes)
+        quoted = _quoted_shingles(art.text, facts)
+        quoted_bins = _quoted_bins(full, hashed, quoted)
+        if exact:
+            own_exact = _exact([h for gram, h in hashed.items() if gram not in quoted])
     placed: list[tuple[int, Signature]] = []
     for e in facts.events:
         if e.modality not in _FOREGROUND:
@@ -218,15 +255,15 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         domain=_domain(art.url),
         published=art.published,
         original_source=art.original_source,
-        sketch=sketch_hashes(hashed.values()).tobytes(),
+        sketch=full.tobytes(),
         exact=exact,
         events=tuple(sorted(sigs, key=lambda s: (s[0], s[3], sorted(s[1]), s[2] or ""))),
         quotes=array("Q", sorted(qkeys)).tobytes(),
         words=len(toks),
         lead=_lead(facts, placed),
         stock_quotes=array("Q", sorted(stock)).tobytes(),
-        own=own,
         own_exact=own_exact,
+        quoted_bins=quoted_bins,
         wire=wire,
         wire_own=wire is not None and wire_outlet(wire, art.outlet, _domain(art.url)),
     )
@@ -259,11 +296,13 @@ def similarity(a: Profile, b: Profile) -> float:
     return estimate_jaccard(array("I", a.sketch), array("I", b.sketch))
 
 
-def own_similarity(a: Profile, b: Profile) -> float:
+def own_similarity(a: Profile, b: Profile, *, full: float | None = None) -> float:
     """Similarity of the two texts outside their quotations (the writers' own words).
 
     Two reports quoting one long statement overlap in the quotation only; this
-    tells them from copies, which share their own sentences too.
+    tells them from copies, which share their own sentences too. `full`, the
+    sketch estimate of [`similarity`][koreabrief.profile.similarity] if already
+    known, saves a pass over the sketches.
 
     Examples:
         >>> from koreabrief.models import Article
@@ -271,12 +310,29 @@ def own_similarity(a: Profile, b: Profile) -> float:
         >>> own_similarity(p, p)
         1.0
     """
-    ea, eb = (p.own_exact if p.own else p.exact for p in (a, b))
+    if not (a.quoted_bins or b.quoted_bins):
+        return similarity(a, b)
+    ea, eb = (p.own_exact if p.quoted_bins else p.exact for p in (a, b))
     if ea and eb:
-        x, y = set(array("I", ea)), set(array("I", eb))
-        return len(x & y) / len(x | y) if x | y else 0.0
-    sa, sb = (p.own or p.sketch for p in (a, b))
-    return estimate_jaccard(array("I", sa), array("I", sb))
+        ha, hb = set(array("I", ea)), set(array("I", eb))
+        return len(ha & hb) / len(ha | hb)
+    # Sketches: the bins a quoted shingle holds on either side are left out of the estimate.
+    masked = int.from_bytes(a.quoted_bins or b"\0", "little") | int.from_bytes(
+        b.quoted_bins or b"\0", "little"
+    )
+    sa, sb = array("I", a.sketch), array("I", b.sketch)
+    if full is None or (a.exact and b.exact):
+        full = estimate_jaccard(sa, sb)
+    n = len(sa)
+    same, kept = round(full * n), n
+    while masked:  # only the masked bins are visited
+        low = masked & -masked
+        i = low.bit_length() - 1
+        masked ^= low
+        if i < n:
+            same -= sa[i] == sb[i] and sa[i] != _EMPTY
+            kept -= 1
+    return max(same, 0) / kept if kept > 0 else 0.0
 
 
 def _comparable(x: Signature, y: Signature) -> bool:
@@ -441,8 +497,11 @@ def same_story(a: Profile, b: Profile) -> tuple[bool, list[str]]:
     if clashes and not links:
         return False, clashes
     sim = similarity(a, b)
-    if sim >= SAME_STORY_SIMILARITY:
-        reasons.append(f"texts overlap heavily (shingle similarity {sim:.2f})")
+    # Outside their quotations: a long stock quotation in two short flashes is no overlap of texts.
+    quoting = a.quoted_bins or b.quoted_bins
+    own = own_similarity(a, b, full=sim) if sim >= SAME_STORY_SIMILARITY and quoting else sim
+    if own >= SAME_STORY_SIMILARITY:
+        reasons.append(f"texts overlap heavily (shingle similarity {own:.2f})")
     quoted = shared_quotation(a, b)
     if quoted:
         reasons.append(quoted)
