@@ -49,7 +49,12 @@ def _time_zone() -> re.Pattern[str]:
     data = tomllib.loads(text).get("timezones", {})
     phrases = "|".join(re.escape(p) for p in data.get("phrases", []))
     abbrs = "|".join(re.escape(a) for a in data.get("abbreviations", []))
-    return re.compile(rf"(?i:\b(?:{phrases})\b)|\b(?:{abbrs})\b" if phrases and abbrs else r"(?!)")
+    cities = "|".join(re.escape(c) for c in data.get("cities", []))
+    days = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    placed = rf"\b(?:{days})(?:\s+(?:morning|afternoon|evening|night))?\s+in\s+(?:{cities})\b"
+    if not (phrases and abbrs and cities):
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i:\b(?:{phrases})\b|{placed})|\b(?:{abbrs})\b")
 
 
 def names_time_zone(sentence: str) -> bool:
@@ -59,6 +64,10 @@ def names_time_zone(sentence: str) -> bool:
         >>> names_time_zone("It fired the missile at 7 p.m. ET on Wednesday.")
         True
         >>> names_time_zone("The missile was fired on Thursday, the JCS said.")
+        False
+        >>> names_time_zone("It flew late Wednesday evening in Washington.")
+        True
+        >>> names_time_zone("Officials in Seoul said it flew on Thursday.")
         False
     """
     return _time_zone().search(sentence) is not None

@@ -57,7 +57,7 @@ STRICT_UNDATED_WINDOW = 1
 COPY_SIMILARITY = 0.6
 #: Days after an event within which a report of it is news: an event a report
 #: recalls later (a follow-up, an analysis) does not tie it to the breaking reports.
-FRESH_DAYS = 3
+FRESH_DAYS = 2
 _FOREGROUND = frozenset({Modality.ASSERTED, Modality.SCHEDULED})
 # A dateline crediting an agency: "SEOUL, Oct. 31 (Yonhap) --", "SEOUL, South Korea (AP) —".
 _DATELINE = re.compile(r"[A-Z][A-Za-z0-9 .,'-]{0,60}\(([A-Za-z][A-Za-z-]{1,20})\)\s*(?:--|—|–|-)")
