@@ -500,3 +500,22 @@ class TestStoryEvidence:
             if al.kind == "date"
         ]
         assert [al.verdict for al in dates] == [verdict]
+
+    @pytest.mark.parametrize(
+        ("other", "kinds"),
+        [
+            ("North Korea fired a missile on Thursday that flew 1.000 km, Seoul said.", ["agree"]),
+            ("North Korea fired a missile on Thursday that flew some 1,400 km, Seoul said.", ["conflict"]),
+        ],
+    )
+    def test_number_styles_through_the_pipeline(self, other: str, kinds: list[str]) -> None:
+        """A dot for thousands reads as thousands; a real difference in distance stays a conflict."""
+        day = dt.date(2024, 10, 31)
+        a = kb.extract(
+            kb.article(
+                "North Korea fired a missile on Thursday that flew about 1,000 km.", id="a", published=day
+            )
+        )
+        b = kb.extract(kb.article(other, id="b", published=day))
+        c = compare(a, b)
+        assert [al.verdict.value for al in c.agreements + c.conflicts if al.kind == "quantity"] == kinds

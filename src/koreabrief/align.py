@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 
+from attrs import evolve
+
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_gap, dates_verdict, lexicon, quantities_verdict, quantity_dimension, water
 from koreabrief.models import Alignment, Article, Event, EventType, FactValue, Quantity, Verdict
@@ -24,7 +26,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["MAX_DAY_GAP", "align_events", "event_alignments", "event_key", "names_time_zone"]
+__all__ = [
+    "MAX_DAY_GAP",
+    "align_events",
+    "comparable_quantity",
+    "event_alignments",
+    "event_key",
+    "names_time_zone",
+]
 
 #: Two day-precise dates further apart than this are two different events.
 MAX_DAY_GAP = 2
@@ -259,6 +268,38 @@ def _water_conflict(ea: Event, eb: Event) -> tuple[str, str, str] | None:
     return None
 
 
+_NUMBER = re.compile(r"\d[\d.,]*")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def comparable_quantity(q: Quantity) -> Quantity | None:
+    """The quantity as a number to compare, or None when its number is a broken fragment.
+
+    "1.000 km" is a thousand kilometres written with a dot for the thousands (a
+    kilometre is never written with three decimals in news); "000 km" is the
+    tail of a number split at a space ("1 000 km") and says nothing.
+
+    Examples:
+        >>> comparable_quantity(Quantity(text="1.000 km", unit="km", value=1.0, km=1.0)).km
+        1000.0
+        >>> comparable_quantity(Quantity(text="000 km", unit="km", value=0.0, km=0.0)) is None
+        True
+        >>> comparable_quantity(Quantity(text="about 1,000 km", unit="km", value=1000.0)).value
+        1000.0
+    """
+    m = _NUMBER.search(q.text)
+    if m is None or q.value is None:
+        return q
+    number = m.group().rstrip(".,")
+    if len(number) > 1 and number[0] == "0" and number[1].isdigit():
+        return None
+    if _DOTTED_THOUSANDS.fullmatch(number) and q.value < 1000:
+        scale = float(number.replace(".", "")) / q.value if q.value else 0.0
+        if scale >= 1000:
+            return evolve(q, value=q.value * scale, km=q.km * scale if q.km is not None else None)
+    return q
+
+
 def _qtext(qs: Sequence[Quantity]) -> str:
     return " / ".join(q.text for q in qs)
 
@@ -316,9 +357,9 @@ def event_alignments(
             )
     dims_a: dict[str, list[Quantity]] = {}
     dims_b: dict[str, list[Quantity]] = {}
-    for q in ea.quantities:
+    for q in filter(None, map(comparable_quantity, ea.quantities)):
         dims_a.setdefault(quantity_dimension(q), []).append(q)
-    for q in eb.quantities:
+    for q in filter(None, map(comparable_quantity, eb.quantities)):
         dims_b.setdefault(quantity_dimension(q), []).append(q)
     for dim in sorted(set(dims_a) & set(dims_b)):
         ok, why = quantities_verdict(dims_a[dim], dims_b[dim])
