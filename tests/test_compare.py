@@ -519,3 +519,16 @@ class TestStoryEvidence:
         b = kb.extract(kb.article(other, id="b", published=day))
         c = compare(a, b)
         assert [al.verdict.value for al in c.agreements + c.conflicts if al.kind == "quantity"] == kinds
+
+    def test_launches_two_days_apart_each_reported_that_day(self) -> None:
+        """Launches reported the day they happened, two days apart, are two stories; a day apart, one."""
+
+        def report(aid: str, day: str, published: dt.date) -> kb.Facts:
+            text = f"North Korea fired a ballistic missile into the East Sea on {day}. It flew about 300 km."
+            return kb.extract(kb.article(text, id=aid, published=published))
+
+        monday = report("a", "Monday", dt.date(2025, 1, 6))
+        assert not compare(monday, report("b", "Wednesday", dt.date(2025, 1, 8))).same_story
+        c = compare(monday, report("c", "Tuesday", dt.date(2025, 1, 7)))
+        assert c.same_story
+        assert [al.kind for al in c.conflicts] == ["date"]

@@ -369,15 +369,31 @@ def event_links(a: Profile, b: Profile) -> tuple[list[str], list[str]]:
             gap = _gap(x, y)
             day = dt.date.fromordinal(x[3]).isoformat()
             other = dt.date.fromordinal(y[3]).isoformat()
-            if gap <= MAX_DAY_GAP:
+            if gap <= MAX_DAY_GAP and not _own_days(a, b, x, y):
                 links.append(
                     f"both report a {x[0]} on {day}"
                     if gap == 0
                     else f"both report a {x[0]} ({day} / {other})"
                 )
-            else:
+            elif gap > MAX_DAY_GAP:
                 clashes.append(f"{x[0]} on {day} vs {other}: different events")
+            else:
+                clashes.append(
+                    f"{x[0]} on {day} vs {other}, each reported the day it happened: different events"
+                )
     return sorted(set(links)), sorted(set(clashes))
+
+
+def _own_days(a: Profile, b: Profile, x: Signature, y: Signature) -> bool:
+    """Two days apart, each on its own report's publication day: two events, not one misdated.
+
+    A launch on Monday reported on Monday and one on Wednesday reported on
+    Wednesday are two launches; a day apart stays one event with a date
+    conflict (or time zones) to report.
+    """
+    if a.published is None or b.published is None or _gap(x, y) < 2:
+        return False
+    return x[3] == x[4] == a.published.toordinal() and y[3] == y[4] == b.published.toordinal()
 
 
 def _fresh(p: Profile, sig: Signature) -> bool:
@@ -402,6 +418,8 @@ def lead_links(a: Profile, b: Profile) -> list[str]:
     for x in a.lead:
         for y in b.lead:
             if not (x[5] and y[5]) or not _comparable(x, y) or _gap(x, y) > MAX_DAY_GAP:
+                continue
+            if _own_days(a, b, x, y):
                 continue
             if not (_fresh(a, x) and _fresh(b, y)):
                 continue
