@@ -218,7 +218,7 @@ def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazette
         facts[f.article.id] = f
     # Id order makes the brief independent of the order the corpus came in.
     unique = sorted(facts.values(), key=lambda f: f.article.id)
-    stories = cluster_profiles(profile(f) for f in unique)
+    stories = cluster_profiles(profile(f, gazetteer=g) for f in unique)
 
     timeline: list[TimelineEntry] = []
     conflicts: dict[tuple[str, str, tuple[tuple[str, str], ...]], Alignment] = {}
