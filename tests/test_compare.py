@@ -417,3 +417,118 @@ class TestParaphraseDerivation:
         b = _facts("b", text_b, statements=st_b, events=(launch,))
         c = compare(a, b)
         assert (c.rewrite, c.derived_from) == ("a", "b")
+
+
+def _launch(aid: str, text: str, day: dt.date, published: dt.date | None, **kw: object) -> kb.Facts:
+    start = text.index("fired")
+    ev = kb.Event(
+        type=kb.EventType.MISSILE_LAUNCH,
+        span=kb.Span(start, start + 5),
+        actors=("North Korea",),
+        time=_day(day, "on Monday"),
+    )
+    art = kb.Article(id=aid, raw=text, text=text, published=published, **kw)  # type: ignore[arg-type]
+    return kb.Facts(article=art, events=(ev,))
+
+
+class TestStoryEvidence:
+    _STOCK = "Our military has strengthened surveillance and vigilance in preparation for additional launches"
+
+    def _quoting(self, aid: str, text: str, speaker: str) -> kb.Facts:
+        start = text.index(self._STOCK)
+        st = kb.Statement(quote=self._STOCK, span=kb.Span(start, start + len(self._STOCK)), speaker=speaker)
+        return kb.Facts(article=kb.Article(id=aid, raw=text, text=text), statements=(st,))
+
+    def test_recalled_event_is_no_story_link(self) -> None:
+        """A launch a follow-up recalls in its second paragraph, days later, does not make one story."""
+        day = dt.date(2024, 10, 31)
+        a = _launch("a", "North Korea fired an ICBM on Thursday, Seoul said.", day, day)
+        text = "The allies flew a bomber on Sunday.\n\nThe North had fired an ICBM on Thursday."
+        b = _launch("b", text, day, dt.date(2024, 11, 4))
+        assert not compare(a, b).same_story
+
+    def test_lead_event_while_news_links(self) -> None:
+        """Two reports leading with one launch, published the day of it and the next, are one story."""
+        day = dt.date(2024, 10, 31)
+        a = _launch("a", "North Korea fired an ICBM on Thursday, Seoul said.", day, day)
+        b = _launch("b", "Tokyo said North Korea fired a long-range missile.", day, dt.date(2024, 11, 1))
+        c = compare(a, b)
+        assert c.same_story
+        assert any(r.startswith("both lead with a missile_launch") for r in c.reasons)
+
+    def test_stock_quotation_of_an_institution_does_not_link(self) -> None:
+        """Two different reports sharing only the JCS's stock line are not one story; a person's quote is."""
+        ta = f"North Korea fired seven short-range missiles. “{self._STOCK},” the JCS said."
+        tb = f"Pyongyang tested a new ICBM over Japan's waters. “{self._STOCK},” the JCS said."
+        assert not compare(
+            self._quoting("a", ta, "Joint Chiefs of Staff"), self._quoting("b", tb, "Joint Chiefs of Staff")
+        ).same_story
+        assert compare(self._quoting("a", ta, "Park Jin"), self._quoting("b", tb, "Park Jin")).same_story
+
+    def test_copy_of_a_wire_report_derives_from_it(self) -> None:
+        """A same-day copy of an agency's own report, with its credit dropped, is the rewrite."""
+        day = dt.date(2024, 10, 31)
+        body = (
+            " North Korea fired an intercontinental ballistic missile toward the East Sea on Thursday,"
+            " the Joint Chiefs of Staff said, less than a week before the US election."
+        )
+        wire = _launch("w", "SEOUL, Oct. 31 (Yonhap) --" + body, day, day, outlet="Yonhap News Agency")
+        copy = _launch("c", "SEOUL, Oct. 31 --" + body, day, day, outlet="Korea Daily Review")
+        c = compare(copy, wire)
+        assert (c.rewrite, c.derived_from) == ("c", "w")
+
+    @pytest.mark.parametrize(
+        ("sentence", "verdict"),
+        [
+            (
+                "North Korea fired an ICBM on Wednesday evening Eastern time, US officials said.",
+                kb.Verdict.AGREE,
+            ),
+            ("North Korea fired an ICBM on Wednesday, US officials said.", kb.Verdict.CONFLICT),
+        ],
+    )
+    def test_day_apart_across_named_time_zones(self, sentence: str, verdict: kb.Verdict) -> None:
+        """Thursday in Seoul vs Wednesday 'Eastern time' agrees; a bare Wednesday conflicts."""
+        seoul = _launch(
+            "a", "North Korea fired an ICBM on Thursday, the JCS said.", dt.date(2024, 10, 31), None
+        )
+        dc = _launch("b", sentence, dt.date(2024, 10, 30), None)
+        (i, j), *_ = align_events(seoul.events, dc.events)
+        dates = [
+            al
+            for al in event_alignments(seoul.events[i], dc.events[j], seoul.article, dc.article)
+            if al.kind == "date"
+        ]
+        assert [al.verdict for al in dates] == [verdict]
+
+    @pytest.mark.parametrize(
+        ("other", "kinds"),
+        [
+            ("North Korea fired a missile on Thursday that flew 1.000 km, Seoul said.", ["agree"]),
+            ("North Korea fired a missile on Thursday that flew some 1,400 km, Seoul said.", ["conflict"]),
+        ],
+    )
+    def test_number_styles_through_the_pipeline(self, other: str, kinds: list[str]) -> None:
+        """A dot for thousands reads as thousands; a real difference in distance stays a conflict."""
+        day = dt.date(2024, 10, 31)
+        a = kb.extract(
+            kb.article(
+                "North Korea fired a missile on Thursday that flew about 1,000 km.", id="a", published=day
+            )
+        )
+        b = kb.extract(kb.article(other, id="b", published=day))
+        c = compare(a, b)
+        assert [al.verdict.value for al in c.agreements + c.conflicts if al.kind == "quantity"] == kinds
+
+    def test_launches_two_days_apart_each_reported_that_day(self) -> None:
+        """Launches reported the day they happened, two days apart, are two stories; a day apart, one."""
+
+        def report(aid: str, day: str, published: dt.date) -> kb.Facts:
+            text = f"North Korea fired a ballistic missile into the East Sea on {day}. It flew about 300 km."
+            return kb.extract(kb.article(text, id=aid, published=published))
+
+        monday = report("a", "Monday", dt.date(2025, 1, 6))
+        assert not compare(monday, report("b", "Wednesday", dt.date(2025, 1, 8))).same_story
+        c = compare(monday, report("c", "Tuesday", dt.date(2025, 1, 7)))
+        assert c.same_story
+        assert [al.kind for al in c.conflicts] == ["date"]

@@ -8,15 +8,32 @@ clashing target. Each aligned pair yields [`Alignment`][koreabrief.Alignment]s.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from collections.abc import Sequence
+from importlib import resources
+
+from attrs import evolve
 
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_gap, dates_verdict, lexicon, quantities_verdict, quantity_dimension, water
 from koreabrief.models import Alignment, Article, Event, EventType, FactValue, Quantity, Verdict
 from koreabrief.similarity import words
 
-__all__ = ["MAX_DAY_GAP", "align_events", "event_alignments", "event_key"]
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "MAX_DAY_GAP",
+    "align_events",
+    "comparable_quantity",
+    "event_alignments",
+    "event_key",
+    "names_time_zone",
+]
 
 #: Two day-precise dates further apart than this are two different events.
 MAX_DAY_GAP = 2
@@ -33,6 +50,36 @@ _PLACE_PREFIX = re.compile(r"^(?:to|into|in|at|toward|towards|the)\s+", re.IGNOR
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 #: How far (characters) to look for an event's sentence boundaries.
 _SENTENCE_WINDOW = 600
+
+
+@functools.cache
+def _time_zone() -> re.Pattern[str]:
+    text = resources.files("koreabrief").joinpath("data/compare.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text).get("timezones", {})
+    phrases = "|".join(re.escape(p) for p in data.get("phrases", []))
+    abbrs = "|".join(re.escape(a) for a in data.get("abbreviations", []))
+    cities = "|".join(re.escape(c) for c in data.get("cities", []))
+    days = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    placed = rf"\b(?:{days})(?:\s+(?:morning|afternoon|evening|night))?\s+in\s+(?:{cities})\b"
+    if not (phrases and abbrs and cities):
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i:\b(?:{phrases})\b|{placed})|\b(?:{abbrs})\b")
+
+
+def names_time_zone(sentence: str) -> bool:
+    """Whether a sentence dates something in a named time zone ("Wednesday evening Eastern time").
+
+    Examples:
+        >>> names_time_zone("It fired the missile at 7 p.m. ET on Wednesday.")
+        True
+        >>> names_time_zone("The missile was fired on Thursday, the JCS said.")
+        False
+        >>> names_time_zone("It flew late Wednesday evening in Washington.")
+        True
+        >>> names_time_zone("Officials in Seoul said it flew on Thursday.")
+        False
+    """
+    return _time_zone().search(sentence) is not None
 
 
 def event_key(e: Event) -> str:
@@ -221,6 +268,38 @@ def _water_conflict(ea: Event, eb: Event) -> tuple[str, str, str] | None:
     return None
 
 
+_NUMBER = re.compile(r"\d[\d.,]*")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def comparable_quantity(q: Quantity) -> Quantity | None:
+    """The quantity as a number to compare, or None when its number is a broken fragment.
+
+    "1.000 km" is a thousand kilometres written with a dot for the thousands (a
+    kilometre is never written with three decimals in news); "000 km" is the
+    tail of a number split at a space ("1 000 km") and says nothing.
+
+    Examples:
+        >>> comparable_quantity(Quantity(text="1.000 km", unit="km", value=1.0, km=1.0)).km
+        1000.0
+        >>> comparable_quantity(Quantity(text="000 km", unit="km", value=0.0, km=0.0)) is None
+        True
+        >>> comparable_quantity(Quantity(text="about 1,000 km", unit="km", value=1000.0)).value
+        1000.0
+    """
+    m = _NUMBER.search(q.text)
+    if m is None or q.value is None:
+        return q
+    number = m.group().rstrip(".,")
+    if len(number) > 1 and number[0] == "0" and number[1].isdigit():
+        return None
+    if _DOTTED_THOUSANDS.fullmatch(number) and q.value < 1000:
+        scale = float(number.replace(".", "")) / q.value if q.value else 0.0
+        if scale >= 1000:
+            return evolve(q, value=q.value * scale, km=q.km * scale if q.km is not None else None)
+    return q
+
+
 def _qtext(qs: Sequence[Quantity]) -> str:
     return " / ".join(q.text for q in qs)
 
@@ -260,6 +339,13 @@ def event_alignments(
         judged = dates_verdict(ea.time, eb.time)
         if judged is not None:
             ok, why = judged
+            if (
+                not ok
+                and date_gap(ea.time, eb.time) == 1
+                and (names_time_zone(_sentence(fa, ea)) or names_time_zone(_sentence(fb, eb)))
+            ):
+                # One instant dated in two time zones: a day apart is no disagreement.
+                ok, why = True, f"{why}, one day apart across the time zones a report names"
             out.append(
                 Alignment(
                     fact=f"{kind}.date",
@@ -271,9 +357,9 @@ def event_alignments(
             )
     dims_a: dict[str, list[Quantity]] = {}
     dims_b: dict[str, list[Quantity]] = {}
-    for q in ea.quantities:
+    for q in filter(None, map(comparable_quantity, ea.quantities)):
         dims_a.setdefault(quantity_dimension(q), []).append(q)
-    for q in eb.quantities:
+    for q in filter(None, map(comparable_quantity, eb.quantities)):
         dims_b.setdefault(quantity_dimension(q), []).append(q)
     for dim in sorted(set(dims_a) & set(dims_b)):
         ok, why = quantities_verdict(dims_a[dim], dims_b[dim])

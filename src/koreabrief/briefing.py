@@ -6,9 +6,11 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 
+from attrs import evolve
+
 from koreabrief.align import align_events
 from koreabrief.clustering import cluster_profiles
-from koreabrief.comparison import compare
+from koreabrief.comparison import compare_within_story
 from koreabrief.errors import ArgumentError
 from koreabrief.extraction import extract
 from koreabrief.gazetteer import Gazetteer
@@ -34,6 +36,8 @@ __all__ = ["brief"]
 #: Stories up to this size are compared pair by pair; larger ones against their first members only.
 ALL_PAIRS_UP_TO = 12
 ANCHORS = 3
+#: Timeline entries of one type and day kept as merge targets for other stories' entries.
+MERGE_BLOCK = 8
 _PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1}
 _IN_TIMELINE = frozenset({Modality.ASSERTED, Modality.SCHEDULED, Modality.BACKGROUND})
 
@@ -102,6 +106,34 @@ def _timeline(
         best = min(members, key=lambda n: (_event_rank(facts[n[0]].events[n[1]]), order[n[0]], n[1]))
         articles = tuple(sorted({aid for aid, _ in members}, key=order.__getitem__))
         out.append(TimelineEntry(event=facts[best[0]].events[best[1]], articles=articles, story=story.id))
+    return out
+
+
+def _across_stories(entries: list[TimelineEntry], g: Gazetteer) -> list[TimelineEntry]:
+    """Entries of different stories for one day-dated event merged into one.
+
+    A follow-up or an analysis recalls the launch the breaking reports told: it is
+    another story, but the same event on the timeline. Entries meet by type and
+    day (at most `MERGE_BLOCK` per key), never all pairs; the first story's keeps its place.
+    """
+    out: list[TimelineEntry] = []
+    by_day: dict[tuple[str, dt.date], list[int]] = {}
+    for entry in entries:
+        t = entry.event.time
+        if t is None or t.date is None or t.precision is not Precision.DAY:
+            out.append(entry)
+            continue
+        slots = by_day.setdefault((entry.event.type.value, t.date), [])
+        for k in slots:
+            other = out[k]
+            if other.story != entry.story and align_events([other.event], [entry.event], gazetteer=g):
+                extra = tuple(a for a in entry.articles if a not in other.articles)
+                out[k] = evolve(other, articles=other.articles + extra)
+                break
+        else:
+            if len(slots) < MERGE_BLOCK:
+                slots.append(len(out))
+            out.append(entry)
     return out
 
 
@@ -186,7 +218,7 @@ def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazette
         facts[f.article.id] = f
     # Id order makes the brief independent of the order the corpus came in.
     unique = sorted(facts.values(), key=lambda f: f.article.id)
-    stories = cluster_profiles(profile(f) for f in unique)
+    stories = cluster_profiles(profile(f, gazetteer=g) for f in unique)
 
     timeline: list[TimelineEntry] = []
     conflicts: dict[tuple[str, str, tuple[tuple[str, str], ...]], Alignment] = {}
@@ -194,7 +226,9 @@ def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazette
     for story in stories:
         ordered = sorted(story.articles)
         pairs = list(_pairs(ordered))
-        comparisons: list[Comparison] = [compare(facts[x], facts[y], gazetteer=g) for x, y in pairs]
+        comparisons: list[Comparison] = [
+            compare_within_story(facts[x], facts[y], gazetteer=g) for x, y in pairs
+        ]
         derivations = set(story.derivations)
         for c in comparisons:
             for al in c.conflicts:
@@ -208,6 +242,7 @@ def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazette
             Story(story.id, story.articles, story.title, story.outlets, tuple(sorted(clean)))
         )
         timeline.extend(_timeline(story, facts, pairs, g))
+    timeline = _across_stories(timeline, g)
     timeline.sort(key=_timeline_key)
     return Brief(
         stories=tuple(final_stories),

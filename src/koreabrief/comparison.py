@@ -22,11 +22,19 @@ from koreabrief.models import (
     Verdict,
 )
 from koreabrief.paraphrase import paraphrases
-from koreabrief.profile import derivation, event_links, profile, same_story, similarity
+from koreabrief.profile import (
+    SUPPORTED_SIMILARITY,
+    derivation,
+    event_links,
+    own_similarity,
+    profile,
+    same_story,
+    similarity,
+)
 from koreabrief.quotematch import match_statements
 from koreabrief.spelling import spelling_conflicts
 
-__all__ = ["compare", "mirror", "one_voice"]
+__all__ = ["compare", "compare_within_story", "mirror", "one_voice"]
 
 _ENCOUNTERS = frozenset({EventType.MEETING, EventType.SUMMIT, EventType.DIPLOMATIC_VISIT})
 #: Quotations of one article another restates without marks, to read it as a rewrite.
@@ -65,6 +73,26 @@ def compare(
     if facts_a.article.id > facts_b.article.id:
         return mirror(_compare(facts_b, facts_a, g))
     return _compare(facts_a, facts_b, g)
+
+
+def compare_within_story(fa: Facts, fb: Facts, /, *, gazetteer: Gazetteer | None = None) -> Comparison:
+    """`compare` for two articles a corpus groups into one story, perhaps only through a third.
+
+    An undated copy of one report and another outlet's report of the same launch
+    share nothing compare could safely link them by; once the clustering ties
+    them through the report they copy, their facts are aligned and judged too.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> a = kb.Facts(article=kb.Article(id="a", raw="", text="North Korea fired a missile."))
+        >>> b = kb.Facts(article=kb.Article(id="b", raw="", text="Seoul condemned the test."))
+        >>> compare(a, b).same_story, compare_within_story(a, b).same_story
+        (False, True)
+    """
+    g = gazetteer or Gazetteer.default()
+    if fa.article.id > fb.article.id:
+        return mirror(_compare(fb, fa, g, within_story=True))
+    return _compare(fa, fb, g, within_story=True)
 
 
 def mirror(c: Comparison) -> Comparison:
@@ -116,6 +144,12 @@ def one_voice(a: str, b: str, g: Gazetteer) -> bool:
     if sa is None or sb is None or (sa[0] == "person" and sb[0] == "person"):
         return False
     return sa[1] == sb[1]
+
+
+def _personal(speaker: str | None, g: Gazetteer) -> bool:
+    """Whether a quotation is a person's words, not an institution's stock line."""
+    entity = g.resolve(speaker) if speaker else None
+    return entity is None or entity.kind == "person"
 
 
 def _statement_alignments(
@@ -208,18 +242,24 @@ def _paraphrase_derivation(
     return x, y, f"{x} restates {n} of {y}'s quotations in its own words"
 
 
-def _compare(fa: Facts, fb: Facts, g: Gazetteer) -> Comparison:
-    pa, pb = profile(fa), profile(fb)
+def _compare(fa: Facts, fb: Facts, g: Gazetteer, *, within_story: bool = False) -> Comparison:
+    pa, pb = profile(fa, gazetteer=g), profile(fb, gazetteer=g)
     sim = round(similarity(pa, pb), 4)
     story, reasons = same_story(pa, pb)
     pairs = match_statements(fa.statements, fb.statements)
     links, clashes = event_links(pa, pb)
     long_shared = [
-        p for p in pairs if min(len(p[2].quote_a.split()), len(p[2].quote_b.split())) >= STORY_QUOTE_WORDS
+        p
+        for p in pairs
+        if min(len(p[2].quote_a.split()), len(p[2].quote_b.split())) >= STORY_QUOTE_WORDS
+        and (_personal(fa.statements[p[0]].speaker, g) or own_similarity(pa, pb) >= SUPPORTED_SIMILARITY)
     ]
     if not story and long_shared and not clashes:
         story = True
         reasons.append("they share a quotation (re-worded)")
+    if not story and within_story:
+        story = True
+        reasons.append("the corpus ties them to one story through other articles")
 
     alignments = _statement_alignments(fa, fb, pairs, g)
     # Facts of two different stories are not about the same events: align only within a story.

@@ -10,19 +10,40 @@ fits in memory without keeping the texts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import sys
 from array import array
+from collections.abc import Collection
+from importlib import resources
 from urllib.parse import urlsplit
 
 from attrs import frozen
 
 from koreabrief.align import MAX_DAY_GAP
+from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_interval
 from koreabrief.models import Facts, Modality, Precision
 from koreabrief.quotematch import quote_keys
-from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingles, sketch, stable_hash, words
+from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingles, sketch_hashes, stable_hash, words
 
-__all__ = ["Profile", "derivation", "profile", "quote_hashes", "same_story"]
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "Profile",
+    "derivation",
+    "lead_links",
+    "own_similarity",
+    "profile",
+    "quote_hashes",
+    "same_story",
+    "shared_quotation",
+    "wire_credit",
+    "wire_outlet",
+]
 
 #: Shingle similarity at or above which two articles tell the same story.
 SAME_STORY_SIMILARITY = 0.3
@@ -34,7 +55,16 @@ UNDATED_WINDOW = 3
 STRICT_UNDATED_WINDOW = 1
 #: Shingle similarity at or above which one text is a copy or light rewrite of the other.
 COPY_SIMILARITY = 0.6
+#: Days after an event within which a report of it is news: an event a report
+#: recalls later (a follow-up, an analysis) does not tie it to the breaking reports.
+FRESH_DAYS = 2
 _FOREGROUND = frozenset({Modality.ASSERTED, Modality.SCHEDULED})
+# A dateline crediting an agency: "SEOUL, Oct. 31 (Yonhap) --", "SEOUL, South Korea (AP) —".
+_DATELINE = re.compile(r"[A-Z][A-Za-z0-9 .,'-]{0,60}\(([A-Za-z][A-Za-z-]{1,20})\)\s*(?:--|—|–|-)")
+_DATELINE_WINDOW = 90
+#: Characters either side of a quotation read for the words it joins.
+_EDGE = 60
+_EMPTY = 0xFFFFFFFF
 _DOMAIN = re.compile(r"(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}")
 
 # (type, actors, target, first day ordinal, last day ordinal, day-precise); -1 days when undated
@@ -65,6 +95,20 @@ class Profile:
     events: tuple[Signature, ...]
     quotes: bytes
     words: int
+    #: The article's lead events: foreground events of its first paragraph (else its first one).
+    lead: tuple[Signature, ...] = ()
+    #: Quotation run hashes of institutional speakers (a ministry, the JCS): stock
+    #: lines such bodies repeat at every launch, weaker evidence than a person's words.
+    stock_quotes: bytes = b""
+    #: For a short text with quotations, the shingle hashes outside them.
+    own_exact: bytes = b""
+    #: For a text with quotations, a bit per sketch bin held by a quoted shingle;
+    #: empty when the article quotes no one (its own words are then all of it).
+    quoted_bins: bytes = b""
+    #: The news agency the article's dateline credits ("SEOUL, Oct. 31 (Yonhap) --").
+    wire: str | None = None
+    #: Whether the article is that agency's own (its outlet or domain is the agency).
+    wire_own: bool = False
 
 
 def _domain(url: str | None) -> str | None:
@@ -77,34 +121,138 @@ def _domain(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def profile(facts: Facts) -> Profile:
+def _quoted_shingles(text: str, facts: Facts) -> set[str]:
+    """Shingles inside a quotation or straddling its edges: not the writer's own words.
+
+    Linear in the quotations: each adds its own shingles and the two or three that
+    join it to the words just before and after it in the text.
+    """
+    out: set[str] = set()
+    for st in facts.statements:
+        qw = words(st.quote)
+        if not qw:
+            continue
+        out |= shingles(qw)
+        if st.span.end > len(text):
+            continue
+        before = words(text[max(0, st.span.start - _EDGE) : st.span.start])[-2:]
+        after = words(text[st.span.end : st.span.end + _EDGE])[:2]
+        for seq in (before + qw[:2], qw[-2:] + after):
+            out.update(" ".join(seq[i : i + 3]) for i in range(len(seq) - 2))
+    return out
+
+
+def _quoted_bins(full: array[int], hashed: dict[str, int], quoted: set[str]) -> bytes:
+    """A bit per sketch bin whose minimum is a quoted shingle's (so not the writer's own)."""
+    mask = bytearray(SKETCH_SIZE // 8)
+    for gram in quoted:
+        h = hashed.get(gram)
+        if h is None:
+            continue
+        slot = h % SKETCH_SIZE
+        if full[slot] == (h >> 32) & 0xFFFFFFFE:
+            mask[slot // 8] |= 1 << (slot % 8)
+    return bytes(mask)
+
+
+def _exact(hashes: Collection[int]) -> bytes:
+    """Sorted 32-bit hashes of a short text's shingles (empty for a long text)."""
+    if len(hashes) > SKETCH_SIZE:
+        return b""
+    return array("I", sorted({h & 0xFFFFFFFF for h in hashes})).tobytes()
+
+
+@functools.cache
+def _wires() -> dict[str, tuple[str, ...]]:
+    text = resources.files("koreabrief").joinpath("data/compare.toml").read_text(encoding="utf-8")
+    return {k: tuple(v) for k, v in tomllib.loads(text).get("wires", {}).items()}
+
+
+def wire_credit(text: str) -> str | None:
+    """The news agency a dateline at the head of `text` credits, by its credit as written.
+
+    Examples:
+        >>> wire_credit("SEOUL, Oct. 31 (Yonhap) -- North Korea fired a missile.")
+        'Yonhap'
+        >>> wire_credit("SEOUL, South Korea (AP) — The minister said.") , wire_credit("No dateline.")
+        ('AP', None)
+    """
+    m = _DATELINE.match(text[:_DATELINE_WINDOW])
+    if m is None or m.group(1).lower() not in _wires():
+        return None
+    return m.group(1)
+
+
+def wire_outlet(credit: str, outlet: str | None, domain: str | None) -> bool:
+    """Whether an outlet (or web domain) is the agency a dateline credits.
+
+    Examples:
+        >>> wire_outlet("Yonhap", "Yonhap News Agency", None), wire_outlet("AP", "Capitol Ledger", None)
+        (True, False)
+    """
+    names = _wires().get(credit.lower(), ())
+    where = " ".join(x.lower() for x in (outlet, domain) if x)
+    return any(re.search(rf"\b{re.escape(n)}\b", where) for n in (credit.lower(), *names))
+
+
+def _lead(facts: Facts, sigs: list[tuple[int, Signature]]) -> tuple[Signature, ...]:
+    """The signatures of the events the first paragraph reports (else of the first event)."""
+    if not sigs:
+        return ()
+    first_break = facts.article.text.find("\n\n")
+    end = first_break if first_break >= 0 else len(facts.article.text)
+    lead = [sig for start, sig in sigs if start < end]
+    return tuple(lead) if lead else (min(sigs, key=lambda x: x[0])[1],)
+
+
+def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
     """Build the profile of one article's facts.
+
+    Args:
+        facts: The article's facts.
+        gazetteer: Tells institutions from people among the speakers (an
+            institution's quotations are stock lines); the shipped one by default.
 
     Examples:
         >>> from koreabrief.models import Article
         >>> profile(Facts(article=Article(id="x", raw="", text="", url="https://www.ex.com/a"))).domain
         'ex.com'
     """
+    g = gazetteer or Gazetteer.default()
     art = facts.article
     toks = words(art.text)
-    grams = shingles(toks)
-    exact = b""
-    if len(grams) <= SKETCH_SIZE:
-        exact = array("I", sorted({stable_hash(g) & 0xFFFFFFFF for g in grams})).tobytes()
-    sigs: list[Signature] = []
+    # Each shingle is hashed once, for the sketch of the whole text and of its own words.
+    hashed = {gram: stable_hash(gram) for gram in shingles(toks)}
+    exact = _exact(hashed.values())
+    full = sketch_hashes(hashed.values())
+    own_exact = quoted_bins = b""
+    if facts.statements:
+        quoted = _quoted_shingles(art.text, facts)
+        quoted_bins = _quoted_bins(full, hashed, quoted)
+        if exact:
+            own_exact = _exact([h for gram, h in hashed.items() if gram not in quoted])
+    placed: list[tuple[int, Signature]] = []
     for e in facts.events:
         if e.modality not in _FOREGROUND:
             continue
         iv = date_interval(e.time) if e.time is not None else None
         if iv is None:
             # Undated: weak evidence, used only together with text overlap and close publication.
-            sigs.append((e.type.value, frozenset(e.actors), e.target, -1, -1, False))
+            placed.append((e.span.start, (e.type.value, frozenset(e.actors), e.target, -1, -1, False)))
             continue
         day = e.time is not None and e.time.precision is Precision.DAY
-        sigs.append((e.type.value, frozenset(e.actors), e.target, iv[0].toordinal(), iv[1].toordinal(), day))
+        sig = (e.type.value, frozenset(e.actors), e.target, iv[0].toordinal(), iv[1].toordinal(), day)
+        placed.append((e.span.start, sig))
+    sigs = [sig for _, sig in placed]
     qkeys: set[int] = set()
+    stock: set[int] = set()
     for s in facts.statements:
-        qkeys |= quote_keys(s.quote)
+        speaker = g.resolve(s.speaker) if s.speaker else None
+        keys = quote_keys(s.quote)
+        qkeys |= keys
+        if speaker is not None and speaker.kind != "person":
+            stock |= keys
+    wire = wire_credit(art.text)
     return Profile(
         id=art.id,
         title=art.title,
@@ -112,11 +260,17 @@ def profile(facts: Facts) -> Profile:
         domain=_domain(art.url),
         published=art.published,
         original_source=art.original_source,
-        sketch=sketch(grams).tobytes(),
+        sketch=full.tobytes(),
         exact=exact,
         events=tuple(sorted(sigs, key=lambda s: (s[0], s[3], sorted(s[1]), s[2] or ""))),
         quotes=array("Q", sorted(qkeys)).tobytes(),
         words=len(toks),
+        lead=_lead(facts, placed),
+        stock_quotes=array("Q", sorted(stock)).tobytes(),
+        own_exact=own_exact,
+        quoted_bins=quoted_bins,
+        wire=wire,
+        wire_own=wire is not None and wire_outlet(wire, art.outlet, _domain(art.url)),
     )
 
 
@@ -145,6 +299,45 @@ def similarity(a: Profile, b: Profile) -> float:
         x, y = set(array("I", a.exact)), set(array("I", b.exact))
         return len(x & y) / len(x | y)
     return estimate_jaccard(array("I", a.sketch), array("I", b.sketch))
+
+
+def own_similarity(a: Profile, b: Profile, *, full: float | None = None) -> float:
+    """Similarity of the two texts outside their quotations (the writers' own words).
+
+    Two reports quoting one long statement overlap in the quotation only; this
+    tells them from copies, which share their own sentences too. `full`, the
+    sketch estimate of [`similarity`][koreabrief.profile.similarity] if already
+    known, saves a pass over the sketches.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="North Korea fired a missile.")))
+        >>> own_similarity(p, p)
+        1.0
+    """
+    if not (a.quoted_bins or b.quoted_bins):
+        return similarity(a, b)
+    ea, eb = (p.own_exact if p.quoted_bins else p.exact for p in (a, b))
+    if ea and eb:
+        ha, hb = set(array("I", ea)), set(array("I", eb))
+        return len(ha & hb) / len(ha | hb)
+    # Sketches: the bins a quoted shingle holds on either side are left out of the estimate.
+    masked = int.from_bytes(a.quoted_bins or b"\0", "little") | int.from_bytes(
+        b.quoted_bins or b"\0", "little"
+    )
+    sa, sb = array("I", a.sketch), array("I", b.sketch)
+    if full is None or (a.exact and b.exact):
+        full = estimate_jaccard(sa, sb)
+    n = len(sa)
+    same, kept = round(full * n), n
+    while masked:  # only the masked bins are visited
+        low = masked & -masked
+        i = low.bit_length() - 1
+        masked ^= low
+        if i < n:
+            same -= sa[i] == sb[i] and sa[i] != _EMPTY
+            kept -= 1
+    return max(same, 0) / kept if kept > 0 else 0.0
 
 
 def _comparable(x: Signature, y: Signature) -> bool:
@@ -181,15 +374,93 @@ def event_links(a: Profile, b: Profile) -> tuple[list[str], list[str]]:
             gap = _gap(x, y)
             day = dt.date.fromordinal(x[3]).isoformat()
             other = dt.date.fromordinal(y[3]).isoformat()
-            if gap <= MAX_DAY_GAP:
+            if gap <= MAX_DAY_GAP and not _own_days(a, b, x, y):
                 links.append(
                     f"both report a {x[0]} on {day}"
                     if gap == 0
                     else f"both report a {x[0]} ({day} / {other})"
                 )
-            else:
+            elif gap > MAX_DAY_GAP:
                 clashes.append(f"{x[0]} on {day} vs {other}: different events")
+            else:
+                clashes.append(
+                    f"{x[0]} on {day} vs {other}, each reported the day it happened: different events"
+                )
     return sorted(set(links)), sorted(set(clashes))
+
+
+def _own_days(a: Profile, b: Profile, x: Signature, y: Signature) -> bool:
+    """Two days apart, each on its own report's publication day: two events, not one misdated.
+
+    A launch on Monday reported on Monday and one on Wednesday reported on
+    Wednesday are two launches; a day apart stays one event with a date
+    conflict (or time zones) to report.
+    """
+    if a.published is None or b.published is None or _gap(x, y) < 2:
+        return False
+    return x[3] == x[4] == a.published.toordinal() and y[3] == y[4] == b.published.toordinal()
+
+
+def _fresh(p: Profile, sig: Signature) -> bool:
+    """Whether the article reports the event as news: at most `FRESH_DAYS` after it (or undated)."""
+    return p.published is None or sig[4] >= p.published.toordinal() - FRESH_DAYS
+
+
+def lead_links(a: Profile, b: Profile) -> list[str]:
+    """Dated events that lead both articles and are news in both: evidence of one story by themselves.
+
+    An event only one article leads with, or that one recalls days later (a
+    follow-up on the allies' response, an analysis of the month), is context,
+    not the story.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="")))
+        >>> lead_links(p, p)
+        []
+    """
+    out: set[str] = set()
+    for x in a.lead:
+        for y in b.lead:
+            if not (x[5] and y[5]) or not _comparable(x, y) or _gap(x, y) > MAX_DAY_GAP:
+                continue
+            if _own_days(a, b, x, y):
+                continue
+            if not (_fresh(a, x) and _fresh(b, y)):
+                continue
+            day, other = dt.date.fromordinal(x[3]).isoformat(), dt.date.fromordinal(y[3]).isoformat()
+            out.add(
+                f"both lead with a {x[0]} on {day}"
+                if day == other
+                else f"both lead with a {x[0]} ({day} / {other})"
+            )
+    return sorted(out)
+
+
+def shared_quotation(a: Profile, b: Profile) -> str | None:
+    """The reason a shared quotation gives for one story, or None.
+
+    A person's words tie two reports together; an institution's stock line
+    (the JCS "strengthened surveillance and vigilance" after every launch) only
+    when the texts also overlap outside their quotations.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="")))
+        >>> shared_quotation(p, p) is None
+        True
+    """
+    if not (a.quotes and b.quotes):
+        return None
+    shared = set(quote_hashes(a)) & set(quote_hashes(b))
+    if not shared:
+        return None
+    stock = set(array("Q", a.stock_quotes)) | set(array("Q", b.stock_quotes))
+    if shared - stock:
+        return "they share a quotation"
+    if own_similarity(a, b) >= SUPPORTED_SIMILARITY:
+        return "they share an institution's quotation and overlap outside it"
+    return None
 
 
 def undated_links(a: Profile, b: Profile, *, window: int = UNDATED_WINDOW, strict: bool = False) -> list[str]:
@@ -249,11 +520,16 @@ def same_story(a: Profile, b: Profile) -> tuple[bool, list[str]]:
     if clashes and not links:
         return False, clashes
     sim = similarity(a, b)
-    if sim >= SAME_STORY_SIMILARITY:
-        reasons.append(f"texts overlap heavily (shingle similarity {sim:.2f})")
-    if a.quotes and b.quotes and set(quote_hashes(a)) & set(quote_hashes(b)):
-        reasons.append("they share a quotation")
-    reasons.extend(links)
+    # Outside their quotations: a long stock quotation in two short flashes is no overlap of texts.
+    quoting = a.quoted_bins or b.quoted_bins
+    own = own_similarity(a, b, full=sim) if sim >= SAME_STORY_SIMILARITY and quoting else sim
+    if own >= SAME_STORY_SIMILARITY:
+        reasons.append(f"texts overlap heavily (shingle similarity {own:.2f})")
+    quoted = shared_quotation(a, b)
+    if quoted:
+        reasons.append(quoted)
+    # Only the events both articles lead with, while they are news, tie them alone.
+    reasons.extend(lead_links(a, b))
     # Weaker evidence counts only together with some overlap of the texts.
     if sim >= SUPPORTED_SIMILARITY:
         for x, y in ((a, b), (b, a)):
@@ -298,9 +574,13 @@ def derivation(a: Profile, b: Profile, *, shared_contained: str | None = None) -
         )
     sim = similarity(a, b)
     # Independent reports may quote one briefing at different lengths: a trimmed
-    # quotation shows a rewrite only together with some reused text.
-    trimmed = shared_contained is not None and sim >= SUPPORTED_SIMILARITY
+    # quotation shows a rewrite only together with some reused text of the writer's own.
+    trimmed = shared_contained is not None and own_similarity(a, b) >= SUPPORTED_SIMILARITY
     close = sim >= COPY_SIMILARITY or trimmed
+    for x, y in ((a, b), (b, a)):
+        # A near copy of a news agency's own report, with its dateline credit kept or removed.
+        if close and x.wire_own and not y.wire_own and y.wire in (None, x.wire):
+            return y.id, x.id, f"{y.id} repeats the text of {x.id}, the {x.wire} wire's own report"
     if close and a.published and b.published and a.published != b.published:
         x, y = (a, b) if a.published > b.published else (b, a)
         return x.id, y.id, f"{x.id} was published after {y.id} and repeats its text or quotations"

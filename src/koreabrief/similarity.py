@@ -25,6 +25,7 @@ __all__ = [
     "normalise_text",
     "shingles",
     "sketch",
+    "sketch_hashes",
     "stable_hash",
     "words",
 ]
@@ -105,9 +106,20 @@ def sketch(items: Iterable[str], k: int = SKETCH_SIZE) -> array[int]:
         >>> s == sketch(["b c d", "a b c"])
         True
     """
+    return sketch_hashes((stable_hash(item) for item in items), k)
+
+
+def sketch_hashes(hashes: Iterable[int], k: int = SKETCH_SIZE) -> array[int]:
+    """The sketch of items given by their [`stable_hash`][koreabrief.similarity.stable_hash]es.
+
+    Lets a caller that hashed a text's shingles once sketch several subsets of them.
+
+    Examples:
+        >>> sketch_hashes(stable_hash(x) for x in ["a b c", "b c d"]) == sketch(["a b c", "b c d"])
+        True
+    """
     bins = array("I", [_EMPTY]) * k
-    for item in items:
-        h = stable_hash(item)
+    for h in hashes:
         slot = h % k
         value = (h >> 32) & 0xFFFFFFFE  # the low bit is kept free to mark borrowed values
         bins[slot] = min(bins[slot], value)
