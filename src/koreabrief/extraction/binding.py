@@ -204,6 +204,9 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_REPORTED_WHEN = re.compile(
+    r"\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|claimed|claims|stated|disclosed)\s+$"
+)
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
 )
@@ -257,9 +260,12 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
     """Give each mention the time expression that governs it (see the module docstring)."""
     sentence_level: TimeRef | None = None
     bound: set[int] = set()
-    for t in times:
+    for k, t in enumerate(times):
         assert t.span is not None
         ts, te = t.span.start, t.span.end
+        # "said on Tuesday it had tested a missile on Monday": with another time to come,
+        # a time right after a reporting verb dates the report only.
+        reported = k + 1 < len(times) and _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None
         inside = [i for i, m in enumerate(mentions) if m.trigger.start < te and ts < m.trigger.end]
         if inside:
             target = inside[0] if len(inside) == 1 else inside[-1]
@@ -279,7 +285,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             if len(WORD.findall(gap)) <= 6 and not CLAUSE_BREAK.search(gap) and prev not in bound:
                 _set_time(mentions, prev, t, bound)
                 continue
-        if nxt is not None and not mentions[nxt].trigger.text.lower().startswith("for "):
+        if nxt is not None and not reported and not mentions[nxt].trigger.text.lower().startswith("for "):
             gap = text[te : mentions[nxt].trigger.start]
             # "confirmed on Monday that it had deployed troops": a time before "that"
             # dates the reporting verb, not the event its clause reports.
