@@ -152,6 +152,8 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
                 if w.group(0).lower() in _SEA_STOP or len(words) >= 5:
                     break
                 words.append(w)
+            if words and words[0].group(0)[:1].isdigit():
+                return None  # "flew for over 5,156 seconds": an amount, not a place
             if words and words[-1].group(0).lower() not in ("the", "its", "a"):
                 return text[trig.end + found.start() : trig.end + words[-1].end()]
         return None

@@ -33,6 +33,7 @@ __all__ = ["Units", "find_quantities"]
 
 # Compiled once here rather than inline in the functions that use them.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_HYPHEN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,9}(?![\d,])")
 # What stands before a number that is a date, not a count: a month ("Dec. 3, sending
 # troops"), or a preposition of time before a year ("In 2023 troops were sent").
 _MONTH_BEFORE = re.compile(
@@ -236,6 +237,8 @@ def _number(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | Non
     value: float
     if word[:1].isdigit():
         digits = word.replace(",", "")
+        if digits[:1] == "0" and len(digits) > 1 and digits[1:2].isdigit():
+            return None  # "000" split off "1 000 km", "007": no count opens with a zero
         try:
             value = float(digits)
         except ValueError:
@@ -430,7 +433,14 @@ def _quantity_at(
     ):
         return None  # a calibre or model glued to its number ("600mm rocket launchers"), no count
     low = high = None
-    if k + 1 < len(toks) and toks[k][0].lower() in _RANGE_WORDS:
+    if k + 1 < len(toks) and toks[k][0] in "-–" and toks[k][1] == toks[k - 1][2]:
+        # "10,000-12,000 troops", "3-4 missiles": the second number is glued to the dash
+        # (the tokens skip digits after a hyphen, as in "Hwasong-19").
+        upper = _HYPHEN_NUMBER.match(text, toks[k][2])
+        if upper is not None and float(upper.group(0).replace(",", "")) > value:
+            low, high = value, float(upper.group(0).replace(",", ""))
+            k = next((x for x in range(k + 1, len(toks)) if toks[x][1] >= upper.end()), len(toks))
+    if low is None and k + 1 < len(toks) and toks[k][0].lower() in _RANGE_WORDS:
         second = _number(toks, k + 1)
         if second is not None and second[0] > value:
             low, high = value, second[0]
@@ -440,6 +450,10 @@ def _quantity_at(
     # A comma after the number ends its noun phrase ("Dec. 3, sending special forces
     # troops"): no unit is read past it, though a count named before may still apply.
     unit = None if toks[k - 1][0].endswith(",") else _unit_at(toks, k, lex, 0 if is_year else _MAX_MODIFIERS)
+    if unit is None and k + 1 < len(toks) and toks[k][0] in "-–" and toks[k][1] == toks[k - 1][2]:
+        # "a 620-mile flight", "its 1,000-km range": the unit glued by a hyphen.
+        hyphened = _unit_at(toks, k + 1, lex, 0)
+        unit = hyphened if hyphened is not None and toks[k + 1][1] == toks[k][2] else None
     if unit is None and not is_year:
         unit = _bare_unit(text, toks, i, k, lex)
     if unit is None:
