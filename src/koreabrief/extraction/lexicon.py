@@ -146,7 +146,8 @@ class Lexicon:
             # Case-sensitive: "Post" in "the Washington Post" is no cue. Multi-word
             # cues also open sentences ("According to").
             forms = set(self.cues) | {f[:1].upper() + f[1:] for f in self.cues if " " in f}
-            return re.compile(r"(?<![\w-])" + trie_regex(forms) + r"(?![\w-])")
+            # "said to be", "reported to have": a passive report, no one speaking.
+            return re.compile(r"(?<![\w-])" + trie_regex(forms) + r"(?![\w-])(?!\s+to\s+(?:be|have)\b)")
         if name == "title":
             return re.compile(r"(?<![\w.-])" + trie_regex(self.titles) + r"(?![\w-])", re.IGNORECASE)
         if name == "body":
