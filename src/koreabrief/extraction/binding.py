@@ -49,9 +49,9 @@ _BREAK_CHAR = re.compile('[,;:()\u2014\u2013"“”]')
 NEW_CLAUSE = re.compile(
     r"\band\s+(?:has|have|had|is|was|were|will|would)\b|[,;]|\b(?:after|before|since|following|until)\b"
 )
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|disclosed|announced|reported|told|stated|added|confirmed|according to|noted)\b"
-)
+# Reporting verbs: a time or an event beside one belongs to the report.
+_REPORT_WORDS = r"said|says|say|disclosed|announced|reported|told|stated|added|confirmed|according to|noted"
+_REPORTING = re.compile(rf"\b(?:{_REPORT_WORDS})\b")
 _RELATIVE_TO = re.compile(r"\b(?:before|after|ahead of)\Z")
 # The cues `mood` reads, in the order it reads them.
 _MOOD_CUES = (
@@ -204,9 +204,7 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
-_REPORTED_WHEN = re.compile(
-    r"\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|claimed|claims|stated|disclosed)\s+$"
-)
+_REPORTED_WHEN = re.compile(rf"\b(?:{_REPORT_WORDS}|announces|reports|confirms|claimed|claims)\s+$")
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
 )
