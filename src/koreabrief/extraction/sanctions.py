@@ -102,6 +102,7 @@ _NP_STOP = frozenset(
         "since",
         "because",
         "as",
+        "under",
         "that",
         "which",
         "who",
