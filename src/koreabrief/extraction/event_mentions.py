@@ -564,6 +564,13 @@ _SPECTATOR = re.compile(
 )
 
 
+# "in (an apparent) protest against ...", "as a protest": a motive, not a demonstration.
+_PURPOSE_PROTEST = re.compile(
+    r"\b(?:in|as)\s+(?:an?\s+)?(?:apparent\s+|possible\s+|likely\s+|clear\s+|seeming\s+|angry\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # A host verb alone as a trigger: the guest's name must follow at once.
 _BARE_HOST = re.compile(r"(?i:hosted|hosts|hosting|host)")
 
@@ -743,6 +750,10 @@ def _fill_arguments(
     if m.type in (EventType.IMPEACHMENT, EventType.ARREST):
         m.target = person_target(s, trig)
         m.actors = []
+    if m.type is EventType.PROTEST and _PURPOSE_PROTEST.search(
+        text, max(s.sent.start, trig.start - 30), trig.start
+    ):
+        m.drop = True  # "fired missiles in an apparent protest against the drills": a motive, no crowd
     if m.type is EventType.PROTEST and trig.text[:1] in "pP" and trig.text.lower().startswith("protested"):
         subj = s.subject(trig.start, False)
         if (
