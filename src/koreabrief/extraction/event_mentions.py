@@ -38,7 +38,7 @@ __all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
 
 # Compiled once here rather than inline in the functions that use them.
 _FROM = re.compile(r"[^,;]{0,60}?\bfrom\s+")
-_BY_OF = re.compile(r"\s+(?:by|of|between)\s+(?:the\s+)?")
+_BY_OF = re.compile(r"\s+(?:by|of|between|involving|with the participation of)\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"\s+between\s+")
 _AND_GAP = re.compile(r"\s+and\s+[^,;]{0,60}")
 
