@@ -82,7 +82,10 @@ _GROUP_NOUNS = frozenset(
     ]
 )
 _AND_REASON = re.compile(r"\s+and\s+(?:\w+\s+){1,3}?(?=for\b|over\b)")
-_VIOLATED_OBJECT = re.compile(r"\b(?:of|violated|violates|violating|breached|evading|evaded)\s+(.+)\Z")
+_VIOLATED_OBJECT = re.compile(
+    r"\b(?:of|violated|violates|violate|violating|breached|breaches|breach|breaching|evading|evaded|evades|evade"
+    r"|circumvented|circumventing|circumvents|circumvent)\s+(.+)\Z"
+)
 
 _GAP = r"(?:\s+[\w'’-]{1,30}){0,6}?\s+"
 _WORD = re.compile(r"[\w'’.-]+")
@@ -501,6 +504,8 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
         if status is SanctionStatus.VIOLATED:
             obj = _VIOLATED_OBJECT.search(m.group(0))
             program = _QUANTIFIERS.sub("", obj.group(1)) if obj else None
+            if program is not None and program.lower() in ("sanctions", "resolutions", "resolution"):
+                program = None  # no regime named
         ended = start_date if status in (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED) else None
         out.extend(
             Sanction(
