@@ -665,6 +665,9 @@ def _fill_arguments(
     kind = m.kind
     if kind == "anaphor":
         m.anaphoric = True
+        # "a North Korean ballistic missile appears to have fallen ...": the state before
+        # the missile acts when no earlier event is there to refer back to.
+        _add(m, _possessor(s, trig))
     elif kind == "exchange":
         prev = previous[-1] if previous else None
         if prev is not None:

@@ -115,7 +115,7 @@ _TARGETED = frozenset(
         EventType.TECHNOLOGY_TRANSFER,
     }
 )
-_MOVE_PREPS = ("into", "toward", "towards", "off", "over")
+_MOVE_PREPS = ("into", "toward", "towards", "off", "over", "outside", "inside", "within")
 _MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
 _AGAINST_PREP = re.compile(r"\bagainst\s+")
 _PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|near|of)\s+")
