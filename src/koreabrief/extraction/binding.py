@@ -326,8 +326,7 @@ def _participle_after(gap: str, m: EventMention) -> bool:
     """Whether `m` opens a participle clause after a comma ("declared martial law on
     Dec. 3, sending troops to parliament"): it happened when the clause before did."""
     head = gap.rstrip()
-    word = m.trigger.text.split(maxsplit=1)[0].lower() if m.trigger.text else ""
-    return head.endswith(",") and word.endswith("ing") and not NEW_CLAUSE.search(head[:-1])
+    return head.endswith(",") and m.trigger.first_word().endswith("ing") and not NEW_CLAUSE.search(head[:-1])
 
 
 # A possessive pronoun just before a trigger ("his martial law bid", "its last test").

@@ -18,7 +18,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from koreabrief.models import Precision, Span, TimeRef
 
-__all__ = ["Offset", "find_times", "offset_of", "resolve_time"]
+__all__ = ["MONTH", "Offset", "find_times", "offset_of", "resolve_time"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -34,7 +34,8 @@ _NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
 }  # fmt: skip
 
-_MONTH = (
+# A month's name or abbreviation as news writes it ("September", "Sept.", "Dec").
+MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
@@ -52,10 +53,10 @@ _TIME = re.compile(
     r"(?:\s+the\s+[a-z]{3,20})?)"
     r"|(?P<ana>(?i:the\s+(?:previous|following|next|preceding)\s+(?:day|morning|evening|night)"
     r"|the\s+day\s+(?:before|after)))"
-    rf"|(?P<md>{_LEAD}(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<md>{_LEAD}(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
-    rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
-    rf"|(?P<my>{_LEAD}(?P<my_m>{_MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR}))?)"
+    rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
+    rf"|(?P<my>{_LEAD}(?P<my_m>{MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR}))?)"
     rf"|(?P<wd>{_LEAD}(?P<wd_d>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>(?i:last|this|next|past))\s+"
     r"(?P<punit>year|month|week))"

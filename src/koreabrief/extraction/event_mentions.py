@@ -317,7 +317,7 @@ class _Sentence:
 
 
 def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
-    if trig.text.split(maxsplit=1)[0].lower() in _NOT_MODIFIERS:
+    if trig.first_word() in _NOT_MODIFIERS:
         # "traveled to Beijing for talks": a trigger opening with a preposition has no pre-modifier.
         return None
     for n in s.before(trig.start)[:2]:
@@ -510,9 +510,9 @@ _SUBORDINATOR = re.compile(r"\b(?:before|after|while|upon|without|then)\s+\Z", r
 
 def _participle_of(text: str, lo: int, trig: TriggerMatch) -> bool:
     """Whether the trigger opens a participle clause after "before", "after", "while" ..."""
-    first = trig.text.split(maxsplit=1)[0].lower() if trig.text else ""
     return (
-        first.endswith("ing") and _SUBORDINATOR.search(text, max(lo, trig.start - 10), trig.start) is not None
+        trig.first_word().endswith("ing")
+        and _SUBORDINATOR.search(text, max(lo, trig.start - 10), trig.start) is not None
     )
 
 

@@ -20,6 +20,7 @@ import attrs
 from attrs import frozen
 
 # cached_property needs a __dict__: Units is frozen but not slotted.
+from koreabrief.extraction.dates import MONTH
 from koreabrief.extraction.lexicon import trie_regex
 from koreabrief.extraction.triggers import CASE_EXTRAS
 from koreabrief.models import Quantity, Span
@@ -36,10 +37,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _HYPHEN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,9}(?![\d,])")
 # What stands before a number that is a date, not a count: a month ("Dec. 3, sending
 # troops"), or a preposition of time before a year ("In 2023 troops were sent").
-_MONTH_BEFORE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+$"
-)
+_MONTH_BEFORE = re.compile(rf"{MONTH}[ \t]+$")
 _YEAR_PREPOSITION = frozenset({"in", "since", "until", "till", "before", "after", "during", "by", "from"})
 
 # A digit after a letter, stop, colon or hyphen is part of a name or a clock time ("G7",

@@ -64,6 +64,16 @@ class TriggerMatch:
     end: int
     text: str
 
+    def first_word(self) -> str:
+        """The matched words' first, lower-cased ("traveling" for "traveling to").
+
+        Examples:
+            >>> t = EventLexicon.default().triggers[0]
+            >>> TriggerMatch(t, 0, 12, "Flying to Seoul").first_word()
+            'flying'
+        """
+        return self.text.split(maxsplit=1)[0].lower() if self.text else ""
+
 
 # Characters that IGNORECASE matches to an ASCII letter though their lower case
 # is not that letter ("ſ" to "s", "ı" and "İ" to "i", the Kelvin sign to "k").
