@@ -14,9 +14,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
 
 import koreabrief as kb
 from koreabrief.extraction.events import extract_events
@@ -65,6 +70,7 @@ def main() -> None:
     articles = _articles()
     size = sum(len(a.text) for a in articles) / len(articles)
     print(f"{len(articles)} seed articles, mean {size:.0f} characters, {rounds} rounds, one core")
+    print(f"machine reference: {corpus.machine_reference():.1f} ms (see corpus.machine_reference)")
     _rate("events", extract_events, articles, rounds)
     _rate("sanctions", extract_sanctions, articles, rounds)
     _rate("events + sanctions", lambda a: (extract_events(a), extract_sanctions(a)), articles, rounds)

@@ -65,6 +65,7 @@ def run(n: int, workers: int) -> dict[str, Any]:
     floor = rows["floor: read + tokenise"]
     return {
         "articles": n,
+        "machine_reference_ms": round(corpus.machine_reference(), 1),
         "megabytes": round(mb, 3),
         "stages": {
             name: {
@@ -87,7 +88,7 @@ def main() -> None:
     args = parser.parse_args()
     n = 500 if args.quick else args.n
     result = run(n, args.workers)
-    print(f"{n} articles, {result['megabytes']} MB")
+    print(f"{n} articles, {result['megabytes']} MB, machine reference {result['machine_reference_ms']} ms")
     print(f"{'stage':28} {'seconds':>9} {'art/s':>10} {'MB/s':>8} {'x floor':>8}")
     for name, row in result["stages"].items():
         print(
