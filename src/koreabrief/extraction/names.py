@@ -185,7 +185,6 @@ class _Finder:
         self.covered = bytearray(len(text))
         self.found: list[NameMention] = []
         self._runs: list[tuple[int, int, list[str]]] | None = None
-        self._body_forms: tuple[str, ...] | None = None
         self.lowered = ascii_lower(text)
         # Gazetteer hits by their end offset, so a title can find the state before it.
         self.gaz_hits = gaz.find(text) if hits is None else list(hits)
@@ -307,9 +306,7 @@ class _Finder:
         when no body word is there."""
         if pos < 2 or self.text[pos - 1] != " ":
             return pos, None
-        if self._body_forms is None:
-            self._body_forms = tuple({b.lower() for b in self.lex.bodies})  # as "body.lower" has them
-        if not self.lowered.endswith(self._body_forms, max(0, pos - 41), pos - 1):
+        if not self.lowered.endswith(self.lex.body_forms(), max(0, pos - 41), pos - 1):
             # No body word ends there, as the loop below needs (a test in C before the regex).
             return pos, None
         for body in self.lex.pattern("body.lower").finditer(self.lowered, max(0, pos - 41), pos - 1):
