@@ -163,8 +163,30 @@ class Context:
         self.quote_opens = [p.open_at for p in pieces]
         self.quote_ends = [p.close_at if p.close_at is not None else p.end for p in pieces]
         # Names inside quotations are the speaker's words, never the attribution.
-        self.mentions = [m for m in mentions if m.kind in _SPEAKER_KINDS and not self.quoted(m.start)]
+        self.mentions = self._outside_quotes(mentions)
         self.mention_starts = [m.start for m in self.mentions]
+
+    def _outside_quotes(self, mentions: list[NameMention]) -> list[NameMention]:
+        """The speaker-like `mentions` for which `quoted(m.start)` is False.
+
+        Mentions come in text order (as `find_mentions` gives them), so one walk
+        along the quotations replaces a bisect per mention; out of order, the bisect.
+        """
+        opens, ends = self.quote_opens, self.quote_ends
+        out: list[NameMention] = []
+        i, n, last = -1, len(opens), -1
+        for m in mentions:
+            if m.kind not in _SPEAKER_KINDS:
+                continue
+            pos = m.start
+            if pos < last:
+                return [m for m in mentions if m.kind in _SPEAKER_KINDS and not self.quoted(m.start)]
+            last = pos
+            while i + 1 < n and opens[i + 1] <= pos:
+                i += 1  # the last quotation opening at or before `pos`, as `quoted` finds it
+            if i < 0 or pos > ends[i]:
+                out.append(m)
+        return out
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding `pos` (or the last one starting before it)."""

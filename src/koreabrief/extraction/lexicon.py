@@ -73,6 +73,8 @@ class Lexicon:
     organisation_heads: frozenset[str] = field()
     work_nouns: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
+    # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
+    _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -125,6 +127,7 @@ class Lexicon:
         for key, value in state.items():
             object.__setattr__(self, key, value)
         object.__setattr__(self, "_compiled", {})
+        object.__setattr__(self, "_body_forms", [])
 
     def cue_kind(self, word: str) -> str | None:
         """``report`` for reporting verbs, ``naming`` for naming verbs, else None."""
@@ -140,6 +143,17 @@ class Lexicon:
             found = self._build(name)
             self._compiled[name] = found
         return found
+
+    def body_forms(self) -> tuple[str, ...]:
+        """The body words as the ``body.lower`` pattern matches them (built once, then cached).
+
+        Examples:
+            >>> "foreign ministry" in Lexicon.default().body_forms()
+            True
+        """
+        if not self._body_forms:
+            self._body_forms.append(tuple(sorted({b.lower() for b in self.bodies})))
+        return self._body_forms[0]
 
     def _build(self, name: str) -> re.Pattern[str]:
         if name == "cue":

@@ -53,9 +53,13 @@ _NAME = re.compile(
     rf"(?<![\w’'.-])(?:[{_CAP}]\.|[{_CAP}][\w’'-]{{0,40}})"
     rf"(?: (?:[{_CAP}]\.|[{_CAP}][\w’'-]{{0,40}}|(?:bin|al|de|van|von|da)(?= [{_CAP}]))){{0,6}}"
 )
-# `_NAME` without its look-behind, for the scan of `_name_runs`.
-_NAME_RUN = re.compile(_NAME.pattern.removeprefix(r"(?<![\w’'.-])"))
-_NAME_GLUE = re.compile(r"[\w’'.-]")
+# `_NAME` with its look-behind after the first capital, for the scan of
+# `_name_runs`: the same matches, each sought only where a capital is. The
+# look-behind spans the character before and the capital (which "." matches).
+_NAME_SCAN = re.compile(
+    rf"[{_CAP}](?<![\w’'.-].)(?:\.|[\w’'-]{{0,40}})"
+    + _NAME.pattern.removeprefix(rf"(?<![\w’'.-])(?:[{_CAP}]\.|[{_CAP}][\w’'-]{{0,40}})")
+)
 # The look-behinds the title, body and pronoun patterns open with.
 _TITLE_GLUE = r"(?<![\w.-])"
 _BODY_GLUE = r"(?<![\w-])"
@@ -174,8 +178,8 @@ class _Finder:
     ) -> None:
         self.text = text
         self.sentences = sentences
-        self.quoted_starts = [q.start for q in quoted]
-        self.quoted_ends = [q.end for q in quoted]
+        # One flag per character: is it inside a quotation (one index per mention, no bisect)?
+        self.quoted = _quoted_mask(len(text), quoted)
         self.gaz = gaz
         self.lex = lex
         self.covered = bytearray(len(text))
@@ -211,7 +215,7 @@ class _Finder:
         if mention.end <= mention.start or not self._free(mention.start, mention.end):
             return
         self.covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-        if not self._is_subject(mention.start) or self._in_quote(mention.start):
+        if not self._subject(mention.start):
             m = mention
             mention = NameMention(
                 m.start, m.end, m.text, m.name, m.kind, m.role, m.affiliation, m.gender, False
@@ -234,15 +238,28 @@ class _Finder:
         if end <= start or self.covered.find(1, start, end) >= 0:
             return
         self.covered[start:end] = b"\x01" * (end - start)
-        subject = self._is_subject(start)
-        if subject:  # `_in_quote`, inline: most mentions lie outside quotations
-            i = bisect.bisect_right(self.quoted_starts, start) - 1
-            subject = i < 0 or start >= self.quoted_ends[i]
+        subject = self._subject(start)
         self.found.append(NameMention(start, end, text, name, kind, role, affiliation, gender, subject))
 
     def _in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.quoted_starts, pos) - 1
-        return i >= 0 and pos < self.quoted_ends[i]
+        return self.quoted[pos] == 1
+
+    def _subject(self, start: int) -> bool:
+        """`_is_subject(start)` and not `_in_quote(start)`: what a mention's `subject` says."""
+        if self.quoted[start]:
+            return False
+        text = self.text
+        j = start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        # Fast path: the word before is bounded by a space within 12 characters
+        # (or the text's start), so it is the whole letter run the loop of
+        # `_is_subject` would find (every word of _NOT_SUBJECT_BEFORE is shorter).
+        k = text.rfind(" ", j - 12 if j > 12 else 0, j)
+        word = text[k + 1 : j]
+        if (k >= 0 or j <= 12) and word.isalpha():
+            return word.lower() not in _NOT_SUBJECT_BEFORE
+        return self._is_subject(start)
 
     def _is_subject(self, start: int) -> bool:
         text = self.text
@@ -288,6 +305,9 @@ class _Finder:
         organisation the gazetteer resolves the word to, if any; `pos` and None
         when no body word is there."""
         if pos < 2 or self.text[pos - 1] != " ":
+            return pos, None
+        if not self.lowered.endswith(self.lex.body_forms(), max(0, pos - 41), pos - 1):
+            # No body word ends there, as the loop below needs (a test in C before the regex).
             return pos, None
         for body in self.lex.pattern("body.lower").finditer(self.lowered, max(0, pos - 41), pos - 1):
             if body.end() != pos - 1:
@@ -486,18 +506,21 @@ class _Finder:
                 self._add(NameMention(start, end, whole, canonical, "collective"))
 
     def _gazetteer(self) -> None:
+        # `_add_new` inline: a text has more gazetteer names than anything else.
+        covered = self.covered
+        found = self.found
+        subject = self._subject
         for hit in self.gaz_hits:
+            start = hit.start
+            end = hit.end
+            if end <= start or covered.find(1, start, end) >= 0:
+                continue
+            covered[start:end] = b"\x01" * (end - start)
             e = hit.entity
-            kind = e.kind
-            self._add_new(
-                hit.start,
-                hit.end,
-                hit.text,
-                e.name,
-                kind,
-                role=e.role,
-                affiliation=e.affiliation,
-                gender=e.gender,
+            found.append(
+                NameMention(
+                    start, end, hit.text, e.name, e.kind, e.role, e.affiliation, e.gender, subject(start)
+                )
             )
 
     def _shapes(self, *, organisations_only: bool = False) -> None:
@@ -505,12 +528,21 @@ class _Finder:
         if self._runs is None:
             # Both passes read the same capitalised runs: scan for them once.
             self._runs = _name_runs(self.text)
+        heads = self.lex.organisation_heads
+        shape = self._shape
         for start, end, tokens in self._runs:
             if blocked.find(1, start, end) < 0:
                 # Nothing of it taken (the usual case): the run is one piece.
-                if not organisations_only or self._org_candidate(tokens):
-                    # `_shape` never changes the list it is given.
-                    self._shape(start, tokens, organisations_only=organisations_only)
+                if organisations_only:
+                    # `_org_candidate`, inline: the organisations pass drops most runs here.
+                    last = tokens[-1]
+                    if len(tokens) == 1:
+                        if not (last.isalpha() and last.isupper()):
+                            continue
+                    elif _bare(last) not in heads:
+                        continue
+                # `_shape` never changes the list it is given.
+                shape(start, tokens, organisations_only)
                 continue
             if blocked.find(0, start, end) < 0:
                 continue  # all of it taken
@@ -520,64 +552,73 @@ class _Finder:
             for tok in tokens:
                 if blocked.find(1, pos, pos + len(tok)) >= 0:
                     if run and (not organisations_only or self._org_candidate(run)):
-                        self._shape(run_start, run, organisations_only=organisations_only)
+                        shape(run_start, run, organisations_only)
                     run = []
                     run_start = pos + len(tok) + 1
                 else:
                     run.append(tok)
                 pos += len(tok) + 1
             if run and (not organisations_only or self._org_candidate(run)):
-                self._shape(run_start, run, organisations_only=organisations_only)
+                shape(run_start, run, organisations_only)
 
     def _org_candidate(self, tokens: list[str]) -> bool:
+        # Tokens hold no commas (see `_NAME`): the last one is a word as it stands.
         last = tokens[-1]
         if len(tokens) == 1:
             return last.isalpha() and last.isupper()
-        return _bare(last.rstrip(",")) in self.lex.organisation_heads
+        return _bare(last) in self.lex.organisation_heads
 
-    def _shape(self, pos: int, tokens: list[str], *, organisations_only: bool) -> None:
+    def _shape(self, pos: int, tokens: list[str], organisations_only: bool) -> None:
         text = self.text
-        not_names = self.lex.not_names
+        lex = self.lex
+        not_names = lex.not_names
+        heads = lex.organisation_heads
         # Drop sentence openers and calendar words in front ("In", "On Monday").
+        # Tokens hold no commas (see `_NAME`), so none needs stripping of one.
         skip = 0
-        while skip < len(tokens) and _bare(tokens[skip]) in not_names and not _is_initial(tokens[skip]):
+        n = len(tokens)
+        while skip < n and _bare(tokens[skip]) in not_names and not _is_initial(tokens[skip]):
             pos += len(tokens[skip]) + 1
             skip += 1
-        if skip == len(tokens):
+        if skip == n:
             return
         if skip:
             tokens = tokens[skip:]
-        if not organisations_only:
+            n -= skip
+        if not organisations_only and n > 2:
             # "... Committee on International Affairs Vladimir Dzhabarov": the
             # name after the body's last word is a person's, the body no part of it.
-            heads = self.lex.organisation_heads
-            cut = max((i for i, tok in enumerate(tokens[:-2]) if _bare(tok.rstrip(",")) in heads), default=-1)
+            cut = max((i for i, tok in enumerate(tokens[:-2]) if _bare(tok) in heads), default=-1)
             if cut >= 0 and not any(_bare(t) in heads or _bare(t) in not_names for t in tokens[cut + 1 :]):
                 pos += len(" ".join(tokens[: cut + 1])) + 1
                 tokens = tokens[cut + 1 :]
-        last = _bare(tokens[-1].rstrip(",")).removesuffix("’s").removesuffix("'s")
-        keep: list[str] = []
-        if last in self.lex.organisation_heads and len(tokens) > 1:
-            keep = tokens
+                n = len(tokens)
+        if n > 1 and _bare(tokens[-1]).removesuffix("’s").removesuffix("'s") in heads:
+            length = len(" ".join(tokens))
         else:
-            for tok in tokens:
-                if _bare(tok) in not_names and not _is_initial(tok):
-                    break
-                keep.append(tok)
-        if not keep:
-            return
-        end = _strip_tail(text, pos, pos + len(" ".join(keep)))
-        if end <= pos or not self._free(pos, end):
+            # The first token is kept (the loop above stopped at it, or the cut
+            # left no such word): the name runs to the first word no name holds.
+            keep = 1
+            while keep < n and (_bare(tokens[keep]) not in not_names or _is_initial(tokens[keep])):
+                keep += 1
+            length = len(" ".join(tokens[:keep])) if keep > 1 else len(tokens[0])
+        end = _strip_tail(text, pos, pos + length)
+        if end <= pos or self.covered.find(1, pos, end) >= 0:
             return
         mention = text[pos:end]
         words = mention.split()
-        acronym = len(words) == 1 and words[0].isalpha() and words[0].isupper() and len(words[0]) > 1
-        is_org = acronym or (words[-1] in self.lex.organisation_heads and len(words) > 1)
+        if len(words) == 1:
+            word = words[0]
+            is_org = word.isalpha() and word.isupper() and len(word) > 1  # an acronym
+        else:
+            is_org = words[-1] in heads
         if organisations_only:
+            if not is_org:
+                return
             gm = self.gaz_mask
             # A gazetteer name running over either edge wins ("Korean Central News Agency").
             inside_gaz = (pos > 0 and gm[pos - 1] and gm[pos]) or (end < len(gm) and gm[end - 1] and gm[end])
-            if is_org and not inside_gaz and self.gaz.lookup(mention) is None:
+            if not inside_gaz and self.gaz.lookup(mention) is None:
                 self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
         if self.gaz.lookup(mention) is not None:
@@ -605,25 +646,13 @@ class _Finder:
 
 
 def _name_runs(text: str) -> list[tuple[int, int, list[str]]]:
-    """Start, end and tokens of each match of `_NAME.finditer(text)`, its look-behind checked here.
+    """Start, end and tokens of each match of `_NAME.finditer(text)`.
 
-    A pattern opening with a look-behind is tried at every position; one
-    opening with a capital lets the regex engine skip ahead to the next one.
+    `_NAME_SCAN` tests `_NAME`'s look-behind after the first capital: a pattern
+    opening with a look-behind is tried at every position, one opening with a
+    capital lets the regex engine skip ahead to the next one.
     """
-    runs: list[tuple[int, int, list[str]]] = []
-    glued = _NAME_GLUE.match
-    pos = 0
-    while True:
-        # finditer goes on from each match's end, as `_NAME.finditer` would; only
-        # a run glued to the word before makes it start over one past that run's start.
-        for m in _NAME_RUN.finditer(text, pos):
-            start = m.start()
-            if start > 0 and glued(text, start - 1):
-                pos = start + 1
-                break
-            runs.append((start, m.end(), m.group(0).split(" ")))
-        else:
-            return runs
+    return [(m.start(), m.end(), m[0].split(" ")) for m in _NAME_SCAN.finditer(text)]
 
 
 def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int, int]]:
@@ -680,6 +709,20 @@ def _after_break(source: str, flags: int, glue: str) -> tuple[re.Pattern[str], r
     return fast, glued
 
 
+def _quoted_mask(size: int, quoted: Sequence[Span]) -> bytearray:
+    """One byte per character of the text, 1 inside a quotation of `quoted` (ordered).
+
+    As a bisect over the starts would tell: a position belongs to the last
+    quotation starting at or before it, and is inside if before that one's end.
+    """
+    mask = bytearray(size)
+    for i, q in enumerate(quoted):
+        end = min(q.end, size) if i + 1 == len(quoted) else min(q.end, size, quoted[i + 1].start)
+        if end > q.start:
+            mask[q.start : end] = b"\x01" * (end - q.start)
+    return mask
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     j = pos
     while j > 0 and text[j - 1] in ' “"‘(':
@@ -706,8 +749,14 @@ def _name_tokens(chunk: str) -> list[str]:
     return chunk.split(" ")
 
 
+# The last characters `_strip_tail` may strip ("s" of a possessive).
+_TAIL_ENDS = frozenset("s’'.-")
+
+
 def _strip_tail(text: str, start: int, end: int) -> int:
     """Drop a possessive and a sentence-final stop (but keep an initial's stop)."""
+    if text[end - 1 : end] not in _TAIL_ENDS:
+        return end  # the usual case: nothing below would strip a character
     span = text[start:end]
     # `_POSSESSIVE` at the end: the two-character forms first, as the regex tries them.
     if span.endswith(("’s", "'s")):

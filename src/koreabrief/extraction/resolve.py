@@ -60,18 +60,23 @@ class Resolver:
     def resolve(self, mentions: list[NameMention]) -> list[NameMention]:
         """Return `mentions` with names, roles and affiliations filled where the text allows."""
         starts = self.sentence_starts
+        out = self.out
+        sentence_of = self.sentence_of
+        bodies = self.bodies
+        one = self._one
         for m in mentions:
             # Most mentions (states, organisations) need no resolving.
-            resolved = self._one(m) if m.kind in _RESOLVED_KINDS else m
+            resolved = one(m) if m.kind in _RESOLVED_KINDS else m
             if resolved is None:
                 continue
-            self.out.append(resolved)
-            self.sentence_of.append(bisect.bisect_right(starts, resolved.start) - 1)  # `_sentence`
-            if resolved.kind == "person" and resolved.name:
+            out.append(resolved)
+            sentence_of.append(bisect.bisect_right(starts, resolved.start) - 1)  # `_sentence`
+            kind = resolved.kind
+            if kind == "person" and resolved.name:
                 self._remember(resolved)
-            elif resolved.kind in _BODYISH and resolved.name:
-                self.bodies.append(resolved)
-        return self.out
+            elif kind in _BODYISH and resolved.name:
+                bodies.append(resolved)
+        return out
 
     def _sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -80,7 +85,10 @@ class Resolver:
         if m.kind == "person":
             return self._person(m)
         if m.kind == "maybe":
-            resolved = self._person(_evolve(m, kind="person"))
+            person = NameMention(
+                m.start, m.end, m.text, m.name, "person", m.role, m.affiliation, m.gender, m.subject
+            )
+            resolved = self._person(person)
             if resolved.name != m.name or resolved.kind != "person" or self._speaks(m.end):
                 return resolved
             return None
@@ -108,7 +116,10 @@ class Resolver:
         if hit is not None:
             e = hit[0]
             if e.kind != "person":
-                return _evolve(m, name=e.name, kind=e.kind, affiliation=m.affiliation or e.affiliation)
+                affiliation = m.affiliation or e.affiliation
+                return NameMention(
+                    m.start, m.end, m.text, e.name, e.kind, m.role, affiliation, m.gender, m.subject
+                )
             return _with_entity(m, e)
         if " " not in name.strip():
             key = normalise_key(name)
@@ -122,12 +133,16 @@ class Resolver:
                 ):
                     earlier = subject
             if earlier is not None:
-                return _evolve(
-                    m,
-                    name=earlier.name,
-                    role=m.role or earlier.role,
-                    affiliation=m.affiliation or earlier.affiliation,
-                    gender=m.gender or earlier.gender,
+                return NameMention(
+                    m.start,
+                    m.end,
+                    m.text,
+                    earlier.name,
+                    m.kind,
+                    m.role or earlier.role,
+                    m.affiliation or earlier.affiliation,
+                    m.gender or earlier.gender,
+                    m.subject,
                 )
             known = self.gaz.by_surname(name)
             if len(known) > 1:
@@ -414,14 +429,13 @@ def _adopt(m: NameMention, found: NameMention) -> NameMention:
 
 
 def _with_entity(m: NameMention, e: Entity) -> NameMention:
-    return NameMention(
-        m.start,
-        m.end,
-        m.text,
-        e.name,
-        "person",
-        m.role or e.role,
-        m.affiliation or e.affiliation,
-        m.gender or e.gender,
-        m.subject,
-    )
+    role = m.role or e.role
+    affiliation = m.affiliation or e.affiliation
+    gender = m.gender or e.gender
+    if (
+        m.kind == "person"
+        and m.name == e.name
+        and (role, affiliation, gender) == (m.role, m.affiliation, m.gender)
+    ):
+        return m  # a gazetteer name, found with all the entity says: nothing to build
+    return NameMention(m.start, m.end, m.text, e.name, "person", role, affiliation, gender, m.subject)
