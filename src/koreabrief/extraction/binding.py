@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
+from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon, TriggerMatch
 from koreabrief.models import Precision, Quantity, Span, TimeRef
 
 if TYPE_CHECKING:
@@ -142,18 +142,53 @@ def last_clause_break_end(seg: str) -> int:
 
 
 def words_before(text: str, lo: int, pos: int, count: int) -> int:
-    """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break."""
-    seg = text[max(lo, pos - 120) : pos]
+    """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break.
+
+    Examples:
+        >>> t = "Seoul said, the North will soon fire"
+        >>> t[words_before(t, 0, t.index("fire"), 6) :]
+        ' the North will soon fire'
+    """
     base = max(lo, pos - 120)
-    cut = last_clause_break_end(seg)
+    seg = text[base:pos]
+    if count < 1 or _spaced_dash(seg, 0, len(seg)) != -1:
+        return base + _words_back_cut(seg, count)
     # Words are maximal runs of WORD's characters (a clause break never ends in
     # one), so the same runs read backwards: one match finds the `count`-th word
     # from the end, if there are more than `count`, instead of matching every word.
+    rev = seg[::-1]
+    nth = _nth_word_back(count).match(rev)
+    # Only a break among the words the match read (before the first character of
+    # the word beyond the `count`-th) can cut them short: look no further back.
+    brk = _first_break_back(rev, nth.end() - 1 if nth is not None else len(rev))
+    if brk != -1:
+        return base + len(seg) - brk
+    return base + len(seg) - nth.end(1) if nth is not None else base
+
+
+def _first_break_back(rev: str, stop: int) -> int:
+    """Index in `rev` (text reversed) of the first clause break character before `stop`, else -1.
+
+    A comma counts unless a digit follows it in the text (precedes it in `rev`),
+    as in `CLAUSE_BREAK`; "\\s-\\s" is the caller's to rule out.
+    """
+    found = _BREAK_CHAR.search(rev, 0, stop)
+    while found is not None:
+        j = found.start()
+        if rev[j] != "," or j == 0 or not rev[j - 1].isdecimal():
+            return j
+        found = _BREAK_CHAR.search(rev, j + 1, stop)
+    return -1
+
+
+def _words_back_cut(seg: str, count: int) -> int:
+    """`words_before` inside `seg`, reading every clause break (a spaced dash may stand there)."""
+    cut = last_clause_break_end(seg)
     if count < 1:
         words = list(WORD.finditer(seg, cut))
-        return base + words[-count].start() if len(words) > count else base + cut
+        return words[-count].start() if len(words) > count else cut
     nth = _nth_word_back(count).match(seg[cut:][::-1])
-    return base + len(seg) - nth.end(1) if nth is not None else base + cut
+    return len(seg) - nth.end(1) if nth is not None else cut
 
 
 @functools.lru_cache(maxsize=16)
@@ -171,36 +206,99 @@ def _nth_word_back(count: int) -> re.Pattern[str]:
 def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
     """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic."""
     lo = words_before(text, sent.start, trig.start, _CUE_WORDS)
+    hi = min(sent.end, trig.end + 40)
     before = text[lo : trig.start]
-    after = text[trig.end : min(sent.end, trig.end + 40)]
-    cues = lex.cache.get("binding.mood")
-    if cues is None:
-        cues = lex.cache["binding.mood"] = tuple(lex.cue(name) for name in _MOOD_CUES)
-    gen, neg, hyp_b, hyp_a, fut_b, fut_a = cues
-    refusal = _refusal(lex)
-    if refusal is not None and trig.trigger.type.value in refusal[1] and refusal[0].search(before):
+    after = text[trig.end : hi]
+    cues, twins = _mood_cues(lex)
+    if twins is not None and CASE_EXTRAS.search(text, lo, hi) is None:
+        # Case-sensitive twins on lower-cased text find what the IGNORECASE cues find, faster.
+        cues, before, after = twins, before.lower(), after.lower()
+    gen, neg, hyp_b, hyp_a, fut_b, fut_a, any_b, refusal = cues
+    if refusal is not None and trig.trigger.type.value in _refusal_types(lex) and refusal.search(before):
         return "negated"
-    if not _any_before(lex, before):
+    if any_b is None or not any_b.search(before):
         gen = neg = hyp_b = fut_b = None
     if gen and gen.search(before):
         return "generic"
     if neg and neg.search(before):
         return "negated"
-    if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after.lstrip())):
+    after = after.lstrip()
+    if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after)):
         return "hypothetical"
     # An if-clause earlier in the sentence governs the whole of it.
     if _IF_CLAUSE.match(text, sent.start, trig.start):
         return "hypothetical"
-    if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after.lstrip())):
+    if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after)):
         return "future"
     if lo > sent.start and _COORDINATED.match(before):
         # "Moscow could help Pyongyang ..., or even share its know-how": a verb joined
         # after a comma stays in the scope of the modal before it.
         head = text[words_before(text, sent.start, lo - 1, 30) : lo - 1]
-        for cue, mood_name in ((cues[1], "negated"), (cues[2], "hypothetical"), (cues[4], "future")):
+        plain = _mood_cues(lex)[0]
+        for cue, mood_name in ((plain[1], "negated"), (plain[2], "hypothetical"), (plain[4], "future")):
             if cue is not None and cue.search(head):
                 return mood_name
     return "plain"
+
+
+_Cues = tuple[re.Pattern[str] | None, ...]
+
+
+def _mood_cues(lex: EventLexicon) -> tuple[_Cues, _Cues | None]:
+    """The patterns `mood` reads (`_MOOD_CUES`, any "before" cue, the refusal), read
+    once per lexicon, and their case-sensitive twins for lower-cased text.
+
+    The cue words are lower-case ASCII: IGNORECASE matches their letters to
+    nothing but upper-case ASCII and the characters of `CASE_EXTRAS`, so where
+    none of those stand, lower-casing the text and matching case-sensitively
+    finds the same. No twins (None) when some pattern holds another letter.
+    """
+    cached: tuple[_Cues, _Cues | None] | None = lex.cache.get("binding.mood")
+    if cached is None:
+        refusal = _refusal(lex)
+        plain = (
+            *(lex.cue(name) for name in _MOOD_CUES),
+            lex.cue("modality.before"),
+            refusal[0] if refusal is not None else None,
+        )
+        twins = tuple(_twin(rx) for rx in plain)
+        lowerable = all(t is not None or rx is None for rx, t in zip(plain, twins, strict=True))
+        cached = lex.cache["binding.mood"] = (plain, twins if lowerable else None)
+    return cached
+
+
+def _twin(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """`rx` without IGNORECASE when the letters it matches are all lower-case ASCII, else None.
+
+    Examples:
+        >>> _twin(re.compile(r"will\\s+\\Z", re.IGNORECASE)).pattern, _twin(re.compile("Will", re.IGNORECASE))
+        ('will\\\\s+\\\\Z', None)
+    """
+    if rx is None or _INLINE_FLAGS.search(rx.pattern):
+        return None
+    literal = _ESCAPE.sub(_escaped, rx.pattern)
+    if not all((c.isascii() and c.islower()) or c.lower() == c.upper() for c in literal):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def _escaped(m: re.Match[str]) -> str:
+    """What an escape leaves to check: nothing for a class or an anchor ("\\s", "\\Z"),
+    the character itself for a punctuation mark, and an upper-case stand-in, which
+    fails the check, for anything that may stand for a letter ("\\x41", a group)."""
+    c = m.group(1)
+    if c in "AZbBdDsSwWntrfv":
+        return ""
+    return "X" if c.isalnum() else c
+
+
+def _refusal_types(lex: EventLexicon) -> frozenset[str]:
+    refusal = _refusal(lex)
+    return refusal[1] if refusal is not None else frozenset()
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
@@ -247,11 +345,6 @@ def _refusal(lex: EventLexicon) -> tuple[re.Pattern[str], frozenset[str]] | None
         lex.cache[key] = found
     cached: tuple[re.Pattern[str], frozenset[str]] | None = lex.cache[key]
     return cached
-
-
-def _any_before(lex: EventLexicon, before: str) -> bool:
-    """Whether some modality cue may stand in `before` (False: none of them does)."""
-    return lex.cue_search("modality.before", before, 0, len(before), before.lower()) is not None
 
 
 def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) -> None:
