@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import operator
 import re
 
 from attrs import define, field
@@ -74,8 +73,6 @@ _DETERMINER = re.compile(
 _DETERMINER_LOWERED = re.compile(_DETERMINER.pattern)
 _POSSESSOR_GAP = re.compile(r"\A(?:['’]s?)?(?:\s+[a-z][\w'’-]*){0,3}\s+\Z")
 _PREMOD_GAP = re.compile(r"\A(?:\s+[A-Za-z0-9][\w'’.-]*){0,3}\s+\Z")
-# The start offset of an ActorMention, as a sort key for bisect.
-_START = operator.itemgetter(0)
 _PERSON_FIRST_DEFAULT = frozenset(
     {
         EventType.DIPLOMATIC_VISIT,
@@ -134,6 +131,7 @@ class _Sentence:
         *,
         lowered: str | None = None,
         gazetteer: Gazetteer | None = None,
+        starts: list[int] | None = None,
     ) -> None:
         self.text = text
         # Tells a person's gender, so that "she" skips a man named nearer.
@@ -147,16 +145,29 @@ class _Sentence:
         self.names = names
         # ... but the helpers below only ever look at those inside the sentence and
         # the 12 before it: keep that slice, so that no per-sentence work scans the article.
-        lo = bisect.bisect_left(names, sent.start, key=_START)
-        hi = bisect.bisect_left(names, sent.end, key=_START)
+        # `starts` (the names' start offsets, when the caller has them) spares a list per sentence.
+        if starts is None:
+            starts = [n.start for n in names]
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, sent.end, lo)
         self.near = names[max(0, lo - 12) : hi]
-        self.starts = [n.start for n in self.near]
+        self.starts = starts[max(0, lo - 12) : hi]
+        # Names are in text order: those of the sentence start at this index of `near`.
+        self._first = lo - max(0, lo - 12)
         self.preps = preps
-        self.relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sent.start, sent.end)]
+        self._relative: list[tuple[int, int]] | None = None
         # The same positions are asked about again and again (subject, conjuncts, target ...).
         self._before: dict[int, list[ActorMention]] = {}
         self._governed: dict[int, bool] = {}
         self._clause_end: dict[int, int] = {}
+
+    @property
+    def relative(self) -> list[tuple[int, int]]:
+        """The sentence's relative clauses (", who ... ,") as offsets, found when first asked for."""
+        if self._relative is None:
+            sent = self.sent
+            self._relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(self.text, sent.start, sent.end)]
+        return self._relative
 
     # The positions asked about all lie inside the sentence, so the `near` slice
     # gives the same names as the whole list would.
@@ -165,10 +176,8 @@ class _Sentence:
         found = self._before.get(pos)
         if found is None:
             i = bisect.bisect_left(self.starts, pos)
-            lo = self.sent.start
-            found = self._before[pos] = [
-                n for n in self.near[max(0, i - 12) : i] if n.end <= pos and n.start >= lo
-            ][::-1]
+            # Of the 12 names before `pos`, those from `_first` on start inside the sentence.
+            found = self._before[pos] = [n for n in self.near[max(self._first, i - 12) : i] if n.end <= pos][::-1]
         return found
 
     def all_before(self, pos: int) -> list[ActorMention]:
@@ -424,19 +433,28 @@ def sentence_mentions(
     lowered: str | None = None,
     triggers: list[TriggerMatch] | None = None,
     times_from: int = 0,
+    starts: list[int] | None = None,
 ) -> list[EventMention]:
     """The event mentions of one sentence, in text order.
 
     `triggers` are the sentence's trigger matches when the caller found them
     already (see `triggers_by_window`). Time expressions before `times_from`
-    (a dateline's date) date no event.
+    (a dateline's date) date no event. `starts` are the start offsets of
+    `names`, when the caller reads many sentences of one text.
     """
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
         return []
     preps, person_first, no_actors, state_only, sides, unit_types, places = _settings(lex)
     s = _Sentence(
-        text, sent, names, preps, lex.cue("governors.reaction"), lowered=lowered, gazetteer=gazetteer
+        text,
+        sent,
+        names,
+        preps,
+        lex.cue("governors.reaction"),
+        lowered=lowered,
+        gazetteer=gazetteer,
+        starts=starts,
     )
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(

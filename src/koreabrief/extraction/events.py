@@ -568,6 +568,7 @@ def events_in_context(
     filed = dateline_end(text)
     if filed:
         names = [n for n in names if n.start >= filed]
+    starts = [n.start for n in names]
     for sent, found in zip(windows, triggers_by_window(text, windows, lex, lowered), strict=True):
         if not found:
             continue
@@ -583,6 +584,7 @@ def events_in_context(
                 lowered=lowered,
                 triggers=found,
                 times_from=filed,
+                starts=starts,
             )
         )
     anchors: set[int] = set()
