@@ -203,14 +203,17 @@ def _nth_word_back(count: int) -> re.Pattern[str]:
     return re.compile(rf"[^\w'’-]*{(word + gap) * (count - 1)}({word}){gap}[\w'’-]")
 
 
-def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
-    """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic."""
+def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras: bool = True) -> str:
+    """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic.
+
+    `extras` False says that `text` holds no character of `CASE_EXTRAS` (the caller looked).
+    """
     lo = words_before(text, sent.start, trig.start, _CUE_WORDS)
     hi = min(sent.end, trig.end + 40)
     before = text[lo : trig.start]
     after = text[trig.end : hi]
     cues, twins = _mood_cues(lex)
-    if twins is not None and CASE_EXTRAS.search(text, lo, hi) is None:
+    if twins is not None and (not extras or CASE_EXTRAS.search(text, lo, hi) is None):
         # Case-sensitive twins on lower-cased text find what the IGNORECASE cues find, faster.
         cues, before, after = twins, before.lower(), after.lower()
     gen, neg, hyp_b, hyp_a, fut_b, fut_a, any_b, refusal = cues

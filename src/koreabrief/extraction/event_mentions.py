@@ -132,8 +132,11 @@ class _Sentence:
         lowered: str | None = None,
         gazetteer: Gazetteer | None = None,
         starts: list[int] | None = None,
+        extras: bool = True,
     ) -> None:
         self.text = text
+        # False when `text` holds no character of CASE_EXTRAS: no range then needs the check.
+        self.extras = extras
         # Tells a person's gender, so that "she" skips a man named nearer.
         self.gazetteer = gazetteer
         # `text` lower-cased, same length (see `ArticleContext.lowered`), when the caller has it.
@@ -343,7 +346,7 @@ def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
 
 def _determiner_before(s: _Sentence, lo: int, hi: int) -> bool:
     """Whether `_DETERMINER` matches in text[lo:hi] (on the lower-cased text when there is one)."""
-    if s.lowered is not None and CASE_EXTRAS.search(s.text, lo, hi) is None:
+    if s.lowered is not None and (not s.extras or CASE_EXTRAS.search(s.text, lo, hi) is None):
         return _DETERMINER_LOWERED.search(s.lowered, lo, hi) is not None
     return _DETERMINER.search(s.text, lo, hi) is not None
 
@@ -434,13 +437,15 @@ def sentence_mentions(
     triggers: list[TriggerMatch] | None = None,
     times_from: int = 0,
     starts: list[int] | None = None,
+    extras: bool = True,
 ) -> list[EventMention]:
     """The event mentions of one sentence, in text order.
 
     `triggers` are the sentence's trigger matches when the caller found them
     already (see `triggers_by_window`). Time expressions before `times_from`
     (a dateline's date) date no event. `starts` are the start offsets of
-    `names`, when the caller reads many sentences of one text.
+    `names`, when the caller reads many sentences of one text; `extras` False
+    says that `text` holds no character of `CASE_EXTRAS`.
     """
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
@@ -455,6 +460,7 @@ def sentence_mentions(
         lowered=lowered,
         gazetteer=gazetteer,
         starts=starts,
+        extras=extras,
     )
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(
@@ -464,7 +470,7 @@ def sentence_mentions(
     out: list[EventMention] = []
     for trig in trigs:
         m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
-        m.mood = mood(text, lex, sent, trig)
+        m.mood = mood(text, lex, sent, trig, extras=extras)
         _fill_arguments(
             s,
             m,
@@ -500,7 +506,7 @@ def sentence_mentions(
         ]
         bind_quantities(out, found, lex)
     for m in out:
-        _judge_generic(m, text)
+        _judge_generic(m, text, lowered if not extras else None)
     return [m for m in out if not m.drop and m.mood != "generic"]
 
 
@@ -565,6 +571,8 @@ _TALLY_AFTER = re.compile(
     r"\s+(?:so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|this\s+year\s+alone|in\s+total|in\s+all(?=[,.;]))\b",
     re.IGNORECASE,
 )
+# The same for lower-cased text with no character of CASE_EXTRAS (see `_DETERMINER_LOWERED`).
+_TALLY_AFTER_LOWERED = re.compile(_TALLY_AFTER.pattern)
 # A count above one just before a plural event noun ("six nuclear tests", "dozens of launches").
 _COUNT_BEFORE = re.compile(
     r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
@@ -887,11 +895,17 @@ def _meeting_partners(s: _Sentence, m: EventMention, trig: TriggerMatch) -> None
             _add(m, nxt[0])
 
 
-def _judge_generic(m: EventMention, text: str) -> None:
+def _judge_generic(m: EventMention, text: str, lowered: str | None = None) -> None:
+    """Drop a tally or a generic plural; `lowered` only when `text` holds no character of CASE_EXTRAS."""
     trig = m.trigger
     if m.drop:
         return
-    if _TALLY_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40)):
+    hi = min(m.sentence.end, trig.end + 40)
+    if (
+        _TALLY_AFTER_LOWERED.match(lowered, trig.end, hi)
+        if lowered is not None
+        else _TALLY_AFTER.match(text, trig.end, hi)
+    ):
         m.drop = True  # "has fired more than 30 missiles so far this year": a tally, no event
         return
     if m.kind != "noun" or not trig.trigger.generic_plural:

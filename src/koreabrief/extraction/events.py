@@ -41,6 +41,8 @@ _ANCHOR_PHRASE = re.compile(
     r"|in\s+the\s+run-up\s+to)\s+(?P<words>(?:[\w'’.-]{1,30}\s+){0,5}(?:[\w.-]{1,30})?)\Z",
     re.IGNORECASE,
 )
+# The same for lower-cased text with no character of CASE_EXTRAS.
+_ANCHOR_PHRASE_LOWERED = re.compile(_ANCHOR_PHRASE.pattern)
 _ANCHOR_REACH = 90
 # Anchor phrases naming an event that comes after the one they date.
 _AHEAD = re.compile(
@@ -234,19 +236,27 @@ def _modality(e: _Event, published: dt.date | None) -> Modality:
     return Modality.ASSERTED
 
 
-def _anchor_start(text: str, m: EventMention) -> int | None:
+def _anchor_start(text: str, m: EventMention, lowered: str | None = None) -> int | None:
     """Where the phrase starts that names `m` only as a time anchor, else None.
 
     "North Korea fired a missile a week after the summit": the summit is no new
-    event of North Korea's, it dates the launch.
+    event of North Korea's, it dates the launch. `lowered` is `text` lower-cased,
+    given only when `text` holds no character of CASE_EXTRAS.
     """
     if m.kind not in ("noun", "anaphor", "verb"):
         return None
     lo = max(m.sentence.start, m.trigger.start - _ANCHOR_REACH)
-    window = text[lo : m.trigger.start]
-    if _ANCHOR_CUE.search(window.lower()) is None and CASE_EXTRAS.search(window) is None:
-        return None
-    found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
+    if lowered is not None:
+        # No CASE_EXTRAS anywhere: the lower-cased text answers both tests at once.
+        if _ANCHOR_CUE.search(lowered, lo, m.trigger.start) is None:
+            return None
+        found = _ANCHOR_PHRASE_LOWERED.search(lowered, lo, m.trigger.start)
+    else:
+        window = text[lo : m.trigger.start]
+        if _ANCHOR_CUE.search(window.lower()) is None and CASE_EXTRAS.search(window) is None:
+            return None
+        found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
+    # The tests below read the match case-insensitively: a match of the lower-cased text does as well.
     if found is None or CLAUSE_BREAK.search(found.group(0)):
         return None
     words = found.group("words").split(maxsplit=1)
@@ -569,6 +579,9 @@ def events_in_context(
     if filed:
         names = [n for n in names if n.start >= filed]
     starts = [n.start for n in names]
+    # Most texts hold no character that IGNORECASE folds onto an ASCII letter: then
+    # lower-cased text can be matched case-sensitively anywhere, with no check per range.
+    extras = CASE_EXTRAS.search(text) is not None
     for sent, found in zip(windows, triggers_by_window(text, windows, lex, lowered), strict=True):
         if not found:
             continue
@@ -585,12 +598,13 @@ def events_in_context(
                 triggers=found,
                 times_from=filed,
                 starts=starts,
+                extras=extras,
             )
         )
     anchors: set[int] = set()
     ahead: set[int] = set()  # anchors that come after what they date ("days before the election")
     for m in mentions:
-        start = _anchor_start(text, m)
+        start = _anchor_start(text, m, None if extras else lowered)
         if start is not None:
             _mark_anchor(text, m, start, names)
             anchors.add(id(m))
