@@ -33,6 +33,7 @@ __all__ = [
     "WORD",
     "bind_quantities",
     "bind_times",
+    "lowered_cue",
     "mood",
     "period_end",
     "recalled",
@@ -297,6 +298,21 @@ def _escaped(m: re.Match[str]) -> str:
     if c in "AZbBdDsSwWntrfv":
         return ""
     return "X" if c.isalnum() else c
+
+
+def lowered_cue(lex: EventLexicon, name: str) -> re.Pattern[str] | None:
+    """The case-sensitive twin of the cue `name`, for lower-cased text holding no
+    character of CASE_EXTRAS (see `_mood_cues`); None when the cue has no twin.
+
+    Examples:
+        >>> lowered_cue(EventLexicon.default(), "tense.future").search("seoul will respond") is not None
+        True
+    """
+    key = f"binding.twin.{name}"
+    if key not in lex.cache:
+        lex.cache[key] = _twin(lex.cue(name))
+    found: re.Pattern[str] | None = lex.cache[key]
+    return found
 
 
 def _refusal_types(lex: EventLexicon) -> frozenset[str]:

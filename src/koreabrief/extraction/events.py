@@ -20,7 +20,7 @@ import attrs
 from koreabrief.arguments import require_article
 from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, recalled
+from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, lowered_cue, recalled
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
@@ -90,6 +90,8 @@ class _Event:
         self.time = first.time
         self.quantities = list(first.quantities)
         self.moods = {first.mood}
+        # The moods' groups (`_group`), kept as moods are added: merging asks for them often.
+        self.groups = {_group(first.mood)}
         self.anchors = 0
         self.ahead = False
 
@@ -109,6 +111,7 @@ class _Event:
                 self.quantities.append(q)
                 seen.add((q.value, q.unit, q.approx, q.low, q.high))
         self.moods.add(m.mood)
+        self.groups.add(_group(m.mood))
 
     def _covered(self, actor: str, m: EventMention) -> bool:
         """A state already stood for by one of its people ("US" beside "Jane Roe", a US minister)."""
@@ -126,7 +129,7 @@ def _expand(names: list[str], affiliations: dict[str, str]) -> set[str]:
 
 
 def _compatible(e: _Event, m: EventMention, gazetteer: Gazetteer) -> bool:
-    if e.type is not m.type or _group(m.mood) not in {_group(x) for x in e.moods}:
+    if e.type is not m.type or _group(m.mood) not in e.groups:
         return False
     a, b = e.time.iso if e.time else None, m.time.iso if m.time else None
     if e.type in _STRICT_DATES:
@@ -190,7 +193,7 @@ def _merge(
                 (
                     e
                     for e in reversed(same)
-                    if e.type is m.type and _group(m.mood) in {_group(x) for x in e.moods} and not apart(e, m)
+                    if e.type is m.type and _group(m.mood) in e.groups and not apart(e, m)
                 ),
                 None,
             )
@@ -330,11 +333,14 @@ def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
             m.actors.append(n.name)
 
 
-def _reaction_start(text: str, m: EventMention, lex: EventLexicon, lowered: str | None = None) -> int | None:
+def _reaction_start(
+    text: str, m: EventMention, lex: EventLexicon, lowered: str | None = None, *, plain: bool = False
+) -> int | None:
     """Where the verb starts whose object `m` is when that verb reacts to someone else's event.
 
     "Pyongyang on Monday criticised joint drills by Seoul": the drills are not
-    Pyongyang's, and Monday dates the criticism, not the drills.
+    Pyongyang's, and Monday dates the criticism, not the drills. `plain` says
+    that `text` holds no character of CASE_EXTRAS.
     """
     if m.kind not in ("noun", "anaphor"):
         return None
@@ -342,7 +348,11 @@ def _reaction_start(text: str, m: EventMention, lex: EventLexicon, lowered: str 
     if rx is None:
         return None
     lo = max(m.sentence.start, m.trigger.start - _REACTION_REACH)
-    if (
+    quick = lowered_cue(lex, "governors.reaction") if plain else None
+    if lowered is not None and quick is not None:
+        if quick.search(lowered, lo, m.trigger.start) is None:
+            return None  # the twin on the lower-cased text finds what `rx` would: nothing
+    elif (
         lowered is not None
         and lex.cue_search("governors.reaction", text, lo, m.trigger.start, lowered) is None
     ):
@@ -615,7 +625,7 @@ def events_in_context(
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
             # "the death toll among North Korean troops": the side named inside the trigger.
             _add_inner_states(m, names)
-        reaction = _reaction_start(text, m, lex, lowered)
+        reaction = _reaction_start(text, m, lex, lowered, plain=not extras)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     merged = _merge(mentions, gaz, anchors)
