@@ -22,6 +22,7 @@ from koreabrief.extraction.binding import (
     bind_quantities,
     bind_times,
     first_clause_break,
+    lowered_cue,
     mood,
     recalled,
     words_before,
@@ -59,7 +60,9 @@ _NOT_MODIFIERS = frozenset(
 )
 _MAYBE_DAY = re.compile(r"day\b|\d")
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z.-]{1,20}\s+){0,3}")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "\b(?:he|she|He|She)\b", opening with its first letter so that a search skips to
+# those letters at once (a leading "\b" is tried at every character): several times faster.
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Ss])he|(?<=[Hh])e)\b")
 _CONJ = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
 _PAIR = re.compile(r"[-–/]")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,300},")
@@ -168,8 +171,8 @@ class _Sentence:
     def relative(self) -> list[tuple[int, int]]:
         """The sentence's relative clauses (", who ... ,") as offsets, found when first asked for."""
         if self._relative is None:
-            sent = self.sent
-            self._relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(self.text, sent.start, sent.end)]
+            found = _RELATIVE.finditer(self.text, self.sent.start, self.sent.end)
+            self._relative = [(m.start(), m.end()) for m in found]
         return self._relative
 
     # The positions asked about all lie inside the sentence, so the `near` slice
@@ -180,7 +183,8 @@ class _Sentence:
         if found is None:
             i = bisect.bisect_left(self.starts, pos)
             # Of the 12 names before `pos`, those from `_first` on start inside the sentence.
-            found = self._before[pos] = [n for n in self.near[max(self._first, i - 12) : i] if n.end <= pos][::-1]
+            near = self.near[max(self._first, i - 12) : i]
+            found = self._before[pos] = [n for n in reversed(near) if n.end <= pos]
         return found
 
     def all_before(self, pos: int) -> list[ActorMention]:
@@ -462,7 +466,11 @@ def sentence_mentions(
         starts=starts,
         extras=extras,
     )
-    future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
+    quick = lowered_cue(lex, "tense.future") if lowered is not None and not extras else None
+    if quick is not None and lowered is not None:
+        future = quick.search(lowered, sent.start, sent.end) is not None
+    else:
+        future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(
         text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
     )
