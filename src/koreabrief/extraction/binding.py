@@ -94,13 +94,19 @@ def recalled(time: TimeRef | None, published: dt.date | None) -> bool:
 
 
 def _spaced_dash(text: str, start: int, end: int) -> int:
-    """Start of the first ``\\s-\\s`` (a CLAUSE_BREAK) inside text[start:end], else -1."""
-    h = text.find("-", start + 1, end - 1)
-    while h != -1:
-        if text[h - 1].isspace() and text[h + 1].isspace():  # str.isspace is exactly \s
-            return h - 1
-        h = text.find("-", h + 1, end - 1)
-    return -1
+    """Start of the first ``\\s-\\s`` (a CLAUSE_BREAK) inside text[start:end], else -1.
+
+    Examples:
+        >>> _spaced_dash("Korea-Russia - a pact", 0, 21), _spaced_dash("a - b", 0, 3)
+        (12, -1)
+    """
+    # The hyphen opens the pattern, so a search skips to hyphens at once; its
+    # look-ahead reads no further than `end`, which keeps the match inside.
+    found = _SPACED_DASH.search(text, start + 1, end)
+    return found.start() - 1 if found is not None else -1
+
+
+_SPACED_DASH = re.compile(r"-(?<=\s-)(?=\s)")
 
 
 def _digit_follows(text: str, i: int, end: int) -> bool:

@@ -204,9 +204,10 @@ class _Sentence:
         return found
 
     def _is_governed(self, n: ActorMention) -> bool:
-        seg = self.text[max(self.sent.start, n.start - 30) : n.start]
+        lo = max(self.sent.start, n.start - 30)
         # "The day before, Kim inspected": a comma ends the prepositional phrase.
-        words = _WORD.findall(seg[seg.rfind(",") + 1 :])
+        comma = self.text.rfind(",", lo, n.start)
+        words = _WORD.findall(self.text, comma + 1 if comma != -1 else lo, n.start)
         while words and words[-1].lower() in ("the", "a", "an"):
             words.pop()
         return bool(words) and words[-1].lower() in self.preps
@@ -239,7 +240,8 @@ class _Sentence:
                 earlier = [n for n in self.all_before(self.sent.start) if n.kind == "person"]
                 if earlier and not [n for n in self.before(pronoun.start()) if n.kind == "person"]:
                     return earlier[-1]
-        inside = _in_ranges(trig_start, self.relative)
+        relative = self.relative
+        inside = _in_ranges(trig_start, relative)
         wanted = ("person",) if person_first else ("state", "organisation")
         # The first of the four nearest candidates of the wanted kind, else the nearest:
         # candidates are checked one by one, only as far as needed.
@@ -248,7 +250,7 @@ class _Sentence:
         for n in self.before(trig_start):
             if (
                 (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
-                and (inside or not _in_ranges(n.start, self.relative))
+                and (inside or not _in_ranges(n.start, relative))
                 and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
             ):
                 if n.kind in wanted:
