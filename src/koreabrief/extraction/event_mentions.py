@@ -544,8 +544,11 @@ _SUBORDINATOR = re.compile(r"\b(?:before|after|while|upon|without|then)\s+\Z", r
 
 def _participle_of(text: str, lo: int, trig: TriggerMatch) -> bool:
     """Whether the trigger opens a participle clause after "before", "after", "while" ..."""
+    # A first word ending in "ing" holds a "g" (of all characters only "G" lower-cases to
+    # one): most triggers have none, and need not be split and lower-cased.
     return (
-        trig.first_word().endswith("ing")
+        ("g" in trig.text or "G" in trig.text)
+        and trig.first_word().endswith("ing")
         and _SUBORDINATOR.search(text, max(lo, trig.start - 10), trig.start) is not None
     )
 
@@ -779,7 +782,8 @@ def _fill_arguments(
             m.anaphoric = False
     if m.type in state_only:
         affiliations = [m.affiliations.get(a) for a in m.actors]
-        m.actors = [a for a in m.actors if a in _states(s)] or [a for a in affiliations if a][:1]
+        states = _states(s)  # once, not once per actor: it reads every name of the article
+        m.actors = [a for a in m.actors if a in states] or [a for a in affiliations if a][:1]
         if not m.actors:
             _add(m, next((n for n in s.before(trig.start) if n.kind == "state"), None))
         if not m.actors:
