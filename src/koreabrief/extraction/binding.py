@@ -37,6 +37,7 @@ __all__ = [
     "mood",
     "period_end",
     "recalled",
+    "words_at_most",
     "words_before",
 ]
 
@@ -196,6 +197,28 @@ def _words_back_cut(seg: str, count: int) -> int:
         return words[-count].start() if len(words) > count else cut
     nth = _nth_word_back(count).match(seg[cut:][::-1])
     return len(seg) - nth.end(1) if nth is not None else cut
+
+
+def words_at_most(text: str, start: int, end: int, count: int) -> bool:
+    """Whether text[start:end] holds at most `count` words (runs of WORD), as
+    ``len(WORD.findall(text[start:end])) <= count`` says, without listing them.
+
+    Examples:
+        >>> words_at_most("on Monday, it fired", 0, 19, 3), words_at_most("on Monday, it fired", 0, 19, 4)
+        (False, True)
+    """
+    return _more_words(count).match(text, start, end) is None
+
+
+@functools.lru_cache(maxsize=16)
+def _more_words(count: int) -> re.Pattern[str]:
+    """Matches text holding more than `count` words.
+
+    Each word must be followed by a gap of at least one character before the
+    next, so no run is read as two, and nothing backtracks far.
+    """
+    word, gap = r"[\w'’-]+", r"[^\w'’-]+"
+    return re.compile(rf"[^\w'’-]*{(word + gap) * count}[\w'’-]")
 
 
 @functools.lru_cache(maxsize=16)
@@ -391,23 +414,28 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         if nxt is not None and _RELATIVE_TO.search(t.text):
             # "The launch came five days after the North test-fired an ICBM": the
             # offset dates the event it names, not the one before it.
-            gap = text[te : mentions[nxt].trigger.start]
-            if len(WORD.findall(gap)) <= 8 and not CLAUSE_BREAK.search(gap):
+            nxt_start = mentions[nxt].trigger.start
+            if words_at_most(text, te, nxt_start, 8) and first_clause_break(text, te, nxt_start) == -1:
                 _set_time(mentions, nxt, t, bound)
                 continue
         prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
         if prev is not None:
-            gap = text[mentions[prev].trigger.end : ts]
-            if len(WORD.findall(gap)) <= 6 and not CLAUSE_BREAK.search(gap) and prev not in bound:
+            prev_end = mentions[prev].trigger.end
+            if (
+                words_at_most(text, prev_end, ts, 6)
+                and first_clause_break(text, prev_end, ts) == -1
+                and prev not in bound
+            ):
                 _set_time(mentions, prev, t, bound)
                 continue
         if nxt is not None and not reported and not mentions[nxt].trigger.text.lower().startswith("for "):
-            gap = text[te : mentions[nxt].trigger.start]
+            nxt_start = mentions[nxt].trigger.start
+            gap = text[te:nxt_start]
             # "confirmed on Monday that it had deployed troops": a time before "that"
             # dates the reporting verb, not the event its clause reports.
             if (
-                len(WORD.findall(gap)) <= 3
-                and not CLAUSE_BREAK.search(gap)
+                words_at_most(text, te, nxt_start, 3)
+                and first_clause_break(text, te, nxt_start) == -1
                 and not NEW_CLAUSE.search(gap)
                 and not _THAT.search(gap)
             ):

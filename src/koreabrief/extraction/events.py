@@ -20,7 +20,14 @@ import attrs
 from koreabrief.arguments import require_article
 from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, lowered_cue, recalled
+from koreabrief.extraction.binding import (
+    CLAUSE_BREAK,
+    WORD,
+    first_clause_break,
+    lowered_cue,
+    recalled,
+    words_at_most,
+)
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
@@ -438,10 +445,10 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             and delta is not None
             and (e.time is None or e.time.date is None)
         ):
-            gap = text[t.span.end : m.trigger.start]
-            names_it = t.span.start <= m.trigger.start and (
-                m.trigger.start < t.span.end
-                or (not CLAUSE_BREAK.search(gap) and len(WORD.findall(gap)) <= _ANCHOR_GAP)
+            te, start = t.span.end, m.trigger.start
+            names_it = t.span.start <= start and (
+                start < te
+                or (first_clause_break(text, te, start) == -1 and words_at_most(text, te, start, _ANCHOR_GAP))
             )
             found: TimeRef | None = None
             if delta.anchored and names_it:
