@@ -43,6 +43,9 @@ __all__ = [
 
 # Compiled once here rather than inline in the functions that use them.
 _IF_CLAUSE = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
+# Besides white space, the letters a sentence opening with `_IF_CLAUSE` may open
+# with: those IGNORECASE takes for "i", "u" or "s" (CASE_EXTRAS too).
+_IF_FIRST = "iusIUS\u0130\u0131\u017f"
 
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]|\s-\s")
 WORD = re.compile(r"[\w'’-]+")
@@ -246,7 +249,7 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
     if twins is not None and (not extras or CASE_EXTRAS.search(text, lo, hi) is None):
         # Case-sensitive twins on lower-cased text find what the IGNORECASE cues find, faster.
         cues, before, after = twins, before.lower(), after.lower()
-    gen, neg, hyp_b, hyp_a, fut_b, fut_a, any_b, refusal = cues
+    gen, neg, hyp_b, hyp_a, fut_b, fut_a, any_b, refusal, any_a = cues
     if refusal is not None and trig.trigger.type.value in _refusal_types(lex) and refusal.search(before):
         return "negated"
     if any_b is None or not any_b.search(before):
@@ -256,14 +259,18 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
     if neg and neg.search(before):
         return "negated"
     after = after.lstrip()
+    if any_a is not None and not any_a.match(after):
+        hyp_a = fut_a = None  # one match for both "after" cues: most triggers have neither
     if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after)):
         return "hypothetical"
     # An if-clause earlier in the sentence governs the whole of it.
-    if _IF_CLAUSE.match(text, sent.start, trig.start):
+    first = text[sent.start : sent.start + 1]
+    if (first.isspace() or first in _IF_FIRST) and _IF_CLAUSE.match(text, sent.start, trig.start):
         return "hypothetical"
     if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after)):
         return "future"
-    if lo > sent.start and _COORDINATED.match(before):
+    # `_COORDINATED` opens with "or", "and" or "but" after white space.
+    if lo > sent.start and before.lstrip()[:1] in "oabOAB" and _COORDINATED.match(before):
         # "Moscow could help Pyongyang ..., or even share its know-how": a verb joined
         # after a comma stays in the scope of the modal before it.
         head = text[words_before(text, sent.start, lo - 1, 30) : lo - 1]
@@ -296,8 +303,18 @@ def _mood_cues(lex: EventLexicon) -> tuple[_Cues, _Cues | None]:
         )
         twins = tuple(_twin(rx) for rx in plain)
         lowerable = all(t is not None or rx is None for rx, t in zip(plain, twins, strict=True))
-        cached = lex.cache["binding.mood"] = (plain, twins if lowerable else None)
+        cached = lex.cache["binding.mood"] = (
+            (*plain, _either(plain[3], plain[5])),
+            (*twins, _either(twins[3], twins[5])) if lowerable else None,
+        )
     return cached
+
+
+def _either(a: re.Pattern[str] | None, b: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """One pattern that matches where `a` or `b` does (None unless both are there)."""
+    if a is None or b is None or a.flags != b.flags or a.groups or b.groups:
+        return None
+    return re.compile(f"(?:{a.pattern})|(?:{b.pattern})", a.flags)
 
 
 def _twin(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
