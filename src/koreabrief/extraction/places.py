@@ -215,10 +215,12 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             return None
         if pm2.start() > 25:
             break
-    lead = _BEFORE_LOC.match(text, s.sent.start, trig.start)
+    # Both patterns open with a capitalised preposition: most sentences open otherwise.
+    opens = text.startswith(("In", "At", "During", "On"), s.sent.start, trig.start)
+    lead = _BEFORE_LOC.match(text, s.sent.start, trig.start) if opens else None
     if lead and not _MONTH_WORD.match(lead.group("place")):  # "In September, ..." is a time
         return lead.group("place")
-    trip = _FRONTED_TRIP.match(text, s.sent.start, trig.start) if m.kind == "verb" else None
+    trip = _FRONTED_TRIP.match(text, s.sent.start, trig.start) if opens and m.kind == "verb" else None
     if trip:
         return trip.group("place")
     return None
