@@ -192,9 +192,11 @@ class _Sentence:
         return [n for n in self.near[max(0, i - 12) : i] if n.end <= pos]
 
     def after(self, pos: int, limit: int) -> list[ActorMention]:
-        i = bisect.bisect_left(self.starts, pos)
-        limit = min(limit, self.sent.end)
-        return [n for n in self.near[i : i + 12] if n.start < limit]
+        starts = self.starts
+        i = bisect.bisect_left(starts, pos)
+        # Of the 12 names from `pos` on, those starting before `limit` come first (text order).
+        hi = min(i + 12, len(starts))
+        return self.near[i : bisect.bisect_left(starts, min(limit, self.sent.end), i, hi) if i < hi else i]
 
     def governed(self, n: ActorMention) -> bool:
         """Whether a preposition governs the name (so it is no clause subject)."""
