@@ -62,6 +62,10 @@ _MAYBE_DAY = re.compile(r"day\b|\d")
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z.-]{1,20}\s+){0,3}")
 # "\b(?:he|she|He|She)\b", opening with its first letter so that a search skips to
 # those letters at once (a leading "\b" is tried at every character): several times faster.
+# Reversed text: trailing articles ("eht" is "the") and the gaps between words, then
+# the last other word (group 1). Words and gaps are complements, so runs are taken whole.
+_LAST_WORD_BACK = re.compile(r"(?:[^\w'’-]*(?:eht|na|a)(?![\w'’-]))*[^\w'’-]*([\w'’-]+)", re.IGNORECASE)
+_ARTICLES = frozenset(("the", "a", "an"))
 _PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Ss])he|(?<=[Hh])e)\b")
 _CONJ = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
 _PAIR = re.compile(r"[-–/]")
@@ -209,10 +213,13 @@ class _Sentence:
         lo = max(self.sent.start, n.start - 30)
         # "The day before, Kim inspected": a comma ends the prepositional phrase.
         comma = self.text.rfind(",", lo, n.start)
-        words = _WORD.findall(self.text, comma + 1 if comma != -1 else lo, n.start)
-        while words and words[-1].lower() in ("the", "a", "an"):
-            words.pop()
-        return bool(words) and words[-1].lower() in self.preps
+        # The last word before the name that is no article, read backwards in one match.
+        last = _LAST_WORD_BACK.match(self.text[comma + 1 if comma != -1 else lo : n.start][::-1])
+        if last is None:
+            return False
+        word = last.group(1)[::-1].lower()
+        # An article is captured only when no other word stands there.
+        return word not in _ARTICLES and word in self.preps
 
     def _gender(self, n: ActorMention) -> str | None:
         entity = self.gazetteer.resolve(n.name) if self.gazetteer is not None else None
