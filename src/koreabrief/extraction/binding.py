@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
+from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon, TriggerMatch
 from koreabrief.models import Precision, Quantity, Span, TimeRef
 
 if TYPE_CHECKING:
@@ -33,14 +33,19 @@ __all__ = [
     "WORD",
     "bind_quantities",
     "bind_times",
+    "lowered_cue",
     "mood",
     "period_end",
     "recalled",
+    "words_at_most",
     "words_before",
 ]
 
 # Compiled once here rather than inline in the functions that use them.
 _IF_CLAUSE = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
+# Besides white space, the letters a sentence opening with `_IF_CLAUSE` may open
+# with: those IGNORECASE takes for "i", "u" or "s" (CASE_EXTRAS too).
+_IF_FIRST = "iusIUS\u0130\u0131\u017f"
 
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]|\s-\s")
 WORD = re.compile(r"[\w'’-]+")
@@ -93,13 +98,19 @@ def recalled(time: TimeRef | None, published: dt.date | None) -> bool:
 
 
 def _spaced_dash(text: str, start: int, end: int) -> int:
-    """Start of the first ``\\s-\\s`` (a CLAUSE_BREAK) inside text[start:end], else -1."""
-    h = text.find("-", start + 1, end - 1)
-    while h != -1:
-        if text[h - 1].isspace() and text[h + 1].isspace():  # str.isspace is exactly \s
-            return h - 1
-        h = text.find("-", h + 1, end - 1)
-    return -1
+    """Start of the first ``\\s-\\s`` (a CLAUSE_BREAK) inside text[start:end], else -1.
+
+    Examples:
+        >>> _spaced_dash("Korea-Russia - a pact", 0, 21), _spaced_dash("a - b", 0, 3)
+        (12, -1)
+    """
+    # The hyphen opens the pattern, so a search skips to hyphens at once; its
+    # look-ahead reads no further than `end`, which keeps the match inside.
+    found = _SPACED_DASH.search(text, start + 1, end)
+    return found.start() - 1 if found is not None else -1
+
+
+_SPACED_DASH = re.compile(r"-(?<=\s-)(?=\s)")
 
 
 def _digit_follows(text: str, i: int, end: int) -> bool:
@@ -142,18 +153,75 @@ def last_clause_break_end(seg: str) -> int:
 
 
 def words_before(text: str, lo: int, pos: int, count: int) -> int:
-    """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break."""
-    seg = text[max(lo, pos - 120) : pos]
+    """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break.
+
+    Examples:
+        >>> t = "Seoul said, the North will soon fire"
+        >>> t[words_before(t, 0, t.index("fire"), 6) :]
+        ' the North will soon fire'
+    """
     base = max(lo, pos - 120)
-    cut = last_clause_break_end(seg)
+    seg = text[base:pos]
+    if count < 1 or _spaced_dash(seg, 0, len(seg)) != -1:
+        return base + _words_back_cut(seg, count)
     # Words are maximal runs of WORD's characters (a clause break never ends in
     # one), so the same runs read backwards: one match finds the `count`-th word
     # from the end, if there are more than `count`, instead of matching every word.
+    rev = seg[::-1]
+    nth = _nth_word_back(count).match(rev)
+    # Only a break among the words the match read (before the first character of
+    # the word beyond the `count`-th) can cut them short: look no further back.
+    brk = _first_break_back(rev, nth.end() - 1 if nth is not None else len(rev))
+    if brk != -1:
+        return base + len(seg) - brk
+    return base + len(seg) - nth.end(1) if nth is not None else base
+
+
+def _first_break_back(rev: str, stop: int) -> int:
+    """Index in `rev` (text reversed) of the first clause break character before `stop`, else -1.
+
+    A comma counts unless a digit follows it in the text (precedes it in `rev`),
+    as in `CLAUSE_BREAK`; "\\s-\\s" is the caller's to rule out.
+    """
+    found = _BREAK_CHAR.search(rev, 0, stop)
+    while found is not None:
+        j = found.start()
+        if rev[j] != "," or j == 0 or not rev[j - 1].isdecimal():
+            return j
+        found = _BREAK_CHAR.search(rev, j + 1, stop)
+    return -1
+
+
+def _words_back_cut(seg: str, count: int) -> int:
+    """`words_before` inside `seg`, reading every clause break (a spaced dash may stand there)."""
+    cut = last_clause_break_end(seg)
     if count < 1:
         words = list(WORD.finditer(seg, cut))
-        return base + words[-count].start() if len(words) > count else base + cut
+        return words[-count].start() if len(words) > count else cut
     nth = _nth_word_back(count).match(seg[cut:][::-1])
-    return base + len(seg) - nth.end(1) if nth is not None else base + cut
+    return len(seg) - nth.end(1) if nth is not None else cut
+
+
+def words_at_most(text: str, start: int, end: int, count: int) -> bool:
+    """Whether text[start:end] holds at most `count` words (runs of WORD), as
+    ``len(WORD.findall(text[start:end])) <= count`` says, without listing them.
+
+    Examples:
+        >>> words_at_most("on Monday, it fired", 0, 19, 3), words_at_most("on Monday, it fired", 0, 19, 4)
+        (False, True)
+    """
+    return _more_words(count).match(text, start, end) is None
+
+
+@functools.lru_cache(maxsize=16)
+def _more_words(count: int) -> re.Pattern[str]:
+    """Matches text holding more than `count` words.
+
+    Each word must be followed by a gap of at least one character before the
+    next, so no run is read as two, and nothing backtracks far.
+    """
+    word, gap = r"[\w'’-]+", r"[^\w'’-]+"
+    return re.compile(rf"[^\w'’-]*{(word + gap) * count}[\w'’-]")
 
 
 @functools.lru_cache(maxsize=16)
@@ -168,39 +236,134 @@ def _nth_word_back(count: int) -> re.Pattern[str]:
     return re.compile(rf"[^\w'’-]*{(word + gap) * (count - 1)}({word}){gap}[\w'’-]")
 
 
-def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch) -> str:
-    """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic."""
+def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras: bool = True) -> str:
+    """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic.
+
+    `extras` False says that `text` holds no character of `CASE_EXTRAS` (the caller looked).
+    """
     lo = words_before(text, sent.start, trig.start, _CUE_WORDS)
+    hi = min(sent.end, trig.end + 40)
     before = text[lo : trig.start]
-    after = text[trig.end : min(sent.end, trig.end + 40)]
-    cues = lex.cache.get("binding.mood")
-    if cues is None:
-        cues = lex.cache["binding.mood"] = tuple(lex.cue(name) for name in _MOOD_CUES)
-    gen, neg, hyp_b, hyp_a, fut_b, fut_a = cues
-    refusal = _refusal(lex)
-    if refusal is not None and trig.trigger.type.value in refusal[1] and refusal[0].search(before):
+    after = text[trig.end : hi]
+    cues, twins = _mood_cues(lex)
+    if twins is not None and (not extras or CASE_EXTRAS.search(text, lo, hi) is None):
+        # Case-sensitive twins on lower-cased text find what the IGNORECASE cues find, faster.
+        cues, before, after = twins, before.lower(), after.lower()
+    gen, neg, hyp_b, hyp_a, fut_b, fut_a, any_b, refusal, any_a = cues
+    if refusal is not None and trig.trigger.type.value in _refusal_types(lex) and refusal.search(before):
         return "negated"
-    if not _any_before(lex, before):
+    if any_b is None or not any_b.search(before):
         gen = neg = hyp_b = fut_b = None
     if gen and gen.search(before):
         return "generic"
     if neg and neg.search(before):
         return "negated"
-    if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after.lstrip())):
+    after = after.lstrip()
+    if any_a is not None and not any_a.match(after):
+        hyp_a = fut_a = None  # one match for both "after" cues: most triggers have neither
+    if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after)):
         return "hypothetical"
     # An if-clause earlier in the sentence governs the whole of it.
-    if _IF_CLAUSE.match(text, sent.start, trig.start):
+    first = text[sent.start : sent.start + 1]
+    if (first.isspace() or first in _IF_FIRST) and _IF_CLAUSE.match(text, sent.start, trig.start):
         return "hypothetical"
-    if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after.lstrip())):
+    if (fut_b and fut_b.search(before)) or (fut_a and fut_a.match(after)):
         return "future"
-    if lo > sent.start and _COORDINATED.match(before):
+    # `_COORDINATED` opens with "or", "and" or "but" after white space.
+    if lo > sent.start and before.lstrip()[:1] in "oabOAB" and _COORDINATED.match(before):
         # "Moscow could help Pyongyang ..., or even share its know-how": a verb joined
         # after a comma stays in the scope of the modal before it.
         head = text[words_before(text, sent.start, lo - 1, 30) : lo - 1]
-        for cue, mood_name in ((cues[1], "negated"), (cues[2], "hypothetical"), (cues[4], "future")):
+        plain = _mood_cues(lex)[0]
+        for cue, mood_name in ((plain[1], "negated"), (plain[2], "hypothetical"), (plain[4], "future")):
             if cue is not None and cue.search(head):
                 return mood_name
     return "plain"
+
+
+_Cues = tuple[re.Pattern[str] | None, ...]
+
+
+def _mood_cues(lex: EventLexicon) -> tuple[_Cues, _Cues | None]:
+    """The patterns `mood` reads (`_MOOD_CUES`, any "before" cue, the refusal), read
+    once per lexicon, and their case-sensitive twins for lower-cased text.
+
+    The cue words are lower-case ASCII: IGNORECASE matches their letters to
+    nothing but upper-case ASCII and the characters of `CASE_EXTRAS`, so where
+    none of those stand, lower-casing the text and matching case-sensitively
+    finds the same. No twins (None) when some pattern holds another letter.
+    """
+    cached: tuple[_Cues, _Cues | None] | None = lex.cache.get("binding.mood")
+    if cached is None:
+        refusal = _refusal(lex)
+        plain = (
+            *(lex.cue(name) for name in _MOOD_CUES),
+            lex.cue("modality.before"),
+            refusal[0] if refusal is not None else None,
+        )
+        twins = tuple(_twin(rx) for rx in plain)
+        lowerable = all(t is not None or rx is None for rx, t in zip(plain, twins, strict=True))
+        cached = lex.cache["binding.mood"] = (
+            (*plain, _either(plain[3], plain[5])),
+            (*twins, _either(twins[3], twins[5])) if lowerable else None,
+        )
+    return cached
+
+
+def _either(a: re.Pattern[str] | None, b: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """One pattern that matches where `a` or `b` does (None unless both are there)."""
+    if a is None or b is None or a.flags != b.flags or a.groups or b.groups:
+        return None
+    return re.compile(f"(?:{a.pattern})|(?:{b.pattern})", a.flags)
+
+
+def _twin(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """`rx` without IGNORECASE when the letters it matches are all lower-case ASCII, else None.
+
+    Examples:
+        >>> _twin(re.compile(r"will\\s+\\Z", re.IGNORECASE)).pattern, _twin(re.compile("Will", re.IGNORECASE))
+        ('will\\\\s+\\\\Z', None)
+    """
+    if rx is None or _INLINE_FLAGS.search(rx.pattern):
+        return None
+    literal = _ESCAPE.sub(_escaped, rx.pattern)
+    if not all((c.isascii() and c.islower()) or c.lower() == c.upper() for c in literal):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def _escaped(m: re.Match[str]) -> str:
+    """What an escape leaves to check: nothing for a class or an anchor ("\\s", "\\Z"),
+    the character itself for a punctuation mark, and an upper-case stand-in, which
+    fails the check, for anything that may stand for a letter ("\\x41", a group)."""
+    c = m.group(1)
+    if c in "AZbBdDsSwWntrfv":
+        return ""
+    return "X" if c.isalnum() else c
+
+
+def lowered_cue(lex: EventLexicon, name: str) -> re.Pattern[str] | None:
+    """The case-sensitive twin of the cue `name`, for lower-cased text holding no
+    character of CASE_EXTRAS (see `_mood_cues`); None when the cue has no twin.
+
+    Examples:
+        >>> lowered_cue(EventLexicon.default(), "tense.future").search("seoul will respond") is not None
+        True
+    """
+    key = f"binding.twin.{name}"
+    if key not in lex.cache:
+        lex.cache[key] = _twin(lex.cue(name))
+    found: re.Pattern[str] | None = lex.cache[key]
+    return found
+
+
+def _refusal_types(lex: EventLexicon) -> frozenset[str]:
+    refusal = _refusal(lex)
+    return refusal[1] if refusal is not None else frozenset()
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
@@ -249,11 +412,6 @@ def _refusal(lex: EventLexicon) -> tuple[re.Pattern[str], frozenset[str]] | None
     return cached
 
 
-def _any_before(lex: EventLexicon, before: str) -> bool:
-    """Whether some modality cue may stand in `before` (False: none of them does)."""
-    return lex.cue_search("modality.before", before, 0, len(before), before.lower()) is not None
-
-
 def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) -> None:
     """Give each mention the time expression that governs it (see the module docstring)."""
     sentence_level: TimeRef | None = None
@@ -273,23 +431,28 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         if nxt is not None and _RELATIVE_TO.search(t.text):
             # "The launch came five days after the North test-fired an ICBM": the
             # offset dates the event it names, not the one before it.
-            gap = text[te : mentions[nxt].trigger.start]
-            if len(WORD.findall(gap)) <= 8 and not CLAUSE_BREAK.search(gap):
+            nxt_start = mentions[nxt].trigger.start
+            if words_at_most(text, te, nxt_start, 8) and first_clause_break(text, te, nxt_start) == -1:
                 _set_time(mentions, nxt, t, bound)
                 continue
         prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
         if prev is not None:
-            gap = text[mentions[prev].trigger.end : ts]
-            if len(WORD.findall(gap)) <= 6 and not CLAUSE_BREAK.search(gap) and prev not in bound:
+            prev_end = mentions[prev].trigger.end
+            if (
+                words_at_most(text, prev_end, ts, 6)
+                and first_clause_break(text, prev_end, ts) == -1
+                and prev not in bound
+            ):
                 _set_time(mentions, prev, t, bound)
                 continue
         if nxt is not None and not reported and not mentions[nxt].trigger.text.lower().startswith("for "):
-            gap = text[te : mentions[nxt].trigger.start]
+            nxt_start = mentions[nxt].trigger.start
+            gap = text[te:nxt_start]
             # "confirmed on Monday that it had deployed troops": a time before "that"
             # dates the reporting verb, not the event its clause reports.
             if (
-                len(WORD.findall(gap)) <= 3
-                and not CLAUSE_BREAK.search(gap)
+                words_at_most(text, te, nxt_start, 3)
+                and first_clause_break(text, te, nxt_start) == -1
                 and not NEW_CLAUSE.search(gap)
                 and not _THAT.search(gap)
             ):

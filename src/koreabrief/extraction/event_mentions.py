@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import operator
 import re
 
 from attrs import define, field
@@ -23,6 +22,7 @@ from koreabrief.extraction.binding import (
     bind_quantities,
     bind_times,
     first_clause_break,
+    lowered_cue,
     mood,
     recalled,
     words_before,
@@ -60,7 +60,13 @@ _NOT_MODIFIERS = frozenset(
 )
 _MAYBE_DAY = re.compile(r"day\b|\d")
 _TITLE_GAP = re.compile(r"\s+(?:[A-Za-z.-]{1,20}\s+){0,3}")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "\b(?:he|she|He|She)\b", opening with its first letter so that a search skips to
+# those letters at once (a leading "\b" is tried at every character): several times faster.
+# Reversed text: trailing articles ("eht" is "the") and the gaps between words, then
+# the last other word (group 1). Words and gaps are complements, so runs are taken whole.
+_LAST_WORD_BACK = re.compile(r"(?:[^\w'’-]*(?:eht|na|a)(?![\w'’-]))*[^\w'’-]*([\w'’-]+)", re.IGNORECASE)
+_ARTICLES = frozenset(("the", "a", "an"))
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Ss])he|(?<=[Hh])e)\b")
 _CONJ = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
 _PAIR = re.compile(r"[-–/]")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,300},")
@@ -74,8 +80,6 @@ _DETERMINER = re.compile(
 _DETERMINER_LOWERED = re.compile(_DETERMINER.pattern)
 _POSSESSOR_GAP = re.compile(r"\A(?:['’]s?)?(?:\s+[a-z][\w'’-]*){0,3}\s+\Z")
 _PREMOD_GAP = re.compile(r"\A(?:\s+[A-Za-z0-9][\w'’.-]*){0,3}\s+\Z")
-# The start offset of an ActorMention, as a sort key for bisect.
-_START = operator.itemgetter(0)
 _PERSON_FIRST_DEFAULT = frozenset(
     {
         EventType.DIPLOMATIC_VISIT,
@@ -134,8 +138,12 @@ class _Sentence:
         *,
         lowered: str | None = None,
         gazetteer: Gazetteer | None = None,
+        starts: list[int] | None = None,
+        extras: bool = True,
     ) -> None:
         self.text = text
+        # False when `text` holds no character of CASE_EXTRAS: no range then needs the check.
+        self.extras = extras
         # Tells a person's gender, so that "she" skips a man named nearer.
         self.gazetteer = gazetteer
         # `text` lower-cased, same length (see `ArticleContext.lowered`), when the caller has it.
@@ -147,16 +155,29 @@ class _Sentence:
         self.names = names
         # ... but the helpers below only ever look at those inside the sentence and
         # the 12 before it: keep that slice, so that no per-sentence work scans the article.
-        lo = bisect.bisect_left(names, sent.start, key=_START)
-        hi = bisect.bisect_left(names, sent.end, key=_START)
+        # `starts` (the names' start offsets, when the caller has them) spares a list per sentence.
+        if starts is None:
+            starts = [n.start for n in names]
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, sent.end, lo)
         self.near = names[max(0, lo - 12) : hi]
-        self.starts = [n.start for n in self.near]
+        self.starts = starts[max(0, lo - 12) : hi]
+        # Names are in text order: those of the sentence start at this index of `near`.
+        self._first = lo - max(0, lo - 12)
         self.preps = preps
-        self.relative = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, sent.start, sent.end)]
+        self._relative: list[tuple[int, int]] | None = None
         # The same positions are asked about again and again (subject, conjuncts, target ...).
         self._before: dict[int, list[ActorMention]] = {}
         self._governed: dict[int, bool] = {}
         self._clause_end: dict[int, int] = {}
+
+    @property
+    def relative(self) -> list[tuple[int, int]]:
+        """The sentence's relative clauses (", who ... ,") as offsets, found when first asked for."""
+        if self._relative is None:
+            found = _RELATIVE.finditer(self.text, self.sent.start, self.sent.end)
+            self._relative = [(m.start(), m.end()) for m in found]
+        return self._relative
 
     # The positions asked about all lie inside the sentence, so the `near` slice
     # gives the same names as the whole list would.
@@ -165,10 +186,9 @@ class _Sentence:
         found = self._before.get(pos)
         if found is None:
             i = bisect.bisect_left(self.starts, pos)
-            lo = self.sent.start
-            found = self._before[pos] = [
-                n for n in self.near[max(0, i - 12) : i] if n.end <= pos and n.start >= lo
-            ][::-1]
+            # Of the 12 names before `pos`, those from `_first` on start inside the sentence.
+            near = self.near[max(self._first, i - 12) : i]
+            found = self._before[pos] = [n for n in reversed(near) if n.end <= pos]
         return found
 
     def all_before(self, pos: int) -> list[ActorMention]:
@@ -176,9 +196,11 @@ class _Sentence:
         return [n for n in self.near[max(0, i - 12) : i] if n.end <= pos]
 
     def after(self, pos: int, limit: int) -> list[ActorMention]:
-        i = bisect.bisect_left(self.starts, pos)
-        limit = min(limit, self.sent.end)
-        return [n for n in self.near[i : i + 12] if n.start < limit]
+        starts = self.starts
+        i = bisect.bisect_left(starts, pos)
+        # Of the 12 names from `pos` on, those starting before `limit` come first (text order).
+        hi = min(i + 12, len(starts))
+        return self.near[i : bisect.bisect_left(starts, min(limit, self.sent.end), i, hi) if i < hi else i]
 
     def governed(self, n: ActorMention) -> bool:
         """Whether a preposition governs the name (so it is no clause subject)."""
@@ -188,12 +210,16 @@ class _Sentence:
         return found
 
     def _is_governed(self, n: ActorMention) -> bool:
-        seg = self.text[max(self.sent.start, n.start - 30) : n.start]
+        lo = max(self.sent.start, n.start - 30)
         # "The day before, Kim inspected": a comma ends the prepositional phrase.
-        words = _WORD.findall(seg[seg.rfind(",") + 1 :])
-        while words and words[-1].lower() in ("the", "a", "an"):
-            words.pop()
-        return bool(words) and words[-1].lower() in self.preps
+        comma = self.text.rfind(",", lo, n.start)
+        # The last word before the name that is no article, read backwards in one match.
+        last = _LAST_WORD_BACK.match(self.text[comma + 1 if comma != -1 else lo : n.start][::-1])
+        if last is None:
+            return False
+        word = last.group(1)[::-1].lower()
+        # An article is captured only when no other word stands there.
+        return word not in _ARTICLES and word in self.preps
 
     def _gender(self, n: ActorMention) -> str | None:
         entity = self.gazetteer.resolve(n.name) if self.gazetteer is not None else None
@@ -223,7 +249,8 @@ class _Sentence:
                 earlier = [n for n in self.all_before(self.sent.start) if n.kind == "person"]
                 if earlier and not [n for n in self.before(pronoun.start()) if n.kind == "person"]:
                     return earlier[-1]
-        inside = _in_ranges(trig_start, self.relative)
+        relative = self.relative
+        inside = _in_ranges(trig_start, relative)
         wanted = ("person",) if person_first else ("state", "organisation")
         # The first of the four nearest candidates of the wanted kind, else the nearest:
         # candidates are checked one by one, only as far as needed.
@@ -232,7 +259,7 @@ class _Sentence:
         for n in self.before(trig_start):
             if (
                 (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
-                and (inside or not _in_ranges(n.start, self.relative))
+                and (inside or not _in_ranges(n.start, relative))
                 and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
             ):
                 if n.kind in wanted:
@@ -334,7 +361,7 @@ def _possessor(s: _Sentence, trig: TriggerMatch) -> ActorMention | None:
 
 def _determiner_before(s: _Sentence, lo: int, hi: int) -> bool:
     """Whether `_DETERMINER` matches in text[lo:hi] (on the lower-cased text when there is one)."""
-    if s.lowered is not None and CASE_EXTRAS.search(s.text, lo, hi) is None:
+    if s.lowered is not None and (not s.extras or CASE_EXTRAS.search(s.text, lo, hi) is None):
         return _DETERMINER_LOWERED.search(s.lowered, lo, hi) is not None
     return _DETERMINER.search(s.text, lo, hi) is not None
 
@@ -424,21 +451,37 @@ def sentence_mentions(
     lowered: str | None = None,
     triggers: list[TriggerMatch] | None = None,
     times_from: int = 0,
+    starts: list[int] | None = None,
+    extras: bool = True,
 ) -> list[EventMention]:
     """The event mentions of one sentence, in text order.
 
     `triggers` are the sentence's trigger matches when the caller found them
     already (see `triggers_by_window`). Time expressions before `times_from`
-    (a dateline's date) date no event.
+    (a dateline's date) date no event. `starts` are the start offsets of
+    `names`, when the caller reads many sentences of one text; `extras` False
+    says that `text` holds no character of `CASE_EXTRAS`.
     """
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
         return []
     preps, person_first, no_actors, state_only, sides, unit_types, places = _settings(lex)
     s = _Sentence(
-        text, sent, names, preps, lex.cue("governors.reaction"), lowered=lowered, gazetteer=gazetteer
+        text,
+        sent,
+        names,
+        preps,
+        lex.cue("governors.reaction"),
+        lowered=lowered,
+        gazetteer=gazetteer,
+        starts=starts,
+        extras=extras,
     )
-    future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
+    quick = lowered_cue(lex, "tense.future") if lowered is not None and not extras else None
+    if quick is not None and lowered is not None:
+        future = quick.search(lowered, sent.start, sent.end) is not None
+    else:
+        future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
     times = find_times(
         text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
     )
@@ -446,7 +489,7 @@ def sentence_mentions(
     out: list[EventMention] = []
     for trig in trigs:
         m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
-        m.mood = mood(text, lex, sent, trig)
+        m.mood = mood(text, lex, sent, trig, extras=extras)
         _fill_arguments(
             s,
             m,
@@ -482,7 +525,7 @@ def sentence_mentions(
         ]
         bind_quantities(out, found, lex)
     for m in out:
-        _judge_generic(m, text)
+        _judge_generic(m, text, lowered if not extras else None)
     return [m for m in out if not m.drop and m.mood != "generic"]
 
 
@@ -510,8 +553,11 @@ _SUBORDINATOR = re.compile(r"\b(?:before|after|while|upon|without|then)\s+\Z", r
 
 def _participle_of(text: str, lo: int, trig: TriggerMatch) -> bool:
     """Whether the trigger opens a participle clause after "before", "after", "while" ..."""
+    # A first word ending in "ing" holds a "g" (of all characters only "G" lower-cases to
+    # one): most triggers have none, and need not be split and lower-cased.
     return (
-        trig.first_word().endswith("ing")
+        ("g" in trig.text or "G" in trig.text)
+        and trig.first_word().endswith("ing")
         and _SUBORDINATOR.search(text, max(lo, trig.start - 10), trig.start) is not None
     )
 
@@ -547,6 +593,8 @@ _TALLY_AFTER = re.compile(
     r"\s+(?:so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|this\s+year\s+alone|in\s+total|in\s+all(?=[,.;]))\b",
     re.IGNORECASE,
 )
+# The same for lower-cased text with no character of CASE_EXTRAS (see `_DETERMINER_LOWERED`).
+_TALLY_AFTER_LOWERED = re.compile(_TALLY_AFTER.pattern)
 # A count above one just before a plural event noun ("six nuclear tests", "dozens of launches").
 _COUNT_BEFORE = re.compile(
     r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
@@ -743,7 +791,8 @@ def _fill_arguments(
             m.anaphoric = False
     if m.type in state_only:
         affiliations = [m.affiliations.get(a) for a in m.actors]
-        m.actors = [a for a in m.actors if a in _states(s)] or [a for a in affiliations if a][:1]
+        states = _states(s)  # once, not once per actor: it reads every name of the article
+        m.actors = [a for a in m.actors if a in states] or [a for a in affiliations if a][:1]
         if not m.actors:
             _add(m, next((n for n in s.before(trig.start) if n.kind == "state"), None))
         if not m.actors:
@@ -869,11 +918,17 @@ def _meeting_partners(s: _Sentence, m: EventMention, trig: TriggerMatch) -> None
             _add(m, nxt[0])
 
 
-def _judge_generic(m: EventMention, text: str) -> None:
+def _judge_generic(m: EventMention, text: str, lowered: str | None = None) -> None:
+    """Drop a tally or a generic plural; `lowered` only when `text` holds no character of CASE_EXTRAS."""
     trig = m.trigger
     if m.drop:
         return
-    if _TALLY_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40)):
+    hi = min(m.sentence.end, trig.end + 40)
+    if (
+        _TALLY_AFTER_LOWERED.match(lowered, trig.end, hi)
+        if lowered is not None
+        else _TALLY_AFTER.match(text, trig.end, hi)
+    ):
         m.drop = True  # "has fired more than 30 missiles so far this year": a tally, no event
         return
     if m.kind != "noun" or not trig.trigger.generic_plural:

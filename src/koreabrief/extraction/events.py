@@ -20,7 +20,14 @@ import attrs
 from koreabrief.arguments import require_article
 from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.binding import CLAUSE_BREAK, WORD, recalled
+from koreabrief.extraction.binding import (
+    CLAUSE_BREAK,
+    WORD,
+    first_clause_break,
+    lowered_cue,
+    recalled,
+    words_at_most,
+)
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
@@ -41,6 +48,8 @@ _ANCHOR_PHRASE = re.compile(
     r"|in\s+the\s+run-up\s+to)\s+(?P<words>(?:[\w'’.-]{1,30}\s+){0,5}(?:[\w.-]{1,30})?)\Z",
     re.IGNORECASE,
 )
+# The same for lower-cased text with no character of CASE_EXTRAS.
+_ANCHOR_PHRASE_LOWERED = re.compile(_ANCHOR_PHRASE.pattern)
 _ANCHOR_REACH = 90
 # Anchor phrases naming an event that comes after the one they date.
 _AHEAD = re.compile(
@@ -88,6 +97,8 @@ class _Event:
         self.time = first.time
         self.quantities = list(first.quantities)
         self.moods = {first.mood}
+        # The moods' groups (`_group`), kept as moods are added: merging asks for them often.
+        self.groups = {_group(first.mood)}
         self.anchors = 0
         self.ahead = False
 
@@ -107,6 +118,7 @@ class _Event:
                 self.quantities.append(q)
                 seen.add((q.value, q.unit, q.approx, q.low, q.high))
         self.moods.add(m.mood)
+        self.groups.add(_group(m.mood))
 
     def _covered(self, actor: str, m: EventMention) -> bool:
         """A state already stood for by one of its people ("US" beside "Jane Roe", a US minister)."""
@@ -124,7 +136,7 @@ def _expand(names: list[str], affiliations: dict[str, str]) -> set[str]:
 
 
 def _compatible(e: _Event, m: EventMention, gazetteer: Gazetteer) -> bool:
-    if e.type is not m.type or _group(m.mood) not in {_group(x) for x in e.moods}:
+    if e.type is not m.type or _group(m.mood) not in e.groups:
         return False
     a, b = e.time.iso if e.time else None, m.time.iso if m.time else None
     if e.type in _STRICT_DATES:
@@ -188,7 +200,7 @@ def _merge(
                 (
                     e
                     for e in reversed(same)
-                    if e.type is m.type and _group(m.mood) in {_group(x) for x in e.moods} and not apart(e, m)
+                    if e.type is m.type and _group(m.mood) in e.groups and not apart(e, m)
                 ),
                 None,
             )
@@ -234,19 +246,27 @@ def _modality(e: _Event, published: dt.date | None) -> Modality:
     return Modality.ASSERTED
 
 
-def _anchor_start(text: str, m: EventMention) -> int | None:
+def _anchor_start(text: str, m: EventMention, lowered: str | None = None) -> int | None:
     """Where the phrase starts that names `m` only as a time anchor, else None.
 
     "North Korea fired a missile a week after the summit": the summit is no new
-    event of North Korea's, it dates the launch.
+    event of North Korea's, it dates the launch. `lowered` is `text` lower-cased,
+    given only when `text` holds no character of CASE_EXTRAS.
     """
     if m.kind not in ("noun", "anaphor", "verb"):
         return None
     lo = max(m.sentence.start, m.trigger.start - _ANCHOR_REACH)
-    window = text[lo : m.trigger.start]
-    if _ANCHOR_CUE.search(window.lower()) is None and CASE_EXTRAS.search(window) is None:
-        return None
-    found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
+    if lowered is not None:
+        # No CASE_EXTRAS anywhere: the lower-cased text answers both tests at once.
+        if _ANCHOR_CUE.search(lowered, lo, m.trigger.start) is None:
+            return None
+        found = _ANCHOR_PHRASE_LOWERED.search(lowered, lo, m.trigger.start)
+    else:
+        window = text[lo : m.trigger.start]
+        if _ANCHOR_CUE.search(window.lower()) is None and CASE_EXTRAS.search(window) is None:
+            return None
+        found = _ANCHOR_PHRASE.search(text, lo, m.trigger.start)
+    # The tests below read the match case-insensitively: a match of the lower-cased text does as well.
     if found is None or CLAUSE_BREAK.search(found.group(0)):
         return None
     words = found.group("words").split(maxsplit=1)
@@ -320,11 +340,14 @@ def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
             m.actors.append(n.name)
 
 
-def _reaction_start(text: str, m: EventMention, lex: EventLexicon, lowered: str | None = None) -> int | None:
+def _reaction_start(
+    text: str, m: EventMention, lex: EventLexicon, lowered: str | None = None, *, plain: bool = False
+) -> int | None:
     """Where the verb starts whose object `m` is when that verb reacts to someone else's event.
 
     "Pyongyang on Monday criticised joint drills by Seoul": the drills are not
-    Pyongyang's, and Monday dates the criticism, not the drills.
+    Pyongyang's, and Monday dates the criticism, not the drills. `plain` says
+    that `text` holds no character of CASE_EXTRAS.
     """
     if m.kind not in ("noun", "anaphor"):
         return None
@@ -332,7 +355,11 @@ def _reaction_start(text: str, m: EventMention, lex: EventLexicon, lowered: str 
     if rx is None:
         return None
     lo = max(m.sentence.start, m.trigger.start - _REACTION_REACH)
-    if (
+    quick = lowered_cue(lex, "governors.reaction") if plain else None
+    if lowered is not None and quick is not None:
+        if quick.search(lowered, lo, m.trigger.start) is None:
+            return None  # the twin on the lower-cased text finds what `rx` would: nothing
+    elif (
         lowered is not None
         and lex.cue_search("governors.reaction", text, lo, m.trigger.start, lowered) is None
     ):
@@ -418,10 +445,10 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             and delta is not None
             and (e.time is None or e.time.date is None)
         ):
-            gap = text[t.span.end : m.trigger.start]
-            names_it = t.span.start <= m.trigger.start and (
-                m.trigger.start < t.span.end
-                or (not CLAUSE_BREAK.search(gap) and len(WORD.findall(gap)) <= _ANCHOR_GAP)
+            te, start = t.span.end, m.trigger.start
+            names_it = t.span.start <= start and (
+                start < te
+                or (first_clause_break(text, te, start) == -1 and words_at_most(text, te, start, _ANCHOR_GAP))
             )
             found: TimeRef | None = None
             if delta.anchored and names_it:
@@ -568,6 +595,10 @@ def events_in_context(
     filed = dateline_end(text)
     if filed:
         names = [n for n in names if n.start >= filed]
+    starts = [n.start for n in names]
+    # Most texts hold no character that IGNORECASE folds onto an ASCII letter: then
+    # lower-cased text can be matched case-sensitively anywhere, with no check per range.
+    extras = CASE_EXTRAS.search(text) is not None
     for sent, found in zip(windows, triggers_by_window(text, windows, lex, lowered), strict=True):
         if not found:
             continue
@@ -583,12 +614,14 @@ def events_in_context(
                 lowered=lowered,
                 triggers=found,
                 times_from=filed,
+                starts=starts,
+                extras=extras,
             )
         )
     anchors: set[int] = set()
     ahead: set[int] = set()  # anchors that come after what they date ("days before the election")
     for m in mentions:
-        start = _anchor_start(text, m)
+        start = _anchor_start(text, m, None if extras else lowered)
         if start is not None:
             _mark_anchor(text, m, start, names)
             anchors.add(id(m))
@@ -599,7 +632,7 @@ def events_in_context(
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
             # "the death toll among North Korean troops": the side named inside the trigger.
             _add_inner_states(m, names)
-        reaction = _reaction_start(text, m, lex, lowered)
+        reaction = _reaction_start(text, m, lex, lowered, plain=not extras)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     merged = _merge(mentions, gaz, anchors)

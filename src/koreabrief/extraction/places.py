@@ -161,7 +161,7 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
     if m.kind in ("noun", "anaphor") and m.type is not EventType.MILITARY_EXERCISE:
         lo = max(s.sent.start, trig.start - 40)
         head = text[lo : trig.start]
-        pm = _CAPS_BEFORE.search(head)
+        pm = _CAPS_BEFORE.search(head) if _caps_may_end(head) else None
         opening = pm is not None and not text[s.sent.start : lo + pm.start(1)].strip(" \"“‘'(")
         if pm and opening and len(pm.group(1).split()) == 1:
             pm = None  # one capitalised word opening the sentence ("Thousands protested") is no place
@@ -179,9 +179,14 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             if kept and len(kept) == len(caps):
                 return " ".join(kept)
     tail = text[trig.end : min(end, trig.end + 160)]
-    direct = _DIRECT_PLACE.match(tail)
-    moving = m.type is EventType.DIPLOMATIC_VISIT or trig.text.lower().endswith((" in", " to", " at"))
-    if direct and moving and m.kind == "verb":
+    # Only a verb that moves someone takes its place right after it ("arrived Seoul").
+    direct = (
+        _DIRECT_PLACE.match(tail)
+        if m.kind == "verb"
+        and (m.type is EventType.DIPLOMATIC_VISIT or trig.text.lower().endswith((" in", " to", " at")))
+        else None
+    )
+    if direct:
         named = _CITY_OF.match(tail, direct.start("p"))
         if named is not None:
             return named.group("name")
@@ -210,13 +215,29 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             return None
         if pm2.start() > 25:
             break
-    lead = _BEFORE_LOC.match(text, s.sent.start, trig.start)
+    # Both patterns open with a capitalised preposition: most sentences open otherwise.
+    opens = text.startswith(("In", "At", "During", "On"), s.sent.start, trig.start)
+    lead = _BEFORE_LOC.match(text, s.sent.start, trig.start) if opens else None
     if lead and not _MONTH_WORD.match(lead.group("place")):  # "In September, ..." is a time
         return lead.group("place")
-    trip = _FRONTED_TRIP.match(text, s.sent.start, trig.start) if m.kind == "verb" else None
+    trip = _FRONTED_TRIP.match(text, s.sent.start, trig.start) if opens and m.kind == "verb" else None
     if trip:
         return trip.group("place")
     return None
+
+
+def _caps_may_end(head: str) -> bool:
+    """Whether `_CAPS_BEFORE` can match `head`: it ends in white space after a word
+    holding a capital (a cheap test that spares most searches).
+
+    Examples:
+        >>> _caps_may_end('("Camp David '), _caps_may_end("a joint "), _caps_may_end("Seoul")
+        (True, False, False)
+    """
+    if not head[-1:].isspace():
+        return False
+    words = head.rsplit(None, 1)
+    return bool(words) and words[-1].lower() != words[-1]
 
 
 def is_place(words: str) -> bool:

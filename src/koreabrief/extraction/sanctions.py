@@ -563,10 +563,12 @@ def sanctions_in_context(
     for sent in ctx.sentences:
         start = sent.start
         while start < sent.end:
-            piece = Span(start, min(sent.end, start + _WINDOW))
-            if quick is not None and quick.search(low, piece.start, piece.end) is None:
-                start = piece.end
+            end = min(sent.end, start + _WINDOW)
+            if quick is not None and quick.search(low, start, end) is None:
+                start = end
                 continue  # no cue: nothing the full scan could find
+            # Built only here: most sentences hold no cue, and a Span runs its validators.
+            piece = sent if (start, end) == (sent.start, sent.end) else Span(start, end)
             for s in _sentence_sanctions(_Ctx(text, piece, names, lex, starts), article.published):
                 key = (s.entity, s.status.value, s.reason, s.authority)
                 if key not in seen:
