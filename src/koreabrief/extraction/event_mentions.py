@@ -30,6 +30,7 @@ from koreabrief.extraction.binding import (
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.places import location, person_target, target
 from koreabrief.extraction.quantities import find_quantities
+from koreabrief.extraction.tense import times_by_clause
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon, TriggerMatch
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import EventType, Quantity, Span, TimeRef
@@ -54,6 +55,24 @@ _TROOPISH = re.compile(
 )
 # A name right before the verb is its subject even after a preposition ("after the North fired").
 _ADJACENT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?")
+# "before Rubio was due to arrive": after a word that also joins clauses, a name
+# followed by auxiliaries only is the verb's subject, not a preposition's object.
+_AUXILIARIES = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:(?:has|had|have|was|were|is|are|will|would|could|can|may|might|should)\s+"
+    r"(?:been\s+|be\s+)?)?(?:(?:due|set|scheduled|expected|slated|poised|about|going|likely|preparing"
+    r"|planning|ready)\s+to\s+)?"
+)
+_CLAUSE_JOINER = re.compile(r"\b(?:before|after|until|till|since|as|when|while|once)\s+\Z")
+
+
+def _clause_subject(text: str, n: ActorMention, trig_start: int) -> bool:
+    """Whether `n` opens a clause of its own before the trigger ("days before Rubio was due to arrive")."""
+    return (
+        _AUXILIARIES.fullmatch(text, n.end, trig_start) is not None
+        and _CLAUSE_JOINER.search(text, max(0, n.start - 8), n.start) is not None
+    )
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|on)\s+(?:the\s+)?\Z")
 _NOT_MODIFIERS = frozenset(
     ("the", "a", "an", "to", "of", "with", "and", "in", "on", "for", "at", "by", "as", "that", "which", "who")
@@ -258,7 +277,11 @@ class _Sentence:
         count = 0
         for n in self.before(trig_start):
             if (
-                (not self.governed(n) or _ADJACENT.fullmatch(self.text, n.end, trig_start))
+                (
+                    not self.governed(n)
+                    or _ADJACENT.fullmatch(self.text, n.end, trig_start)
+                    or _clause_subject(self.text, n, trig_start)
+                )
                 and (inside or not _in_ranges(n.start, relative))
                 and not (n.kind == "organisation" and _REPORTER.match(self.text, n.end))
             ):
@@ -485,6 +508,13 @@ def sentence_mentions(
     times = find_times(
         text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
     )
+    if future and published is not None and times:
+        # Some clause of a future-tense sentence may report the past: those read backward.
+        backward = find_times(text, max(sent.start, times_from), sent.end, published=published, warnings=[])
+        times = times_by_clause(text, sent.start, times, backward, lex)
+        behind = {id(t) for t in backward}
+    else:
+        behind = set()
     times = [t for t in times if not _since_superlative(text, sent.start, t)]
     out: list[EventMention] = []
     for trig in trigs:
@@ -503,12 +533,19 @@ def sentence_mentions(
             places=places,
         )
         if _participle_of(text, sent.start, trig):
-            if out:
+            reporter = _reporter_before(s, out[-1].trigger.end if out else sent.start, trig.start)
+            if reporter is not None:
+                # "X will send troops, Shoigu said after holding talks": the reporter held them.
+                m.actors = [reporter, *(p for p in m.partners if p != reporter)]
+            elif out:
                 _share_subject(out[-1], m)
             else:
                 _sentence_subject(s, m)
         out.append(m)
     bind_times(text, out, times)
+    for m in out:
+        if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
+            m.time = None  # a past clause's day dates no event still to come
     _share_occasions(text, out)
     for m in out:
         if m.embedded and recalled(m.time, published):
@@ -560,6 +597,16 @@ def _participle_of(text: str, lo: int, trig: TriggerMatch) -> bool:
         and trig.first_word().endswith("ing")
         and _SUBORDINATOR.search(text, max(lo, trig.start - 10), trig.start) is not None
     )
+
+
+def _reporter_before(s: _Sentence, lo: int, hi: int) -> str | None:
+    """The named speaker of a reporting verb between `lo` and a participle at `hi`, if any."""
+    for n in s.before(hi):
+        if n.start < lo:
+            break
+        if n.name and _REPORTER.match(s.text, n.end):
+            return n.name
+    return None
 
 
 def _sentence_subject(s: _Sentence, m: EventMention) -> None:

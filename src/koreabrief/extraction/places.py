@@ -87,6 +87,8 @@ _MONTH_WORD = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 )
+# Words a launch's place may run to ("into the sea off its east coast").
+_SEA_WORDS = 7
 _SEA_STOP = frozenset(
     [
         "that",
@@ -118,7 +120,7 @@ _TARGETED = frozenset(
 _MOVE_PREPS = ("into", "toward", "towards", "off", "over", "outside", "inside", "within")
 _MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
 _AGAINST_PREP = re.compile(r"\bagainst\s+")
-_PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|near|of)\s+")
+_PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|outside|near|of)\s+")
 # A name before one of these is the occasion, not the place ("at the G7 summit").
 _OCCASION = re.compile(
     r"[ \t]+(?:summits?|meetings?|talks|forums?|conferences?|gatherings?|sessions?|ceremon(?:y|ies)|games)\b",
@@ -149,9 +151,13 @@ def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
         if found:
             words: list[re.Match[str]] = []
             for w in _WORD.finditer(tail, found.end()):
-                if w.group(0).lower() in _SEA_STOP or len(words) >= 5:
+                if w.group(0).lower() in _SEA_STOP or len(words) >= _SEA_WORDS:
                     break
                 words.append(w)
+            # A place cut by the word limit keeps only its whole first phrase:
+            # "off its east coast" fits, "into the sea off its east" would not.
+            if len(words) >= _SEA_WORDS:
+                words = _first_phrase(words)
             if words and words[0].group(0)[:1].isdigit():
                 return None  # "flew for over 5,156 seconds": an amount, not a place
             if words and words[-1].group(0).lower() not in ("the", "its", "a"):
@@ -238,6 +244,14 @@ def _caps_may_end(head: str) -> bool:
         return False
     words = head.rsplit(None, 1)
     return bool(words) and words[-1].lower() != words[-1]
+
+
+def _first_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words up to a second movement preposition, or all of them ("into the sea" of "... off its")."""
+    for n, w in enumerate(words[1:], 1):
+        if w.group(0).lower() in _MOVE_PREPS:
+            return words[:n]
+    return words
 
 
 def is_place(words: str) -> bool:

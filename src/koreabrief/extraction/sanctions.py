@@ -89,7 +89,10 @@ _VIOLATED_OBJECT = re.compile(
 
 _GAP = r"(?:\s+[\w'’-]{1,30}){0,6}?\s+"
 _WORD = re.compile(r"[\w'’.-]+")
-_REASON_END = re.compile(r"[,;.:—–()\"“”]|\s-\s|\s+and\s+(?=[A-Z])|\s+while\b|\s+but\b")
+# A full stop inside an abbreviation ("U.N.", "U.S.") or a number ends no reason.
+_REASON_END = re.compile(
+    r"[,;:—–()\"“”]|\.(?!\w)(?<!\b[A-Z]\.)|\s-\s|\s+and\s+(?=[A-Z])|\s+while\b|\s+but\b"
+)
 _NP_STOP = frozenset(
     [
         "for",
