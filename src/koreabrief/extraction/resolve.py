@@ -247,7 +247,7 @@ class Resolver:
             return self.spokes
         body = self.lex.pattern("body").search(m.text)
         if body is None:
-            return self.spokes
+            return self.spokes or self._recent_body(m)
         tail = self.lex.bodies[body.group(0).lower()]
         for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
             if earlier.kind != "state" and _same_body(earlier.name, tail):
@@ -256,6 +256,17 @@ class Resolver:
                 )
                 return self.spokes
         return None
+
+    def _recent_body(self, m: NameMention) -> NameMention | None:
+        """The body a bare "a spokesperson" speaks for: one named in its sentence or the one before
+        ("The Pentagon said ... “...,” a spokesperson said.")."""
+        if not self.bodies:
+            return None
+        earlier = self.bodies[-1]
+        if earlier.kind != "organisation" or self._sentence(earlier.start) < self._sentence(m.start) - 1:
+            return None
+        self.spokes = _evolve(m, name=earlier.name, kind="organisation", affiliation=earlier.affiliation)
+        return self.spokes
 
     # --- bodies --------------------------------------------------------------
 
