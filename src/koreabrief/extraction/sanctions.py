@@ -38,7 +38,8 @@ _LIST_JOINT = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 # What opens a reason: "for its nuclear tests", "over the invasion", "accused of helping ...".
 _FOR_OVER = re.compile(
     r"\s+(?:(?:it|they|that|who|which|whom)\s+(?:(?:has|have|had|is|are|was|were)\s+)?)?"
-    r"(?:for|over|accused of|suspected of|charged with|alleged to have)\s+(?:its|their|his|her|the)?\s*"
+    r"(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
+    r"|responsible for|engaged in)\s+(?:its|their|his|her|the)?\s*"
 )
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?")
