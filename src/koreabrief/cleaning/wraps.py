@@ -301,8 +301,28 @@ def _wrap_shaped(a: str, b: str, doc: _Doc, lexicon: Lexicon) -> bool:
         return len(a) >= 0.9 * doc.wrap_width
     if len(a) < 0.65 * doc.wrap_width:
         return False
-    # A byline or a date under a headline is not the headline's continuation.
-    return lower or (not is_byline(b, lexicon=lexicon) and not is_timestamp(b, lexicon))
+    # A byline or a date under a headline is not the headline's continuation, and a
+    # date line ("Published: 06:12 EST, 12 February 2025") continues into no story.
+    return lower or (
+        not is_byline(b, lexicon=lexicon)
+        and not is_timestamp(b, lexicon)
+        and not _bare_name(a, b, lexicon)
+        and not is_timestamp(a, lexicon)
+    )
+
+
+def _bare_name(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Whether `b` is a name on its own line ("Jane Doe" under a deck), not the end of `a`'s sentence.
+
+    A wrapped sentence leaves a short last line only at its end, with its stop;
+    a line of a few capitalised words without one, after a line ending in a
+    content word, is a reporter's name.
+    """
+    words = b.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or not b[-1].isalpha():
+        return False
+    last = a.rsplit(None, 1)[-1].casefold()
+    return last not in lexicon.stopwords and last.isalpha()
 
 
 def join_lines(lines: Sequence[Line], lexicon: Lexicon) -> list[Unit]:
