@@ -429,4 +429,4 @@ def _below_byline(facts: Sequence[UnitFacts], above: int, at: int) -> bool:
 def _is_standfirst(line: UnitFacts, above: UnitFacts) -> bool:
     """Whether `line` reads as the standfirst of the headline-shaped line `above`."""
     n, m = len(line.tokens), len(above.tokens)
-    return m > 3 and n >= 12 and n >= 1.3 * m
+    return m > 3 and n >= 12 and n >= 1.2 * m

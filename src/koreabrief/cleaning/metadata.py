@@ -42,6 +42,8 @@ _AUTHOR_LABEL = re.compile(
 _POSTED = re.compile(
     rf"(?i:posted|published|written|updated)\s(?i:on|at)\s[^\n]{{1,40}}?\s(?i:by)\s(?P<name>{_NAMES})\s*$"
 )
+# A name and the date set apart: "Jane Roe | January 1, 2025", "Jane Roe • 3 hours ago".
+_NAME_DATE = re.compile(rf"(?P<name>{_NAMES})\s?[|•·—–]\s(?P<date>[^\n]{{4,60}})")
 _REPORTING = re.compile(rf"\(?(?i:reporting by)\s(?P<name>{_NAMES})")
 _BIO = re.compile(rf"(?P<name>{_NAMES})\s(?P<verb>[a-z]{{2,12}})\b")
 # An address, or the placeholder a CDN's e-mail obfuscation leaves in scraped text.
@@ -107,12 +109,12 @@ def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
         >>> byline_author("By Jane Roe Fox News")
         'Jane Roe'
     """
-    name = _byline_name(text)
+    lexicon = lexicon or default_lexicon()
+    name = _byline_name(text) or _name_and_date(text, lexicon)
     if name is None:
         return None
     if _names_no_one(text):
         return None
-    lexicon = lexicon or default_lexicon()
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
     return None if first in lexicon.not_names else _without_outlet(name, lexicon)
 
@@ -149,11 +151,31 @@ def is_byline(text: str, *, lexicon: Lexicon | None = None) -> bool:
     """
     name = _byline_name(text)
     if name is None:
-        return False
+        return _name_and_date(text, lexicon or default_lexicon()) is not None
     if _ROLE.fullmatch(text) is not None:  # "Seoul correspondent": a role, whatever its first word
         return True
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
     return first not in (lexicon or default_lexicon()).timestamp_words
+
+
+def _name_and_date(text: str, lexicon: Lexicon) -> str | None:
+    """The name of a "Jane Roe | January 1, 2025" line, else None.
+
+    Examples:
+        >>> _name_and_date("Jane Roe | January 1, 2025", default_lexicon())
+        'Jane Roe'
+        >>> _name_and_date("Seoul | Tokyo talks", default_lexicon()) is None
+        True
+    """
+    m = _NAME_DATE.fullmatch(text) if len(text) <= 120 else None
+    if m is None or not is_timestamp(m.group("date"), lexicon):
+        return None
+    name = _clean_name(m.group("name"))
+    words = [w.rstrip(".").casefold() for w in name.split()]
+    # Two names at least, and no "Last Updated | ...": a given name may still be "Min".
+    if len(words) < 2 or words[0] in lexicon.not_names or words[-1] in lexicon.timestamp_words:
+        return None
+    return name
 
 
 def _byline_name(text: str) -> str | None:
