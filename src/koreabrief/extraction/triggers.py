@@ -48,7 +48,7 @@ class Trigger:
     patterns: tuple[str, ...]
 
 
-@frozen
+@frozen(init=False)
 class TriggerMatch:
     """A trigger found in a text.
 
@@ -64,6 +64,14 @@ class TriggerMatch:
     end: int
     text: str
 
+    def __init__(self, trigger: Trigger, start: int, end: int, text: str) -> None:
+        # What attrs would generate, with the slots' setters looked up once: `find`
+        # makes one per trigger in every sentence.
+        _set_trigger(self, trigger)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+
     def first_word(self) -> str:
         """The matched words' first, lower-cased ("traveling" for "traveling to").
 
@@ -74,6 +82,12 @@ class TriggerMatch:
         """
         return self.text.split(maxsplit=1)[0].lower() if self.text else ""
 
+
+# The slots' own setters (what `object.__setattr__` ends in for a frozen class).
+_set_trigger = TriggerMatch.__dict__["trigger"].__set__
+_set_start = TriggerMatch.__dict__["start"].__set__
+_set_end = TriggerMatch.__dict__["end"].__set__
+_set_text = TriggerMatch.__dict__["text"].__set__
 
 # Characters that IGNORECASE matches to an ASCII letter though their lower case
 # is not that letter ("ſ" to "s", "ı" and "İ" to "i", the Kelvin sign to "k").
@@ -270,6 +284,8 @@ class EventLexicon:
     data: Mapping[str, Any] = field(eq=False, repr=False)
     _table: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
     _other: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+    # The trigger each dispatch pattern's group ("t3") stands for.
+    _by_group: dict[str, Trigger] = field(init=False, eq=False, repr=False)
     _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
     _cues: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
     _lowered_cues: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
@@ -280,6 +296,7 @@ class EventLexicon:
         table, other = _dispatch(self.triggers)
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_other", other)
+        object.__setattr__(self, "_by_group", {f"t{i}": t for i, t in enumerate(self.triggers)})
         bodies = [_compile(p) for t in self.triggers for p in t.patterns]
         object.__setattr__(self, "_starts", _word_starts(bodies))
         cues: dict[str, re.Pattern[str] | None] = {}
@@ -364,19 +381,22 @@ class EventLexicon:
         end = len(text) if end is None else end
         low = lowered if lowered is not None else text.translate(ASCII_LOWER)
         out = []
-        pos = start
-        table, other = self._table, self._other
-        for w in self._starts.finditer(low, start, end):
+        table, other, by_group = self._table, self._other, self._by_group
+        starts = self._starts.finditer(low, start, end)
+        while (w := next(starts, None)) is not None:
             at = w.start()
-            if at < pos:
-                continue
             rx = table.get(low[at], other)
             m = rx.match(low, at, end) if rx is not None else None
-            if m is None or m.end() == m.start() or m.lastgroup is None:
+            if m is None or m.lastgroup is None:
                 continue
-            trig = self.triggers[int(m.lastgroup[1:])]
-            out.append(TriggerMatch(trig, m.start(), m.end(), text[m.start() : m.end()]))
-            pos = m.end()
+            s, e = m.span()
+            if s == e:
+                continue
+            out.append(TriggerMatch(by_group[m.lastgroup], s, e, text[s:e]))
+            # Matches do not overlap: the word starts inside this one need no scan,
+            # so the next starts from its end (the scan's look-behind still sees the
+            # text before it).
+            starts = self._starts.finditer(low, e, end)
         return out
 
     def cue(self, name: str) -> re.Pattern[str] | None:
