@@ -133,6 +133,16 @@ class Units:
         )
 
     @functools.cached_property
+    def qualifier_firsts(self) -> frozenset[str]:
+        """The first words of the qualifiers ("more" of "more than")."""
+        return frozenset(w.split(" ")[0] for w in self.qualifiers)
+
+    @functools.cached_property
+    def form_firsts(self) -> frozenset[str]:
+        """The first words of the unit forms ("artillery" of "artillery rounds")."""
+        return frozenset(f.split(" ")[0] for f in self.forms)
+
+    @functools.cached_property
     def approx_firsts(self) -> frozenset[str]:
         """The first words of the vague amounts ("tens" of "tens of thousands")."""
         return frozenset(w.split()[0] for w in self.approx)
@@ -226,7 +236,7 @@ def _default_units() -> Units:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _number(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
@@ -263,12 +273,13 @@ def _unit_at(
     """The unit reached from token i after at most `max_modifiers` words: (unit, index after)."""
     # Each token normalised once, not once per (skip, width) tried.
     norm = [t[0].lower().rstrip(".,") for t in toks[i : i + max_modifiers + 4]]
-    forms = units.forms
+    forms, firsts = units.forms, units.form_firsts
     for skip in range(max_modifiers + 1):
         k = i + skip
         if k >= len(toks):
             return None
-        for width in (4, 3, 2, 1):
+        # A form's words joined start with its first word: no other token starts one.
+        for width in (4, 3, 2, 1) if norm[skip] in firsts else ():
             if k + width > len(toks):
                 continue
             form = " ".join(norm[skip : skip + width])
@@ -331,7 +342,7 @@ def find_quantities(
             pos = cand.end()  # inside a word ("no-one", "U.S.one")
             continue
         tokens = _TOKEN.finditer(text, at, end)
-        window = [(t.group(0), t.start(), t.end()) for t in itertools.islice(tokens, _HEAD)]
+        window = [(t[0], t.start(), t.end()) for t in itertools.islice(tokens, _HEAD)]
         if not window:
             break
         word = window[0][0]
@@ -340,7 +351,7 @@ def find_quantities(
             continue
         if not _may_start(window, lex):
             continue  # most candidates are a qualifier word alone ("about the talks")
-        window.extend((t.group(0), t.start(), t.end()) for t in itertools.islice(tokens, _WINDOW - _HEAD))
+        window.extend([(t[0], t.start(), t.end()) for t in itertools.islice(tokens, _WINDOW - _HEAD)])
         found = _quantity_at(text, window, 0, lex, sink)
         if found is None:
             continue
@@ -399,6 +410,8 @@ def _may_start(head: list[tuple[str, int, int]], lex: Units) -> bool:
 
 def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
     """How many tokens of a qualifier phrase start at i (0 if none)."""
+    if i >= len(toks) or toks[i][0].lower() not in lex.qualifier_firsts:
+        return 0  # most tokens start no qualifier: no phrase need be joined
     low = [t[0].lower() for t in toks[i : i + 3]]
     for width in (3, 2, 1):
         if i + width <= len(toks):
