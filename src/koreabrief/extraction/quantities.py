@@ -22,7 +22,7 @@ from attrs import frozen
 # cached_property needs a __dict__: Units is frozen but not slotted.
 from koreabrief.extraction.dates import MONTH
 from koreabrief.extraction.lexicon import trie_regex
-from koreabrief.extraction.triggers import CASE_EXTRAS
+from koreabrief.extraction.triggers import has_case_extras
 from koreabrief.models import Quantity, Span
 
 if sys.version_info >= (3, 11):
@@ -332,7 +332,7 @@ def find_quantities(
     starters = lex.starters
     pos = start
     maybe, scanned = lex.maybe, text
-    if lowered is not None and lex.maybe_lowered is not None and CASE_EXTRAS.search(text, start, end) is None:
+    if lowered is not None and lex.maybe_lowered is not None and not has_case_extras(text, start, end):
         maybe, scanned = lex.maybe_lowered, lowered
     # Only where a quantity can start (a digit, a number word, a qualifier) is a
     # short run of tokens read, instead of tokenising the whole sentence.
