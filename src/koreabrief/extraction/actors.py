@@ -187,16 +187,20 @@ def find_names(
     found = sorted(found + extra, key=_START)
     # Surnames used alone: those of people the article names in full first, then the gazetteer's.
     local: dict[str, ActorMention] = {}
+    # A person is mostly named several times: their keys are worked out once.
+    keys_of: dict[str, tuple[str | None, str | None, str | None]] = {}
     for n in found:
         if n.kind != "person":
             continue
-        parts = n.name.replace("-", " ").split()
-        if len(parts) >= 2:
-            local.setdefault(normalise_key(parts[0]), n)
-            local.setdefault(normalise_key(parts[-1]), n)
-        entity = gazetteer.resolve(n.name)
-        if entity is not None and entity.surname_key:
-            local[entity.surname_key] = n
+        keys = keys_of.get(n.name)
+        if keys is None:
+            keys = keys_of[n.name] = _person_keys(n.name, gazetteer)
+        first, last, surname = keys
+        if first is not None and last is not None:
+            local.setdefault(first, n)
+            local.setdefault(last, n)
+        if surname:
+            local[surname] = n
     taken = [(m.start, m.end) for m in found]
     starts = [m.start for m in found]
     surnames: list[ActorMention] = []
@@ -228,6 +232,15 @@ def find_names(
             at = text.find(word, end)
     # `found` is in order already: with no surname there is nothing to merge.
     return sorted(found + surnames, key=_START) if surnames else found
+
+
+def _person_keys(name: str, gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
+    """The keys a person's name makes known as surnames: its first and last parts'
+    (None for a one-part name), and the gazetteer entity's surname key, if any."""
+    parts = name.replace("-", " ").split()
+    first, last = (normalise_key(parts[0]), normalise_key(parts[-1])) if len(parts) >= 2 else (None, None)
+    entity = gazetteer.resolve(name)
+    return first, last, entity.surname_key if entity is not None else None
 
 
 def _surname(
