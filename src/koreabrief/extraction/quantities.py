@@ -351,6 +351,8 @@ def find_quantities(
             continue
         if not _may_start(window, lex):
             continue  # most candidates are a qualifier word alone ("about the talks")
+        if _date_at(text, window, lex):
+            continue  # what `_quantity_at` would say, without reading more tokens
         window.extend([(t[0], t.start(), t.end()) for t in itertools.islice(tokens, _WINDOW - _HEAD)])
         found = _quantity_at(text, window, 0, lex, sink)
         if found is None:
@@ -406,6 +408,17 @@ def _may_start(head: list[tuple[str, int, int]], lex: Units) -> bool:
     if word[:1].isdigit() or "-" in word or word.rstrip(".") in _ONES or word == "a":
         return True
     return word in lex.approx_firsts
+
+
+def _date_at(text: str, head: list[tuple[str, int, int]], lex: Units) -> bool:
+    """Whether `_quantity_at` would find no quantity at the first of these tokens because
+    it opens a date ("Dec. 3", "in 2023"), read from the first `_HEAD` tokens alone: a
+    number with no qualifier before it, which `_date_number` takes for part of a date."""
+    word = head[0][0]
+    if not word[:1].isdigit() or _qualifier_at(head, 0, lex):
+        return False
+    # Whether `_number` reads a number here depends on this token alone.
+    return _number(head, 0) is not None and _date_number(text, head, 0)
 
 
 def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
