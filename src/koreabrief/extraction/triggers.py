@@ -11,7 +11,7 @@ import importlib
 import re
 import string
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from typing import Any
 
@@ -228,6 +228,20 @@ def _word_starts(bodies: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?=[\w'’(])(?=" + "|".join(alts or ["(?!)"]) + ")")
 
 
+def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
+    """`starts` (a word-start scan) as the break before each of its places.
+
+    A scan that opens with a look-behind makes the regex engine try every position;
+    one that opens with a character class lets it skip through the words to the
+    breaks between them. The class takes every character but ASCII letters, digits,
+    "_" and "-" (a table lookup, where ``[^\\w-]`` asks the Unicode database); the
+    look-behind after it then keeps only the characters ``(?<![\\w-])`` accepts.
+    """
+    head = r"(?<![\w-])"
+    assert starts.pattern.startswith(head)
+    return re.compile(r"[^A-Za-z0-9_-](?<=[^\w-])" + starts.pattern[len(head) :])
+
+
 def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None]:
     """One pattern per first character, holding only the triggers that can start with it.
 
@@ -299,6 +313,8 @@ class EventLexicon:
     # The trigger each dispatch pattern's group ("t3") stands for.
     _by_group: dict[str, Trigger] = field(init=False, eq=False, repr=False)
     _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    # The same places as the character before them (see `_after_break`).
+    _breaks: re.Pattern[str] = field(init=False, eq=False, repr=False)
     _cues: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
     _lowered_cues: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
     # Values derived from the data by the modules that use them, built once per lexicon.
@@ -310,7 +326,9 @@ class EventLexicon:
         object.__setattr__(self, "_other", other)
         object.__setattr__(self, "_by_group", {f"t{i}": t for i, t in enumerate(self.triggers)})
         bodies = [_compile(p) for t in self.triggers for p in t.patterns]
-        object.__setattr__(self, "_starts", _word_starts(bodies))
+        starts = _word_starts(bodies)
+        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_breaks", _after_break(starts))
         cues: dict[str, re.Pattern[str] | None] = {}
         before: set[str] = set()
         for name, table in self.data.get("modality", {}).items():
@@ -394,9 +412,8 @@ class EventLexicon:
         low = lowered if lowered is not None else text.translate(ASCII_LOWER)
         out = []
         table, other, by_group = self._table, self._other, self._by_group
-        starts = self._starts.finditer(low, start, end)
-        while (w := next(starts, None)) is not None:
-            at = w.start()
+        starts = self._word_starts(low, start, end)
+        while (at := next(starts, -1)) >= 0:
             rx = table.get(low[at], other)
             m = rx.match(low, at, end) if rx is not None else None
             if m is None or m.lastgroup is None:
@@ -408,8 +425,15 @@ class EventLexicon:
             # Matches do not overlap: the word starts inside this one need no scan,
             # so the next starts from its end (the scan's look-behind still sees the
             # text before it).
-            starts = self._starts.finditer(low, e, end)
+            starts = self._word_starts(low, e, end)
         return out
+
+    def _word_starts(self, low: str, start: int, end: int) -> Iterator[int]:
+        """The places `_starts` matches in `low[start:end]`, in order."""
+        if self._starts.match(low, start, end) is not None:
+            yield start  # its break lies before the range
+        for brk in self._breaks.finditer(low, start, end):
+            yield brk.start() + 1
 
     def cue(self, name: str) -> re.Pattern[str] | None:
         """The compiled cue pattern ``"hypothetical.before"``, ``"governors.reaction"`` ..., or None.
