@@ -229,7 +229,7 @@ def _surname_of(name: str, *, first: bool) -> str | None:
     return normalise_key(parts[0] if first else parts[-1])
 
 
-@frozen
+@frozen(init=False)
 class Mention:
     """An occurrence of a gazetteer entry in a text.
 
@@ -251,6 +251,23 @@ class Mention:
     text: str
     entity: Entity
     via: str
+
+    def __init__(self, start: int, end: int, text: str, entity: Entity, via: str) -> None:
+        # What attrs would generate, with the slots' setters looked up once:
+        # `find` makes one per name in every article.
+        _set_mention_start(self, start)
+        _set_mention_end(self, end)
+        _set_mention_text(self, text)
+        _set_mention_entity(self, entity)
+        _set_mention_via(self, via)
+
+
+# The slots' own setters (what `object.__setattr__` ends in for a frozen class).
+_set_mention_start = Mention.__dict__["start"].__set__
+_set_mention_end = Mention.__dict__["end"].__set__
+_set_mention_text = Mention.__dict__["text"].__set__
+_set_mention_entity = Mention.__dict__["entity"].__set__
+_set_mention_via = Mention.__dict__["via"].__set__
 
 
 def _title(word: str) -> str:
@@ -535,8 +552,10 @@ class Gazetteer:
             Kim Jong-un (Kim Jong Un), Pyongyang (North Korea)
         """
         upper, lower, hits = self._compiled()
-        out = []
+        out: list[Mention] = []
         pos = 0
+        # Past every offset: the start of a scan that has no match left.
+        none = len(text) + 1
         # Two scans merged in text order: forms opening with a lower-case letter
         # ("the Kremlin") and the others never match at the same place, and each
         # pattern alone lets the regex engine skip to where its forms can start.
@@ -545,32 +564,42 @@ class Gazetteer:
         # rejected or overtaken, and only then does a fresh scan start at `pos`.
         found = upper.finditer(text)
         mu, ml = next(found, None), lower.search(text)
+        # Each scan's next match start, kept so that the loop reads it once.
+        us = mu.start() if mu is not None else none
+        ls = ml.start() if ml is not None else none
         while True:
-            if mu is not None and mu.start() < pos:
-                if mu.end() != pos:
+            if us < pos:
+                if mu is not None and mu.end() != pos:
                     found = upper.finditer(text, pos)
                 mu = next(found, None)
-            if ml is not None and ml.start() < pos:
+                us = mu.start() if mu is not None else none
+            if ls < pos:
                 ml = lower.search(text, pos)
-            if mu is not None and (ml is None or mu.start() < ml.start()):
-                m = mu
+                ls = ml.start() if ml is not None else none
+            if us < ls and mu is not None:
+                m, start = mu, us
             elif ml is not None:
-                m = ml
+                m, start = ml, ls
             else:
                 break
-            start, end = m.span()
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 # Inside a word: the patterns' missing look-behind, checked here.
                 pos = start + 1
                 continue
-            written = m.group(0)
-            if _rejected(text, start, end, written):
+            end = m.end()
+            written = m.group()
+            # `_rejected` can only say yes after a hyphen or for a "the ..." form.
+            if (
+                (start > 0 and text[start - 1] == "-") or written[:4].lower() == "the "
+            ) and _rejected(text, start, end, written):
                 # Retry just after the start: a later, shorter form may still
                 # match ("the Treasury Department" -> "Treasury Department").
                 pos = start + 1
                 continue
             # Keys are folded already: most mentions are found as written.
-            hit = hits[written] if written in hits else hits.get(written.translate(_FOLD))
+            hit = hits.get(written, _UNFOLDED)
+            if hit is _UNFOLDED:
+                hit = hits.get(written.translate(_FOLD))
             if hit is not None:
                 out.append(Mention(start, end, written, hit[0], hit[1]))
             pos = end
@@ -605,6 +634,10 @@ class Gazetteer:
             compiled = (_form_pattern(upper), _form_pattern(lower), hits)
             object.__setattr__(self, "_pattern", compiled)
         return compiled
+
+
+# What `find` reads from its table for a spelling not in it (None means ignored).
+_UNFOLDED: Any = object()
 
 
 def _form_pattern(forms: list[str]) -> re.Pattern[str]:

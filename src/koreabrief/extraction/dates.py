@@ -17,6 +17,7 @@ from attrs import frozen
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from koreabrief.models import Precision, Span, TimeRef
+from koreabrief.patterns import trie_regex
 
 __all__ = ["MONTH", "Offset", "find_times", "offset_of", "resolve_time"]
 
@@ -69,16 +70,37 @@ _TIME = re.compile(
     rf"|(?P<year>{_LEAD}(?P<y>{_YEAR})(?:s(?![\w]))?)"
     r")(?![\w-])"
 )
-# Every time expression holds a digit or one of these: a cheap test before the big pattern.
-# (The leading look-ahead names the first characters, so the engine skips to them.)
-_MAYBE_TIME = re.compile(
-    r"(?=[\dJFMASONDdymwtnaesf])(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|month|week"
-    r"|tonight|tomorrow|night|morning|afternoon|evening|spring|summer|fall|autumn|winter)"
-)
+# Every time expression holds a digit or one of these words (as written): a cheap test
+# before the big pattern. Digits and words are two searches, each opening with what the
+# regex engine can skip ahead to (a character class, a trie of literals), which a
+# single "\d|Jan|..." alternation would not let it do.
+_CUE_WORDS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "day", "year",
+    "month", "week", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "spring", "summer",
+    "fall", "autumn", "winter",
+)  # fmt: skip
+_CUE_DIGIT = re.compile(r"\d")
+_CUE_WORD = re.compile(trie_regex(_CUE_WORDS))
 # Lead words and a count before a cue ("late last year", "a few weeks") fit in this.
 _LEAD_SPAN = 48
-# Where an expression can start: `_TIME` opens with this look-behind and a word character.
-_WORD_START = re.compile(r"(?<![\w-])\w")
+# The words a `_TIME` match can open with (besides a digit), in any case: a count,
+# "the", a lead word, a deictic, a season, a month, a weekday. Every one is followed
+# by a non-word character in the pattern.
+_FIRST_WORDS = (
+    "a", "an", "several", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "the", "on", "in", "since", "by", "from", "until", "late", "early", "earlier",
+    "later", "mid", "last", "this", "next", "past", "over", "during", "at", "spring", "summer", "fall",
+    "autumn", "yesterday", "today", "tonight", "tomorrow", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+)  # fmt: skip
+# Where an expression can start: a word start (`_TIME` opens with this look-behind) at a
+# digit or one of `_FIRST_WORDS`. A superset of the places `_TIME` matches at, so the big
+# pattern is tried at far fewer of them; the first word's letters must be readable,
+# so a scan for these must not end before `_FIRST_REACH` characters past a start.
+_TIME_START = re.compile(rf"(?<![\w-])(?=\d|(?i:{trie_regex(_FIRST_WORDS)})(?!\w))")
+_FIRST_REACH = max(map(len, _FIRST_WORDS)) + 1
 # A month abbreviation without a day ("May" the verb, "Mar" ...) is too ambiguous alone.
 _FULL_MONTHS = frozenset(
     [
@@ -387,23 +409,50 @@ def resolve_time(
 def _time_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """`_TIME.finditer(text, start, end)`, with the big pattern tried only near a cue.
 
-    Every expression holds a `_MAYBE_TIME` cue within `_LEAD_SPAN` characters of
-    its start, so a match can start only at a word start in the span before a
-    cue: trying those places in order finds what a search would, without
+    Every expression holds a cue (a digit or a `_CUE_WORDS` word) within `_LEAD_SPAN`
+    characters of its start, so a match can start only at a word start in the span
+    before a cue: trying those places in order finds what a search would, without
     scanning on past the last cue to the end of the range.
     """
     pos = start
-    while (cue := _MAYBE_TIME.search(text, pos, end)) is not None:
-        at = cue.start()
-        for word in _WORD_START.finditer(text, max(pos, at - _LEAD_SPAN), at + 1):
-            m = _TIME.match(text, word.start(), end)
-            if m is not None:
-                yield m
-                # finditer steps one character past an empty match; none of these is empty.
-                pos = max(m.end(), m.start() + 1)
-                break
-        else:
+    # The next digit and the next cue word at or after `pos` (`end`: none left).
+    digit = _next_cue(_CUE_DIGIT, text, pos, end)
+    word = _next_cue(_CUE_WORD, text, pos, end)
+    while True:
+        if digit < pos:
+            digit = _next_cue(_CUE_DIGIT, text, pos, end)
+        if word < pos:
+            word = _next_cue(_CUE_WORD, text, pos, end)
+        at = min(digit, word)
+        if at >= end:
+            return
+        m = _match_before(text, max(pos, at - _LEAD_SPAN), at, end)
+        if m is None:
             pos = at + 1
+            continue
+        yield m
+        # finditer steps one character past an empty match; none of these is empty.
+        pos = max(m.end(), m.start() + 1)
+
+
+def _match_before(text: str, lo: int, at: int, end: int) -> re.Match[str] | None:
+    """The `_TIME` match at the first place in `lo..at` (inclusive) that has one, or None."""
+    # A start's first word is read in full up to this (the scan may not end inside it).
+    reach = min(end, at + 1 + _FIRST_REACH)
+    for first in _TIME_START.finditer(text, lo, reach):
+        where = first.start()
+        if where > at:
+            return None
+        m = _TIME.match(text, where, end)
+        if m is not None:
+            return m
+    return None
+
+
+def _next_cue(cue: re.Pattern[str], text: str, pos: int, end: int) -> int:
+    """Where `cue` next matches in `text[pos:end]`, or `end`."""
+    m = cue.search(text, pos, end)
+    return end if m is None else m.start()
 
 
 def find_times(

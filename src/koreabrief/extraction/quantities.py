@@ -22,7 +22,7 @@ from attrs import frozen
 # cached_property needs a __dict__: Units is frozen but not slotted.
 from koreabrief.extraction.dates import MONTH
 from koreabrief.extraction.lexicon import trie_regex
-from koreabrief.extraction.triggers import CASE_EXTRAS
+from koreabrief.extraction.triggers import has_case_extras
 from koreabrief.models import Quantity, Span
 
 if sys.version_info >= (3, 11):
@@ -133,6 +133,16 @@ class Units:
         )
 
     @functools.cached_property
+    def qualifier_firsts(self) -> frozenset[str]:
+        """The first words of the qualifiers ("more" of "more than")."""
+        return frozenset(w.split(" ")[0] for w in self.qualifiers)
+
+    @functools.cached_property
+    def form_firsts(self) -> frozenset[str]:
+        """The first words of the unit forms ("artillery" of "artillery rounds")."""
+        return frozenset(f.split(" ")[0] for f in self.forms)
+
+    @functools.cached_property
     def approx_firsts(self) -> frozenset[str]:
         """The first words of the vague amounts ("tens" of "tens of thousands")."""
         return frozenset(w.split()[0] for w in self.approx)
@@ -226,7 +236,7 @@ def _default_units() -> Units:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _number(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
@@ -263,12 +273,13 @@ def _unit_at(
     """The unit reached from token i after at most `max_modifiers` words: (unit, index after)."""
     # Each token normalised once, not once per (skip, width) tried.
     norm = [t[0].lower().rstrip(".,") for t in toks[i : i + max_modifiers + 4]]
-    forms = units.forms
+    forms, firsts = units.forms, units.form_firsts
     for skip in range(max_modifiers + 1):
         k = i + skip
         if k >= len(toks):
             return None
-        for width in (4, 3, 2, 1):
+        # A form's words joined start with its first word: no other token starts one.
+        for width in (4, 3, 2, 1) if norm[skip] in firsts else ():
             if k + width > len(toks):
                 continue
             form = " ".join(norm[skip : skip + width])
@@ -321,7 +332,7 @@ def find_quantities(
     starters = lex.starters
     pos = start
     maybe, scanned = lex.maybe, text
-    if lowered is not None and lex.maybe_lowered is not None and CASE_EXTRAS.search(text, start, end) is None:
+    if lowered is not None and lex.maybe_lowered is not None and not has_case_extras(text, start, end):
         maybe, scanned = lex.maybe_lowered, lowered
     # Only where a quantity can start (a digit, a number word, a qualifier) is a
     # short run of tokens read, instead of tokenising the whole sentence.
@@ -331,7 +342,7 @@ def find_quantities(
             pos = cand.end()  # inside a word ("no-one", "U.S.one")
             continue
         tokens = _TOKEN.finditer(text, at, end)
-        window = [(t.group(0), t.start(), t.end()) for t in itertools.islice(tokens, _HEAD)]
+        window = [(t[0], t.start(), t.end()) for t in itertools.islice(tokens, _HEAD)]
         if not window:
             break
         word = window[0][0]
@@ -340,7 +351,9 @@ def find_quantities(
             continue
         if not _may_start(window, lex):
             continue  # most candidates are a qualifier word alone ("about the talks")
-        window.extend((t.group(0), t.start(), t.end()) for t in itertools.islice(tokens, _WINDOW - _HEAD))
+        if _date_at(text, window, lex):
+            continue  # what `_quantity_at` would say, without reading more tokens
+        window.extend([(t[0], t.start(), t.end()) for t in itertools.islice(tokens, _WINDOW - _HEAD)])
         found = _quantity_at(text, window, 0, lex, sink)
         if found is None:
             continue
@@ -397,8 +410,21 @@ def _may_start(head: list[tuple[str, int, int]], lex: Units) -> bool:
     return word in lex.approx_firsts
 
 
+def _date_at(text: str, head: list[tuple[str, int, int]], lex: Units) -> bool:
+    """Whether `_quantity_at` would find no quantity at the first of these tokens because
+    it opens a date ("Dec. 3", "in 2023"), read from the first `_HEAD` tokens alone: a
+    number with no qualifier before it, which `_date_number` takes for part of a date."""
+    word = head[0][0]
+    if not word[:1].isdigit() or _qualifier_at(head, 0, lex):
+        return False
+    # Whether `_number` reads a number here depends on this token alone.
+    return _number(head, 0) is not None and _date_number(text, head, 0)
+
+
 def _qualifier_at(toks: list[tuple[str, int, int]], i: int, lex: Units) -> int:
     """How many tokens of a qualifier phrase start at i (0 if none)."""
+    if i >= len(toks) or toks[i][0].lower() not in lex.qualifier_firsts:
+        return 0  # most tokens start no qualifier: no phrase need be joined
     low = [t[0].lower() for t in toks[i : i + 3]]
     for width in (3, 2, 1):
         if i + width <= len(toks):

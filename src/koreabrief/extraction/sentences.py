@@ -82,7 +82,11 @@ _ABBREVIATIONS = frozenset(
 
 _PARA = re.compile(r"\n[ \t]*\n")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+# The look-ahead also captures the first character after that whitespace (none at the
+# end of the range), so no Python loop has to walk over the spaces to find it. The
+# pattern opens with one plain character class (not "[.!?]+"), which lets the regex
+# engine skip straight to the next stop instead of trying every position.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+(?P<next>.)?)")
 _TOKEN_BEFORE = re.compile(r"(\S{1,40})\Z")
 
 
@@ -94,21 +98,23 @@ def paragraph_spans(text: str) -> list[Span]:
         >>> [s.slice(t) for s in paragraph_spans(t)]
         ['One.', 'Two.']
     """
-    spans = []
+    spans: list[Span] = []
     start = 0
     for m in _PARA.finditer(text):
-        spans.extend(_trimmed(text, start, m.start()))
+        _add_trimmed(spans, text, start, m.start())
         start = m.end()
-    spans.extend(_trimmed(text, start, len(text)))
+    _add_trimmed(spans, text, start, len(text))
     return spans
 
 
-def _trimmed(text: str, start: int, end: int) -> list[Span]:
+def _add_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
+    """Append the span of `text[start:end]` without edge whitespace, if anything is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return [Span(start, end)] if end > start else []
+    if end > start:
+        out.append(Span(start, end))
 
 
 def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
@@ -123,38 +129,35 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span
     """
     spans: list[Span] = []
     for para in paragraph_spans(text) if paragraphs is None else paragraphs:
-        spans.extend(_split_paragraph(text, para.start, para.end))
+        _split_paragraph(spans, text, para.start, para.end)
     return spans
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
-    out = []
+def _split_paragraph(out: list[Span], text: str, start: int, end: int) -> None:
+    """Append the sentence spans of the paragraph `text[start:end]` to `out`."""
     sent_start = start
     for m in _BOUNDARY.finditer(text, start, end):
-        cut = m.end()
-        if not _is_boundary(text, m.start(), cut, end):
+        following = m.group("next")
+        # A stop before a lower-case word, a digit or a clause mark continues the sentence.
+        if following is not None and (following.islower() or following.isdigit() or following in ",;:)"):
             continue
-        out.extend(_trimmed(text, sent_start, cut))
+        if following is not None and text[m.start()] == "." and _abbreviation_before(text, m.start()):
+            continue
+        # The sentence ends in the stop at m.start(), so only its start needs trimming,
+        # and that stops at the stop at the latest.
+        while text[sent_start].isspace():
+            sent_start += 1
+        cut = m.end()
+        out.append(Span(sent_start, cut))
         sent_start = cut
-    out.extend(_trimmed(text, sent_start, end))
-    return out
+    _add_trimmed(out, text, sent_start, end)
 
 
-def _is_boundary(text: str, stop: int, cut: int, end: int) -> bool:
-    nxt = cut
-    while nxt < end and text[nxt].isspace():
-        nxt += 1
-    if nxt >= end:
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation or an initial, not a sentence."""
+    m = _TOKEN_BEFORE.search(text, max(0, stop - 40), stop)
+    token = m.group(1).lstrip("(\"'\u201c\u2018").lower() if m else ""
+    if token in _ABBREVIATIONS:
         return True
-    following = text[nxt]
-    if following.islower() or following.isdigit() or following in ",;:)":
-        return False
-    if text[stop] == ".":
-        m = _TOKEN_BEFORE.search(text, max(0, stop - 40), stop)
-        token = m.group(1).lstrip("(\"'\u201c\u2018").lower() if m else ""
-        if token in _ABBREVIATIONS:
-            return False
-        # A lone capital initial, as in "Benjamin A. Engel".
-        if len(token) == 1 and token.isalpha():
-            return False
-    return True
+    # A lone capital initial, as in "Benjamin A. Engel".
+    return len(token) == 1 and token.isalpha()

@@ -11,7 +11,7 @@ import importlib
 import re
 import string
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from typing import Any
 
@@ -25,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["EventLexicon", "Trigger", "TriggerMatch"]
+__all__ = ["EventLexicon", "Trigger", "TriggerMatch", "has_case_extras"]
 
 # " ... " in a pattern: up to six words inside one clause, bounded and lazy.
 _GAP = r"(?:\s+[\w'’-]{1,30}(?:[.,]\d{1,3}){0,4}){0,6}?\s+"
@@ -48,7 +48,7 @@ class Trigger:
     patterns: tuple[str, ...]
 
 
-@frozen
+@frozen(init=False)
 class TriggerMatch:
     """A trigger found in a text.
 
@@ -64,6 +64,14 @@ class TriggerMatch:
     end: int
     text: str
 
+    def __init__(self, trigger: Trigger, start: int, end: int, text: str) -> None:
+        # What attrs would generate, with the slots' setters looked up once: `find`
+        # makes one per trigger in every sentence.
+        _set_trigger(self, trigger)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+
     def first_word(self) -> str:
         """The matched words' first, lower-cased ("traveling" for "traveling to").
 
@@ -75,9 +83,27 @@ class TriggerMatch:
         return self.text.split(maxsplit=1)[0].lower() if self.text else ""
 
 
+# The slots' own setters (what `object.__setattr__` ends in for a frozen class).
+_set_trigger = TriggerMatch.__dict__["trigger"].__set__
+_set_start = TriggerMatch.__dict__["start"].__set__
+_set_end = TriggerMatch.__dict__["end"].__set__
+_set_text = TriggerMatch.__dict__["text"].__set__
+
 # Characters that IGNORECASE matches to an ASCII letter though their lower case
 # is not that letter ("ſ" to "s", "ı" and "İ" to "i", the Kelvin sign to "k").
 CASE_EXTRAS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+def has_case_extras(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds one of `CASE_EXTRAS`.
+
+    Examples:
+        >>> has_case_extras("İstanbul", 0, 8), has_case_extras("Seoul", 0, 5)
+        (True, False)
+    """
+    # Most sentences are ASCII, which a copy's `isascii` tells several times faster
+    # than the regex scan.
+    return not text[start:end].isascii() and CASE_EXTRAS.search(text, start, end) is not None
+
 
 # Matching runs on an ASCII-lower-cased copy of the text (same length, so offsets
 # hold) with lower-cased patterns: three times faster than re.IGNORECASE.
@@ -202,6 +228,20 @@ def _word_starts(bodies: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?=[\w'’(])(?=" + "|".join(alts or ["(?!)"]) + ")")
 
 
+def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
+    """`starts` (a word-start scan) as the break before each of its places.
+
+    A scan that opens with a look-behind makes the regex engine try every position;
+    one that opens with a character class lets it skip through the words to the
+    breaks between them. The class takes every character but ASCII letters, digits,
+    "_" and "-" (a table lookup, where ``[^\\w-]`` asks the Unicode database); the
+    look-behind after it then keeps only the characters ``(?<![\\w-])`` accepts.
+    """
+    head = r"(?<![\w-])"
+    assert starts.pattern.startswith(head)
+    return re.compile(r"[^A-Za-z0-9_-](?<=[^\w-])" + starts.pattern[len(head) :])
+
+
 def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None]:
     """One pattern per first character, holding only the triggers that can start with it.
 
@@ -270,7 +310,11 @@ class EventLexicon:
     data: Mapping[str, Any] = field(eq=False, repr=False)
     _table: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
     _other: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+    # The trigger each dispatch pattern's group ("t3") stands for.
+    _by_group: dict[str, Trigger] = field(init=False, eq=False, repr=False)
     _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    # The same places as the character before them (see `_after_break`).
+    _breaks: re.Pattern[str] = field(init=False, eq=False, repr=False)
     _cues: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
     _lowered_cues: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
     # Values derived from the data by the modules that use them, built once per lexicon.
@@ -280,8 +324,11 @@ class EventLexicon:
         table, other = _dispatch(self.triggers)
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_other", other)
+        object.__setattr__(self, "_by_group", {f"t{i}": t for i, t in enumerate(self.triggers)})
         bodies = [_compile(p) for t in self.triggers for p in t.patterns]
-        object.__setattr__(self, "_starts", _word_starts(bodies))
+        starts = _word_starts(bodies)
+        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_breaks", _after_break(starts))
         cues: dict[str, re.Pattern[str] | None] = {}
         before: set[str] = set()
         for name, table in self.data.get("modality", {}).items():
@@ -364,20 +411,29 @@ class EventLexicon:
         end = len(text) if end is None else end
         low = lowered if lowered is not None else text.translate(ASCII_LOWER)
         out = []
-        pos = start
-        table, other = self._table, self._other
-        for w in self._starts.finditer(low, start, end):
-            at = w.start()
-            if at < pos:
-                continue
+        table, other, by_group = self._table, self._other, self._by_group
+        starts = self._word_starts(low, start, end)
+        while (at := next(starts, -1)) >= 0:
             rx = table.get(low[at], other)
             m = rx.match(low, at, end) if rx is not None else None
-            if m is None or m.end() == m.start() or m.lastgroup is None:
+            if m is None or m.lastgroup is None:
                 continue
-            trig = self.triggers[int(m.lastgroup[1:])]
-            out.append(TriggerMatch(trig, m.start(), m.end(), text[m.start() : m.end()]))
-            pos = m.end()
+            s, e = m.span()
+            if s == e:
+                continue
+            out.append(TriggerMatch(by_group[m.lastgroup], s, e, text[s:e]))
+            # Matches do not overlap: the word starts inside this one need no scan,
+            # so the next starts from its end (the scan's look-behind still sees the
+            # text before it).
+            starts = self._word_starts(low, e, end)
         return out
+
+    def _word_starts(self, low: str, start: int, end: int) -> Iterator[int]:
+        """The places `_starts` matches in `low[start:end]`, in order."""
+        if self._starts.match(low, start, end) is not None:
+            yield start  # its break lies before the range
+        for brk in self._breaks.finditer(low, start, end):
+            yield brk.start() + 1
 
     def cue(self, name: str) -> re.Pattern[str] | None:
         """The compiled cue pattern ``"hypothetical.before"``, ``"governors.reaction"`` ..., or None.
@@ -405,7 +461,7 @@ class EventLexicon:
             'will'
         """
         quick = self._lowered_cues.get(name)
-        if lowered is not None and quick is not None and CASE_EXTRAS.search(text, start, end) is None:
+        if lowered is not None and quick is not None and not has_case_extras(text, start, end):
             return quick.search(lowered, start, end)
         rx = self._cues.get(name)
         return rx.search(text, start, end) if rx is not None else None
