@@ -19,8 +19,8 @@ from koreabrief.extraction.binding import (
     last_clause_break_end,
     words_before,
 )
+from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
-from koreabrief.extraction.event_mentions import _DETERMINER, _determiner_before, _Sentence
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.names import _BODY_GLUE, _PRONOUN, _PRONOUN_GLUE, _TITLE_GLUE, _spans
@@ -83,8 +83,8 @@ def test_determiner_on_lowered_text_is_the_ignorecase_search(words: str, data: s
     text = words + " drills"
     hi = len(words)
     lo = data.draw(st.integers(0, hi))
-    s = _Sentence(text, Span(0, len(text)), [], frozenset(), lowered=ascii_lower(text))
-    assert _determiner_before(s, lo, hi) == (_DETERMINER.search(text, lo, hi) is not None)
+    s = Sentence(text, Span(0, len(text)), [], frozenset(), lowered=ascii_lower(text))
+    assert determiner_before(s, lo, hi) == (_DETERMINER.search(text, lo, hi) is not None)
 
 
 _NAME_WORDS = [

@@ -19,7 +19,8 @@ from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import EventType
 
 if TYPE_CHECKING:
-    from koreabrief.extraction.event_mentions import EventMention, _Sentence
+    from koreabrief.extraction.clauses import Sentence
+    from koreabrief.extraction.event_mentions import EventMention
 
 __all__ = ["is_place", "location", "person_target", "possessive_state", "target"]
 
@@ -141,7 +142,7 @@ _FRONTED_TRIP = re.compile(
 )
 
 
-def location(s: _Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
+def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
     """The place of the event as written ("into the sea", "Seoul", "the Camp David"), or None."""
     text = s.text
     end = s.clause_end(trig.end)
@@ -281,7 +282,7 @@ def possessive_state(location: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def person_target(s: _Sentence, trig: TriggerMatch) -> str | None:
+def person_target(s: Sentence, trig: TriggerMatch) -> str | None:
     """The person impeached or arrested: "impeachment of X", "arrested X", else the subject."""
     of = _OF_AGAINST.match(s.text[trig.end : trig.end + 12])
     if of:
@@ -300,7 +301,7 @@ def person_target(s: _Sentence, trig: TriggerMatch) -> str | None:
 
 
 def target(
-    s: _Sentence,
+    s: Sentence,
     m: EventMention,
     trig: TriggerMatch,
     sides: dict[str, str],
