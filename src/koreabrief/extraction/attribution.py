@@ -107,6 +107,7 @@ _ADJUNCT_START = frozenset(
         "while",
         "when",
         "late",
+        "according",
     ]
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
@@ -273,11 +274,32 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             return Attribution(agent, found.cue, agent.end, start=found.start)
     if found is not None:
         return found
+    closing = _closing_attribution(ctx, piece, para_end)
+    if closing is not None:
+        return closing
     # “Why now?” Holloway asked. — an attribution alone in the next sentence.
     if post is not None and _short_tail(ctx, post.end):
         return post
     if piece.close_at is not None:
         return _reply(ctx, piece.close_at + 1, para_end)
+    return None
+
+
+def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
+    """The attribution closing a partial quotation's sentence after the writer's words:
+    Pyongyang “will never give up” its weapons, Choe said (according to KCNA)."""
+    if piece.close_at is None or not ctx.sentences:
+        return None
+    end = min(para_end, ctx.sentences[ctx.sentence_at(piece.close_at)].end)
+    comma = ctx.text.find(",", piece.close_at + 1, end)
+    # The first clause that attributes wins: "..., Choe said, according to KCNA" is Choe's.
+    while comma >= 0:
+        if not ctx.quoted(comma):
+            post = _after(ctx, comma + 1, end)
+            named = post is not None and post.mention is not None and bool(post.mention.name)
+            if post is not None and named and _short_tail(ctx, post.end):
+                return post
+        comma = ctx.text.find(",", comma + 1, end)
     return None
 
 
