@@ -88,10 +88,13 @@ _MONTH_WORD = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 )
+# Words that lead an amount, left out of the place before it.
+_AMOUNT_LEADS = frozenset(["for", "about", "some", "around", "nearly", "over", "up", "to", "roughly"])
 # Words a launch's place may run to ("into the sea off its east coast").
 _SEA_WORDS = 7
 _SEA_STOP = frozenset(
     [
+        "at",
         "that",
         "which",
         "and",
@@ -153,6 +156,11 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             words: list[re.Match[str]] = []
             for w in _WORD.finditer(tail, found.end()):
                 if w.group(0).lower() in _SEA_STOP or len(words) >= _SEA_WORDS:
+                    break
+                if words and w.group(0)[:1].isdigit():
+                    # "over the West Sea for 7,800 seconds": the amount ends the place.
+                    while len(words) > 1 and words[-1].group(0).lower() in _AMOUNT_LEADS:
+                        words.pop()
                     break
                 words.append(w)
             # A place cut by the word limit keeps only its whole first phrase:
