@@ -210,21 +210,30 @@ class Resolver:
         head = m.text.split()[-1].lower() if m.text.split() else ""
         if info is not None:
             wanted.update(info.also)
-        for earlier in reversed(self.out[-_MAX_LOOKBACK * 4 :]):
-            if earlier.kind != "person" or not earlier.name or not earlier.role:
-                continue
-            role = earlier.role
-            if role in wanted or head in role.lower().split():
-                if m.affiliation and earlier.affiliation and m.affiliation != earlier.affiliation:
-                    continue
-                return _evolve(
-                    m,
-                    name=earlier.name,
-                    kind="person",
-                    role=role,
-                    affiliation=earlier.affiliation,
-                    gender=earlier.gender,
-                )
+        holders = [
+            earlier
+            for earlier in reversed(self.out[-_MAX_LOOKBACK * 4 :])
+            if earlier.kind == "person"
+            and earlier.name
+            and earlier.role
+            and (earlier.role in wanted or head in earlier.role.lower().split())
+            and not (m.affiliation and earlier.affiliation and m.affiliation != earlier.affiliation)
+        ]
+        if holders:
+            # Two ministers in the last sentence naming one ("Cho met his counterpart
+            # Iwaya"): "the minister" is the one the sentence is about, the first subject.
+            last = self._sentence(holders[0].start)
+            found = next(
+                (h for h in reversed(holders) if self._sentence(h.start) == last and h.subject), holders[0]
+            )
+            return _evolve(
+                m,
+                name=found.name,
+                kind="person",
+                role=found.role,
+                affiliation=found.affiliation,
+                gender=found.gender,
+            )
         found = self._spokesperson(m)
         if found is not None:
             return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
