@@ -300,6 +300,25 @@ def _last_words(text: str) -> str:
     return " ".join(words[-_PROPOSAL_REACH:])
 
 
+def _joined_names(text: str, after: list[ActorMention]) -> list[ActorMention]:
+    """The first name and those joined to it by commas or "and" ("Russia, Iran and North Korea")."""
+    out = [after[0]]
+    for n in after[1:]:
+        if _LIST_JOINT.fullmatch(text, out[-1].end, n.start) is None or n.text != n.name:
+            break
+        out.append(n)
+    return out
+
+
+def _coordinated_adjective(text: str, after: list[ActorMention]) -> bool:
+    """Whether the first two names are adjectives joined by "and" ("Russian and North Korean")."""
+    if len(after) < 2:
+        return False
+    second = after[1]
+    joined = text[after[0].end : second.start].strip() == "and"
+    return joined and second.text != second.name and second.text.endswith(_DEMONYM)
+
+
 def _reason(text: str, start: int, end: int) -> tuple[str | None, int]:
     m = _FOR_OVER.match(text[start : min(end, start + 20)])
     if not m:
@@ -436,16 +455,23 @@ def _sentence_sanctions(ctx: _Ctx, published: Any) -> list[Sanction]:
             gap = text[m.end() : after[0].start] if after else ""
             adjective = after and after[0].text != after[0].name and after[0].text.endswith(_DEMONYM)
             head = _HEAD_NOUN.match(text, after[0].end) if adjective else None
+            both = head is not None and head.group(1) == "and" and _coordinated_adjective(text, after)
+            if both:
+                # "Russian and North Korean individuals": one group, named by both adjectives.
+                head = _HEAD_NOUN.match(text, after[1].end)
             if head is not None and head.group(1).lower() in _NP_STOP:
                 head = None
             if after and _THE_GAP.fullmatch(gap) and head is not None:
                 # "sanctions on Chinese firms": the group, not the state.
-                np = _noun_phrase(text, after[0].start, sent.end, named=True)
+                np = _noun_phrase(text, after[1 if both else 0].start, sent.end, named=True)
                 if np is not None:
-                    pairs.append((np[0], _reason(text, np[1], sent.end)[0]))
+                    group = text[after[0].start : np[1]] if both else np[0]
+                    pairs.append((group, _reason(text, np[1], sent.end)[0]))
             elif after and _THE_GAP.fullmatch(gap):
-                reason, _ = _reason(text, after[0].end, sent.end)
-                pairs.append((after[0].name, reason))
+                # "sanctions on Russia and North Korea": one on each.
+                named = _joined_names(text, after)
+                reason, _ = _reason(text, named[-1].end, sent.end)
+                pairs.extend((n.name, reason) for n in named)
             else:
                 np = _noun_phrase(text, m.end(), sent.end)
                 if np is not None:
