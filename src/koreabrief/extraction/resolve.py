@@ -223,16 +223,16 @@ class Resolver:
             # Two ministers in the last sentence naming one ("Cho met his counterpart
             # Iwaya"): "the minister" is the one the sentence is about, the first subject.
             last = self._sentence(holders[0].start)
-            found = next(
+            holder = next(
                 (h for h in reversed(holders) if self._sentence(h.start) == last and h.subject), holders[0]
             )
             return _evolve(
                 m,
-                name=found.name,
+                name=holder.name,
                 kind="person",
-                role=found.role,
-                affiliation=found.affiliation,
-                gender=found.gender,
+                role=holder.role,
+                affiliation=holder.affiliation,
+                gender=holder.gender,
             )
         found = self._spokesperson(m)
         if found is not None:
