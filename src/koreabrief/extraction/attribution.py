@@ -285,12 +285,17 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
     return None
 
 
+# How far after a partial quotation the attribution closing its sentence may stand.
+_CLOSING_REACH = 300
+
+
 def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
     """The attribution closing a partial quotation's sentence after the writer's words:
     Pyongyang “will never give up” its weapons, Choe said (according to KCNA)."""
     if piece.close_at is None or not ctx.sentences:
         return None
-    end = min(para_end, ctx.sentences[ctx.sentence_at(piece.close_at)].end)
+    # Bounded, so that a hostile sentence of many quotations and commas stays linear.
+    end = min(para_end, ctx.sentences[ctx.sentence_at(piece.close_at)].end, piece.close_at + _CLOSING_REACH)
     comma = ctx.text.find(",", piece.close_at + 1, end)
     # The first clause that attributes wins: "..., Choe said, according to KCNA" is Choe's.
     while comma >= 0:
