@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon, TriggerMatch
+from koreabrief.extraction.triggers import EventLexicon, TriggerMatch, has_case_extras
 from koreabrief.models import Precision, Quantity, Span, TimeRef
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ __all__ = [
     "WORD",
     "bind_quantities",
     "bind_times",
-    "lowered_cue",
     "mood",
     "period_end",
     "recalled",
@@ -246,7 +245,7 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
     before = text[lo : trig.start]
     after = text[trig.end : hi]
     cues, twins = _mood_cues(lex)
-    if twins is not None and (not extras or CASE_EXTRAS.search(text, lo, hi) is None):
+    if twins is not None and not (extras and has_case_extras(text, lo, hi)):
         # Case-sensitive twins on lower-cased text find what the IGNORECASE cues find, faster.
         cues, before, after = twins, before.lower(), after.lower()
     gen, neg, hyp_b, hyp_a, fut_b, fut_a, any_b, refusal, any_a = cues
@@ -344,21 +343,6 @@ def _escaped(m: re.Match[str]) -> str:
     if c in "AZbBdDsSwWntrfv":
         return ""
     return "X" if c.isalnum() else c
-
-
-def lowered_cue(lex: EventLexicon, name: str) -> re.Pattern[str] | None:
-    """The case-sensitive twin of the cue `name`, for lower-cased text holding no
-    character of CASE_EXTRAS (see `_mood_cues`); None when the cue has no twin.
-
-    Examples:
-        >>> lowered_cue(EventLexicon.default(), "tense.future").search("seoul will respond") is not None
-        True
-    """
-    key = f"binding.twin.{name}"
-    if key not in lex.cache:
-        lex.cache[key] = _twin(lex.cue(name))
-    found: re.Pattern[str] | None = lex.cache[key]
-    return found
 
 
 def _refusal_types(lex: EventLexicon) -> frozenset[str]:

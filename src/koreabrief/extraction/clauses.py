@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from koreabrief.extraction.binding import WORD as _WORD
 from koreabrief.extraction.binding import first_clause_break
-from koreabrief.extraction.triggers import CASE_EXTRAS
+from koreabrief.extraction.triggers import has_case_extras
 
 if TYPE_CHECKING:
     from koreabrief.extraction.actors import ActorMention
@@ -324,7 +324,7 @@ def possessor(s: Sentence, trig: TriggerMatch) -> ActorMention | None:
 
 def determiner_before(s: Sentence, lo: int, hi: int) -> bool:
     """Whether `_DETERMINER` matches in text[lo:hi] (on the lower-cased text when there is one)."""
-    if s.lowered is not None and (not s.extras or CASE_EXTRAS.search(s.text, lo, hi) is None):
+    if s.lowered is not None and not (s.extras and has_case_extras(s.text, lo, hi)):
         return _DETERMINER_LOWERED.search(s.lowered, lo, hi) is not None
     return _DETERMINER.search(s.text, lo, hi) is not None
 

@@ -22,7 +22,6 @@ from koreabrief.extraction.binding import (
     bind_quantities,
     bind_times,
     first_clause_break,
-    lowered_cue,
     mood,
     recalled,
     words_before,
@@ -179,11 +178,7 @@ def sentence_mentions(
         starts=starts,
         extras=extras,
     )
-    quick = lowered_cue(lex, "tense.future") if lowered is not None and not extras else None
-    if quick is not None and lowered is not None:
-        future = quick.search(lowered, sent.start, sent.end) is not None
-    else:
-        future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered) is not None
+    future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered, extras=extras) is not None
     times = find_times(
         text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
     )

@@ -24,7 +24,6 @@ from koreabrief.extraction.binding import (
     CLAUSE_BREAK,
     WORD,
     first_clause_break,
-    lowered_cue,
     recalled,
     words_at_most,
 )
@@ -355,13 +354,9 @@ def _reaction_start(
     if rx is None:
         return None
     lo = max(m.sentence.start, m.trigger.start - _REACTION_REACH)
-    quick = lowered_cue(lex, "governors.reaction") if plain else None
-    if lowered is not None and quick is not None:
-        if quick.search(lowered, lo, m.trigger.start) is None:
-            return None  # the twin on the lower-cased text finds what `rx` would: nothing
-    elif (
+    if (
         lowered is not None
-        and lex.cue_search("governors.reaction", text, lo, m.trigger.start, lowered) is None
+        and lex.cue_search("governors.reaction", text, lo, m.trigger.start, lowered, extras=not plain) is None
     ):
         return None  # the quick scan of the lower-cased text finds what `rx` would: nothing
     found = list(rx.finditer(text, lo, m.trigger.start))

@@ -445,7 +445,7 @@ class EventLexicon:
         return self._cues.get(name)
 
     def cue_search(
-        self, name: str, text: str, start: int, end: int, lowered: str | None = None
+        self, name: str, text: str, start: int, end: int, lowered: str | None = None, *, extras: bool = True
     ) -> re.Match[str] | None:
         """``cue(name).search(text, start, end)``, or None when there is no such cue.
 
@@ -453,6 +453,7 @@ class EventLexicon:
         on it, which is faster and finds the same: the cue words are lower-case ASCII,
         and IGNORECASE would match an ASCII letter to nothing else but the characters
         of `CASE_EXTRAS`, so those send the search back to the IGNORECASE pattern.
+        `extras` False says the caller knows `text` holds none of them, and saves the look.
 
         Examples:
             >>> lex = EventLexicon.default()
@@ -461,7 +462,7 @@ class EventLexicon:
             'will'
         """
         quick = self._lowered_cues.get(name)
-        if lowered is not None and quick is not None and not has_case_extras(text, start, end):
+        if lowered is not None and quick is not None and not (extras and has_case_extras(text, start, end)):
             return quick.search(lowered, start, end)
         rx = self._cues.get(name)
         return rx.search(text, start, end) if rx is not None else None
