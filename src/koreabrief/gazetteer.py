@@ -49,6 +49,7 @@ from attrs import field, frozen
 from attrs import validators as v
 
 from koreabrief.errors import ConfigError
+from koreabrief.models import slot_setter
 from koreabrief.patterns import trie_regex
 
 if sys.version_info >= (3, 11):
@@ -253,8 +254,8 @@ class Mention:
     via: str
 
     def __init__(self, start: int, end: int, text: str, entity: Entity, via: str) -> None:
-        # What attrs would generate, with the slots' setters looked up once:
-        # `find` makes one per name in every article.
+        # What attrs would generate, through `slot_setter`s: `find` makes one per
+        # name in every article.
         _set_mention_start(self, start)
         _set_mention_end(self, end)
         _set_mention_text(self, text)
@@ -262,12 +263,11 @@ class Mention:
         _set_mention_via(self, via)
 
 
-# The slots' own setters (what `object.__setattr__` ends in for a frozen class).
-_set_mention_start = Mention.__dict__["start"].__set__
-_set_mention_end = Mention.__dict__["end"].__set__
-_set_mention_text = Mention.__dict__["text"].__set__
-_set_mention_entity = Mention.__dict__["entity"].__set__
-_set_mention_via = Mention.__dict__["via"].__set__
+_set_mention_start = slot_setter(Mention, "start")
+_set_mention_end = slot_setter(Mention, "end")
+_set_mention_text = slot_setter(Mention, "text")
+_set_mention_entity = slot_setter(Mention, "entity")
+_set_mention_via = slot_setter(Mention, "via")
 
 
 def _title(word: str) -> str:

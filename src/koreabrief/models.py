@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from typing import Any
 
 from attrs import field, frozen
@@ -153,6 +154,21 @@ class Verdict(str, enum.Enum):
 # are made by the thousand, and attrs' validators cost a call or two each.
 
 
+def slot_setter(cls: type, name: str) -> Callable[[object, Any], None]:
+    """The setter of the slot `name` of `cls`: what `object.__setattr__` ends in.
+
+    A frozen class cannot assign its fields; the hand-written inits of records
+    made by the thousand (`Span`, gazetteer and trigger matches) call these
+    instead, saving the name lookup.
+
+    Examples:
+        >>> s = Span(1, 2); slot_setter(Span, "end")(s, 5); s.end
+        5
+    """
+    setter: Callable[[object, Any], None] = cls.__dict__[name].__set__
+    return setter
+
+
 def _classes(kind: type | tuple[type, ...]) -> frozenset[type]:
     return frozenset(kind) if isinstance(kind, tuple) else frozenset((kind,))
 
@@ -264,10 +280,8 @@ class Span:
         return text[self.start : self.end]
 
 
-# The slots' own setters (what `object.__setattr__` ends in, without looking the
-# name up): a frozen class cannot assign its fields directly.
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
+_set_start = slot_setter(Span, "start")
+_set_end = slot_setter(Span, "end")
 
 
 @frozen

@@ -18,7 +18,7 @@ from typing import Any
 from attrs import field, frozen
 
 from koreabrief.extraction.lexicon import trie_regex
-from koreabrief.models import EventType
+from koreabrief.models import EventType, slot_setter
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -65,8 +65,8 @@ class TriggerMatch:
     text: str
 
     def __init__(self, trigger: Trigger, start: int, end: int, text: str) -> None:
-        # What attrs would generate, with the slots' setters looked up once: `find`
-        # makes one per trigger in every sentence.
+        # What attrs would generate, through `slot_setter`s: `find` makes one per
+        # trigger in every sentence.
         _set_trigger(self, trigger)
         _set_start(self, start)
         _set_end(self, end)
@@ -83,11 +83,10 @@ class TriggerMatch:
         return self.text.split(maxsplit=1)[0].lower() if self.text else ""
 
 
-# The slots' own setters (what `object.__setattr__` ends in for a frozen class).
-_set_trigger = TriggerMatch.__dict__["trigger"].__set__
-_set_start = TriggerMatch.__dict__["start"].__set__
-_set_end = TriggerMatch.__dict__["end"].__set__
-_set_text = TriggerMatch.__dict__["text"].__set__
+_set_trigger = slot_setter(TriggerMatch, "trigger")
+_set_start = slot_setter(TriggerMatch, "start")
+_set_end = slot_setter(TriggerMatch, "end")
+_set_text = slot_setter(TriggerMatch, "text")
 
 # Characters that IGNORECASE matches to an ASCII letter though their lower case
 # is not that letter ("ſ" to "s", "ı" and "İ" to "i", the Kelvin sign to "k").
