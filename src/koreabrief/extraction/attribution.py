@@ -210,17 +210,6 @@ class Context:
             i += 1
         return out
 
-    def mention_ending(self, end: int) -> NameMention | None:
-        """The mention ending exactly at `end`."""
-        i = bisect.bisect_left(self.mention_starts, end) - 1
-        while i >= 0 and end - self.mentions[i].start < 400:
-            if self.mentions[i].end == end:
-                return self.mentions[i]
-            if self.mentions[i].end < end:
-                return None
-            i -= 1
-        return None
-
     def quoted(self, pos: int) -> bool:
         """True when `pos` lies inside a quotation (its marks included)."""
         i = bisect.bisect_right(self.quote_opens, pos) - 1

@@ -273,7 +273,6 @@ def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[dict[str, re.Pattern[str]]
     return table, build([(i, b) for i, b, f in entries if f is None])
 
 
-_WORD_START = re.compile(r"(?<![\w-])[\w'’(]")
 _WORD_START_AHEAD = re.compile(r"(?<![\w-])(?=[\w'’(])")
 # Prefixes are followed this far (characters) or until there are this many.
 _PREFIX_CHARS = 10
