@@ -25,6 +25,9 @@ import pytest
 
 import koreabrief as kb
 
+# Minutes of timing runs: behind the marker, so the README's command stays fast; .ci/run runs them.
+pytestmark = pytest.mark.slow
+
 #: Doubling the input may at most multiply the time by this (2.0 is linear).
 MAX_RATIO = 3.0
 #: The smaller input is grown until one run takes at least this long (seconds).
