@@ -120,6 +120,12 @@ sanctions = st.builds(
     program=st.none() | _safe_text,
     reason=st.none() | _safe_text,
     start_date=st.none() | _dates.map(dt.date.isoformat),
+    entity_kind=st.none() | st.sampled_from(["person", "company", "organisation", "vessel", "state", "group"]),
+    aliases=_tuples(_names),
+    group=st.none() | _safe_text,
+    group_count=st.none() | st.integers(min_value=0, max_value=10_000),
+    resolutions=_tuples(st.integers(min_value=1, max_value=2999).map(str)),
+    mentions=_tuples(spans()),
 )
 
 facts = st.builds(

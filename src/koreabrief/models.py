@@ -503,20 +503,31 @@ class Event:
 
 @frozen
 class Sanction:
-    """A sanction reported in the text.
+    """A sanction reported in the text: one per named target, authority and status.
 
     Field names follow OpenSanctions' FollowTheMoney ``Sanction`` schema where
     they overlap (`entity`, `authority`, `program`, `reason`, `status`,
-    `start_date`).
+    `start_date`); [`to_ftm`][koreabrief.to_ftm] maps them onto real FtM
+    entities, whose property names differ (``startDate``, ``sourceUrl``).
 
     Attributes:
-        entity: Canonical name of who is sanctioned.
+        entity: Canonical name of who is sanctioned (a person, company, body,
+            vessel or state), or the group phrase ("three individuals") when
+            the article names none of the group.
         status: In force, proposed, lifted, violated or threatened.
-        span: The sentence reporting it, in `Article.text`.
+        span: The first sentence reporting it, in `Article.text`.
         authority: Canonical name of who imposes it, when stated.
         program: The sanctions programme or legal basis, when stated.
         reason: Why, as written ("invasion of Ukraine").
         start_date: ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) when stated.
+        entity_kind: What the target is: ``person``, ``company``, ``organisation``,
+            ``vessel``, ``state``, ``entity`` (a name of unknown kind) or
+            ``group`` (a group phrase), when known.
+        aliases: Other names the text gives the target ("also known as ...").
+        group: The group phrase the target was listed under ("two Russian ships").
+        group_count: The number that group phrase gives, if any.
+        resolutions: UN Security Council resolution numbers named ("2397").
+        mentions: Every sentence reporting it, `span` first, in text order.
 
     Examples:
         >>> s = Sanction(entity="North Korea", status=SanctionStatus.IN_FORCE, span=Span(0, 9))
@@ -531,6 +542,12 @@ class Sanction:
     program: str | None = field(default=None, validator=_optional(str))
     reason: str | None = field(default=None, validator=_optional(str))
     start_date: str | None = field(default=None, validator=_optional(str))
+    entity_kind: str | None = field(default=None, validator=_optional(str))
+    aliases: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    group: str | None = field(default=None, validator=_optional(str))
+    group_count: int | None = field(default=None, validator=_optional(int))
+    resolutions: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    mentions: tuple[Span, ...] = field(default=(), validator=_tuple_of(Span))
 
 
 @frozen

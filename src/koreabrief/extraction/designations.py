@@ -1,0 +1,79 @@
+"""Sentences that go on naming the targets of a designation made just before.
+
+"The Treasury sanctioned three individuals and two companies. The companies
+are Sunrise Maritime and Hanbit Trading; the individuals include Ri Chol Su."
+The second sentence holds no sanction cue, yet names the targets: it follows a
+designation and opens as a list does ("The companies are", "Among them is",
+"Also added to the list was", "They include"), or names someone who "was
+also listed". Its targets take the designation's authority, status, reason and
+date. The openings are data (``[follow_up]`` in ``data/sanctions.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from koreabrief.extraction.designees import read_list
+from koreabrief.extraction.sanction_cues import Found, SentenceReader, object_end
+from koreabrief.models import SanctionStatus
+
+__all__ = ["follow_ups"]
+
+# "Choe Chol Ryong, a representative of ...": a name opening the sentence, then its role.
+_NAME_THEN_ROLE = re.compile(r"[^,.;:]{2,60}?,\s+(?:a|an|the|who|its|his|her)\s")
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) -> list[Found]:
+    """The targets the sentence `reader.sent` goes on naming for the designation `last`.
+
+    `previous` is every target found so far in the article: a sentence opening
+    with a name and its role names a member of a group designated just before
+    only while that group has no names yet.
+    """
+    text, sent, lex = reader.text, reader.sent, reader.lex
+    start = end = -1
+    authority = last.authority
+    first_only = False
+    for pattern in lex.follow_ups:
+        m = pattern.match(text, sent.start, sent.end)
+        if m is not None:
+            start = m.end()
+            end = object_end(reader, start, sent.end)
+            break
+    if start < 0:
+        passive = lex.passive.search(text, sent.start, sent.end)
+        if passive is not None:
+            start, end = sent.start, passive.start()
+            by = _BY.match(text, passive.end(), sent.end)
+            if by is not None:
+                authority = reader.authority_in(by.end(), min(sent.end, by.end() + 60)) or authority
+    if start < 0 and last.kind == "group" and not any(f.action == last.action and f.kind != "group" for f in previous):
+        m = _NAME_THEN_ROLE.match(text, sent.start, sent.end)
+        if m is not None:
+            start, end, first_only = sent.start, m.end(), True
+    if start < 0:
+        return []
+    items = [i for i in read_list(text, start, end, reader.names, lex.designees) if i.kind != "state"]
+    if first_only:
+        items = items[:1]
+    out = []
+    for item in items:
+        entity = item.mention.name if item.mention is not None and item.kind != "group" else item.name
+        out.append(
+            Found(
+                entity=entity,
+                status=last.status if last.status is not SanctionStatus.VIOLATED else SanctionStatus.IN_FORCE,
+                sent=sent,
+                authority=authority,
+                program=last.program,
+                reason=last.reason,
+                start_date=last.start_date,
+                kind=item.kind,
+                aliases=item.aliases,
+                group=item.group,
+                count=item.count,
+                action=last.action,
+            )
+        )
+    return out

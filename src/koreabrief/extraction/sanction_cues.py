@@ -1,0 +1,583 @@
+"""Sanctions one sentence reports: who is sanctioned, by whom, why, since when.
+
+Each cue of ``data/sanctions.toml`` found in a sentence gives a status; the
+targets are read where the cue says they stand (after it: "sanctioned ...",
+"sanctions on ..."; before it: "... is under sanctions", "... was
+blacklisted"; a list: "facing sanctions: Russia for ..., and North Korea for
+..."). Targets after a cue are read as a list of named designees
+([`read_list`][koreabrief.extraction.designees.read_list]).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, NamedTuple
+
+from koreabrief.extraction.actors import ActorMention
+from koreabrief.extraction.dates import find_times
+from koreabrief.extraction.designees import Item, find_attribution, read_list
+from koreabrief.extraction.sanction_lexicon import SanctionLexicon
+from koreabrief.models import SanctionStatus, Span
+
+__all__ = ["Found", "SentenceReader", "object_end", "sentence_sanctions"]
+
+
+class Found(NamedTuple):
+    """One target of one cue, before the article's mentions are merged."""
+
+    entity: str
+    status: SanctionStatus
+    sent: Span
+    authority: str | None
+    program: str | None
+    reason: str | None
+    start_date: str | None
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    group: str | None = None
+    count: int | None = None
+    resolutions: tuple[str, ...] = ()
+    # Which designation it belongs to (the offset of its cue), to drop a group once names follow.
+    action: int = -1
+
+
+# Compiled once here rather than inline in the functions that use them.
+# Where a reason opens after a list ("for its role in ...", "accused of ...").
+_REASON_OPEN = re.compile(
+    r"(?<![\w-])(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
+    r"|responsible for|engaged in|in connection with|in response to)(?![\w-])"
+)
+_REASON_SEARCH = re.compile(
+    r"\s+(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
+    r"|responsible for|engaged in)\s"
+)
+# The verbs after a cue in a subject: "Among those sanctioned are ...", "The list ... includes ...".
+_COPULA = re.compile(r"(?<![\w-])(?:are|is|were|was|include|includes|included|comprise|comprises)(?![\w-])")
+# A clause a subject starts after: a reporting verb or "that".
+_SUBJECT_START = re.compile(
+    r"(?<![\w-])(?:said|says|say|added|announced|stated|noted|that|as|while|but|and then)\s+|[;:]\s*"
+)
+# "X was among seven officials that ... blacklisted".
+_AMONG = re.compile(r"(?<![\w-])(?:is|was|are|were)\s+(?:also\s+)?(?:among|one of)\s+")
+# The auxiliary before a passive cue ("has also been", "were").
+_AUX_END = re.compile(
+    r"\s*,?\s+(?:(?:has|have|had|is|are|was|were|will|would)\s+)?(?:(?:also|now|already|previously|since|recently"
+    r"|newly|likewise|all|both|each)\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
+)
+# "hit North Korea with sanctions": cues whose target stands before "with".
+_HITS = ("hit", "slap", "target", "punish", "place", "put")
+_WITH_SANCTIONS = re.compile(
+    r"\s+(?:with|under)\s+(?:[\w'’-]+\s+){0,4}?(?:sanctions|asset freezes|travel bans|penalties)"
+)
+_LIST_JOINT = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+# What opens a reason: "for its nuclear tests", "over the invasion", "accused of helping ...".
+_FOR_OVER = re.compile(
+    r"\s+(?:(?:it|they|that|who|which|whom)\s+(?:(?:has|have|had|is|are|was|were)\s+)?)?"
+    r"(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
+    r"|responsible for|engaged in)\s+(?:its|their|his|her|the)?\s*"
+)
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_THE_GAP = re.compile(r"\s*(?:the\s+)?")
+# What stands between a sanctions regime and the state it targets.
+_REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
+# A lifting still to come: a future or an intention just before the cue.
+_TO_COME = re.compile(
+    r"\b(?:will|would|shall|(?:plans?|planning|intends?|aims?|offered|offers|promised|promises|agreed|agrees"
+    r"|(?:is|are|was|were) (?:set|expected|poised|ready|due))\s+to)\s+(?:\w+\s+){0,2}$|['’]ll\s+$",
+    re.IGNORECASE,
+)
+# Asking for a sanction to be lifted ("called for easing sanctions", "urged the lifting of").
+_ASKED = re.compile(
+    r"\b(?:(?:called|calls|call|calling|pushed|pushes|push|pushing|pressed|presses|press|pressing)\s+for"
+    r"|urged|urges|urge|urging|demanded|demands|demand|demanding|sought|seeks|seek|seeking)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A pronoun opens a relative clause without "that" ("three individuals it accused of ...");
+# matched as written, so that "IT workers" stays a group.
+_PRONOUNS = frozenset(["it", "they", "he", "she", "we"])
+_AND_GROUP = re.compile(r"\s+(?:and|as well as)\s+")
+# Plural nouns a coordinated sanctioned group may open with, without a number.
+_GROUP_NOUNS = frozenset(
+    [
+        "individuals",
+        "entities",
+        "companies",
+        "firms",
+        "organisations",
+        "organizations",
+        "people",
+        "officials",
+        "vessels",
+        "ships",
+        "banks",
+        "networks",
+        "groups",
+        "businesses",
+        "persons",
+        "tankers",
+    ]
+)
+_AND_REASON = re.compile(r"\s+and\s+(?:\w+\s+){1,3}?(?=for\b|over\b)")
+_VIOLATED_OBJECT = re.compile(
+    r"\b(?:of|violated|violates|violate|violating|breached|breaches|breach|breaching|evading|evaded|evades|evade"
+    r"|circumvented|circumventing|circumvents|circumvent)\s+(.+)\Z"
+)
+
+_GAP = r"(?:\s+[\w'’-]{1,30}){0,6}?\s+"
+_WORD = re.compile(r"[\w'’.-]+")
+# A full stop inside an abbreviation ("U.N.", "U.S.") or a number ends no reason.
+_REASON_END = re.compile(
+    r"[,;:—–()\"“”]|\.(?!\w)(?<!\b[A-Z]\.)|\s-\s|\s+and\s+(?=[A-Z])|\s+while\b|\s+but\b"
+)
+_NP_STOP = frozenset(
+    [
+        "for",
+        "over",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "to",
+        "from",
+        "after",
+        "since",
+        "because",
+        "as",
+        "under",
+        "that",
+        "which",
+        "who",
+        "and",
+        "last",
+        "this",
+        "next",
+        "yesterday",
+        "today",
+        "earlier",
+        "later",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        # A participle opens a modifier of the phrase, not part of its head:
+        # "two firms accused of ...", "11 organisations linked to ...".
+        "accused",
+        "linked",
+        "tied",
+        "connected",
+        "involved",
+        "suspected",
+        "believed",
+        "allegedly",
+        "reportedly",
+        "based",
+        "including",
+        "such",
+        "whose",
+        "if",
+        "unless",
+        "while",
+        "when",
+        "because",
+        "includes",
+        "included",
+        "include",
+    ]
+)
+_NUMBERISH = re.compile(
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|a|an|the|its|\w+ly)\b"
+)
+_QUANTIFIERS = re.compile(
+    r"^(?:multiple|several|numerous|various|many|a|an|the|its|\d+|two|three)\s+", re.IGNORECASE
+)
+# How the adjective of a state ends ("North Korean", "Chinese", "British", "Israeli", "French").
+_DEMONYM = ("an", "ese", "ish", "i", "ch")
+# The words a drafting or vetoing cue must be among, just before a sanction cue.
+_PROPOSAL_REACH = 8
+# A lower-case head noun right after a name used as an adjective ("Chinese firms").
+_HEAD_NOUN = re.compile(r"\s([a-z][a-z-]{1,30})\b")
+# Verbs of judging: their subject calls something a violation rather than commits one.
+_JUDGES = re.compile(
+    r"\b(?:condemn|denounc|call|describ|brand|slam|criticiz|criticis|blast|label|decr[iy])\w{0,4}\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]")
+_WINDOW = 4_000
+_DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
+
+
+
+class SentenceReader:
+    def __init__(
+        self, text: str, sent: Span, names: list[ActorMention], lex: SanctionLexicon, starts: list[int]
+    ) -> None:
+        self.text = text
+        self.sent = sent
+        # Bisected, not filtered: a scan of every name per sentence is quadratic.
+        self.names = names[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+        self.lex = lex
+
+    def subject(self, pos: int) -> ActorMention | None:
+        for n in reversed([n for n in self.names if n.end <= pos]):
+            words = _WORD.findall(self.text[max(self.sent.start, n.start - 20) : n.start])
+            if not words or words[-1].lower() not in (
+                "to",
+                "with",
+                "against",
+                "on",
+                "of",
+                "for",
+                "from",
+                "by",
+                "in",
+            ):
+                return n
+        return None
+
+    def conjuncts(self, head: ActorMention) -> list[ActorMention]:
+        """`head` with the names coordinated before it ("Russia, Iran and North Korea")."""
+        out = [head]
+        earlier = [n for n in self.names if n.end <= head.start]
+        for n in reversed(earlier):
+            if not _LIST_JOINT.fullmatch(self.text[n.end : out[-1].start]):
+                break
+            out.append(n)
+        return out[::-1]
+
+    def body_after(self, pos: int) -> str | None:
+        """The state or body named right after `pos` ("... sanctioned by Australia")."""
+        for n in self.names:
+            if pos <= n.start <= pos + 12:
+                return _authority_of(n) if n.kind in ("state", "organisation") else None
+        return None
+
+    def authority_in(self, start: int, end: int) -> str | None:
+        m = self.lex.authorities.search(self.text, start, end)
+        if m is not None:
+            return self.lex.authority[m.group(0)]
+        return None
+
+
+def _last_words(text: str) -> str:
+    """The last `_PROPOSAL_REACH` words of `text`."""
+    words = text.split()
+    return " ".join(words[-_PROPOSAL_REACH:])
+
+
+def _joined_names(text: str, after: list[ActorMention]) -> list[ActorMention]:
+    """The first name and those joined to it by commas or "and" ("Russia, Iran and North Korea")."""
+    out = [after[0]]
+    for n in after[1:]:
+        if _LIST_JOINT.fullmatch(text, out[-1].end, n.start) is None or n.text != n.name:
+            break
+        out.append(n)
+    return out
+
+
+def _coordinated_adjective(text: str, after: list[ActorMention]) -> bool:
+    """Whether the first two names are adjectives joined by "and" ("Russian and North Korean")."""
+    if len(after) < 2:
+        return False
+    second = after[1]
+    joined = text[after[0].end : second.start].strip() == "and"
+    return joined and second.text != second.name and second.text.endswith(_DEMONYM)
+
+
+def _reason(text: str, start: int, end: int) -> tuple[str | None, int]:
+    m = _FOR_OVER.match(text[start : min(end, start + 20)])
+    if not m:
+        return None, start
+    rs = start + m.end()
+    stop = _REASON_END.search(text, rs, end)
+    re_end = stop.start() if stop else end
+    reason = text[rs:re_end].strip()
+    return (reason or None), re_end
+
+
+def _noun_phrase(text: str, start: int, end: int, *, named: bool = False) -> tuple[str, int] | None:
+    """The group a cue names ("three entities"), opening with a number or determiner
+    unless `named` (it opens with a name: "Chinese firms")."""
+    words: list[re.Match[str]] = []
+    for w in _WORD.finditer(text, start, min(end, start + 120)):
+        if w.group(0).lower() in _NP_STOP or w.group(0) in _PRONOUNS or len(words) >= 6:
+            break
+        words.append(w)
+        if w.group(0).endswith((",", ".")):
+            break
+    if not words or not (named or _NUMBERISH.match(words[0].group(0).lower())):
+        return None
+    phrase = text[words[0].start() : words[-1].end()].rstrip(".,")
+    return phrase, words[0].start() + len(phrase)
+
+
+def _authority_of(n: ActorMention) -> str:
+    """The authority a name stands for: a body's state when it has one ("the Treasury")."""
+    return n.affiliation if n.kind == "organisation" and n.affiliation else n.name
+
+
+def _regime_target(ctx: SentenceReader, pos: int) -> str | None:
+    """The state a sanctions regime named just before `pos` targets ("... resolutions
+    on North Korea", "... that ban arms trade with North Korea"), if any."""
+    for n in ctx.names:
+        if n.start < pos or n.start > pos + 60:
+            continue
+        if n.kind == "state" and _REGIME_PREP.search(ctx.text, max(pos, n.start - 12), n.start):
+            return n.name
+    return None
+
+
+def _second_group(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """A group coordinated after a sanctioned group ("... and two individuals",
+    "... and entities") and where it ends, or None when none follows at `start`."""
+    conj = _AND_GROUP.match(text, start, end)
+    if conj is None:
+        return None
+    np = _noun_phrase(text, conj.end(), end)
+    if np is None:
+        word = _WORD.match(text, conj.end(), end)
+        if word is None or word.group(0).rstrip(".,").lower() not in _GROUP_NOUNS:
+            return None
+        np = _noun_phrase(text, conj.end(), end, named=True)
+    return np
+
+
+def _items_to_targets(items: list[Item]) -> list[tuple[str, Item]]:
+    """Each item with the entity it names: the gazetteer's canonical name when it knows it."""
+    out = []
+    for item in items:
+        entity = item.mention.name if item.mention is not None and item.kind != "group" else item.name
+        out.append((entity, item))
+    return out
+
+
+def object_end(ctx: SentenceReader, start: int, end: int) -> int:
+    """Where the list after a cue ends: before ", the Treasury said", a reason or another cue."""
+    text = ctx.text
+    end = find_attribution(text, start, end, ctx.lex.designees)
+    for m in _REASON_OPEN.finditer(text, start, end):
+        before = text[max(start, m.start() - 30) : m.start()].split()
+        after = text[m.end() : m.end() + 2]
+        # "Institute for American Studies": a word joining two capitalised words is no reason.
+        if before and before[-1][:1].isupper() and after[:1].isupper():
+            continue
+        return m.start()
+    return end
+
+
+def _find_reason(text: str, start: int, end: int) -> str | None:
+    """The reason opening within the first words after `start` ("for its role in ...")."""
+    m = _REASON_SEARCH.search(text, start, min(end, start + 160))
+    if m is None:
+        return None
+    return _reason(text, m.start(), end)[0]
+
+
+def _object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[list[tuple[str, Item]], int]:
+    """The targets listed after the cue `m` and where the list ends."""
+    end = object_end(ctx, m.end(), stop)
+    # "hit North Korea's Lazarus Group with sanctions": the target stands before "with".
+    with_ = _WITH_SANCTIONS.search(ctx.text, m.end(), end) if m.group(0).lower().startswith(_HITS) else None
+    if with_ is not None:
+        end = with_.start()
+    start = m.end()
+    # "The six newly blacklisted officials are ...": the list follows the verb.
+    verb = _COPULA.search(ctx.text, start, end)
+    if verb is not None and "," not in ctx.text[start : verb.start()]:
+        subject = read_list(ctx.text, start, verb.start(), ctx.names, ctx.lex.designees)
+        if all(i.kind == "group" for i in subject):
+            start = verb.end()
+    items = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
+    return _items_to_targets(items), end
+
+
+def _inverted_targets(ctx: SentenceReader, m: re.Match[str]) -> list[tuple[str, Item]]:
+    """ "Among those sanctioned are X and Y", "Also added to the list was X": the targets
+    after the verb that follows a cue standing in the subject."""
+    text, sent = ctx.text, ctx.sent
+    verb = _COPULA.search(text, m.end(), min(sent.end, m.end() + 160))
+    if verb is None:
+        return []
+    end = object_end(ctx, verb.end(), sent.end)
+    items = read_list(text, verb.end(), end, ctx.names, ctx.lex.designees)
+    return _items_to_targets(items)
+
+
+def _subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
+    """ "X, the ..., was also sanctioned": the named targets before a passive cue at `pos`."""
+    text, sent = ctx.text, ctx.sent
+    among = _AMONG.search(text, sent.start, pos)
+    end = among.start() if among is not None else pos
+    start = sent.start
+    for b in _SUBJECT_START.finditer(text, sent.start, end):
+        start = b.end()
+    aux = _AUX_END.search(text, start, end)
+    if aux is not None:
+        end = aux.start()
+    items = [i for i in read_list(text, start, end, ctx.names, ctx.lex.designees) if i.kind != "group"]
+    if among is not None:
+        # "X was among seven officials that the State Department blacklisted": the group is X's.
+        groups = [i for i in read_list(text, among.end(), pos, ctx.names, ctx.lex.designees) if i.kind == "group"]
+        if groups:
+            g = groups[0]
+            items = [i._replace(group=g.name, count=g.count) for i in items]
+    return _items_to_targets(items)
+
+
+def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
+    """Every target of every cue in the sentence `ctx.sent`, in cue order."""
+    text, sent, lex = ctx.text, ctx.sent, ctx.lex
+    out: list[Found] = []
+    # Only a date in the cue's own clause says when a sanction started; dates are
+    # read only in sentences that hold a cue.
+    dated: list[tuple[int, str]] | None = None
+    cues = list(lex.pattern.finditer(text, sent.start, sent.end))
+    for ci, m in enumerate(cues):
+        if dated is None:
+            times = find_times(text, sent.start, sent.end, published=published)
+            dated = [(t.span.start, t.iso) for t in times if t.iso and t.span is not None]
+        name = m.lastgroup
+        if name is None:  # pragma: no cover - every alternative is named
+            continue
+        if m.group(0)[0].isupper() and text[sent.start : m.start()].strip(" \"“‘'"):
+            continue  # "the List of Specially Designated Nationals": a name, not a cue
+        stop = cues[ci + 1].start() if ci + 1 < len(cues) else sent.end
+        status, where = lex.cues[int(name[1:])]
+        before = text[max(sent.start, m.start() - 100) : m.start()]
+        cut = 0
+        for b in _CLAUSE_BREAK.finditer(before):
+            cut = b.end()
+        # A draft ("vetoed a resolution that would have tightened sanctions") is a
+        # proposal even when its wording is conditional.
+        drafted = (
+            status is SanctionStatus.IN_FORCE and lex.proposal.search(_last_words(before[cut:])) is not None
+        )
+        if drafted:
+            status = SanctionStatus.PROPOSED
+        elif lex.hypothetical.search(before[cut:]):
+            if status is not SanctionStatus.IN_FORCE:
+                continue
+            status = SanctionStatus.THREATENED
+        elif status is SanctionStatus.LIFTED and _ASKED.search(before[cut:]):
+            # "Russia and China called for easing sanctions": asked for by those who
+            # cannot grant it; proposed, with no authority.
+            status = SanctionStatus.PROPOSED
+            drafted = True
+        elif status is SanctionStatus.LIFTED and _TO_COME.search(before[cut:]):
+            # "Japan will lift some sanctions if ...", "plans to lift": offered, not yet lifted.
+            status = SanctionStatus.PROPOSED
+        # "under UN sanctions": the authority may stand inside the cue itself.
+        authority = ctx.authority_in(max(sent.start, m.start() - 60), m.start()) or ctx.authority_in(
+            m.start(), m.end()
+        )
+        by = _BY.match(text[m.end() : m.end() + 10])
+        if by:
+            authority = ctx.authority_in(m.end(), min(sent.end, m.end() + 60)) or ctx.body_after(m.end()) or authority
+        if status is SanctionStatus.VIOLATED:
+            # Who reports a violation ("a UN panel said") is not who imposed the rules broken.
+            authority = ctx.authority_in(m.start(), m.end())
+        targets: list[tuple[str, Item | None, str | None]] = []
+        also: list[str] = []  # other authorities imposing it jointly
+        if where == "list":
+            end = sent.end
+            for n in [n for n in ctx.names if n.start >= m.end()]:
+                reason, _ = _reason(text, n.end, end)
+                if reason:
+                    targets.append((n.name, None, reason))
+            if not targets:
+                subj = ctx.subject(m.start())
+                if subj is not None:
+                    reason = _reason(text, m.end(), sent.end)[0]
+                    targets.extend((n.name, None, reason) for n in ctx.conjuncts(subj))
+        elif where == "after":
+            listed, end = _object_targets(ctx, m, stop)
+            if not listed:
+                listed = _inverted_targets(ctx, m)
+            if not listed and status is SanctionStatus.IN_FORCE:
+                listed = _subject_targets(ctx, m.start()) if _AMONG.search(text, sent.start, m.start()) else []
+            last = max((item.end for _, item in listed), default=m.end())
+            reason = _find_reason(text, last, sent.end)
+            targets.extend((entity, item, reason) for entity, item in listed)
+            if authority is None and not drafted:
+                # Who vetoes or drafts a resolution is not who would impose it.
+                subj = ctx.subject(m.start())
+                if subj is not None and subj.kind in ("state", "organisation"):
+                    # "The United States, Japan and South Korea jointly sanctioned ...": each imposes it.
+                    joint = [
+                        _authority_of(n) for n in ctx.conjuncts(subj) if n.kind in ("state", "organisation")
+                    ]
+                    authority = joint[-1] if joint else _authority_of(subj)
+                    also = [a for a in dict.fromkeys(joint) if a != authority]
+        else:
+            listed = []
+            if status is SanctionStatus.IN_FORCE:
+                listed = [(e, i) for e, i in _subject_targets(ctx, m.start()) if i.kind != "state" or True]
+            if listed:
+                reason = _find_reason(text, m.end(), sent.end)
+                targets.extend((entity, item, reason) for entity, item in listed)
+            else:
+                subj = ctx.subject(m.start())
+                if subj is not None and _JUDGES.search(text, subj.end, m.start()):
+                    # "Washington condemned Pyongyang's launch as a violation of ...": the
+                    # judge is no violator; the one named in what is judged is, if anyone.
+                    judged = [n for n in ctx.names if subj.end <= n.start and n.end <= m.start()]
+                    subj = judged[-1] if judged else None
+                if subj is not None:
+                    reason = _reason(text, m.end(), sent.end)[0]
+                    targets.extend((n.name, None, reason) for n in ctx.conjuncts(subj))
+                elif status is SanctionStatus.VIOLATED:
+                    # No violator named ("the transfers violated UN resolutions that ban arms
+                    # trade with North Korea"): the state the broken regime targets.
+                    regime = _regime_target(ctx, m.end())
+                    if regime is not None:
+                        targets.append((regime, None, None))
+        start_date = None
+        for pos, iso in dated or ():
+            if pos < m.start():
+                ok = m.start() - pos < 80 and not _CLAUSE_BREAK.search(text, pos, m.start())
+            else:
+                # After the cue only a bare preposition may stand between: "on North Korea in 2006".
+                after_names = [n.end for n in ctx.names if m.end() <= n.end <= pos]
+                lo = max(after_names, default=m.end())
+                ok = _DATE_GAP.fullmatch(text, lo, pos) is not None
+            if ok:
+                start_date = iso
+                break
+        program = None
+        if status is SanctionStatus.VIOLATED:
+            obj = _VIOLATED_OBJECT.search(m.group(0))
+            program = _QUANTIFIERS.sub("", obj.group(1)) if obj else None
+            if program is not None and program.lower() in ("sanctions", "resolutions", "resolution"):
+                program = None  # no regime named
+        ended = start_date if status in (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED) else None
+        for entity, item, reason in targets:
+            for imposer in (*also, authority):
+                out.append(
+                    Found(
+                        entity=entity,
+                        status=status,
+                        sent=sent,
+                        authority=imposer if imposer != entity else None,
+                        program=program,
+                        reason=reason,
+                        start_date=ended,
+                        kind=item.kind if item is not None else _kind_of(ctx, entity),
+                        aliases=item.aliases if item is not None else (),
+                        group=item.group if item is not None else None,
+                        count=item.count if item is not None else None,
+                        action=m.start(),
+                    )
+                )
+    return out
+
+
+def _kind_of(ctx: SentenceReader, entity: str) -> str | None:
+    """The kind of a target named by the gazetteer (a state, most often)."""
+    for n in ctx.names:
+        if n.name == entity:
+            return n.kind
+    return None
