@@ -570,6 +570,8 @@ class _Reader:
                     in_clause = True
                     continue
                 in_clause = False
+                if what == "name" and val[3] is not None and val[3].kind == "state" and n and self.ends_in_pp(*segs[n - 1]):
+                    continue  # "two companies in China and Russia": Russia is where, not who
                 if what == "group":
                     s, e, count = val
                     group = (self.text[s:e], count)
@@ -587,6 +589,14 @@ class _Reader:
                     if rest and rest[0].low in self.lex.clause_openers:
                         in_clause = True
         return out
+
+    def ends_in_pp(self, i: int, j: int) -> bool:
+        """Whether the segment `toks[i:j]` ends in a prepositional phrase ("companies in China")."""
+        toks = self.toks
+        while i < j and not toks[i].word:
+            i += 1
+        cut = self.stop_in(i + 1, j) if i < j else None
+        return cut is not None and toks[cut].low in self.lex.prepositions
 
     def place_before(self, k: int) -> bool:
         """Whether the segment at `k` opens with "China-based": the one before is its city."""
@@ -648,10 +658,7 @@ class _Reader:
                 return False
         if low == "and" and prev.word and prev.cap:
             # Inside a joined name ("Propaganda and Agitation Department")?
-            m = k - 1
-            while m > i and toks[m - 1].word and toks[m - 1].cap:
-                m -= 1
-            if self.joined(m, k, j):
+            if self.joined(k - 1, k, j):
                 return False
         return True
 

@@ -56,8 +56,14 @@ _REASON_SEARCH = re.compile(
 _COPULA = re.compile(r"(?<![\w-])(?:are|is|were|was|include|includes|included|comprise|comprises)(?![\w-])")
 # A clause a subject starts after: a reporting verb or "that".
 _SUBJECT_START = re.compile(
-    r"(?<![\w-])(?:said|says|say|added|announced|stated|noted|that|as|while|but|and then)\s+|[;:]\s*"
+    r"(?<![\w-])(?:said|says|say|added|announced|stated|noted|reported|confirmed)\s+(?:that\s+)?|[;:]\s*"
 )
+# An accusation or allegation: what it says was violated is not reported as fact.
+_ALLEGED = re.compile(r"(?<![\w-])(?:alleg|accus|suspect|claim)\w*", re.IGNORECASE)
+# A UN regime: "accused of violating UN Security Council resolutions" is still reported.
+_UN = re.compile(r"resolution|security council|\bU\.?N\b", re.IGNORECASE)
+# Noun cues that take their status from the verb cue before them in the sentence.
+_NOUN_CUE = re.compile(r"(?:asset|travel|sanctions)\b", re.IGNORECASE)
 # "X was among seven officials that ... blacklisted".
 _AMONG = re.compile(r"(?<![\w-])(?:is|was|are|were)\s+(?:also\s+)?(?:among|one of)\s+")
 # The auxiliary before a passive cue ("has also been", "were").
@@ -447,6 +453,16 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
             continue  # "the List of Specially Designated Nationals": a name, not a cue
         stop = cues[ci + 1].start() if ci + 1 < len(cues) else sent.end
         status, where = lex.cues[int(name[1:])]
+        if status is SanctionStatus.VIOLATED and (
+            (_ALLEGED.search(text, max(sent.start, m.start() - 120), m.start()) and not _UN.search(m.group(0)))
+            or (m.group(0).lower().startswith("sanctions") and not _owned(ctx, m.start()))
+        ):
+            # "accusing them of moving funds in violation of sanctions", "banks enabling
+            # sanctions evasion": no violation reported, or none by anyone named.
+            continue
+        if ci and status is SanctionStatus.IN_FORCE and _NOUN_CUE.match(m.group(0)) and out:
+            # "sought a travel ban on X, and an asset freeze on Y": the freeze is sought too.
+            status = out[-1].status
         before = text[max(sent.start, m.start() - 100) : m.start()]
         cut = 0
         for b in _CLAUSE_BREAK.finditer(before):
@@ -573,6 +589,11 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                     )
                 )
     return out
+
+
+def _owned(ctx: SentenceReader, pos: int) -> bool:
+    """Whether a name owns the noun at `pos` ("Pyongyang's sanctions evasion")."""
+    return any(0 <= pos - n.end <= 4 and ctx.text[n.end : pos].strip() in ("'s", "’s", "'", "’") for n in ctx.names)
 
 
 def _kind_of(ctx: SentenceReader, entity: str) -> str | None:
