@@ -57,6 +57,8 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
     items = [i for i in read_list(text, start, end, reader.names, lex.designees) if i.kind != "state"]
     if first_only:
         items = items[:1]
+    # "..., the Treasury Department said": who tells it is who imposed it.
+    authority = reader.authority_in(end, sent.end) or authority
     out = []
     for item in items:
         entity = item.mention.name if item.mention is not None and item.kind != "group" else item.name

@@ -50,6 +50,8 @@ _BULLETS = frozenset("▲•·■□●◆▪►-–—*")
 _DEMONYM_ENDS = ("an", "ese", "ish", "i", "ch")
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we"])
+# Company suffixes that may follow a name after a comma ("Co., Ltd.").
+_SUFFIXES = frozenset(["ltd", "inc", "llc", "co", "corp", "limited", "plc", "jsc", "gmbh", "ag", "sa", "pte"])
 # A capitalised modifier is no part of a name: "China-based", "Russian-flagged".
 _MODIFIER_ENDS = ("-based", "-flagged", "-linked", "-registered", "-headquartered", "-owned", "-run",
                   "-backed", "-controlled", "-made", "-built")
@@ -330,7 +332,7 @@ class _Reader:
         """Whether `toks[i:j]`, ending in a possessive, is a known name owning what follows."""
         toks = self.toks
         s, e = toks[i].start, toks[j - 1].end
-        return self.mention_in(s, e) is not None or j - i == 1
+        return self.mention_at(s, e) is not None or j - i == 1
 
     def joined(self, i: int, m: int, j: int) -> bool:
         """ "Propaganda and Agitation Department": one word, "and", words ending in a body head."""
@@ -576,6 +578,13 @@ class _Reader:
                     s, e, count = val
                     group = (self.text[s:e], count)
                     out.append(Item(self.text[s:e], s, e, "group", count=count))
+                elif what == "name" and out and out[-1].kind != "group" and self.suffix_only(si, sj):
+                    # "Hanbit Trading Co., Ltd.": the suffix after the comma is part of the name.
+                    prev = out[-1]
+                    e = val[1]
+                    out[-1] = prev._replace(
+                        name=self.text[prev.start : e], end=e, kind="company", aliases=prev.aliases + val[2]
+                    )
                 elif what == "name":
                     s, e, aliases, mention, hi, hj = val
                     gtext = group[0] if group else None
@@ -589,6 +598,16 @@ class _Reader:
                     if rest and rest[0].low in self.lex.clause_openers:
                         in_clause = True
         return out
+
+    def suffix_only(self, i: int, j: int) -> bool:
+        """Whether `toks[i:j]` is only a company suffix ("Ltd.", "LLC"), with an alias after it."""
+        words = []
+        for t in self.toks[i:j]:
+            if t.text == "(":
+                break
+            if t.word:
+                words.append(t.low.rstrip("."))
+        return bool(words) and all(w in _SUFFIXES for w in words)
 
     def ends_in_pp(self, i: int, j: int) -> bool:
         """Whether the segment `toks[i:j]` ends in a prepositional phrase ("companies in China")."""

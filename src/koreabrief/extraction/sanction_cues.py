@@ -43,11 +43,16 @@ class Found(NamedTuple):
 
 
 # Compiled once here rather than inline in the functions that use them.
+# A phrase after a cue that opens with a preposition names no target.
+_PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
 # Where a reason opens after a list ("for its role in ...", "accused of ...").
 _REASON_OPEN = re.compile(
-    r"(?<![\w-])(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
-    r"|responsible for|engaged in|in connection with|in response to)(?![\w-])"
+    r"(?<![\w-])(?:for|over|accused of|suspected of|charged with|alleged to have|in connection with"
+    r"|in response to)(?![\w-])"
 )
+# Words before "for" that make it describe an item ("responsible for", "known for").
+_DESCRIBING = frozenset(["responsible", "known", "used", "held", "blamed", "wanted", "sought", "notorious",
+                         "famous", "liable", "paid", "designated", "sanctioned", "responsibility"])
 _REASON_SEARCH = re.compile(
     r"\s+(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
     r"|responsible for|engaged in)\s"
@@ -371,6 +376,9 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
         # "Institute for American Studies": a word joining two capitalised words is no reason.
         if before and before[-1][:1].isupper() and after[:1].isupper():
             continue
+        # "the unit responsible for the raid, ...": a description of one item, not the reason.
+        if before and before[-1].lower() in _DESCRIBING:
+            continue
         return m.start()
     return end
 
@@ -391,6 +399,8 @@ def _object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[l
     if with_ is not None:
         end = with_.start()
     start = m.end()
+    if _PREPOSITION_FIRST.match(ctx.text, start, end):
+        return [], end  # "on the blacklist of the Treasury": no list after the cue
     # "The six newly blacklisted officials are ...": the list follows the verb.
     verb = _COPULA.search(ctx.text, start, end)
     if verb is not None and "," not in ctx.text[start : verb.start()]:
@@ -424,8 +434,9 @@ def _subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
     aux = _AUX_END.search(text, start, end)
     if aux is not None:
         end = aux.start()
-    items = [i for i in read_list(text, start, end, ctx.names, ctx.lex.designees) if i.kind != "group"]
+    items = read_list(text, start, end, ctx.names, ctx.lex.designees)
     if among is not None:
+        items = [i for i in items if i.kind != "group"]
         # "X was among seven officials that the State Department blacklisted": the group is X's.
         groups = [i for i in read_list(text, among.end(), pos, ctx.names, ctx.lex.designees) if i.kind == "group"]
         if groups:
