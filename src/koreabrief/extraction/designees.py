@@ -572,7 +572,9 @@ class _Reader:
                     in_clause = True
                     continue
                 in_clause = False
-                if what == "name" and val[3] is not None and val[3].kind == "state" and n and self.ends_in_pp(*segs[n - 1]):
+                if what == "name" and n and self.ends_in_pp(*segs[n - 1]) and (
+                    (val[3] is not None and val[3].kind == "state") or (out and out[-1].kind == "group")
+                ):
                     continue  # "two companies in China and Russia": Russia is where, not who
                 if what == "group":
                     s, e, count = val
@@ -614,8 +616,7 @@ class _Reader:
         toks = self.toks
         while i < j and not toks[i].word:
             i += 1
-        cut = self.stop_in(i + 1, j) if i < j else None
-        return cut is not None and toks[cut].low in self.lex.prepositions
+        return i < j and self.stop_in(i + 1, j) is not None
 
     def place_before(self, k: int) -> bool:
         """Whether the segment at `k` opens with "China-based": the one before is its city."""

@@ -76,6 +76,10 @@ _AUX_END = re.compile(
     r"\s*,?\s+(?:(?:has|have|had|is|are|was|were|will|would)\s+)?(?:(?:also|now|already|previously|since|recently"
     r"|newly|likewise|all|both|each)\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
 )
+# A relative pronoun ending a subject ("... a group that [was sanctioned]").
+_RELATIVE_END = re.compile(r"\s(?:that|which|who)\s*$")
+# A phrase describing the name before it ("a hacking group", "an entity").
+_APPOSITION = re.compile(r"\s*(?:a|an|the|another|one)\s", re.IGNORECASE)
 # "hit North Korea with sanctions": cues whose target stands before "with".
 _HITS = ("hit", "slap", "target", "punish", "place", "put")
 _WITH_SANCTIONS = re.compile(
@@ -434,6 +438,11 @@ def _subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
     aux = _AUX_END.search(text, start, end)
     if aux is not None:
         end = aux.start()
+    relative = _RELATIVE_END.search(text, start, end)
+    if relative is not None:
+        # "... stolen by the Lazarus Group, a state-sponsored hacking group that was
+        # sanctioned": the one the relative clause is about.
+        return _antecedent(ctx, start, relative.start())
     items = read_list(text, start, end, ctx.names, ctx.lex.designees)
     if among is not None:
         items = [i for i in items if i.kind != "group"]
@@ -443,6 +452,22 @@ def _subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
             g = groups[0]
             items = [i._replace(group=g.name, count=g.count) for i in items]
     return _items_to_targets(items)
+
+
+def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, Item]]:
+    """The named target a relative pronoun at `end` refers to: the name of its own phrase,
+    or, when that phrase describes one ("a hacking group"), the name it describes."""
+    items = [i for i in read_list(ctx.text, start, end, ctx.names, ctx.lex.designees) if i.kind != "group"]
+    comma = ctx.text.rfind(",", start, end)
+    if items and items[-1].start > comma:
+        return _items_to_targets(items[-1:])
+    if comma < 0 or not _APPOSITION.match(ctx.text, comma + 1, end):
+        return []
+    for n in reversed(ctx.names):
+        if n.end <= comma and comma - n.end < 3 and n.kind != "state":
+            item = Item(n.name, n.start, n.end, n.kind, mention=n)
+            return _items_to_targets([item])
+    return []
 
 
 def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:

@@ -31,6 +31,20 @@ _FOLLOW_REACH = 3
 _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
 
 
+def _closed(text: str, sentences: list[Span]) -> list[Span]:
+    """The sentences, joined where a stop inside parentheses split one ("(a.k.a. ...)")."""
+    out: list[Span] = []
+    open_at: Span | None = None
+    for sent in sentences:
+        if open_at is not None and sent.start - open_at.end < 3:
+            sent = Span(open_at.start, sent.end)
+            out.pop()
+        piece = text[sent.start : sent.end]
+        open_at = sent if piece.count("(") > piece.count(")") and len(piece) < _WINDOW else None
+        out.append(sent)
+    return out
+
+
 def extract_sanctions_with_warnings(
     article: Article, /, *, gazetteer: Gazetteer | None = None
 ) -> tuple[tuple[Sanction, ...], tuple[str, ...]]:
@@ -67,7 +81,7 @@ def sanctions_in_context(
     starts = [n.start for n in names]
     found: list[Found] = []
     quick = lex.lowered if not CASE_EXTRAS.search(text) else None
-    sentences = ctx.sentences
+    sentences = _closed(text, ctx.sentences)
     # The designation the sentences after it may go on listing targets of, and how far.
     last: Found | None = None
     last_at = -10
@@ -98,7 +112,7 @@ def sanctions_in_context(
                 else f
                 for f in got
             ]
-        designations = [f for f in got if f.status in _DESIGNATING and f.kind != "state"]
+        designations = [f for f in got if f.status in _DESIGNATING]
         if designations:
             last, last_at = designations[-1], index
         found.extend(got)
