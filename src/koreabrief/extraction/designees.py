@@ -475,7 +475,13 @@ class _Reader:
                     if not t.word or t.cap:
                         break
                     tail.append(t.low)
-                if any(w in lex.group_nouns or w in lex.titles or w in lex.body_heads for w in tail):
+                if any(w in lex.group_nouns or w in lex.titles for w in tail):
+                    continue
+                if tail and tail[-1] in lex.body_heads and nxt + len(tail) >= stop and run is runs[-1]:
+                    # "Russia's Ashuluk testing range": the name and the noun it names.
+                    heads.append((run.i, nxt + len(tail), False))
+                    continue
+                if any(w in lex.body_heads for w in tail):
                     continue
             heads.append((run.i, run.j, False))
         if heads:
@@ -572,7 +578,7 @@ class _Reader:
                     in_clause = True
                     continue
                 in_clause = False
-                if what == "name" and n and self.ends_in_pp(*segs[n - 1]) and (
+                if what == "name" and n and toks[si].low in ("and", "or") and self.ends_in_pp(*segs[n - 1]) and (
                     (val[3] is not None and val[3].kind == "state") or (out and out[-1].kind == "group")
                 ):
                     continue  # "two companies in China and Russia": Russia is where, not who

@@ -43,6 +43,14 @@ class Found(NamedTuple):
 
 
 # Compiled once here rather than inline in the functions that use them.
+# A quotation closing: a list inside it ends there.
+_QUOTE_CLOSE = re.compile(r"[,.!?][”\"]")
+# A new clause with its own subject and verb: ", and Australia has now hit ...".
+_NEW_CLAUSE = re.compile(
+    r",?\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
+    r"(?:has|have|had|is|are|was|were|will|would|also|said|says|added|announced|imposed|imposes|sanctioned"
+    r"|sanctions|designated|designates|blacklisted|froze|freezes|targeted|targets|hit|hits|banned|bans)\b"
+)
 # A phrase after a cue that opens with a preposition names no target.
 _PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
 # Where a reason opens after a list ("for its role in ...", "accused of ...").
@@ -374,6 +382,11 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
     """Where the list after a cue ends: before ", the Treasury said", a reason or another cue."""
     text = ctx.text
     end = find_attribution(text, start, end, ctx.lex.designees)
+    # A list ends where a quotation closes or a new clause opens (", and Australia has ...").
+    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE):
+        closed = pattern.search(text, start, end)
+        if closed is not None:
+            end = closed.start()
     for m in _REASON_OPEN.finditer(text, start, end):
         before = text[max(start, m.start() - 30) : m.start()].split()
         after = text[m.end() : m.end() + 2]

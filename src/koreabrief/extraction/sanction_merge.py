@@ -96,9 +96,15 @@ def merge_found(found: list[Found]) -> tuple[Sanction, ...]:
         k = key_of(f)
         authority = f.authority if f.authority is not None else with_authority.get((k, f.status.value))
         groups.setdefault((k, f.status.value, authority), []).append(f)
+    # A target named again by surname or alias keeps the name it was first given in full.
+    shown: dict[str, str] = {}
+    for f in kept:
+        shown.setdefault(entity_key(f.entity), f.entity)
     out = []
-    for (_, _, authority), items in groups.items():
+    for (key, _, authority), items in groups.items():
         first = items[0]
+        if key in shown:
+            first = first._replace(entity=shown[key])
         spans = _spans(f.sent for f in items)
         kinds = [f.kind for f in items if f.kind and f.kind != "entity"]
         out.append(
