@@ -235,30 +235,39 @@ _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\
 
 
 
+_GOVERNING = frozenset(["to", "with", "against", "on", "of", "for", "from", "by", "in", "between", "at"])
+
+
 class SentenceReader:
+    """One sentence of an article, with the names in it and the article's lead state.
+
+    `lead` is the state the article is most about (named most often), the
+    target of a UN regime its sentences say was broken without naming whose.
+    """
+
     def __init__(
-        self, text: str, sent: Span, names: list[ActorMention], lex: SanctionLexicon, starts: list[int]
+        self,
+        text: str,
+        sent: Span,
+        names: list[ActorMention],
+        lex: SanctionLexicon,
+        starts: list[int],
+        lead: str | None = None,
     ) -> None:
         self.text = text
         self.sent = sent
         # Bisected, not filtered: a scan of every name per sentence is quadratic.
         self.names = names[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
         self.lex = lex
+        self.lead = lead
 
     def subject(self, pos: int) -> ActorMention | None:
+        """The nearest name before `pos` that no preposition governs."""
         for n in reversed([n for n in self.names if n.end <= pos]):
-            words = _WORD.findall(self.text[max(self.sent.start, n.start - 20) : n.start])
-            if not words or words[-1].lower() not in (
-                "to",
-                "with",
-                "against",
-                "on",
-                "of",
-                "for",
-                "from",
-                "by",
-                "in",
-            ):
+            words = _WORD.findall(self.text[max(self.sent.start, n.start - 30) : n.start])
+            while words and words[-1].lower() in ("the", "a", "an"):
+                words.pop()
+            if not words or words[-1].lower() not in _GOVERNING:
                 return n
         return None
 
@@ -557,7 +566,13 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                 subj = ctx.subject(m.start())
                 if subj is not None:
                     reason = _reason(text, m.end(), sent.end)[0]
-                    targets.extend((n.name, None, reason) for n in ctx.conjuncts(subj))
+                    conj = ctx.conjuncts(subj)
+                    if status is SanctionStatus.VIOLATED:
+                        # A state's military or ministry breaks the rules as the state.
+                        conj = [n for n in conj if n.kind != "person"]
+                        targets.extend((_authority_of(n), None, reason) for n in conj)
+                    else:
+                        targets.extend((n.name, None, reason) for n in conj)
         elif where == "after":
             listed, end = _object_targets(ctx, m, stop)
             if not listed:
@@ -593,12 +608,21 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                     subj = judged[-1] if judged else None
                 if subj is not None:
                     reason = _reason(text, m.end(), sent.end)[0]
-                    targets.extend((n.name, None, reason) for n in ctx.conjuncts(subj))
-                elif status is SanctionStatus.VIOLATED:
-                    # No violator named ("the transfers violated UN resolutions that ban arms
-                    # trade with North Korea"): the state the broken regime targets.
+                    conj = ctx.conjuncts(subj)
+                    if status is SanctionStatus.VIOLATED:
+                        # A state's military or ministry breaks the rules as the state.
+                        conj = [n for n in conj if n.kind != "person"]
+                        targets.extend((_authority_of(n), None, reason) for n in conj)
+                    else:
+                        targets.extend((n.name, None, reason) for n in conj)
+                if status is SanctionStatus.VIOLATED and _UN.search(m.group(0) + text[m.end() : m.end() + 40]):
+                    # UN resolutions broken: a violation of the regime on the state it targets
+                    # ("... resolutions that ban arms trade with North Korea"), whoever broke them.
                     regime = _regime_target(ctx, m.end())
-                    if regime is not None:
+                    if regime is None and not any(n.name == ctx.lead for n in ctx.names):
+                        # Unless named here (as the judge, say), the state the article is about.
+                        regime = ctx.lead
+                    if regime is not None and all(t[0] != regime for t in targets):
                         targets.append((regime, None, None))
         start_date = None
         for pos, iso in dated or ():

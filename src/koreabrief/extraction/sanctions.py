@@ -13,7 +13,11 @@ they overlap (`entity`, `authority`, `program`, `reason`, `status`,
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from koreabrief.arguments import require_article
+from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.designations import follow_ups
 from koreabrief.extraction.sanction_cues import Found, SentenceReader, sentence_sanctions
@@ -28,7 +32,42 @@ __all__ = ["SanctionLexicon", "extract_sanctions", "extract_sanctions_with_warni
 _WINDOW = 4_000
 # How many sentences after a designation may go on naming its targets.
 _FOLLOW_REACH = 3
+# A word that speaks of sanctions, and what makes them threatened or still to come.
+_SANCTIONS_WORD = re.compile(r"(?<![\w-])sanctions?(?![\w-]*\s+(?:monitor|expert|panel|committee))", re.IGNORECASE)
+_THREAT = re.compile(r"\b(?:threat\w*|promis\w*|warn\w*|vow\w*|tougher|could|would|might|may)\b", re.IGNORECASE)
+_TO_BE_IMPOSED = re.compile(r"\b(?:will|to) be (?:imposed|introduced|announced)\b|\bplans? to\b", re.IGNORECASE)
 _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
+
+
+def _bare_mention(text: str, sentences: list[Span], lead: str, lex: SanctionLexicon) -> Found | None:
+    """A sanction on `lead` from the first sentence that speaks of sanctions, if any."""
+    for sent in sentences:
+        m = _SANCTIONS_WORD.search(text, sent.start, sent.end)
+        if m is None:
+            continue
+        clause = text[max(sent.start, m.start() - 80) : m.end() + 40]
+        if lex.hypothetical.search(text, sent.start, m.start()):
+            continue  # "if Trump wins, Kim could seek concessions on sanctions"
+        status = SanctionStatus.IN_FORCE
+        if _THREAT.search(clause):
+            status = SanctionStatus.THREATENED
+        elif _TO_BE_IMPOSED.search(clause):
+            status = SanctionStatus.PROPOSED
+        authority = None
+        a = lex.authorities.search(text, max(sent.start, m.start() - 40), m.start())
+        if a is not None:
+            authority = lex.authority[a.group(0)]
+        return Found(lead, status, sent, authority, None, None, None, kind="state")
+    return None
+
+
+def _lead_state(names: list[ActorMention]) -> str | None:
+    """The state the article names most often (the first named, on a tie)."""
+    counts: Counter[str] = Counter(n.name for n in names if n.kind == "state")
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(n.name for n in names if n.kind == "state" and counts[n.name] == top)
 
 
 def _closed(text: str, sentences: list[Span]) -> list[Span]:
@@ -79,6 +118,7 @@ def sanctions_in_context(
         return (), ()
     names = ctx.actor_names(EventLexicon.default())
     starts = [n.start for n in names]
+    lead = _lead_state(names)
     found: list[Found] = []
     quick = lex.lowered if not CASE_EXTRAS.search(text) else None
     sentences = _closed(text, ctx.sentences)
@@ -95,11 +135,11 @@ def sanctions_in_context(
                 continue  # no cue: nothing the full scan could find
             # Built only here: most sentences hold no cue, and a Span runs its validators.
             piece = sent if (start, end) == (sent.start, sent.end) else Span(start, end)
-            got.extend(sentence_sanctions(SentenceReader(text, piece, names, lex, starts), article.published))
+            got.extend(sentence_sanctions(SentenceReader(text, piece, names, lex, starts, lead), article.published))
             start = piece.end
         near = last is not None and index - last_at <= _FOLLOW_REACH
         if not got and last is not None and near:
-            reader = SentenceReader(text, sent, names, lex, starts)
+            reader = SentenceReader(text, sent, names, lex, starts, lead)
             got = follow_ups(reader, last, previous=found)
             if got:
                 last_at = index
@@ -116,6 +156,12 @@ def sanctions_in_context(
         if designations:
             last, last_at = designations[-1], index
         found.extend(got)
+    if lead is not None and not found:
+        # Sanctions spoken of with no target named ("sanctions will remain until ...",
+        # "the sanctions-hit state"): those on the state the article is about.
+        bare = _bare_mention(text, sentences, lead, lex)
+        if bare is not None:
+            found.append(bare)
     return merge_found(found), ()
 
 
