@@ -233,8 +233,11 @@ class _Reader:
     # -- one name ----------------------------------------------------------------------
 
     def mention_at(self, s: int, e: int) -> ActorMention | None:
+        """The gazetteer's mention covering `text[s:e]` (give or take "the" and a possessive)."""
         for n in self.names:
-            if n.start >= s and n.end <= e and n.start - s < 2 and e - n.end < 4:
+            inside = n.start >= s and n.start - s < 2
+            the = n.start < s and self.text[n.start : s].lower().strip() == "the"
+            if (inside or the) and n.end <= e and e - n.end < 4:
                 return n
         return None
 

@@ -45,12 +45,19 @@ class Found(NamedTuple):
 # Compiled once here rather than inline in the functions that use them.
 # A quotation closing: a list inside it ends there.
 _QUOTE_CLOSE = re.compile(r"[,.!?][”\"]")
-# A new clause with its own subject and verb: ", and Australia has now hit ...".
-_NEW_CLAUSE = re.compile(
-    r",?\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
+# A new clause with its own subject and verb: ", and Australia has now hit ...", "and the
+# designation also marked ...".
+_VERBS = (
     r"(?:has|have|had|is|are|was|were|will|would|also|said|says|added|announced|imposed|imposes|sanctioned"
-    r"|sanctions|designated|designates|blacklisted|froze|freezes|targeted|targets|hit|hits|banned|bans)\b"
+    r"|sanctions|designated|designates|blacklisted|froze|freezes|targeted|targets|hit|hits|banned|bans|marked"
+    r"|marks|came|comes)\b"
 )
+_NEW_CLAUSE = re.compile(
+    r",?\s+(?:and|but|while|whereas)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|(?:the|a|an|its|their|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+" + _VERBS
+)
+# "designated X as a hostile state".
+_AS_WHAT = re.compile(r"\s*[\"“”’']?\s*as\s", re.IGNORECASE)
 # A phrase after a cue that opens with a preposition names no target.
 _PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
 # Where a reason opens after a list ("for its role in ...", "accused of ...").
@@ -84,6 +91,13 @@ _AUX_END = re.compile(
     r"\s*,?\s+(?:(?:has|have|had|is|are|was|were|will|would)\s+)?(?:(?:also|now|already|previously|since|recently"
     r"|newly|likewise|all|both|each)\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
 )
+# A name speaking: "Seoul said", "Japan has strongly condemned".
+_SPEAKS = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:said|says|told|stated|added|warned|noted|urged|condemned"
+    r"|denounced|called|described|criticized|criticised|slammed|blasted)\b",
+    re.IGNORECASE,
+)
+_ADVERB = re.compile(r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?")
 # A relative pronoun ending a subject ("... a group that [was sanctioned]").
 _RELATIVE_END = re.compile(r"\s(?:that|which|who)\s*$")
 # A phrase describing the name before it ("a hacking group", "an entity").
@@ -434,6 +448,8 @@ def _object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[l
         if all(i.kind == "group" for i in subject):
             start = verb.end()
     items = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
+    if items and m.group(0).lower().startswith("designat") and _AS_WHAT.match(ctx.text, items[0].end, end):
+        return [], end  # "designating South Korea as a hostile state": a label, not a listing
     return _items_to_targets(items), end
 
 
@@ -619,7 +635,7 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                     # UN resolutions broken: a violation of the regime on the state it targets
                     # ("... resolutions that ban arms trade with North Korea"), whoever broke them.
                     regime = _regime_target(ctx, m.end())
-                    if regime is None and not any(n.name == ctx.lead for n in ctx.names):
+                    if regime is None and not any(n.name == ctx.lead and _judges(ctx, n) for n in ctx.names):
                         # Unless named here (as the judge, say), the state the article is about.
                         regime = ctx.lead
                     if regime is not None and all(t[0] != regime for t in targets):
@@ -662,6 +678,13 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                     )
                 )
     return out
+
+
+def _judges(ctx: SentenceReader, n: ActorMention) -> bool:
+    """Whether the name speaks or judges in its sentence ("Tokyo condemned ...", ", Seoul said")."""
+    return _SPEAKS.match(ctx.text, n.end, ctx.sent.end) is not None or _JUDGES.match(
+        ctx.text, n.end + 1 + len(_ADVERB.match(ctx.text, n.end + 1).group(0)), ctx.sent.end
+    ) is not None
 
 
 def _owned(ctx: SentenceReader, pos: int) -> bool:

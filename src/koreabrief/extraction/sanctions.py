@@ -62,12 +62,12 @@ def _bare_mention(text: str, sentences: list[Span], lead: str, lex: SanctionLexi
 
 
 def _lead_state(names: list[ActorMention]) -> str | None:
-    """The state the article names most often (the first named, on a tie)."""
+    """The state the article names most often, if it is named more than once and more than any other."""
     counts: Counter[str] = Counter(n.name for n in names if n.kind == "state")
-    if not counts:
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    top = max(counts.values())
-    return next(n.name for n in names if n.kind == "state" and counts[n.name] == top)
+    return ranked[0][0]
 
 
 def _closed(text: str, sentences: list[Span]) -> list[Span]:
