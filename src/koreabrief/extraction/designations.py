@@ -17,11 +17,13 @@ from koreabrief.extraction.designees import read_list
 from koreabrief.extraction.sanction_cues import Found, SentenceReader, object_end
 from koreabrief.models import SanctionStatus
 
-__all__ = ["follow_ups"]
+__all__ = ["follow_ups", "group_named"]
 
 # "Choe Chol Ryong, a representative of ...": a name opening the sentence, then its role.
 _NAME_THEN_ROLE = re.compile(r"[^,.;:]{2,60}?,\s+(?:a|an|the|who|its|his|her)\s")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
+# A dash, colon or parenthesis that may introduce the names of a group.
+_NAMING_MARK = re.compile(r"[—–:(]|\s-\s")
 
 
 def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) -> list[Found]:
@@ -76,6 +78,45 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
                 group=item.group,
                 count=item.count,
                 action=last.action,
+            )
+        )
+    return out
+
+
+def group_named(reader: SentenceReader, groups: list[Found]) -> list[Found]:
+    """The names a sentence gives a group designated before ("two Russian ships — the Lady R
+    and the Angara — carried ..."), with that designation's authority and status.
+
+    Only a group phrase followed by a dash, colon or parenthesis and names counts, and
+    only when its noun is that of a designated group ("ships" for "two Russian ships").
+    """
+    text, sent = reader.text, reader.sent
+    if not _NAMING_MARK.search(text, sent.start, sent.end):
+        return []
+    heads = {g.entity.split()[-1].lower(): g for g in groups}
+    out = []
+    for item in read_list(text, sent.start, sent.end, reader.names, reader.lex.designees):
+        if item.kind in ("group", "state") or item.group is None:
+            continue
+        head = item.group.split()[-1].lower()
+        g = heads.get(head)
+        if g is None or not _NAMING_MARK.search(text, sent.start, item.start):
+            continue
+        entity = item.mention.name if item.mention is not None else item.name
+        out.append(
+            Found(
+                entity=entity,
+                status=g.status,
+                sent=sent,
+                authority=g.authority,
+                program=g.program,
+                reason=g.reason,
+                start_date=g.start_date,
+                kind=item.kind,
+                aliases=item.aliases,
+                group=item.group,
+                count=item.count,
+                action=g.action,
             )
         )
     return out

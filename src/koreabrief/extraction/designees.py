@@ -112,6 +112,7 @@ class DesigneeLexicon:
         self.group_nouns = _set(data, "group_nouns")
         self.introducers = _phrases(data, "introducers")
         self.naming = _phrases(data, "naming")
+        self.mid_introducers = _phrases(data, "mid_introducers")
         self.alias_markers = _phrases(data, "alias_markers")
         self.prepositions = _set(data, "prepositions")
         self.clause_openers = _set(data, "clause_openers")
@@ -654,6 +655,10 @@ class _Reader:
                 depth += 1
             elif t == ")":
                 depth = max(0, depth - 1)
+            elif depth == 0 and k > start and _starts_with(self.toks, k, self.lex.mid_introducers):
+                # "officials such as Choe Pu Il": the names after it are items of their own.
+                out.append((start, k))
+                start = k
             elif depth == 0 and (t in ",:" or t in _BULLETS or self.and_cut(k, i, j)):
                 if k > start:
                     out.append((start, k))

@@ -49,12 +49,13 @@ _QUOTE_CLOSE = re.compile(r"[,.!?][”\"]")
 # designation also marked ...".
 _VERBS = (
     r"(?:has|have|had|is|are|was|were|will|would|also|said|says|added|announced|imposed|imposes|sanctioned"
-    r"|sanctions|designated|designates|blacklisted|froze|freezes|targeted|targets|hit|hits|banned|bans|marked"
-    r"|marks|came|comes)\b"
+    r"|sanctions|designated|designates|blacklisted|froze|freezes|targeted|targets|hit|hits|banned|bans)\b"
 )
 _NEW_CLAUSE = re.compile(
-    r",?\s+(?:and|but|while|whereas)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"|(?:the|a|an|its|their|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+" + _VERBS
+    r",?\s+(?:and|but|while|whereas)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+" + _VERBS
+    + r"|(?:the|a|an|its|their|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:"
+    + _VERBS
+    + r"|marked|marks|came|comes))"
 )
 # "designated X as a hostile state".
 _AS_WHAT = re.compile(r"\s*[\"“”’']?\s*as\s", re.IGNORECASE)
@@ -526,6 +527,13 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
         if m.group(0)[0].isupper() and text[sent.start : m.start()].strip(" \"“‘'"):
             continue  # "the List of Specially Designated Nationals": a name, not a cue
         stop = cues[ci + 1].start() if ci + 1 < len(cues) else sent.end
+        if ci + 1 < len(cues):
+            # "the designation of the vessels, South Korea imposed sanctions on ...": the next
+            # cue's subject ends this cue's list.
+            nxt = ctx.subject(stop)
+            if nxt is not None and nxt.start > m.end() and nxt.kind in ("state", "organisation"):
+                if len(text[nxt.end : stop].split()) <= 3:
+                    stop = nxt.start
         status, where = lex.cues[int(name[1:])]
         if status is SanctionStatus.VIOLATED and (
             (_ALLEGED.search(text, max(sent.start, m.start() - 120), m.start()) and not _UN.search(m.group(0)))
@@ -597,6 +605,9 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                 listed = _subject_targets(ctx, m.start()) if _AMONG.search(text, sent.start, m.start()) else []
             last = max((item.end for _, item in listed), default=m.end())
             reason = _find_reason(text, last, sent.end)
+            if authority is None and not drafted and listed:
+                # "The new sanctions target X, the U.S. Treasury Department said."
+                authority = ctx.authority_in(end, sent.end)
             targets.extend((entity, item, reason) for entity, item in listed)
             if authority is None and not drafted:
                 # Who vetoes or drafts a resolution is not who would impose it.

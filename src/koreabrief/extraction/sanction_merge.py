@@ -20,6 +20,7 @@ from koreabrief.models import Sanction, Span
 __all__ = ["entity_key", "merge_found"]
 
 _NOT_WORD = re.compile(r"[^\w]+")
+_DEFINITE = frozenset(["the", "those", "these", "its", "their", "such"])
 
 
 def entity_key(name: str) -> str:
@@ -79,7 +80,11 @@ def merge_found(found: list[Found]) -> tuple[Sanction, ...]:
             for f in named
         )
 
-    kept = [f for f in found if f.kind != "group" or not named_later(f)]
+    def refers_back(g: Found) -> bool:
+        # "the vessels", "those officials": a definite group names targets named elsewhere.
+        return bool(named) and g.entity.split(" ", 1)[0].lower() in _DEFINITE
+
+    kept = [f for f in found if f.kind != "group" or not (named_later(f) or refers_back(f))]
     links = _linked(kept)
 
     def key_of(f: Found) -> str:

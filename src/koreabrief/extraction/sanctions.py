@@ -19,7 +19,7 @@ from collections import Counter
 from koreabrief.arguments import require_article
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.context import ArticleContext
-from koreabrief.extraction.designations import follow_ups
+from koreabrief.extraction.designations import follow_ups, group_named
 from koreabrief.extraction.sanction_cues import Found, SentenceReader, sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_merge import merge_found
@@ -36,6 +36,8 @@ _FOLLOW_REACH = 3
 _SANCTIONS_WORD = re.compile(r"(?<![\w-])sanctions?(?![\w-]*\s+(?:monitor|expert|panel|committee))", re.IGNORECASE)
 _THREAT = re.compile(r"\b(?:threat\w*|promis\w*|warn\w*|vow\w*|tougher|could|would|might|may)\b", re.IGNORECASE)
 _TO_BE_IMPOSED = re.compile(r"\b(?:will|to) be (?:imposed|introduced|announced)\b|\bplans? to\b", re.IGNORECASE)
+# A sentence about "the sanctions" already told of.
+_SANCTIONS_FIRST = re.compile(r"\W*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:sanctions|measures)\b", re.IGNORECASE)
 _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
 
 
@@ -125,6 +127,7 @@ def sanctions_in_context(
     # The designation the sentences after it may go on listing targets of, and how far.
     last: Found | None = None
     last_at = -10
+    groups: list[Found] = []  # counted groups designated so far, whose names may come later
     for index, sent in enumerate(sentences):
         start = sent.start
         got: list[Found] = []
@@ -143,16 +146,22 @@ def sanctions_in_context(
             got = follow_ups(reader, last, previous=found)
             if got:
                 last_at = index
-        elif last is not None and near:
-            # "The officials were also blacklisted": a designation told on without its
-            # authority is the one just made.
+        if not got and groups:
+            got = group_named(SentenceReader(text, sent, names, lex, starts, lead), groups)
+        elif last is not None:
+            # "The officials were also blacklisted", "The sanctions also named ...": a
+            # designation told on without its authority is the one made before.
             got = [
                 f._replace(authority=last.authority, action=last.action)
-                if f.authority is None and f.status is last.status and f.kind != "state"
+                if f.authority is None
+                and f.status is last.status
+                and f.kind != "state"
+                and (near or _SANCTIONS_FIRST.match(text, f.sent.start, f.sent.end))
                 else f
                 for f in got
             ]
         designations = [f for f in got if f.status in _DESIGNATING]
+        groups.extend(f for f in designations if f.kind == "group")
         if designations:
             last, last_at = designations[-1], index
         found.extend(got)
