@@ -38,11 +38,16 @@ _THREAT = re.compile(r"\b(?:threat\w*|promis\w*|warn\w*|vow\w*|tougher|could|wou
 _TO_BE_IMPOSED = re.compile(r"\b(?:will|to) be (?:imposed|introduced|announced)\b|\bplans? to\b", re.IGNORECASE)
 # A sentence about "the sanctions" already told of.
 _SANCTIONS_FIRST = re.compile(r"\W*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:sanctions|measures)\b", re.IGNORECASE)
+# What may stand between the names imposing sanctions and the word: "U.N., EU and U.S. ".
+_IMPOSER_GAP = re.compile(r"(?:\s*(?:,|and|&)\s*|\s+(?:[a-z]+\s+){0,2})?\s*")
 _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
 
 
-def _bare_mention(text: str, sentences: list[Span], lead: str, lex: SanctionLexicon) -> Found | None:
-    """A sanction on `lead` from the first sentence that speaks of sanctions, if any."""
+def _bare_mention(
+    text: str, sentences: list[Span], lead: str | None, lex: SanctionLexicon, names: list[ActorMention]
+) -> Found | None:
+    """A sanction from the first sentence that speaks of sanctions, if any: on the state of
+    the nearest name before the word ("Kim called for sanctions to be lifted"), else on `lead`."""
     for sent in sentences:
         m = _SANCTIONS_WORD.search(text, sent.start, sent.end)
         if m is None:
@@ -59,7 +64,21 @@ def _bare_mention(text: str, sentences: list[Span], lead: str, lex: SanctionLexi
         a = lex.authorities.search(text, max(sent.start, m.start() - 40), m.start())
         if a is not None:
             authority = lex.authority[a.group(0)]
-        return Found(lead, status, sent, authority, None, None, None, kind="state")
+        target = lead
+        # The names just before the word impose the sanctions ("heavy U.N., EU and U.S. sanctions").
+        imposers = m.start()
+        for n in reversed(names):
+            if n.end <= imposers and _IMPOSER_GAP.fullmatch(text, n.end, imposers):
+                imposers = n.start
+        for n in reversed(names):
+            if sent.start <= n.start and n.end <= imposers and not lex.authorities.match(text, n.start):
+                state = n.name if n.kind == "state" else n.affiliation
+                if state is not None and state != authority:
+                    target = state
+                    break
+        if target is None:
+            return None
+        return Found(target, status, sent, authority, None, None, None, kind="state")
     return None
 
 
@@ -165,10 +184,10 @@ def sanctions_in_context(
         if designations:
             last, last_at = designations[-1], index
         found.extend(got)
-    if lead is not None and not found:
+    if not found:
         # Sanctions spoken of with no target named ("sanctions will remain until ...",
         # "the sanctions-hit state"): those on the state the article is about.
-        bare = _bare_mention(text, sentences, lead, lex)
+        bare = _bare_mention(text, sentences, lead, lex, names)
         if bare is not None:
             found.append(bare)
     return merge_found(found), ()
