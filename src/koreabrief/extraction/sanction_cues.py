@@ -119,10 +119,18 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _THE_GAP = re.compile(r"\s*(?:the\s+)?")
 # What stands between a sanctions regime and the state it targets.
 _REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
+# The same, for what a regime bans: "the supply of weapons to the DPRK".
+_BANNED_PREP = re.compile(r"\b(?:on|against|with|targeting|to|from)\s+(?:the\s+)?$")
 # A lifting still to come: a future or an intention just before the cue.
 _TO_COME = re.compile(
     r"\b(?:will|would|shall|(?:plans?|planning|intends?|aims?|offered|offers|promised|promises|agreed|agrees"
     r"|(?:is|are|was|were) (?:set|expected|poised|ready|due))\s+to)\s+(?:\w+\s+){0,2}$|['’]ll\s+$",
+    re.IGNORECASE,
+)
+# A lifting refused: "was not willing to lift", "refused to ease", "won't remove".
+_NOT_LIFTING = re.compile(
+    r"\b(?:not|never|no|refused|refuses|refusing|unwilling|won['’]t|wouldn['’]t|couldn['’]t|can['’]t|cannot)\b"
+    r"(?:\s+[\w'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 # Asking for a sanction to be lifted ("called for easing sanctions", "urged the lifting of").
@@ -367,13 +375,15 @@ def _authority_of(n: ActorMention) -> str:
     return n.affiliation if n.kind == "organisation" and n.affiliation else n.name
 
 
-def _regime_target(ctx: SentenceReader, pos: int) -> str | None:
+def _regime_target(ctx: SentenceReader, pos: int, *, reach: int = 60, banned: bool = False) -> str | None:
     """The state a sanctions regime named just before `pos` targets ("... resolutions
-    on North Korea", "... that ban arms trade with North Korea"), if any."""
+    on North Korea", "... that ban arms trade with North Korea"), if any; with `banned`,
+    also the state what it bans goes to or comes from ("... the supply of arms to the DPRK")."""
+    prep = _BANNED_PREP if banned else _REGIME_PREP
     for n in ctx.names:
-        if n.start < pos or n.start > pos + 60:
+        if n.start < pos or n.start > pos + reach:
             continue
-        if n.kind == "state" and _REGIME_PREP.search(ctx.text, max(pos, n.start - 12), n.start):
+        if n.kind == "state" and prep.search(ctx.text, max(pos, n.start - 12), n.start):
             return n.name
     return None
 
@@ -560,6 +570,9 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
             if status is not SanctionStatus.IN_FORCE:
                 continue
             status = SanctionStatus.THREATENED
+        elif status is SanctionStatus.LIFTED and _NOT_LIFTING.search(before[cut:]):
+            # "he was not willing to lift all the sanctions": they stay in force.
+            status = SanctionStatus.IN_FORCE
         elif status is SanctionStatus.LIFTED and _ASKED.search(before[cut:]):
             # "Russia and China called for easing sanctions": asked for by those who
             # cannot grant it; proposed, with no authority.
@@ -597,6 +610,13 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                         targets.extend((_authority_of(n), None, reason) for n in conj)
                     else:
                         targets.extend((n.name, None, reason) for n in conj)
+        elif where == "regime":
+            # "UN sanctions prohibit the supply of weapons to the DPRK".
+            state = _regime_target(ctx, m.end(), reach=160, banned=True)
+            if state is None and not any(n.name == ctx.lead and _judges(ctx, n) for n in ctx.names):
+                state = ctx.lead
+            if state is not None:
+                targets.append((state, None, None))
         elif where == "after":
             listed, end = _object_targets(ctx, m, stop)
             if not listed:

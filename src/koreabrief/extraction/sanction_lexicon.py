@@ -129,7 +129,7 @@ class SanctionLexicon:
 def _words_regex(words: Any) -> re.Pattern[str]:
     """Any of these words or phrases, case-insensitively, on word boundaries."""
     alts = [re.escape(w) for w in words]
-    return re.compile(r"\b(?:" + "|".join(alts or ["(?!x)x"]) + r")\b", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts or ["(?!x)x"]) + r")\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)

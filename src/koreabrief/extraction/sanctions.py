@@ -35,6 +35,7 @@ _FOLLOW_REACH = 3
 # A word that speaks of sanctions, and what makes them threatened or still to come.
 _SANCTIONS_WORD = re.compile(r"(?<![\w-])sanctions?(?![\w-]*\s+(?:monitor|expert|panel|committee))", re.IGNORECASE)
 _THREAT = re.compile(r"\b(?:threat\w*|promis\w*|warn\w*|vow\w*|tougher|could|would|might|may)\b", re.IGNORECASE)
+_KEPT = re.compile(r"\b(?:continu\w*|maintain\w*|keep\w*|kept|remain\w*|still|already)\b", re.IGNORECASE)
 _TO_BE_IMPOSED = re.compile(r"\b(?:will|to) be (?:imposed|introduced|announced)\b|\bplans? to\b", re.IGNORECASE)
 # A sentence about "the sanctions" already told of.
 _SANCTIONS_FIRST = re.compile(r"\W*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:sanctions|measures)\b", re.IGNORECASE)
@@ -56,7 +57,9 @@ def _bare_mention(
         if lex.hypothetical.search(text, sent.start, m.start()):
             continue  # "if Trump wins, Kim could seek concessions on sanctions"
         status = SanctionStatus.IN_FORCE
-        if _THREAT.search(clause):
+        if _KEPT.search(clause):
+            pass  # "continue pressuring the North through sanctions": in force
+        elif _THREAT.search(clause):
             status = SanctionStatus.THREATENED
         elif _TO_BE_IMPOSED.search(clause):
             status = SanctionStatus.PROPOSED
