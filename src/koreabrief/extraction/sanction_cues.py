@@ -59,6 +59,12 @@ _NEW_CLAUSE = re.compile(
 )
 # "designated X as a hostile state".
 _AS_WHAT = re.compile(r"\s*[\"“”’']?\s*as\s", re.IGNORECASE)
+# "resolution 2397", "resolutions 2270 and 2321", "UNSCR 1718".
+_RESOLUTION_NUMBERS = re.compile(
+    r"(?<![\w-])(?:resolutions?|UNSCRs?)\s+(?:No\.?\s*|Nos\.?\s*)?(\d{3,4}(?:\s*(?:,|and|&)\s*\d{3,4})*)",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d{3,4}")
 # A phrase after a cue that opens with a preposition names no target.
 _PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
 # Where a reason opens after a list ("for its role in ...", "accused of ...").
@@ -258,6 +264,7 @@ _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\
 
 
 
+_UNSC = "UN Security Council"
 _GOVERNING = frozenset(["to", "with", "against", "on", "of", "for", "from", "by", "in", "between", "at"])
 
 
@@ -527,6 +534,8 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
     # read only in sentences that hold a cue.
     dated: list[tuple[int, str]] | None = None
     cues = list(lex.pattern.finditer(text, sent.start, sent.end))
+    named_programs: list[str] | None = None
+    resolutions: tuple[str, ...] = ()
     for ci, m in enumerate(cues):
         if dated is None:
             times = find_times(text, sent.start, sent.end, published=published)
@@ -589,8 +598,11 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
         if by:
             authority = ctx.authority_in(m.end(), min(sent.end, m.end() + 60)) or ctx.body_after(m.end()) or authority
         if status is SanctionStatus.VIOLATED:
-            # Who reports a violation ("a UN panel said") is not who imposed the rules broken.
+            # Who reports a violation ("a UN panel said") is not who imposed the rules broken;
+            # resolutions broken are the Security Council's.
             authority = ctx.authority_in(m.start(), m.end())
+            if authority is None and "resolution" in m.group(0).lower():
+                authority = _UNSC
         targets: list[tuple[str, Item | None, str | None]] = []
         also: list[str] = []  # other authorities imposing it jointly
         if where == "list":
@@ -690,6 +702,11 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
             if program is not None and program.lower() in ("sanctions", "resolutions", "resolution"):
                 program = None  # no regime named
         ended = start_date if status in (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED) else None
+        if named_programs is None:
+            named_programs = _programs(ctx)
+            resolutions = _resolutions(text, sent.start, sent.end)
+        if named_programs:
+            program = named_programs[0]
         for entity, item, reason in targets:
             for imposer in (*also, authority):
                 out.append(
@@ -706,9 +723,28 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                         group=item.group if item is not None else None,
                         count=item.count if item is not None else None,
                         action=m.start(),
+                        resolutions=resolutions,
                     )
                 )
     return out
+
+
+def _programs(ctx: SentenceReader) -> list[str]:
+    """The sanctions programmes the sentence names, in text order ("Executive Order 13722")."""
+    found = []
+    for name, pattern in ctx.lex.programs:
+        m = pattern.search(ctx.text, ctx.sent.start, ctx.sent.end)
+        if m is not None:
+            found.append((m.start(), name.replace("{1}", m.group(1) or "") if m.groups() else name))
+    return [name for _, name in sorted(found)]
+
+
+def _resolutions(text: str, start: int, end: int) -> tuple[str, ...]:
+    """UN Security Council resolution numbers in `text[start:end]` ("resolutions 2270 and 2321")."""
+    out: list[str] = []
+    for m in _RESOLUTION_NUMBERS.finditer(text, start, end):
+        out.extend(n for n in _DIGITS.findall(m.group(1)) if n not in out)
+    return tuple(out)
 
 
 def _judges(ctx: SentenceReader, n: ActorMention) -> bool:
