@@ -27,9 +27,11 @@ from koreabrief.errors import (
     KoreabriefError,
     KoreabriefWarning,
     LoadError,
+    MissingExtraError,
     SerializationError,
 )
 from koreabrief.extraction import extract, extract_events, extract_sanctions, extract_statements
+from koreabrief.ftm import to_ftm, to_ftm_jsonl
 from koreabrief.gazetteer import Entity, Gazetteer, Mention
 from koreabrief.loaders import load, seeds
 from koreabrief.models import (
@@ -84,6 +86,7 @@ __all__ = [
     "KoreabriefWarning",
     "LoadError",
     "Mention",
+    "MissingExtraError",
     "Modality",
     "Precision",
     "Quantity",
@@ -118,6 +121,8 @@ __all__ = [
     "render_markdown",
     "seeds",
     "to_dict",
+    "to_ftm",
+    "to_ftm_jsonl",
     "to_json",
     "write_jsonl",
 ]

@@ -12,6 +12,7 @@ __all__ = [
     "KoreabriefError",
     "KoreabriefWarning",
     "LoadError",
+    "MissingExtraError",
     "SerializationError",
 ]
 
@@ -36,6 +37,17 @@ class LoadError(KoreabriefError):
         ...     list(kb.load("no/such/file.txt"))
         ... except kb.LoadError as e:
         ...     print("missing" in str(e))
+        True
+    """
+
+
+class MissingExtraError(KoreabriefError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it
+    (``pip install "koreabrief[ftm]"``). It is also an `ImportError`.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> issubclass(kb.MissingExtraError, ImportError)
         True
     """
 

@@ -230,6 +230,8 @@ class _Reader:
         self.lex = lex
         self.toks = _tokens(text, start, end, lex)
         self.names = [n for n in names if start <= n.start and n.end <= end]
+        # The lower-case words before the last name read ("the tanker" of "the tanker Ocean Star").
+        self.described: str | None = None
 
     # -- one name ----------------------------------------------------------------------
 
@@ -427,8 +429,10 @@ class _Reader:
         if toks[i].low in lex.clause_openers:
             return "clause", None
         # "a mixer called Tornado Cash": the name after the naming word.
+        depth = 0
         for k in range(i, j):
-            n = _starts_with(toks, k, lex.naming)
+            depth += (toks[k].text == "(") - (toks[k].text == ")")
+            n = _starts_with(toks, k, lex.naming) if depth == 0 else 0
             if n and k + n < j and toks[k + n].cap | (toks[k + n].text in _QUOTES_OPEN):
                 got = self.segment(k + n, j)
                 if got[0] == "name":
@@ -490,6 +494,8 @@ class _Reader:
             heads.append((run.i, run.j, False))
         if heads:
             hi, hj, quoted = heads[-1]
+            # "the tanker Ocean Star": the words before the name say what it is.
+            self.described = " ".join(t.low for t in toks[i:hi] if t.word and not t.cap) or None
             s, e = toks[hi].start, toks[hj - 1].end
             name = self.text[s:e]
             mention = self.mention_at(s, e)
@@ -513,6 +519,23 @@ class _Reader:
             s, e = words[0].start, words[-1].end
             return "group", (s, e, count if numbered else None)
         return "none", None
+
+    def alias_of(self, i: int, j: int, *, going_on: bool = False) -> str | None:
+        """The name a segment opening with "also known as" gives, if it is one (or, `going_on`
+        after one, opening with "or")."""
+        toks = self.toks
+        n = _starts_with(toks, i, self.lex.alias_markers)
+        if not n or (toks[i].low == "or" and not going_on) or toks[i].low == "known":
+            return None
+        k = i + n
+        while k < j and toks[k].text in _QUOTES_OPEN:
+            k += 1
+        end = k
+        while end < j and (toks[end].cap or (toks[end].word and toks[end].text[0].isdigit())):
+            end += 1
+        if end == k:
+            return None
+        return self.text[toks[k].start : toks[end - 1].end]
 
     def stop_in(self, i: int, j: int) -> int | None:
         """The first token in `toks[i:j]` that ends a phrase: a preposition or a clause opener
@@ -570,13 +593,21 @@ class _Reader:
         out: list[Item] = []
         group: tuple[str, int | None] | None = None
         for ci, cj in chunks:
-            in_clause = False
+            in_clause = naming_alias = False
             segs = self.segments(ci, cj)
             for n, (si, sj) in enumerate(segs):
                 if in_clause and not self.new_item(si, sj):
                     continue
                 if n + 1 < len(segs) and self.place_before(segs[n + 1][0]):
                     continue
+                alias = self.alias_of(si, sj, going_on=naming_alias)
+                if alias is not None and out and out[-1].kind != "group":
+                    # "the Lazarus Group, also known as APT38 or Hidden Cobra": other names
+                    # of the one before.
+                    out[-1] = out[-1]._replace(aliases=(*out[-1].aliases, alias))
+                    naming_alias = True
+                    continue
+                naming_alias = False
                 what, val = self.segment(si, sj)
                 if what == "clause":
                     in_clause = True
@@ -601,7 +632,9 @@ class _Reader:
                     s, e, aliases, mention, hi, hj = val
                     gtext = group[0] if group else None
                     name = self.text[s:e].strip("“”‘’\"'")
-                    kind = self.kind(hi, hj, mention, gtext)
+                    kind = self.kind(hi, hj, mention, self.described or gtext)
+                    if kind == "entity" and self.described and gtext:
+                        kind = self.kind(hi, hj, mention, gtext)
                     out.append(
                         Item(name, s, e, kind, aliases, gtext, group[1] if group else None, mention)
                     )

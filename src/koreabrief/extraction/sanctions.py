@@ -94,8 +94,12 @@ def _lead_state(names: list[ActorMention]) -> str | None:
     return ranked[0][0]
 
 
+# Stops that end no sentence before a name: "the Foreign Trade Bank, a.k.a. Mooyokeunhaeng".
+_NOT_ENDING = ("a.k.a.", " aka.", " f.k.a.")
+
+
 def _closed(text: str, sentences: list[Span]) -> list[Span]:
-    """The sentences, joined where a stop inside parentheses split one ("(a.k.a. ...)")."""
+    """The sentences, joined where a stop inside parentheses or after "a.k.a." split one."""
     out: list[Span] = []
     open_at: Span | None = None
     for sent in sentences:
@@ -103,7 +107,8 @@ def _closed(text: str, sentences: list[Span]) -> list[Span]:
             sent = Span(open_at.start, sent.end)
             out.pop()
         piece = text[sent.start : sent.end]
-        open_at = sent if piece.count("(") > piece.count(")") and len(piece) < _WINDOW else None
+        unclosed = piece.count("(") > piece.count(")") or piece.lower().endswith(_NOT_ENDING)
+        open_at = sent if unclosed and len(piece) < _WINDOW else None
         out.append(sent)
     return out
 
