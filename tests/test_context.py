@@ -95,13 +95,13 @@ def test_sanction_scan_reads_only_sentences_with_a_cue(monkeypatch: pytest.Monke
     from koreabrief.extraction import sanctions
 
     seen: list[int] = []
-    original = sanctions._sentence_sanctions
+    original = sanctions.sentence_sanctions
 
     def counting(ctx: Any, published: Any) -> Any:
         seen.append(ctx.sent.start)
         return original(ctx, published)
 
-    monkeypatch.setattr(sanctions, "_sentence_sanctions", counting)
+    monkeypatch.setattr(sanctions, "sentence_sanctions", counting)
     text = "Seoul said little. Pyongyang fired a missile. RUSSIA IS UNDER SANCTIONS. Talks may resume."
     found = kb.extract_sanctions(kb.Article(id="x", raw=text, text=text))
     assert [(s.entity, s.status.value) for s in found] == [("Russia", "in_force")]
@@ -124,7 +124,7 @@ def test_sanction_quick_scan_keeps_every_cue(text: str) -> None:
     found = kb.extract_sanctions(article)
     lex = sanctions.SanctionLexicon.default()
     assert found
-    assert lex._pattern.search(text) is not None
+    assert lex.pattern.search(text) is not None
 
 
 def _cue_lexicon() -> Any:

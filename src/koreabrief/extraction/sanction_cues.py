@@ -543,7 +543,8 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
         name = m.lastgroup
         if name is None:  # pragma: no cover - every alternative is named
             continue
-        if m.group(0)[0].isupper() and text[sent.start : m.start()].strip(" \"“‘'"):
+        cue = m.group(0)
+        if cue[0].isupper() and not cue.isupper() and text[sent.start : m.start()].strip(" \"“‘'"):
             continue  # "the List of Specially Designated Nationals": a name, not a cue
         stop = cues[ci + 1].start() if ci + 1 < len(cues) else sent.end
         if ci + 1 < len(cues):

@@ -53,7 +53,7 @@ def _bare_mention(
         m = _SANCTIONS_WORD.search(text, sent.start, sent.end)
         if m is None:
             continue
-        clause = text[max(sent.start, m.start() - 80) : m.end() + 40]
+        clause = text[max(sent.start, m.start() - 80) : min(sent.end, m.end() + 40)]
         if lex.hypothetical.search(text, sent.start, m.start()):
             continue  # "if Trump wins, Kim could seek concessions on sanctions"
         status = SanctionStatus.IN_FORCE
