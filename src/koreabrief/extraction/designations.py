@@ -22,8 +22,19 @@ __all__ = ["follow_ups", "group_named"]
 # "Choe Chol Ryong, a representative of ...": a name opening the sentence, then its role.
 _NAME_THEN_ROLE = re.compile(r"[^,.;:]{2,60}?,\s+(?:a|an|the|who|its|his|her)\s")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_WORDS = re.compile(r"[\w'’-]+")
+# ", and the agent is ...": a second copular list after the first.
+_AND_COPULA = re.compile(
+    r",?\s+and\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|include|includes)\s+", re.IGNORECASE
+)
 # A dash, colon or parenthesis that may introduce the names of a group.
 _NAMING_MARK = re.compile(r"[—–:(]|\s-\s")
+
+
+def _subject_group(text: str, start: int, end: int, nouns: frozenset[str]) -> str | None:
+    """The group noun of a follow-up's subject ("vessels" of "The vessels are"), if any."""
+    words = [w.lower() for w in _WORDS.findall(text, start, end)]
+    return next((w for w in reversed(words) if w in nouns), None)
 
 
 def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) -> list[Found]:
@@ -37,11 +48,13 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
     start = end = -1
     authority = last.authority
     first_only = False
+    subject: str | None = None
     for pattern in lex.follow_ups:
         m = pattern.match(text, sent.start, sent.end)
         if m is not None:
             start = m.end()
             end = object_end(reader, start, sent.end)
+            subject = _subject_group(text, m.start(), m.end(), lex.designees.group_nouns)
             break
     if start < 0:
         passive = lex.passive.search(text, sent.start, sent.end)
@@ -56,7 +69,15 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
             start, end, first_only = sent.start, m.end(), True
     if start < 0:
         return []
-    items = [i for i in read_list(text, start, end, reader.names, lex.designees) if i.kind != "state"]
+    items = [i for i in read_list(text, start, end, reader.names, lex.designees, group=subject) if i.kind != "state"]
+    more = _AND_COPULA.match(text, end, sent.end) if subject is not None else None
+    if more is not None:
+        # "The vessels are A and B, and the agent is C": a second list in the same sentence.
+        again = object_end(reader, more.end(), sent.end)
+        second = _subject_group(text, end, more.end(), lex.designees.group_nouns)
+        items += [
+            i for i in read_list(text, more.end(), again, reader.names, lex.designees, group=second) if i.kind != "state"
+        ]
     if first_only:
         items = items[:1]
     # "..., the Treasury Department said": who tells it is who imposed it.

@@ -50,6 +50,8 @@ _BULLETS = frozenset("▲•·■□●◆▪►-–—*")
 _DEMONYM_ENDS = ("an", "ese", "ish", "i", "ch")
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we"])
+# Words that stay function words in capitals ("THE", "AND" in a headline).
+_CAPS_FUNCTION_WORDS = frozenset(["the", "and", "of", "in", "on", "at", "to", "for", "by", "or", "as", "an", "with"])
 # Company suffixes that may follow a name after a comma ("Co., Ltd.").
 _SUFFIXES = frozenset(["ltd", "inc", "llc", "co", "corp", "limited", "plc", "jsc", "gmbh", "ag", "sa", "pte"])
 # A capitalised modifier is no part of a name: "China-based", "Russian-flagged".
@@ -165,6 +167,8 @@ def _capital(word: str, lex: DesigneeLexicon) -> bool:
     c = word[0]
     if not (c.isupper() or (c.isdigit() and any(ch.isalpha() for ch in word))):
         return False
+    if len(word) > 1 and word.isupper() and word.lower() not in _CAPS_FUNCTION_WORDS:
+        return True  # "IT", "US": an acronym, whatever its lower case reads as
     return word.lower() not in lex.not_names
 
 
@@ -218,6 +222,10 @@ def find_attribution(text: str, start: int, end: int, lex: DesigneeLexicon) -> i
             if toks[k].text in ",;:()":
                 break
             if _starts_with(toks, k, lex.attribution):
+                # "a mixer it said laundered funds, and ...": a relative clause, not who said it.
+                relative = any(t.low in _PRONOUNS or t.low in ("which", "who", "that") for t in toks[i + 1 : k])
+                if relative and any(t.text == "," for t in toks[k:]):
+                    break
                 return tok.start
     return end
 
@@ -454,6 +462,19 @@ class _Reader:
             if cut is not None:
                 stop = cut
         first = toks[i].low.replace(",", "")
+        n0 = i + 1 if first == "the" and i + 1 < stop else i
+        numbered_name = (
+            toks[n0].low.isdigit()
+            and n0 + 1 < stop
+            and all(t.cap for t in toks[n0 + 1 : stop] if t.word)
+            and toks[stop - 1].low not in lex.group_nouns
+            and not toks[stop - 1].low.endswith("s")
+            and self.mention_in(toks[n0 + 1].start, toks[stop - 1].end) is None
+        )
+        if numbered_name:
+            # "the 110 Research Centre": a name that opens with its number.
+            s, e = toks[n0].start, toks[stop - 1].end
+            return "name", (s, e, self.aliases(stop, j), None, n0, stop)
         if (first.isdigit() or _NUMBER_WORDS.get(first, 1) not in (1, None)) and i + 1 < stop:
             # "15 North Koreans", "five Russian arms dealers": a counted group, whatever its words.
             runs = []
@@ -520,6 +541,15 @@ class _Reader:
             return "group", (s, e, count if numbered else None)
         return "none", None
 
+    def apposition(self, i: int) -> bool:
+        """Whether the segment at `i` opens with "a"/"an"/"one of", describing the name before."""
+        toks = self.toks
+        while i < len(toks) and not toks[i].word:
+            i += 1
+        return i < len(toks) and toks[i].low in ("a", "an") or (
+            i + 1 < len(toks) and toks[i].low == "one" and toks[i + 1].low == "of"
+        )
+
     def alias_of(self, i: int, j: int, *, going_on: bool = False) -> str | None:
         """The name a segment opening with "also known as" gives, if it is one (or, `going_on`
         after one, opening with "or")."""
@@ -575,7 +605,8 @@ class _Reader:
 
     # -- the list ----------------------------------------------------------------------
 
-    def items(self) -> list[Item]:
+    def items(self, given: str | None = None) -> list[Item]:
+        """The list's items; names before any group phrase belong to `given` ("The vessels are ...")."""
         toks = self.toks
         if not toks:
             return []
@@ -591,7 +622,7 @@ class _Reader:
         else:
             chunks.append((0, len(toks)))
         out: list[Item] = []
-        group: tuple[str, int | None] | None = None
+        group: tuple[str, int | None] | None = (given, None) if given else None
         for ci, cj in chunks:
             in_clause = naming_alias = False
             segs = self.segments(ci, cj)
@@ -613,10 +644,12 @@ class _Reader:
                     in_clause = True
                     continue
                 in_clause = False
-                if what == "name" and n and toks[si].low in ("and", "or") and self.ends_in_pp(*segs[n - 1]) and (
+                if what == "name" and n and toks[si].low in ("and", "or") and val[4] == si + 1 and self.ends_in_pp(*segs[n - 1]) and (
                     (val[3] is not None and val[3].kind == "state") or (out and out[-1].kind == "group")
                 ):
                     continue  # "two companies in China and Russia": Russia is where, not who
+                if what == "group" and out and out[-1].kind != "group" and self.apposition(si):
+                    continue  # "Kim Jong Sik, a senior munitions official, ...": a description
                 if what == "group":
                     s, e, count = val
                     group = (self.text[s:e], count)
@@ -731,9 +764,18 @@ class _Reader:
 
 
 def read_list(
-    text: str, start: int, end: int, names: Sequence[ActorMention], lex: DesigneeLexicon
+    text: str,
+    start: int,
+    end: int,
+    names: Sequence[ActorMention],
+    lex: DesigneeLexicon,
+    *,
+    group: str | None = None,
 ) -> list[Item]:
     """The designees and group phrases listed in `text[start:end]`, in order.
+
+    `group` is the group phrase names belong to until the list gives one of its own
+    (the subject of "The vessels are ...").
 
     Examples:
         >>> lex = DesigneeLexicon.default()
@@ -741,4 +783,4 @@ def read_list(
         >>> [(i.name, i.kind, i.group) for i in read_list(t, 0, len(t), [], lex)]
         [('two firms', 'group', None), ('Sunrise Maritime Co.', 'company', 'two firms'), ('Hanbit Trading', 'company', 'two firms'), ('Ri Chol Su', 'person', 'two firms')]
     """
-    return _Reader(text, start, end, names, lex).items()
+    return _Reader(text, start, end, names, lex).items(group)

@@ -65,12 +65,18 @@ _RESOLUTION_NUMBERS = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d{3,4}")
+# ", but ..." opens no item of a list; nor does "and barred its director".
+_BUT = re.compile(r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s")
 # A phrase after a cue that opens with a preposition names no target.
 _PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
 # Where a reason opens after a list ("for its role in ...", "accused of ...").
 _REASON_OPEN = re.compile(
     r"(?<![\w-])(?:for|over|accused of|suspected of|charged with|alleged to have|in connection with"
     r"|in response to)(?![\w-])"
+)
+# A list going on after a phrase: ", and Han Kwang Il", ", as well as the Namgang ...".
+_LIST_GOES_ON = re.compile(
+    r",\s+(?:and|as well as|along with)\s+(?:(?:the|its|a|an|their|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3}?[A-Z]"
 )
 # Words before "for" that make it describe an item ("responsible for", "known for").
 _DESCRIBING = frozenset(["responsible", "known", "used", "held", "blamed", "wanted", "sought", "notorious",
@@ -81,6 +87,8 @@ _REASON_SEARCH = re.compile(
 )
 # The verbs after a cue in a subject: "Among those sanctioned are ...", "The list ... includes ...".
 _COPULA = re.compile(r"(?<![\w-])(?:are|is|were|was|include|includes|included|comprise|comprises)(?![\w-])")
+# What a subject before its verb does not hold: "... to the list of those whose assets are frozen".
+_NOT_SUBJECT = re.compile(r",|\b(?:to|whose|which|who|that|of|for|with|by|from|in)\b")
 # A clause a subject starts after: a reporting verb or "that".
 _SUBJECT_START = re.compile(
     r"(?<![\w-])(?:said|says|say|added|announced|stated|noted|reported|confirmed)\s+(?:that\s+)?|[;:]\s*"
@@ -100,11 +108,13 @@ _AUX_END = re.compile(
 )
 # A name speaking: "Seoul said", "Japan has strongly condemned".
 _SPEAKS = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:said|says|told|stated|added|warned|noted|urged|condemned"
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|told|stated|added|warned|noted|urged|condemned"
     r"|denounced|called|described|criticized|criticised|slammed|blasted)\b",
     re.IGNORECASE,
 )
-_ADVERB = re.compile(r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?")
+_ADVERB = re.compile(r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?")
+# A ban that says whom a regime targets: "... resolutions banning arms exports from North Korea".
+_BAN = re.compile(r"\b(?:ban|bans|banning|banned|prohibit|prohibits|prohibiting|prohibited|bar|bars|barring)\b")
 # A relative pronoun ending a subject ("... a group that [was sanctioned]").
 _RELATIVE_END = re.compile(r"\s(?:that|which|who)\s*$")
 # A phrase describing the name before it ("a hacking group", "an entity").
@@ -260,11 +270,16 @@ _JUDGES = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]")
 _WINDOW = 4_000
+_DATE_AFTER_LIST = re.compile(r",\s*(?:(?:in|on|since|from|starting|effective)\s+)?$")
+# A second verb between a cue and a date: the date is that verb's.
+_CUE_VERB_GAP = re.compile(r"\b(?:said|says|added|announced|which|who|that)\b")
 _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
 
 
 
 _UNSC = "UN Security Council"
+# A capitalised word right after a name: the name is part of a longer one.
+_INSIDE_NAME = re.compile(r" [A-Z][a-z]")
 _GOVERNING = frozenset(["to", "with", "against", "on", "of", "for", "from", "by", "in", "between", "at"])
 
 
@@ -294,6 +309,8 @@ class SentenceReader:
     def subject(self, pos: int) -> ActorMention | None:
         """The nearest name before `pos` that no preposition governs."""
         for n in reversed([n for n in self.names if n.end <= pos]):
+            if " " not in n.text and _INSIDE_NAME.match(self.text, n.end):
+                continue  # "Ma" of "the Chon Ma San": a surname inside another name
             words = _WORD.findall(self.text[max(self.sent.start, n.start - 30) : n.start])
             while words and words[-1].lower() in ("the", "a", "an"):
                 words.pop()
@@ -424,7 +441,7 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
     text = ctx.text
     end = find_attribution(text, start, end, ctx.lex.designees)
     # A list ends where a quotation closes or a new clause opens (", and Australia has ...").
-    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE):
+    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT):
         closed = pattern.search(text, start, end)
         if closed is not None:
             end = closed.start()
@@ -434,8 +451,11 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
         # "Institute for American Studies": a word joining two capitalised words is no reason.
         if before and before[-1][:1].isupper() and after[:1].isupper():
             continue
-        # "the unit responsible for the raid, ...": a description of one item, not the reason.
-        if before and before[-1].lower() in _DESCRIBING:
+        # "the unit responsible for the raid, ...", "working for the regime": a description of
+        # one item, not the reason; so is any "for ..." the list goes on after.
+        if before and (before[-1].lower() in _DESCRIBING or before[-1].lower().endswith("ing")):
+            continue
+        if _LIST_GOES_ON.search(text, m.end(), end):
             continue
         return m.start()
     return end
@@ -461,7 +481,7 @@ def _object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[l
         return [], end  # "on the blacklist of the Treasury": no list after the cue
     # "The six newly blacklisted officials are ...": the list follows the verb.
     verb = _COPULA.search(ctx.text, start, end)
-    if verb is not None and "," not in ctx.text[start : verb.start()]:
+    if verb is not None and not _NOT_SUBJECT.search(ctx.text, start, verb.start()):
         subject = read_list(ctx.text, start, verb.start(), ctx.names, ctx.lex.designees)
         if all(i.kind == "group" for i in subject):
             start = verb.end()
@@ -679,6 +699,14 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
                     # UN resolutions broken: a violation of the regime on the state it targets
                     # ("... resolutions that ban arms trade with North Korea"), whoever broke them.
                     regime = _regime_target(ctx, m.end())
+                    ban = _BAN.search(text, m.end(), min(sent.end, m.end() + 60))
+                    if regime is None and ban is not None:
+                        # "... resolutions banning arms exports from North Korea".
+                        regime = _regime_target(ctx, ban.end(), reach=120, banned=True)
+                    if regime is None and not targets:
+                        # "the transfers of weapons from North Korea to Russia constitute a
+                        # violation": the first state in what is judged.
+                        regime = _first_state(ctx, m.start())
                     if regime is None and not any(n.name == ctx.lead and _judges(ctx, n) for n in ctx.names):
                         # Unless named here (as the judge, say), the state the article is about.
                         regime = ctx.lead
@@ -689,10 +717,13 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
             if pos < m.start():
                 ok = m.start() - pos < 80 and not _CLAUSE_BREAK.search(text, pos, m.start())
             else:
-                # After the cue only a bare preposition may stand between: "on North Korea in 2006".
+                # After the cue only a bare preposition may stand between: "on North Korea in 2006";
+                # or the date ends the list, after a comma ("..., North Korea's spy agency, in 2016").
                 after_names = [n.end for n in ctx.names if m.end() <= n.end <= pos]
                 lo = max(after_names, default=m.end())
-                ok = _DATE_GAP.fullmatch(text, lo, pos) is not None
+                ok = _DATE_GAP.fullmatch(text, lo, pos) is not None or (
+                    _DATE_AFTER_LIST.search(text, m.end(), pos) is not None and not _CUE_VERB_GAP.search(text, m.end(), pos)
+                )
             if ok:
                 start_date = iso
                 break
@@ -708,6 +739,9 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
             resolutions = _resolutions(text, sent.start, sent.end)
         if named_programs:
             program = named_programs[0]
+        # "United Nations" imposes as the "UN Security Council".
+        authority = lex.authority.get(authority, authority) if authority is not None else None
+        also = [lex.authority.get(a, a) for a in also]
         for entity, item, reason in targets:
             for imposer in (*also, authority):
                 out.append(
@@ -746,6 +780,17 @@ def _resolutions(text: str, start: int, end: int) -> tuple[str, ...]:
     for m in _RESOLUTION_NUMBERS.finditer(text, start, end):
         out.extend(n for n in _DIGITS.findall(m.group(1)) if n not in out)
     return tuple(out)
+
+
+def _first_state(ctx: SentenceReader, pos: int) -> str | None:
+    """The first state named in the clause before `pos` (after a reporting verb), if any."""
+    start = ctx.sent.start
+    for b in _SUBJECT_START.finditer(ctx.text, ctx.sent.start, pos):
+        start = b.end()
+    for n in ctx.names:
+        if start <= n.start and n.end <= pos and n.kind == "state" and not _judges(ctx, n):
+            return n.name
+    return None
 
 
 def _judges(ctx: SentenceReader, n: ActorMention) -> bool:
