@@ -101,6 +101,7 @@ def to_ftm(obj: Facts | Brief | Iterable[Facts], /) -> list[dict[str, Any]]:
     model = _model()
     out: list[dict[str, Any]] = []
     targets: dict[str, dict[str, Any]] = {}
+    seen: set[str] = set()
     for sanction, url, outlet in _sources(obj):
         if sanction.entity_kind == "group":
             continue
@@ -117,8 +118,10 @@ def to_ftm(obj: Facts | Brief | Iterable[Facts], /) -> list[dict[str, Any]]:
             target.add("topics", "sanction")
         if target.id in targets:
             # The same target again (another authority): only new aliases add to it.
-            known = targets[target.id]["properties"].setdefault("alias", [])
-            known.extend(a for a in target.get("alias") if a not in known)
+            props = targets[target.id]["properties"]
+            new = [a for a in target.get("alias") if a not in props.get("alias", [])]
+            if new:
+                props.setdefault("alias", []).extend(new)
         else:
             targets[target.id] = _checked(model, target)
             out.append(targets[target.id])
@@ -146,7 +149,9 @@ def to_ftm(obj: Facts | Brief | Iterable[Facts], /) -> list[dict[str, Any]]:
             measure.add("unscId", number)
         if sanction.group:
             measure.add("summary", f"listed among {sanction.group}")
-        out.append(_checked(model, measure))
+        if measure.id not in seen:  # the same article given twice
+            seen.add(measure.id)
+            out.append(_checked(model, measure))
     return out
 
 
