@@ -25,7 +25,7 @@ from typing import Any
 import koreabrief as kb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import quality  # noqa: E402  (the sibling script: its set and scorer loading)
+import quality  # the sibling script: its set and scorer loading
 
 
 def pairs(scorer: ModuleType, gold: dict[str, Any], facts: kb.Facts) -> list[tuple[str, str, str]]:

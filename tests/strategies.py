@@ -120,7 +120,8 @@ sanctions = st.builds(
     program=st.none() | _safe_text,
     reason=st.none() | _safe_text,
     start_date=st.none() | _dates.map(dt.date.isoformat),
-    entity_kind=st.none() | st.sampled_from(["person", "company", "organisation", "vessel", "state", "group"]),
+    entity_kind=st.none()
+    | st.sampled_from(["person", "company", "organisation", "vessel", "state", "entity", "group"]),
     aliases=_tuples(_names),
     group=st.none() | _safe_text,
     group_count=st.none() | st.integers(min_value=0, max_value=10_000),

@@ -76,7 +76,7 @@ class TestReadList:
         """A group phrase, then names: each name carries the group and its count."""
         t = "two firms, Sunrise Maritime and Hanbit Trading"
         items = read_list(t, 0, len(t), [], LEX)
-        assert [(i.name, i.group, i.count) for i in items] == [
+        assert [(i.name, i.group, i.group_count) for i in items] == [
             ("two firms", None, 2),
             ("Sunrise Maritime", "two firms", 2),
             ("Hanbit Trading", "two firms", 2),
@@ -112,12 +112,18 @@ class TestReadList:
     def test_bullets_and_dashes(self) -> None:
         """Bulleted and dashed lists give one item per entry."""
         t = "four entities — ▲ Lazarus Group ▲ Kimsuky ▲ Andariel"
-        assert [i.name for i in read_list(t, 0, len(t), [], LEX)][1:] == ["Lazarus Group", "Kimsuky", "Andariel"]
+        assert [i.name for i in read_list(t, 0, len(t), [], LEX)][1:] == [
+            "Lazarus Group",
+            "Kimsuky",
+            "Andariel",
+        ]
 
     def test_place_before_based(self) -> None:
         """ "Dalian, China-based Ocean Gate": the city is no designee."""
         t = "a Dalian, China-based front company, Ocean Gate Logistics"
-        assert [i.name for i in read_list(t, 0, len(t), [], LEX) if i.kind != "group"] == ["Ocean Gate Logistics"]
+        assert [i.name for i in read_list(t, 0, len(t), [], LEX) if i.kind != "group"] == [
+            "Ocean Gate Logistics"
+        ]
 
     def test_attribution_cut(self) -> None:
         """ ", the Treasury said" ends a list; "a mixer it said laundered funds, and ..." does not."""
@@ -167,11 +173,16 @@ class TestFollowUps:
     def test_passive_follow_up(self) -> None:
         """ "X was also listed" after a designation is one of its targets."""
         got = _sanctions("Canberra sanctioned Kim Su Il on Friday. Pak Il Nam, a banker, was also listed.")
-        assert [(s.entity, s.authority) for s in got] == [("Kim Su Il", "Australia"), ("Pak Il Nam", "Australia")]
+        assert [(s.entity, s.authority) for s in got] == [
+            ("Kim Su Il", "Australia"),
+            ("Pak Il Nam", "Australia"),
+        ]
 
     def test_unrelated_sentence_names_no_one(self) -> None:
         """A sentence far from any designation names no target, whatever its shape."""
-        text = "Seoul sanctioned Kim Su Il. " + "The talks went on. " * 5 + "The companies are Alpha and Beta."
+        text = (
+            "Seoul sanctioned Kim Su Il. " + "The talks went on. " * 5 + "The companies are Alpha and Beta."
+        )
         assert [s.entity for s in _sanctions(text)] == ["Kim Su Il"]
 
 
@@ -180,11 +191,11 @@ class TestMerging:
 
     def test_mentions_merge(self) -> None:
         """The same target named twice is one Sanction with both sentences as mentions."""
-        text = "The Treasury sanctioned Tornado Mixer on Monday. Tornado Mixer was sanctioned for laundering funds."
+        text = "The Treasury sanctioned Tornado Mixer on Monday. Tornado Mixer was sanctioned for laundering."
         got = _sanctions(text)
         assert len(got) == 1
         assert [m.slice(text)[:13] for m in got[0].mentions] == ["The Treasury ", "Tornado Mixer"]
-        assert got[0].reason == "laundering funds"
+        assert got[0].reason == "laundering"
 
     def test_joint_action_keeps_each_authority(self) -> None:
         """A joint designation gives one Sanction per authority."""
@@ -210,7 +221,7 @@ class TestMerging:
 
     @given(st.lists(st.sampled_from([c["text"] for c in _passages()]), min_size=1, max_size=4))
     def test_one_sanction_per_target(self, texts: list[str]) -> None:
-        """No two Sanctions share target, authority and status; mentions are sorted and start with the span."""
+        """No two Sanctions share target, authority and status; mentions are sorted, the span first."""
         text = "\n\n".join(texts)
         got = _sanctions(text)
         keys = [(entity_key(s.entity), s.authority, s.status) for s in got]
@@ -245,9 +256,14 @@ class TestViolations:
 
     def test_judge_is_no_violator(self) -> None:
         """Who condemns a violation is not who committed it."""
-        assert _sanctions("Tokyo condemned the launch as a violation of several Security Council resolutions.") == ()
+        assert (
+            _sanctions("Tokyo condemned the launch as a violation of several Security Council resolutions.")
+            == ()
+        )
 
     def test_accusation_of_a_national_regime(self) -> None:
         """An accusation of breaking one state's own sanctions reports no violation."""
-        got = _sanctions("The Treasury sanctioned Volga Star, accusing it of moving funds in violation of U.S. sanctions.")
+        got = _sanctions(
+            "The Treasury sanctioned Volga Star, accusing it of moving funds in violation of U.S. sanctions."
+        )
         assert {s.status.value for s in got} == {"in_force"}

@@ -23,7 +23,9 @@ TEXT = (
 
 
 def _facts(text: str = TEXT, url: str | None = "https://example.com/a") -> kb.Facts:
-    article = kb.Article(id="a", raw=text, text=text, url=url, outlet="Example", published=dt.date(2025, 3, 4))
+    article = kb.Article(
+        id="a", raw=text, text=text, url=url, outlet="Example", published=dt.date(2025, 3, 4)
+    )
     return kb.extract(article)
 
 
@@ -35,8 +37,10 @@ class TestEntities:
         entities = kb.to_ftm(_facts())
         by_id = {e["id"]: e for e in entities}
         measures = [e for e in entities if e["schema"] == "Sanction"]
-        targets = {by_id[m["properties"]["entity"][0]]["properties"]["name"][0]: by_id[m["properties"]["entity"][0]]
-                   for m in measures}
+        targets = {
+            by_id[m["properties"]["entity"][0]]["properties"]["name"][0]: by_id[m["properties"]["entity"][0]]
+            for m in measures
+        }
         assert targets["Kim Chol Su"]["schema"] == "Person"
         assert targets["Hanbit Trading Co."]["schema"] == "Company"
         assert targets["Ocean Star"]["schema"] == "Vessel"
@@ -55,7 +59,11 @@ class TestEntities:
         entities = kb.to_ftm(_facts())
         people = [e for e in entities if e["schema"] == "Person"]
         assert len(people) == 1
-        pointing = [e for e in entities if e["schema"] == "Sanction" and e["properties"]["entity"] == [people[0]["id"]]]
+        pointing = [
+            e
+            for e in entities
+            if e["schema"] == "Sanction" and e["properties"]["entity"] == [people[0]["id"]]
+        ]
         assert {m["properties"]["authority"][0] for m in pointing} == {"United States", "European Union"}
 
     def test_targets_come_before_their_sanctions(self) -> None:
@@ -88,8 +96,9 @@ class TestEntities:
     def test_json_lines(self) -> None:
         """`to_ftm_jsonl` gives one JSON entity a line."""
         lines = kb.to_ftm_jsonl(_facts()).splitlines()
-        assert [json.loads(line) for line in lines] == [json.loads(json.dumps(e, sort_keys=True))
-                                                       for e in kb.to_ftm(_facts())]
+        assert [json.loads(line) for line in lines] == [
+            json.loads(json.dumps(e, sort_keys=True)) for e in kb.to_ftm(_facts())
+        ]
 
 
 class TestIds:

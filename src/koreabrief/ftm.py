@@ -39,7 +39,7 @@ _NAMESPACE = "koreabrief"
 def _model() -> Any:
     """FtM's model, or a clear error when the extra is not installed."""
     try:
-        from followthemoney import model
+        from followthemoney import model  # noqa: PLC0415 - the optional extra loads only when used
     except ImportError as e:
         raise MissingExtraError(
             'to_ftm needs the followthemoney library: pip install "koreabrief[ftm]" (Python 3.11 or newer)'
@@ -49,18 +49,19 @@ def _model() -> Any:
 
 def _sources(obj: Facts | Brief | Iterable[Facts]) -> Iterator[tuple[Sanction, str | None, str | None]]:
     """Each sanction with its article's address and outlet, where known."""
-    if isinstance(obj, Facts):
-        for s in obj.sanctions:
-            yield s, obj.article.url, obj.article.outlet
-    elif isinstance(obj, Brief):
-        for s in obj.sanctions:
+    given: object = obj
+    if isinstance(given, Facts):
+        for s in given.sanctions:
+            yield s, given.article.url, given.article.outlet
+    elif isinstance(given, Brief):
+        for s in given.sanctions:
             yield s, None, None
-    elif isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
+    elif isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
         raise ArgumentError(
-            f"to_ftm() expects Facts, a Brief or an iterable of Facts, got {type(obj).__name__}"
+            f"to_ftm() expects Facts, a Brief or an iterable of Facts, got {type(given).__name__}"
         )
     else:
-        for facts in obj:
+        for facts in given:
             if not isinstance(facts, Facts):
                 raise ArgumentError(f"to_ftm() expects Facts in the iterable, got {type(facts).__name__}")
             yield from _sources(facts)
@@ -127,7 +128,12 @@ def to_ftm(obj: Facts | Brief | Iterable[Facts], /) -> list[dict[str, Any]]:
             out.append(targets[target.id])
         measure = model.make_entity("Sanction")
         measure.make_id(
-            _NAMESPACE, "sanction", url or "", target.id, sanction.authority or "", sanction.status.value,
+            _NAMESPACE,
+            "sanction",
+            url or "",
+            target.id,
+            sanction.authority or "",
+            sanction.status.value,
             sanction.program or "",
         )
         measure.add("entity", target.id)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from koreabrief.extraction.designees import read_list
-from koreabrief.extraction.sanction_cues import Found, SentenceReader, object_end
+from koreabrief.extraction.sanction_reader import Found, SentenceReader
+from koreabrief.extraction.sanction_targets import object_end
 from koreabrief.models import SanctionStatus
 
 __all__ = ["follow_ups", "group_named"]
@@ -63,20 +64,30 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
             by = _BY.match(text, passive.end(), sent.end)
             if by is not None:
                 authority = reader.authority_in(by.end(), min(sent.end, by.end() + 60)) or authority
-    if start < 0 and last.kind == "group" and not any(f.action == last.action and f.kind != "group" for f in previous):
+    if (
+        start < 0
+        and last.kind == "group"
+        and not any(f.action == last.action and f.kind != "group" for f in previous)
+    ):
         m = _NAME_THEN_ROLE.match(text, sent.start, sent.end)
         if m is not None:
             start, end, first_only = sent.start, m.end(), True
     if start < 0:
         return []
-    items = [i for i in read_list(text, start, end, reader.names, lex.designees, group=subject) if i.kind != "state"]
+    items = [
+        i
+        for i in read_list(text, start, end, reader.names, lex.designees, group=subject)
+        if i.kind != "state"
+    ]
     more = _AND_COPULA.match(text, end, sent.end) if subject is not None else None
     if more is not None:
         # "The vessels are A and B, and the agent is C": a second list in the same sentence.
         again = object_end(reader, more.end(), sent.end)
         second = _subject_group(text, end, more.end(), lex.designees.group_nouns)
         items += [
-            i for i in read_list(text, more.end(), again, reader.names, lex.designees, group=second) if i.kind != "state"
+            i
+            for i in read_list(text, more.end(), again, reader.names, lex.designees, group=second)
+            if i.kind != "state"
         ]
     if first_only:
         items = items[:1]
@@ -97,7 +108,7 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
                 kind=item.kind,
                 aliases=item.aliases,
                 group=item.group,
-                count=item.count,
+                group_count=item.group_count,
                 action=last.action,
             )
         )
@@ -136,7 +147,7 @@ def group_named(reader: SentenceReader, groups: list[Found]) -> list[Found]:
                 kind=item.kind,
                 aliases=item.aliases,
                 group=item.group,
-                count=item.count,
+                group_count=item.group_count,
                 action=g.action,
             )
         )

@@ -18,7 +18,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from koreabrief.extraction.designees import DesigneeLexicon
+from koreabrief.extraction.designee_words import DesigneeLexicon
 from koreabrief.models import SanctionStatus
 
 if sys.version_info >= (3, 11):
@@ -32,8 +32,8 @@ __all__ = ["SanctionLexicon"]
 _GAP = r"(?:\s+[\w'’-]{1,30}){0,6}?\s+"
 # What may open a follow-up sentence before its pattern: "Additionally, the sanctions ...".
 _LEAD = (
-    r"[\s\"“‘]*(?:(?:additionally|in addition|also|meanwhile|further|furthermore|moreover|separately|apart from that)"
-    r"\s*,?\s+)?"
+    r"[\s\"“‘]*(?:(?:additionally|in addition|also|meanwhile|further|furthermore|moreover|separately"
+    r"|apart from that)\s*,?\s+)?"
 )
 
 
@@ -91,7 +91,8 @@ class SanctionLexicon:
         object.__setattr__(self, "designees", DesigneeLexicon(self.data.get("designees", {})))
         follow = self.data.get("follow_up", {})
         groups = "|".join(
-            re.escape(w) for w in sorted(self.data.get("designees", {}).get("group_nouns", ()), key=len, reverse=True)
+            re.escape(w)
+            for w in sorted(self.data.get("designees", {}).get("group_nouns", ()), key=len, reverse=True)
         )
         object.__setattr__(
             self,
@@ -138,8 +139,6 @@ def _default() -> SanctionLexicon:
     return SanctionLexicon(tomllib.loads(text))
 
 
-
-
 def _lowered_pattern(source: str, bodies: list[str]) -> re.Pattern[str] | None:
     """`source` compiled case-sensitively, when that is its IGNORECASE form on lower-cased text.
 
@@ -151,5 +150,3 @@ def _lowered_pattern(source: str, bodies: list[str]) -> re.Pattern[str] | None:
     if all((c.isascii() and c.islower()) or c.lower() == c.upper() for body in bodies for c in body):
         return re.compile(source)
     return None
-
-

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from koreabrief.extraction.sanction_cues import Found
+from koreabrief.extraction.sanction_reader import Found
 from koreabrief.models import Sanction, Span
 
 __all__ = ["entity_key", "merge_found"]
@@ -31,7 +31,7 @@ def entity_key(name: str) -> str:
         ('korea mandal credit bank', 'kim yo jong')
     """
     key = _NOT_WORD.sub(" ", name.lower()).strip()
-    return key[4:] if key.startswith("the ") else key
+    return key.removeprefix("the ")
 
 
 def _linked(found: list[Found]) -> dict[str, str]:
@@ -122,9 +122,13 @@ def merge_found(found: list[Found]) -> tuple[Sanction, ...]:
                 reason=next((f.reason for f in items if f.reason), None),
                 start_date=next((f.start_date for f in items if f.start_date), None),
                 entity_kind=kinds[0] if kinds else first.kind,
-                aliases=tuple(dict.fromkeys(a for f in items for a in f.aliases if entity_key(a) != entity_key(first.entity))),
+                aliases=tuple(
+                    dict.fromkeys(
+                        a for f in items for a in f.aliases if entity_key(a) != entity_key(first.entity)
+                    )
+                ),
                 group=next((f.group for f in items if f.group), None),
-                group_count=next((f.count for f in items if f.count is not None), None),
+                group_count=next((f.group_count for f in items if f.group_count is not None), None),
                 resolutions=tuple(dict.fromkeys(r for f in items for r in f.resolutions)),
                 mentions=spans,
             )

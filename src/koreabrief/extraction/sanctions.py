@@ -20,9 +20,10 @@ from koreabrief.arguments import require_article
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.designations import follow_ups, group_named
-from koreabrief.extraction.sanction_cues import Found, SentenceReader, sentence_sanctions
+from koreabrief.extraction.sanction_cues import sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_merge import merge_found
+from koreabrief.extraction.sanction_reader import Found, SentenceReader
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Sanction, SanctionStatus, Span
@@ -33,12 +34,20 @@ _WINDOW = 4_000
 # How many sentences after a designation may go on naming its targets.
 _FOLLOW_REACH = 3
 # A word that speaks of sanctions, and what makes them threatened or still to come.
-_SANCTIONS_WORD = re.compile(r"(?<![\w-])sanctions?(?![\w-]*\s+(?:monitor|expert|panel|committee))", re.IGNORECASE)
-_THREAT = re.compile(r"\b(?:threat\w*|promis\w*|warn\w*|vow\w*|tougher|could|would|might|may)\b", re.IGNORECASE)
+_SANCTIONS_WORD = re.compile(
+    r"(?<![\w-])sanctions?(?![\w-]*\s+(?:monitor|expert|panel|committee))", re.IGNORECASE
+)
+_THREAT = re.compile(
+    r"\b(?:threat\w*|promis\w*|warn\w*|vow\w*|tougher|could|would|might|may)\b", re.IGNORECASE
+)
 _KEPT = re.compile(r"\b(?:continu\w*|maintain\w*|keep\w*|kept|remain\w*|still|already)\b", re.IGNORECASE)
-_TO_BE_IMPOSED = re.compile(r"\b(?:will|to) be (?:imposed|introduced|announced)\b|\bplans? to\b", re.IGNORECASE)
+_TO_BE_IMPOSED = re.compile(
+    r"\b(?:will|to) be (?:imposed|introduced|announced)\b|\bplans? to\b", re.IGNORECASE
+)
 # A sentence about "the sanctions" already told of.
-_SANCTIONS_FIRST = re.compile(r"\W*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:sanctions|measures)\b", re.IGNORECASE)
+_SANCTIONS_FIRST = re.compile(
+    r"\W*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:sanctions|measures)\b", re.IGNORECASE
+)
 # What may stand between the names imposing sanctions and the word: "U.N., EU and U.S. ".
 _IMPOSER_GAP = re.compile(r"(?:\s*(?:,|and|&)\s*|\s+(?:[a-z]+\s+){0,2})?\s*")
 _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
@@ -102,9 +111,10 @@ def _closed(text: str, sentences: list[Span]) -> list[Span]:
     """The sentences, joined where a stop inside parentheses or after "a.k.a." split one."""
     out: list[Span] = []
     open_at: Span | None = None
-    for sent in sentences:
-        if open_at is not None and sent.start - open_at.end < 3:
-            sent = Span(open_at.start, sent.end)
+    for given in sentences:
+        sent = given
+        if open_at is not None and given.start - open_at.end < 3:
+            sent = Span(open_at.start, given.end)
             out.pop()
         piece = text[sent.start : sent.end]
         unclosed = piece.count("(") > piece.count(")") or piece.lower().endswith(_NOT_ENDING)
@@ -165,16 +175,20 @@ def sanctions_in_context(
                 continue  # no cue: nothing the full scan could find
             # Built only here: most sentences hold no cue, and a Span runs its validators.
             piece = sent if (start, end) == (sent.start, sent.end) else Span(start, end)
-            got.extend(sentence_sanctions(SentenceReader(text, piece, names, lex, starts, lead), article.published))
+            got.extend(
+                sentence_sanctions(
+                    SentenceReader(text, piece, names, lex, starts, lead=lead), article.published
+                )
+            )
             start = piece.end
         near = last is not None and index - last_at <= _FOLLOW_REACH
         if not got and last is not None and near:
-            reader = SentenceReader(text, sent, names, lex, starts, lead)
+            reader = SentenceReader(text, sent, names, lex, starts, lead=lead)
             got = follow_ups(reader, last, previous=found)
             if got:
                 last_at = index
         if not got and groups:
-            got = group_named(SentenceReader(text, sent, names, lex, starts, lead), groups)
+            got = group_named(SentenceReader(text, sent, names, lex, starts, lead=lead), groups)
         elif last is not None:
             # "The officials were also blacklisted", "The sanctions also named ...": a
             # designation told on without its authority is the one made before.

@@ -1,0 +1,267 @@
+"""Where a cue's targets stand, and where its list of them ends.
+
+After an active cue ("sanctioned X, Y and Z", "sanctions on X"); after the verb
+that follows a cue standing in a subject ("Among those sanctioned are X");
+before a passive cue ("X, the ..., was also sanctioned"), or the antecedent of a
+relative clause ("X, a group that was sanctioned"). A list ends at its reason
+("for ..."), at an attribution (", the Treasury said"), a closing quotation or a
+new clause; [`read_list`][koreabrief.extraction.designees.read_list] reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from koreabrief.extraction.designees import Item, find_attribution, read_list
+from koreabrief.extraction.sanction_reader import SentenceReader
+
+__all__ = [
+    "AMONG",
+    "SUBJECT_START",
+    "find_reason",
+    "inverted_targets",
+    "items_to_targets",
+    "object_end",
+    "object_targets",
+    "opening_reason",
+    "subject_targets",
+]
+
+# Compiled once here rather than inline in the functions that use them.
+# A quotation closing: a list inside it ends there.
+_QUOTE_CLOSE = re.compile(r"[,.!?][”\"]")
+
+# A new clause with its own subject and verb: ", and Australia has now hit ...", "and the
+# designation also marked ...".
+_VERBS = (
+    r"(?:has|have|had|is|are|was|were|will|would|also|said|says|added|announced|imposed|imposes|sanctioned"
+    r"|sanctions|designated|designates|blacklisted|froze|freezes|targeted|targets|hit|hits|banned|bans)\b"
+)
+
+_NEW_CLAUSE = re.compile(
+    r",?\s+(?:and|but|while|whereas)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
+    + _VERBS
+    + r"|(?:the|a|an|its|their|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:"
+    + _VERBS
+    + r"|marked|marks|came|comes))"
+)
+
+# "designated X as a hostile state".
+_AS_WHAT = re.compile(r"\s*[\"“”’']?\s*as\s", re.IGNORECASE)
+
+# ", but ..." opens no item of a list; nor does "and barred its director".
+_BUT = re.compile(r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s")
+
+# A phrase after a cue that opens with a preposition names no target.
+_PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
+
+# Where a reason opens after a list ("for its role in ...", "accused of ...").
+_REASON_OPEN = re.compile(
+    r"(?<![\w-])(?:for|over|accused of|suspected of|charged with|alleged to have|in connection with"
+    r"|in response to)(?![\w-])"
+)
+
+# A list going on after a phrase: ", and Han Kwang Il", ", as well as the Namgang ...".
+_LIST_GOES_ON = re.compile(
+    r",\s+(?:and|as well as|along with)\s+(?:(?:the|its|a|an|their|his|her)\s+)?(?:[a-z][\w-]*\s+){0,3}?[A-Z]"
+)
+
+# Words before "for" that make it describe an item ("responsible for", "known for").
+_DESCRIBING = frozenset(
+    [
+        "responsible",
+        "known",
+        "used",
+        "held",
+        "blamed",
+        "wanted",
+        "sought",
+        "notorious",
+        "famous",
+        "liable",
+        "paid",
+        "designated",
+        "sanctioned",
+        "responsibility",
+    ]
+)
+
+_REASON_SEARCH = re.compile(
+    r"\s+(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
+    r"|responsible for|engaged in)\s"
+)
+
+# What opens a reason: "for its nuclear tests", "over the invasion", "accused of helping ...".
+_FOR_OVER = re.compile(
+    r"\s+(?:(?:it|they|that|who|which|whom)\s+(?:(?:has|have|had|is|are|was|were)\s+)?)?"
+    r"(?:for|over|accused of|suspected of|charged with|alleged to have|involved in|linked to|tied to"
+    r"|responsible for|engaged in)\s+(?:its|their|his|her|the)?\s*"
+)
+
+# A full stop inside an abbreviation ("U.N.", "U.S.") or a number ends no reason.
+_REASON_END = re.compile(r"[,;:—–()\"“”]|\.(?!\w)(?<!\b[A-Z]\.)|\s-\s|\s+and\s+(?=[A-Z])|\s+while\b|\s+but\b")
+
+# The verbs after a cue in a subject: "Among those sanctioned are ...", "The list ... includes ...".
+_COPULA = re.compile(r"(?<![\w-])(?:are|is|were|was|include|includes|included|comprise|comprises)(?![\w-])")
+
+# What a subject before its verb does not hold: "... to the list of those whose assets are frozen".
+_NOT_SUBJECT = re.compile(r",|\b(?:to|whose|which|who|that|of|for|with|by|from|in)\b")
+
+# A clause a subject starts after: a reporting verb or "that".
+SUBJECT_START = re.compile(
+    r"(?<![\w-])(?:said|says|say|added|announced|stated|noted|reported|confirmed)\s+(?:that\s+)?|[;:]\s*"
+)
+
+# "X was among seven officials that ... blacklisted".
+AMONG = re.compile(r"(?<![\w-])(?:is|was|are|were)\s+(?:also\s+)?(?:among|one of)\s+")
+
+# The auxiliary before a passive cue ("has also been", "were").
+_AUX_END = re.compile(
+    r"\s*,?\s+(?:(?:has|have|had|is|are|was|were|will|would)\s+)?(?:(?:also|now|already|previously|since|recently"
+    r"|newly|likewise|all|both|each)\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
+)
+
+# A relative pronoun ending a subject ("... a group that [was sanctioned]").
+_RELATIVE_END = re.compile(r"\s(?:that|which|who)\s*$")
+
+# A phrase describing the name before it ("a hacking group", "an entity").
+_APPOSITION = re.compile(r"\s*(?:a|an|the|another|one)\s", re.IGNORECASE)
+
+# "hit North Korea with sanctions": cues whose target stands before "with".
+_HITS = ("hit", "slap", "target", "punish", "place", "put")
+
+_WITH_SANCTIONS = re.compile(
+    r"\s+(?:with|under)\s+(?:[\w'’-]+\s+){0,4}?(?:sanctions|asset freezes|travel bans|penalties)"
+)
+
+
+def items_to_targets(items: list[Item]) -> list[tuple[str, Item]]:
+    """Each item with the entity it names: the gazetteer's canonical name when it knows it."""
+    out = []
+    for item in items:
+        entity = item.mention.name if item.mention is not None and item.kind != "group" else item.name
+        out.append((entity, item))
+    return out
+
+
+def object_end(ctx: SentenceReader, start: int, end: int) -> int:
+    """Where the list after a cue ends: before ", the Treasury said", a reason or another cue."""
+    text = ctx.text
+    end = find_attribution(text, start, end, ctx.lex.designees)
+    # A list ends where a quotation closes or a new clause opens (", and Australia has ...").
+    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT):
+        closed = pattern.search(text, start, end)
+        if closed is not None:
+            end = closed.start()
+    for m in _REASON_OPEN.finditer(text, start, end):
+        before = text[max(start, m.start() - 30) : m.start()].split()
+        after = text[m.end() : m.end() + 2]
+        # "Institute for American Studies": a word joining two capitalised words is no reason.
+        if before and before[-1][:1].isupper() and after[:1].isupper():
+            continue
+        # "the unit responsible for the raid, ...", "working for the regime": a description of
+        # one item, not the reason; so is any "for ..." the list goes on after.
+        if before and (before[-1].lower() in _DESCRIBING or before[-1].lower().endswith("ing")):
+            continue
+        if _LIST_GOES_ON.search(text, m.end(), end):
+            continue
+        return m.start()
+    return end
+
+
+def opening_reason(text: str, start: int, end: int) -> tuple[str | None, int]:
+    m = _FOR_OVER.match(text[start : min(end, start + 20)])
+    if not m:
+        return None, start
+    rs = start + m.end()
+    stop = _REASON_END.search(text, rs, end)
+    re_end = stop.start() if stop else end
+    reason = text[rs:re_end].strip()
+    return (reason or None), re_end
+
+
+def find_reason(text: str, start: int, end: int) -> str | None:
+    """The reason opening within the first words after `start` ("for its role in ...")."""
+    m = _REASON_SEARCH.search(text, start, min(end, start + 160))
+    if m is None:
+        return None
+    return opening_reason(text, m.start(), end)[0]
+
+
+def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[list[tuple[str, Item]], int]:
+    """The targets listed after the cue `m` and where the list ends."""
+    end = object_end(ctx, m.end(), stop)
+    # "hit North Korea's Lazarus Group with sanctions": the target stands before "with".
+    with_ = _WITH_SANCTIONS.search(ctx.text, m.end(), end) if m.group(0).lower().startswith(_HITS) else None
+    if with_ is not None:
+        end = with_.start()
+    start = m.end()
+    if _PREPOSITION_FIRST.match(ctx.text, start, end):
+        return [], end  # "on the blacklist of the Treasury": no list after the cue
+    # "The six newly blacklisted officials are ...": the list follows the verb.
+    verb = _COPULA.search(ctx.text, start, end)
+    if verb is not None and not _NOT_SUBJECT.search(ctx.text, start, verb.start()):
+        subject = read_list(ctx.text, start, verb.start(), ctx.names, ctx.lex.designees)
+        if all(i.kind == "group" for i in subject):
+            start = verb.end()
+    items = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
+    if items and m.group(0).lower().startswith("designat") and _AS_WHAT.match(ctx.text, items[0].end, end):
+        return [], end  # "designating South Korea as a hostile state": a label, not a listing
+    return items_to_targets(items), end
+
+
+def inverted_targets(ctx: SentenceReader, m: re.Match[str]) -> list[tuple[str, Item]]:
+    """ "Among those sanctioned are X and Y", "Also added to the list was X": the targets
+    after the verb that follows a cue standing in the subject."""
+    text, sent = ctx.text, ctx.sent
+    verb = _COPULA.search(text, m.end(), min(sent.end, m.end() + 160))
+    if verb is None:
+        return []
+    end = object_end(ctx, verb.end(), sent.end)
+    items = read_list(text, verb.end(), end, ctx.names, ctx.lex.designees)
+    return items_to_targets(items)
+
+
+def subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
+    """ "X, the ..., was also sanctioned": the named targets before a passive cue at `pos`."""
+    text, sent = ctx.text, ctx.sent
+    among = AMONG.search(text, sent.start, pos)
+    end = among.start() if among is not None else pos
+    start = sent.start
+    for b in SUBJECT_START.finditer(text, sent.start, end):
+        start = b.end()
+    aux = _AUX_END.search(text, start, end)
+    if aux is not None:
+        end = aux.start()
+    relative = _RELATIVE_END.search(text, start, end)
+    if relative is not None:
+        # "... stolen by the Lazarus Group, a state-sponsored hacking group that was
+        # sanctioned": the one the relative clause is about.
+        return _antecedent(ctx, start, relative.start())
+    items = read_list(text, start, end, ctx.names, ctx.lex.designees)
+    if among is not None:
+        items = [i for i in items if i.kind != "group"]
+        # "X was among seven officials that the State Department blacklisted": the group is X's.
+        groups = [
+            i for i in read_list(text, among.end(), pos, ctx.names, ctx.lex.designees) if i.kind == "group"
+        ]
+        if groups:
+            g = groups[0]
+            items = [i._replace(group=g.name, group_count=g.group_count) for i in items]
+    return items_to_targets(items)
+
+
+def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, Item]]:
+    """The named target a relative pronoun at `end` refers to: the name of its own phrase,
+    or, when that phrase describes one ("a hacking group"), the name it describes."""
+    items = [i for i in read_list(ctx.text, start, end, ctx.names, ctx.lex.designees) if i.kind != "group"]
+    comma = ctx.text.rfind(",", start, end)
+    if items and items[-1].start > comma:
+        return items_to_targets(items[-1:])
+    if comma < 0 or not _APPOSITION.match(ctx.text, comma + 1, end):
+        return []
+    for n in reversed(ctx.names):
+        if n.end <= comma and comma - n.end < 3 and n.kind != "state":
+            item = Item(n.name, n.start, n.end, n.kind, mention=n)
+            return items_to_targets([item])
+    return []

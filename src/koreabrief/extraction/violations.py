@@ -1,0 +1,145 @@
+"""Violations: who broke which sanctions, and the state a broken UN regime targets.
+
+"Russia violated UN Security Council resolutions by training North Korean
+troops" gives a violation on Russia, and on the state the resolutions target
+(named after them, "resolutions that ban arms trade with North Korea", else
+the article's lead state). Who judges ("Tokyo condemned the launch as a
+violation") or reports it ("Seoul said") is no violator, and an allegation of
+breaking one state's own sanctions is reported as no violation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from koreabrief.extraction.actors import ActorMention
+from koreabrief.extraction.sanction_reader import SentenceReader
+from koreabrief.extraction.sanction_targets import SUBJECT_START
+
+__all__ = [
+    "alleged",
+    "first_state",
+    "judged",
+    "judges",
+    "owned",
+    "regime_target",
+    "unjudged_lead",
+    "violation_targets",
+]
+
+# An accusation or allegation: what it says was violated is not reported as fact.
+_ALLEGED = re.compile(r"(?<![\w-])(?:alleg|accus|suspect|claim)\w*", re.IGNORECASE)
+
+# A UN regime: "accused of violating UN Security Council resolutions" is still reported.
+_UN = re.compile(r"resolution|security council|\bU\.?N\b", re.IGNORECASE)
+
+# A name speaking: "Seoul said", "Japan has strongly condemned".
+_SPEAKS = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|told|stated|added|warned|noted|urged|condemned"
+    r"|denounced|called|described|criticized|criticised|slammed|blasted)\b",
+    re.IGNORECASE,
+)
+
+_ADVERB = re.compile(r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?")
+
+# A ban that says whom a regime targets: "... resolutions banning arms exports from North Korea".
+_BAN = re.compile(
+    r"\b(?:ban|bans|banning|banned|prohibit|prohibits|prohibiting|prohibited|bar|bars|barring)\b"
+)
+
+# What stands between a sanctions regime and the state it targets.
+_REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
+
+# The same, for what a regime bans: "the supply of weapons to the DPRK".
+_BANNED_PREP = re.compile(r"\b(?:on|against|with|targeting|to|from)\s+(?:the\s+)?$")
+
+# Verbs of judging: their subject calls something a violation rather than commits one.
+_JUDGES = re.compile(
+    r"\b(?:condemn|denounc|call|describ|brand|slam|criticiz|criticis|blast|label|decr[iy])\w{0,4}\b",
+    re.IGNORECASE,
+)
+
+
+def regime_target(ctx: SentenceReader, pos: int, *, reach: int = 60, banned: bool = False) -> str | None:
+    """The state a sanctions regime named just before `pos` targets ("... resolutions
+    on North Korea", "... that ban arms trade with North Korea"), if any; with `banned`,
+    also the state what it bans goes to or comes from ("... the supply of arms to the DPRK")."""
+    prep = _BANNED_PREP if banned else _REGIME_PREP
+    for n in ctx.names:
+        if n.start < pos or n.start > pos + reach:
+            continue
+        if n.kind == "state" and prep.search(ctx.text, max(pos, n.start - 12), n.start):
+            return n.name
+    return None
+
+
+def first_state(ctx: SentenceReader, pos: int) -> str | None:
+    """The first state named in the clause before `pos` (after a reporting verb), if any."""
+    start = ctx.sent.start
+    for b in SUBJECT_START.finditer(ctx.text, ctx.sent.start, pos):
+        start = b.end()
+    for n in ctx.names:
+        if start <= n.start and n.end <= pos and n.kind == "state" and not judges(ctx, n):
+            return n.name
+    return None
+
+
+def judges(ctx: SentenceReader, n: ActorMention) -> bool:
+    """Whether the name speaks or judges in its sentence ("Tokyo condemned ...", ", Seoul said")."""
+    if _SPEAKS.match(ctx.text, n.end, ctx.sent.end) is not None:
+        return True
+    adverb = _ADVERB.match(ctx.text, n.end + 1)
+    verb = adverb.end() if adverb is not None else n.end + 1
+    return _JUDGES.match(ctx.text, verb, ctx.sent.end) is not None
+
+
+def owned(ctx: SentenceReader, pos: int) -> bool:
+    """Whether a name owns the noun at `pos` ("Pyongyang's sanctions evasion")."""
+    return any(
+        0 <= pos - n.end <= 4 and ctx.text[n.end : pos].strip() in ("'s", "’s", "'", "’") for n in ctx.names
+    )
+
+
+def alleged(ctx: SentenceReader, m: re.Match[str]) -> bool:
+    """Whether violation cue `m` is an allegation of breaking a national regime ("accusing
+    them of moving funds in violation of U.S. sanctions"); UN resolutions stay reported."""
+    start = max(ctx.sent.start, m.start() - 120)
+    return _ALLEGED.search(ctx.text, start, m.start()) is not None and not _UN.search(m.group(0))
+
+
+def judged(ctx: SentenceReader, subj: ActorMention, pos: int) -> ActorMention | None:
+    """The violator when `subj` judges something a violation before `pos` ("Washington
+    condemned Pyongyang's launch as a violation"): the last name judged, or None."""
+    if not _JUDGES.search(ctx.text, subj.end, pos):
+        return subj
+    names = [n for n in ctx.names if subj.end <= n.start and n.end <= pos]
+    return names[-1] if names else None
+
+
+def unjudged_lead(ctx: SentenceReader) -> str | None:
+    """The article's lead state, unless the sentence names it as a judge or speaker."""
+    if any(n.name == ctx.lead and judges(ctx, n) for n in ctx.names):
+        return None
+    return ctx.lead
+
+
+def violation_targets(ctx: SentenceReader, m: re.Match[str], violators: list[str]) -> list[str]:
+    """The state a broken UN regime targets, for violation cue `m`, unless among `violators`.
+
+    Named after the resolutions ("resolutions that ban arms trade with North Korea",
+    "resolutions banning exports from North Korea"); else, with no violator named, the
+    first state in what is judged ("the transfers of weapons from North Korea to Russia
+    constitute a violation"); else the article's lead state.
+    """
+    text, sent = ctx.text, ctx.sent
+    if not _UN.search(m.group(0) + text[m.end() : m.end() + 40]):
+        return []
+    regime = regime_target(ctx, m.end())
+    ban = _BAN.search(text, m.end(), min(sent.end, m.end() + 60))
+    if regime is None and ban is not None:
+        regime = regime_target(ctx, ban.end(), reach=120, banned=True)
+    if regime is None and not violators:
+        regime = first_state(ctx, m.start())
+    if regime is None:
+        regime = unjudged_lead(ctx)
+    return [regime] if regime is not None and regime not in violators else []
