@@ -40,6 +40,9 @@ from koreabrief.extraction.name_runs import NameReader
 
 __all__ = ["DesigneeLexicon", "Item", "find_attribution", "read_list"]
 
+# The verbs after a group noun that open a semicolon chunk's list ("the firm is ...").
+_CHUNK_VERBS = frozenset(["are", "is", "were", "was", "include", "includes", "included"])
+
 
 class Item(NamedTuple):
     """One entry of a list: a named designee or a group phrase.
@@ -265,8 +268,12 @@ class _Reader(NameReader):
             chunks.append((0, len(toks)))
         out: list[Item] = []
         group: tuple[str, int | None] | None = (given, None) if given else None
-        for ci, cj in chunks:
+        for chunk_start, cj in chunks:
             in_clause = naming_alias = False
+            ci, subject = self.chunk_subject(chunk_start, cj)
+            if subject is not None:
+                # "...; the individuals include Ri Chol Su": names of that group from here.
+                group = (subject, None)
             segs = self.segments(ci, cj)
             for n, (si, sj) in enumerate(segs):
                 if in_clause and not self.new_item(si, sj):
@@ -340,6 +347,19 @@ class _Reader(NameReader):
         while i < j and not toks[i].word:
             i += 1
         return i < j and self.stop_in(i + 1, j) is not None
+
+    def chunk_subject(self, i: int, j: int) -> tuple[int, str | None]:
+        """Where a semicolon chunk's list starts, and its group noun when it opens with one
+        and a verb ("the individuals include ..."); else `i` and None."""
+        toks = self.toks
+        for k in range(i, min(j, i + 7)):
+            low = toks[k].low
+            if not toks[k].word or toks[k].cap:
+                return i, None
+            if low in _CHUNK_VERBS:
+                nouns = [t.low for t in toks[i:k] if t.low in self.lex.group_nouns]
+                return (k + 1, nouns[-1]) if nouns else (i, None)
+        return i, None
 
     def place_before(self, k: int) -> bool:
         """Whether the segment at `k` opens with "China-based": the one before is its city."""
