@@ -51,6 +51,8 @@ _DIGITS = re.compile(r"\d{3,4}")
 # Noun cues that take their status from the verb cue before them in the sentence.
 _NOUN_CUE = re.compile(r"(?:asset|travel|sanctions)\b", re.IGNORECASE)
 
+# A violation denied just before its cue: "are not explicitly banned by", "did not violate".
+_DENIED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 
 # A lifting still to come: a future or an intention just before the cue.
@@ -134,10 +136,13 @@ def _status(
     """The status the words before cue `m` give it, and whether it is a draft; None to skip the cue."""
     text, sent, lex = ctx.text, ctx.sent, ctx.lex
     if status is SanctionStatus.VIOLATED and (
-        alleged(ctx, m) or (m.group(0).lower().startswith("sanctions") and not owned(ctx, m.start()))
+        alleged(ctx, m)
+        or (m.group(0).lower().startswith("sanctions") and not owned(ctx, m.start()))
+        or _DENIED.search(text, max(sent.start, m.start() - 30), m.start())
     ):
         # "accusing them of moving funds in violation of U.S. sanctions", "banks enabling
-        # sanctions evasion": no violation reported, or none by anyone named.
+        # sanctions evasion", "not explicitly banned by UN resolutions": no violation
+        # reported, or none by anyone named.
         return None
     if not first and status is SanctionStatus.IN_FORCE and _NOUN_CUE.match(m.group(0)) and out:
         # "sought a travel ban on X, and an asset freeze on Y": the freeze is sought too.

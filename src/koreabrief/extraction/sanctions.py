@@ -49,6 +49,8 @@ _SANCTIONS_FIRST = re.compile(
     r"\W*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:sanctions|measures)\b", re.IGNORECASE
 )
 # What may stand between the names imposing sanctions and the word: "U.N., EU and U.S. ".
+# An open quotation before a position: an odd number of quotation marks, or an opening one unclosed.
+_QUOTED = re.compile(r"[^“”\"]*(?:“[^”]*|\"[^\"]*)$")
 _IMPOSER_GAP = re.compile(r"(?:\s*(?:,|and|&)\s*|\s+(?:[a-z]+\s+){0,2})?\s*")
 _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
 
@@ -56,12 +58,13 @@ _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
 def _bare_mention(
     text: str, sentences: list[Span], lead: str | None, lex: SanctionLexicon, names: list[ActorMention]
 ) -> Found | None:
-    """A sanction from the first sentence that speaks of sanctions, if any: on the state of
-    the nearest name before the word ("Kim called for sanctions to be lifted"), else on `lead`."""
+    """A sanction from the first sentence that speaks of sanctions (not inside a quotation),
+    if any: on `lead`, the state the article is about, else on the state of the nearest
+    name before the word ("Kim called for sanctions to be lifted")."""
     for sent in sentences:
         m = _SANCTIONS_WORD.search(text, sent.start, sent.end)
-        if m is None:
-            continue
+        if m is None or _QUOTED.match(text, sent.start, m.start()):
+            continue  # none, or in someone's words ("“The sanctions are working”")
         clause = text[max(sent.start, m.start() - 80) : min(sent.end, m.end() + 40)]
         if lex.hypothetical.search(text, sent.start, m.start()):
             continue  # "if Trump wins, Kim could seek concessions on sanctions"
@@ -76,21 +79,27 @@ def _bare_mention(
         a = lex.authorities.search(text, max(sent.start, m.start() - 40), m.start())
         if a is not None:
             authority = lex.authority[a.group(0)]
-        target = lead
-        # The names just before the word impose the sanctions ("heavy U.N., EU and U.S. sanctions").
-        imposers = m.start()
-        for n in reversed(names):
-            if n.end <= imposers and _IMPOSER_GAP.fullmatch(text, n.end, imposers):
-                imposers = n.start
-        for n in reversed(names):
-            if sent.start <= n.start and n.end <= imposers and not lex.authorities.match(text, n.start):
-                state = n.name if n.kind == "state" else n.affiliation
-                if state is not None and state != authority:
-                    target = state
-                    break
+        target = lead if lead is not None else _named_before(text, sent, m.start(), names, lex, authority)
         if target is None:
             return None
         return Found(target, status, sent, authority, None, None, None, kind="state")
+    return None
+
+
+def _named_before(
+    text: str, sent: Span, pos: int, names: list[ActorMention], lex: SanctionLexicon, authority: str | None
+) -> str | None:
+    """The state of the nearest name before `pos` in `sent` ("Kim called for sanctions to be
+    lifted"), passing over those that impose them ("heavy U.N., EU and U.S. sanctions")."""
+    imposers = pos
+    for n in reversed(names):
+        if n.end <= imposers and _IMPOSER_GAP.fullmatch(text, n.end, imposers):
+            imposers = n.start
+    for n in reversed(names):
+        if sent.start <= n.start and n.end <= imposers and not lex.authorities.match(text, n.start):
+            state = n.name if n.kind == "state" else n.affiliation
+            if state is not None and state != authority:
+                return state
     return None
 
 

@@ -108,17 +108,21 @@ def alleged(ctx: SentenceReader, m: re.Match[str]) -> bool:
 
 
 def judged(ctx: SentenceReader, subj: ActorMention, pos: int) -> ActorMention | None:
-    """The violator when `subj` judges something a violation before `pos` ("Washington
-    condemned Pyongyang's launch as a violation"): the last name judged, or None."""
-    if not _JUDGES.search(ctx.text, subj.end, pos):
-        return subj
-    names = [n for n in ctx.names if subj.end <= n.start and n.end <= pos]
-    return names[-1] if names else None
+    """The violator when `subj` judges or reports something a violation before `pos`:
+    the last name judged ("Washington condemned Pyongyang's launch as a violation"), none
+    for a speaker ("Washington said the launch was a violation"), else `subj` itself."""
+    if _JUDGES.search(ctx.text, subj.end, pos):
+        names = [n for n in ctx.names if subj.end <= n.start and n.end <= pos]
+        return names[-1] if names else None
+    # Who says something is a violation is no violator either; whose it is, the
+    # first state named in what is said (see `violation_targets`).
+    return None if judges(ctx, subj) else subj
 
 
 def unjudged_lead(ctx: SentenceReader) -> str | None:
-    """The article's lead state, unless the sentence names it as a judge or speaker."""
-    if any(n.name == ctx.lead and judges(ctx, n) for n in ctx.names):
+    """The article's lead state, unless the sentence names it, or one of its people, as a
+    judge or speaker ("South Korean Foreign Minister Park Jin told a briefing")."""
+    if any(ctx.lead in (n.name, n.affiliation) and judges(ctx, n) for n in ctx.names):
         return None
     return ctx.lead
 
