@@ -79,7 +79,7 @@ def _bare_mention(
         a = lex.authorities.search(text, max(sent.start, m.start() - 40), m.start())
         if a is not None:
             authority = lex.authority[a.group(0)]
-        target = lead if lead is not None else _named_before(text, sent, m.start(), names, lex, authority)
+        target = lead if lead is not None else _named_before(text, sent, m.start(), names, lex, authority=authority)
         if target is None:
             return None
         return Found(target, status, sent, authority, None, None, None, kind="state")
@@ -87,7 +87,7 @@ def _bare_mention(
 
 
 def _named_before(
-    text: str, sent: Span, pos: int, names: list[ActorMention], lex: SanctionLexicon, authority: str | None
+    text: str, sent: Span, pos: int, names: list[ActorMention], lex: SanctionLexicon, *, authority: str | None
 ) -> str | None:
     """The state of the nearest name before `pos` in `sent` ("Kim called for sanctions to be
     lifted"), passing over those that impose them ("heavy U.N., EU and U.S. sanctions")."""
