@@ -79,7 +79,11 @@ def _bare_mention(
         a = lex.authorities.search(text, max(sent.start, m.start() - 40), m.start())
         if a is not None:
             authority = lex.authority[a.group(0)]
-        target = lead if lead is not None else _named_before(text, sent, m.start(), names, lex, authority=authority)
+        target = (
+            lead
+            if lead is not None
+            else _named_before(text, sent, m.start(), names, lex, authority=authority)
+        )
         if target is None:
             return None
         return Found(target, status, sent, authority, None, None, None, kind="state")
