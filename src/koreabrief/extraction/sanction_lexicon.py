@@ -20,6 +20,7 @@ from attrs import field, frozen
 
 from koreabrief.extraction.designee_words import DesigneeLexicon
 from koreabrief.models import SanctionStatus
+from koreabrief.patterns import trie_regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -64,6 +65,8 @@ class SanctionLexicon:
     passive: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # Lower-case words one of which every text with a sanction holds.
     prefilter: tuple[str, ...] = field(init=False, repr=False)
+    # Lower-case words one of which every sentence with a cue holds (None: scan every sentence).
+    anchors: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         cues = []
@@ -77,6 +80,10 @@ class SanctionLexicon:
         object.__setattr__(self, "cues", tuple(cues))
         words = self.data.get("prefilter", {}).get("words", ("sanction", "resolution"))
         object.__setattr__(self, "prefilter", tuple(w.lower() for w in words))
+        anchors = self.data.get("prefilter", {}).get("sentence_words", ())
+        object.__setattr__(
+            self, "anchors", re.compile(trie_regex(tuple(w.lower() for w in anchors))) if anchors else None
+        )
         source = r"(?<![\w-])(?:" + "|".join(parts or ["(?!x)x"]) + r")(?![\w-])"
         object.__setattr__(self, "pattern", re.compile(source, re.IGNORECASE))
         object.__setattr__(self, "lowered", _lowered_pattern(source, bodies))

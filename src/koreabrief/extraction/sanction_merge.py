@@ -70,6 +70,8 @@ def merge_found(found: list[Found]) -> tuple[Sanction, ...]:
         >>> [(s.entity, s.authority, len(s.mentions)) for s in merge_found([a, b])]
         [('Kim Yo-jong', 'United States', 2)]
     """
+    if not found:
+        return ()
     # A group phrase is a target only when the article names none of a designation like it.
     named = [f for f in found if f.kind not in ("group", "state")]
     named_actions = {f.action for f in named}

@@ -129,9 +129,10 @@ def _closed(text: str, sentences: list[Span]) -> list[Span]:
         if open_at is not None and given.start - open_at.end < 3:
             sent = Span(open_at.start, given.end)
             out.pop()
-        piece = text[sent.start : sent.end]
-        unclosed = piece.count("(") > piece.count(")") or piece.lower().endswith(_NOT_ENDING)
-        open_at = sent if unclosed and len(piece) < _WINDOW else None
+        unclosed = text.count("(", sent.start, sent.end) > text.count(")", sent.start, sent.end) or (
+            text[max(sent.start, sent.end - 8) : sent.end].lower().endswith(_NOT_ENDING)
+        )
+        open_at = sent if unclosed and sent.end - sent.start < _WINDOW else None
         out.append(sent)
     return out
 
@@ -173,6 +174,8 @@ def sanctions_in_context(
     lead = _lead_state(names)
     found: list[Found] = []
     quick = lex.lowered if not CASE_EXTRAS.search(text) else None
+    # A sentence holding none of the words every cue holds has no cue.
+    anchors = lex.anchors if quick is not None else None
     sentences = _closed(text, ctx.sentences)
     # The designation the sentences after it may go on listing targets of, and how far.
     last: Found | None = None
@@ -183,6 +186,9 @@ def sanctions_in_context(
         got: list[Found] = []
         while start < sent.end:
             end = min(sent.end, start + _WINDOW)
+            if anchors is not None and anchors.search(low, start, end) is None:
+                start = end
+                continue  # no cue word: no cue
             if quick is not None and quick.search(low, start, end) is None:
                 start = end
                 continue  # no cue: nothing the full scan could find
