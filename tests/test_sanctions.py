@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import koreabrief as kb
+from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanctions import extract_sanctions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
@@ -77,3 +78,78 @@ class TestProperties:
     def test_no_exception(self, text: str) -> None:
         """Arbitrary text never raises."""
         extract_sanctions(_article(text + " sanctions"))
+
+
+def _cue_samples() -> list[str]:
+    texts = [c["text"] for c in _cases()]
+    with (Path(__file__).parent / "fixtures" / "sanctions" / "designations.jsonl").open(
+        encoding="utf-8"
+    ) as f:
+        texts += [json.loads(line)["text"] for line in f if line.strip()]
+    return texts
+
+
+class TestPrefilter:
+    """The quick word test before the cue scan never hides a cue."""
+
+    @pytest.mark.parametrize("text", _cue_samples(), ids=lambda t: t[:40])
+    def test_every_cue_holds_a_word(self, text: str) -> None:
+        """Wherever a cue matches, one of the prefilter's sentence words stands in the text."""
+        lex = SanctionLexicon.default()
+        assert lex.anchors is not None
+        if lex.pattern.search(text):
+            assert lex.anchors.search(text.lower())
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "sanctioned",
+                    "imposed",
+                    "new",
+                    "sanctions",
+                    "on",
+                    "Kim",
+                    "hit",
+                    "with",
+                    "placed",
+                    "under",
+                    "added",
+                    "to",
+                    "its",
+                    "blacklist",
+                    "froze",
+                    "the",
+                    "assets",
+                    "of",
+                    "violated",
+                    "resolutions",
+                    "flouted",
+                    "run",
+                    "afoul",
+                    "banned",
+                    "by",
+                    "UN",
+                    "prohibit",
+                    "designation",
+                    "measures",
+                    "against",
+                    "were",
+                    "frozen",
+                    "list",
+                    "asset",
+                    "freeze",
+                    "travel",
+                    "ban",
+                    "sought",
+                ]
+            ),
+            max_size=25,
+        ).map(" ".join)
+    )
+    def test_random_cues_hold_a_word(self, text: str) -> None:
+        """Any text the cue pattern matches holds a prefilter word (the filter is sound)."""
+        lex = SanctionLexicon.default()
+        assert lex.anchors is not None
+        for m in lex.pattern.finditer(text):
+            assert lex.anchors.search(text.lower(), 0, len(text)), m.group(0)
