@@ -24,6 +24,8 @@ __all__ = ["follow_ups", "group_named"]
 _NAME_THEN_ROLE = re.compile(r"[^,.;:]{2,60}?,\s+(?:a|an|the|who|its|his|her)\s")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _WORDS = re.compile(r"[\w'’-]+")
+# The comma closing an apposition, before the verb: ", shipped", ", works for".
+_CLOSING_COMMA = re.compile(r",\s+[a-z]")
 # ", and the agent is ...": a second copular list after the first.
 _AND_COPULA = re.compile(
     r",?\s+and\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|include|includes)\s+", re.IGNORECASE
@@ -57,6 +59,14 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
             end = object_end(reader, start, sent.end)
             subject = _subject_group(text, m.start(), m.end(), lex.designees.group_nouns)
             break
+    if start < 0:
+        appositive = lex.appositive.match(text, sent.start, sent.end)
+        if appositive is not None:
+            # "The companies, A and B, shipped ...": the names up to the comma before the verb.
+            start = appositive.end()
+            closing = _CLOSING_COMMA.search(text, start, sent.end)
+            end = closing.start() if closing is not None else object_end(reader, start, sent.end)
+            subject = _subject_group(text, appositive.start(), start, lex.designees.group_nouns)
     if start < 0:
         passive = lex.passive.search(text, sent.start, sent.end)
         if passive is not None:

@@ -38,7 +38,7 @@ from koreabrief.extraction.designee_words import (
 )
 from koreabrief.extraction.name_runs import NameReader
 
-__all__ = ["DesigneeLexicon", "Item", "find_attribution", "read_list"]
+__all__ = ["DesigneeLexicon", "Item", "find_attribution", "last_name", "read_list"]
 
 # The verbs after a group noun that open a semicolon chunk's list ("the firm is ...").
 _CHUNK_VERBS = frozenset(["are", "is", "were", "was", "include", "includes", "included"])
@@ -270,7 +270,7 @@ class _Reader(NameReader):
         group: tuple[str, int | None] | None = (given, None) if given else None
         for chunk_start, cj in chunks:
             in_clause = naming_alias = False
-            ci, subject = self.chunk_subject(chunk_start, cj)
+            ci, subject = self.chunk_subject(chunk_start, cj) if chunk_start else (chunk_start, None)
             if subject is not None:
                 # "...; the individuals include Ri Chol Su": names of that group from here.
                 group = (subject, None)
@@ -457,3 +457,29 @@ def read_list(
         Ri Chol Su person two firms
     """
     return _Reader(text, start, end, names, lex).items(group)
+
+
+def last_name(
+    text: str, start: int, end: int, names: Sequence[ActorMention], lex: DesigneeLexicon, *, person: bool
+) -> Item | None:
+    """The last person (or, not `person`, company or body) named in `text[start:end]`,
+    wherever it stands: the antecedent of "He was sanctioned" in the sentence before.
+
+    Examples:
+        >>> lex = DesigneeLexicon.default()
+        >>> t = "A reward was offered for Pak Il Nam, a banker at Taesong Bank."
+        >>> last_name(t, 0, len(t), [], lex, person=True).name
+        'Pak Il Nam'
+    """
+    reader = _Reader(text, start, end, names, lex)
+    found: Item | None = None
+    for run in reader.runs(0, len(reader.toks)):
+        if run.quoted or reader.adjective(run):
+            continue
+        s, e = reader.toks[run.i].start, reader.toks[run.j - 1].end
+        mention = reader.mention_at(s, e)
+        kind = reader.kind(run.i, run.j, mention, None)
+        if kind != "state" and (kind == "person") == person and (not person or reader.personal(run.i, run.j)):
+            name = mention.name if mention is not None else text[s:e]
+            found = Item(name, s, e, kind, mention=mention)
+    return found

@@ -213,22 +213,27 @@ class NameReader:
         )
 
     def kind(self, i: int, j: int, mention: ActorMention | None, group: str | None) -> str:
+        """What the name `toks[i:j]` is: its gazetteer kind, else what its last or first word
+        says ("... Trading Co.", "Ministry of ..."), else its group or description."""
         if mention is not None and mention.kind in ("person", "state"):
             return mention.kind
         lex = self.lex
         toks = self.toks[i:j]
         last = toks[-1].low
-        if last in lex.company_heads or last.rstrip(".") in lex.company_heads:
+        # "Ministry of Labor", "Main Directorate of ...": the head before "of".
+        of = next((k for k, t in enumerate(toks) if t.low == "of"), 0)
+        first = toks[of - 1].low if of else ""
+        if last in lex.company_heads or last.rstrip(".") in lex.company_heads or first in lex.company_heads:
             return "company"
-        if last in lex.body_heads or mention is not None:
+        if last in lex.body_heads or first in lex.body_heads or mention is not None:
             return "organisation"
         if 2 <= len(toks) <= 3 and toks[0].text in lex.surnames and all(t.text[:1].isupper() for t in toks):
             return "person"
         g = set(group.lower().split()) if group else set()
         if g & lex.vessel_words:
             return "vessel"
-        if g & PERSON_GROUPS:
-            return "person"
+        if g & PERSON_GROUPS or (g & lex.titles and len(toks) <= 3):
+            return "person"  # "its owner, Oleg Petrov", "the banker Kim Chol"
         if g & COMPANY_GROUPS:
             return "company"
         if g & BODY_GROUPS:

@@ -51,6 +51,12 @@ _DIGITS = re.compile(r"\d{3,4}")
 # Noun cues that take their status from the verb cue before them in the sentence.
 _NOUN_CUE = re.compile(r"(?:asset|travel|sanctions)\b", re.IGNORECASE)
 
+# A decision reported in the future of the past: "the government said on Friday it would freeze".
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|announced|announces|decided|decides|told|confirmed|agreed)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:it|they|that|he|she|the\s+\w+)\s+would\s*$",
+    re.IGNORECASE,
+)
 # A violation denied just before its cue: "are not explicitly banned by", "did not violate".
 _DENIED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
@@ -157,7 +163,8 @@ def _status(
     drafted = status is SanctionStatus.IN_FORCE and lex.proposal.search(_last_words(clause)) is not None
     if drafted:
         return SanctionStatus.PROPOSED, True
-    if lex.hypothetical.search(clause):
+    hypothetical = lex.hypothetical.search(clause)
+    if hypothetical is not None and not _REPORTED_FUTURE.search(clause, 0, hypothetical.end()):
         return (SanctionStatus.THREATENED, False) if status is SanctionStatus.IN_FORCE else None
     if status is SanctionStatus.LIFTED:
         if _NOT_LIFTING.search(clause):

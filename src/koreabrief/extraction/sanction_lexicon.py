@@ -63,6 +63,8 @@ class SanctionLexicon:
     programs: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, eq=False, repr=False)
     # A passive verb naming targets after a designation ("was also listed").
     passive: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    # A group named in apposition ("The companies, A and B, shipped ...").
+    appositive: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # Lower-case words one of which every text with a sanction holds.
     prefilter: tuple[str, ...] = field(init=False, repr=False)
     # Lower-case words one of which every sentence with a cue holds (None: scan every sentence).
@@ -110,6 +112,8 @@ class SanctionLexicon:
             ),
         )
         object.__setattr__(self, "passive", re.compile(follow.get("passive", "(?!x)x"), re.IGNORECASE))
+        appositive = follow.get("appositive", "(?!x)x").replace("{groups}", groups or "(?!x)x")
+        object.__setattr__(self, "appositive", re.compile(_LEAD + appositive, re.IGNORECASE))
         programs = []
         for item in self.data.get("program", ()):
             body = "|".join(item["patterns"])

@@ -57,7 +57,8 @@ class SentenceReader:
     """One sentence of an article, with the names in it and the article's lead state.
 
     `lead` is the state the article is most about (named most often), the
-    target of a UN regime its sentences say was broken without naming whose.
+    target of a UN regime its sentences say was broken without naming whose;
+    `before` is the sentence before, where a pronoun's antecedent is named.
     """
 
     def __init__(
@@ -69,6 +70,7 @@ class SentenceReader:
         starts: list[int],
         *,
         lead: str | None = None,
+        before: Span | None = None,
     ) -> None:
         self.text = text
         self.sent = sent
@@ -76,6 +78,13 @@ class SentenceReader:
         self.names = names[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
         self.lex = lex
         self.lead = lead
+        self.before = before
+        self._all = (names, starts)
+
+    def names_in(self, span: Span) -> list[ActorMention]:
+        """The names in another stretch of the article (the sentence before, say)."""
+        names, starts = self._all
+        return names[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
 
     def subject(self, pos: int) -> ActorMention | None:
         """The nearest name before `pos` that no preposition governs."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from koreabrief.extraction.designees import Item, find_attribution, read_list
+from koreabrief.extraction.designees import Item, find_attribution, last_name, read_list
 from koreabrief.extraction.sanction_reader import SentenceReader
 
 __all__ = [
@@ -105,7 +105,9 @@ _REASON_END = re.compile(r"[,;:—–()\"“”]|\.(?!\w)(?<!\b[A-Z]\.)|\s-\s|\s
 _COPULA = re.compile(r"(?<![\w-])(?:are|is|were|was|include|includes|included|comprise|comprises)(?![\w-])")
 
 # What a subject before its verb does not hold: "... to the list of those whose assets are frozen".
-_NOT_SUBJECT = re.compile(r",|\b(?:to|whose|which|who|that|of|for|with|by|from|in)\b")
+_NOT_SUBJECT = re.compile(
+    r",|\b(?:to|whose|which|who|that|of|for|with|by|from|in|it|they|he|she|said|says|say)\b|(?:\S+\s+){9}"
+)
 
 # A clause a subject starts after: a reporting verb or "that".
 SUBJECT_START = re.compile(
@@ -121,6 +123,8 @@ _AUX_END = re.compile(
     r"|newly|likewise|all|both|each)\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
 )
 
+# A subject that is only a pronoun: "He was sanctioned in 2018".
+_PRONOUN = re.compile(r"\W*(he|she|it)\s*", re.IGNORECASE)
 # A relative pronoun ending a subject ("... a group that [was sanctioned]").
 _RELATIVE_END = re.compile(r"\s(?:that|which|who)\s*$")
 
@@ -238,6 +242,16 @@ def subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
         # "... stolen by the Lazarus Group, a state-sponsored hacking group that was
         # sanctioned": the one the relative clause is about.
         return _antecedent(ctx, start, relative.start())
+    pronoun = _PRONOUN.fullmatch(text, start, end)
+    if pronoun is not None and ctx.before is not None:
+        # "He was sanctioned by the Treasury in 2018": the last person (or, for "it", body)
+        # the sentence before names.
+        before = ctx.before
+        person = pronoun.group(1).lower() in ("he", "she")
+        named = last_name(
+            text, before.start, before.end, ctx.names_in(before), ctx.lex.designees, person=person
+        )
+        return items_to_targets([named] if named is not None else [])
     items = read_list(text, start, end, ctx.names, ctx.lex.designees)
     if among is not None:
         items = [i for i in items if i.kind != "group"]

@@ -182,6 +182,7 @@ def sanctions_in_context(
     last_at = -10
     groups: list[Found] = []  # counted groups designated so far, whose names may come later
     for index, sent in enumerate(sentences):
+        before = sentences[index - 1] if index else None
         start = sent.start
         got: list[Found] = []
         while start < sent.end:
@@ -196,7 +197,8 @@ def sanctions_in_context(
             piece = sent if (start, end) == (sent.start, sent.end) else Span(start, end)
             got.extend(
                 sentence_sanctions(
-                    SentenceReader(text, piece, names, lex, starts, lead=lead), article.published
+                    SentenceReader(text, piece, names, lex, starts, lead=lead, before=before),
+                    article.published,
                 )
             )
             start = piece.end
