@@ -25,6 +25,7 @@ from koreabrief.extraction.designee_words import (
     QUOTES_CLOSE,
     QUOTES_OPEN,
     DesigneeLexicon,
+    is_number,
     starts_with,
     tokens,
 )
@@ -126,10 +127,28 @@ class NameReader:
                     m += 2
                     continue
                 break
+            m = self.gazetteer_end(k, m, j)
+            if (
+                m < j
+                and is_number(toks[m].text)
+                and (m + 1 == j or not toks[m + 1].word or toks[m + 1].low == "and")
+            ):
+                m += 1  # "the tanker Yu Jong 2": a number ends the name
             if k != m:
                 out.append(Run(k, m))
                 k = m
         return out
+
+    def gazetteer_end(self, k: int, m: int, j: int) -> int:
+        """The end of the run `toks[k:m]`, stretched over a longer gazetteer name starting with
+        it ("Kim Jong Un's younger sister": Kim Yo Jong)."""
+        toks = self.toks
+        for n in self.names:
+            if n.start == toks[k].start and n.kind == "person" and n.end > toks[m - 1].end:
+                while m < j and toks[m].end <= n.end:
+                    m += 1
+                return m
+        return m
 
     def adjective_end(self, k: int, j: int) -> int | None:
         """The token index after a state's adjective starting at `k` ("North Korean CEO"), if any."""
@@ -227,11 +246,11 @@ class NameReader:
             return "company"
         if last in lex.body_heads or first in lex.body_heads or mention is not None:
             return "organisation"
-        if 2 <= len(toks) <= 3 and toks[0].text in lex.surnames and all(t.text[:1].isupper() for t in toks):
-            return "person"
         g = set(group.lower().split()) if group else set()
         if g & lex.vessel_words:
             return "vessel"
+        if 2 <= len(toks) <= 3 and toks[0].text in lex.surnames and all(t.text[:1].isupper() for t in toks):
+            return "person"
         if g & PERSON_GROUPS or (g & lex.titles and len(toks) <= 3):
             return "person"  # "its owner, Oleg Petrov", "the banker Kim Chol"
         if g & COMPANY_GROUPS:
