@@ -186,6 +186,21 @@ class TestFollowUps:
         assert [s.entity for s in _sanctions(text)] == ["Kim Su Il"]
 
 
+    def test_pronoun_antecedent(self) -> None:
+        """ "He was sanctioned" names the last person of the sentence before; "It", the last body."""
+        got = _sanctions("A reward was offered for Jon Chol Ho, a programmer. He was sanctioned by Canberra.")
+        assert [(s.entity, s.authority) for s in got] == [("Jon Chol Ho", "Australia")]
+        got = _sanctions("Reporters asked about Hanbit Trading Co. on Monday. It was blacklisted by Tokyo.")
+        assert [(s.entity, s.authority) for s in got] == [("Hanbit Trading Co.", "Japan")]
+
+    def test_reported_decision_is_in_force(self) -> None:
+        """ "said it would freeze the assets of X" reports a decision, not a threat."""
+        (s,) = _sanctions("Tokyo said on Friday it would freeze the assets of Altyn Trade.")
+        assert (s.entity, s.status.value) == ("Altyn Trade", "in_force")
+        (t,) = _sanctions("Tokyo could freeze the assets of Altyn Trade, an official warned.")
+        assert (t.entity, t.status.value) == ("Altyn Trade", "threatened")
+
+
 class TestMerging:
     """One Sanction per target, authority and status, with every mention kept."""
 
