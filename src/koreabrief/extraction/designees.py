@@ -40,6 +40,12 @@ from koreabrief.extraction.name_runs import NameReader
 
 __all__ = ["DesigneeLexicon", "Item", "find_attribution", "last_name", "read_list"]
 
+# Determiners a group phrase without a number may open with ("the trading houses").
+_DETERMINERS = frozenset(
+    ["the", "these", "those", "several", "some", "other", "various", "multiple", "numerous"]
+)
+# Verbs that make a phrase a clause, not a group ("the country has more warheads").
+_VERBS = frozenset(["has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could"])
 # The verbs after a group noun that open a semicolon chunk's list ("the firm is ...").
 _CHUNK_VERBS = frozenset(["are", "is", "were", "was", "include", "includes", "included"])
 
@@ -188,7 +194,11 @@ class _Reader(NameReader):
             count, numbered = NUMBER_WORDS[first], True
         final = words[-1].low
         head2 = " ".join(w.low for w in words[-2:])
-        plural = numbered and count != 1 and final.endswith("s") and len(words) > 1
+        # "five Russian arms dealers", "the trading houses": a counted or definite plural.
+        plural = (numbered and count != 1) or (
+            first in _DETERMINERS and len(words) <= 4 and not any(w.low in _VERBS for w in words)
+        )
+        plural = plural and final.endswith("s") and not final.endswith("ss") and len(words) > 1
         if final in lex.group_nouns or head2 in lex.group_nouns or plural:
             s, e = words[0].start, words[-1].end
             return "group", (s, e, count if numbered else None)

@@ -65,6 +65,8 @@ class SanctionLexicon:
     passive: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # A group named in apposition ("The companies, A and B, shipped ...").
     appositive: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    # States under broad sanctions regimes: the target of sanctions spoken of with none named.
+    regime_states: frozenset[str] = field(init=False, repr=False)
     # Lower-case words one of which every text with a sanction holds.
     prefilter: tuple[str, ...] = field(init=False, repr=False)
     # Lower-case words one of which every sentence with a cue holds (None: scan every sentence).
@@ -98,6 +100,7 @@ class SanctionLexicon:
         alts = "|".join(re.escape(k) for k in sorted(auth, key=len, reverse=True)) or "(?!x)x"
         object.__setattr__(self, "authorities", re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"))
         object.__setattr__(self, "designees", DesigneeLexicon(self.data.get("designees", {})))
+        object.__setattr__(self, "regime_states", frozenset(self.data.get("bare", {}).get("states", ())))
         follow = self.data.get("follow_up", {})
         groups = "|".join(
             re.escape(w)

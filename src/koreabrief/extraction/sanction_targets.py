@@ -44,6 +44,9 @@ _NEW_CLAUSE = re.compile(
     + r"|(?:the|a|an|its|their|this|that|these|those)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:"
     + _VERBS
     + r"|marked|marks|came|comes))"
+    # ", the country has more warheads": a clause of its own after a comma.
+    + r"|,\s+(?:the|this|these|those|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+    + r"(?:has|have|had|is|are|was|were|will|would|remains?)\b"
 )
 
 # "designated X as a hostile state".

@@ -51,7 +51,10 @@ _SANCTIONS_FIRST = re.compile(
 # What may stand between the names imposing sanctions and the word: "U.N., EU and U.S. ".
 # An open quotation before a position: an odd number of quotation marks, or an opening one unclosed.
 _QUOTED = re.compile(r"[^“”\"]*(?:“[^”]*|\"[^\"]*)$")
-_IMPOSER_GAP = re.compile(r"(?:\s*(?:,|and|&)\s*|\s+(?:[a-z]+\s+){0,2})?\s*")
+# What stands between "sanctions" and the state they are on: "sanctions relief for ".
+_OBJECT_GAP = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:on|against|for|to|targeting)\s+(?:the\s+)?", re.IGNORECASE
+)
 _DESIGNATING = (SanctionStatus.IN_FORCE, SanctionStatus.PROPOSED)
 
 
@@ -79,32 +82,27 @@ def _bare_mention(
         a = lex.authorities.search(text, max(sent.start, m.start() - 40), m.start())
         if a is not None:
             authority = lex.authority[a.group(0)]
-        target = (
-            lead
-            if lead is not None
-            else _named_before(text, sent, m.start(), names, lex, authority=authority)
-        )
+        target = _bare_target(text, sent, m.end(), names, lex, lead=lead)
         if target is None:
             return None
         return Found(target, status, sent, authority, None, None, None, kind="state")
     return None
 
 
-def _named_before(
-    text: str, sent: Span, pos: int, names: list[ActorMention], lex: SanctionLexicon, *, authority: str | None
+def _bare_target(
+    text: str, sent: Span, pos: int, names: list[ActorMention], lex: SanctionLexicon, *, lead: str | None
 ) -> str | None:
-    """The state of the nearest name before `pos` in `sent` ("Kim called for sanctions to be
-    lifted"), passing over those that impose them ("heavy U.N., EU and U.S. sanctions")."""
-    imposers = pos
-    for n in reversed(names):
-        if n.end <= imposers and _IMPOSER_GAP.fullmatch(text, n.end, imposers):
-            imposers = n.start
-    for n in reversed(names):
-        if sent.start <= n.start and n.end <= imposers and not lex.authorities.match(text, n.start):
-            state = n.name if n.kind == "state" else n.affiliation
-            if state is not None and state != authority:
-                return state
-    return None
+    """The target of sanctions spoken of with none named: a state under a sanctions regime,
+    the one named just after the word ("sanctions relief for North Korea"), else the article's
+    lead state if it is one, else the one the article names most."""
+    regime = lex.regime_states
+    for n in names:
+        if pos <= n.start <= pos + 40 and n.name in regime and _OBJECT_GAP.fullmatch(text, pos, n.start):
+            return n.name
+    if lead in regime:
+        return lead
+    counts = Counter(n.name for n in names if n.kind == "state" and n.name in regime)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _lead_state(names: list[ActorMention]) -> str | None:
