@@ -92,7 +92,6 @@ _set_text = slot_setter(TriggerMatch, "text")
 # is not that letter ("ſ" to "s", "ı" and "İ" to "i", the Kelvin sign to "k").
 CASE_EXTRAS = re.compile("[\u0130\u0131\u017f\u212a]")
 
-
 def has_case_extras(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` holds one of `CASE_EXTRAS`.
 
