@@ -307,7 +307,7 @@ class _Reader(NameReader):
                     what == "name"
                     and n
                     and toks[si].low in ("and", "or")
-                    and val[4] == si + 1
+                    and (val[4] == si + 1 or (val[4] == si + 2 and toks[si + 1].low == "the"))
                     and self.ends_in_pp(*segs[n - 1])
                     and ((val[3] is not None and val[3].kind == "state") or (out and out[-1].kind == "group"))
                 ):
@@ -329,6 +329,11 @@ class _Reader(NameReader):
                     )
                 elif what == "name":
                     s, e, aliases, mention, hi, hj = val
+                    described = (self.described or "").split()
+                    if group is None and described and described[-1] in self.lex.group_nouns:
+                        if described[-1].endswith("s"):
+                            # "the vessels Asia Honor and Ocean Star": the group of the list.
+                            group = (" ".join(described), None)
                     gtext = group[0] if group else None
                     name = self.text[s:e].strip("“”‘’\"'")
                     kind = self.kind(hi, hj, mention, self.described or gtext)

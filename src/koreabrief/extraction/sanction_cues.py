@@ -57,6 +57,8 @@ _REPORTED_FUTURE = re.compile(
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:it|they|that|he|she|the\s+\w+)\s+would\s*$",
     re.IGNORECASE,
 )
+# A relative pronoun right before a cue: "..., who are under sanctions".
+_AFTER_RELATIVE = re.compile(r"\s(?:who|which|that)\s+$")
 # A violation denied just before its cue: "are not explicitly banned by", "did not violate".
 _DENIED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
@@ -188,9 +190,19 @@ def _authority(ctx: SentenceReader, m: re.Match[str], status: SanctionStatus) ->
         # resolutions broken are the Security Council's.
         found = ctx.authority_in(m.start(), m.end())
         return UNSC if found is None and "resolution" in m.group(0).lower() else found
-    # "under UN sanctions": the authority may stand inside the cue itself.
-    authority = ctx.authority_in(max(sent.start, m.start() - 60), m.start()) or ctx.authority_in(
-        m.start(), m.end()
+    # "under UN sanctions": the authority may stand inside the cue itself, by name or as a
+    # state's adjective ("under U.S. sanctions").
+    authority = (
+        ctx.authority_in(max(sent.start, m.start() - 60), m.start())
+        or ctx.authority_in(m.start(), m.end())
+        or next(
+            (
+                authority_of(n)
+                for n in reversed(ctx.names)
+                if m.start() <= n.start and n.end <= m.end() and n.kind in ("state", "organisation")
+            ),
+            None,
+        )
     )
     if _BY.match(text, m.end(), min(sent.end, m.end() + 10)):
         return ctx.authority_in(m.end(), min(sent.end, m.end() + 60)) or ctx.body_after(m.end()) or authority
@@ -228,6 +240,10 @@ def _targets(
     text, sent = ctx.text, ctx.sent
     targets: list[_Target] = []
     also: list[str] = []
+    if where == "list" and _AFTER_RELATIVE.search(text, sent.start, m.start()):
+        # "three hackers, A, B and C, who are under U.S. sanctions".
+        listed = subject_targets(ctx, m.start())
+        return [(entity, item, None) for entity, item in listed], authority, also
     if where == "list":
         for n in [n for n in ctx.names if n.start >= m.end()]:
             why = opening_reason(text, n.end, sent.end)[0]

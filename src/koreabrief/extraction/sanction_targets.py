@@ -126,6 +126,8 @@ _AUX_END = re.compile(
     r"|newly|likewise|all|both|each)\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
 )
 
+# What joins the names of one list: "A, B and C".
+_JOINED = re.compile(r"[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?")
 # A subject that is only a pronoun: "He was sanctioned in 2018".
 _PRONOUN = re.compile(r"\W*(he|she|it)\s*", re.IGNORECASE)
 # A relative pronoun ending a subject ("... a group that [was sanctioned]").
@@ -269,10 +271,20 @@ def subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
 
 
 def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, Item]]:
-    """The named target a relative pronoun at `end` refers to: the name of its own phrase,
-    or, when that phrase describes one ("a hacking group"), the name it describes."""
-    items = [i for i in read_list(ctx.text, start, end, ctx.names, ctx.lex.designees) if i.kind != "group"]
+    """The named targets a relative pronoun at `end` refers to: the names listed just before
+    it ("Kim, Kang and Jin, who are under sanctions"), or, when a phrase describing one
+    stands there ("a hacking group"), the name it describes."""
+    listed = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
     comma = ctx.text.rfind(",", start, end)
+    if listed and listed[-1].kind != "group" and ctx.text[listed[-1].end : end].strip(" ,") == "":
+        names = [listed[-1]]
+        for item in reversed(listed[:-1]):
+            # Only names joined to the last by commas and "and" are its list.
+            if item.kind == "group" or not _JOINED.fullmatch(ctx.text, item.end, names[-1].start):
+                break
+            names.append(item)
+        return items_to_targets(names[::-1])
+    items = [i for i in listed if i.kind != "group"]
     if items and items[-1].start > comma:
         return items_to_targets(items[-1:])
     if comma < 0 or not _APPOSITION.match(ctx.text, comma + 1, end):
