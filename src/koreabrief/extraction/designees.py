@@ -330,10 +330,10 @@ class _Reader(NameReader):
                 elif what == "name":
                     s, e, aliases, mention, hi, hj = val
                     described = (self.described or "").split()
-                    if group is None and described and described[-1] in self.lex.group_nouns:
-                        if described[-1].endswith("s"):
-                            # "the vessels Asia Honor and Ocean Star": the group of the list.
-                            group = (" ".join(described), None)
+                    plural = bool(described) and described[-1].endswith("s")
+                    if group is None and plural and described[-1] in self.lex.group_nouns:
+                        # "the vessels Asia Honor and Ocean Star": the group of the list.
+                        group = (" ".join(described), None)
                     gtext = group[0] if group else None
                     name = self.text[s:e].strip("“”‘’\"'")
                     kind = self.kind(hi, hj, mention, self.described or gtext)
