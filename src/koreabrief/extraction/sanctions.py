@@ -118,6 +118,30 @@ def _lead_state(names: list[ActorMention]) -> str | None:
 _NOT_ENDING = ("a.k.a.", " aka.", " f.k.a.")
 
 
+def _cue_windows(
+    low: str, sentences: list[Span], lex: SanctionLexicon, quick: re.Pattern[str] | None
+) -> dict[int, list[Span]]:
+    """The pieces of each sentence (by index) that may hold a cue: those holding a word every
+    cue holds and a quick (lower-case) cue match; every piece when the text defeats the quick scan."""
+    anchors = lex.anchors if quick is not None else None
+    out: dict[int, list[Span]] = {}
+    for index, sent in enumerate(sentences):
+        start = sent.start
+        while start < sent.end:
+            end = min(sent.end, start + _WINDOW)
+            if anchors is not None and anchors.search(low, start, end) is None:
+                pass  # no cue word: no cue
+            elif quick is not None and quick.search(low, start, end) is None:
+                pass  # no cue: nothing the full scan could find
+            else:
+                # Built only here: most sentences hold no cue, and a Span runs its validators.
+                out.setdefault(index, []).append(
+                    sent if (start, end) == (sent.start, sent.end) else Span(start, end)
+                )
+            start = end
+    return out
+
+
 def _closed(text: str, sentences: list[Span]) -> list[Span]:
     """The sentences, joined where a stop inside parentheses or after "a.k.a." split one."""
     out: list[Span] = []
@@ -167,39 +191,25 @@ def sanctions_in_context(
     low = ctx.lowered
     if not any(word in low for word in lex.prefilter):
         return (), ()
+    quick = lex.lowered if not CASE_EXTRAS.search(text) else None
+    sentences = _closed(text, ctx.sentences)
+    cued = _cue_windows(low, sentences, lex, quick)
+    if not cued and "sanction" not in low:
+        return (), ()  # no cue, and no sanctions spoken of: the names need not be found
     names = ctx.actor_names(EventLexicon.default())
     starts = [n.start for n in names]
     lead = _lead_state(names)
     found: list[Found] = []
-    quick = lex.lowered if not CASE_EXTRAS.search(text) else None
-    # A sentence holding none of the words every cue holds has no cue.
-    anchors = lex.anchors if quick is not None else None
-    sentences = _closed(text, ctx.sentences)
     # The designation the sentences after it may go on listing targets of, and how far.
     last: Found | None = None
     last_at = -10
     groups: list[Found] = []  # counted groups designated so far, whose names may come later
     for index, sent in enumerate(sentences):
         before = sentences[index - 1] if index else None
-        start = sent.start
         got: list[Found] = []
-        while start < sent.end:
-            end = min(sent.end, start + _WINDOW)
-            if anchors is not None and anchors.search(low, start, end) is None:
-                start = end
-                continue  # no cue word: no cue
-            if quick is not None and quick.search(low, start, end) is None:
-                start = end
-                continue  # no cue: nothing the full scan could find
-            # Built only here: most sentences hold no cue, and a Span runs its validators.
-            piece = sent if (start, end) == (sent.start, sent.end) else Span(start, end)
-            got.extend(
-                sentence_sanctions(
-                    SentenceReader(text, piece, names, lex, starts, lead=lead, before=before),
-                    article.published,
-                )
-            )
-            start = piece.end
+        for piece in cued.get(index, ()):
+            reader = SentenceReader(text, piece, names, lex, starts, lead=lead, before=before)
+            got.extend(sentence_sanctions(reader, article.published))
         near = last is not None and index - last_at <= _FOLLOW_REACH
         if not got and last is not None and near:
             reader = SentenceReader(text, sent, names, lex, starts, lead=lead)
