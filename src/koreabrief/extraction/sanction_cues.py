@@ -59,6 +59,8 @@ _REPORTED_FUTURE = re.compile(
 )
 # A relative pronoun right before a cue: "..., who are under sanctions".
 _AFTER_RELATIVE = re.compile(r"\s(?:who|which|that)\s+$")
+# The adjective of an "anti-" cue: "anti-Russian", "anti-North Korean".
+_ANTI = re.compile(r"[Aa]nti-([A-Za-z]+(?: [A-Z][a-z]+)?)")
 # A violation denied just before its cue: "are not explicitly banned by", "did not violate".
 _DENIED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
@@ -135,7 +137,8 @@ def _kind_of(ctx: SentenceReader, entity: str) -> str | None:
     for n in ctx.names:
         if n.name == entity:
             return n.kind
-    return None
+    known = ctx.gazetteer.resolve(entity) if ctx.gazetteer is not None else None
+    return known.kind if known is not None else None
 
 
 def _status(
@@ -250,6 +253,24 @@ def _targets(
             if why:
                 targets.append((n.name, None, why))
         return targets or _named(ctx, m, status), authority, also
+    if where == "inside":
+        # "its anti-Russian blacklists": the state of the adjective.
+        word = _ANTI.search(text, m.start(), m.end())
+        entity = ctx.gazetteer.resolve(word.group(1)) if word is not None and ctx.gazetteer else None
+        state = entity.name if entity is not None and entity.kind == "state" else None
+        if state is None:
+            return [], authority, also
+        if authority is None:
+            # "The government of Japan expanded its anti-Russian blacklists": the state before.
+            authority = next(
+                (
+                    authority_of(n)
+                    for n in ctx.names
+                    if n.end <= m.start() and n.kind in ("state", "organisation")
+                ),
+                None,
+            )
+        return [(state, None, None)], authority, also
     if where == "regime":
         # "UN sanctions prohibit the supply of weapons to the DPRK".
         state = regime_target(ctx, m.end(), reach=160, banned=True) or unjudged_lead(ctx)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
+from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import SanctionStatus, Span
 
 __all__ = ["UNSC", "Found", "SentenceReader", "authority_of"]
@@ -58,7 +59,8 @@ class SentenceReader:
 
     `lead` is the state the article is most about (named most often), the
     target of a UN regime its sentences say was broken without naming whose;
-    `before` is the sentence before, where a pronoun's antecedent is named.
+    `before` is the sentence before, where a pronoun's antecedent is named;
+    `gazetteer` resolves names the actor scan leaves (the state of "anti-Russian").
     """
 
     def __init__(
@@ -71,6 +73,7 @@ class SentenceReader:
         *,
         lead: str | None = None,
         before: Span | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.text = text
         self.sent = sent
@@ -79,6 +82,7 @@ class SentenceReader:
         self.lex = lex
         self.lead = lead
         self.before = before
+        self.gazetteer = gazetteer
         self._all = (names, starts)
 
     def names_in(self, span: Span) -> list[ActorMention]:

@@ -208,7 +208,9 @@ def sanctions_in_context(
         before = sentences[index - 1] if index else None
         got: list[Found] = []
         for piece in cued.get(index, ()):
-            reader = SentenceReader(text, piece, names, lex, starts, lead=lead, before=before)
+            reader = SentenceReader(
+                text, piece, names, lex, starts, lead=lead, before=before, gazetteer=ctx.gazetteer
+            )
             got.extend(sentence_sanctions(reader, article.published))
         near = last is not None and index - last_at <= _FOLLOW_REACH
         if not got and last is not None and near:
