@@ -67,6 +67,8 @@ class SanctionLexicon:
     appositive: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # States under broad sanctions regimes: the target of sanctions spoken of with none named.
     regime_states: frozenset[str] = field(init=False, repr=False)
+    # States under a UN Security Council regime: the target of broken UN resolutions.
+    un_states: frozenset[str] = field(init=False, repr=False)
     # Lower-case words one of which every text with a sanction holds.
     prefilter: tuple[str, ...] = field(init=False, repr=False)
     # Lower-case words one of which every sentence with a cue holds (None: scan every sentence).
@@ -101,6 +103,7 @@ class SanctionLexicon:
         object.__setattr__(self, "authorities", re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"))
         object.__setattr__(self, "designees", DesigneeLexicon(self.data.get("designees", {})))
         object.__setattr__(self, "regime_states", frozenset(self.data.get("bare", {}).get("states", ())))
+        object.__setattr__(self, "un_states", frozenset(self.data.get("bare", {}).get("un_states", ())))
         follow = self.data.get("follow_up", {})
         groups = "|".join(
             re.escape(w)

@@ -60,7 +60,8 @@ class SentenceReader:
     `lead` is the state the article is most about (named most often), the
     target of a UN regime its sentences say was broken without naming whose;
     `before` is the sentence before, where a pronoun's antecedent is named;
-    `gazetteer` resolves names the actor scan leaves (the state of "anti-Russian").
+    `gazetteer` resolves names the actor scan leaves (the state of "anti-Russian");
+    `un_target` is the state under a UN sanctions regime the article names most.
     """
 
     def __init__(
@@ -74,6 +75,7 @@ class SentenceReader:
         lead: str | None = None,
         before: Span | None = None,
         gazetteer: Gazetteer | None = None,
+        un_target: str | None = None,
     ) -> None:
         self.text = text
         self.sent = sent
@@ -83,6 +85,7 @@ class SentenceReader:
         self.lead = lead
         self.before = before
         self.gazetteer = gazetteer
+        self.un_target = un_target
         self._all = (names, starts)
 
     def names_in(self, span: Span) -> list[ActorMention]:

@@ -105,13 +105,24 @@ def _bare_target(
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _lead_state(names: list[ActorMention]) -> str | None:
-    """The state the article names most often, if it is named more than once and more than any other."""
+def _most_named(names: list[ActorMention], states: frozenset[str]) -> str | None:
+    """The one of `states` the article names most (the first named, on a tie), if any."""
+    counts = Counter(n.name for n in names if n.kind == "state" and n.name in states)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _lead_state(names: list[ActorMention], regime: frozenset[str]) -> str | None:
+    """The state the article names most often, if it is named more than once and more than any
+    other; on a tie, the one of them under a sanctions regime, if only one is."""
     counts: Counter[str] = Counter(n.name for n in names if n.kind == "state")
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    ranked = counts.most_common()
+    if not ranked or ranked[0][1] < 2:
         return None
-    return ranked[0][0]
+    top = [name for name, count in ranked if count == ranked[0][1]]
+    if len(top) == 1:
+        return top[0]
+    under = [name for name in top if name in regime]
+    return under[0] if len(under) == 1 else None
 
 
 # Stops that end no sentence before a name: "the Foreign Trade Bank, a.k.a. Mooyokeunhaeng".
@@ -198,7 +209,8 @@ def sanctions_in_context(
         return (), ()  # no cue, and no sanctions spoken of: the names need not be found
     names = ctx.actor_names(EventLexicon.default())
     starts = [n.start for n in names]
-    lead = _lead_state(names)
+    lead = _lead_state(names, lex.regime_states)
+    un_target = _most_named(names, lex.un_states)
     found: list[Found] = []
     # The designation the sentences after it may go on listing targets of, and how far.
     last: Found | None = None
@@ -209,7 +221,15 @@ def sanctions_in_context(
         got: list[Found] = []
         for piece in cued.get(index, ()):
             reader = SentenceReader(
-                text, piece, names, lex, starts, lead=lead, before=before, gazetteer=ctx.gazetteer
+                text,
+                piece,
+                names,
+                lex,
+                starts,
+                lead=lead,
+                before=before,
+                gazetteer=ctx.gazetteer,
+                un_target=un_target,
             )
             got.extend(sentence_sanctions(reader, article.published))
         near = last is not None and index - last_at <= _FOLLOW_REACH

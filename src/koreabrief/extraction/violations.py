@@ -35,7 +35,7 @@ _UN = re.compile(r"resolution|security council|\bU\.?N\b", re.IGNORECASE)
 
 # A name speaking: "Seoul said", "Japan has strongly condemned".
 _SPEAKS = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|told|stated|added|warned|noted|urged|condemned"
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|say|told|stated|added|warned|noted|urged|condemned"
     r"|denounced|called|described|criticized|criticised|slammed|blasted)\b",
     re.IGNORECASE,
 )
@@ -133,7 +133,8 @@ def violation_targets(ctx: SentenceReader, m: re.Match[str], violators: list[str
     Named after the resolutions ("resolutions that ban arms trade with North Korea",
     "resolutions banning exports from North Korea"); else, with no violator named, the
     first state in what is judged ("the transfers of weapons from North Korea to Russia
-    constitute a violation"); else the article's lead state.
+    constitute a violation"); else the state under a UN regime the article names most; else,
+    with no violator named, the article's lead state.
     """
     text, sent = ctx.text, ctx.sent
     if not _UN.search(m.group(0) + text[m.end() : m.end() + 40]):
@@ -144,6 +145,10 @@ def violation_targets(ctx: SentenceReader, m: re.Match[str], violators: list[str
         regime = regime_target(ctx, ban.end(), reach=120, banned=True)
     if regime is None and not violators:
         regime = first_state(ctx, m.start())
-    if regime is None:
+    if regime is None and ctx.un_target is not None:
+        # The state under a UN regime the article names most, unless it judges here.
+        judging = any(ctx.un_target in (n.name, n.affiliation) and judges(ctx, n) for n in ctx.names)
+        regime = None if judging else ctx.un_target
+    if regime is None and not violators:
         regime = unjudged_lead(ctx)
     return [regime] if regime is not None and regime not in violators else []
