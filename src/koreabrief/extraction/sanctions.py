@@ -106,9 +106,11 @@ def _bare_target(
 
 
 def _most_named(names: list[ActorMention], states: frozenset[str]) -> str | None:
-    """The one of `states` the article names most (the first named, on a tie), if any."""
-    counts = Counter(n.name for n in names if n.kind == "state" and n.name in states)
-    return counts.most_common(1)[0][0] if counts else None
+    """The one of `states` the article names most, if one is named more than the others."""
+    ranked = Counter(n.name for n in names if n.kind == "state" and n.name in states).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _lead_state(names: list[ActorMention], regime: frozenset[str]) -> str | None:

@@ -145,7 +145,8 @@ def violation_targets(ctx: SentenceReader, m: re.Match[str], violators: list[str
         regime = regime_target(ctx, ban.end(), reach=120, banned=True)
     if regime is None and not violators:
         regime = first_state(ctx, m.start())
-    if regime is None and ctx.un_target is not None:
+    under = ctx.lex.un_states
+    if regime is None and ctx.un_target is not None and not any(v in under for v in violators):
         # The state under a UN regime the article names most, unless it judges here.
         judging = any(ctx.un_target in (n.name, n.affiliation) and judges(ctx, n) for n in ctx.names)
         regime = None if judging else ctx.un_target
