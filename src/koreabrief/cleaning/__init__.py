@@ -21,7 +21,6 @@ headline is not part of `a.text`, so cleaning the text again finds no title.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
@@ -30,12 +29,14 @@ from koreabrief.cleaning.kinds import tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
+from koreabrief.cleaning.published import split_stamp, text_date, url_date
 from koreabrief.cleaning.wraps import join_lines
-from koreabrief.models import Article, Removal, RemovalKind
+from koreabrief.errors import ArgumentError
+from koreabrief.models import Article, Removal, RemovalKind, published_date
 
 __all__ = ["article", "clean"]
 
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published|released|date)\b")
+_STAMP = "date stamp opening the page"
 _NO_BODY = "no article body found: every line looks like page furniture"
 
 
@@ -45,7 +46,7 @@ def clean(
     *,
     id: str = "adhoc",
     url: str | None = None,
-    published: dt.date | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     outlet: str | None = None,
     title: str | None = None,
     warnings: tuple[str, ...] = (),
@@ -58,9 +59,14 @@ def clean(
         raw: The page text as scraped.
         id: The article's identifier.
         url: The article's address, if known.
-        published: The publication date, if known. Without it, a full date
-            (with its year) in the page's header or byline lines is used
-            ("Published 2025-05-08 09:12", "By Jane Roe | 3 June 2025"); else None.
+        published: The publication date, if known: a `date`, a `datetime`
+            (its date) or an ISO string; any other value is an
+            [`ArgumentError`][koreabrief.ArgumentError]. Without it, the first
+            of these gives it (`Article.published_source` says which): a date
+            stamp opening the page ("date 2025-05-08 SEOUL — ..."), a full date
+            (with its year) in the page's header or byline lines ("Published
+            2025-05-08 09:12", "By Jane Roe | 3 June 2025"), a date in `url`;
+            else None.
         outlet: The outlet, if known; otherwise read from a line naming it.
         title: A headline known from metadata; it stays the title, and the
             page's own copy of it is not kept in the body. Without it, the
@@ -86,8 +92,12 @@ def clean(
         ('Seoul Rejects Talks', 'SEOUL: Seoul said no.', 'SEOUL', ['navigation', 'share'])
     """
     require(raw, str, "clean")
+    published = _given_date(published, "clean")
+    if url is not None:
+        require(url, str, "clean")
     lexicon = lexicon if lexicon is not None else default_lexicon()
     lines = split_lines(raw)
+    stamp, stamp_day = split_stamp(raw, lines)
     notes = warnings
     if repair_mojibake and mojibake(raw) is not None:
         # Repaired line by line, before classification: the classifier, the
@@ -109,10 +119,14 @@ def clean(
         for lab in labels
         if lab.kind is not None
     )
+    if stamp is not None:
+        glued = Removal(RemovalKind.OTHER, raw[stamp.start : stamp.end], stamp.start, stamp.end, _STAMP)
+        removed = (glued, *removed)
     page_title = next((lab.unit.text for lab in labels if lab.title), None)
     if not body and labels:
         notes = (*notes, _NO_BODY)
     text = "\n\n".join(body)
+    day, source = _publication(published, stamp_day, labels, url)
     garbled = mojibake(text)
     if garbled is not None:
         notes = (*notes, f"possible mojibake (UTF-8 read as Windows-1252, e.g. {garbled!r}); not repaired")
@@ -126,30 +140,29 @@ def clean(
         original_source=_source(labels),
         outlet=outlet if outlet is not None else _outlet(labels, lexicon),
         url=url,
-        published=published if published is not None else _page_date(labels),
         removed=removed,
         warnings=notes,
+        published=day,
+        published_source=source,
     )
 
 
-def _page_date(labels: list[Label]) -> dt.date | None:
-    """The publication date a page states in its header or byline lines, if any.
+def _publication(
+    given: dt.date | None, stamp: dt.date | None, labels: list[Label], url: str | None
+) -> tuple[dt.date | None, str | None]:
+    """`published` and where it comes from: the caller's date, else the stamp's, the text's, the address's."""
+    found: list[tuple[dt.date | None, str]] = [(given, "given"), (stamp, "stamp")]
+    if given is None and stamp is None:
+        found += [(text_date(labels), "text"), (url_date(url) if url else None, "url")]
+    return next(((d, s) for d, s in found if d is not None), (None, None))
 
-    Only furniture before the body (and bylines anywhere) is read, a line that
-    says "published" or "posted" first (a bare date atop a page is often today's),
-    and only a date with its year counts: nothing is guessed.
-    """
-    lines: list[str] = []
-    for i, lab in enumerate(labels):
-        if lab.kind is None and not lab.title:
-            lines.extend(b.unit.text for b in labels[i:] if b.kind is RemovalKind.BYLINE)
-            break  # the body has begun: later dates are the story's own, or related links'
-        if lab.kind is not None:
-            lines.append(lab.unit.text)
-    stated = (md.page_date(t) for t in lines if _PUBLISHED.search(t))
-    return next((d for d in stated if d is not None), None) or next(
-        (d for d in map(md.page_date, lines) if d is not None), None
-    )
+
+def _given_date(value: object, where: str) -> dt.date | None:
+    """The caller's `published`, read by the rule every Article follows (an `ArgumentError` else)."""
+    try:
+        return published_date(value)
+    except ArgumentError as e:
+        raise ArgumentError(f"{where}(): {e}") from None
 
 
 def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
@@ -202,7 +215,7 @@ def article(
     *,
     id: str,
     url: str | None = None,
-    published: dt.date | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     outlet: str | None = None,
     title: str | None = None,
     lexicon: Lexicon | None = None,
@@ -216,10 +229,12 @@ def article(
     Args:
         raw: The page text as scraped.
         id: The article's identifier, unique within the corpus.
-        url: The article's address, if known (a date in it is not read here;
-            [`load`][koreabrief.load] does that for records).
-        published: The publication date: relative dates ("on Monday") are
-            resolved against it.
+        url: The article's address, if known; without `published`, a date
+            in it ("/2025/01/06/") may give the publication date.
+        published: The publication date (a `date`, a `datetime` or an ISO
+            string): relative dates ("on Monday") are resolved against it.
+            Without it, the page's date stamp, its date lines, or the address
+            give it, as [`clean`][koreabrief.clean] says.
         outlet: The publishing outlet, if known.
         title: A headline known from metadata; the page's own copy of it is
             kept out of the body.
@@ -235,4 +250,7 @@ def article(
         ('n1', '2025-01-06')
     """
     require(raw, str, "article")
+    published = _given_date(published, "article")
+    if url is not None:
+        require(url, str, "article")
     return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title, lexicon=lexicon)

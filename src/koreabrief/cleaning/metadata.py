@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil import parser as date_parser
-
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 
 __all__ = [
@@ -26,7 +24,8 @@ _NAME = r"[A-Z][\w'’.-]{0,30}"
 _NAMES = rf"{_NAME}(?:\s{_NAME}){{0,3}}"
 _BY = re.compile(
     rf"(?i:by)\s?:?\s+(?P<name>{_NAMES}(?:\s(?:and|&)\s{_NAMES}){{0,2}})"
-    r"(?P<rest>(?:\s?[,|/–—(\[<·•-]|\s(?i:in|for)\s)[^\n]{0,120})?$"
+    # then a place, an outlet or the date: "| Seoul", "in Tokyo", "Updated: Jan 6, 2025"
+    r"(?P<rest>(?:\s?[,|/–—(\[<·•-]|\s(?i:in|for)\s|\s(?=(?i:updated|published|posted)\b))[^\n]{0,120})?$"
 )
 _ROLE = re.compile(
     # the outlet or a beat may stand before the role: "Jane Roe, Nikkei staff writer"
@@ -42,8 +41,9 @@ _AUTHOR_LABEL = re.compile(
 _POSTED = re.compile(
     rf"(?i:posted|published|written|updated)\s(?i:on|at)\s[^\n]{{1,40}}?\s(?i:by)\s(?P<name>{_NAMES})\s*$"
 )
-# A name and the date set apart: "Jane Roe | January 1, 2025", "Jane Roe • 3 hours ago".
-_NAME_DATE = re.compile(rf"(?P<name>{_NAMES})\s?[|•·—–]\s(?P<date>[^\n]{{4,60}})")
+# A name and the date set apart, or side by side: "Jane Roe | January 1, 2025",
+# "Jane Roe • 3 hours ago", "Jane Roe 2025. 1. 1. 15:44".
+_NAME_DATE = re.compile(rf"(?P<name>{_NAMES})(?:\s?[|•·—–])?\s(?P<date>[^\n]{{4,60}})")
 _REPORTING = re.compile(rf"\(?(?i:reporting by)\s(?P<name>{_NAMES})")
 _BIO = re.compile(rf"(?P<name>{_NAMES})\s(?P<verb>[a-z]{{2,12}})\b")
 # An address, or the placeholder a CDN's e-mail obfuscation leaves in scraped text.
@@ -329,11 +329,25 @@ def _dateline_match(paragraph: str, lexicon: Lexicon | None) -> re.Match[str] | 
 
 
 # A full date with its year, as date lines write it: "2025-05-08", "2025.05.08",
-# "May 8, 2025", "8 May 2025", "Thursday, May 8th 2025".
+# "2025. 5. 8." (Korean pages), "May 8, 2025", "Nov 8,2025", "November. 8, 2025",
+# "8 May 2025", "Thursday, May 8th 2025".
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_MONTH_NUMBERS = {
+    name: n
+    for n, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+         "august aug", "september sept sep", "october oct", "november nov", "december dec"),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
 _FULL_DATE = re.compile(
-    r"(?<!\d)(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
-    rf"|(?:{_MONTHS})\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d\d(?!\d)"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_MONTHS}),?\s(?:19|20)\d\d(?!\d))"
+    r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)(?P<sep>[-./])\s?(?P<m>\d{1,2})(?P=sep)\s?(?P<d>\d{1,2})(?!\d)"
+    rf"|(?P<mn>(?i:{_MONTH_WORDS}))\.?\s(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s?|\s)(?P<y2>(?:19|20)\d\d)(?!\d)"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<mn3>(?i:{_MONTH_WORDS}))\.?,?\s(?P<y3>(?:19|20)\d\d)(?!\d))"
 )
 
 
@@ -345,16 +359,24 @@ def page_date(text: str) -> dt.date | None:
         datetime.date(2025, 5, 8)
         >>> page_date("Posted by Staff Writer | April 28, 2025 | 4 min read")
         datetime.date(2025, 4, 28)
+        >>> page_date("Jane Roe 2025. 5. 8. 15:44"), page_date("Posted Nov. 24,2010 17:05")
+        (datetime.date(2025, 5, 8), datetime.date(2010, 11, 24))
         >>> page_date("Updated May 8") is None
         True
     """
-    dates = (_parse_date(m.group(0)) for m in _FULL_DATE.finditer(text[:300]))
     # "2025-02-30" is no date: a later one on the line may be.
+    dates = (_parse_date(m) for m in _FULL_DATE.finditer(text[:300]))
     return next((d for d in dates if d is not None), None)
 
 
-def _parse_date(written: str) -> dt.date | None:
+def _parse_date(m: re.Match[str]) -> dt.date | None:
+    if m.group("y") is not None:
+        year, month, day = m.group("y"), int(m.group("m")), m.group("d")
+    elif m.group("y2") is not None:
+        year, month, day = m.group("y2"), _MONTH_NUMBERS[m.group("mn").casefold()], m.group("d2")
+    else:
+        year, month, day = m.group("y3"), _MONTH_NUMBERS[m.group("mn3").casefold()], m.group("d3")
     try:
-        return date_parser.parse(written.replace(".", "-") if written[:4].isdigit() else written).date()
-    except (ValueError, OverflowError):
+        return dt.date(int(year), month, int(day))
+    except ValueError:
         return None
