@@ -520,6 +520,46 @@ class TestClassify:
         assert a.paragraphs == (PARA, last)
 
 
+class TestCutOffEnd:
+    """A page cut short ends with the story's last sentence cut, which stays in the body."""
+
+    STORY = (
+        "Troops Cross Border\n\nSEOUL — North Korean troops crossed the border on Tuesday, "
+        "the military said.\n\nThe soldiers withdrew after warning shots were fired.\n\n"
+    )
+
+    @pytest.mark.parametrize("cut", ["The two sides agreed to hold", "Officials said the", "Pyongy", "“We w"])
+    def test_cut_last_line_is_body(self, cut: str) -> None:
+        """A last line cut mid-sentence or mid-word, right after the body, is body."""
+        a = clean(self.STORY + cut)
+        assert a.paragraphs[-1] == cut
+        assert not lost_characters(a)
+
+    @pytest.mark.parametrize(
+        "tail",
+        [
+            "Share this article",
+            "Tags: Korea, Troops",
+            "Defence North Korea Jane Roe Border Troops",
+            "Read more:",
+        ],
+    )
+    def test_furniture_still_removed(self, tail: str) -> None:
+        """Lines the lexicon names, and runs of capitalised tags, stay furniture."""
+        a = clean(self.STORY + tail)
+        assert tail not in a.text
+
+    def test_after_furniture_stays_furniture(self) -> None:
+        """A last short line after furniture (not after the story) is furniture."""
+        a = clean(self.STORY + "Share this article\n\nMore in World")
+        assert "More in World" not in a.text
+
+    @given(st.text(alphabet="abc ", min_size=1, max_size=30))
+    def test_nothing_lost(self, cut: str) -> None:
+        """Whatever the cut line, every character of raw is accounted for."""
+        assert not lost_characters(clean(self.STORY + "Officials " + cut))
+
+
 class TestMetadata:
     @pytest.mark.parametrize(
         ("opening", "place"),

@@ -1,4 +1,4 @@
-"""The publication date: the caller's, a date stamp, the page's date lines, the address (cleaning/published.py)."""
+"""The publication date: the caller's, a date stamp, the page's date lines, the address."""
 
 from __future__ import annotations
 
@@ -55,13 +55,16 @@ class TestStamp:
         """"date 2024-02-30" is left as written and dates nothing."""
         assert clean(f"date 2024-02-30 {BODY}").published is None
 
-    @given(day=_dates, spaces=st.sampled_from([" ", "  ", "\t", "\u00a0"]), lead=st.sampled_from(["", " ", "\n"]))
+    @given(
+        day=_dates, spaces=st.sampled_from([" ", "  ", "\t", "\u00a0"]), lead=st.sampled_from(["", " ", "\n"])
+    )
     def test_offsets_rebuild_raw(self, day: dt.date, spaces: str, lead: str) -> None:
         """Whatever the spacing, the stamp's offsets index it in raw and no character is lost."""
         raw = f"{lead}date {day.isoformat()}{spaces}SEOUL — {BODY}"
         lines = split_lines(raw)
         stamp, found = split_stamp(raw, lines)
-        assert stamp is not None and found == day
+        assert stamp is not None
+        assert found == day
         assert raw[stamp.start : stamp.end] == f"date {day.isoformat()}"
         first = next(line for line in lines if line.text)
         assert raw[first.start : first.end] == f"SEOUL — {BODY}"
@@ -124,7 +127,8 @@ class TestTextDate:
     def test_updated_line_before_a_bare_date(self) -> None:
         """A site's bare date of the day comes after an "Updated" line."""
         raw = (
-            f"Thursday, March 6, 2025\n\nLaunch Draws Rebuke\n\nBy Staff Updated: Feb 3, 2025 6:29 pm\n\n{BODY}"
+            "Thursday, March 6, 2025\n\nLaunch Draws Rebuke\n\n"
+            f"By Staff Updated: Feb 3, 2025 6:29 pm\n\n{BODY}"
         )
         assert clean(raw).published == dt.date(2025, 2, 3)
 
@@ -154,7 +158,13 @@ class TestTextDate:
 class TestPublishedArgument:
     """`published` is a date, a datetime or an ISO string wherever an Article is built."""
 
-    @given(moment=st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2099, 1, 1)))
+    @given(
+        moment=st.datetimes(
+            min_value=dt.datetime(1990, 1, 1),  # noqa: DTZ001 - naive bounds for naive datetimes
+            max_value=dt.datetime(2099, 1, 1),  # noqa: DTZ001
+            timezones=st.none() | st.just(dt.timezone.utc),
+        )
+    )
     def test_datetime_and_iso(self, moment: dt.datetime) -> None:
         """A datetime and its ISO text both stand for its date, in Article, clean and article."""
         for value in (moment, moment.isoformat(), moment.date(), moment.date().isoformat()):

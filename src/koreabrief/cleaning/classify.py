@@ -203,10 +203,41 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
+    _cut_off_end(facts, kinds, reasons, title_at)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
         for i, u in enumerate(units)
     ]
+
+
+# Reasons of the guesses that a short line around the story is furniture (no
+# lexicon entry, no shape): what a cut-off last paragraph is wrongly given.
+_GUESSED = frozenset({"short line after the story", "headline-like line outside the story"})
+_TAGS_MIN_WORDS = 5
+
+
+def _cut_off_end(
+    facts: Sequence[UnitFacts], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
+) -> None:
+    """Keep a cut-off last paragraph in the body, in place.
+
+    A page cut short (an excerpt, a truncated scrape) ends mid-sentence or
+    mid-word: "The two sides agreed to hold talks in the". Its last unit, right
+    after a body paragraph, is the story going on, not a short line of
+    furniture; only a unit the lexicon or a shape names stays furniture.
+    """
+    last = len(facts) - 1
+    if last < 1 or kinds[last] is None or reasons[last] not in _GUESSED:
+        return
+    f, before = facts[last], last - 1
+    if f.matched is not None or ft.is_terminal(" ".join(f.tokens[-1:])) or before == title_at:
+        return
+    # A run of capitalised words ("Defence North Korea Jane Roe Sanctions") is a
+    # list of tags; a cut sentence has small words, or is cut within a few.
+    if len(f.tokens) >= _TAGS_MIN_WORDS and not any(t[:1].islower() for t in f.tokens):
+        return
+    if kinds[before] is None:
+        kinds[last], reasons[last] = None, ""
 
 
 _CAPTION_MIN_WORDS = 8

@@ -240,7 +240,9 @@ def tagline_outlet(text: str, lexicon: Lexicon) -> str | None:
 
 
 # A caption crediting an outlet's own photographer: "... from the Chinese side. (Daily NK)"
-_OUTLET_CREDIT = re.compile(r"[.!?”\"’]\s?\((?P<outlet>[^()\n]{2,40})\)\s*$")
+_OUTLET_CREDIT = re.compile(
+    r"[.!?”\"’]\s?(?:\((?P<outlet>[^()\n]{2,40})\)|(?P<bare>[^()\n.!?]{2,40}))\s*$"
+)
 _CONTACT_MAX_WORDS = 25
 # "Please direct questions to jroe@example.com", "Reach the writer at jroe@example.com"
 _CONTACT = re.compile(
@@ -250,8 +252,9 @@ _CONTACT = re.compile(
 
 
 def _outlet_credit(text: str, lexicon: Lexicon) -> bool:
+    # A caption closing with the outlet that took the picture, in brackets or bare.
     m = _OUTLET_CREDIT.search(text, max(0, len(text) - 60))
-    return m is not None and lexicon.outlet_named(m.group("outlet")) is not None
+    return m is not None and lexicon.outlet_named(m.group("outlet") or m.group("bare")) is not None
 
 
 def _contact_line(folded: str) -> bool:

@@ -137,10 +137,17 @@ def _prefix_alternation(
             if prefix and (kinds is None or kind in kinds):
                 by_kind.setdefault(kind, []).append(prefix)
     groups = [
-        f"(?P<{kind.value}>{'|'.join(map(re.escape, prefixes))})"
+        f"(?P<{kind.value}>{'|'.join(map(_prefix_pattern, prefixes))})"
         for kind, prefixes in sorted(by_kind.items(), key=lambda item: order.get(item[0], len(order)))
     ]
     return re.compile("|".join(groups)) if groups else None
+
+
+def _prefix_pattern(prefix: str) -> str:
+    # A label's colon may stand apart from it: "Photo : Yonhap", "Published : Jan. 6".
+    if prefix.endswith(":") and len(prefix) > 1 and prefix[-2] != " ":
+        return re.escape(prefix[:-1]) + " ?:"
+    return re.escape(prefix)
 
 
 @frozen

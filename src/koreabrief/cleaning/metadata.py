@@ -172,8 +172,13 @@ def _name_and_date(text: str, lexicon: Lexicon) -> str | None:
         return None
     name = _clean_name(m.group("name"))
     words = [w.rstrip(".").casefold() for w in name.split()]
-    # Two names at least, and no "Last Updated | ...": a given name may still be "Min".
-    if len(words) < 2 or words[0] in lexicon.not_names or words[-1] in lexicon.timestamp_words:
+    # Two names at least, and no "Last Updated | ..." or "All News 05:16 ...": a
+    # given name may still be "Min".
+    if (
+        len(words) < 2
+        or any(w in lexicon.not_names for w in words)
+        or words[-1] in lexicon.timestamp_words
+    ):
         return None
     return name
 
