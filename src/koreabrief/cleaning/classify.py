@@ -137,6 +137,8 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
     thread = comment_thread(facts)
     listed = [a or b for a, b in zip(listed, thread, strict=True)]
     shaped = [f.edge_matched is not None or not f.prose or listed[i] for i, f in enumerate(facts)]
+    if n and shaped[-1] and not listed[-1] and _cut_sentence(facts[-1], lexicon):
+        shaped[-1] = False  # the story goes on to the page's (cut) end: no tail run of furniture
     head, tail, islands = edges(facts, shaped)
     kinds: list[RemovalKind | None] = [None] * n
     reasons = [""] * n
@@ -214,6 +216,22 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
 # lexicon entry, no shape): what a cut-off last paragraph is wrongly given.
 _GUESSED = frozenset({"short line after the story", "headline-like line outside the story"})
 _TAGS_MIN_WORDS = 5
+
+
+_CUT_MIN_WORDS = 3
+
+
+def _cut_sentence(f: UnitFacts, lexicon: Lexicon) -> bool:
+    """Whether a page's last unit is a sentence cut short: "... and the two side".
+
+    No lexicon entry or shape names it, it has no closing punctuation, and it
+    reads as prose: a few words at least, among them a small word, ending in a
+    word in lower case (navigation ends in names: "More in World").
+    """
+    if f.edge_matched is not None or len(f.tokens) < _CUT_MIN_WORDS or ft.is_terminal(f.tokens[-1]):
+        return False
+    last = f.tokens[-1]
+    return last[:1].islower() and any(t.casefold() in lexicon.stopwords for t in f.tokens[:-1])
 
 
 def _cut_off_end(
