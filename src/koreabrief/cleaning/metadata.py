@@ -243,7 +243,7 @@ def is_email_line(text: str) -> bool:
     """
     if ("@" not in text and "[email" not in text) or len(text) > 300:
         return False
-    rest = _EMAIL.sub(" ", text)
+    rest = _EMAIL.sub(" ", text).rstrip(".")
     return _EMAILS.fullmatch(rest.strip()) is not None or not rest.strip(" ,;/|()")
 
 
