@@ -112,7 +112,7 @@ def clean(
                 *notes,
                 f"mojibake repaired (UTF-8 read as Windows-1252, e.g. {example!r}): {fixed} fixed",
             )
-    labels = label_units(join_lines(lines, lexicon), lexicon, title=title)
+    labels = label_units(join_lines(lines, lexicon), lexicon, title=title, url=url)
     body = [lab.unit.text for lab in labels if lab.kind is None and not lab.title]
     removed = tuple(
         Removal(lab.kind, raw[lab.unit.start : lab.unit.end], lab.unit.start, lab.unit.end, lab.reason)

@@ -35,12 +35,15 @@ from koreabrief.cleaning import features as ft
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
 from koreabrief.cleaning.regions import comment_thread, edges, link_lists
+from koreabrief.cleaning.slug import slug_match, slug_words
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
 __all__ = ["NAME_BYLINE", "Label", "byline_name", "label_units"]
 
 _TITLE_MAX_WORDS = 30
+# How well a line must match the address's words (an F1 of shared words) to be the headline.
+_SLUG_MATCH = 0.5
 # A headline-shaped line this short after a byline is a tag or a section label.
 _LABEL_MAX_WORDS = 4
 #: The reason given to a bare name read as a byline (its text is the author).
@@ -115,13 +118,16 @@ def _title_shaped(facts: UnitFacts) -> bool:
     return any(c.isalpha() for c in facts.key) and not facts.key.endswith(":")
 
 
-def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = None) -> list[Label]:
+def label_units(
+    units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = None, url: str | None = None
+) -> list[Label]:
     """Label each unit body, headline, or furniture with its kind.
 
     Args:
         units: The page's units, in order.
         lexicon: The furniture lexicon.
         title: A headline known from metadata, used to find the page's headline.
+        url: The article's address: the headline is the line whose words it spells, if any.
 
     Examples:
         >>> from koreabrief.cleaning.lexicon import default_lexicon
@@ -144,7 +150,7 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
     reasons = [""] * n
     for i in islands:
         kinds[i], reasons[i] = RemovalKind.OTHER, "prose among page furniture"
-    title_at = _find_title(facts, [u.block for u in units], head, title, n)
+    title_at = _find_title(units, facts, head, title, slug_words(url))
     title_keys = {facts[title_at].key} if title_at is not None else set()
     if title is not None:
         title_keys.add(phrase_key(title))
@@ -406,9 +412,15 @@ def _edge_kind(f: UnitFacts, *, after_body: bool) -> tuple[RemovalKind, str]:
 
 
 def _find_title(
-    facts: Sequence[UnitFacts], blocks: Sequence[int], head: int, title: str | None, n: int
+    units: Sequence[Unit],
+    facts: Sequence[UnitFacts],
+    head: int,
+    title: str | None,
+    slug: Sequence[str],
 ) -> int | None:
-    """The index of the page's headline: metadata title, a repeated line, or the last candidate."""
+    """The index of the page's headline: metadata title, the address's words, a repeated line, or the last candidate."""
+    n = len(units)
+    blocks = [u.block for u in units]
     limit = min(n, head)
     if title is not None:
         key = phrase_key(title)
@@ -425,6 +437,10 @@ def _find_title(
     ]
     if not candidates:
         return None
+    if slug:
+        score, best = max((slug_match(units[i].text, slug), -i) for i in candidates)
+        if score >= _SLUG_MATCH:
+            return -best
     seen: dict[str, int] = {}
     for i in candidates:
         if facts[i].key in seen:
