@@ -28,6 +28,7 @@ Signals, combined:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -35,6 +36,7 @@ from koreabrief.cleaning import features as ft
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
 from koreabrief.cleaning.regions import comment_thread, edges, link_lists
+from koreabrief.cleaning.repeats import head_copies, twins
 from koreabrief.cleaning.slug import slug_match, slug_words
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
@@ -42,6 +44,13 @@ from koreabrief.models import RemovalKind
 __all__ = ["NAME_BYLINE", "Label", "byline_name", "label_units"]
 
 _TITLE_MAX_WORDS = 30
+_TITLE_MIN_WORDS = 2
+# A word: two letters at least ("px" and "A+" are labels).
+_WORDLIKE = re.compile(r"\W{0,3}[^\W\d_]{2}")
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_DATELINE_START = re.compile(
+    r"[A-Z][A-Z.'’-]{2,24}(?:[/ ,]\s?[A-Z][A-Z.'’-]{1,24}){0,3},?\s?(?:\(|[-–—]|(?:[A-Z][a-z]{2,8})\.?\s\d)"
+)
 # How well a line must match the address's words (an F1 of shared words) to be the headline.
 _SLUG_MATCH = 0.5
 # A headline-shaped line this short after a byline is a tag or a section label.
@@ -115,7 +124,12 @@ def _title_shaped(facts: UnitFacts) -> bool:
         return False
     if n < 3 and len(" ".join(facts.tokens)) < 16:
         return False
-    return any(c.isalpha() for c in facts.key) and not facts.key.endswith(":")
+    if sum(1 for t in facts.tokens if _WORDLIKE.match(t)) < _TITLE_MIN_WORDS or facts.key.endswith(":"):
+        return False  # "+ ↺ − 16 px": a widget's labels
+    text = " ".join(facts.tokens)
+    # A time of day ("World May 24, 5:27") is a date line's; a capitalised place
+    # opening a dateline ("SEOUL, SOUTH KOREA (", "BRUSSELS Dec. 16 –") is the story's start.
+    return _CLOCK.search(text) is None and _DATELINE_START.match(text) is None
 
 
 def label_units(
@@ -145,12 +159,25 @@ def label_units(
     shaped = [f.edge_matched is not None or not f.prose or listed[i] for i, f in enumerate(facts)]
     if n and shaped[-1] and not listed[-1] and _cut_sentence(facts[-1], lexicon):
         shaped[-1] = False  # the story goes on to the page's (cut) end: no tail run of furniture
+    doubled = twins(units, facts, 0, n)
+    for i in doubled:
+        shaped[i] = True
     head, tail, islands = edges(facts, shaped)
+    copies = head_copies(units, facts, head, None)
+    if copies:  # the copies are furniture above the story: the story starts after them
+        for i in copies:
+            shaped[i] = True
+        head, tail, islands = edges(facts, shaped)
     kinds: list[RemovalKind | None] = [None] * n
     reasons = [""] * n
     for i in islands:
         kinds[i], reasons[i] = RemovalKind.OTHER, "prose among page furniture"
-    title_at = _find_title(units, facts, head, title, slug_words(url))
+    for i in copies:
+        kinds[i], reasons[i] = RemovalKind.OTHER, "repeats the story's text above it"
+    # A sentence printed twice is a caption; a headline printed twice may still be the headline.
+    not_titles = copies | {i for i in doubled if facts[i].prose}
+    slug = slug_words(url, lexicon.address_words)
+    title_at = _find_title(units, facts, head, title=title, slug=slug, skip=not_titles)
     title_keys = {facts[title_at].key} if title_at is not None else set()
     if title is not None:
         title_keys.add(phrase_key(title))
@@ -184,6 +211,9 @@ def label_units(
             continue
         if thread[i]:
             kinds[i], reasons[i] = RemovalKind.COMMENTS, "in a comment thread"
+            continue
+        if i in doubled:
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "printed twice in a row (a picture's caption)"
             continue
         if listed[i]:
             kinds[i], reasons[i] = RemovalKind.RELATED, "in a link list under its header"
@@ -415,10 +445,16 @@ def _find_title(
     units: Sequence[Unit],
     facts: Sequence[UnitFacts],
     head: int,
+    *,
     title: str | None,
     slug: Sequence[str],
+    skip: set[int],
 ) -> int | None:
-    """The index of the page's headline: metadata title, the address's words, a repeated line, or the last candidate."""
+    """The index of the page's headline.
+
+    The metadata title, else the head line the address's words spell, a
+    repeated line, or the last candidate; never a unit of `skip`.
+    """
     n = len(units)
     blocks = [u.block for u in units]
     limit = min(n, head)
@@ -431,7 +467,8 @@ def _find_title(
     candidates = [
         i
         for i in range(limit)
-        if _title_shaped(facts[i])
+        if i not in skip
+        and _title_shaped(facts[i])
         # "Jane Roe and Min-jun Park" above a date line is a byline.
         and not (_is_name(facts[i]) and i + 1 < n and kind_of(facts[i + 1]) is RemovalKind.BYLINE)
     ]

@@ -169,6 +169,8 @@ class Lexicon:
         appeal_words: Folded words by which a sentence speaks to the reader or of
             the outlet's journalism ("you", "our", "journalism"): the pitch of a
             subscription prompt, not the story.
+        address_words: Words of article addresses that are no headline's
+            ("news", "article", "html"), left out of an address's slug.
         phrase_index: Whole-line phrase to kind, derived from `rules`.
         prefix_index: Prefixes of the kinds that apply anywhere, by their first
             two characters, in the order kinds are tried; derived from `rules`.
@@ -203,6 +205,7 @@ class Lexicon:
     dateline_labels: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     appeal_words: frozenset[str] = frozenset()
+    address_words: frozenset[str] = frozenset()
     phrase_index: Mapping[str, RemovalKind] = field(factory=dict, eq=False, repr=False)
     prefix_index: Mapping[str, tuple[tuple[str, RemovalKind], ...]] = field(
         factory=dict, eq=False, repr=False
@@ -352,6 +355,10 @@ class Lexicon:
             suffixes=frozenset(_bounded(wraps.get("suffixes", []), source, "wraps.suffixes")),
             prefixes=frozenset(_bounded(wraps.get("prefixes", []), source, "wraps.prefixes")),
             dateline_labels=frozenset(_bounded(datelines.get("labels", []), source, "dateline.labels")),
+            address_words=frozenset(
+                w.casefold()
+                for w in _bounded(data.get("address", {}).get("words", []), source, "address.words")
+            ),
             appeal_words=frozenset(
                 w.casefold() for w in _bounded(advert.get("appeal_words", []), source, "advert.appeal_words")
             ),

@@ -156,6 +156,7 @@ _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published|released|dat
 _UPDATED = re.compile(r"(?i)\b(?:updated|modified|edited|revised)\b")
 # Kinds of furniture whose dates are other stories' or the pictures' own.
 _NOT_DATED = frozenset({RemovalKind.CREDIT, RemovalKind.COMMENTS, RemovalKind.ADVERT})
+_DATE_LINE_MAX_WORDS = 20
 # The reasons of items of a link list ("in a link list under its header").
 _LISTED = ("in a link list", "in a list")
 
@@ -179,7 +180,12 @@ def text_date(labels: Sequence[Label]) -> dt.date | None:
         if lab.kind is None and not lab.title:
             lines.extend(b.unit.text for b in labels[i:] if b.kind is RemovalKind.BYLINE)
             break
-        if lab.kind is not None and lab.kind not in _NOT_DATED and not lab.reason.startswith(_LISTED):
+        if (
+            lab.kind is not None
+            and lab.kind not in _NOT_DATED
+            and not lab.reason.startswith(_LISTED)
+            and lab.unit.text.count(" ") < _DATE_LINE_MAX_WORDS  # longer: a caption, a standfirst
+        ):
             lines.append(lab.unit.text)
     tiers = (
         (t for t in lines if _PUBLISHED.search(t)),

@@ -15,20 +15,20 @@ __all__ = ["slug_match", "slug_words"]
 
 _SEGMENT_WORDS = re.compile(r"[a-z]+")
 _LINE_WORDS = re.compile(r"[^\W\d_]+")
-# Words of addresses that are no headline's ("news", "article", "html" ...).
-_ADDRESS_WORDS = frozenset(
-    "www com org net html htm shtml php aspx amp index view news article articles story stories "
-    "en eng english world asia politics post id www01 m mobile latest home".split()
-)
 _MIN_SLUG_WORDS = 3
 _PREFIX = 4  # words this long match a slug cut short ("threat" for "threats")
 
 
-def slug_words(url: str | None) -> tuple[str, ...]:
+def slug_words(url: str | None, address_words: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The words of the address's segment that reads most like a headline, if any.
 
+    `address_words` are words of addresses that are no headline's ("news",
+    "article", "html": the lexicon's `address_words`).
+
     Examples:
-        >>> slug_words("https://example.com/news/2025/01/06/seoul-rejects-talks-offer/")
+        >>> slug_words("https://example.com/news/2025/01/06/seoul-rejects-talks-offer.html")
+        ('seoul', 'rejects', 'talks', 'offer', 'html')
+        >>> slug_words("https://example.com/2025/01/06/seoul-rejects-talks-offer.html", frozenset({"html"}))
         ('seoul', 'rejects', 'talks', 'offer')
         >>> slug_words("https://example.com/view.php?id=12345")
         ()
@@ -38,7 +38,7 @@ def slug_words(url: str | None) -> tuple[str, ...]:
     path = url[:2000].split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
     best: list[str] = []
     for segment in path.split("/")[1:]:
-        words = [w for w in _SEGMENT_WORDS.findall(segment.casefold()) if w not in _ADDRESS_WORDS]
+        words = [w for w in _SEGMENT_WORDS.findall(segment.casefold()) if w not in address_words]
         if len(words) > len(best):
             best = words
     return tuple(best) if len(best) >= _MIN_SLUG_WORDS else ()
