@@ -144,6 +144,10 @@ def _match_anywhere(
             return found, "prefix"
     if n_words <= 80 and (_credit_tail(text, lexicon) or _outlet_credit(text, lexicon)):
         return RemovalKind.CREDIT, "credit at end"
+    if n_words <= 80 and lexicon.caption_openers is not None and lexicon.caption_openers.match(folded):
+        return RemovalKind.CREDIT, "opens as a caption"
+    if n_words <= _AGENCIES_MAX_WORDS and _agencies(text, lexicon):
+        return RemovalKind.BYLINE, "agencies"
     if n_words <= _CONTACT_MAX_WORDS and _contact_line(folded):
         return RemovalKind.BYLINE, "contact line"
     if n_words > 16:
@@ -249,6 +253,18 @@ _CONTACT = re.compile(
     r"(?:please\s)?(?:direct|send|email|e-mail|write|reach|contact|questions|comments|tips)\b[^\n@]{0,160}?"
     r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}[\s.)\]>]{0,4}"
 )
+
+
+_AGENCIES_MAX_WORDS = 8
+_AGENCIES_MIN = 2
+_AGENCY_JOINS = re.compile(r"\s?[,;/&•·|]\s?|\sand\s")
+
+
+def _agencies(text: str, lexicon: Lexicon) -> bool:
+    """Whether a line only names news outlets: the agencies a story credits ("• Kyodo, Reuters")."""
+    names = [p for p in _AGENCY_JOINS.split(_unmarked(text).strip(" .()[]")) if p.strip()]
+    # One name alone is the outlet's own masthead (navigation), not a credit.
+    return len(names) >= _AGENCIES_MIN and all(lexicon.outlet_named(name) is not None for name in names)
 
 
 def _outlet_credit(text: str, lexicon: Lexicon) -> bool:

@@ -171,6 +171,9 @@ class Lexicon:
             subscription prompt, not the story.
         address_words: Words of article addresses that are no headline's
             ("news", "article", "html"), left out of an address's slug.
+        caption_openers: How a picture's caption may open ("This Oct. 8 file
+            photo shows ...", "In this photo ..."), as one pattern matched at
+            the start of a line's folded text; from ``[credit] openers``.
         phrase_index: Whole-line phrase to kind, derived from `rules`.
         prefix_index: Prefixes of the kinds that apply anywhere, by their first
             two characters, in the order kinds are tried; derived from `rules`.
@@ -206,6 +209,7 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     appeal_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
+    caption_openers: re.Pattern[str] | None = field(default=None, eq=False, repr=False)
     phrase_index: Mapping[str, RemovalKind] = field(factory=dict, eq=False, repr=False)
     prefix_index: Mapping[str, tuple[tuple[str, RemovalKind], ...]] = field(
         factory=dict, eq=False, repr=False
@@ -355,6 +359,11 @@ class Lexicon:
             suffixes=frozenset(_bounded(wraps.get("suffixes", []), source, "wraps.suffixes")),
             prefixes=frozenset(_bounded(wraps.get("prefixes", []), source, "wraps.prefixes")),
             dateline_labels=frozenset(_bounded(datelines.get("labels", []), source, "dateline.labels")),
+            caption_openers=_compile_all(
+                _bounded(data.get("credit", {}).get("openers", []), source, "credit.openers"), source
+            )[0]
+            if data.get("credit", {}).get("openers")
+            else None,
             address_words=frozenset(
                 w.casefold()
                 for w in _bounded(data.get("address", {}).get("words", []), source, "address.words")

@@ -352,7 +352,9 @@ _MONTH_NUMBERS = {
 _FULL_DATE = re.compile(
     r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)(?P<sep>[-./])\s?(?P<m>\d{1,2})(?P=sep)\s?(?P<d>\d{1,2})(?!\d)"
     rf"|(?P<mn>(?i:{_MONTH_WORDS}))\.?\s(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s?|\s)(?P<y2>(?:19|20)\d\d)(?!\d)"
-    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<mn3>(?i:{_MONTH_WORDS}))\.?,?\s(?P<y3>(?:19|20)\d\d)(?!\d))"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<mn3>(?i:{_MONTH_WORDS}))\.?,?\s(?P<y3>(?:19|20)\d\d)(?!\d)"
+    # the year last: "12/04/2024" (month first, as US sites write it), "12-09-2017" (day first)
+    r"|(?P<a>\d{1,2})(?P<sep2>[-./])(?P<b>\d{1,2})(?P=sep2)(?P<y4>(?:19|20)\d\d)(?![\d:]))"
 )
 
 
@@ -366,6 +368,8 @@ def page_date(text: str) -> dt.date | None:
         datetime.date(2025, 4, 28)
         >>> page_date("Jane Roe 2025. 5. 8. 15:44"), page_date("Posted Nov. 24,2010 17:05")
         (datetime.date(2025, 5, 8), datetime.date(2010, 11, 24))
+        >>> page_date("Published 12/04/2024, 02:15 AM"), page_date("The Times 12-09-2017")
+        (datetime.date(2024, 12, 4), datetime.date(2017, 9, 12))
         >>> page_date("Updated May 8") is None
         True
     """
@@ -374,13 +378,21 @@ def page_date(text: str) -> dt.date | None:
     return next((d for d in dates if d is not None), None)
 
 
+_MONTHS_IN_YEAR = 12
+
+
 def _parse_date(m: re.Match[str]) -> dt.date | None:
     if m.group("y") is not None:
         year, month, day = m.group("y"), int(m.group("m")), m.group("d")
     elif m.group("y2") is not None:
         year, month, day = m.group("y2"), _MONTH_NUMBERS[m.group("mn").casefold()], m.group("d2")
-    else:
+    elif m.group("y3") is not None:
         year, month, day = m.group("y3"), _MONTH_NUMBERS[m.group("mn3").casefold()], m.group("d3")
+    else:
+        a, b = int(m.group("a")), int(m.group("b"))
+        # A slash puts the month first (unless it cannot be one); a dash or a dot the day.
+        month_first = a <= _MONTHS_IN_YEAR if m.group("sep2") == "/" else b > _MONTHS_IN_YEAR
+        year, month, day = m.group("y4"), a if month_first else b, str(b if month_first else a)
     try:
         return dt.date(int(year), month, int(day))
     except ValueError:

@@ -26,6 +26,8 @@ _HEAD_REACH = 8
 _COPY_MIN_WORDS = 12
 _TWIN_MIN_WORDS = 4
 _TWIN_MAX_WORDS = 60
+# The second copy may carry the credit: "... in Seoul. (Jane Roe/Agency/Pool)".
+_CREDIT_WORDS = 6
 _NON_WORD = re.compile(r"[\W_]+")
 _APART = " \n "
 
@@ -70,6 +72,8 @@ def head_copies(
 def twins(units: Sequence[Unit], facts: Sequence[UnitFacts], start: int, end: int) -> set[int]:
     """The units in ``[start, end)`` printed twice in a row in one block (both copies).
 
+    The second copy may add a few words: a caption's credit.
+
     Lines the lexicon names are left to it.
 
     One block: a paragraph of a clean text printed twice stands in two blocks,
@@ -87,12 +91,13 @@ def twins(units: Sequence[Unit], facts: Sequence[UnitFacts], start: int, end: in
     found: set[int] = set()
     for i in range(max(start, 0), min(end, len(facts)) - 1):
         a, b = facts[i], facts[i + 1]
+        n = len(a.tokens)
         if (
-            a.key == b.key
-            and units[i].block == units[i + 1].block
+            units[i].block == units[i + 1].block
             and a.matched is None
-            and _TWIN_MIN_WORDS <= len(a.tokens) <= _TWIN_MAX_WORDS
-            and len(a.tokens) == len(b.tokens)
+            and _TWIN_MIN_WORDS <= n <= _TWIN_MAX_WORDS
+            and n <= len(b.tokens) <= n + _CREDIT_WORDS
+            and b.tokens[:n] == a.tokens
         ):
             found.update((i, i + 1))
     return found
