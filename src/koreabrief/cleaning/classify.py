@@ -45,6 +45,8 @@ __all__ = ["NAME_BYLINE", "Label", "byline_name", "label_units"]
 
 _TITLE_MAX_WORDS = 30
 _TITLE_MIN_WORDS = 2
+_DECK_MIN_WORDS = 15
+_DECK_STOP_DENSITY = 0.4
 # A word: two letters at least ("px" and "A+" are labels).
 _WORDLIKE = re.compile(r"\W{0,3}[^\W\d_]{2}")
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
@@ -118,7 +120,7 @@ def _is_base(facts: UnitFacts) -> bool:
     return 2 <= len(tokens) <= 4 and tokens[0] in _BASE_WORDS and _capitalised(tokens[1:])
 
 
-def _title_shaped(facts: UnitFacts) -> bool:
+def _title_shaped(facts: UnitFacts, stopwords: frozenset[str]) -> bool:
     n = len(facts.tokens)
     if facts.edge_matched is not None or facts.prose or n > _TITLE_MAX_WORDS:
         return False
@@ -126,6 +128,8 @@ def _title_shaped(facts: UnitFacts) -> bool:
         return False
     if sum(1 for t in facts.tokens if _WORDLIKE.match(t)) < _TITLE_MIN_WORDS or facts.key.endswith(":"):
         return False  # "+ ↺ − 16 px": a widget's labels
+    if n >= _DECK_MIN_WORDS and ft.stop_density(facts.tokens, stopwords) >= _DECK_STOP_DENSITY:
+        return False  # a long line of small words is a standfirst's sentence, not a headline
     text = " ".join(facts.tokens)
     # A time of day ("World May 24, 5:27") is a date line's; a capitalised place
     # opening a dateline ("SEOUL, SOUTH KOREA (", "BRUSSELS Dec. 16 –") is the story's start.
@@ -177,7 +181,9 @@ def label_units(
     # A sentence printed twice is a caption; a headline printed twice may still be the headline.
     not_titles = copies | {i for i in doubled if facts[i].prose}
     slug = slug_words(url, lexicon.address_words)
-    title_at = _find_title(units, facts, head, title=title, slug=slug, skip=not_titles)
+    title_at = _find_title(
+        units, facts, head, title=title, slug=slug, skip=not_titles, stopwords=lexicon.stopwords
+    )
     title_keys = {facts[title_at].key} if title_at is not None else set()
     if title is not None:
         title_keys.add(phrase_key(title))
@@ -449,6 +455,7 @@ def _find_title(
     title: str | None,
     slug: Sequence[str],
     skip: set[int],
+    stopwords: frozenset[str],
 ) -> int | None:
     """The index of the page's headline.
 
@@ -468,7 +475,7 @@ def _find_title(
         i
         for i in range(limit)
         if i not in skip
-        and _title_shaped(facts[i])
+        and _title_shaped(facts[i], stopwords)
         # "Jane Roe and Min-jun Park" above a date line is a byline.
         and not (_is_name(facts[i]) and i + 1 < n and kind_of(facts[i + 1]) is RemovalKind.BYLINE)
     ]
