@@ -25,11 +25,13 @@ import datetime as dt
 from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.classify import NAME_BYLINE, Label, byline_name, label_units
+from koreabrief.cleaning.glued import split_end_mark, split_head
 from koreabrief.cleaning.kinds import tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
 from koreabrief.cleaning.published import split_stamp, text_date, url_date
+from koreabrief.cleaning.slug import slug_words
 from koreabrief.cleaning.wraps import join_lines
 from koreabrief.errors import ArgumentError
 from koreabrief.models import Article, Removal, RemovalKind, published_date
@@ -98,6 +100,11 @@ def clean(
     lexicon = lexicon if lexicon is not None else default_lexicon()
     lines = split_lines(raw)
     stamp, stamp_day = split_stamp(raw, lines)
+    if stamp is not None:  # the stamp's line is a page head flattened into one line
+        first = next((i for i, line in enumerate(lines) if line.text), None)
+        if first is not None and lines[first].start >= stamp.end:
+            split_head(raw, lines, first, slug_words(url, lexicon.address_words))
+    split_end_mark(raw, lines)
     notes = warnings
     if repair_mojibake and mojibake(raw) is not None:
         # Repaired line by line, before classification: the classifier, the
@@ -169,11 +176,14 @@ def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
     fallback: str | None = None
     for lab in labels:
         if lab.kind is RemovalKind.BYLINE:
-            name = (
-                byline_name(lab.unit.text)
-                if lab.reason == NAME_BYLINE
-                else md.byline_author(lab.unit.text, lexicon=lexicon)
-            )
+            if lab.reason == NAME_BYLINE:
+                bare = byline_name(lab.unit.text)
+                # "News Today" above a date line is a programme's name, not a reporter's.
+                # (Month names may be given names: "Chang May Choon".)
+                words = set(bare.casefold().split()) - lexicon.timestamp_words
+                name: str | None = bare if lexicon.not_names.isdisjoint(words) else None
+            else:
+                name = md.byline_author(lab.unit.text, lexicon=lexicon)
             if name is not None:
                 return name
         elif lab.kind is RemovalKind.AUTHOR_BIO and fallback is None:
