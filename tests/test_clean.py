@@ -569,7 +569,7 @@ class TestMetadata:
             ("TOKYO, Jan 6 (AFP) - Japan said", "TOKYO"),
             ("WASHINGTON — The Treasury said", "WASHINGTON"),
             ("SEOUL, Jan. 15 (Yonhap) -- North Korea said", "SEOUL"),
-            ("SEOUL, South Korea (AP) — The acting president said", "SEOUL"),
+            ("SEOUL, South Korea (AP) — The acting president said", "SEOUL, South Korea"),
             ("Pyongyang, January 16 (KCNA) -- The army said", "Pyongyang"),
             ("NEW YORK — The council met", "NEW YORK"),
             ("MOSCOW, January 14. /TASS/. The ministry said", "MOSCOW"),

@@ -21,12 +21,13 @@ headline is not part of `a.text`, so cleaning the text again finds no title.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.classify import NAME_BYLINE, Label, byline_name, label_units
 from koreabrief.cleaning.glued import split_end_mark, split_head
-from koreabrief.cleaning.kinds import tagline_outlet
+from koreabrief.cleaning.kinds import AGENCIES, tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
@@ -134,6 +135,7 @@ def clean(
         notes = (*notes, _NO_BODY)
     text = "\n\n".join(body)
     day, source = _publication(published, stamp_day, labels, url)
+    opening = _opening(body, lexicon)
     garbled = mojibake(text)
     if garbled is not None:
         notes = (*notes, f"possible mojibake (UTF-8 read as Windows-1252, e.g. {garbled!r}); not repaired")
@@ -143,8 +145,8 @@ def clean(
         text=text,
         title=title if title is not None else page_title,
         author=_author(labels, lexicon),
-        dateline=md.dateline(body[0], lexicon=lexicon) if body else None,
-        original_source=_source(labels),
+        dateline=md.dateline(opening, lexicon=lexicon) if opening is not None else None,
+        original_source=_source(labels, opening or (body[0] if body else None), lexicon),
         outlet=outlet if outlet is not None else _outlet(labels, lexicon),
         url=url,
         removed=removed,
@@ -193,13 +195,39 @@ def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
     return fallback
 
 
-def _source(labels: list[Label]) -> str | None:
+def _source(labels: list[Label], opening: str | None, lexicon: Lexicon) -> str | None:
+    """Where the text says it comes from: a source note, the dateline's wire, a credit naming agencies."""
     for lab in labels:
         if lab.kind is RemovalKind.SOURCE_NOTE:
-            value = md.source_of(lab.unit.text)
+            value = md.source_of(lab.unit.text, lexicon=lexicon)
             if value is not None:
                 return value
-    return None
+    wire = md.dateline_source(opening, lexicon=lexicon) if opening is not None else None
+    if wire is not None:
+        return wire
+    for lab in labels:
+        if lab.reason == AGENCIES:
+            return lab.unit.text.strip(" •·|()[]")
+        if lab.kind is RemovalKind.BYLINE:
+            credited = md.byline_outlet(lab.unit.text, lexicon=lexicon)
+            if credited is not None:
+                return credited
+    # A wire's sign-off closing the story: "... the ministry said. (Yonhap)"
+    last = next((lab.unit.text for lab in reversed(labels) if lab.kind is None and not lab.title), "")
+    m = _SIGN_OFF.search(last, max(0, len(last) - 40))
+    return m.group(1) if m is not None and lexicon.outlet_named(m.group(1)) is not None else None
+
+
+_SIGN_OFF = re.compile(r"[.!?”\"’]\s?\(([A-Z][\w .&/-]{1,30})\)\s*$")
+
+
+# The dateline stands in one of the story's first paragraphs (a standfirst or a caption may come first).
+_DATELINE_REACH = 3
+
+
+def _opening(body: list[str], lexicon: Lexicon) -> str | None:
+    """The first of the story's first paragraphs that opens with a dateline, if any."""
+    return next((p for p in body[:_DATELINE_REACH] if md.dateline(p, lexicon=lexicon) is not None), None)
 
 
 def _outlet(labels: list[Label], lexicon: Lexicon) -> str | None:

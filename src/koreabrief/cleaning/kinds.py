@@ -19,6 +19,7 @@ from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
 __all__ = [
+    "AGENCIES",
     "UnitFacts",
     "is_header",
     "kind_of",
@@ -147,7 +148,7 @@ def _match_anywhere(
     if n_words <= 80 and lexicon.caption_openers is not None and lexicon.caption_openers.match(folded):
         return RemovalKind.CREDIT, "opens as a caption"
     if n_words <= _AGENCIES_MAX_WORDS and _agencies(text, lexicon):
-        return RemovalKind.BYLINE, "agencies"
+        return RemovalKind.BYLINE, AGENCIES
     if n_words <= _CONTACT_MAX_WORDS and _contact_line(folded):
         return RemovalKind.BYLINE, "contact line"
     if n_words > 16:
@@ -256,6 +257,8 @@ _CONTACT = re.compile(
 
 
 _AGENCIES_MAX_WORDS = 8
+#: The reason given to a line that only names news agencies ("Kyodo, Reuters").
+AGENCIES = "names the agencies"
 _AGENCIES_MIN = 2
 _AGENCY_JOINS = re.compile(r"\s?[,;/&•·|]\s?|\sand\s")
 

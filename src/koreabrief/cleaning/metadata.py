@@ -10,8 +10,10 @@ from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 __all__ = [
     "bio_author",
     "byline_author",
+    "byline_outlet",
     "dateline",
     "dateline_end",
+    "dateline_source",
     "is_byline",
     "is_email_line",
     "is_timestamp",
@@ -23,7 +25,9 @@ __all__ = [
 _NAME = r"[A-Z][\w'’.-]{0,30}"
 _NAMES = rf"{_NAME}(?:\s{_NAME}){{0,3}}"
 _BY = re.compile(
-    rf"(?i:by)\s?:?\s+(?P<name>{_NAMES}(?:\s(?:and|&)\s{_NAMES}){{0,2}})"
+    # one to three names joined by "and", or a list closed by "and": "A, B and C"
+    rf"(?i:by)\s?:?\s+(?P<name>{_NAMES}(?:,\s{_NAMES}){{0,4}},?\s(?:and|&)\s{_NAMES}"
+    rf"|{_NAMES}(?:\s(?:and|&)\s{_NAMES}){{0,2}})"
     # then a place, an outlet or the date: "| Seoul", "in Tokyo", "Updated: Jan 6, 2025"
     r"(?P<rest>(?:\s?[,|/–—(\[<·•-]|\s(?i:in|for)\s|\s(?=(?i:updated|published|posted)\b))[^\n]{0,120})?$"
 )
@@ -53,7 +57,7 @@ _SOURCE = re.compile(
     r"(?i:(?:this (?:article|story|report|piece) (?:was |has been |is |was first |first )?)?"
     r"(?:original source|source link|sources?|via|courtesy of|(?:first )?appeared (?:first )?(?:on|in)|"
     r"first published (?:on|in|by)|originally (?:published|appeared) (?:on|in|by|at)|"
-    r"syndicated from|republished from|"
+    r"syndicated from|republished from|based on (?:reporting|reports) by|compiled from reports by|"
     r"(?:read|view|see) the (?:full )?original (?:article|story) (?:on|at|in)))"
     r"\s?:?\s*(?P<value>[^\n]{1,200})"
 )
@@ -61,19 +65,33 @@ _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|"
     r"July|August|September|October|November|December"
 )
-_PLACE_CAPS = r"[A-Z][A-Z'’.-]{1,24}(?:\s[A-Z][A-Z'’.-]{1,24}){0,3}"
+# A place in capitals, several joined by slashes: "SEOUL", "NEW DELHI", "WASHINGTON/SEOUL".
+_PLACE_CAPS = r"[A-Z][A-Z'’.-]{1,24}(?:[\s/][A-Z][A-Z'’.-]{1,24}){0,3}"
 _PLACE_TITLE = r"[A-Z][a-z'’.-]{1,24}(?:\s[A-Z][a-z'’.-]{1,24}){0,2}"
-_REGION = r"(?:,\s[A-Z][A-Za-z'’.-]{1,24}(?:\s[A-Z][A-Za-z'’.-]{1,24}){0,2})?"
-_DATE = rf"(?:,?\s(?:{_MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?)?"
-_AGENCY = r"(?:\s?\([A-Za-z][A-Za-z .&/-]{1,40}\))?"
-# A dash may be glued to the first word of the story ("Tokyo, Nov. 7 (Jiji Press)--North Korea").
-_SEP = r"(?:\s?(?::|-)\s|\s?(?:—|–|--)\s?)"
-# An agency between slashes ends a dateline too: "MOSCOW, January 14. /TASS/. ..."
-_SLASHED_AGENCY = r"\.?\s/[A-Za-z][A-Za-z .&-]{1,30}/\.?\s"
+# The region after the place, as written: ", South Korea", " [North Korea]".
+_REGION = (
+    r"(?P<region>,\s[A-Z][A-Za-z'’.-]{1,24}(?:\s[A-Z][A-Za-z'’.-]{1,24}){0,2}"
+    r"|\s\[[A-Z][A-Za-z'’. -]{1,30}\])?"
+)
+# "Jan. 6", "January 6, 2025", "6 January 2025"
+_DAY_DATE = rf"(?:(?:{_MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?|\d{{1,2}}\s(?:{_MONTHS})(?:,?\s\d{{4}})?)"
+_DATE = rf"(?:,?\s{_DAY_DATE})?"
+_AGENCY = r"(?:\s?\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,40})\))?"
+# A dash may be glued to the first word of the story ("Tokyo, Nov. 7 (Jiji Press)--North Korea"),
+# and the story to the agency ("Washington (CNN)The administration ...").
+_SEP = r"(?:\s?(?::|-)\s|\s?(?:—|–|--)\s?|(?<=\))(?=[A-Z“\"]))"
+# An agency between slashes ends a dateline too: "MOSCOW, January 14. /TASS/. ...", and an
+# agency's name in capitals after a full stop: "SEOUL/TOKYO. AGENCYNAME North Korea ...".
+_SLASHED_AGENCY = r"\.?\s/(?P<slashed>[A-Za-z][A-Za-z .&-]{1,30})/\.?\s|\.\s(?P<caps>[A-Z]{3,20})\s(?=[A-Z])"
 _DATELINE_CAPS = re.compile(rf"(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}(?:{_AGENCY}{_SEP}|{_SLASHED_AGENCY})")
 _DATELINE_TITLE = re.compile(
-    rf"(?P<place>{_PLACE_TITLE}){_REGION}(?:{_DATE}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)|"
-    rf",?\s(?:{_MONTHS})\s\d{{1,2}}\s?\([A-Za-z][A-Za-z .&/-]{{1,40}}\)){_SEP}"
+    rf"(?P<place>{_PLACE_TITLE}){_REGION}(?:{_DATE}\s?\((?P<agency>[A-Za-z][A-Za-z .&/-]{{1,40}})\)|"
+    rf",?\s{_DAY_DATE}\s?(?:\((?P<agency2>[A-Za-z][A-Za-z .&/-]{{1,40}})\))?){_SEP}"
+)
+# A place in brackets, "[HANOI] The talks ...", or with the agency: "(Washington = Agency News) ..."
+_DATELINE_BRACKETED = re.compile(
+    rf"\[(?P<place>{_PLACE_CAPS})\]\s"
+    rf"|\((?P<place2>{_PLACE_TITLE})\s?=\s?(?P<agency>[A-Z][\w .&-]{{1,30}})\)\s?"
 )
 _DIGITS = re.compile(r"\d")
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
@@ -84,14 +102,23 @@ _NUMERIC = re.compile(
 
 
 def _clean_name(name: str) -> str:
-    tokens = name.strip(" .,;:|-–—").split()
-    # "KIM SOO-AH Associated Press": a name in capitals ends where the capitals do.
-    if len(tokens) > 1 and tokens[0].isupper() and len(tokens[0]) > 1:
+    tokens = name.strip(" ,;:|-–—").split()
+    # "KIM SOO-AH Associated Press": a name in capitals ends where the capitals do;
+    # initials ("B.C.", "J.") are capitals of any name.
+    words = [t for t in tokens if _INITIALS.fullmatch(t) is None]
+    if len(tokens) > 1 and words and words[0].isupper() and len(words[0]) > 1:
         upper = 0
-        while upper < len(tokens) and (tokens[upper].isupper() or tokens[upper] in {"and", "&"}):
+        while upper < len(tokens) and (
+            tokens[upper].isupper() or tokens[upper] in {"and", "&"} or _INITIALS.fullmatch(tokens[upper])
+        ):
             upper += 1
         tokens = tokens[:upper]
-    return " ".join(tokens).strip(" .,;:|-–—")
+    # A final stop belongs to an initial ("Jane Roe Jr.") only when it is one.
+    text = " ".join(tokens).strip(" ,;:|-–—")
+    return text if _INITIALS.fullmatch(tokens[-1] if tokens else "") else text.rstrip(".")
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
@@ -116,7 +143,47 @@ def byline_author(text: str, *, lexicon: Lexicon | None = None) -> str | None:
     if _names_no_one(text):
         return None
     first = name.split(maxsplit=1)[0].rstrip(".").casefold()
-    return None if first in lexicon.not_names else _without_outlet(name, lexicon)
+    if first in lexicon.not_names or lexicon.outlet_named(name) is not None:  # "By Reuters" names no one
+        return None
+    return _without_outlet(name, lexicon)
+
+
+def byline_outlet(text: str, *, lexicon: Lexicon | None = None) -> str | None:
+    """The outlet a byline line credits, as written, else None.
+
+    Examples:
+        >>> byline_outlet("By Jane Roe and Tom Poe, CNN"), byline_outlet("By Reuters")
+        ('CNN', 'Reuters')
+        >>> byline_outlet("Jane Roe Bloomberg News"), byline_outlet("Associated Press Foreign Service")
+        ('Bloomberg News', 'Associated Press')
+        >>> byline_outlet("By Jane Roe | Seoul") is None
+        True
+    """
+    lexicon = lexicon or default_lexicon()
+    if len(text) > _BYLINE_MAX_CHARS:
+        return None
+    m = _BY.match(text)
+    if m is not None:
+        name = _clean_name(m.group("name"))
+        rest = (m.group("rest") or "").strip(" ,|/–—(-[]<>·•)")
+        text = name
+        for candidate in (name, rest):  # "By Reuters", "By Jane Roe, CNN"
+            if candidate and lexicon.outlet_named(candidate) is not None:
+                return lexicon.outlet_named(candidate)
+    desk = _SERVICE.fullmatch(text.strip())
+    if desk is not None and lexicon.outlet_named(desk.group("outlet")) is not None:
+        return lexicon.outlet_named(desk.group("outlet"))
+    tokens = text.split()
+    # A name with the outlet run on: "Jane Roe Bloomberg News"
+    return next(
+        (found for k in range(1, len(tokens)) if (found := lexicon.outlet_named(" ".join(tokens[k:])))),
+        None,
+    )
+
+
+_BYLINE_MAX_CHARS = 160
+# "Washington Post Foreign Service": the outlet's desk.
+_SERVICE = re.compile(r"(?P<outlet>[A-Z][\w .&'’-]{1,40}?)\s(?:Foreign|News|Wire|Staff)\s(?:Service|Desk)")
 
 
 def _without_outlet(name: str, lexicon: Lexicon) -> str:
@@ -190,10 +257,20 @@ def _byline_name(text: str) -> str | None:
         m = pattern.match(text)
         if m is not None and (pattern is not _BY or not _ends_sentence(text)):
             return _clean_name(m.group("name"))
+    m = _OUTLET_ROLE.fullmatch(text)  # "Example Daily reporter Jane Roe"
+    if m is not None:
+        return _clean_name(m.group("name"))
     m = _ROLE.fullmatch(text) or _ROLE.match(text)
     if m is not None and text.count(" ") <= 8:
         return _clean_name(m.group("name"))
     return None
+
+
+# The outlet, its reporter's role, then the name: "Example Daily reporter Jane Roe".
+_OUTLET_ROLE = re.compile(
+    rf"(?:[A-Z][\w&.'’-]{{0,30}}\s){{1,3}}"
+    rf"(?i:staff reporter|senior reporter|reporter|correspondent|staff writer)\s(?P<name>{_NAMES})"
+)
 
 
 def reporting_author(text: str) -> str | None:
@@ -278,33 +355,84 @@ def is_timestamp(text: str, lexicon: Lexicon) -> bool:
     return timed or (month and day)
 
 
-def source_of(text: str) -> str | None:
+def source_of(text: str, *, lexicon: Lexicon | None = None) -> str | None:
     """What a source note names ("Original Source: www.example.com" -> "www.example.com").
+
+    A name, never a sentence: a description before an outlet's name is left
+    out ("Japanese news agency Kyodo News" -> "Kyodo News"), and a long value
+    that names no outlet gives None.
 
     Examples:
         >>> source_of("Original Source: www.example.com")
         'www.example.com'
         >>> source_of("Read the original article on Example News.")
         'Example News'
+        >>> source_of("Source: Japanese news agency Kyodo News")
+        'Kyodo News'
+        >>> source_of("Source: the ministry said the figures were revised twice last year") is None
+        True
     """
     m = _SOURCE.match(text)
     if m is None:
         return None
     value = m.group("value").strip(" .;:()[]")
-    return value or None
+    if not value:
+        return None
+    lexicon = lexicon or default_lexicon()
+    words = value.split()
+    for k in range(len(words)):
+        # The first words that open with an outlet's name ("Kyodo News", "Al Jazeera and agencies").
+        opens = words[k][:1].isupper()
+        if opens and any(lexicon.outlet_named(" ".join(words[k : k + n])) for n in (1, 2, 3, 4)):
+            return " ".join(words[k:]) if k else value
+    return value if len(words) <= _SOURCE_MAX_WORDS else None
+
+
+_SOURCE_MAX_WORDS = 8
 
 
 def dateline(paragraph: str, *, lexicon: Lexicon | None = None) -> str | None:
-    """The dateline place opening a paragraph ("SEOUL (Reuters) -" -> "SEOUL"), else None.
+    """The dateline place opening a paragraph, with its region as written, else None.
 
     Examples:
         >>> dateline("TOKYO, Jan 6 (AFP) - Japan said ...")
         'TOKYO'
+        >>> dateline("SEOUL, South Korea - Seoul said ..."), dateline("[HANOI] The talks ...")
+        ('SEOUL, South Korea', 'HANOI')
         >>> dateline("U.S. officials said on Monday ...") is None
         True
     """
     m = _dateline_match(paragraph, lexicon)
-    return m.group("place") if m is not None else None
+    if m is None:
+        return None
+    groups = m.groupdict()
+    return str(groups.get("place") or groups.get("place2")) + (groups.get("region") or "")
+
+
+def dateline_source(paragraph: str, *, lexicon: Lexicon | None = None) -> str | None:
+    """The wire or paper a paragraph's dateline names ("SEOUL (Reuters) -" -> "Reuters"), else None.
+
+    Examples:
+        >>> dateline_source("SEOUL, Jan. 11 (Yonhap) -- Seoul said ...")
+        'Yonhap'
+        >>> dateline_source("MOSCOW, January 14. /TASS/. Russia said ...")
+        'TASS'
+        >>> dateline_source("SEOUL - Seoul said ...") is None
+        True
+    """
+    lexicon = lexicon or default_lexicon()
+    m = _dateline_match(paragraph, lexicon)
+    if m is None:
+        # An outlet in the dateline's place: "CNN — A soldier crossed ..."
+        m = _OUTLET_DATELINE.match(paragraph[:80])
+        return lexicon.outlet_named(m.group(1)) if m is not None else None
+    # (A name in capitals after the place, "SEOUL. AGENCYNAME ...", is the site's own, not a wire.)
+    groups = m.groupdict()
+    return next((str(groups[k]).strip() for k in ("agency", "agency2", "slashed") if groups.get(k)), None)
+
+
+# An outlet's name where the place would be: "CNN — A soldier crossed ...", "CNN—In a turn ..."
+_OUTLET_DATELINE = re.compile(r"([A-Z][\w .&-]{1,30}?)\s?(?:—|–|--)\s?(?=[A-Z])")
 
 
 def dateline_end(paragraph: str, *, lexicon: Lexicon | None = None) -> int:
@@ -323,14 +451,16 @@ def dateline_end(paragraph: str, *, lexicon: Lexicon | None = None) -> int:
 
 def _dateline_match(paragraph: str, lexicon: Lexicon | None) -> re.Match[str] | None:
     head = paragraph[:160]
+    lexicon = lexicon or default_lexicon()
     m = _DATELINE_CAPS.match(head)
-    labels = (lexicon or default_lexicon()).dateline_labels
+    labels = lexicon.dateline_labels
     if m is not None and m.group("place").split()[0] not in labels:
         place = m.group("place")
         letters = [c for c in place if c.isalpha()]
-        if len(letters) >= 3 and "." not in place.replace("D.C.", ""):
+        # An outlet is no place: "CNN — ..." names the source.
+        if len(letters) >= 3 and "." not in place.replace("D.C.", "") and lexicon.outlet_named(place) is None:
             return m
-    return _DATELINE_TITLE.match(head)
+    return _DATELINE_TITLE.match(head) or _DATELINE_BRACKETED.match(head)
 
 
 # A full date with its year, as date lines write it: "2025-05-08", "2025.05.08",
