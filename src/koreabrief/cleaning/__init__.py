@@ -105,7 +105,7 @@ def clean(
         first = next((i for i, line in enumerate(lines) if line.text), None)
         if first is not None and lines[first].start >= stamp.end:
             split_head(raw, lines, first, slug_words(url, lexicon.address_words))
-    split_end_mark(raw, lines)
+    split_end_mark(raw, lines, lexicon)
     notes = warnings
     if repair_mojibake and mojibake(raw) is not None:
         # Repaired line by line, before classification: the classifier, the
@@ -212,13 +212,14 @@ def _source(labels: list[Label], opening: str | None, lexicon: Lexicon) -> str |
             credited = md.byline_outlet(lab.unit.text, lexicon=lexicon)
             if credited is not None:
                 return credited
-    # A wire's sign-off closing the story: "... the ministry said. (Yonhap)"
-    last = next((lab.unit.text for lab in reversed(labels) if lab.kind is None and not lab.title), "")
-    m = _SIGN_OFF.search(last, max(0, len(last) - 40))
-    return m.group(1) if m is not None and lexicon.outlet_named(m.group(1)) is not None else None
+    # A wire's sign-off after the story: "(Yonhap)"
+    last = max((i for i, lab in enumerate(labels) if lab.kind is None and not lab.title), default=None)
+    after = labels[last + 1 :] if last is not None else []
+    signed = (_SIGN_OFF.fullmatch(lab.unit.text) for lab in after)
+    return next((m.group(1) for m in signed if m is not None and lexicon.outlet_named(m.group(1))), None)
 
 
-_SIGN_OFF = re.compile(r"[.!?”\"’]\s?\(([A-Z][\w .&/-]{1,30})\)\s*$")
+_SIGN_OFF = re.compile(r"\(([A-Z][\w .&/-]{1,30})\)")
 
 
 # The dateline stands in one of the story's first paragraphs (a standfirst or a caption may come first).

@@ -24,6 +24,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from koreabrief.cleaning.lexicon import Lexicon
 from koreabrief.cleaning.normalise import INVISIBLE, Line, normalise
 from koreabrief.cleaning.slug import slug_match
 
@@ -134,20 +135,33 @@ def _skip_space(segment: str, pos: int, end: int) -> int:
     return pos
 
 
-# "(end)", "(END) ab.cd", "-- END --" closing a wire's last paragraph.
-_END_MARK = re.compile(r"(?<=[.!?”\"’)])\s{1,4}(?:\((?i:end)\)(?:\s[\w./]{1,12})?|--\s?(?i:end)\s?--)\s*$")
+# A paragraph signed by its wire is the story's; a shorter line is a caption with its credit.
+_SIGNED_MIN_WORDS = 20
+# "(end)", "(END) ab.cd", "-- END --" closing a wire's last paragraph, or the
+# wire's name signing it off: "... the ministry said. (Agency)".
+_END_MARK = re.compile(
+    r"(?<=[.!?”\"’)])\s{1,4}(?:\((?i:end)\)(?:\s[\w./]{1,12})?|--\s?(?i:end)\s?--"
+    r"|\((?P<wire>[A-Z][\w .&/-]{1,30})\))\s*$"
+)
 
 
-def split_end_mark(raw: str, lines: list[Line]) -> None:
-    """Cut a wire's end mark off the page's last line, in place.
+def split_end_mark(raw: str, lines: list[Line], lexicon: Lexicon) -> None:
+    """Cut a wire's end mark or sign-off off the page's last line, in place.
 
     Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
         >>> from koreabrief.cleaning.normalise import split_lines
         >>> raw = "Seoul said no. The talks are over. (END) ab.cd"
         >>> lines = split_lines(raw)
-        >>> split_end_mark(raw, lines)
+        >>> split_end_mark(raw, lines, default_lexicon())
         >>> [line.text for line in lines]
         ['Seoul said no. The talks are over.', '(END) ab.cd']
+        >>> last = ("Seoul will not take part in the talks set for next week in Geneva, "
+        ...         "the ministry said in a statement.")
+        >>> lines = split_lines(last + " (Yonhap)")
+        >>> split_end_mark(last + " (Yonhap)", lines, default_lexicon())
+        >>> [line.text for line in lines] == [last, "(Yonhap)"]
+        True
     """
     last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].text), None)
     if last is None:
@@ -156,6 +170,11 @@ def split_end_mark(raw: str, lines: list[Line]) -> None:
     segment = raw[line.start : line.end]
     m = _END_MARK.search(segment, max(0, len(segment) - 40))
     if m is None or m.start() == 0:
+        return
+    if m.group("wire") is not None and (
+        lexicon.outlet_named(m.group("wire")) is None  # "(R)", "(in Korean)": no wire's name
+        or segment.count(" ", 0, m.start()) + 1 < _SIGNED_MIN_WORDS  # a caption's credit
+    ):
         return
     mark = _skip_space(segment, m.start(), len(segment))
     lines[last : last + 1] = [
