@@ -145,7 +145,11 @@ def _match_anywhere(
             return found, "prefix"
     if n_words <= 80 and (_credit_tail(text, lexicon) or _outlet_credit(text, lexicon)):
         return RemovalKind.CREDIT, "credit at end"
-    if n_words <= 80 and lexicon.caption_openers is not None and lexicon.caption_openers.match(folded):
+    if (
+        n_words <= _CAPTION_MAX_WORDS
+        and lexicon.caption_openers is not None
+        and lexicon.caption_openers.match(folded)
+    ):
         return RemovalKind.CREDIT, "opens as a caption"
     if n_words <= _AGENCIES_MAX_WORDS and _agencies(text, lexicon):
         return RemovalKind.BYLINE, AGENCIES
@@ -257,6 +261,8 @@ _CONTACT = re.compile(
 
 
 _AGENCIES_MAX_WORDS = 8
+# A caption, with the lines of context some sites add to it, stays under this.
+_CAPTION_MAX_WORDS = 120
 #: The reason given to a line that only names news agencies ("Kyodo, Reuters").
 AGENCIES = "names the agencies"
 _AGENCIES_MIN = 2
@@ -294,6 +300,7 @@ def _credit_tail(text: str, lexicon: Lexicon) -> bool:
         or "getty" in end
         or "via " in end
         or "contributed" in end
+        or "photo by" in end
         or ":" in end
         or "©" in tail[-70:]
         or "(c)" in end

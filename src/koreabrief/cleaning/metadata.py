@@ -336,7 +336,8 @@ def is_timestamp(text: str, lexicon: Lexicon) -> bool:
     """
     if len(text) > 120 or not _DIGITS.search(text):
         return False
-    tokens = [_TOKEN_EDGE.sub("", t).casefold() for t in text.split()]
+    # "8:45 am(Updated 9:34 am)": brackets part tokens too
+    tokens = [_TOKEN_EDGE.sub("", t).casefold() for t in text.replace("(", " ").replace(")", " ").split()]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > 14:
         return False
