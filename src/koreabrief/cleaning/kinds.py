@@ -261,8 +261,8 @@ _CONTACT = re.compile(
 
 
 _AGENCIES_MAX_WORDS = 8
-# A caption, with the paragraph of context some agencies add to it, stays under this.
-_CAPTION_MAX_WORDS = 160
+# A caption, with the lines of context some agencies add to it, stays under this (longer: a paragraph).
+_CAPTION_MAX_WORDS = 120
 #: The reason given to a line that only names news agencies ("Kyodo, Reuters").
 AGENCIES = "names the agencies"
 _AGENCIES_MIN = 2
