@@ -27,7 +27,7 @@ from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.classify import NAME_BYLINE, Label, byline_name, label_units
 from koreabrief.cleaning.glued import split_end_mark, split_head
-from koreabrief.cleaning.kinds import AGENCIES, tagline_outlet
+from koreabrief.cleaning.kinds import AGENCIES, dated_outlet, tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
@@ -236,7 +236,11 @@ def _outlet(labels: list[Label], lexicon: Lexicon) -> str | None:
         if lab.kind is None or lab.kind is RemovalKind.SOURCE_NOTE:
             continue
         text = lab.unit.text
-        if lab.kind is RemovalKind.NAVIGATION:
+        if lab.kind is RemovalKind.BYLINE:
+            dated = dated_outlet(text, lexicon)  # "Example Post|June 20, 2024"
+            if dated is not None:
+                return dated
+        elif lab.kind is RemovalKind.NAVIGATION:
             # "NK News", or the name with the site's tagline: "38 North: News and Analysis"
             named = lexicon.outlet_named(text) or tagline_outlet(text, lexicon)
             if named is not None:

@@ -21,6 +21,7 @@ from koreabrief.models import RemovalKind
 __all__ = [
     "AGENCIES",
     "UnitFacts",
+    "dated_outlet",
     "is_header",
     "kind_of",
     "match_edge_kind",
@@ -217,17 +218,46 @@ def _about_outlet(folded: str, lexicon: Lexicon) -> bool:
 
 
 # "Stars and Stripes • February 4, 2025"; "Jane Roe, Arirang News." (a broadcast sign-off)
-_OUTLET_DATE = re.compile(r"(?P<outlet>[^•·|—–,\n]{2,40}?)\s?[•·|—–,-]\s(?P<date>[^\n]{4,80})")
+_OUTLET_DATE = re.compile(r"(?P<outlet>[^•·|—–,\n]{2,40}?)\s?[•·|—–,-]\s?(?P<date>[^\n]{4,80})")
 _SIGN_OFF = re.compile(
     r"(?P<name>[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}),\s(?P<outlet>[^,\n]{2,40}?)\.?"
 )
 
 
+def dated_outlet(text: str, lexicon: Lexicon) -> str | None:
+    """The outlet of a line giving an outlet's name and the date ("Example Post|June 20, 2024"), else None.
+
+    The outlet is one the lexicon knows, or a name ending in a word outlets are
+    named with ("Post", "Times", "Daily" ...).
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> dated_outlet("Peninsula Post|June 20, 2024", default_lexicon())
+        'Peninsula Post'
+        >>> dated_outlet("Jane Roe | June 20, 2024", default_lexicon()) is None
+        True
+    """
+    m = _OUTLET_DATE.fullmatch(text) if len(text) <= _OUTLET_LINE_MAX else None
+    if m is None or not md.is_timestamp(m.group("date"), lexicon):
+        return None
+    outlet = m.group("outlet").strip()
+    known = lexicon.outlet_named(outlet)
+    if known is not None:
+        return known
+    words = outlet.split()
+    if 1 <= len(words) <= _OUTLET_MAX_WORDS and all(w[:1].isupper() for w in words):
+        return outlet if words[-1].casefold() in lexicon.outlet_words else None
+    return None
+
+
+_OUTLET_LINE_MAX = 120
+_OUTLET_MAX_WORDS = 5
+
+
 def _outlet_line(text: str, lexicon: Lexicon) -> bool:
     """Whether a line is an outlet's name with the date, or a reporter's sign-off naming the outlet."""
-    m = _OUTLET_DATE.fullmatch(text)
-    if m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys:
-        return md.is_timestamp(m.group("date"), lexicon)
+    if dated_outlet(text, lexicon) is not None:
+        return True
     m = _SIGN_OFF.fullmatch(text)
     return m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys
 

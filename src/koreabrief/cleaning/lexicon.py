@@ -169,6 +169,8 @@ class Lexicon:
         appeal_words: Folded words by which a sentence speaks to the reader or of
             the outlet's journalism ("you", "our", "journalism"): the pitch of a
             subscription prompt, not the story.
+        outlet_words: Folded words outlets' names end in ("post", "times",
+            "daily"): "Example Post|June 20, 2024" names an outlet.
         address_words: Words of article addresses that are no headline's
             ("news", "article", "html"), left out of an address's slug.
         caption_openers: How a picture's caption may open ("This Oct. 8 file
@@ -209,6 +211,7 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     appeal_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
+    outlet_words: frozenset[str] = frozenset()
     caption_openers: re.Pattern[str] | None = field(default=None, eq=False, repr=False)
     phrase_index: Mapping[str, RemovalKind] = field(factory=dict, eq=False, repr=False)
     prefix_index: Mapping[str, tuple[tuple[str, RemovalKind], ...]] = field(
@@ -364,6 +367,10 @@ class Lexicon:
             )[0]
             if data.get("credit", {}).get("openers")
             else None,
+            outlet_words=frozenset(
+                w.casefold()
+                for w in _bounded(data.get("outlets", {}).get("words", []), source, "outlets.words")
+            ),
             address_words=frozenset(
                 w.casefold()
                 for w in _bounded(data.get("address", {}).get("words", []), source, "address.words")

@@ -245,6 +245,7 @@ def _name_and_date(text: str, lexicon: Lexicon) -> str | None:
         len(words) < 2
         or any(w in lexicon.not_names for w in words)
         or words[-1] in lexicon.timestamp_words
+        or words[-1] in lexicon.outlet_words  # "Example Post | June 20, 2024" names an outlet
     ):
         return None
     return name
