@@ -178,14 +178,11 @@ def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
     fallback: str | None = None
     for lab in labels:
         if lab.kind is RemovalKind.BYLINE:
-            if lab.reason == NAME_BYLINE:
-                bare = byline_name(lab.unit.text)
-                # "News Today" above a date line is a programme's name, not a reporter's.
-                # (Month names may be given names: "Chang May Choon".)
-                words = set(bare.casefold().split()) - lexicon.timestamp_words
-                name: str | None = bare if lexicon.not_names.isdisjoint(words) else None
-            else:
-                name = md.byline_author(lab.unit.text, lexicon=lexicon)
+            name = (
+                byline_name(lab.unit.text)
+                if lab.reason == NAME_BYLINE
+                else md.byline_author(lab.unit.text, lexicon=lexicon)
+            )
             if name is not None:
                 return name
         elif lab.kind is RemovalKind.AUTHOR_BIO and fallback is None:

@@ -114,6 +114,12 @@ def _is_name(facts: UnitFacts) -> bool:
     return True
 
 
+def _personal(facts: UnitFacts, lexicon: Lexicon) -> bool:
+    """Whether a bare name has no word that names no one ("News", "Desk"; month names may be names)."""
+    words = {t.casefold() for t in facts.tokens} - lexicon.timestamp_words
+    return lexicon.not_names.isdisjoint(words)
+
+
 def _is_base(facts: UnitFacts) -> bool:
     """Where a reporter is based, on its own line under the name ("in Beijing")."""
     tokens = facts.tokens
@@ -236,7 +242,8 @@ def label_units(
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
         elif edge:
             kinds[i], reasons[i] = _edge_kind(f, after_body=i >= tail)
-            if title_at is not None and title_at < i < head and _is_name(f):
+            # ("Evening News" above a date line is a programme's name: no one's.)
+            if title_at is not None and title_at < i < head and _is_name(f) and _personal(f, lexicon):
                 # The name is a byline when a byline line follows it, perhaps
                 # after the place the reporter is based ("in Beijing").
                 based = i + 2 < n and _is_base(facts[i + 1])
