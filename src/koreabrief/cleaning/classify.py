@@ -55,6 +55,7 @@ _DATELINE_START = re.compile(
 )
 # How well a line must match the address's words (an F1 of shared words) to be the headline.
 _SLUG_MATCH = 0.5
+_SLUG_REACH = 40
 # A headline-shaped line this short after a byline is a tag or a section label.
 _LABEL_MAX_WORDS = 4
 #: The reason given to a bare name read as a byline (its text is the author).
@@ -488,8 +489,8 @@ def _find_title(
     ]
     if not candidates:
         return None
-    if slug:
-        score, best = max((slug_match(units[i].text, slug), -i) for i in candidates)
+    if slug:  # (the headline stands near the story: the last candidates are enough)
+        score, best = max((slug_match(units[i].text, slug), -i) for i in candidates[-_SLUG_REACH:])
         if score >= _SLUG_MATCH:
             return -best
     seen: dict[str, int] = {}

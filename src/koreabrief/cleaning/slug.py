@@ -16,6 +16,7 @@ __all__ = ["slug_match", "slug_words"]
 _SEGMENT_WORDS = re.compile(r"[a-z]+")
 _LINE_WORDS = re.compile(r"[^\W\d_]+")
 _MIN_SLUG_WORDS = 3
+_MAX_SLUG_WORDS = 24  # a headline's length; more is no slug, and the bound keeps matching cheap
 _PREFIX = 4  # words this long match a slug cut short ("threat" for "threats")
 
 
@@ -41,7 +42,7 @@ def slug_words(url: str | None, address_words: frozenset[str] = frozenset()) -> 
         words = [w for w in _SEGMENT_WORDS.findall(segment.casefold()) if w not in address_words]
         if len(words) > len(best):
             best = words
-    return tuple(best) if len(best) >= _MIN_SLUG_WORDS else ()
+    return tuple(best[:_MAX_SLUG_WORDS]) if len(best) >= _MIN_SLUG_WORDS else ()
 
 
 def slug_match(line: str, slug: Sequence[str]) -> float:
