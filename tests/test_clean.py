@@ -559,6 +559,19 @@ class TestCutOffEnd:
         """Whatever the cut line, every character of raw is accounted for."""
         assert not lost_characters(clean(self.STORY + "Officials " + cut))
 
+    def test_list_closing_the_story(self) -> None:
+        """A lead-in ending in a colon and the short items after it close the story in the body."""
+        items = ["Example Trading Co and Example Shipping Ltd", "Two vessels registered abroad"]
+        lead = "The ministry named the targets of the measures as follows:"
+        a = clean(self.STORY + "\n\n".join([lead, *items]))
+        assert a.paragraphs[-2:] == tuple(items)
+
+    def test_quoted_capitals_are_a_sub_heading(self) -> None:
+        """A quotation in capitals between paragraphs is a sub-heading, not a link to another story."""
+        heading = "“WE ARE READY FOR ANY SCENARIO NOW”"
+        a = clean(self.STORY + heading + "\n\nThe soldiers returned to base by noon.")
+        assert heading in a.paragraphs
+
 
 class TestMetadata:
     @pytest.mark.parametrize(

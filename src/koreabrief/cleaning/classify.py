@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from koreabrief.cleaning import features as ft
+from koreabrief.cleaning.ends import cut_off_end, cut_sentence, list_at_end
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
 from koreabrief.cleaning.regions import comment_thread, edges, link_lists
@@ -168,7 +169,7 @@ def label_units(
     thread = comment_thread(facts)
     listed = [a or b for a, b in zip(listed, thread, strict=True)]
     shaped = [f.edge_matched is not None or not f.prose or listed[i] for i, f in enumerate(facts)]
-    if n and shaped[-1] and not listed[-1] and _cut_sentence(facts[-1], lexicon):
+    if n and shaped[-1] and not listed[-1] and cut_sentence(facts[-1], lexicon):
         shaped[-1] = False  # the story goes on to the page's (cut) end: no tail run of furniture
     doubled = twins(units, facts, 0, n)
     for i in doubled:
@@ -255,57 +256,12 @@ def label_units(
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
-    _cut_off_end(facts, kinds, reasons, title_at)
+    cut_off_end(facts, kinds, reasons, title_at)
+    list_at_end(facts, kinds, reasons)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
         for i, u in enumerate(units)
     ]
-
-
-# Reasons of the guesses that a short line around the story is furniture (no
-# lexicon entry, no shape): what a cut-off last paragraph is wrongly given.
-_GUESSED = frozenset({"short line after the story", "headline-like line outside the story"})
-_TAGS_MIN_WORDS = 5
-
-
-_CUT_MIN_WORDS = 3
-
-
-def _cut_sentence(f: UnitFacts, lexicon: Lexicon) -> bool:
-    """Whether a page's last unit is a sentence cut short: "... and the two side".
-
-    No lexicon entry or shape names it, it has no closing punctuation, and it
-    reads as prose: a few words at least, among them a small word, ending in a
-    word in lower case (navigation ends in names: "More in World").
-    """
-    if f.edge_matched is not None or len(f.tokens) < _CUT_MIN_WORDS or ft.is_terminal(f.tokens[-1]):
-        return False
-    last = f.tokens[-1]
-    return last[:1].islower() and any(t.casefold() in lexicon.stopwords for t in f.tokens[:-1])
-
-
-def _cut_off_end(
-    facts: Sequence[UnitFacts], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
-) -> None:
-    """Keep a cut-off last paragraph in the body, in place.
-
-    A page cut short (an excerpt, a truncated scrape) ends mid-sentence or
-    mid-word: "The two sides agreed to hold talks in the". Its last unit, right
-    after a body paragraph, is the story going on, not a short line of
-    furniture; only a unit the lexicon or a shape names stays furniture.
-    """
-    last = len(facts) - 1
-    if last < 1 or kinds[last] is None or reasons[last] not in _GUESSED:
-        return
-    f, before = facts[last], last - 1
-    if f.matched is not None or ft.is_terminal(" ".join(f.tokens[-1:])) or before == title_at:
-        return
-    # A run of capitalised words ("Defence North Korea Jane Roe Sanctions") is a
-    # list of tags; a cut sentence has small words, or is cut within a few.
-    if len(f.tokens) >= _TAGS_MIN_WORDS and not any(t[:1].islower() for t in f.tokens):
-        return
-    if kinds[before] is None:
-        kinds[last], reasons[last] = None, ""
 
 
 _CAPTION_MIN_WORDS = 8
@@ -327,12 +283,15 @@ _SHOUTED_MIN_WORDS = 6
 def _shouted_link(f: UnitFacts) -> bool:
     """A headline in capitals set between paragraphs: a link to another story, not a sub-heading.
 
-    Sub-headings in capitals are a few words ("WHAT HAPPENS NEXT"); a linked
-    headline runs longer ("NORTH KOREA FIRES MISSILES AS ALLIES BEGIN DRILLS").
+    Sub-headings in capitals are a few words ("WHAT HAPPENS NEXT"), or a quotation
+    ("“WE CAN MAKE A DEAL”"); a linked headline runs longer ("NORTH KOREA FIRES
+    MISSILES AS ALLIES BEGIN DRILLS").
     """
     if f.prose or len(f.tokens) < _SHOUTED_MIN_WORDS:
         return False
     text = " ".join(f.tokens)
+    if text[:1] in _QUOTES and text[-1:] in _QUOTES:
+        return False
     return any(c.isalpha() for c in text) and text.upper() == text and text.lower() != text
 
 
