@@ -152,7 +152,7 @@ def _match_anywhere(
         and lexicon.caption_openers.match(folded)
     ):
         return RemovalKind.CREDIT, "opens as a caption"
-    if n_words <= _AGENCIES_MAX_WORDS and _agencies(text, lexicon):
+    if n_words <= _AGENCIES_MAX_WORDS and _AGENCY_JOINS.search(text) and _agencies(text, lexicon):
         return RemovalKind.BYLINE, AGENCIES
     if n_words <= _CONTACT_MAX_WORDS and _contact_line(folded):
         return RemovalKind.BYLINE, "contact line"

@@ -30,6 +30,7 @@ _TWIN_MAX_WORDS = 60
 _CREDIT_WORDS = 6
 _NON_WORD = re.compile(r"[\W_]+")
 _APART = " \n "
+_EDGE = "\"'“”‘’.,;:!?()[]"
 
 
 def _words(text: str) -> str:
@@ -62,6 +63,11 @@ def head_copies(
         for i in range(max(0, head - _HEAD_REACH), head)
         if i != skip and facts[i].edge_matched is None and len(facts[i].tokens) >= _COPY_MIN_WORDS
     ]
+    if not candidates:
+        return set()
+    # A cheap test first: the candidate's longest word must occur in the story at all.
+    plain = "\n".join(units[j].text for j in range(head, n)).casefold()
+    candidates = [i for i in candidates if max(facts[i].tokens, key=len).casefold().strip(_EDGE) in plain]
     if not candidates:
         return set()
     # Units joined by line breaks: a match never spans two units.
