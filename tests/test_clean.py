@@ -737,6 +737,18 @@ class TestBadInput:
         assert len(a.removed) == 6
         assert any("no article body" in w for w in a.warnings)
 
+    def test_one_huge_line_warns(self) -> None:
+        """A long page without a line break is kept whole, with a warning saying so."""
+        a = clean(PARA * 40)
+        assert a.text == (PARA * 40).strip()
+        assert any("no line breaks" in w for w in a.warnings)
+
+    def test_thousands_of_short_lines_warn(self) -> None:
+        """Ten thousand short lines give a result and a warning, never an exception."""
+        a = clean("Seoul said.\nMenu\n" * 5000)
+        assert any("short lines" in w for w in a.warnings)
+        assert not clean(f"{PARA}\n\n{PARA2}").warnings
+
     def test_ten_megabyte_line(self) -> None:
         """A single 10 MB line is cleaned without error (and in linear time, see benchmarks)."""
         raw = ("The missile flew far. " * 500_000)[: 10 * 1024 * 1024]

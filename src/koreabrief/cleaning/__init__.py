@@ -133,6 +133,7 @@ def clean(
     page_title = next((lab.unit.text for lab in labels if lab.title), None)
     if not body and labels:
         notes = (*notes, _NO_BODY)
+    notes = (*notes, *_shape_warnings(labels))
     text = "\n\n".join(body)
     day, source = _publication(published, stamp_day, labels, url)
     opening = _opening(body, lexicon)
@@ -154,6 +155,25 @@ def clean(
         published=day,
         published_source=source,
     )
+
+
+# A page this long on one line has no breaks to tell furniture from the story.
+_ONE_LINE_CHARS = 2000
+# This many lines of at most a few words each is a list or a broken scrape, not an article.
+_SHORT_LINES = 1000
+_SHORT_LINE_WORDS = 3
+
+
+def _shape_warnings(labels: list[Label]) -> tuple[str, ...]:
+    """Warnings about a page's shape that cleaning cannot repair: one huge line, thousands of short ones."""
+    if len(labels) == 1 and len(labels[0].unit.text) > _ONE_LINE_CHARS:
+        n = len(labels[0].unit.text)
+        return (f"no line breaks: the page is one line of {n} characters, kept whole",)
+    if len(labels) >= _SHORT_LINES:
+        words = sum(lab.unit.text.count(" ") + 1 for lab in labels)
+        if words <= _SHORT_LINE_WORDS * len(labels):
+            return (f"{len(labels)} short lines: a list or a broken scrape rather than an article",)
+    return ()
 
 
 def _publication(
