@@ -17,6 +17,7 @@ __all__ = [
     "is_byline",
     "is_email_line",
     "is_timestamp",
+    "month_number",
     "page_date",
     "source_of",
 ]
@@ -511,6 +512,16 @@ def page_date(text: str) -> dt.date | None:
 
 
 _MONTHS_IN_YEAR = 12
+
+
+def month_number(name: str) -> int | None:
+    """The number of a month written in English, in full or short ("Sept", "jan."), else None.
+
+    Examples:
+        >>> month_number("Sept"), month_number("january"), month_number("Smarch")
+        (9, 1, None)
+    """
+    return _MONTH_NUMBERS.get(name.rstrip(".").casefold())
 
 
 def _parse_date(m: re.Match[str]) -> dt.date | None:

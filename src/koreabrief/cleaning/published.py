@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from koreabrief.cleaning.classify import Label
-from koreabrief.cleaning.metadata import page_date
+from koreabrief.cleaning.metadata import month_number, page_date
 from koreabrief.cleaning.normalise import INVISIBLE, Line, normalise
 from koreabrief.models import RemovalKind
 
@@ -77,27 +77,6 @@ def _day(iso: str) -> dt.date | None:
         return None
 
 
-_MONTH_NAMES = {
-    name: n
-    for n, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _YEAR = r"(?:19|20)\d\d"
 # Dates in addresses, each between non-digits: /2025/01/06/, -2025-01-06-,
 # /2025/jan/06/, 06-Jan-2025, and compact stamps: 20250106, or 20250106 with
@@ -127,9 +106,9 @@ def url_date(url: str) -> dt.date | None:
         if m.group("y") is not None:
             day = _date(m.group("y"), int(m.group("m")), m.group("d"))
         elif m.group("y2") is not None:
-            day = _date(m.group("y2"), _MONTH_NAMES.get(m.group("mn").casefold()), m.group("d2"))
+            day = _date(m.group("y2"), month_number(m.group("mn")), m.group("d2"))
         elif m.group("y3") is not None:
-            day = _date(m.group("y3"), _MONTH_NAMES.get(m.group("mn3").casefold()), m.group("d3"))
+            day = _date(m.group("y3"), month_number(m.group("mn3")), m.group("d3"))
         else:
             more = m.group("more")
             # Eight digits alone, or run on by a time of day (an hour first):
