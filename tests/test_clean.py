@@ -354,6 +354,11 @@ class TestClassify:
             ("A soldier answers questions in a video released by the president. /Yonhap", K.CREDIT),
             ("Published March 12, 2025 5:14am EDT", K.BYLINE),
             ("You've successfully subscribed to this newsletter!", K.ADVERT),
+            ("Our Jane Roe has more.", K.BYLINE),
+            ("#NorthKorea #missile #defence", K.NAVIGATION),
+            ("[Anchor Lead]", K.OTHER),
+            ("(ATTN: UPDATES with details, background)", K.OTHER),
+            ("This story is from the March 3, 2025 edition of Example Weekly.", K.SOURCE_NOTE),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:

@@ -84,6 +84,13 @@ class TestRepeats:
         units, facts = self._facts([deck, LEAD, MORE], [0, 1, 2])
         assert head_copies(units, facts, 1, None) == {0}
 
+    def test_label_above_a_caption(self) -> None:
+        """A few capitalised words right above a credited caption, in its block, are the picture's label."""
+        caption = "Soldiers march past the podium during a parade in the capital on Monday. (Jane Roe/Agency)"
+        a = clean(f"{LEAD}\n\nBorder Tensions\n{caption}\n\n{MORE}")
+        assert a.paragraphs == (LEAD, MORE)
+        assert [r.kind for r in a.removed] == [RemovalKind.CREDIT, RemovalKind.CREDIT]
+
     @given(st.integers(2, 6))
     def test_clean_is_idempotent_on_repeated_lines(self, copies: int) -> None:
         """Whatever the repetition, cleaning the clean text again changes nothing."""

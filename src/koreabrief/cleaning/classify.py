@@ -238,6 +238,8 @@ def label_units(
         in_list = None
         if _is_caption(facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
+        elif _caption_label(units, facts, i):
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "a picture's label above its caption"
         elif not edge and _shouted_link(f):
             kinds[i], reasons[i] = RemovalKind.RELATED, "link in capitals inside the story"
         elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
@@ -275,6 +277,23 @@ def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
         return False
     beside = (facts[j] for j in (i - 1, i + 1) if 0 <= j < len(facts))
     return any(kind_of(g) is RemovalKind.CREDIT and len(g.tokens) <= _CREDIT_MAX_WORDS for g in beside)
+
+
+_LABEL_WORDS = range(2, 6)
+
+
+def _caption_label(units: Sequence[Unit], facts: Sequence[UnitFacts], i: int) -> bool:
+    """Whether a few capitalised words sit right above a credited caption in its block ("Border Tensions")."""
+    f = facts[i]
+    if f.prose or len(f.tokens) not in _LABEL_WORDS or i + 1 >= len(facts) or ft.is_terminal(f.key):
+        return False
+    below = facts[i + 1]
+    return (
+        units[i].block == units[i + 1].block
+        and kind_of(below) is RemovalKind.CREDIT
+        and len(below.tokens) >= _CAPTION_MIN_WORDS
+        and all(t[:1].isupper() for t in f.tokens)
+    )
 
 
 _SHOUTED_MIN_WORDS = 6
