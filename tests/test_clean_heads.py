@@ -118,6 +118,12 @@ class TestGlued:
         ]
         assert all(raw[line.start : line.end] == line.text for line in lines)
 
+    def test_sentence_ending_in_a_date_is_not_cut(self) -> None:
+        """A stamped lead that ends with a date keeps it: no date line opens there."""
+        lead = "The ministry said the talks would resume in Geneva on January 20, 2025."
+        a = clean(f"date 2025-01-06 {lead}\n\n{MORE}")
+        assert a.paragraphs == (lead, MORE)
+
     def test_dateline_date_is_not_cut(self) -> None:
         """A date inside a dateline opening the story stays in it."""
         raw = "Beijing, 20 June 2025 (Agency) – The president arrived in Pyongyang on Thursday."

@@ -46,6 +46,16 @@ _CREDIT_END = re.compile(
 )
 _PICTURE_LABEL = re.compile(r"\s(?=(?:Image\sSource|Image|Photo|Picture)\s?:\s)")
 _EMAIL_END = re.compile(r"\s[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}\.?\s*$")
+def _date_line_starts(segment: str, m: re.Match[str]) -> bool:
+    """Whether the date run `m` opens a date line: a label, a full stop or a capitalised word before it."""
+    before = segment[: m.start()].rstrip()
+    if not before or _LABEL_RE.match(m.group()):
+        return True
+    last = before.rsplit(None, 1)[-1]
+    return last[-1] in ".!?”\"’)" or last[:1].isupper()
+
+
+_LABEL_RE = re.compile(_LABEL)
 # A headline in capitals (three words at least, no lower case) before a word that has some.
 _CAPS_HEAD = re.compile(r"[^a-z\n]{12,300}?(?=\s[A-Z][a-z])")
 _CAPS_MIN_WORDS = 3
@@ -76,8 +86,9 @@ def split_head(raw: str, lines: list[Line], first: int, slug: Sequence[str] = ()
     cuts.add(tail)
     for m in _DATE_RUN.finditer(segment):
         # Only a date line closing the head: a date followed by more text is a
-        # dateline's ("Beijing, 20 June 2025 (dpa) – ...") or the story's own.
-        if not segment[m.end() : tail].strip():
+        # dateline's ("Beijing, 20 June 2025 (dpa) – ...") or the story's own,
+        # and so is one a sentence runs into ("... the ministry said on June 20, 2025.").
+        if not segment[m.end() : tail].strip() and _date_line_starts(segment, m):
             cuts.update((m.start(), m.end()))
     for pattern in (_CREDIT_END, _PICTURE_LABEL):
         cuts.update(m.end() for m in pattern.finditer(segment))
