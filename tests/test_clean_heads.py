@@ -124,6 +124,18 @@ class TestGlued:
         a = clean(f"date 2025-01-06 {lead}\n\n{MORE}")
         assert a.paragraphs == (lead, MORE)
 
+    def test_credit_in_a_sentence_is_not_cut(self) -> None:
+        """"via AP" inside a stamped lead's sentence is no caption credit."""
+        lead = "Footage released via AP Television showed smoke rising over the complex on Tuesday."
+        a = clean(f"date 2025-01-06 {lead}\n\n{MORE}")
+        assert a.paragraphs == (lead, MORE)
+
+    def test_capitals_dateline_is_not_cut(self) -> None:
+        """A dateline in capitals opening a stamped lead stays with its story."""
+        lead = "WASHINGTON (AP) — The United States imposed sanctions on six firms on Friday."
+        a = clean(f"date 2025-01-06 {lead}\n\n{MORE}")
+        assert (a.paragraphs[0], a.dateline) == (lead, "WASHINGTON")
+
     def test_dateline_date_is_not_cut(self) -> None:
         """A date inside a dateline opening the story stays in it."""
         raw = "Beijing, 20 June 2025 (Agency) – The president arrived in Pyongyang on Thursday."

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 
 from koreabrief.cleaning.lexicon import Lexicon
+from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.cleaning.normalise import INVISIBLE, Line, normalise
 from koreabrief.cleaning.slug import slug_match
 
@@ -44,15 +45,18 @@ _CREDIT_END = re.compile(
     r"(?:via\sGetty\sImages|Getty\sImages|via\s(?:AP|AFP|Reuters|EPA|Yonhap)|/(?:AFP|AP|Reuters|EPA|Yonhap|Xinhua))"
     r"(?=\s[A-Z“‘\"'])"
 )
+_CREDIT_MARKS = re.compile(r"[|/]")
 _PICTURE_LABEL = re.compile(r"\s(?=(?:Image\sSource|Image|Photo|Picture)\s?:\s)")
 _EMAIL_END = re.compile(r"\s[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}\.?\s*$")
+
+
 def _date_line_starts(segment: str, m: re.Match[str]) -> bool:
     """Whether the date run `m` opens a date line: a label, a full stop or a capitalised word before it."""
     before = segment[: m.start()].rstrip()
     if not before or _LABEL_RE.match(m.group()):
         return True
     last = before.rsplit(None, 1)[-1]
-    return last[-1] in ".!?”\"’)" or last[:1].isupper()
+    return last[-1] in '.!?”"’)' or last[:1].isupper()
 
 
 _LABEL_RE = re.compile(_LABEL)
@@ -90,10 +94,17 @@ def split_head(raw: str, lines: list[Line], first: int, slug: Sequence[str] = ()
         # and so is one a sentence runs into ("... the ministry said on June 20, 2025.").
         if not segment[m.end() : tail].strip() and _date_line_starts(segment, m):
             cuts.update((m.start(), m.end()))
-    for pattern in (_CREDIT_END, _PICTURE_LABEL):
-        cuts.update(m.end() for m in pattern.finditer(segment))
+    # A credit ends a caption set apart by a bar or a slash ("... | Jane Roe/AFP via
+    # Getty Images"); "footage released via AP Television" is a sentence's.
+    cuts.update(
+        m.end()
+        for m in _CREDIT_END.finditer(segment)
+        if _CREDIT_MARKS.search(segment, max(0, m.start() - 80), m.start() + 1)
+    )
+    cuts.update(m.end() for m in _PICTURE_LABEL.finditer(segment))
     caps = _CAPS_HEAD.match(segment)
-    if caps is not None and len(caps.group().split()) >= _CAPS_MIN_WORDS:
+    # (A dateline in capitals opens the story: "WASHINGTON (AP) — The ...".)
+    if caps is not None and len(caps.group().split()) >= _CAPS_MIN_WORDS and not dateline_end(segment):
         cuts.add(caps.end())
     pieces = _pieces(segment, sorted(cuts))
     if slug:
