@@ -554,6 +554,11 @@ class TestCutOffEnd:
         a = clean(self.STORY + tail)
         assert tail not in a.text
 
+    def test_a_page_ending_with_a_line_break_was_not_cut(self) -> None:
+        """A saved page ends with a line break: its last short line is furniture, however it ends."""
+        a = clean(self.STORY + "Privacy and cookie settings\n")
+        assert "Privacy and cookie settings" not in a.text
+
     def test_after_furniture_stays_furniture(self) -> None:
         """A last short line after furniture (not after the story) is furniture."""
         a = clean(self.STORY + "Share this article\n\nMore in World")

@@ -120,7 +120,9 @@ def clean(
                 *notes,
                 f"mojibake repaired (UTF-8 read as Windows-1252, e.g. {example!r}): {fixed} fixed",
             )
-    labels = label_units(join_lines(lines, lexicon), lexicon, title=title, url=url)
+    # A text cut short (an excerpt) ends mid-line; a saved page ends with a line break.
+    open_end = not raw.endswith(("\n", "\r", "\u2028", "\u2029"))
+    labels = label_units(join_lines(lines, lexicon), lexicon, title=title, url=url, open_end=open_end)
     body = [lab.unit.text for lab in labels if lab.kind is None and not lab.title]
     removed = tuple(
         Removal(lab.kind, raw[lab.unit.start : lab.unit.end], lab.unit.start, lab.unit.end, lab.reason)

@@ -145,7 +145,12 @@ def _title_shaped(facts: UnitFacts, stopwords: frozenset[str]) -> bool:
 
 
 def label_units(
-    units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = None, url: str | None = None
+    units: Sequence[Unit],
+    lexicon: Lexicon,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    open_end: bool = True,
 ) -> list[Label]:
     """Label each unit body, headline, or furniture with its kind.
 
@@ -154,6 +159,8 @@ def label_units(
         lexicon: The furniture lexicon.
         title: A headline known from metadata, used to find the page's headline.
         url: The article's address: the headline is the line whose words it spells, if any.
+        open_end: Whether the text may have been cut short (it does not end with
+            a line break): then a last line cut mid-sentence is the story's.
 
     Examples:
         >>> from koreabrief.cleaning.lexicon import default_lexicon
@@ -169,7 +176,7 @@ def label_units(
     thread = comment_thread(facts)
     listed = [a or b for a, b in zip(listed, thread, strict=True)]
     shaped = [f.edge_matched is not None or not f.prose or listed[i] for i, f in enumerate(facts)]
-    if n and shaped[-1] and not listed[-1] and cut_sentence(facts[-1], lexicon):
+    if open_end and n and shaped[-1] and not listed[-1] and cut_sentence(facts[-1], lexicon):
         shaped[-1] = False  # the story goes on to the page's (cut) end: no tail run of furniture
     doubled = twins(units, facts, 0, n)
     for i in doubled:
@@ -258,7 +265,8 @@ def label_units(
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
-    cut_off_end(facts, kinds, reasons, title_at)
+    if open_end:
+        cut_off_end(facts, kinds, reasons, title_at)
     list_at_end(facts, kinds, reasons)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
