@@ -146,6 +146,13 @@ class TestTextDate:
         """Date lines in the shapes news sites print them."""
         assert clean(f"Launch Draws Rebuke\n\n{line}\n\n{BODY}").published == day
 
+    def test_address_before_a_bare_date(self) -> None:
+        """A bare date atop a page (the site's today) comes after the address's date."""
+        raw = f"Thursday, March 6, 2025\n\nLaunch Draws Rebuke\n\n{BODY}"
+        a = clean(raw, url="https://example.com/2025/02/03/launch")
+        assert (a.published, a.published_source) == (dt.date(2025, 2, 3), "url")
+        assert clean(raw).published == dt.date(2025, 3, 6)
+
     def test_caption_dates_are_not_read(self) -> None:
         """A photo caption's date is when the picture was taken."""
         raw = (

@@ -181,10 +181,19 @@ def _shape_warnings(labels: list[Label]) -> tuple[str, ...]:
 def _publication(
     given: dt.date | None, stamp: dt.date | None, labels: list[Label], url: str | None
 ) -> tuple[dt.date | None, str | None]:
-    """`published` and where it comes from: the caller's date, else the stamp's, the text's, the address's."""
+    """`published` and where it comes from.
+
+    The caller's date, else the stamp's, a date line saying what its date is
+    ("Published: ..."), the address's, and last a bare date line (often the
+    site's today).
+    """
     found: list[tuple[dt.date | None, str]] = [(given, "given"), (stamp, "stamp")]
     if given is None and stamp is None:
-        found += [(text_date(labels), "text"), (url_date(url) if url else None, "url")]
+        found += [
+            (text_date(labels, bare=False), "text"),
+            (url_date(url) if url else None, "url"),
+            (text_date(labels), "text"),
+        ]
     return next(((d, s) for d, s in found if d is not None), (None, None))
 
 

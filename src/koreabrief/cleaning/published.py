@@ -130,8 +130,8 @@ def _date(year: str, month: int | None, day: str) -> dt.date | None:
         return None
 
 
-# Words by which a date line says what its date is.
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published|released|date|issued|created)\b")
+# Words by which a date line says what its date is (a byline's date is the publication's).
+_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published|released|date|issued|created|by)\b")
 _UPDATED = re.compile(r"(?i)\b(?:updated|modified|edited|revised)\b")
 # Kinds of furniture whose dates are other stories' or the pictures' own.
 _NOT_DATED = frozenset({RemovalKind.CREDIT, RemovalKind.COMMENTS, RemovalKind.ADVERT})
@@ -140,14 +140,15 @@ _DATE_LINE_MAX_WORDS = 20
 _LISTED = ("in a link list", "in a list")
 
 
-def text_date(labels: Sequence[Label]) -> dt.date | None:
+def text_date(labels: Sequence[Label], *, bare: bool = True) -> dt.date | None:
     """The publication date a page states in its header lines or bylines, if any.
 
     Only furniture before the body (and bylines anywhere) is read: later dates
     are the story's own, or other stories'. A line saying "published" or
-    "posted" comes first, then one saying "updated", then any date line (a bare
-    date atop a page may be today's, so it comes last); captions and link
-    lists are never read. Only a date with its year counts.
+    "posted" comes first, then one saying "updated", then (with `bare`) any
+    date line: a bare date atop a page may be the site's today, so it comes
+    last, after the address's date in `clean`. Captions and link lists are
+    never read. Only a date with its year counts.
 
     Examples:
         >>> import koreabrief as kb
@@ -169,7 +170,7 @@ def text_date(labels: Sequence[Label]) -> dt.date | None:
     tiers = (
         (t for t in lines if _PUBLISHED.search(t)),
         (t for t in lines if _UPDATED.search(t)),
-        iter(lines),
+        iter(lines if bare else ()),
     )
     for tier in tiers:
         for text in tier:
