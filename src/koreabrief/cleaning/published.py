@@ -8,10 +8,12 @@ Sources, most trusted first (the value of `Article.published_source`):
   stamp itself is removed as furniture of kind `other`, the rest of its line
   is read as usual;
 * ``text``: a date line of the page's header, or a byline: "Published: Jan.
-  6, 2025", "Jane Roe | 6 January 2025"; a line that says "published" or
-  "posted" first, then an updated date, then a bare date;
+  6, 2025", "Jane Roe | 6 January 2025"; a byline or a line that says
+  "published" or "posted" first, then an updated date;
 * ``url``: a date in the address ("/2025/01/06/", "-2025-01-06-",
-  "/2025/jan/06/", "view/20250106000123").
+  "/2025/jan/06/", "view/20250106000123");
+* ``text`` again, last: a bare date line above the story (it may be the
+  site's today).
 
 Only a full date (with its year) counts: nothing is guessed.
 """
