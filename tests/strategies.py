@@ -12,6 +12,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import koreabrief as kb
+from koreabrief.models import PUBLISHED_SOURCES
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -61,6 +62,7 @@ articles = st.builds(
     published=st.none() | _dates,
     removed=_tuples(removals()),
     warnings=_tuples(_safe_text),
+    published_source=st.none() | st.sampled_from(PUBLISHED_SOURCES),
 )
 
 quantities = st.builds(

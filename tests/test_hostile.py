@@ -181,6 +181,30 @@ class TestCleanLinear:
 
         _check("clean/blank_lines", make, 20_000, 8_000_000)
 
+    @pytest.mark.parametrize(
+        "kind", ["capitalised_words", "dates", "short_lines", "hyphens", "digits_commas"]
+    )
+    def test_stamped_page_with_address(self, kind: str) -> None:
+        """A stamped page (a flattened head to cut) with a long address slug stays linear."""
+        url = "https://example.com/2025/01/06/" + "-".join(["north", "korea", "fires", "missile"] * 40)
+
+        def make(n: int) -> Callable[[], object]:
+            raw = "date 2025-01-06 " + _build(kind, n)
+            return lambda: kb.clean(raw, url=url)
+
+        _check(f"clean/stamped_{kind}", make, 20_000, 8_000_000)
+
+    def test_many_headline_lines_and_repeats(self) -> None:
+        """Thousands of headline-shaped lines, printed twice, with a slug to match, stay linear."""
+        lines = "North Korea Fires Missile Toward East Sea\nNorth Korea Fires Missile Toward East Sea\n"
+        url = "https://example.com/north-korea-fires-missile-toward-east-sea"
+
+        def make(n: int) -> Callable[[], object]:
+            raw = lines * max(1, n // len(lines)) + "Seoul said it was monitoring the launch closely."
+            return lambda: kb.clean(raw, url=url)
+
+        _check("clean/headline_lines", make, 20_000, 4_000_000)
+
     def test_many_furniture_lines(self) -> None:
         """A page of thousands of furniture lines is cleaned in linear time."""
         lines = "Share it\nLoading Now\nPost Comment\nLatest Posts\n"

@@ -319,7 +319,7 @@ def _json_record(record: Any, *, default_id: str, where: str) -> RawRecord:
     outlet = record.get("outlet")
     title = record.get("title")
     url = url if isinstance(url, str) else None
-    published, date_problems = parse_published(record.get("published"), url)
+    published, date_problems = parse_published(record.get("published"))  # clean reads the url
     problems.extend(date_problems)
     return RawRecord(
         raw,

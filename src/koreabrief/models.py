@@ -14,6 +14,9 @@ from typing import Any
 
 from attrs import field, frozen
 from attrs import validators as v
+from dateutil.parser import isoparse
+
+from koreabrief.errors import ArgumentError
 
 __all__ = [
     "Alignment",
@@ -312,6 +315,42 @@ class Removal:
             raise ValueError(f"Removal end {self.end} is before start {self.start}")
 
 
+#: The values of `Article.published_source`, most trusted first.
+PUBLISHED_SOURCES = ("given", "stamp", "text", "url")
+
+
+def published_date(value: object) -> dt.date | None:
+    """A publication date from a `date`, a `datetime` (its date) or an ISO string; None stays None.
+
+    Raises:
+        ArgumentError: Any other value, or a string that is no ISO date.
+
+    Examples:
+        >>> published_date("2025-01-06"), published_date(dt.datetime(2025, 1, 6, 9, 30))
+        (datetime.date(2025, 1, 6), datetime.date(2025, 1, 6))
+        >>> published_date(20250106)
+        Traceback (most recent call last):
+        ...
+        koreabrief.errors.ArgumentError: published must be a date, a datetime or an ISO date string, got int
+    """
+    if value is None or value.__class__ is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            # isoparse, not fromisoformat: Python 3.10's reads no "Z" and no week dates.
+            return isoparse(value.strip()).date()
+        except (ValueError, OverflowError):
+            pass
+        raise ArgumentError(f"published must be an ISO date string such as '2025-01-06', got {value[:40]!r}")
+    raise ArgumentError(
+        f"published must be a date, a datetime or an ISO date string, got {type(value).__name__}"
+    )
+
+
 @frozen
 class Article:
     """One news article: the raw text as received, its clean body and metadata.
@@ -327,9 +366,17 @@ class Article:
         outlet: The publishing outlet, when known.
         url: The article's address, when known.
         published: The publication date, when known (given by the caller or the
-            loader, else read by `clean` from the page's own date line).
+            loader, else read by `clean` from the page's date stamp, its date
+            lines or its address). A `datetime` stands for its date and an ISO
+            string ("2025-01-06") is read; any other value is an
+            [`ArgumentError`][koreabrief.ArgumentError].
         removed: Every non-body line of `raw`, with its kind and offsets.
         warnings: Problems met while loading or cleaning, in plain words.
+        published_source: Where `published` comes from: ``"given"`` (by the
+            caller or the record), ``"stamp"`` (a date stamp opening the page,
+            "date 2025-01-06"), ``"text"`` (a date line of the page, "Published:
+            Jan. 6, 2025"), ``"url"`` (a date in the address); None when
+            `published` is None or the article was built without `clean`.
 
     Examples:
         >>> a = Article(id="x", raw="Seoul said.", text="Seoul said.")
@@ -346,9 +393,10 @@ class Article:
     original_source: str | None = field(default=None, validator=_optional(str))
     outlet: str | None = field(default=None, validator=_optional(str))
     url: str | None = field(default=None, validator=_optional(str))
-    published: dt.date | None = field(default=None, validator=_optional(dt.date))
+    published: dt.date | None = field(default=None, converter=published_date)
     removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
     warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    published_source: str | None = field(default=None, validator=v.optional(v.in_(PUBLISHED_SOURCES)))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
