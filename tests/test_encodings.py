@@ -77,13 +77,6 @@ class TestUtf16:
         a = _load_one(tmp_path, bom + KOREAN.encode(encoding))
         assert a.raw == KOREAN
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "loaders.decode: "
-            "UTF-16 without BOM is only recognised for mostly-ASCII text; Hangul is refused as binary"
-        ),
-    )
     @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
     def test_korean_utf16_without_bom(self, tmp_path: Path, encoding: str) -> None:
         """Korean (non-Latin) text in UTF-16 without a BOM is decoded, not refused as binary."""
@@ -160,11 +153,19 @@ class TestJsonText:
         assert "Seoul said" in out.read_text("utf-8")
 
     def test_jsonl_invalid_utf8_bytes(self, tmp_path: Path) -> None:
-        """Invalid UTF-8 bytes inside a JSONL string load with U+FFFD instead of failing the line."""
+        """A JSONL line that is not UTF-8 loads as a text file would (here Windows-1252), with a warning."""
         path = tmp_path / "c.jsonl"
         path.write_bytes(b'{"id": "x", "text": "Seoul\xff said no."}\n')
         (a,) = list(kb.load(path))
-        assert a.raw == "Seoul\ufffd said no."
+        assert (a.raw, a.warnings[:1]) == ("Seoul\xff said no.", ("not valid UTF-8: decoded as Windows-1252",))
+
+    def test_jsonl_broken_utf8_bytes_replaced(self, tmp_path: Path) -> None:
+        """A truncated UTF-8 sequence in a JSONL string becomes U+FFFD and the record says so."""
+        path = tmp_path / "c.jsonl"
+        path.write_bytes('{"id": "x", "text": "Seoul’s '.encode() + b"\xe2\x80" + b' reply."}\n')
+        (a,) = list(kb.load(path))
+        assert "\ufffd" in a.raw
+        assert any("U+FFFD" in w for w in a.warnings)
 
 
 class TestDecodeNeverRaisesUnexpectedly:

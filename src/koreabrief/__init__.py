@@ -27,6 +27,7 @@ from koreabrief.errors import (
     KoreabriefError,
     KoreabriefWarning,
     LoadError,
+    MissingExtraError,
     SerializationError,
 )
 from koreabrief.extraction import extract, extract_events, extract_sanctions, extract_statements
@@ -84,6 +85,7 @@ __all__ = [
     "KoreabriefWarning",
     "LoadError",
     "Mention",
+    "MissingExtraError",
     "Modality",
     "Precision",
     "Quantity",

@@ -330,6 +330,8 @@ class Article:
             loader, else read by `clean` from the page's own date line).
         removed: Every non-body line of `raw`, with its kind and offsets.
         warnings: Problems met while loading or cleaning, in plain words.
+        crawled: The day a crawler fetched the page (a WARC record's date),
+            when known; it is not the publication date.
 
     Examples:
         >>> a = Article(id="x", raw="Seoul said.", text="Seoul said.")
@@ -349,6 +351,7 @@ class Article:
     published: dt.date | None = field(default=None, validator=_optional(dt.date))
     removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
     warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    crawled: dt.date | None = field(default=None, validator=_optional(dt.date))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

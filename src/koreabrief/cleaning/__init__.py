@@ -31,6 +31,7 @@ from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
 from koreabrief.cleaning.wraps import join_lines
+from koreabrief.markup import looks_like_html
 from koreabrief.models import Article, Removal, RemovalKind
 
 __all__ = ["article", "clean"]
@@ -207,14 +208,16 @@ def article(
     title: str | None = None,
     lexicon: Lexicon | None = None,
 ) -> Article:
-    """Build a cleaned Article from raw text and its metadata.
+    """Build a cleaned Article from raw text (or an HTML page) and its metadata.
 
     The same as [`clean`][koreabrief.clean], with the identifier required: the
     way to bring a text from your own pipeline (a database row, a crawler's
-    record) into koreabrief.
+    record) into koreabrief. An HTML page is recognised by its markup and read
+    with trafilatura first (the ``[html]`` extra), as
+    [`load`][koreabrief.load] reads ``.html`` files.
 
     Args:
-        raw: The page text as scraped.
+        raw: The page text as scraped, or the page's HTML.
         id: The article's identifier, unique within the corpus.
         url: The article's address, if known (a date in it is not read here;
             [`load`][koreabrief.load] does that for records).
@@ -228,6 +231,9 @@ def article(
     Returns:
         The cleaned article.
 
+    Raises:
+        MissingExtraError: HTML without the ``[html]`` extra.
+
     Examples:
         >>> import datetime as dt
         >>> a = article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
@@ -235,4 +241,9 @@ def article(
         ('n1', '2025-01-06')
     """
     require(raw, str, "article")
+    if looks_like_html(raw):
+        from koreabrief.loaders import RawRecord  # noqa: PLC0415 - loaders imports this module
+
+        page = RawRecord(raw, id=id, url=url, published=published, outlet=outlet, title=title, markup=True)
+        return page.build(lexicon=lexicon)
     return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title, lexicon=lexicon)
