@@ -21,6 +21,9 @@ __all__ = ["decode", "decode_declared", "sniff_charset"]
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Hangul syllables and jamo, CJK punctuation, kana, CJK ideographs, full-width forms.
+_CJK = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]")
 _CP1252_PUNCTUATION = frozenset({0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97})
 # The detector's names for the Korean code pages; CP949 is EUC-KR's superset (it adds the
 # 8,822 syllables EUC-KR lacks), so text detected as either decodes as CP949.
@@ -145,6 +148,11 @@ def _detected_multibyte(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
         notes.append(f"undecodable {label} bytes replaced with U+FFFD ({text.count(chr(0xFFFD))} characters)")
+    # A multi-byte code page decodes Latin text into stray syllables or half-width
+    # kana as well: its reading counts only when it yields mostly whole CJK text.
+    wide = len(_CJK.findall(text))
+    if wide < 0.6 * len(_NON_ASCII.findall(text)):
+        return None
     return text, tuple(notes)
 
 
@@ -165,8 +173,9 @@ def _decode_utf8(data: bytes) -> tuple[str, tuple[str, ...]]:
     _REPAIRS.cp1252 = _REPAIRS.replaced = 0
     text = data.decode("utf-8", errors="koreabrief-utf8")
     cp1252, replaced = _REPAIRS.cp1252, _REPAIRS.replaced
-    if replaced:
-        # Bytes neither UTF-8 nor stray Windows-1252 punctuation: perhaps the
+    if replaced and text.count("\ufffd") > 2 * (len(_NON_ASCII.findall(text)) - text.count("\ufffd")):
+        # Mostly bytes that are neither UTF-8 nor stray Windows-1252 punctuation
+        # (CP949 Korean reads as UTF-8 in about one pair in ten): perhaps the
         # whole text is in a Korean (or other multi-byte) code page.
         detected = _detected_multibyte(data)
         if detected is not None:

@@ -103,8 +103,8 @@ def main_text(html: str, /, *, url: str | None = None) -> Page:
         ...     "<article><p>SEOUL: South Korea rejected the offer of talks on Monday, officials said, "
         ...     "citing the latest missile launch.</p></article></body></html>"
         ... )
-        >>> (page.title, page.text[:39])
-        ('Seoul rejects talks', 'SEOUL: South Korea rejected the offer of')
+        >>> (page.title, page.text[:30])
+        ('Seoul rejects talks', 'SEOUL: South Korea rejected th')
     """
     require_html()
     import trafilatura  # noqa: PLC0415 - an optional dependency, imported on use
