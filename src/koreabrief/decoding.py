@@ -101,7 +101,7 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 
 def decode_declared(data: bytes, charset: str | None) -> tuple[str, tuple[str, ...]]:
-    """Decode bytes with the charset a page or a server declared, else as [`decode`][koreabrief.loaders.decode].
+    """Decode bytes with the charset a page or server declared, else as [`decode`][koreabrief.loaders.decode].
 
     A declared charset is trusted only when the bytes decode under it without
     error: servers and ``<meta charset>`` tags are often wrong.

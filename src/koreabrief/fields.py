@@ -69,7 +69,8 @@ def field_names() -> FieldNames:
     data = tomllib.loads(text)
     f = data["fields"]
     return FieldNames(
-        **{key: tuple(f[key]) for key in ("id", "text", "html", "url", "published", "outlet", "title", "author")},
+        **{key: tuple(f[key]) for key in ("id", "text", "html", "url", "published", "outlet", "title")},
+        author=tuple(f["author"]),
         ignored=frozenset(data["ignored"]["names"]),
     )
 
@@ -131,7 +132,7 @@ def _outlet(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
         if isinstance(value, Mapping):  # NewsAPI: "source": {"id": ..., "name": "Example News"}
             value = value.get("name")
         value = _string(value)
-        if value is None or _URL.match(value) and "/" in value.split("//", 1)[-1].rstrip("/"):
+        if value is None or (_URL.match(value) and "/" in value.split("//", 1)[-1].rstrip("/")):
             continue  # an address with a path is a page, not an outlet
         if value.startswith(("http://", "https://")):
             value = value.split("//", 1)[1].rstrip("/")

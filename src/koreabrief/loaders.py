@@ -315,7 +315,7 @@ def _json_record(
     problems.extend(date_problems)
     built = RawRecord(
         raw,
-        id=found.id if found.id else default_id,
+        id=found.id or default_id,
         url=found.url,
         published=published,
         outlet=found.outlet,
@@ -415,7 +415,7 @@ def _iter_json(
             record, keys = _json_record(
                 item, default_id=f"{stem}:{index}", where=f"{where}[{index}]", notes=notes
             )
-        except LoadError as e:  # noqa: PERF203 - one bad record must not end the file
+        except LoadError as e:
             if errors == "raise":
                 raise
             _skip(e, where, stacklevel=3)
@@ -468,7 +468,7 @@ def _iter_jsonl_file(path: Path, *, stem: str, errors: Errors) -> Iterator[RawRe
     try:
         if path.name.lower().endswith(".gz"):
             # Closed by the `with` below; opened here so that open errors name the file.
-            stream: IO[bytes] = gzip.open(path, "rb")  # noqa: SIM115
+            stream: io.BufferedIOBase = gzip.open(path, "rb")  # noqa: SIM115
         else:
             stream = open(path, "rb")  # noqa: SIM115
     except FileNotFoundError as e:

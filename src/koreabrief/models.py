@@ -741,6 +741,7 @@ class Brief:
         conflicts: Facts on which articles of one story disagree.
         articles: Number of articles summarised.
         warnings: Problems met while building the brief.
+        sanction_articles: For each sanction, the ids of the articles reporting it.
 
     Examples:
         >>> Brief().articles
@@ -754,3 +755,4 @@ class Brief:
     conflicts: tuple[Alignment, ...] = field(default=(), validator=_tuple_of(Alignment))
     articles: int = field(default=0, validator=[v.instance_of(int), _non_negative])
     warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    sanction_articles: tuple[tuple[str, ...], ...] = field(default=(), validator=_tuple_of(tuple))
