@@ -430,8 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit code.
 
     Examples:
-        >>> import koreabrief as kb
-        >>> kb.cli.main(["--version"])  # doctest: +ELLIPSIS
+        >>> import koreabrief.cli
+        >>> koreabrief.cli.main(["--version"])  # doctest: +ELLIPSIS
         koreabrief ...
         0
     """

@@ -92,10 +92,9 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if encoding is None:
-            detected = _detect(data)
-            if detected is None or not detected.startswith("utf_16"):
+            encoding = _detected_utf16(data)
+            if encoding is None:
                 raise LoadError("binary content (NUL bytes)")
-            encoding = detected.replace("_", "-")
         return _decode_utf16(data, encoding)
     return _decode_utf8(data)
 
@@ -129,6 +128,21 @@ def _detect(data: bytes) -> str | None:
     if match is None:
         return None
     return _SUPERSETS.get(match.encoding, match.encoding)
+
+
+def _detected_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM in a script other than Latin (Hangul, say), as the detector sees it.
+
+    Taken only for text of some length that decodes to printable characters:
+    binary data holds NUL bytes too.
+    """
+    detected = _detect(data) if len(data) >= 16 else None
+    if detected is None or not detected.startswith("utf_16"):
+        return None
+    encoding = detected.replace("_", "-")
+    text = data.decode(encoding, errors="replace")
+    printable = sum(1 for c in text if c.isprintable() or c.isspace())
+    return encoding if printable >= 0.95 * len(text) else None
 
 
 def _detected_multibyte(data: bytes) -> tuple[str, tuple[str, ...]] | None:
@@ -212,9 +226,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-_META_CHARSET = re.compile(
-    rb"(?i)<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]{1,40})"
-)
+_META_CHARSET = re.compile(rb"(?i)<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]{1,40})")
 
 
 def sniff_charset(data: bytes) -> str | None:

@@ -31,6 +31,7 @@ from koreabrief.errors import KoreabriefWarning, LoadError
 from koreabrief.fields import read_fields
 from koreabrief.markup import looks_like_html, main_text, require_html
 from koreabrief.models import Article
+from koreabrief.warc import responses
 
 __all__ = [
     "RawRecord",
@@ -450,10 +451,10 @@ def _iter_file(path: Path, errors: Errors) -> Iterator[RawRecord]:
 
 
 def _iter_warc(path: Path) -> Iterator[RawRecord]:
-    from koreabrief.warc import responses  # noqa: PLC0415 - warcio is optional ([html] extra)
-
     require_html()
+    found = False
     for response in responses(path):
+        found = True
         yield RawRecord(
             response.html,
             id=response.id,
@@ -462,6 +463,8 @@ def _iter_warc(path: Path) -> Iterator[RawRecord]:
             crawled=response.crawled,
             markup=True,
         )
+    if not found:
+        raise _SkipError(f"{path}: no HTML response in the archive")
 
 
 def _iter_jsonl_file(path: Path, *, stem: str, errors: Errors) -> Iterator[RawRecord]:

@@ -99,8 +99,8 @@ def responses(path: Path) -> Iterator[Response]:
                     yield response
     except FileNotFoundError as e:
         raise LoadError(f"{path}: missing (it vanished while loading)") from e
-    except LoadError:
-        raise
+    except LoadError as e:
+        raise LoadError(f"{path}: {e}") from e
     except Exception as e:
         # warcio raises its own ArchiveLoadFailed, zlib and EOF errors on a broken archive.
         raise LoadError(f"{path}: not a readable WARC archive ({type(e).__name__}: {e})") from e
@@ -114,6 +114,9 @@ def _response(record: Any) -> Response | None:
     if status != "200" or not content_type.startswith(_HTML_TYPES):
         return None
     payload = record.content_stream().read()
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        # Fewer bytes than the record's Content-Length: the archive breaks off here.
+        raise LoadError("WARC archive breaks off inside a record (truncated download?)")
     charset = _CHARSET.search(content_type)
     html, problems = decode_declared(payload, charset.group(1) if charset else None)
     record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
