@@ -21,6 +21,7 @@ __all__ = ["decode", "decode_declared", "sniff_charset"]
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_PAIR = re.compile(rb"[\x80-\xff]{2}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Hangul syllables and jamo, CJK punctuation, kana, CJK ideographs, full-width forms.
 _CJK = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]")
@@ -150,8 +151,14 @@ def _detected_multibyte(data: bytes) -> tuple[str, tuple[str, ...]] | None:
 
     Only a multi-byte verdict is taken: a single-byte code page decodes any bytes
     at all, so the detector choosing one says little, and Windows-1252 (the
-    usual case in English news) is handled without it.
+    usual case in English news) is handled without it. Korean, Chinese and
+    Japanese text come as runs of high bytes (two a character); Windows-1252
+    text has its accents and dashes alone between ASCII letters ("word—and"),
+    which CP949 would also read, as syllables: such bytes are not asked about.
     """
+    high = len(_HIGH_BYTE.findall(data))
+    if 2 * len(_HIGH_PAIR.findall(data)) < 0.9 * high:
+        return None
     encoding = _detect(data)
     if encoding is None or encoding.startswith("utf") or not is_multi_byte_encoding(encoding):
         return None

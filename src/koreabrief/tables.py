@@ -214,7 +214,8 @@ def _brief_rows(b: Brief, kind: str) -> Iterator[Row]:
     if kind == "events":
         for entry in b.timeline:
             row = _event(entry.event, None)
-            row.update(article_id=entry.articles[0], articles=_joined(entry.articles), story=entry.story)
+            first = entry.articles[0] if entry.articles else None
+            row.update(article_id=first, articles=_joined(entry.articles), story=entry.story)
             yield row
     elif kind == "statements":
         for group in b.statements:
