@@ -206,7 +206,7 @@ def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazette
     Examples:
         >>> import koreabrief as kb
         >>> t = "North Korea fired a ballistic missile into the sea on Monday, the military said."
-        >>> b = brief([kb.Article(id="a", raw=t, text=t), kb.Article(id="b", raw=t, text=t)])
+        >>> b = kb.brief([kb.Article(id="a", raw=t, text=t), kb.Article(id="b", raw=t, text=t)])
         >>> (b.articles, [s.articles for s in b.stories])
         (2, [('a', 'b')])
     """

@@ -46,7 +46,8 @@ class RemovalKind(str, enum.Enum):
     """Why a line of the raw page is not part of the article body.
 
     Examples:
-        >>> RemovalKind("share") is RemovalKind.SHARE
+        >>> import koreabrief as kb
+        >>> kb.RemovalKind("share") is kb.RemovalKind.SHARE
         True
     """
 
@@ -97,7 +98,8 @@ class Modality(str, enum.Enum):
     """How the text presents an event (after PLOVER's modality).
 
     Examples:
-        >>> Modality("background")
+        >>> import koreabrief as kb
+        >>> kb.Modality("background")
         <Modality.BACKGROUND: 'background'>
     """
 
@@ -242,9 +244,10 @@ class Span:
         end: Offset one past the last character; never less than `start`.
 
     Examples:
-        >>> Span(4, 9).slice("The missile flew")
+        >>> import koreabrief as kb
+        >>> kb.Span(4, 9).slice("The missile flew")
         'missi'
-        >>> len(Span(4, 9))
+        >>> len(kb.Span(4, 9))
         5
     """
 
@@ -274,7 +277,8 @@ class Span:
         """Return the part of `text` this span covers.
 
         Examples:
-            >>> Span(0, 5).slice("Seoul said")
+            >>> import koreabrief as kb
+            >>> kb.Span(0, 5).slice("Seoul said")
             'Seoul'
         """
         return text[self.start : self.end]
@@ -296,7 +300,8 @@ class Removal:
         reason: A short human-readable explanation of the decision.
 
     Examples:
-        >>> r = Removal(RemovalKind.SHARE, "Share it", 0, 8, "call to action")
+        >>> import koreabrief as kb
+        >>> r = kb.Removal(kb.RemovalKind.SHARE, "Share it", 0, 8, "call to action")
         >>> r.kind.value
         'share'
     """
@@ -334,7 +339,8 @@ class Article:
             when known; it is not the publication date.
 
     Examples:
-        >>> a = Article(id="x", raw="Seoul said.", text="Seoul said.")
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="Seoul said.", text="Seoul said.")
         >>> a.paragraphs
         ('Seoul said.',)
     """
@@ -358,7 +364,8 @@ class Article:
         """The body's paragraphs, in order.
 
         Examples:
-            >>> Article(id="x", raw="", text="A.\\n\\nB.").paragraphs
+            >>> import koreabrief as kb
+            >>> kb.Article(id="x", raw="", text="A.\\n\\nB.").paragraphs
             ('A.', 'B.')
         """
         return tuple(p for p in self.text.split("\n\n") if p)
@@ -381,7 +388,8 @@ class Quantity:
         span: Where the expression stands in `Article.text`.
 
     Examples:
-        >>> q = Quantity(text="560 miles", unit="mi", value=560.0, km=901.233)
+        >>> import koreabrief as kb
+        >>> q = kb.Quantity(text="560 miles", unit="mi", value=560.0, km=901.233)
         >>> q.km
         901.233
     """
@@ -408,8 +416,9 @@ class TimeRef:
         span: Where the expression stands in `Article.text`.
 
     Examples:
+        >>> import koreabrief as kb
         >>> import datetime as dt
-        >>> TimeRef("in August 2023", dt.date(2023, 8, 1), Precision.MONTH).iso
+        >>> kb.TimeRef("in August 2023", dt.date(2023, 8, 1), kb.Precision.MONTH).iso
         '2023-08'
     """
 
@@ -423,8 +432,9 @@ class TimeRef:
         """The resolved date as ISO text at its precision (``2023``, ``2023-08``, ``2023-08-18``).
 
         Examples:
+            >>> import koreabrief as kb
             >>> import datetime as dt
-            >>> TimeRef("2020", dt.date(2020, 1, 1), Precision.YEAR).iso
+            >>> kb.TimeRef("2020", dt.date(2020, 1, 1), kb.Precision.YEAR).iso
             '2020'
         """
         if self.date is None:
@@ -454,7 +464,8 @@ class Statement:
         sentence: The span of the sentence(s) holding quotation and attribution.
 
     Examples:
-        >>> s = Statement(quote="We are ready.", span=Span(1, 14), speaker="Park Jin")
+        >>> import koreabrief as kb
+        >>> s = kb.Statement(quote="We are ready.", span=kb.Span(1, 14), speaker="Park Jin")
         >>> s.direct
         True
     """
@@ -487,7 +498,8 @@ class Event:
         mentions: Spans of every mention merged into this event, main first.
 
     Examples:
-        >>> e = Event(type=EventType.MISSILE_LAUNCH, span=Span(0, 10), actors=("North Korea",))
+        >>> import koreabrief as kb
+        >>> e = kb.Event(type=kb.EventType.MISSILE_LAUNCH, span=kb.Span(0, 10), actors=("North Korea",))
         >>> e.modality.value
         'asserted'
     """
@@ -522,7 +534,8 @@ class Sanction:
         start_date: ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) when stated.
 
     Examples:
-        >>> s = Sanction(entity="North Korea", status=SanctionStatus.IN_FORCE, span=Span(0, 9))
+        >>> import koreabrief as kb
+        >>> s = kb.Sanction(entity="North Korea", status=kb.SanctionStatus.IN_FORCE, span=kb.Span(0, 9))
         >>> s.status.value
         'in_force'
     """
@@ -548,7 +561,8 @@ class Facts:
         warnings: Values dropped or doubtful during extraction.
 
     Examples:
-        >>> f = Facts(article=Article(id="x", raw="", text=""))
+        >>> import koreabrief as kb
+        >>> f = kb.Facts(article=kb.Article(id="x", raw="", text=""))
         >>> f.statements
         ()
     """
@@ -571,7 +585,8 @@ class FactValue:
         outlet: The article's outlet, when known.
 
     Examples:
-        >>> FactValue(article="a", text="on Monday", normalised="2025-01-06").normalised
+        >>> import koreabrief as kb
+        >>> kb.FactValue(article="a", text="on Monday", normalised="2025-01-06").normalised
         '2025-01-06'
     """
 
@@ -596,7 +611,8 @@ class Alignment:
         note: Why the verdict was reached.
 
     Examples:
-        >>> a = Alignment(fact="missile_launch.date", kind="date", verdict=Verdict.AGREE)
+        >>> import koreabrief as kb
+        >>> a = kb.Alignment(fact="missile_launch.date", kind="date", verdict=kb.Verdict.AGREE)
         >>> a.verdict.value
         'agree'
     """
@@ -620,7 +636,8 @@ class SharedStatement:
         score: Similarity from 0 to 100.
 
     Examples:
-        >>> SharedStatement("Park Jin", "We will act.", "We will act", "exact", 100.0).match
+        >>> import koreabrief as kb
+        >>> kb.SharedStatement("Park Jin", "We will act.", "We will act", "exact", 100.0).match
         'exact'
     """
 
@@ -648,7 +665,8 @@ class Comparison:
         conflicts: Aligned facts on which they conflict.
 
     Examples:
-        >>> c = Comparison(a="x", b="y", similarity=0.1, same_story=False)
+        >>> import koreabrief as kb
+        >>> c = kb.Comparison(a="x", b="y", similarity=0.1, same_story=False)
         >>> c.conflicts
         ()
     """
@@ -677,7 +695,8 @@ class Story:
         derivations: ``(rewrite, source)`` pairs of article ids.
 
     Examples:
-        >>> Story(id="s1", articles=("a", "b")).articles
+        >>> import koreabrief as kb
+        >>> kb.Story(id="s1", articles=("a", "b")).articles
         ('a', 'b')
     """
 
@@ -698,8 +717,9 @@ class TimelineEntry:
         story: The id of the story it belongs to.
 
     Examples:
-        >>> e = Event(type=EventType.SUMMIT, span=Span(0, 6))
-        >>> TimelineEntry(event=e, articles=("a",), story="s1").articles
+        >>> import koreabrief as kb
+        >>> e = kb.Event(type=kb.EventType.SUMMIT, span=kb.Span(0, 6))
+        >>> kb.TimelineEntry(event=e, articles=("a",), story="s1").articles
         ('a',)
     """
 
@@ -719,7 +739,8 @@ class SpeakerStatements:
         outlets: For each quotation, the outlets carrying it.
 
     Examples:
-        >>> SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
+        >>> import koreabrief as kb
+        >>> kb.SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
         'Park Jin'
     """
 
@@ -744,7 +765,8 @@ class Brief:
         sanction_articles: For each sanction, the ids of the articles reporting it.
 
     Examples:
-        >>> Brief().articles
+        >>> import koreabrief as kb
+        >>> kb.Brief().articles
         0
     """
 

@@ -82,7 +82,8 @@ def clean(
         The article with its body text, metadata and removed lines.
 
     Examples:
-        >>> a = clean("Menu\\n\\nSeoul Rejects Talks\\n\\nSEOUL: Seoul said no.\\n\\nShare it")
+        >>> import koreabrief as kb
+        >>> a = kb.clean("Menu\\n\\nSeoul Rejects Talks\\n\\nSEOUL: Seoul said no.\\n\\nShare it")
         >>> (a.title, a.text, a.dateline, [r.kind.value for r in a.removed])
         ('Seoul Rejects Talks', 'SEOUL: Seoul said no.', 'SEOUL', ['navigation', 'share'])
     """
@@ -235,8 +236,9 @@ def article(
         MissingExtraError: HTML without the ``[html]`` extra.
 
     Examples:
+        >>> import koreabrief as kb
         >>> import datetime as dt
-        >>> a = article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
+        >>> a = kb.article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
         >>> (a.id, a.published.isoformat())
         ('n1', '2025-01-06')
     """
