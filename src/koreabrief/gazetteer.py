@@ -245,7 +245,8 @@ class Mention:
         via: How it matched: ``name``, ``alias``, ``adjective`` or ``metonym``.
 
     Examples:
-        >>> g = Gazetteer.default()
+        >>> import koreabrief as kb
+        >>> g = kb.Gazetteer.default()
         >>> print(", ".join(m.entity.name for m in g.find("Pyongyang and Seoul")))
         North Korea, South Korea
     """

@@ -69,7 +69,8 @@ class EventType(str, enum.Enum):
     """The kinds of event koreabrief recognises.
 
     Examples:
-        >>> EventType.MISSILE_LAUNCH.value
+        >>> import koreabrief as kb
+        >>> kb.EventType.MISSILE_LAUNCH.value
         'missile_launch'
     """
 
@@ -114,7 +115,8 @@ class SanctionStatus(str, enum.Enum):
     """The state of a sanction as the text reports it.
 
     Examples:
-        >>> SanctionStatus.IN_FORCE.value
+        >>> import koreabrief as kb
+        >>> kb.SanctionStatus.IN_FORCE.value
         'in_force'
     """
 
@@ -129,7 +131,8 @@ class Precision(str, enum.Enum):
     """How precisely a [`TimeRef`][koreabrief.TimeRef] fixes its date.
 
     Examples:
-        >>> Precision.MONTH.value
+        >>> import koreabrief as kb
+        >>> kb.Precision.MONTH.value
         'month'
     """
 
@@ -142,7 +145,8 @@ class Verdict(str, enum.Enum):
     """Whether two articles agree or conflict on an aligned fact.
 
     Examples:
-        >>> Verdict.CONFLICT.value
+        >>> import koreabrief as kb
+        >>> kb.Verdict.CONFLICT.value
         'conflict'
     """
 
