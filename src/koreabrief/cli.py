@@ -140,7 +140,10 @@ def _add_common(p: argparse.ArgumentParser, *, reads: bool = True) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     loud = p.add_mutually_exclusive_group()
     loud.add_argument(
-        "-v", "--verbose", action="store_true", help="also print a line per article loaded, on standard error"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also print a line per article loaded and extraction's warnings, on standard error",
     )
     loud.add_argument(
         "-q", "--quiet", action="store_true", help="print no warnings and no closing count, only errors"
@@ -271,10 +274,13 @@ class _Report:
         self.warn(str(message))
 
     def article(self, article: Article, notes: tuple[str, ...] = ()) -> None:
+        """Count an article; print its loading and cleaning warnings (and, with -v, extraction's)."""
         self.loaded += 1
         if not article.text.strip():
             self.empty += 1
-        for note in (*article.warnings, *notes):
+        # Extraction's notes (a date that does not exist, say) concern single facts,
+        # and a large corpus has many: they are shown with -v and kept in the output.
+        for note in (*article.warnings, *(notes if self.verbosity > 0 else ())):
             self.warn(f"{article.id}: {note}")
         if self.verbosity > 0:
             about = ", ".join(

@@ -35,6 +35,7 @@ from koreabrief.warc import responses
 
 __all__ = [
     "RawRecord",
+    "Skipped",
     "decode",
     "decode_declared",
     "load",
