@@ -297,3 +297,24 @@ class TestPagesModule:
             body = " ".join(page.body)
             assert "Read more" not in body
             assert _words(page.story.title) - _words(body) or page.story.title not in body
+
+
+_TAGS = ["p", "div", "h1", "h2", "li", "span", "figcaption", "nav", "footer", "a", "blockquote", "td"]
+_BLOCK_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
+
+
+class TestAnyMarkup:
+    @given(
+        st.lists(
+            st.tuples(st.sampled_from(_TAGS), _BLOCK_TEXT),
+            max_size=12,
+        )
+    )
+    def test_invariants_hold_on_any_page(self, blocks: list[tuple[str, str]]) -> None:
+        """Any page gives an article whose removed lines index its raw text and whose spans index its body."""
+        page = "<html><body>" + "".join(f"<{t}>{text}</{t}>" for t, text in blocks) + "</body></html>"
+        a = kb.article(page, id="x")
+        for r in a.removed:
+            assert a.raw[r.start : r.end] == r.text
+        for s in kb.extract(a).statements:
+            assert a.text[s.span.start : s.span.end] == s.quote

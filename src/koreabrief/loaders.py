@@ -160,7 +160,7 @@ class RawRecord:
         if self.markup:
             page = main_text(self.raw, url=self.url)
             raw, title, author = page.text, title or page.title, author or page.author
-            outlet = outlet or page.outlet
+            outlet, notes = outlet or page.outlet, (*notes, *page.warnings)
             if published is None:
                 published, problems = parse_published(page.date, self.url)
                 notes = (*notes, *problems)

@@ -71,6 +71,7 @@ class Page:
         author: The author(s) from the page's metadata.
         date: The publication date as htmldate found it (ISO text).
         outlet: The site's name, else its host name.
+        warnings: Problems met while reading the page.
     """
 
     text: str
@@ -78,6 +79,7 @@ class Page:
     author: str | None = None
     date: str | None = None
     outlet: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def main_text(html: str, /, *, url: str | None = None) -> Page:
@@ -109,17 +111,20 @@ def main_text(html: str, /, *, url: str | None = None) -> Page:
     require_html()
     import trafilatura  # noqa: PLC0415 - an optional dependency, imported on use
 
-    doc: Any = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        deduplicate=False,
-        date_extraction_params={"extensive_search": True, "original_date": True},
-    )
+    try:
+        doc: Any = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+    except Exception as e:  # a broken page must give an empty article with a warning, not a crash
+        return Page(text="", warnings=(f"trafilatura could not read the page ({type(e).__name__})",))
     if doc is None:
         return Page(text="")
     # One block per line in trafilatura's text; a blank line between blocks keeps
