@@ -64,7 +64,17 @@ Writer = Callable[[Any, IO[str], argparse.Namespace], object]
 
 @frozen
 class Format:
-    """An output format of one command: what it writes (for ``--help``) and how."""
+    """An output format of one command: what it writes (for ``--help``) and how.
+
+    `write` takes the command's results (an iterator of Facts or Articles, a
+    Brief, a Comparison), the output stream and the parsed arguments.
+
+    Examples:
+        >>> import koreabrief.cli
+        >>> ids = koreabrief.cli.Format("article ids", lambda facts, out, _: out.write(str(len(facts))))
+        >>> ids.help
+        'article ids'
+    """
 
     help: str
     write: Writer

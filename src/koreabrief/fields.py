@@ -89,6 +89,11 @@ class Scraped:
         title: The headline.
         author: The author(s), joined with ", ".
         unknown: Keys neither read nor known to be left aside.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> kb.fields.read_fields({"text": "Seoul said no.", "source": "Example Wire"}).outlet
+        'Example Wire'
     """
 
     id: str | None = None

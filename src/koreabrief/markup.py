@@ -20,19 +20,19 @@ __all__ = ["Page", "looks_like_html", "main_text", "require_html"]
 
 # A page starts with a doctype, a comment or one of the tags a page or a fragment of
 # one opens with; plain news text does not. Read on the first 1,000 characters only.
+# Text that merely holds a few tags (scraped text with leftovers) stays text.
 _MARKUP_START = re.compile(
     r"(?i)\A\s*(?:<!doctype\s+html|<!--|<\?xml[^>]{0,200}>\s*<(?:!doctype\s+html|html)"
     r"|<(?:html|head|body|meta|title|article|main|div|section|p|table|header|nav)\b[^<>]{0,500}>)"
 )
-_CLOSING_TAGS = re.compile(r"(?i)</(?:p|div|article|section|span|a|li|td|h[1-6])>")
 _HINT = "install the extra: pip install 'koreabrief[html]'"
 
 
 def looks_like_html(text: str) -> bool:
     """Whether `text` is an HTML page or fragment rather than plain text.
 
-    True when it opens with a doctype, a comment or an HTML tag, or when its
-    first few thousand characters close many HTML elements.
+    True when it opens (after white space) with a doctype, a comment or one of
+    the tags pages and fragments open with (``<html>``, ``<div>``, ``<p>`` ...).
 
     Examples:
         >>> import koreabrief as kb
@@ -41,10 +41,7 @@ def looks_like_html(text: str) -> bool:
         >>> kb.markup.looks_like_html("Seoul said the <b> tag was bold.")
         False
     """
-    head = text[:1000]
-    if _MARKUP_START.match(head):
-        return True
-    return len(_CLOSING_TAGS.findall(text[:4000])) >= 3
+    return _MARKUP_START.match(text[:1000]) is not None
 
 
 def require_html() -> None:
