@@ -148,6 +148,20 @@ class TestScraperRecords:
         assert read_fields({"source": "Example Wire"}).url is None
 
 
+class TestResponses:
+    def test_newsapi_response_file(self, tmp_path: Path) -> None:
+        """A saved NewsAPI response ({"status": ..., "articles": [...]}) loads its articles."""
+        response = {"status": "ok", "totalResults": 2, "articles": [NEWSAPI, {**NEWSAPI, "url": "https://e.com/2"}]}
+        (tmp_path / "response.json").write_text(json.dumps(response), "utf-8")
+        arts = list(kb.load(tmp_path / "response.json"))
+        assert [a.url for a in arts] == ["https://wire.example.com/x", "https://e.com/2"]
+
+    def test_single_record_is_not_unwrapped(self) -> None:
+        """An object with a text of its own is one record, whatever lists it holds."""
+        doc = {"text": BODY, "articles": [{"text": "other"}]}
+        assert kb.fields.records_in(doc) == [doc]
+
+
 class TestUnknownFields:
     def test_unknown_keys_warn_once_per_file(self, tmp_path: Path) -> None:
         """Keys nobody reads are named in one warning per file, not one per record."""

@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["FieldNames", "Scraped", "field_names", "read_fields"]
+__all__ = ["FieldNames", "Scraped", "field_names", "read_fields", "records_in"]
 
 _URL = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
 # Placeholders that stand for "no value" in scrapers' JSON (news-please writes str(None)).
@@ -48,6 +48,7 @@ class FieldNames:
     title: tuple[str, ...]
     author: tuple[str, ...]
     ignored: frozenset[str]
+    containers: tuple[str, ...] = ()
 
     @functools.cached_property
     def known(self) -> frozenset[str]:
@@ -72,6 +73,7 @@ def field_names() -> FieldNames:
         **{key: tuple(f[key]) for key in ("id", "text", "html", "url", "published", "outlet", "title")},
         author=tuple(f["author"]),
         ignored=frozenset(data["ignored"]["names"]),
+        containers=tuple(data["containers"]["names"]),
     )
 
 
@@ -150,6 +152,28 @@ def _author(value: Any) -> str | None:
         names = [n.strip() for n in value if isinstance(n, str) and n.strip()]
         return ", ".join(dict.fromkeys(names)) or None
     return _string(value)
+
+
+def records_in(document: Any, names: FieldNames | None = None) -> list[Any]:
+    """The records of a parsed JSON document: an array, or the list a response wraps them in.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> kb.fields.records_in({"status": "ok", "articles": [{"content": "Seoul said no."}]})
+        [{'content': 'Seoul said no.'}]
+        >>> kb.fields.records_in({"text": "Seoul said no."})
+        [{'text': 'Seoul said no.'}]
+    """
+    if isinstance(document, list):
+        return document
+    n = names if names is not None else field_names()
+    own_text = isinstance(document, Mapping) and _first(document, (*n.text, *n.html)) is not None
+    if isinstance(document, Mapping) and not own_text:
+        for key in n.containers:
+            inner = document.get(key)
+            if isinstance(inner, list) and inner and all(isinstance(r, Mapping) for r in inner):
+                return inner
+    return [document]
 
 
 def read_fields(record: Mapping[str, Any], names: FieldNames | None = None) -> Scraped:

@@ -28,7 +28,7 @@ from koreabrief.cleaning import clean
 from koreabrief.cleaning.lexicon import Lexicon
 from koreabrief.decoding import decode, decode_declared, sniff_charset
 from koreabrief.errors import KoreabriefWarning, LoadError
-from koreabrief.fields import read_fields
+from koreabrief.fields import read_fields, records_in
 from koreabrief.markup import looks_like_html, main_text, require_html
 from koreabrief.models import Article
 from koreabrief.warc import responses
@@ -410,7 +410,7 @@ def _iter_json(
             raise err from e
         _skip(err, where, stacklevel=3)
         return
-    items = parsed if isinstance(parsed, list) else [parsed]
+    items = records_in(parsed)
     unknown = _Unknown(where)
     for index, item in enumerate(items):
         try:
