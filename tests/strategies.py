@@ -63,6 +63,7 @@ articles = st.builds(
     removed=_tuples(removals()),
     warnings=_tuples(_safe_text),
     published_source=st.none() | st.sampled_from(PUBLISHED_SOURCES),
+    crawled=st.none() | _dates,
 )
 
 quantities = st.builds(
@@ -229,6 +230,7 @@ briefs = st.builds(
     conflicts=_tuples(alignments, 2),
     articles=st.integers(0, 1000),
     warnings=_tuples(_safe_text),
+    sanction_articles=_tuples(_tuples(st.text(min_size=1, max_size=8), 2), 2),
 )
 
 #: One strategy per model, for round-trip tests.

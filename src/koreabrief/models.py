@@ -49,7 +49,8 @@ class RemovalKind(str, enum.Enum):
     """Why a line of the raw page is not part of the article body.
 
     Examples:
-        >>> RemovalKind("share") is RemovalKind.SHARE
+        >>> import koreabrief as kb
+        >>> kb.RemovalKind("share") is kb.RemovalKind.SHARE
         True
     """
 
@@ -71,7 +72,8 @@ class EventType(str, enum.Enum):
     """The kinds of event koreabrief recognises.
 
     Examples:
-        >>> EventType.MISSILE_LAUNCH.value
+        >>> import koreabrief as kb
+        >>> kb.EventType.MISSILE_LAUNCH.value
         'missile_launch'
     """
 
@@ -100,7 +102,8 @@ class Modality(str, enum.Enum):
     """How the text presents an event (after PLOVER's modality).
 
     Examples:
-        >>> Modality("background")
+        >>> import koreabrief as kb
+        >>> kb.Modality("background")
         <Modality.BACKGROUND: 'background'>
     """
 
@@ -115,7 +118,8 @@ class SanctionStatus(str, enum.Enum):
     """The state of a sanction as the text reports it.
 
     Examples:
-        >>> SanctionStatus.IN_FORCE.value
+        >>> import koreabrief as kb
+        >>> kb.SanctionStatus.IN_FORCE.value
         'in_force'
     """
 
@@ -130,7 +134,8 @@ class Precision(str, enum.Enum):
     """How precisely a [`TimeRef`][koreabrief.TimeRef] fixes its date.
 
     Examples:
-        >>> Precision.MONTH.value
+        >>> import koreabrief as kb
+        >>> kb.Precision.MONTH.value
         'month'
     """
 
@@ -143,7 +148,8 @@ class Verdict(str, enum.Enum):
     """Whether two articles agree or conflict on an aligned fact.
 
     Examples:
-        >>> Verdict.CONFLICT.value
+        >>> import koreabrief as kb
+        >>> kb.Verdict.CONFLICT.value
         'conflict'
     """
 
@@ -245,9 +251,10 @@ class Span:
         end: Offset one past the last character; never less than `start`.
 
     Examples:
-        >>> Span(4, 9).slice("The missile flew")
+        >>> import koreabrief as kb
+        >>> kb.Span(4, 9).slice("The missile flew")
         'missi'
-        >>> len(Span(4, 9))
+        >>> len(kb.Span(4, 9))
         5
     """
 
@@ -277,7 +284,8 @@ class Span:
         """Return the part of `text` this span covers.
 
         Examples:
-            >>> Span(0, 5).slice("Seoul said")
+            >>> import koreabrief as kb
+            >>> kb.Span(0, 5).slice("Seoul said")
             'Seoul'
         """
         return text[self.start : self.end]
@@ -299,7 +307,8 @@ class Removal:
         reason: A short human-readable explanation of the decision.
 
     Examples:
-        >>> r = Removal(RemovalKind.SHARE, "Share it", 0, 8, "call to action")
+        >>> import koreabrief as kb
+        >>> r = kb.Removal(kb.RemovalKind.SHARE, "Share it", 0, 8, "call to action")
         >>> r.kind.value
         'share'
     """
@@ -377,9 +386,12 @@ class Article:
             "date 2025-01-06"), ``"text"`` (a date line of the page, "Published:
             Jan. 6, 2025"), ``"url"`` (a date in the address); None when
             `published` is None or the article was built without `clean`.
+        crawled: The day a crawler fetched the page (a WARC record's date),
+            when known; it is not the publication date.
 
     Examples:
-        >>> a = Article(id="x", raw="Seoul said.", text="Seoul said.")
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="Seoul said.", text="Seoul said.")
         >>> a.paragraphs
         ('Seoul said.',)
     """
@@ -397,13 +409,15 @@ class Article:
     removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
     warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
     published_source: str | None = field(default=None, validator=v.optional(v.in_(PUBLISHED_SOURCES)))
+    crawled: dt.date | None = field(default=None, validator=_optional(dt.date))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
         """The body's paragraphs, in order.
 
         Examples:
-            >>> Article(id="x", raw="", text="A.\\n\\nB.").paragraphs
+            >>> import koreabrief as kb
+            >>> kb.Article(id="x", raw="", text="A.\\n\\nB.").paragraphs
             ('A.', 'B.')
         """
         return tuple(p for p in self.text.split("\n\n") if p)
@@ -426,7 +440,8 @@ class Quantity:
         span: Where the expression stands in `Article.text`.
 
     Examples:
-        >>> q = Quantity(text="560 miles", unit="mi", value=560.0, km=901.233)
+        >>> import koreabrief as kb
+        >>> q = kb.Quantity(text="560 miles", unit="mi", value=560.0, km=901.233)
         >>> q.km
         901.233
     """
@@ -453,8 +468,9 @@ class TimeRef:
         span: Where the expression stands in `Article.text`.
 
     Examples:
+        >>> import koreabrief as kb
         >>> import datetime as dt
-        >>> TimeRef("in August 2023", dt.date(2023, 8, 1), Precision.MONTH).iso
+        >>> kb.TimeRef("in August 2023", dt.date(2023, 8, 1), kb.Precision.MONTH).iso
         '2023-08'
     """
 
@@ -468,8 +484,9 @@ class TimeRef:
         """The resolved date as ISO text at its precision (``2023``, ``2023-08``, ``2023-08-18``).
 
         Examples:
+            >>> import koreabrief as kb
             >>> import datetime as dt
-            >>> TimeRef("2020", dt.date(2020, 1, 1), Precision.YEAR).iso
+            >>> kb.TimeRef("2020", dt.date(2020, 1, 1), kb.Precision.YEAR).iso
             '2020'
         """
         if self.date is None:
@@ -499,7 +516,8 @@ class Statement:
         sentence: The span of the sentence(s) holding quotation and attribution.
 
     Examples:
-        >>> s = Statement(quote="We are ready.", span=Span(1, 14), speaker="Park Jin")
+        >>> import koreabrief as kb
+        >>> s = kb.Statement(quote="We are ready.", span=kb.Span(1, 14), speaker="Park Jin")
         >>> s.direct
         True
     """
@@ -532,7 +550,8 @@ class Event:
         mentions: Spans of every mention merged into this event, main first.
 
     Examples:
-        >>> e = Event(type=EventType.MISSILE_LAUNCH, span=Span(0, 10), actors=("North Korea",))
+        >>> import koreabrief as kb
+        >>> e = kb.Event(type=kb.EventType.MISSILE_LAUNCH, span=kb.Span(0, 10), actors=("North Korea",))
         >>> e.modality.value
         'asserted'
     """
@@ -567,7 +586,8 @@ class Sanction:
         start_date: ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) when stated.
 
     Examples:
-        >>> s = Sanction(entity="North Korea", status=SanctionStatus.IN_FORCE, span=Span(0, 9))
+        >>> import koreabrief as kb
+        >>> s = kb.Sanction(entity="North Korea", status=kb.SanctionStatus.IN_FORCE, span=kb.Span(0, 9))
         >>> s.status.value
         'in_force'
     """
@@ -593,7 +613,8 @@ class Facts:
         warnings: Values dropped or doubtful during extraction.
 
     Examples:
-        >>> f = Facts(article=Article(id="x", raw="", text=""))
+        >>> import koreabrief as kb
+        >>> f = kb.Facts(article=kb.Article(id="x", raw="", text=""))
         >>> f.statements
         ()
     """
@@ -616,7 +637,8 @@ class FactValue:
         outlet: The article's outlet, when known.
 
     Examples:
-        >>> FactValue(article="a", text="on Monday", normalised="2025-01-06").normalised
+        >>> import koreabrief as kb
+        >>> kb.FactValue(article="a", text="on Monday", normalised="2025-01-06").normalised
         '2025-01-06'
     """
 
@@ -641,7 +663,8 @@ class Alignment:
         note: Why the verdict was reached.
 
     Examples:
-        >>> a = Alignment(fact="missile_launch.date", kind="date", verdict=Verdict.AGREE)
+        >>> import koreabrief as kb
+        >>> a = kb.Alignment(fact="missile_launch.date", kind="date", verdict=kb.Verdict.AGREE)
         >>> a.verdict.value
         'agree'
     """
@@ -665,7 +688,8 @@ class SharedStatement:
         score: Similarity from 0 to 100.
 
     Examples:
-        >>> SharedStatement("Park Jin", "We will act.", "We will act", "exact", 100.0).match
+        >>> import koreabrief as kb
+        >>> kb.SharedStatement("Park Jin", "We will act.", "We will act", "exact", 100.0).match
         'exact'
     """
 
@@ -693,7 +717,8 @@ class Comparison:
         conflicts: Aligned facts on which they conflict.
 
     Examples:
-        >>> c = Comparison(a="x", b="y", similarity=0.1, same_story=False)
+        >>> import koreabrief as kb
+        >>> c = kb.Comparison(a="x", b="y", similarity=0.1, same_story=False)
         >>> c.conflicts
         ()
     """
@@ -722,7 +747,8 @@ class Story:
         derivations: ``(rewrite, source)`` pairs of article ids.
 
     Examples:
-        >>> Story(id="s1", articles=("a", "b")).articles
+        >>> import koreabrief as kb
+        >>> kb.Story(id="s1", articles=("a", "b")).articles
         ('a', 'b')
     """
 
@@ -743,8 +769,9 @@ class TimelineEntry:
         story: The id of the story it belongs to.
 
     Examples:
-        >>> e = Event(type=EventType.SUMMIT, span=Span(0, 6))
-        >>> TimelineEntry(event=e, articles=("a",), story="s1").articles
+        >>> import koreabrief as kb
+        >>> e = kb.Event(type=kb.EventType.SUMMIT, span=kb.Span(0, 6))
+        >>> kb.TimelineEntry(event=e, articles=("a",), story="s1").articles
         ('a',)
     """
 
@@ -764,7 +791,8 @@ class SpeakerStatements:
         outlets: For each quotation, the outlets carrying it.
 
     Examples:
-        >>> SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
+        >>> import koreabrief as kb
+        >>> kb.SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
         'Park Jin'
     """
 
@@ -786,9 +814,11 @@ class Brief:
         conflicts: Facts on which articles of one story disagree.
         articles: Number of articles summarised.
         warnings: Problems met while building the brief.
+        sanction_articles: For each sanction, the ids of the articles reporting it.
 
     Examples:
-        >>> Brief().articles
+        >>> import koreabrief as kb
+        >>> kb.Brief().articles
         0
     """
 
@@ -799,3 +829,4 @@ class Brief:
     conflicts: tuple[Alignment, ...] = field(default=(), validator=_tuple_of(Alignment))
     articles: int = field(default=0, validator=[v.instance_of(int), _non_negative])
     warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    sanction_articles: tuple[tuple[str, ...], ...] = field(default=(), validator=_tuple_of(tuple))

@@ -35,6 +35,7 @@ from koreabrief.cleaning.published import split_stamp, text_date, url_date
 from koreabrief.cleaning.slug import slug_words
 from koreabrief.cleaning.wraps import join_lines
 from koreabrief.errors import ArgumentError
+from koreabrief.markup import looks_like_html
 from koreabrief.models import Article, Removal, RemovalKind, published_date
 
 __all__ = ["article", "clean"]
@@ -90,7 +91,8 @@ def clean(
         The article with its body text, metadata and removed lines.
 
     Examples:
-        >>> a = clean("Menu\\n\\nSeoul Rejects Talks\\n\\nSEOUL: Seoul said no.\\n\\nShare it")
+        >>> import koreabrief as kb
+        >>> a = kb.clean("Menu\\n\\nSeoul Rejects Talks\\n\\nSEOUL: Seoul said no.\\n\\nShare it")
         >>> (a.title, a.text, a.dateline, [r.kind.value for r in a.removed])
         ('Seoul Rejects Talks', 'SEOUL: Seoul said no.', 'SEOUL', ['navigation', 'share'])
     """
@@ -291,14 +293,16 @@ def article(
     title: str | None = None,
     lexicon: Lexicon | None = None,
 ) -> Article:
-    """Build a cleaned Article from raw text and its metadata.
+    """Build a cleaned Article from raw text (or an HTML page) and its metadata.
 
     The same as [`clean`][koreabrief.clean], with the identifier required: the
     way to bring a text from your own pipeline (a database row, a crawler's
-    record) into koreabrief.
+    record) into koreabrief. An HTML page is recognised by its markup and read
+    with trafilatura first (the ``[html]`` extra), as
+    [`load`][koreabrief.load] reads ``.html`` files.
 
     Args:
-        raw: The page text as scraped.
+        raw: The page text as scraped, or the page's HTML.
         id: The article's identifier, unique within the corpus.
         url: The article's address, if known; without `published`, a date
             in it ("/2025/01/06/") may give the publication date.
@@ -314,9 +318,13 @@ def article(
     Returns:
         The cleaned article.
 
+    Raises:
+        MissingExtraError: HTML without the ``[html]`` extra.
+
     Examples:
+        >>> import koreabrief as kb
         >>> import datetime as dt
-        >>> a = article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
+        >>> a = kb.article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
         >>> (a.id, a.published.isoformat())
         ('n1', '2025-01-06')
     """
@@ -324,4 +332,9 @@ def article(
     published = _given_date(published, "article")
     if url is not None:
         require(url, str, "article")
+    if looks_like_html(raw):
+        from koreabrief.loaders import RawRecord  # noqa: PLC0415 - loaders imports this module
+
+        page = RawRecord(raw, id=id, url=url, published=published, outlet=outlet, title=title, markup=True)
+        return page.build(lexicon=lexicon)
     return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title, lexicon=lexicon)

@@ -191,7 +191,8 @@ class Lexicon:
         long_prefix_pattern: The same for the kinds whose prefixes may open long lines.
 
     Examples:
-        >>> lex = default_lexicon()
+        >>> import koreabrief as kb
+        >>> lex = kb.FurnitureLexicon.default()
         >>> lex.match_phrase("Share it").value
         'share'
     """
@@ -270,7 +271,8 @@ class Lexicon:
             ConfigError: The text is not valid TOML or breaks the schema.
 
         Examples:
-            >>> lex = default_lexicon().extend('[share]\\nphrases = ["beam this story"]')
+            >>> import koreabrief as kb
+            >>> lex = kb.FurnitureLexicon.default().extend('[share]\\nphrases = ["beam this story"]')
             >>> lex.match_phrase("Beam this story").value, lex.match_phrase("Share it").value
             ('share', 'share')
         """
@@ -389,7 +391,8 @@ class Lexicon:
         """The kind whose whole-line phrase `text` is, if any.
 
         Examples:
-            >>> default_lexicon().match_phrase("LATEST POSTS").value
+            >>> import koreabrief as kb
+            >>> kb.FurnitureLexicon.default().match_phrase("LATEST POSTS").value
             'related'
         """
         return self.phrase_index.get(phrase_key(text))
@@ -398,7 +401,8 @@ class Lexicon:
         """The outlet a line consists of ("The Korea Herald"), if any.
 
         Examples:
-            >>> default_lexicon().outlet_named("NK News")
+            >>> import koreabrief as kb
+            >>> kb.FurnitureLexicon.default().outlet_named("NK News")
             'NK News'
         """
         return self.outlet_keys.get(phrase_key(text))
@@ -407,7 +411,8 @@ class Lexicon:
         """The longest outlet name occurring in `text` as whole words, if any.
 
         Examples:
-            >>> default_lexicon().outlet_in("© 2025 Yonhap News Agency. All rights reserved.")
+            >>> import koreabrief as kb
+            >>> kb.FurnitureLexicon.default().outlet_in("© 2025 Yonhap News Agency. All rights reserved.")
             'Yonhap News Agency'
         """
         folded = f" {phrase_key(text)} "
