@@ -62,6 +62,7 @@ from koreabrief.models import (
 from koreabrief.parallel import process
 from koreabrief.render import render_markdown
 from koreabrief.serialize import from_dict, from_json, read_jsonl, to_dict, to_json, write_jsonl
+from koreabrief.tables import to_records
 
 try:
     __version__ = _metadata.version("koreabrief")
@@ -124,5 +125,6 @@ __all__ = [
     "to_ftm",
     "to_ftm_jsonl",
     "to_json",
+    "to_records",
     "write_jsonl",
 ]

@@ -42,8 +42,11 @@ class LoadError(KoreabriefError):
 
 
 class MissingExtraError(KoreabriefError, ImportError):
-    """A feature needs an optional extra that is not installed; the message names it
-    (``pip install "koreabrief[ftm]"``). It is also an `ImportError`.
+    """An optional dependency is not installed; the message names the extra to install.
+
+    HTML pages and WARC archives need the ``[html]`` extra
+    (``pip install 'koreabrief[html]'``), FollowTheMoney export the ``[ftm]`` extra
+    (``pip install 'koreabrief[ftm]'``). It is also an `ImportError`.
 
     Examples:
         >>> import koreabrief as kb

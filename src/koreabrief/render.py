@@ -78,7 +78,8 @@ def render_markdown(brief: Brief) -> str:
         quotations per speaker, forty timeline entries) with a "... and N more" line.
 
     Examples:
-        >>> print(render_markdown(Brief()).splitlines()[0])
+        >>> import koreabrief as kb
+        >>> print(kb.render_markdown(kb.Brief()).splitlines()[0])
         # Korea security brief
     """
     require(brief, Brief, "render_markdown")
