@@ -77,7 +77,7 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
     if (
         start < 0
         and last.kind == "group"
-        and not any(f.action == last.action and f.kind != "group" for f in previous)
+        and not any(f.sent == last.sent and f.kind != "group" for f in previous)
     ):
         m = _NAME_THEN_ROLE.match(text, sent.start, sent.end)
         if m is not None:
