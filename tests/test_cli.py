@@ -293,6 +293,17 @@ class TestFormats:
         assert len(rows) == expected
         assert all(r["article_id"] for r in rows)
 
+    @pytest.mark.parametrize("command", ["extract", "brief"])
+    def test_ftm(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format ftm writes FtM entities one a line, each Sanction pointing at an entity written."""
+        pytest.importorskip("followthemoney")
+        assert main([command, "--format", "ftm"]) == 0
+        entities = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        ids = {e["id"] for e in entities}
+        sanctions = [e for e in entities if e["schema"] == "Sanction"]
+        assert sanctions
+        assert all(set(e["properties"]["entity"]) <= ids for e in sanctions)
+
     @pytest.mark.parametrize("command", [["load"], ["clean"], ["brief"]])
     def test_csv_elsewhere(self, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
         """load, clean and brief write CSV with a header row."""

@@ -31,6 +31,7 @@ from koreabrief.briefing import brief
 from koreabrief.comparison import compare
 from koreabrief.errors import KoreabriefError, KoreabriefWarning
 from koreabrief.extraction import extract
+from koreabrief.ftm import to_ftm_jsonl
 from koreabrief.loaders import RawRecord, Skipped, parse_published, records, seeds
 from koreabrief.models import Article, Brief, Facts
 from koreabrief.parallel import process
@@ -103,6 +104,10 @@ BRIEF_FORMATS: dict[str, Format] = {
         "sanctions, or articles by story",
         lambda b, out, args: _write_csv(iter_records(b, kind=args.kind), args.kind, out),
     ),
+    "ftm": Format(
+        "the brief's sanctions as FollowTheMoney entities, one JSON object a line (needs koreabrief[ftm])",
+        lambda b, out, _: out.write(to_ftm_jsonl(b)),
+    ),
 }
 EXTRACT_FORMATS: dict[str, Format] = {
     "jsonl": Format(
@@ -112,6 +117,10 @@ EXTRACT_FORMATS: dict[str, Format] = {
     "csv": Format(
         "one row per item of --kind (events by default), with article id, url, outlet and date",
         lambda facts, out, args: _write_csv(iter_records(facts, kind=args.kind), args.kind, out),
+    ),
+    "ftm": Format(
+        "the sanctions as FollowTheMoney entities, one JSON object a line (needs koreabrief[ftm])",
+        lambda facts, out, _: out.writelines(to_ftm_jsonl(f) for f in facts),
     ),
 }
 LOAD_FORMATS: dict[str, Format] = {

@@ -61,6 +61,11 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "sanctions": (
         *_SOURCE,
         "entity",
+        "entity_kind",
+        "aliases",
+        "group",
+        "group_count",
+        "resolutions",
         "status",
         "authority",
         "program",
@@ -94,7 +99,7 @@ def columns(kind: Kind) -> tuple[str, ...]:
     Examples:
         >>> import koreabrief as kb
         >>> kb.tables.columns("sanctions")[:6]
-        ('article_id', 'url', 'outlet', 'published', 'entity', 'status')
+        ('article_id', 'url', 'outlet', 'published', 'entity', 'entity_kind')
     """
     try:
         return _COLUMNS[kind]
@@ -169,6 +174,11 @@ def _sanction(s: Sanction, article: Article | None) -> Row:
     return {
         **_source(article),
         "entity": s.entity,
+        "entity_kind": s.entity_kind,
+        "aliases": _joined(s.aliases) or None,
+        "group": s.group,
+        "group_count": s.group_count,
+        "resolutions": _joined(s.resolutions) or None,
         "status": s.status.value,
         "authority": s.authority,
         "program": s.program,
