@@ -1,45 +1,93 @@
 """Grouping articles into stories, in time near-linear in the corpus size.
 
-Candidate pairs come from four kinds of blocking key, never from all pairs:
+Two kinds of evidence join articles, and neither looks at all pairs.
+
+**Pairwise evidence** (`koreabrief.profile.same_story`, the rule `compare` uses):
+heavy text overlap, a shared quotation, the same dated lead event, an undated
+specific event the same day. Candidate pairs come from four blocking keys:
 
 * MinHash LSH: one table per band of each article's sketch (32 bands of 4 rows,
   built and dropped one at a time so that only one table is in memory; each
-  article meets the first article with its band value, so a band costs one
-  dictionary lookup per article);
+  article meets the first article with its band value);
 * event signatures: event type, an actor, and the day (a day either side is
   probed too, so that "Monday" vs "Tuesday" still meets);
 * quotation fingerprints: sampled hashes of 5-word runs inside quotation marks;
 * undated events: type, an actor and the target, by publication day (a few days
   either side).
 
-Each key keeps at most `MAX_BLOCK` members (the first in id order), so a huge
-block costs linear, not quadratic, time; union-find over verified pairs makes
-stories transitive. Every candidate is verified with
-`koreabrief.profile.same_story`, the rule `compare` uses too.
-Articles are processed in id order, so stories do not depend on input order.
+**Corpus evidence**: independent reports of one event share few word runs but
+name the same people and places and use the same rare words. Each article's
+story terms (`koreabrief.terms`) are weighted by how rare they are in the
+corpus (tf-idf) and compared by cosine similarity. Candidates are the articles
+sharing one of an article's rarest terms. Two articles join when their terms
+agree strongly (more readily when published within a day), or when each is
+among the other's two closest articles and they agree at all.
+
+Nothing joins two articles, or two stories, that `koreabrief.profile.story_clash`
+tells apart (different lead events, "Resolution 2375" vs "2397", sanctions by
+different authorities), nor, on corpus evidence alone, articles published more
+than `WINDOW_DAYS` apart. Each key keeps at most a few members (the first in
+id order), so a huge block costs linear, not quadratic, time. Articles are
+processed in id order, so stories do not depend on input order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import math
 from collections.abc import Callable, Iterable, Iterator
 
 from koreabrief.extraction import as_facts
+from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Facts, Story
-from koreabrief.profile import UNDATED_WINDOW, Profile, derivation, profile, quote_hashes, same_story
+from koreabrief.profile import (
+    UNDATED_WINDOW,
+    Profile,
+    authority_clash,
+    derivation,
+    designator_clash,
+    fresh,
+    profile,
+    quote_hashes,
+    same_story,
+    story_clash,
+)
 from koreabrief.similarity import SKETCH_SIZE
 
-__all__ = ["cluster", "cluster_profiles"]
+__all__ = ["Clusterer", "cluster", "cluster_profiles"]
 
 #: Members kept per blocking key; later members are compared with these only.
 MAX_BLOCK = 8
 #: Rows per LSH band: two sketches meet in a band with probability J**ROWS.
 ROWS = 4
+#: Publication days apart beyond which corpus evidence alone never joins two articles.
+WINDOW_DAYS = 3
+#: Term similarity (cosine of tf-idf weights) that joins two articles by itself.
+TERM_SIMILARITY = 0.25
+#: Term similarity enough for two articles that are each other's nearest neighbours.
+NEIGHBOUR_SIMILARITY = 0.1
+#: How many nearest neighbours count for `NEIGHBOUR_SIMILARITY`.
+NEIGHBOURS = 2
+#: Added to the term similarity of articles published within a day of each other,
+#: and (smaller) within `WINDOW_DAYS`; and of articles leading with one kind of event.
+SAME_DAY_BONUS = 0.08
+NEAR_DAY_BONUS = 0.03
+LEAD_KIND_BONUS = 0.04
+#: Rarest terms of each article used as blocking keys, and members kept per term.
+TERM_KEYS = 16
+TERM_BLOCK = 32
+#: Terms held by more articles than this (or than one in `TERM_DF_SHARE`, if more) are no keys.
+TERM_DF = 32
+TERM_DF_SHARE = 100
+#: Reasons kept per story; the rest are counted.
+MAX_REASONS = 24
 _BIN_BYTES = 4
 _QUOTE_SAMPLE = 4
 _MAX_QUOTE_KEYS = 32
 _FAR = dt.date.max
+_STRONG = 1.0
 
 
 class _UnionFind:
@@ -52,13 +100,6 @@ class _UnionFind:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            # The smaller index wins, so roots do not depend on the order of unions.
-            lo, hi = (ri, rj) if ri < rj else (rj, ri)
-            self.parent[hi] = lo
 
 
 def _event_keys(p: Profile) -> Iterator[tuple[str, str, int]]:
@@ -95,15 +136,86 @@ def _probe_undated_keys(p: Profile) -> Iterator[tuple[str, str, str, int]]:
 def _quote_fingerprints(p: Profile) -> Iterator[int]:
     # Content-defined sampling (Broder's "mod m"): two quotations sharing n word runs
     # share a fingerprint with probability 1 - (1 - 1/m)**n, whatever else they hold.
-    yield from sorted(k for k in quote_hashes(p) if k % _QUOTE_SAMPLE == 0)[:_MAX_QUOTE_KEYS]
+    yield from sorted({k for k in quote_hashes(p) if k % _QUOTE_SAMPLE == 0})[:_MAX_QUOTE_KEYS]
+
+
+class _Weights:
+    """Tf-idf weights of the corpus's story terms: rare terms count, common ones hardly."""
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        df: dict[str, int] = {}
+        for p in profiles:
+            for t in p.terms:
+                df[t] = df.get(t, 0) + 1
+        self.df = df
+        n = len(profiles)
+        self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        self.profiles = profiles
+        self.vector = functools.lru_cache(maxsize=4096)(self._vector)
+
+    def _vector(self, i: int) -> dict[str, float]:
+        p = self.profiles[i]
+        idf = self.idf
+        raw = {t: (1.0 + math.log(c)) * idf[t] for t, c in zip(p.terms, p.term_counts, strict=True)}
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        return {t: w / norm for t, w in raw.items() if w > 0}
+
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self.vector(i), self.vector(j)
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b[t] for t, w in a.items() if t in b)
+
+    def key_terms(self, i: int, limit: int, most: int) -> list[str]:
+        """The article's `limit` weightiest terms that between 2 and `most` articles hold."""
+        df = self.df
+        vector = self.vector(i)
+        shared = [t for t in vector if 2 <= df[t] <= most]
+        return sorted(shared, key=lambda t: (-vector[t], t))[:limit]
 
 
 class _Linker:
     def __init__(self, profiles: list[Profile]) -> None:
         self.profiles = profiles
-        self.uf = _UnionFind(len(profiles))
+        n = len(profiles)
+        self.uf = _UnionFind(n)
+        # Per story (at its root): publication days seen, main designators, lead authorities.
+        self.days: list[tuple[int, int] | None] = [
+            (p.published.toordinal(),) * 2 if p.published else None for p in profiles
+        ]
+        self.designators = [set(p.designators) for p in profiles]
+        self.authorities = [set(p.authorities) for p in profiles]
         self.checked: set[int] = set()
+        self.joins: list[tuple[int, int, tuple[str, ...]]] = []
         self.links: list[tuple[int, int]] = []
+
+    # -- joining ------------------------------------------------------------------------------------
+
+    def _compatible(self, ri: int, rj: int, *, strong: bool) -> bool:
+        if designator_clash(self.designators[ri], self.designators[rj]):
+            return False
+        if authority_clash(self.authorities[ri], self.authorities[rj]):
+            return False
+        di, dj = self.days[ri], self.days[rj]
+        if strong or di is None or dj is None:
+            return True
+        return max(di[1], dj[1]) - min(di[0], dj[0]) <= WINDOW_DAYS
+
+    def join(self, i: int, j: int, reasons: Iterable[str], *, strong: bool) -> bool:
+        ri, rj = self.uf.find(i), self.uf.find(j)
+        if ri == rj or not self._compatible(ri, rj, strong=strong):
+            return False
+        # The smaller index wins, so roots do not depend on the order of unions.
+        lo, hi = (ri, rj) if ri < rj else (rj, ri)
+        self.uf.parent[hi] = lo
+        di, dj = self.days[lo], self.days[hi]
+        self.days[lo] = di if dj is None else dj if di is None else (min(di[0], dj[0]), max(di[1], dj[1]))
+        self.designators[lo] |= self.designators[hi]
+        self.authorities[lo] |= self.authorities[hi]
+        self.joins.append((min(i, j), max(i, j), tuple(reasons)))
+        return True
+
+    # -- pairwise evidence --------------------------------------------------------------------------
 
     def check(self, i: int, j: int) -> None:
         if i == j:
@@ -113,14 +225,13 @@ class _Linker:
         if key in self.checked:
             return
         self.checked.add(key)
-        if self.uf.find(i) == self.uf.find(j) and not (
-            self.profiles[i].original_source or self.profiles[j].original_source
-        ):
+        a, b = self.profiles[pair[0]], self.profiles[pair[1]]
+        if self.uf.find(i) == self.uf.find(j) and not (a.original_source or b.original_source):
             return
-        ok, _ = same_story(self.profiles[pair[0]], self.profiles[pair[1]])
-        if ok:
-            self.uf.union(*pair)
+        ok, reasons = same_story(a, b)
+        if ok and story_clash(a, b) is None:
             self.links.append(pair)
+            self.join(*pair, reasons, strong=True)
 
     def bands(self) -> None:
         """LSH: one table per band, built and dropped in turn; each member meets the band's first."""
@@ -148,10 +259,90 @@ class _Linker:
                 if len(members) < MAX_BLOCK:
                     members.append(i)
 
+    # -- corpus evidence ----------------------------------------------------------------------------
+
+    def terms(self) -> None:
+        """Join articles whose story terms agree (see the module docstring)."""
+        ps = self.profiles
+        if len(ps) < 2:
+            return
+        weights = _Weights(ps)
+        most = max(TERM_DF, len(ps) // TERM_DF_SHARE)
+        table: dict[str, list[int]] = {}
+        near: list[list[tuple[float, int]]] = [[] for _ in ps]
+        edges: list[tuple[float, int, int, tuple[str, ...]]] = []
+        seen: set[int] = set()
+        n = len(ps)
+        for i in range(n):
+            keys = weights.key_terms(i, TERM_KEYS, most)
+            for t in keys:
+                for j in table.get(t, ()):
+                    if j * n + i in seen:
+                        continue
+                    seen.add(j * n + i)
+                    self._score(j, i, weights, near, edges)
+            for t in keys:
+                members = table.setdefault(t, [])
+                if len(members) < TERM_BLOCK:
+                    members.append(i)
+        top = [{j for _, j in sorted(c)[:NEIGHBOURS]} for c in near]
+        for i in range(n):
+            for c, j in near[i]:
+                cos = -c
+                if j > i and cos >= NEIGHBOUR_SIMILARITY and j in top[i] and i in top[j]:
+                    why = f"each is the other's closest report (term similarity {cos:.2f})"
+                    edges.append((cos, i, j, (why,)))
+        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+        for _, i, j, reasons in edges:
+            self.join(i, j, reasons, strong=False)
+
+    def _score(
+        self,
+        i: int,
+        j: int,
+        weights: _Weights,
+        near: list[list[tuple[float, int]]],
+        edges: list[tuple[float, int, int, tuple[str, ...]]],
+    ) -> None:
+        a, b = self.profiles[i], self.profiles[j]
+        gap = abs((a.published - b.published).days) if a.published and b.published else None
+        if (gap is not None and gap > WINDOW_DAYS) or story_clash(a, b) is not None:
+            return
+        cos = weights.cosine(i, j)
+        near[i].append((-cos, j))
+        near[j].append((-cos, i))
+        score = cos
+        why = [f"their names, figures and rare words agree (term similarity {cos:.2f})"]
+        if gap is not None:
+            score += SAME_DAY_BONUS if gap <= 1 else NEAR_DAY_BONUS
+            why.append("published the same day" if gap == 0 else f"published {gap} day(s) apart")
+        kinds = _lead_kinds(a) & _lead_kinds(b)
+        if kinds:
+            score += LEAD_KIND_BONUS
+            why.append(f"both lead with a {min(kinds)}")
+        if score >= TERM_SIMILARITY:
+            edges.append((score, i, j, tuple(why)))
+
+
+def _lead_kinds(p: Profile) -> set[str]:
+    """Kinds of the events an article leads with as news: undated, or dated to the day and fresh.
+
+    A follow-up that recalls "last week's launch" in its first paragraph leads with
+    its own drill, not with the launch.
+    """
+    return {x[0] for x in p.lead if x[3] < 0 or (x[5] and fresh(p, x))}
+
 
 def _story_id(ids: list[str]) -> str:
     digest = hashlib.blake2b("\n".join(sorted(ids)).encode("utf-8"), digest_size=6).hexdigest()
     return f"story-{digest}"
+
+
+def _reasons(ps: list[Profile], joins: list[tuple[int, int, tuple[str, ...]]]) -> tuple[str, ...]:
+    lines = [f"{ps[i].id} + {ps[j].id}: {'; '.join(why)}" for i, j, why in sorted(joins)]
+    if len(lines) > MAX_REASONS:
+        lines = [*lines[:MAX_REASONS], f"... and {len(lines) - MAX_REASONS} more joins"]
+    return tuple(lines)
 
 
 def cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
@@ -172,6 +363,7 @@ def cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
     linker.block(_event_keys, _probe_event_keys)
     linker.block(_quote_fingerprints, _quote_fingerprints)
     linker.block(_undated_keys, _probe_undated_keys)
+    linker.terms()
 
     groups: dict[int, list[int]] = {}
     for i in range(len(ps)):
@@ -181,6 +373,9 @@ def cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
         found = derivation(ps[i], ps[j])
         if found is not None:
             derivations.setdefault(linker.uf.find(i), []).append((found[0], found[1]))
+    joins: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+    for i, j, why in linker.joins:
+        joins.setdefault(linker.uf.find(i), []).append((i, j, why))
     stories = []
     for root, members in groups.items():
         mp = [ps[i] for i in members]
@@ -194,6 +389,7 @@ def cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
                 title=rep.title,
                 outlets=tuple(sorted({p.outlet for p in mp if p.outlet})),
                 derivations=tuple(derived),
+                reasons=_reasons(ps, joins.get(root, [])),
             )
         )
     stories.sort(key=lambda s: (-len(s.articles), min(order[a] for a in s.articles)))
@@ -209,7 +405,8 @@ def cluster(facts_iterable: Iterable[Facts | Article], /) -> list[Story]:
 
     Returns:
         The stories, largest first (ties: the story whose first article comes first).
-        Story ids derive from the member ids, so they do not depend on input order.
+        Story ids derive from the member ids, so they do not depend on input order;
+        each story's `reasons` say which evidence joined its articles.
 
     Examples:
         >>> import koreabrief as kb
@@ -219,3 +416,50 @@ def cluster(facts_iterable: Iterable[Facts | Article], /) -> list[Story]:
         [('a', 'b')]
     """
     return cluster_profiles(profile(as_facts(f, "cluster")) for f in facts_iterable)
+
+
+class Clusterer:
+    """Stories of a feed read as it arrives: the same stories as one [`cluster`][koreabrief.cluster] call.
+
+    Each article is extracted (when given as an article) and profiled once, when
+    it is added; `stories` groups everything added so far. However the feed is
+    split into batches, the stories are those of one `cluster` call over all of
+    it, because corpus evidence (how rare a name is) is weighed over everything
+    added. An article added again under the same id replaces the earlier one.
+
+    Args:
+        gazetteer: Entities for extraction and profiles; the shipped one by default.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> t = "North Korea fired a ballistic missile into the sea on Monday, the military said."
+        >>> c = kb.Clusterer()
+        >>> c.add([kb.Facts(article=kb.Article(id="a", raw="", text=t))])
+        >>> c.add([kb.Facts(article=kb.Article(id="b", raw="", text=t))])
+        >>> [s.articles for s in c.stories()], len(c)
+        ([('a', 'b')], 2)
+    """
+
+    def __init__(self, *, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+        self._profiles: list[Profile] = []
+        self._ids: set[str] = set()
+        self._stories: list[Story] | None = []
+
+    def add(self, facts_iterable: Iterable[Facts | Article], /) -> None:
+        """Add articles (or their facts); they are profiled now and grouped by `stories`."""
+        for f in facts_iterable:
+            facts = as_facts(f, "cluster", self._gazetteer)
+            self._profiles.append(profile(facts, gazetteer=self._gazetteer))
+            self._ids.add(facts.article.id)
+            self._stories = None
+
+    def stories(self) -> list[Story]:
+        """The stories of every article added so far (as `cluster` returns them)."""
+        if self._stories is None:
+            self._stories = cluster_profiles(self._profiles)
+        return list(self._stories)
+
+    def __len__(self) -> int:
+        """How many distinct articles have been added."""
+        return len(self._ids)

@@ -23,9 +23,10 @@ from attrs import frozen
 from koreabrief.align import MAX_DAY_GAP
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_interval
-from koreabrief.models import Facts, Modality, Precision
+from koreabrief.models import Facts, Modality, Precision, SanctionStatus
 from koreabrief.quotematch import quote_keys
 from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingles, sketch_hashes, stable_hash, words
+from koreabrief.terms import designators, story_terms
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,13 +35,18 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 __all__ = [
     "Profile",
+    "authority_clash",
     "derivation",
+    "designator_clash",
+    "fresh",
+    "lead_clash",
     "lead_links",
     "own_similarity",
     "profile",
     "quote_hashes",
     "same_story",
     "shared_quotation",
+    "story_clash",
     "wire_credit",
     "wire_outlet",
 ]
@@ -109,6 +115,16 @@ class Profile:
     wire: str | None = None
     #: Whether the article is that agency's own (its outlet or domain is the agency).
     wire_own: bool = False
+    #: The article's story terms (see [`story_terms`][koreabrief.terms.story_terms]), sorted.
+    terms: tuple[str, ...] = ()
+    #: How often each term occurs (one byte per term, capped at 255).
+    term_counts: bytes = b""
+    #: The main numbered name of each family ("hwasong:17", "resolution:2397").
+    designators: tuple[str, ...] = ()
+    #: Who imposes the sanctions in force that the title or first paragraph reports.
+    authorities: tuple[str, ...] = ()
+    #: How many run hashes each quotation has in `quotes` (which lists them quotation by quotation).
+    quote_sizes: bytes = b""
 
 
 def _domain(url: str | None) -> str | None:
@@ -195,6 +211,29 @@ def wire_outlet(credit: str, outlet: str | None, domain: str | None) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", where) for n in (credit.lower(), *names))
 
 
+@functools.cache
+def _authority_aliases() -> dict[str, str]:
+    text = resources.files("koreabrief").joinpath("data/compare.toml").read_text(encoding="utf-8")
+    return {k: str(v) for k, v in tomllib.loads(text).get("story_authorities", {}).items()}
+
+
+def _lead_authorities(facts: Facts) -> tuple[str, ...]:
+    """Who imposes the sanctions in force reported in the first paragraph, one name per voice."""
+    text = facts.article.text
+    end = text.find("\n\n")
+    end = len(text) if end < 0 else end
+    aliases = _authority_aliases()
+    return tuple(
+        sorted(
+            {
+                aliases.get(s.authority, s.authority)
+                for s in facts.sanctions
+                if s.authority and s.status is SanctionStatus.IN_FORCE and s.span.start < end
+            }
+        )
+    )
+
+
 def _lead(facts: Facts, sigs: list[tuple[int, Signature]]) -> tuple[Signature, ...]:
     """The signatures of the events the first paragraph reports (else of the first event)."""
     if not sigs:
@@ -244,15 +283,20 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         sig = (e.type.value, frozenset(e.actors), e.target, iv[0].toordinal(), iv[1].toordinal(), day)
         placed.append((e.span.start, sig))
     sigs = [sig for _, sig in placed]
-    qkeys: set[int] = set()
+    qkeys: list[int] = []
+    sizes: list[int] = []
     stock: set[int] = set()
     for s in facts.statements:
         speaker = g.resolve(s.speaker) if s.speaker else None
         keys = quote_keys(s.quote)
-        qkeys |= keys
+        if keys:
+            qkeys.extend(sorted(keys))
+            sizes.append(min(len(keys), 0xFFFF))
         if speaker is not None and speaker.kind != "person":
             stock |= keys
     wire = wire_credit(art.text)
+    counted = story_terms(art, gazetteer=g, tokens=toks)
+    terms = tuple(sorted(counted))
     return Profile(
         id=art.id,
         title=art.title,
@@ -263,7 +307,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         sketch=full.tobytes(),
         exact=exact,
         events=tuple(sorted(sigs, key=lambda s: (s[0], s[3], sorted(s[1]), s[2] or ""))),
-        quotes=array("Q", sorted(qkeys)).tobytes(),
+        quotes=array("Q", qkeys).tobytes(),
         words=len(toks),
         lead=_lead(facts, placed),
         stock_quotes=array("Q", sorted(stock)).tobytes(),
@@ -271,6 +315,11 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         quoted_bins=quoted_bins,
         wire=wire,
         wire_own=wire is not None and wire_outlet(wire, art.outlet, _domain(art.url)),
+        terms=tuple(map(sys.intern, terms)),
+        term_counts=bytes(min(counted[t], 255) for t in terms),
+        designators=designators(art),
+        authorities=_lead_authorities(facts),
+        quote_sizes=array("H", sizes).tobytes(),
     )
 
 
@@ -401,8 +450,15 @@ def _own_days(a: Profile, b: Profile, x: Signature, y: Signature) -> bool:
     return x[3] == x[4] == a.published.toordinal() and y[3] == y[4] == b.published.toordinal()
 
 
-def _fresh(p: Profile, sig: Signature) -> bool:
-    """Whether the article reports the event as news: at most `FRESH_DAYS` after it (or undated)."""
+def fresh(p: Profile, sig: Signature) -> bool:
+    """Whether the article reports the event as news: at most `FRESH_DAYS` after it (or undated).
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="")))
+        >>> fresh(p, ("missile_launch", frozenset(), None, 1, 1, True))
+        True
+    """
     return p.published is None or sig[4] >= p.published.toordinal() - FRESH_DAYS
 
 
@@ -426,7 +482,7 @@ def lead_links(a: Profile, b: Profile) -> list[str]:
                 continue
             if _own_days(a, b, x, y):
                 continue
-            if not (_fresh(a, x) and _fresh(b, y)):
+            if not (fresh(a, x) and fresh(b, y)):
                 continue
             day, other = dt.date.fromordinal(x[3]).isoformat(), dt.date.fromordinal(y[3]).isoformat()
             out.add(
@@ -435,6 +491,34 @@ def lead_links(a: Profile, b: Profile) -> list[str]:
                 else f"both lead with a {x[0]} ({day} / {other})"
             )
     return sorted(out)
+
+
+def _quotations(p: Profile) -> list[set[int]]:
+    """The run hashes of each quotation of the profile, quotation by quotation."""
+    keys = quote_hashes(p)
+    sizes = array("H", p.quote_sizes) if p.quote_sizes else array("H", [len(keys)] if keys else [])
+    out, at = [], 0
+    for n in sizes:
+        out.append(set(keys[at : at + n]))
+        at += n
+    return out
+
+
+def _shared_runs(a: Profile, b: Profile) -> set[int]:
+    """Run hashes of a quotation of either article that the other repeats for the most part.
+
+    One quotation is shared when the other article has at least half of its
+    5-word runs (and two of them, unless the quotation has just one): a common
+    phrase ("on the Korean Peninsula is") inside two different quotations is not.
+    """
+    out: set[int] = set()
+    for x, y in ((a, b), (b, a)):
+        other = set(quote_hashes(y))
+        for keys in _quotations(x):
+            common = keys & other
+            if common and (len(common) == len(keys) or (len(common) >= 2 and 2 * len(common) >= len(keys))):
+                out |= common
+    return out
 
 
 def shared_quotation(a: Profile, b: Profile) -> str | None:
@@ -452,7 +536,7 @@ def shared_quotation(a: Profile, b: Profile) -> str | None:
     """
     if not (a.quotes and b.quotes):
         return None
-    shared = set(quote_hashes(a)) & set(quote_hashes(b))
+    shared = _shared_runs(a, b)
     if not shared:
         return None
     stock = set(array("Q", a.stock_quotes)) | set(array("Q", b.stock_quotes))
@@ -461,6 +545,89 @@ def shared_quotation(a: Profile, b: Profile) -> str | None:
     if own_similarity(a, b) >= SUPPORTED_SIMILARITY:
         return "they share an institution's quotation and overlap outside it"
     return None
+
+
+def lead_clash(a: Profile, b: Profile) -> str | None:
+    """Why the events two articles lead with are different events, or None.
+
+    Both lead with a day-dated event of one kind and the same actors, on days too
+    far apart (or each on its own publication day), and with no such event in
+    common: two launches a week apart, not one launch reported twice.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="")))
+        >>> lead_clash(p, p) is None
+        True
+    """
+    clashes = []
+    for x in a.lead:
+        for y in b.lead:
+            if not (x[5] and y[5]) or not _comparable(x, y):
+                continue
+            if _gap(x, y) <= MAX_DAY_GAP and not _own_days(a, b, x, y):
+                return None
+            day, other = dt.date.fromordinal(x[3]).isoformat(), dt.date.fromordinal(y[3]).isoformat()
+            clashes.append(f"they lead with a {x[0]} on {day} and on {other}")
+    return min(clashes) if clashes else None
+
+
+def designator_clash(x: Collection[str], y: Collection[str]) -> str | None:
+    """Why two sets of main designators ("hwasong:17") name different things, or None.
+
+    Examples:
+        >>> designator_clash(("hwasong:17",), ("hwasong:18", "kn:23"))
+        'hwasong 17 vs 18'
+        >>> designator_clash(("resolution:2397",), ("hwasong:17",)) is None
+        True
+    """
+    mine: dict[str, set[str]] = {}
+    for d in x:
+        family, _, number = d.partition(":")
+        mine.setdefault(family, set()).add(number)
+    theirs: dict[str, set[str]] = {}
+    for d in y:
+        family, _, number = d.partition(":")
+        theirs.setdefault(family, set()).add(number)
+    for family in sorted(mine.keys() & theirs.keys()):
+        if not mine[family] & theirs[family]:
+            return f"{family} {'/'.join(sorted(mine[family]))} vs {'/'.join(sorted(theirs[family]))}"
+    return None
+
+
+def authority_clash(x: Collection[str], y: Collection[str]) -> str | None:
+    """Why two sets of lead sanctioning authorities tell different actions, or None.
+
+    Examples:
+        >>> authority_clash(("United States",), ("European Union",))
+        'sanctions by United States vs European Union'
+        >>> authority_clash(("United States",), ()) is None
+        True
+    """
+    if x and y and not set(x) & set(y):
+        return f"sanctions by {', '.join(sorted(x))} vs {', '.join(sorted(y))}"
+    return None
+
+
+def story_clash(a: Profile, b: Profile) -> str | None:
+    """Why two articles tell different stories whatever else they share, or None.
+
+    Their lead events are different events (see `lead_clash`), their main
+    numbered names differ ("Resolution 2375" vs "Resolution 2397"), or the
+    sanctions they lead with are imposed by different authorities.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="Resolution 2375 passed.")))
+        >>> q = profile(Facts(article=Article(id="y", raw="", text="Resolution 2397 passed.")))
+        >>> story_clash(p, q)
+        'resolution 2375 vs 2397'
+    """
+    return (
+        lead_clash(a, b)
+        or designator_clash(a.designators, b.designators)
+        or authority_clash(a.authorities, b.authorities)
+    )
 
 
 def undated_links(a: Profile, b: Profile, *, window: int = UNDATED_WINDOW, strict: bool = False) -> list[str]:

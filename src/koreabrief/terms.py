@@ -1,0 +1,192 @@
+"""Story terms: what an article reports, as countable words for telling stories apart.
+
+Independent reports of one event share few word runs, but they name the same
+people, places and bodies, quote the same figures and use the same rare words
+("liaison office", "Goseong", "Resolution 2397"). `story_terms` lists them:
+
+* ``E:`` a gazetteer entity, by its canonical name (so "Kim Jong-un" and "Kim
+  Jong Un" are one term);
+* ``N:`` any other capitalised name (a run of capitalised words that is not just
+  the first word of a sentence);
+* ``#:`` a number of two or more digits, ``Y:`` a year;
+* ``W:`` a content word of the title and the article's first words.
+
+How telling a term is depends on the corpus (a name in every article says
+nothing), so [`cluster`][koreabrief.cluster] weighs terms by their document
+frequency. `designators` finds numbered names of one family ("Hwasong-17",
+"Resolution 2375"): two reports whose main designator of one family differs
+tell different stories. The word lists are data (``[story]`` in
+``data/compare.toml``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+
+from koreabrief.gazetteer import Gazetteer
+from koreabrief.models import Article
+from koreabrief.similarity import words
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["designators", "story_terms"]
+
+#: Content words read from the start of an article: its story is told first, and a
+#: bound keeps a long article's profile small.
+LEAD_WORDS = 400
+#: Characters of the first paragraph read for designators.
+LEAD_CHARS = 600
+#: At most this many distinct terms are kept per article (the most frequent).
+MAX_TERMS = 320
+
+# A run of capitalised words (hyphens, apostrophes and inner dots allowed: "Kim Il-nam",
+# "U.S.-led"); the gazetteer's mentions are blanked out first, so runs stop at them.
+_CAPITALISED = re.compile(r"[A-Z][\w'’.\-]*\w(?:[ \t]+[A-Z][\w'’.\-]*\w)*|[A-Z](?![\w'’])")
+_NUMBER = re.compile(r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_POSSESSIVE = re.compile(r"['’]s$")
+# What opens a sentence before a capitalised word: an end mark (and a closing quote), a
+# line break, or an opening quote mark.
+_OPENING = frozenset("\n“\"‘(")
+_END = frozenset(".!?")
+_CLOSERS = frozenset("”\"’')")
+_DESIGNATOR = re.compile(r"\b([A-Za-z]{2,})-(\d{1,4})\b|\b([A-Za-z]+)\s+(?:No\.\s*)?(\d{3,4})\b")
+
+
+@functools.cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    text = resources.files("koreabrief").joinpath("data/compare.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["story"]
+    return (
+        frozenset(data["stopwords"]),
+        frozenset(w.lower() for w in data["capitalised_stopwords"]),
+        frozenset(w.lower() for w in data["numbered"]),
+    )
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence (its capital says nothing about it)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in _OPENING:
+        return True
+    while i >= 0 and text[i] in _CLOSERS:
+        i -= 1
+    return i >= 0 and text[i] in _END
+
+
+def _names(text: str, gazetteer: Gazetteer, out: Counter[str]) -> None:
+    _, capstop, _ = _lexicon()
+    chars = list(text)
+    for mention in gazetteer.find(text):
+        out["E:" + mention.entity.name] += 1
+        chars[mention.start : mention.end] = "\0" * (mention.end - mention.start)
+    masked = "".join(chars)
+    for m in _CAPITALISED.finditer(masked):
+        run = [_POSSESSIVE.sub("", w).rstrip(".") for w in m.group().split()]
+        initial = _sentence_initial(masked, m.start())
+        while run and run[0].lower() in capstop:
+            run.pop(0)
+            initial = False
+        while run and run[-1].lower() in capstop:
+            run.pop()
+        if not run or (initial and len(run) == 1):
+            continue
+        out["N:" + " ".join(run).lower()] += 1
+
+
+def _numbers(text: str, out: Counter[str]) -> None:
+    for m in _NUMBER.finditer(text):
+        value = m.group().lstrip("$").replace(",", "")
+        if _YEAR.fullmatch(value):
+            out["Y:" + value] += 1
+        elif sum(c.isdigit() for c in value) >= 2:
+            out["#:" + value] += 1
+
+
+def story_terms(
+    article: Article, *, gazetteer: Gazetteer | None = None, tokens: Iterable[str] | None = None
+) -> Counter[str]:
+    """The terms of an article and how often each occurs (see the module docstring).
+
+    Args:
+        article: The article (its title and text are read).
+        gazetteer: Resolves entity names to canonical ones; the shipped one by default.
+        tokens: The text's normalised words, if already computed (see
+            [`words`][koreabrief.similarity.words]).
+
+    Examples:
+        >>> from koreabrief.models import Article
+from koreabrief.similarity import words
+        >>> t = "Pvt. Jo Anders crossed into North Korea at Panmunjom on 18 July 2023, the Army said."
+        >>> terms = story_terms(Article(id="x", raw="", text=t))
+        >>> sorted(k for k in terms if k[0] in "ENY#")
+        ['#:18', 'E:North Korea', 'N:army', 'N:jo anders', 'N:panmunjom', 'Y:2023']
+    """
+    g = gazetteer or Gazetteer.default()
+    stop, _, _ = _lexicon()
+    out: Counter[str] = Counter()
+    title = article.title or ""
+    for part in (title, article.text):
+        if part:
+            _names(part, g, out)
+            _numbers(part, out)
+    toks = list(tokens) if tokens is not None else words(article.text)
+    lead = words(title) + toks[:LEAD_WORDS] if title else toks[:LEAD_WORDS]
+    for w in lead:
+        if len(w) > 3 and w not in stop and not w.isdigit():
+            out["W:" + _POSSESSIVE.sub("", w)] += 1
+    if len(out) > MAX_TERMS:
+        out = Counter(dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]))
+    return out
+
+
+def designators(article: Article) -> tuple[str, ...]:
+    """The main numbered name of each family the article leads with: ``family:number``.
+
+    A family is a word joined to a number ("Hwasong-17", "KN-23") or one of the
+    words listed as numbered in the data ("Resolution 2397"). Only the title and
+    the first paragraph (its first `LEAD_CHARS` characters) are read: a launch
+    report that recalls last year's Hwasong-18 further down is not about it. The
+    main one is the most frequent (the title counts twice), ties going to the
+    first written: a lead on the Hwasong-18 that recalls the Hwasong-17 is still
+    about the 18.
+
+    Examples:
+        >>> from koreabrief.models import Article
+from koreabrief.similarity import words
+        >>> a = Article(id="x", raw="", title="Hwasong-18 launched",
+        ...             text="The Hwasong-18 follows the Hwasong-17. Resolution 2397 applies.")
+        >>> designators(a)
+        ('hwasong:18', 'resolution:2397')
+    """
+    _, _, numbered = _lexicon()
+    counts: dict[str, Counter[str]] = {}
+    first: dict[tuple[str, str], int] = {}
+    title = article.title or ""
+    text = article.text[:LEAD_CHARS]
+    end = text.find("\n\n")
+    lead = text if end < 0 else text[:end]
+    for m in _DESIGNATOR.finditer(f"{title}\n{title}\n{lead}"):
+        if m.group(1):
+            family, number = m.group(1).lower(), m.group(2)
+        elif m.group(3).lower() in numbered:
+            family, number = m.group(3).lower(), m.group(4)
+        else:
+            continue
+        counts.setdefault(family, Counter())[number] += 1
+        first.setdefault((family, number), m.start())
+    out = []
+    for family, numbers in sorted(counts.items()):
+        best = max(numbers.items(), key=lambda kv: (kv[1], -first[(family, kv[0])]))
+        out.append(f"{family}:{best[0]}")
+    return tuple(out)
