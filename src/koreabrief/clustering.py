@@ -78,9 +78,9 @@ LEAD_KIND_BONUS = 0.04
 #: Rarest terms of each article used as blocking keys, and members kept per term.
 TERM_KEYS = 16
 TERM_BLOCK = 32
-#: Terms held by more articles than this (or than one in `TERM_DF_SHARE`, if more) are no keys.
-TERM_DF = 32
-TERM_DF_SHARE = 100
+#: Terms held by more articles than this are no keys: a story's own names are rarer,
+#: and a key shared by hundreds of articles would cost quadratic time for nothing.
+TERM_DF = 16
 #: Reasons kept per story; the rest are counted.
 MAX_REASONS = 24
 _BIN_BYTES = 4
@@ -168,10 +168,14 @@ class _Weights:
 
     def key_terms(self, i: int, limit: int, most: int) -> list[str]:
         """The article's `limit` weightiest terms that between 2 and `most` articles hold."""
-        df = self.df
-        vector = self.vector(i)
-        shared = [t for t in vector if 2 <= df[t] <= most]
-        return sorted(shared, key=lambda t: (-vector[t], t))[:limit]
+        df, idf = self.df, self.idf
+        p = self.profiles[i]
+        weighed = [
+            (-(1.0 + math.log(c)) * idf[t], t)
+            for t, c in zip(p.terms, p.term_counts, strict=True)
+            if 2 <= df[t] <= most
+        ]
+        return [t for _, t in sorted(weighed)[:limit]]
 
 
 class _Linker:
@@ -267,14 +271,13 @@ class _Linker:
         if len(ps) < 2:
             return
         weights = _Weights(ps)
-        most = max(TERM_DF, len(ps) // TERM_DF_SHARE)
         table: dict[str, list[int]] = {}
         near: list[list[tuple[float, int]]] = [[] for _ in ps]
         edges: list[tuple[float, int, int, tuple[str, ...]]] = []
         seen: set[int] = set()
         n = len(ps)
         for i in range(n):
-            keys = weights.key_terms(i, TERM_KEYS, most)
+            keys = weights.key_terms(i, TERM_KEYS, TERM_DF)
             for t in keys:
                 for j in table.get(t, ()):
                     if j * n + i in seen:

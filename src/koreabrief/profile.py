@@ -25,7 +25,7 @@ from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_interval
 from koreabrief.models import Facts, Modality, Precision, SanctionStatus
 from koreabrief.quotematch import quote_keys
-from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingles, sketch_hashes, stable_hash, words
+from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingle_hashes, sketch_hashes, words
 from koreabrief.terms import designators, story_terms
 
 if sys.version_info >= (3, 11):
@@ -36,6 +36,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 __all__ = [
     "Profile",
     "authority_clash",
+    "containment",
     "derivation",
     "designator_clash",
     "fresh",
@@ -61,6 +62,9 @@ UNDATED_WINDOW = 3
 STRICT_UNDATED_WINDOW = 1
 #: Shingle similarity at or above which one text is a copy or light rewrite of the other.
 COPY_SIMILARITY = 0.6
+#: Share of the shorter text's shingles found in the longer at or above which it is a
+#: (trimmed) copy: a syndicated copy that drops the last paragraphs is still a copy.
+COPY_CONTAINMENT = 0.8
 #: Days after an event within which a report of it is news: an event a report
 #: recalls later (a follow-up, an analysis) does not tie it to the breaking reports.
 FRESH_DAYS = 2
@@ -137,34 +141,32 @@ def _domain(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _quoted_shingles(text: str, facts: Facts) -> set[str]:
-    """Shingles inside a quotation or straddling its edges: not the writer's own words.
+def _quoted_shingles(text: str, facts: Facts) -> set[int]:
+    """Hashes of the shingles inside a quotation or straddling its edges: not the writer's own words.
 
     Linear in the quotations: each adds its own shingles and the two or three that
     join it to the words just before and after it in the text.
     """
-    out: set[str] = set()
+    out: set[int] = set()
     for st in facts.statements:
         qw = words(st.quote)
         if not qw:
             continue
-        out |= shingles(qw)
+        out |= shingle_hashes(qw)
         if st.span.end > len(text):
             continue
         before = words(text[max(0, st.span.start - _EDGE) : st.span.start])[-2:]
         after = words(text[st.span.end : st.span.end + _EDGE])[:2]
         for seq in (before + qw[:2], qw[-2:] + after):
-            out.update(" ".join(seq[i : i + 3]) for i in range(len(seq) - 2))
+            if len(seq) >= 3:
+                out |= shingle_hashes(seq)
     return out
 
 
-def _quoted_bins(full: array[int], hashed: dict[str, int], quoted: set[str]) -> bytes:
+def _quoted_bins(full: array[int], quoted: set[int]) -> bytes:
     """A bit per sketch bin whose minimum is a quoted shingle's (so not the writer's own)."""
     mask = bytearray(SKETCH_SIZE // 8)
-    for gram in quoted:
-        h = hashed.get(gram)
-        if h is None:
-            continue
+    for h in quoted:
         slot = h % SKETCH_SIZE
         if full[slot] == (h >> 32) & 0xFFFFFFFE:
             mask[slot // 8] |= 1 << (slot % 8)
@@ -261,15 +263,15 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
     art = facts.article
     toks = words(art.text)
     # Each shingle is hashed once, for the sketch of the whole text and of its own words.
-    hashed = {gram: stable_hash(gram) for gram in shingles(toks)}
-    exact = _exact(hashed.values())
-    full = sketch_hashes(hashed.values())
+    hashed = shingle_hashes(toks)
+    exact = _exact(hashed)
+    full = sketch_hashes(hashed)
     own_exact = quoted_bins = b""
     if facts.statements:
         quoted = _quoted_shingles(art.text, facts)
-        quoted_bins = _quoted_bins(full, hashed, quoted)
+        quoted_bins = _quoted_bins(full, quoted)
         if exact:
-            own_exact = _exact([h for gram, h in hashed.items() if gram not in quoted])
+            own_exact = _exact(hashed - quoted)
     placed: list[tuple[int, Signature]] = []
     for e in facts.events:
         if e.modality not in _FOREGROUND:
@@ -316,7 +318,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         wire=wire,
         wire_own=wire is not None and wire_outlet(wire, art.outlet, _domain(art.url)),
         terms=tuple(map(sys.intern, terms)),
-        term_counts=bytes(min(counted[t], 255) for t in terms),
+        term_counts=bytes([min(counted[t], 255) for t in terms]),
         designators=designators(art),
         authorities=_lead_authorities(facts),
         quote_sizes=array("H", sizes).tobytes(),
@@ -348,6 +350,23 @@ def similarity(a: Profile, b: Profile) -> float:
         x, y = set(array("I", a.exact)), set(array("I", b.exact))
         return len(x & y) / len(x | y)
     return estimate_jaccard(array("I", a.sketch), array("I", b.sketch))
+
+
+def containment(a: Profile, b: Profile, *, sim: float | None = None) -> float:
+    """Estimated share of the shorter text's shingles that the longer one has too.
+
+    From the Jaccard similarity `sim` (computed if not given) and the two texts'
+    lengths: ``|A & B| = J (|A| + |B|) / (1 + J)``.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="North Korea fired a missile.")))
+        >>> containment(p, p)
+        1.0
+    """
+    j = similarity(a, b) if sim is None else sim
+    na, nb = max(a.words - 2, 1), max(b.words - 2, 1)
+    return min(1.0, j * (na + nb) / ((1 + j) * min(na, nb)))
 
 
 def own_similarity(a: Profile, b: Profile, *, full: float | None = None) -> float:
@@ -743,7 +762,7 @@ def derivation(a: Profile, b: Profile, *, shared_contained: str | None = None) -
     # Independent reports may quote one briefing at different lengths: a trimmed
     # quotation shows a rewrite only together with some reused text of the writer's own.
     trimmed = shared_contained is not None and own_similarity(a, b) >= SUPPORTED_SIMILARITY
-    close = sim >= COPY_SIMILARITY or trimmed
+    close = sim >= COPY_SIMILARITY or trimmed or containment(a, b, sim=sim) >= COPY_CONTAINMENT
     for x, y in ((a, b), (b, a)):
         # A near copy of a news agency's own report, with its dateline credit kept or removed.
         if close and x.wire_own and not y.wire_own and y.wire in (None, x.wire):

@@ -58,7 +58,13 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _OPENING = frozenset("\n“\"‘(")
 _END = frozenset(".!?")
 _CLOSERS = frozenset("”\"’')")
-_DESIGNATOR = re.compile(r"\b([A-Za-z]{2,})-(\d{1,4})\b|\b([A-Za-z]+)\s+(?:No\.\s*)?(\d{3,4})\b")
+# A number after a word: "Hwasong-17" (any word, hyphen) or "Resolution 2397" (a listed word).
+# The regex engine skips to digits; the word before is read from the text just before them.
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,4}(?![\d.,]\d)\b")
+_BEFORE = re.compile(r"(?:(?<![A-Za-z])([A-Za-z]{2,})-|(?<![A-Za-z])([A-Za-z]+)\s+(?:No\.\s*)?)$")
+# Content-word terms of normalised words, memoised (None: not a content word).
+_CONTENT: dict[str, str | None] = {}
+_CONTENT_MEMO = 1 << 18
 
 
 @functools.cache
@@ -86,11 +92,13 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _names(text: str, gazetteer: Gazetteer, out: Counter[str]) -> None:
     _, capstop, _ = _lexicon()
-    chars = list(text)
+    pieces: list[str] = []
+    at = 0
     for mention in gazetteer.find(text):
         out["E:" + mention.entity.name] += 1
-        chars[mention.start : mention.end] = "\0" * (mention.end - mention.start)
-    masked = "".join(chars)
+        pieces += (text[at : mention.start], "\0" * (mention.end - mention.start))
+        at = mention.end
+    masked = "".join(pieces) + text[at:] if pieces else text
     for m in _CAPITALISED.finditer(masked):
         run = [_POSSESSIVE.sub("", w).rstrip(".") for w in m.group().split()]
         initial = _sentence_initial(masked, m.start())
@@ -126,7 +134,6 @@ def story_terms(
 
     Examples:
         >>> from koreabrief.models import Article
-from koreabrief.similarity import words
         >>> t = "Pvt. Jo Anders crossed into North Korea at Panmunjom on 18 July 2023, the Army said."
         >>> terms = story_terms(Article(id="x", raw="", text=t))
         >>> sorted(k for k in terms if k[0] in "ENY#")
@@ -142,9 +149,16 @@ from koreabrief.similarity import words
             _numbers(part, out)
     toks = list(tokens) if tokens is not None else words(article.text)
     lead = words(title) + toks[:LEAD_WORDS] if title else toks[:LEAD_WORDS]
-    for w in lead:
-        if len(w) > 3 and w not in stop and not w.isdigit():
-            out["W:" + _POSSESSIVE.sub("", w)] += 1
+    memo = _CONTENT
+    if len(memo) >= _CONTENT_MEMO:
+        memo.clear()
+    found = list(map(memo.get, lead, lead))
+    for k, w in enumerate(lead):
+        if found[k] is w:  # not memoised yet (a term never equals its word)
+            bare = w.removesuffix("'s")
+            content = len(bare) > 3 and bare not in stop and not bare.isdigit()
+            memo[w] = found[k] = sys.intern("W:" + bare) if content else None
+    out.update(filter(None, found))
     if len(out) > MAX_TERMS:
         out = Counter(dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]))
     return out
@@ -163,7 +177,6 @@ def designators(article: Article) -> tuple[str, ...]:
 
     Examples:
         >>> from koreabrief.models import Article
-from koreabrief.similarity import words
         >>> a = Article(id="x", raw="", title="Hwasong-18 launched",
         ...             text="The Hwasong-18 follows the Hwasong-17. Resolution 2397 applies.")
         >>> designators(a)
@@ -176,13 +189,18 @@ from koreabrief.similarity import words
     text = article.text[:LEAD_CHARS]
     end = text.find("\n\n")
     lead = text if end < 0 else text[:end]
-    for m in _DESIGNATOR.finditer(f"{title}\n{title}\n{lead}"):
-        if m.group(1):
-            family, number = m.group(1).lower(), m.group(2)
-        elif m.group(3).lower() in numbered:
-            family, number = m.group(3).lower(), m.group(4)
+    text = f"{title}\n{title}\n{lead}"
+    for m in _DIGITS.finditer(text):
+        before = _BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if before is None:
+            continue
+        if before.group(1):
+            family = before.group(1).lower()
+        elif before.group(2).lower() in numbered and len(m.group()) >= 3:
+            family = before.group(2).lower()
         else:
             continue
+        number = m.group()
         counts.setdefault(family, Counter())[number] += 1
         first.setdefault((family, number), m.start())
     out = []
