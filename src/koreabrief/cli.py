@@ -79,6 +79,7 @@ class _Progress:
         self.stream = stream
         self.threshold = threshold
         self.enabled = stream.isatty()
+        self.articles = 0
 
     def __call__(self, done: int) -> None:
         if self.enabled and done >= self.threshold:
@@ -88,6 +89,13 @@ class _Progress:
     def close(self, done: int) -> None:
         if self.enabled and done >= self.threshold:
             self.stream.write("\n")
+
+    def stage(self, stage: str, done: int, total: int) -> None:
+        """The brief's own stages after extraction (profiles, stories, comparisons), on one line."""
+        if self.enabled and self.articles >= self.threshold:
+            end = "\n" if stage == "comparisons" and done == total else ""
+            self.stream.write(f"\rkoreabrief: {stage} {done:,}/{total:,}\033[K{end}")
+            self.stream.flush()
 
 
 def _facts(paths: Sequence[str], workers: int | None) -> list[Facts]:
@@ -111,7 +119,10 @@ def _one(path: str) -> Article:
 
 def _run(args: argparse.Namespace, out: IO[str]) -> int:
     if args.command == "brief":
-        result = brief(_facts(args.paths, args.workers))
+        progress = _Progress(sys.stderr)
+        facts = _facts(args.paths, args.workers)
+        progress.articles = len(facts)
+        result = brief(facts, progress=progress.stage)
         out.write(render_markdown(result) if args.format == "md" else to_json(result, indent=2) + "\n")
     elif args.command == "compare":
         comparison = compare(extract(_one(args.a)), extract(_one(args.b)))

@@ -43,9 +43,11 @@ from koreabrief.extraction import as_facts
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Facts, Story
 from koreabrief.profile import (
+    LEAD_DAY_WINDOW,
     UNDATED_WINDOW,
     Profile,
     authority_clash,
+    days_apart,
     derivation,
     designator_clash,
     fresh,
@@ -188,6 +190,9 @@ class _Linker:
             (p.published.toordinal(),) * 2 if p.published else None for p in profiles
         ]
         self.designators = [set(p.designators) for p in profiles]
+        # The lead days of undated members, and the publication days of dated ones, as (month, day).
+        self.undated_days = [{p.lead_day} if p.published is None and p.lead_day else set() for p in profiles]
+        self.dated_days = [{(p.published.month, p.published.day)} if p.published else set() for p in profiles]
         self.authorities = [set(p.authorities) for p in profiles]
         self.checked: set[int] = set()
         self.joins: list[tuple[int, int, tuple[str, ...]]] = []
@@ -200,6 +205,12 @@ class _Linker:
             return False
         if authority_clash(self.authorities[ri], self.authorities[rj]):
             return False
+        for undated, other in (
+            (self.undated_days[ri], self.undated_days[rj] | self.dated_days[rj]),
+            (self.undated_days[rj], self.dated_days[ri]),
+        ):
+            if any(days_apart(x, y) > LEAD_DAY_WINDOW for x in undated for y in other):
+                return False
         di, dj = self.days[ri], self.days[rj]
         if strong or di is None or dj is None:
             return True
@@ -215,6 +226,8 @@ class _Linker:
         di, dj = self.days[lo], self.days[hi]
         self.days[lo] = di if dj is None else dj if di is None else (min(di[0], dj[0]), max(di[1], dj[1]))
         self.designators[lo] |= self.designators[hi]
+        self.undated_days[lo] |= self.undated_days[hi]
+        self.dated_days[lo] |= self.dated_days[hi]
         self.authorities[lo] |= self.authorities[hi]
         self.joins.append((min(i, j), max(i, j), tuple(reasons)))
         return True

@@ -9,6 +9,7 @@ fits in memory without keeping the texts.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -26,7 +27,7 @@ from koreabrief.judge import date_interval
 from koreabrief.models import Facts, Modality, Precision, SanctionStatus
 from koreabrief.quotematch import quote_keys
 from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingle_hashes, sketch_hashes, words
-from koreabrief.terms import designators, story_terms
+from koreabrief.terms import designators, lead_day, story_terms
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,6 +38,8 @@ __all__ = [
     "Profile",
     "authority_clash",
     "containment",
+    "day_clash",
+    "days_apart",
     "derivation",
     "designator_clash",
     "fresh",
@@ -60,6 +63,9 @@ SUPPORTED_SIMILARITY = 0.1
 UNDATED_WINDOW = 3
 #: Publication days apart within which a specific undated event (actor and target) links two reports alone.
 STRICT_UNDATED_WINDOW = 1
+#: Days apart beyond which two undated reports whose leads name a day (or one named
+#: day and one publication date) report different things.
+LEAD_DAY_WINDOW = 4
 #: Shingle similarity at or above which one text is a copy or light rewrite of the other.
 COPY_SIMILARITY = 0.6
 #: Share of the shorter text's shingles found in the longer at or above which it is a
@@ -129,6 +135,8 @@ class Profile:
     authorities: tuple[str, ...] = ()
     #: How many run hashes each quotation has in `quotes` (which lists them quotation by quotation).
     quote_sizes: bytes = b""
+    #: The first ``(month, day)`` the dateline, title or first paragraph names.
+    lead_day: tuple[int, int] | None = None
 
 
 def _domain(url: str | None) -> str | None:
@@ -322,6 +330,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         designators=designators(art),
         authorities=_lead_authorities(facts),
         quote_sizes=array("H", sizes).tobytes(),
+        lead_day=lead_day(art),
     )
 
 
@@ -628,12 +637,55 @@ def authority_clash(x: Collection[str], y: Collection[str]) -> str | None:
     return None
 
 
+def _day_of_year(month: int, day: int) -> int:
+    return dt.date(2001, month, min(day, calendar.monthrange(2001, month)[1])).timetuple().tm_yday
+
+
+def days_apart(x: tuple[int, int], y: tuple[int, int]) -> int:
+    """Days between two ``(month, day)`` of unknown years, counted the short way around the calendar.
+
+    Examples:
+        >>> days_apart((3, 10), (3, 17)), days_apart((12, 30), (1, 2))
+        (7, 3)
+    """
+    gap = abs(_day_of_year(*x) - _day_of_year(*y))
+    return min(gap, 365 - gap)
+
+
+def day_clash(a: Profile, b: Profile) -> str | None:
+    """Why two reports, one of them at least undated, were written days apart, or None.
+
+    An undated report's day is the first day its lead names ("SEOUL, March 10
+    (Yonhap) --"); a dated one's is its publication day. Days more than
+    `LEAD_DAY_WINDOW` apart (the year unknown, so counted around the calendar)
+    tell two different reports: the launch of March 10 and the launch of March 17.
+
+    Examples:
+        >>> import attrs
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="SEOUL, March 10 -- A launch.")))
+        >>> q = attrs.evolve(p, id="y", lead_day=(3, 17))
+        >>> day_clash(p, q)
+        'reported on 3/10 and on 3/17'
+    """
+    if a.published is not None and b.published is not None:
+        return None
+    da = (a.published.month, a.published.day) if a.published is not None else a.lead_day
+    db = (b.published.month, b.published.day) if b.published is not None else b.lead_day
+    if da is None or db is None:
+        return None
+    if days_apart(da, db) <= LEAD_DAY_WINDOW:
+        return None
+    return f"reported on {da[0]}/{da[1]} and on {db[0]}/{db[1]}"
+
+
 def story_clash(a: Profile, b: Profile) -> str | None:
     """Why two articles tell different stories whatever else they share, or None.
 
     Their lead events are different events (see `lead_clash`), their main
-    numbered names differ ("Resolution 2375" vs "Resolution 2397"), or the
-    sanctions they lead with are imposed by different authorities.
+    numbered names differ ("Resolution 2375" vs "Resolution 2397"), the
+    sanctions they lead with are imposed by different authorities, or, when
+    either is undated, the days their leads name are far apart (see `day_clash`).
 
     Examples:
         >>> from koreabrief.models import Article
@@ -646,6 +698,7 @@ def story_clash(a: Profile, b: Profile) -> str | None:
         lead_clash(a, b)
         or designator_clash(a.designators, b.designators)
         or authority_clash(a.authorities, b.authorities)
+        or day_clash(a, b)
     )
 
 

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
 
+from koreabrief.extraction.dates import MONTH
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article
 from koreabrief.similarity import words
@@ -37,7 +38,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["designators", "story_terms"]
+__all__ = ["designators", "lead_day", "story_terms"]
 
 #: Content words read from the start of an article: its story is told first, and a
 #: bound keeps a long article's profile small.
@@ -62,6 +63,20 @@ _CLOSERS = frozenset("”\"’')")
 # The regex engine skips to digits; the word before is read from the text just before them.
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,4}(?![\d.,]\d)\b")
 _BEFORE = re.compile(r"(?:(?<![A-Za-z])([A-Za-z]{2,})-|(?<![A-Za-z])([A-Za-z]+)\s+(?:No\.\s*)?)$")
+# A day of a month as a dateline or lead writes it: "March 10", "Dec. 16", "16 December".
+_MONTH_DAY = re.compile(
+    rf"(?<![\w.])(?:(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))(?![\w])"
+    # A dateline's day closes with a dash, perhaps after the agency: "SEOUL, March 10 (Yonhap) --".
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|:)"
+)
+#: Characters at the head of a text where a dateline is looked for.
+DATELINE_CHARS = 80
+_MONTH_NUMBERS = {
+    m: n
+    for n, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 # Content-word terms of normalised words, memoised (None: not a content word).
 _CONTENT: dict[str, str | None] = {}
 _CONTENT_MEMO = 1 << 18
@@ -208,3 +223,27 @@ def designators(article: Article) -> tuple[str, ...]:
         best = max(numbers.items(), key=lambda kv: (kv[1], -first[(family, kv[0])]))
         out.append(f"{family}:{best[0]}")
     return tuple(out)
+
+
+def lead_day(article: Article) -> tuple[int, int] | None:
+    """The day of the month (``(month, day)``) the article's dateline names, if any.
+
+    Without a publication date, it is the best clue to when a report was written
+    ("SEOUL, March 10 (Yonhap) --"): two undated reports of launches dated March 10
+    and March 17 are two launches. Only a dateline counts (a day closed by a dash
+    at the head of the text): a day in the lead ("released on June 13") may be
+    any day the story recalls.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> lead_day(Article(id="x", raw="", text="SEOUL, Dec. 16 (Yonhap) -- The EU listed six."))
+        (12, 16)
+        >>> lead_day(Article(id="y", raw="", text="He was freed on June 13 and died.")) is None
+        True
+    """
+    m = _MONTH_DAY.search(article.text[:DATELINE_CHARS])
+    if m is None:
+        return None
+    month = _MONTH_NUMBERS[(m.group("m") or m.group("m2"))[:3].lower()]
+    day = int(m.group("d") or m.group("d2"))
+    return (month, day) if 1 <= day <= 31 else None
