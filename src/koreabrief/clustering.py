@@ -79,7 +79,7 @@ NEAR_DAY_BONUS = 0.03
 LEAD_KIND_BONUS = 0.04
 #: Rarest terms of each article used as blocking keys, and members kept per term.
 TERM_KEYS = 16
-TERM_BLOCK = 32
+TERM_BLOCK = 8
 #: Terms held by more articles than this are no keys: a story's own names are rarer,
 #: and a key shared by hundreds of articles would cost quadratic time for nothing.
 TERM_DF = 16
@@ -164,9 +164,7 @@ class _Weights:
 
     def cosine(self, i: int, j: int) -> float:
         a, b = self.vector(i), self.vector(j)
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(w * b[t] for t, w in a.items() if t in b)
+        return sum([a[t] * b[t] for t in a.keys() & b.keys()])
 
     def key_terms(self, i: int, limit: int, most: int) -> list[str]:
         """The article's `limit` weightiest terms that between 2 and `most` articles hold."""

@@ -162,7 +162,8 @@ def sketch_hashes(hashes: Iterable[int], k: int = SKETCH_SIZE) -> array[int]:
     for h in hashes:
         slot = h % k
         value = (h >> 32) & 0xFFFFFFFE  # the low bit is kept free to mark borrowed values
-        bins[slot] = min(bins[slot], value)
+        if value < bins[slot]:  # noqa: PLR1730 - a comparison is twice as fast as min() here
+            bins[slot] = value
     if bins.count(_EMPTY) == k:
         return array("I", bins)
     # Rotation densification: an empty bin borrows the next non-empty bin's value,

@@ -105,12 +105,12 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i >= 0 and text[i] in _END
 
 
-def _names(text: str, gazetteer: Gazetteer, out: Counter[str]) -> None:
+def _names(text: str, gazetteer: Gazetteer, out: list[str]) -> None:
     _, capstop, _ = _lexicon()
     pieces: list[str] = []
     at = 0
     for mention in gazetteer.find(text):
-        out["E:" + mention.entity.name] += 1
+        out.append("E:" + mention.entity.name)
         pieces += (text[at : mention.start], "\0" * (mention.end - mention.start))
         at = mention.end
     masked = "".join(pieces) + text[at:] if pieces else text
@@ -124,16 +124,16 @@ def _names(text: str, gazetteer: Gazetteer, out: Counter[str]) -> None:
             run.pop()
         if not run or (initial and len(run) == 1):
             continue
-        out["N:" + " ".join(run).lower()] += 1
+        out.append("N:" + " ".join(run).lower())
 
 
-def _numbers(text: str, out: Counter[str]) -> None:
+def _numbers(text: str, out: list[str]) -> None:
     for m in _NUMBER.finditer(text):
         value = m.group().lstrip("$").replace(",", "")
         if _YEAR.fullmatch(value):
-            out["Y:" + value] += 1
+            out.append("Y:" + value)
         elif sum(c.isdigit() for c in value) >= 2:
-            out["#:" + value] += 1
+            out.append("#:" + value)
 
 
 def story_terms(
@@ -156,24 +156,25 @@ def story_terms(
     """
     g = gazetteer or Gazetteer.default()
     stop, _, _ = _lexicon()
-    out: Counter[str] = Counter()
+    found: list[str] = []
     title = article.title or ""
-    for part in (title, article.text):
-        if part:
-            _names(part, g, out)
-            _numbers(part, out)
+    # Title and text are read as one (a blank line between them closes any run of names).
+    head = f"{title}\n\n{article.text}" if title else article.text
+    _names(head, g, found)
+    _numbers(head, found)
     toks = list(tokens) if tokens is not None else words(article.text)
     lead = words(title) + toks[:LEAD_WORDS] if title else toks[:LEAD_WORDS]
     memo = _CONTENT
     if len(memo) >= _CONTENT_MEMO:
         memo.clear()
-    found = list(map(memo.get, lead, lead))
+    content = list(map(memo.get, lead, lead))
     for k, w in enumerate(lead):
-        if found[k] is w:  # not memoised yet (a term never equals its word)
+        if content[k] is w:  # not memoised yet (a term never equals its word)
             bare = w.removesuffix("'s")
-            content = len(bare) > 3 and bare not in stop and not bare.isdigit()
-            memo[w] = found[k] = sys.intern("W:" + bare) if content else None
-    out.update(filter(None, found))
+            keep = len(bare) > 3 and bare not in stop and not bare.isdigit()
+            memo[w] = content[k] = sys.intern("W:" + bare) if keep else None
+    found += filter(None, content)
+    out = Counter(found)
     if len(out) > MAX_TERMS:
         out = Counter(dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]))
     return out
