@@ -33,8 +33,10 @@ processed in id order, so stories do not depend on input order.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import math
 from collections.abc import Callable, Iterable, Iterator
@@ -359,6 +361,23 @@ def _reasons(ps: list[Profile], joins: list[tuple[int, int, tuple[str, ...]]]) -
     return tuple(lines)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while clustering.
+
+    Clustering keeps hundreds of thousands of small objects alive (the profiles)
+    and makes no reference cycles, so the collector's full passes over them cost
+    a tenth of the time for nothing; it is switched back on afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
     """Stories from article profiles (see `koreabrief.profile.profile`).
 
@@ -369,6 +388,11 @@ def cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
         >>> [s.articles for s in cluster_profiles(ps)]
         [('a', 'b')]
     """
+    with _collector_paused():
+        return _cluster_profiles(profiles)
+
+
+def _cluster_profiles(profiles: Iterable[Profile]) -> list[Story]:
     given = list(profiles)
     order = {p.id: n for n, p in reversed(list(enumerate(given)))}
     ps = sorted({p.id: p for p in given}.values(), key=lambda p: p.id)

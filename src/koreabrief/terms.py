@@ -51,7 +51,9 @@ MAX_TERMS = 320
 # A run of capitalised words (hyphens, apostrophes and inner dots allowed: "Kim Il-nam",
 # "U.S.-led"); the gazetteer's mentions are blanked out first, so runs stop at them.
 _CAPITALISED = re.compile(r"[A-Z][\w'’.\-]*\w(?:[ \t]+[A-Z][\w'’.\-]*\w)*|[A-Z](?![\w'’])")
-_NUMBER = re.compile(r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?")
+# A figure: the regex engine skips to a digit; what stands before it is checked after
+# (a digit inside a word or after a full stop, "KN23" or ".5", starts no figure).
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _POSSESSIVE = re.compile(r"['’]s$")
 # What opens a sentence before a capitalised word: an end mark (and a closing quote), a
@@ -61,7 +63,7 @@ _END = frozenset(".!?")
 _CLOSERS = frozenset("”\"’')")
 # A number after a word: "Hwasong-17" (any word, hyphen) or "Resolution 2397" (a listed word).
 # The regex engine skips to digits; the word before is read from the text just before them.
-_DIGITS = re.compile(r"(?<![\d.,])\d{1,4}(?![\d.,]\d)\b")
+_DIGITS = re.compile(r"\d{1,4}(?![\d.,]\d)\b")
 _BEFORE = re.compile(r"(?:(?<![A-Za-z])([A-Za-z]{2,})-|(?<![A-Za-z])([A-Za-z]+)\s+(?:No\.\s*)?)$")
 # A day of a month as a dateline or lead writes it: "March 10", "Dec. 16", "16 December".
 _MONTH_DAY = re.compile(
@@ -129,7 +131,10 @@ def _names(text: str, gazetteer: Gazetteer, out: list[str]) -> None:
 
 def _numbers(text: str, out: list[str]) -> None:
     for m in _NUMBER.finditer(text):
-        value = m.group().lstrip("$").replace(",", "")
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            continue
+        value = m.group().replace(",", "")
         if _YEAR.fullmatch(value):
             out.append("Y:" + value)
         elif sum(c.isdigit() for c in value) >= 2:
@@ -207,6 +212,8 @@ def designators(article: Article) -> tuple[str, ...]:
     lead = text if end < 0 else text[:end]
     text = f"{title}\n{title}\n{lead}"
     for m in _DIGITS.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789.,":
+            continue
         before = _BEFORE.search(text, max(0, m.start() - 24), m.start())
         if before is None:
             continue
