@@ -29,7 +29,7 @@ from koreabrief.models import (
     TimelineEntry,
 )
 from koreabrief.profile import Profile, profile
-from koreabrief.quotematch import match_quotes
+from koreabrief.quotematch import match_quotes, normalise_quote, quote_keys
 
 __all__ = ["BriefProgress", "brief"]
 
@@ -47,6 +47,8 @@ ALL_PAIRS_UP_TO = 12
 ANCHORS = 3
 #: Timeline entries of one type and day kept as merge targets for other stories' entries.
 MERGE_BLOCK = 8
+#: A speaker's quotations kept per 5-word run as match candidates for later quotations.
+QUOTE_BLOCK = 8
 _PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1}
 _IN_TIMELINE = frozenset({Modality.ASSERTED, Modality.SCHEDULED, Modality.BACKGROUND})
 
@@ -154,13 +156,27 @@ def _timeline_key(entry: TimelineEntry) -> tuple[int, dt.date, int, str, tuple[s
 
 
 def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
+    """Each speaker's distinct quotations, with the articles and outlets carrying each.
+
+    A quotation is matched only against the speaker's quotations that share its
+    wording or one of its 5-word runs (at most `QUOTE_BLOCK` per run), never all of
+    them: a spokesperson quoted in thousands of articles costs linear time.
+    """
     by_speaker: dict[str, list[tuple[str, list[str], list[str]]]] = {}
+    exact: dict[tuple[str, str], int] = {}
+    runs: dict[tuple[str, int], list[int]] = {}
     for f in all_facts:
         for s in f.statements:
             if not s.speaker:
                 continue
             quotes = by_speaker.setdefault(s.speaker, [])
-            for k, (quote, arts, outlets) in enumerate(quotes):
+            norm = normalise_quote(s.quote)
+            keys = sorted(quote_keys(s.quote))
+            candidates = {exact[(s.speaker, norm)]} if (s.speaker, norm) in exact else set()
+            for key in keys:
+                candidates.update(runs.get((s.speaker, key), ()))
+            for k in sorted(candidates):
+                quote, arts, outlets = quotes[k]
                 m = match_quotes(quote, s.quote)
                 if m is None:
                     continue
@@ -172,7 +188,13 @@ def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
                     outlets.append(f.article.outlet)
                 break
             else:
+                k = len(quotes)
                 quotes.append((s.quote, [f.article.id], [f.article.outlet] if f.article.outlet else []))
+                exact.setdefault((s.speaker, norm), k)
+                for key in keys:
+                    bucket = runs.setdefault((s.speaker, key), [])
+                    if len(bucket) < QUOTE_BLOCK:
+                        bucket.append(k)
     out = [
         SpeakerStatements(
             speaker=speaker,
