@@ -294,3 +294,19 @@ class TestClusterer:
         c = kb.Clusterer()
         with pytest.raises(kb.ArgumentError):
             c.add(["not an article"])  # type: ignore[list-item]
+
+
+class TestRobustness:
+    def test_unrelated_reports_of_one_kind_stay_apart(self) -> None:
+        """Reports of different events of one kind (no dates at all) are not joined as closest neighbours."""
+        texts = [
+            "North Korea conducted its {n} nuclear test at the Punggye-ri site, seismologists said.",
+            "The UN Security Council adopted Resolution {r} to cap fuel exports after the {n} test.",
+        ]
+        facts = []
+        for k, (n, r) in enumerate([("fourth", 2270), ("fifth", 2321), ("sixth", 2375)]):
+            for j, t in enumerate(texts):
+                text = t.format(n=n, r=r) + f" Officials in {['Oslo', 'Lima', 'Quito'][k]} reacted."
+                facts.append(kb.Facts(article=kb.Article(id=f"s{k}-{j}", raw=text, text=text)))
+        resolutions = [s for s in cluster(facts) if any(a.endswith("-1") for a in s.articles)]
+        assert all(sum(a.endswith("-1") for a in s.articles) == 1 for s in resolutions)

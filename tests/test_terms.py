@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
@@ -106,3 +107,19 @@ class TestShingleHashes:
         distinct = {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)} if len(tokens) >= 3 else set()
         expected = len(distinct) if len(tokens) >= 3 else (1 if tokens else 0)
         assert len(shingle_hashes(tokens)) == expected
+
+
+class TestStampedDate:
+    def test_head_stamp(self) -> None:
+        """A date stamp at the head of the page is read; one deep in the story is not."""
+        from koreabrief.terms import stamped_date
+
+        assert stamped_date(_article("date 2023-07-18 SEOUL -- A port call.")) == dt.date(2023, 7, 18)
+        late = "A port call. " * 20 + "It was logged as 2023-07-18."
+        assert stamped_date(_article(late)) is None
+
+    def test_impossible_date(self) -> None:
+        """A stamp that is no calendar date is ignored, not an error."""
+        from koreabrief.terms import stamped_date
+
+        assert stamped_date(_article("date 2023-13-45 Seoul said.")) is None

@@ -74,6 +74,13 @@ TERM_SIMILARITY = 0.25
 NEIGHBOUR_SIMILARITY = 0.1
 #: How many nearest neighbours count for `NEIGHBOUR_SIMILARITY`.
 NEIGHBOURS = 2
+#: How far such a pair must stand out from either article's similarity to the rest
+#: of its candidates (their median): closest among strangers is no evidence. Two
+#: articles each other's very closest need less than two each among the other's two.
+NEIGHBOUR_MARGIN = 2.0
+NEAREST_MARGIN = 1.5
+#: Candidates past the closest needed to judge an article's own background similarity.
+MIN_BACKGROUND = 3
 #: Added to the term similarity of articles published within a day of each other,
 #: and (smaller) within `WINDOW_DAYS`; and of articles leading with one kind of event.
 SAME_DAY_BONUS = 0.08
@@ -187,12 +194,12 @@ class _Linker:
         self.uf = _UnionFind(n)
         # Per story (at its root): publication days seen, main designators, lead authorities.
         self.days: list[tuple[int, int] | None] = [
-            (p.published.toordinal(),) * 2 if p.published else None for p in profiles
+            (d.toordinal(),) * 2 if (d := _dated(p)) else None for p in profiles
         ]
         self.designators = [set(p.designators) for p in profiles]
         # The lead days of undated members, and the publication days of dated ones, as (month, day).
-        self.undated_days = [{p.lead_day} if p.published is None and p.lead_day else set() for p in profiles]
-        self.dated_days = [{(p.published.month, p.published.day)} if p.published else set() for p in profiles]
+        self.undated_days = [{p.lead_day} if _dated(p) is None and p.lead_day else set() for p in profiles]
+        self.dated_days = [{(d.month, d.day)} if (d := _dated(p)) else set() for p in profiles]
         self.authorities = [set(p.authorities) for p in profiles]
         self.checked: set[int] = set()
         self.joins: list[tuple[int, int, tuple[str, ...]]] = []
@@ -301,11 +308,26 @@ class _Linker:
                 members = table.setdefault(t, [])
                 if len(members) < TERM_BLOCK:
                     members.append(i)
-        top = [{j for _, j in sorted(c)[:NEIGHBOURS]} for c in near]
+        ranked = [sorted(c) for c in near]
+        top = [{j for _, j in r[:NEIGHBOURS]} for r in ranked]
+        first = [r[0][1] if r else -1 for r in ranked]
+        # How similar an article is to reports of other stories: its candidates past the closest few.
+        # With too few candidates to tell, the corpus's typical similarity stands in.
+        everyone = sorted(c for r in ranked for c, _ in r[NEIGHBOURS:])
+        typical = -everyone[len(everyone) // 2] if everyone else NEIGHBOUR_SIMILARITY
+        background = [_background(r[NEIGHBOURS:], typical) for r in ranked]
         for i in range(n):
             for c, j in near[i]:
                 cos = -c
-                if j > i and cos >= NEIGHBOUR_SIMILARITY and j in top[i] and i in top[j]:
+                if (
+                    j > i
+                    and cos >= NEIGHBOUR_SIMILARITY
+                    and j in top[i]
+                    and i in top[j]
+                    and cos
+                    >= (NEAREST_MARGIN if first[i] == j and first[j] == i else NEIGHBOUR_MARGIN)
+                    * max(background[i], background[j])
+                ):
                     why = f"each is the other's closest report (term similarity {cos:.2f})"
                     edges.append((cos, i, j, (why,)))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
@@ -321,7 +343,8 @@ class _Linker:
         edges: list[tuple[float, int, int, tuple[str, ...]]],
     ) -> None:
         a, b = self.profiles[i], self.profiles[j]
-        gap = abs((a.published - b.published).days) if a.published and b.published else None
+        da, db = _dated(a), _dated(b)
+        gap = abs((da - db).days) if da and db else None
         if (gap is not None and gap > WINDOW_DAYS) or story_clash(a, b) is not None:
             return
         cos = weights.cosine(i, j)
@@ -331,13 +354,28 @@ class _Linker:
         why = [f"their names, figures and rare words agree (term similarity {cos:.2f})"]
         if gap is not None:
             score += SAME_DAY_BONUS if gap <= 1 else NEAR_DAY_BONUS
-            why.append("published the same day" if gap == 0 else f"published {gap} day(s) apart")
+            why.append("dated the same day" if gap == 0 else f"dated {gap} day(s) apart")
         kinds = _lead_kinds(a) & _lead_kinds(b)
         if kinds:
             score += LEAD_KIND_BONUS
             why.append(f"both lead with a {min(kinds)}")
         if score >= TERM_SIMILARITY:
             edges.append((score, i, j, tuple(why)))
+
+
+def _dated(p: Profile) -> dt.date | None:
+    """The day a report was published, or else stamped at the head of its page."""
+    return p.published or p.stamped
+
+
+def _background(rest: list[tuple[float, int]], typical: float) -> float:
+    """The typical similarity of an article to the candidates past its closest ones (their median).
+
+    With fewer than `MIN_BACKGROUND` of them, the corpus's `typical` similarity counts too.
+    """
+    if len(rest) >= MIN_BACKGROUND:
+        return -rest[len(rest) // 2][0]
+    return max([typical] + [-c for c, _ in rest[:1]])
 
 
 def _lead_kinds(p: Profile) -> set[str]:

@@ -27,7 +27,7 @@ from koreabrief.judge import date_interval
 from koreabrief.models import Facts, Modality, Precision, SanctionStatus
 from koreabrief.quotematch import quote_keys
 from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingle_hashes, sketch_hashes, words
-from koreabrief.terms import designators, lead_day, story_terms
+from koreabrief.terms import designators, lead_day, stamped_date, story_terms
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -135,8 +135,10 @@ class Profile:
     authorities: tuple[str, ...] = ()
     #: How many run hashes each quotation has in `quotes` (which lists them quotation by quotation).
     quote_sizes: bytes = b""
-    #: The first ``(month, day)`` the dateline, title or first paragraph names.
+    #: The ``(month, day)`` the dateline names.
     lead_day: tuple[int, int] | None = None
+    #: The date a stamp at the head of the page gives (``2023-07-18``), when it has no publication date.
+    stamped: dt.date | None = None
 
 
 def _domain(url: str | None) -> str | None:
@@ -331,6 +333,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         authorities=_lead_authorities(facts),
         quote_sizes=array("H", sizes).tobytes(),
         lead_day=lead_day(art),
+        stamped=stamped_date(art) if art.published is None else None,
     )
 
 
@@ -655,8 +658,9 @@ def days_apart(x: tuple[int, int], y: tuple[int, int]) -> int:
 def day_clash(a: Profile, b: Profile) -> str | None:
     """Why two reports, one of them at least undated, were written days apart, or None.
 
-    An undated report's day is the first day its lead names ("SEOUL, March 10
-    (Yonhap) --"); a dated one's is its publication day. Days more than
+    A report's day is its publication day, else the date a stamp at the head of
+    the page gives ("date 2023-07-18"), else the day its dateline names ("SEOUL,
+    March 10 (Yonhap) --"). Days more than
     `LEAD_DAY_WINDOW` apart (the year unknown, so counted around the calendar)
     tell two different reports: the launch of March 10 and the launch of March 17.
 
@@ -668,10 +672,15 @@ def day_clash(a: Profile, b: Profile) -> str | None:
         >>> day_clash(p, q)
         'reported on 3/10 and on 3/17'
     """
-    if a.published is not None and b.published is not None:
-        return None
-    da = (a.published.month, a.published.day) if a.published is not None else a.lead_day
-    db = (b.published.month, b.published.day) if b.published is not None else b.lead_day
+    pa, pb = a.published or a.stamped, b.published or b.stamped
+    if pa is not None and pb is not None:
+        if a.published is not None and b.published is not None:
+            return None  # both dated by their publishers: the clustering's window judges them
+        if abs((pa - pb).days) <= LEAD_DAY_WINDOW:
+            return None
+        return f"dated {pa.isoformat()} and {pb.isoformat()}"
+    da = (pa.month, pa.day) if pa is not None else a.lead_day
+    db = (pb.month, pb.day) if pb is not None else b.lead_day
     if da is None or db is None:
         return None
     if days_apart(da, db) <= LEAD_DAY_WINDOW:

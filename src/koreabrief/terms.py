@@ -21,6 +21,7 @@ tell different stories. The word lists are data (``[story]`` in
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import sys
@@ -38,7 +39,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["designators", "lead_day", "story_terms"]
+__all__ = ["designators", "lead_day", "stamped_date", "story_terms"]
 
 #: Content words read from the start of an article: its story is told first, and a
 #: bound keeps a long article's profile small.
@@ -73,6 +74,8 @@ _MONTH_DAY = re.compile(
 )
 #: Characters at the head of a text where a dateline is looked for.
 DATELINE_CHARS = 80
+# A date stamp as scraped corpora write it at the head of a page: "date 2023-07-18".
+_STAMP = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _MONTH_NUMBERS = {
     m: n
     for n, m in enumerate(
@@ -255,3 +258,26 @@ def lead_day(article: Article) -> tuple[int, int] | None:
     month = _MONTH_NUMBERS[(m.group("m") or m.group("m2"))[:3].lower()]
     day = int(m.group("d") or m.group("d2"))
     return (month, day) if 1 <= day <= 31 else None
+
+
+def stamped_date(article: Article) -> dt.date | None:
+    """A date stamp (``2023-07-18``) at the head of the text or title: when the page was dated.
+
+    Scraped pages often keep such a stamp above the story; without a publication
+    date it tells when the report was written.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> stamped_date(Article(id="x", raw="", text="date 2023-07-18 SEOUL -- A port call."))
+        datetime.date(2023, 7, 18)
+        >>> stamped_date(Article(id="y", raw="", text="Flights resumed.")) is None
+        True
+    """
+    for part in (article.text[:DATELINE_CHARS], (article.title or "")[:DATELINE_CHARS]):
+        m = _STAMP.search(part)
+        if m is not None:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:  # "2023-13-45" is no date
+                return None
+    return None
