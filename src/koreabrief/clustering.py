@@ -19,16 +19,18 @@ specific event the same day. Candidate pairs come from four blocking keys:
 name the same people and places and use the same rare words. Each article's
 story terms (`koreabrief.terms`) are weighted by how rare they are in the
 corpus (tf-idf) and compared by cosine similarity. Candidates are the articles
-sharing one of an article's rarest terms. Two articles join when their terms
-agree strongly (more readily when published within a day), or when each is
-among the other's two closest articles and they agree at all.
+sharing one of an article's weightiest terms that few articles hold. Two
+articles join when their terms agree strongly (more readily when published
+within a day), or when each is among the other's two closest articles and they
+agree far more than either does with its other candidates.
 
 Nothing joins two articles, or two stories, that `koreabrief.profile.story_clash`
 tells apart (different lead events, "Resolution 2375" vs "2397", sanctions by
-different authorities), nor, on corpus evidence alone, articles published more
-than `WINDOW_DAYS` apart. Each key keeps at most a few members (the first in
-id order), so a huge block costs linear, not quadratic, time. Articles are
-processed in id order, so stories do not depend on input order.
+different authorities, datelines days apart), nor, on corpus evidence alone,
+articles published (or stamped) more than `WINDOW_DAYS` apart. Each key keeps
+at most a few members (the first in id order), so a huge block costs linear,
+not quadratic, time. Articles are processed in id order, so stories do not
+depend on input order.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ MIN_BACKGROUND = 3
 SAME_DAY_BONUS = 0.08
 NEAR_DAY_BONUS = 0.03
 LEAD_KIND_BONUS = 0.04
-#: Rarest terms of each article used as blocking keys, and members kept per term.
+#: Weightiest terms of each article used as blocking keys, and members kept per term.
 TERM_KEYS = 16
 TERM_BLOCK = 8
 #: Terms held by more articles than this are no keys: a story's own names are rarer,
@@ -312,28 +314,7 @@ class _Linker:
                 members = table.setdefault(t, [])
                 if len(members) < TERM_BLOCK:
                     members.append(i)
-        ranked = [sorted(c) for c in near]
-        top = [{j for _, j in r[:NEIGHBOURS]} for r in ranked]
-        first = [r[0][1] if r else -1 for r in ranked]
-        # How similar an article is to reports of other stories: its candidates past the closest few.
-        # With too few candidates to tell, the corpus's typical similarity stands in.
-        everyone = sorted(c for r in ranked for c, _ in r[NEIGHBOURS:])
-        typical = -everyone[len(everyone) // 2] if everyone else NEIGHBOUR_SIMILARITY
-        background = [_background(r[NEIGHBOURS:], typical) for r in ranked]
-        for i in range(n):
-            for c, j in near[i]:
-                cos = -c
-                if (
-                    j > i
-                    and cos >= NEIGHBOUR_SIMILARITY
-                    and j in top[i]
-                    and i in top[j]
-                    and cos
-                    >= (NEAREST_MARGIN if first[i] == j and first[j] == i else NEIGHBOUR_MARGIN)
-                    * max(background[i], background[j])
-                ):
-                    why = f"each is the other's closest report (term similarity {cos:.2f})"
-                    edges.append((cos, i, j, (why,)))
+        edges.extend(_closest_pairs(near))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         for _, i, j, reasons in edges:
             self.join(i, j, reasons, strong=False)
@@ -365,6 +346,29 @@ class _Linker:
             why.append(f"both lead with a {min(kinds)}")
         if score >= TERM_SIMILARITY:
             edges.append((score, i, j, tuple(why)))
+
+
+def _closest_pairs(near: list[list[tuple[float, int]]]) -> Iterator[tuple[float, int, int, tuple[str, ...]]]:
+    """Pairs each among the other's closest candidates, standing out from their other candidates.
+
+    `near[i]` holds ``(-similarity, j)`` for every candidate `j` of article `i`.
+    """
+    ranked = [sorted(c) for c in near]
+    top = [{j for _, j in r[:NEIGHBOURS]} for r in ranked]
+    first = [r[0][1] if r else -1 for r in ranked]
+    # How similar an article is to reports of other stories: its candidates past the closest few.
+    # With too few candidates to tell, the corpus's typical similarity stands in.
+    everyone = sorted(c for r in ranked for c, _ in r[NEIGHBOURS:])
+    typical = -everyone[len(everyone) // 2] if everyone else NEIGHBOUR_SIMILARITY
+    background = [_background(r[NEIGHBOURS:], typical) for r in ranked]
+    for i, candidates in enumerate(near):
+        for c, j in candidates:
+            cos = -c
+            if j <= i or cos < NEIGHBOUR_SIMILARITY or j not in top[i] or i not in top[j]:
+                continue
+            margin = NEAREST_MARGIN if first[i] == j and first[j] == i else NEIGHBOUR_MARGIN
+            if cos >= margin * max(background[i], background[j]):
+                yield cos, i, j, (f"each is the other's closest report (term similarity {cos:.2f})",)
 
 
 def _dated(p: Profile) -> dt.date | None:
