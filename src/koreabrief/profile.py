@@ -1,10 +1,12 @@
 """A compact profile of one article for story detection, and the same-story decision.
 
 [`compare`][koreabrief.compare] and [`cluster`][koreabrief.cluster] decide
-"same story" with the same function on the same profile, so a pair of articles
-gets one answer whichever entry point asks. A profile is small (a 64-value
-sketch, dated event signatures, quotation hashes), so a 100k-article corpus
-fits in memory without keeping the texts.
+"same story" pairwise with the same function on the same profile, so a pair of
+articles gets one answer whichever entry point asks (`cluster` adds corpus
+evidence on top, see `koreabrief.clustering`); `story_clash` says when two
+articles tell different stories whatever else they share. A profile is small
+(a 128-value sketch, dated event signatures, quotation hashes, story terms), so
+a 100k-article corpus fits in memory without keeping the texts.
 """
 
 from __future__ import annotations
