@@ -311,6 +311,9 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
     wire = wire_credit(art.text)
     counted = story_terms(art, gazetteer=g, tokens=toks)
     terms = tuple(sorted(counted))
+    counts = list(map(counted.__getitem__, terms))
+    if counts and max(counts) > 255:
+        counts = [min(c, 255) for c in counts]
     return Profile(
         id=art.id,
         title=art.title,
@@ -330,7 +333,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         wire=wire,
         wire_own=wire is not None and wire_outlet(wire, art.outlet, _domain(art.url)),
         terms=tuple(map(sys.intern, terms)),
-        term_counts=bytes([min(counted[t], 255) for t in terms]),
+        term_counts=bytes(counts),
         designators=designators(art),
         authorities=_lead_authorities(facts),
         quote_sizes=array("H", sizes).tobytes(),

@@ -23,6 +23,7 @@ __all__ = [
     "estimate_jaccard",
     "jaccard",
     "normalise_text",
+    "run_hashes",
     "shingle_hashes",
     "shingles",
     "sketch",
@@ -102,13 +103,34 @@ def shingle_hashes(tokens: list[str]) -> set[int]:
     """
     if not tokens:
         return set()
-    hs = list(map(_WORD_HASHES.get, tokens))
-    if None in hs:
-        hs = [_word_hash(w) for w in tokens]
+    hs = _word_hashes(tokens)
     if len(hs) < 3:
         hs += [0] * (3 - len(hs))
     mask = _MASK
     return {hash(t) & mask for t in zip(hs, hs[1:], hs[2:], strict=False)}
+
+
+def run_hashes(tokens: list[str], n: int) -> set[int]:
+    """64-bit hashes of the `n`-word runs of `tokens` (none when it is shorter), made as shingle hashes.
+
+    Examples:
+        >>> len(run_hashes(["we", "will", "answer", "every", "provocation", "now"], 5))
+        2
+        >>> run_hashes(["too", "short"], 5)
+        set()
+    """
+    if len(tokens) < n:
+        return set()
+    hs = _word_hashes(tokens)
+    mask = _MASK
+    return {hash(tuple(hs[i : i + n])) & mask for i in range(len(hs) - n + 1)}
+
+
+def _word_hashes(tokens: list[str]) -> list[int]:
+    hs = list(map(_WORD_HASHES.get, tokens))
+    if None in hs:
+        return [_word_hash(w) for w in tokens]
+    return hs  # type: ignore[return-value]  # no None left
 
 
 def shingles(tokens: list[str], n: int = 3) -> set[str]:
