@@ -40,7 +40,9 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import itertools
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -157,14 +159,13 @@ def _quote_fingerprints(p: Profile) -> Iterator[int]:
 class _Weights:
     """Tf-idf weights of the corpus's story terms: rare terms count, common ones hardly."""
 
-    def __init__(self, profiles: list[Profile]) -> None:
-        df: dict[str, int] = {}
-        for p in profiles:
-            for t in p.terms:
-                df[t] = df.get(t, 0) + 1
+    def __init__(self, profiles: list[Profile], *, most: int = TERM_DF) -> None:
+        df = Counter(itertools.chain.from_iterable(p.terms for p in profiles))
         self.df = df
         n = len(profiles)
         self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        #: Terms that can be blocking keys: held by at least two articles and at most `most`.
+        self.keyable = frozenset(t for t, d in df.items() if 2 <= d <= most)
         self.profiles = profiles
         self.vector = functools.lru_cache(maxsize=4096)(self._vector)
 
@@ -179,15 +180,15 @@ class _Weights:
         a, b = self.vector(i), self.vector(j)
         return sum([a[t] * b[t] for t in a.keys() & b.keys()])
 
-    def key_terms(self, i: int, limit: int, most: int) -> list[str]:
-        """The article's `limit` weightiest terms that between 2 and `most` articles hold."""
-        df, idf = self.df, self.idf
+    def key_terms(self, i: int, limit: int) -> list[str]:
+        """The article's `limit` weightiest keyable terms."""
         p = self.profiles[i]
-        weighed = [
-            (-(1.0 + math.log(c)) * idf[t], t)
-            for t, c in zip(p.terms, p.term_counts, strict=True)
-            if 2 <= df[t] <= most
-        ]
+        keys = self.keyable.intersection(p.terms)
+        if not keys:
+            return []
+        idf = self.idf
+        counts = zip(p.terms, p.term_counts, strict=True)
+        weighed = [(-(1.0 + math.log(c)) * idf[t], t) for t, c in counts if t in keys]
         return [t for _, t in sorted(weighed)[:limit]]
 
 
@@ -303,7 +304,7 @@ class _Linker:
         seen: set[int] = set()
         n = len(ps)
         for i in range(n):
-            keys = weights.key_terms(i, TERM_KEYS, TERM_DF)
+            keys = weights.key_terms(i, TERM_KEYS)
             for t in keys:
                 for j in table.get(t, ()):
                     if j * n + i in seen:

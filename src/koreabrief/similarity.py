@@ -12,6 +12,7 @@ sketches agree in a bin estimates the Jaccard similarity of the shingle sets.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import unicodedata
 from array import array
@@ -215,7 +216,10 @@ def estimate_jaccard(a: array[int], b: array[int]) -> float:
     """
     if len(a) != len(b) or not a:
         return 0.0
-    same = sum(1 for x, y in zip(a, b, strict=True) if x == y and x != _EMPTY)
+    # Equal bins counted in C; bins empty on both sides (an empty text) match nothing.
+    same: int = sum(map(operator.eq, a, b))
+    if a[0] == _EMPTY == b[0]:  # densified, a sketch has empty bins only when it is all empty
+        same -= sum(1 for x, y in zip(a, b, strict=True) if x == y == _EMPTY)
     return same / len(a)
 
 
