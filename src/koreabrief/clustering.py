@@ -24,7 +24,7 @@ articles join when their terms agree strongly (more readily when published
 within a day), or when each is among the other's two closest articles and they
 agree far more than either does with its other candidates.
 
-Nothing joins two articles, or two stories, that `koreabrief.profile.story_clash`
+Nothing joins two articles, or two stories, that `koreabrief.clashes.story_clash`
 tells apart (different lead events, "Resolution 2375" vs "2397", sanctions by
 different authorities, datelines days apart), nor, on corpus evidence alone,
 articles published (or stamped) more than `WINDOW_DAYS` apart. Each key keeps
@@ -46,23 +46,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from koreabrief.clashes import LEAD_DAY_WINDOW, authority_clash, days_apart, designator_clash, story_clash
 from koreabrief.extraction import as_facts
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Facts, Story
-from koreabrief.profile import (
-    LEAD_DAY_WINDOW,
-    UNDATED_WINDOW,
-    Profile,
-    authority_clash,
-    days_apart,
-    derivation,
-    designator_clash,
-    fresh,
-    profile,
-    quote_hashes,
-    same_story,
-    story_clash,
-)
+from koreabrief.profile import UNDATED_WINDOW, Profile, derivation, fresh, profile, quote_hashes, same_story
 from koreabrief.similarity import SKETCH_SIZE
 
 __all__ = ["Clusterer", "cluster", "cluster_profiles"]
