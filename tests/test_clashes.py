@@ -67,10 +67,8 @@ class TestClashes:
     def test_lead_events_a_week_apart(self) -> None:
         """Leading with one kind of event a week apart is two events; a day apart is one."""
         text = "North Korea fired a missile."
-        a, b, c = (
-            _profile(aid, text, day, (_launch(day),))
-            for aid, day in (("a", dt.date(2031, 3, 10)), ("b", dt.date(2031, 3, 17)), ("c", dt.date(2031, 3, 11)))
-        )
+        days = {"a": dt.date(2031, 3, 10), "b": dt.date(2031, 3, 17), "c": dt.date(2031, 3, 11)}
+        a, b, c = (_profile(aid, text, day, (_launch(day),)) for aid, day in days.items())
         assert lead_clash(a, b) is not None
         assert lead_clash(a, c) is None
 
