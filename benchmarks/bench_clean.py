@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpus import machine_reference
+
 from koreabrief.cleaning import clean
 from tests.test_clean_fixtures import all_pages
 
@@ -86,6 +88,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [1.0, 2.0] if args.quick else [1.0, 2.0, 5.0, 10.0]
     clean("warm up the lexicon.")
+    # So that runs on different machines compare (see corpus.machine_reference).
+    print(f"machine reference: {machine_reference():.1f} ms")
     shapes = (("seed articles", seed_articles), ("corpus of pages", corpus), ("one page", one_page),
               ("one line", one_line))  # fmt: skip
     for name, make in shapes:

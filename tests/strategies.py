@@ -12,6 +12,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import koreabrief as kb
+from koreabrief.models import PUBLISHED_SOURCES
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -61,6 +62,8 @@ articles = st.builds(
     published=st.none() | _dates,
     removed=_tuples(removals()),
     warnings=_tuples(_safe_text),
+    published_source=st.none() | st.sampled_from(PUBLISHED_SOURCES),
+    crawled=st.none() | _dates,
 )
 
 quantities = st.builds(
@@ -228,6 +231,7 @@ briefs = st.builds(
     conflicts=_tuples(alignments, 2),
     articles=st.integers(0, 1000),
     warnings=_tuples(_safe_text),
+    sanction_articles=_tuples(_tuples(st.text(min_size=1, max_size=8), 2), 2),
 )
 
 #: One strategy per model, for round-trip tests.

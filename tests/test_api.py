@@ -110,3 +110,40 @@ class TestArgumentErrors:
     def test_to_json_of_a_foreign_object(self) -> None:
         with pytest.raises(kb.SerializationError):
             kb.to_json(object())
+
+
+def _reference_objects() -> list[tuple[str, Any]]:
+    """(name, object) for every ``::: name`` of the API reference, with a class's own methods."""
+    import importlib
+
+    found: list[tuple[str, Any]] = []
+    for name in re.findall(r"^::: (\S+)", _reference_text(), re.MULTILINE):
+        parts = name.split(".")
+        for i in range(len(parts), 0, -1):
+            try:
+                obj: Any = importlib.import_module(".".join(parts[:i]))
+                for attr in parts[i:]:
+                    obj = getattr(obj, attr)
+            except (ImportError, AttributeError):
+                continue
+            break
+        found.append((name, obj))
+        if inspect.isclass(obj):
+            for attr, value in vars(obj).items():
+                member = getattr(value, "__func__", None) or getattr(value, "fget", None) or value
+                if not attr.startswith("_") and callable(member):
+                    found.append((f"{name}.{attr}", member))
+    return found
+
+
+class TestReferenceExamples:
+    @pytest.mark.parametrize(
+        ("name", "obj"), _reference_objects(), ids=lambda x: x if isinstance(x, str) else ""
+    )
+    def test_examples_use_kb_names(self, name: str, obj: Any) -> None:
+        """A reference example calls public names as ``kb.name``, the way users import them."""
+        bare = re.compile(r"(?<![\w.\"'])(" + "|".join(sorted(PUBLIC, key=len, reverse=True)) + r")\s*[(.]")
+        for line in (inspect.getdoc(obj) or "").splitlines():
+            code = line.strip()
+            if code.startswith((">>> ", "... ")) and "import " not in code:
+                assert not bare.search(code[4:]), f"{name}: {code}"

@@ -354,6 +354,11 @@ class TestClassify:
             ("A soldier answers questions in a video released by the president. /Yonhap", K.CREDIT),
             ("Published March 12, 2025 5:14am EDT", K.BYLINE),
             ("You've successfully subscribed to this newsletter!", K.ADVERT),
+            ("Our Jane Roe has more.", K.BYLINE),
+            ("#NorthKorea #missile #defence", K.NAVIGATION),
+            ("[Anchor Lead]", K.OTHER),
+            ("(ATTN: UPDATES with details, background)", K.OTHER),
+            ("This story is from the March 3, 2025 edition of Example Weekly.", K.SOURCE_NOTE),
         ],
     )
     def test_furniture_kinds(self, line: str, kind: RemovalKind) -> None:
@@ -520,6 +525,64 @@ class TestClassify:
         assert a.paragraphs == (PARA, last)
 
 
+class TestCutOffEnd:
+    """A page cut short ends with the story's last sentence cut, which stays in the body."""
+
+    STORY = (
+        "Troops Cross Border\n\nSEOUL — North Korean troops crossed the border on Tuesday, "
+        "the military said.\n\nThe soldiers withdrew after warning shots were fired.\n\n"
+    )
+
+    @pytest.mark.parametrize("cut", ["The two sides agreed to hold", "Officials said the", "Pyongy", "“We w"])
+    def test_cut_last_line_is_body(self, cut: str) -> None:
+        """A last line cut mid-sentence or mid-word, right after the body, is body."""
+        a = clean(self.STORY + cut)
+        assert a.paragraphs[-1] == cut
+        assert not lost_characters(a)
+
+    @pytest.mark.parametrize(
+        "tail",
+        [
+            "Share this article",
+            "Tags: Korea, Troops",
+            "Defence North Korea Jane Roe Border Troops",
+            "Read more:",
+        ],
+    )
+    def test_furniture_still_removed(self, tail: str) -> None:
+        """Lines the lexicon names, and runs of capitalised tags, stay furniture."""
+        a = clean(self.STORY + tail)
+        assert tail not in a.text
+
+    def test_a_page_ending_with_a_line_break_was_not_cut(self) -> None:
+        """A saved page ends with a line break: its last short line is furniture, however it ends."""
+        a = clean(self.STORY + "Privacy and cookie settings\n")
+        assert "Privacy and cookie settings" not in a.text
+
+    def test_after_furniture_stays_furniture(self) -> None:
+        """A last short line after furniture (not after the story) is furniture."""
+        a = clean(self.STORY + "Share this article\n\nMore in World")
+        assert "More in World" not in a.text
+
+    @given(st.text(alphabet="abc ", min_size=1, max_size=30))
+    def test_nothing_lost(self, cut: str) -> None:
+        """Whatever the cut line, every character of raw is accounted for."""
+        assert not lost_characters(clean(self.STORY + "Officials " + cut))
+
+    def test_list_closing_the_story(self) -> None:
+        """A lead-in ending in a colon and the short items after it close the story in the body."""
+        items = ["Example Trading Co and Example Shipping Ltd", "Two vessels registered abroad"]
+        lead = "The ministry named the targets of the measures as follows:"
+        a = clean(self.STORY + "\n\n".join([lead, *items]))
+        assert a.paragraphs[-2:] == tuple(items)
+
+    def test_quoted_capitals_are_a_sub_heading(self) -> None:
+        """A quotation in capitals between paragraphs is a sub-heading, not a link to another story."""
+        heading = "“WE ARE READY FOR ANY SCENARIO NOW”"
+        a = clean(self.STORY + heading + "\n\nThe soldiers returned to base by noon.")
+        assert heading in a.paragraphs
+
+
 class TestMetadata:
     @pytest.mark.parametrize(
         ("opening", "place"),
@@ -529,7 +592,7 @@ class TestMetadata:
             ("TOKYO, Jan 6 (AFP) - Japan said", "TOKYO"),
             ("WASHINGTON — The Treasury said", "WASHINGTON"),
             ("SEOUL, Jan. 15 (Yonhap) -- North Korea said", "SEOUL"),
-            ("SEOUL, South Korea (AP) — The acting president said", "SEOUL"),
+            ("SEOUL, South Korea (AP) — The acting president said", "SEOUL, South Korea"),
             ("Pyongyang, January 16 (KCNA) -- The army said", "Pyongyang"),
             ("NEW YORK — The council met", "NEW YORK"),
             ("MOSCOW, January 14. /TASS/. The ministry said", "MOSCOW"),
@@ -683,6 +746,18 @@ class TestBadInput:
         assert a.text == ""
         assert len(a.removed) == 6
         assert any("no article body" in w for w in a.warnings)
+
+    def test_one_huge_line_warns(self) -> None:
+        """A long page without a line break is kept whole, with a warning saying so."""
+        a = clean(PARA * 40)
+        assert a.text == (PARA * 40).strip()
+        assert any("no line breaks" in w for w in a.warnings)
+
+    def test_thousands_of_short_lines_warn(self) -> None:
+        """Ten thousand short lines give a result and a warning, never an exception."""
+        a = clean("Seoul said.\nMenu\n" * 5000)
+        assert any("short lines" in w for w in a.warnings)
+        assert not clean(f"{PARA}\n\n{PARA2}").warnings
 
     def test_ten_megabyte_line(self) -> None:
         """A single 10 MB line is cleaned without error (and in linear time, see benchmarks)."""

@@ -31,6 +31,9 @@ _KINDS = [
     "title",
 ]
 _MARK = re.compile(r"@(" + "|".join(_KINDS) + r") (.*)$")
+# One raw line glued from several pieces: "@glued other: date 2025-01-06 ‖ title: Seoul Says No"
+_GLUED = "@glued "
+_PIECE = re.compile(r"(" + "|".join([*_KINDS, "body"]) + r"): (.*)$")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -49,6 +52,10 @@ class Page:
     def meta_title(self) -> str | None:
         return self.meta.get("meta_title")
 
+    @property
+    def url(self) -> str | None:
+        return self.meta.get("url")
+
 
 def parse_page(path: Path) -> Page:
     """Turn an annotated .page file into raw text and expectations."""
@@ -62,6 +69,22 @@ def parse_page(path: Path) -> Page:
         if line.startswith("@@ "):
             key, _, value = line[3:].partition(":")
             meta[key.strip()] = value.strip()
+            continue
+        if line.startswith(_GLUED):
+            pieces = [_PIECE.match(piece.strip()) for piece in line[len(_GLUED) :].split("‖")]
+            texts = []
+            for piece in pieces:
+                assert piece is not None, f"{path.name}: bad piece in {line!r}"
+                kind, text = piece.groups()
+                texts.append(text)
+                if kind == "title":
+                    title = text
+                elif kind == "body":
+                    body.append(pending + text)
+                    pending = ""
+                else:
+                    removed.append((kind, text))
+            raw_lines.append(" ".join(texts))
             continue
         m = _MARK.match(line)
         if m:
@@ -114,7 +137,7 @@ def _norm(text: str) -> str:
 
 
 def _clean(page: Page) -> Article:
-    return clean(page.raw, id=page.name, title=page.meta_title)
+    return clean(page.raw, id=page.name, title=page.meta_title, url=page.url)
 
 
 class TestFixturePages:

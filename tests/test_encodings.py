@@ -12,6 +12,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import koreabrief as kb
 from koreabrief.loaders import decode
@@ -77,13 +79,6 @@ class TestUtf16:
         a = _load_one(tmp_path, bom + KOREAN.encode(encoding))
         assert a.raw == KOREAN
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "loaders.decode: "
-            "UTF-16 without BOM is only recognised for mostly-ASCII text; Hangul is refused as binary"
-        ),
-    )
     @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
     def test_korean_utf16_without_bom(self, tmp_path: Path, encoding: str) -> None:
         """Korean (non-Latin) text in UTF-16 without a BOM is decoded, not refused as binary."""
@@ -160,11 +155,20 @@ class TestJsonText:
         assert "Seoul said" in out.read_text("utf-8")
 
     def test_jsonl_invalid_utf8_bytes(self, tmp_path: Path) -> None:
-        """Invalid UTF-8 bytes inside a JSONL string load with U+FFFD instead of failing the line."""
+        """A JSONL line that is not UTF-8 loads as a text file would (here Windows-1252), with a warning."""
         path = tmp_path / "c.jsonl"
         path.write_bytes(b'{"id": "x", "text": "Seoul\xff said no."}\n')
         (a,) = list(kb.load(path))
-        assert a.raw == "Seoul\ufffd said no."
+        assert a.raw == "Seoul\xff said no."
+        assert a.warnings[:1] == ("not valid UTF-8: decoded as Windows-1252",)
+
+    def test_jsonl_broken_utf8_bytes_replaced(self, tmp_path: Path) -> None:
+        """A truncated UTF-8 sequence in a JSONL string becomes U+FFFD and the record says so."""
+        path = tmp_path / "c.jsonl"
+        path.write_bytes('{"id": "x", "text": "Seoul’s '.encode() + b"\xe2\x80" + b' reply."}\n')
+        (a,) = list(kb.load(path))
+        assert "\ufffd" in a.raw
+        assert any("U+FFFD" in w for w in a.warnings)
 
 
 class TestDecodeNeverRaisesUnexpectedly:
@@ -189,3 +193,53 @@ class TestDecodeNeverRaisesUnexpectedly:
             return
         assert isinstance(text, str)
         assert isinstance(notes, tuple)
+
+
+class TestKoreanCodePages:
+    NEWS = (
+        "북한이 11일 오전 평양 일대에서 동해상으로 대륙간탄도미사일 1발을 발사했다고 합동참모본부가 밝혔다. "
+        "군은 미국, 일본과 정보를 긴밀히 공유하고 있다고 덧붙였다."
+    )
+
+    @pytest.mark.parametrize("encoding", ["cp949", "euc-kr"])
+    @pytest.mark.parametrize("prefix", ["", "SEOUL (Example) -- "])
+    def test_korean_code_page_file(self, tmp_path: Path, encoding: str, prefix: str) -> None:
+        """A CP949/EUC-KR file decodes to the Korean text, with a warning naming the code page."""
+        a = _load_one(tmp_path, (prefix + self.NEWS).encode(encoding))
+        assert a.raw == prefix + self.NEWS
+        assert "\ufffd" not in a.raw
+        assert any("CP949" in w for w in a.warnings)
+
+    def test_cp949_line_among_utf8_jsonl(self, tmp_path: Path) -> None:
+        """One CP949 record among UTF-8 ones is decoded on its own and says so."""
+        lines = [
+            json.dumps({"id": "u", "text": ENGLISH}, ensure_ascii=False).encode(),
+            json.dumps({"id": "k", "text": self.NEWS}, ensure_ascii=False).encode("cp949"),
+        ]
+        path = tmp_path / "mixed.jsonl"
+        path.write_bytes(b"\n".join(lines) + b"\n")
+        u, k = list(kb.load(path))
+        assert (u.raw, u.warnings) == (ENGLISH, ())
+        assert k.raw == self.NEWS
+        assert any("CP949" in w for w in k.warnings)
+
+    def test_cp949_json_array_keeps_its_warning(self, tmp_path: Path) -> None:
+        """A .json file's decoding fallback reaches every record's warnings."""
+        path = tmp_path / "a.json"
+        path.write_bytes(json.dumps([{"text": self.NEWS}], ensure_ascii=False).encode("cp949"))
+        (a,) = list(kb.load(path))
+        assert a.raw == self.NEWS
+        assert any("CP949" in w for w in a.warnings)
+
+    @given(
+        st.lists(st.from_regex(r"[“]?[A-Za-z]{1,8}[éè’—”]?[a-z]{0,4}[,.]?", fullmatch=True), max_size=60).map(
+            " ".join
+        )
+    )
+    def test_latin_text_never_read_as_cjk(self, text: str) -> None:
+        """Words of Latin text (accents, curly quotes, dashes) in Windows-1252 or UTF-8 never read as CJK."""
+        for data in (text.encode("utf-8"), text.encode("cp1252")):
+            decoded, notes = decode(data)
+            assert not any("CP949" in n or "Shift" in n or "GB" in n for n in notes)
+            if data == text.encode("utf-8"):
+                assert decoded == text

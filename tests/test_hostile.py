@@ -181,6 +181,30 @@ class TestCleanLinear:
 
         _check("clean/blank_lines", make, 20_000, 8_000_000)
 
+    @pytest.mark.parametrize(
+        "kind", ["capitalised_words", "dates", "short_lines", "hyphens", "digits_commas"]
+    )
+    def test_stamped_page_with_address(self, kind: str) -> None:
+        """A stamped page (a flattened head to cut) with a long address slug stays linear."""
+        url = "https://example.com/2025/01/06/" + "-".join(["north", "korea", "fires", "missile"] * 40)
+
+        def make(n: int) -> Callable[[], object]:
+            raw = "date 2025-01-06 " + _build(kind, n)
+            return lambda: kb.clean(raw, url=url)
+
+        _check(f"clean/stamped_{kind}", make, 20_000, 8_000_000)
+
+    def test_many_headline_lines_and_repeats(self) -> None:
+        """Thousands of headline-shaped lines, printed twice, with a slug to match, stay linear."""
+        lines = "North Korea Fires Missile Toward East Sea\nNorth Korea Fires Missile Toward East Sea\n"
+        url = "https://example.com/north-korea-fires-missile-toward-east-sea"
+
+        def make(n: int) -> Callable[[], object]:
+            raw = lines * max(1, n // len(lines)) + "Seoul said it was monitoring the launch closely."
+            return lambda: kb.clean(raw, url=url)
+
+        _check("clean/headline_lines", make, 20_000, 4_000_000)
+
     def test_many_furniture_lines(self) -> None:
         """A page of thousands of furniture lines is cleaned in linear time."""
         lines = "Share it\nLoading Now\nPost Comment\nLatest Posts\n"
@@ -339,6 +363,70 @@ class TestCorpusLinear:
             return lambda: brief(corpus)
 
         _check("brief/seed_copies", make, 40, 4_000)
+
+
+#: Hostile byte patterns for decoding: a Korean code page, lone Windows-1252
+#: bytes between letters, stray bytes in UTF-8, high bytes with no sense at all.
+BYTE_KINDS: dict[str, bytes] = {
+    "cp949": "북한 미사일 발사 ".encode("cp949"),
+    "cp1252_dashes": "a—b’c ".encode("cp1252"),
+    "utf8_with_stray": "Seoul’s ".encode() + b"\xff\xe2\x80 ",
+    "high_bytes": bytes(range(0x80, 0x100)),
+    "utf16_nuls": "Kim ".encode("utf-16-le"),
+}
+
+
+class TestLoadingLinear:
+    @pytest.mark.parametrize("kind", sorted(BYTE_KINDS))
+    def test_decode_is_linear(self, kind: str) -> None:
+        """Decoding bytes (detection included) takes time linear in their length."""
+        from koreabrief.loaders import decode
+
+        def make(n: int) -> Callable[[], object]:
+            unit = BYTE_KINDS[kind]
+            data = unit * max(1, n // len(unit))
+
+            def run() -> object:
+                try:
+                    return decode(data)
+                except kb.LoadError:
+                    return None
+
+            return run
+
+        _check(f"decode/{kind}", make, 20_000, 4_000_000)
+
+    @pytest.mark.parametrize("unit", ["<p>", "<", "</p>a", "<div class='x'", "<!-- "])
+    def test_markup_detection_is_linear(self, unit: str) -> None:
+        """Telling HTML from text is linear (in fact bounded) on tag soup."""
+
+        def make(n: int) -> Callable[[], object]:
+            text = unit * max(1, n // len(unit))
+            return lambda: kb.markup.looks_like_html(text)
+
+        _check(f"looks_like_html/{unit}", make, 20_000, 8_000_000)
+
+    def test_jsonl_records_are_linear(self, tmp_path: Path) -> None:
+        """Loading scraper records is linear in their number."""
+        record = json.dumps({"maintext": "Seoul said no.", "authors": ["A B"], "date_publish": "2025-01-06"})
+
+        def make(n: int) -> Callable[[], object]:
+            path = tmp_path / f"r{n}.jsonl"
+            path.write_text((record + "\n") * max(1, n // len(record)), "utf-8")
+            return lambda: sum(1 for _ in kb.loaders.records(path))
+
+        _check("records/jsonl", make, 50_000, 8_000_000)
+
+    def test_html_page_is_linear(self) -> None:
+        """An HTML page with many paragraphs goes through trafilatura and the cleaner in linear time."""
+        pytest.importorskip("trafilatura")
+        para = "<p>North Korea fired a missile on Monday, the military said in Seoul.</p>\n"
+
+        def make(n: int) -> Callable[[], object]:
+            page = "<html><body><article>" + para * max(1, n // len(para)) + "</article></body></html>"
+            return lambda: kb.article(page, id="h")
+
+        _check("article/html", make, 20_000, 2_000_000)
 
 
 #: Hostile inputs for the story profile's own scans (names, numbered names, datelines).

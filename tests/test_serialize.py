@@ -91,3 +91,24 @@ class TestJsonl:
         assert next(reader) == kb.Span(0, 1)
         with pytest.raises(kb.SerializationError, match="line 3"):
             next(reader)
+
+
+class TestJsonlPaths:
+    @given(st.lists(facts, max_size=3), st.sampled_from(["f.jsonl", "f.jsonl.gz"]), st.booleans())
+    def test_paths_round_trip(self, items: list[kb.Facts], name: str, as_str: bool) -> None:
+        """write_jsonl and read_jsonl take a path (str or Path, gzipped by .gz) as well as a stream."""
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / name
+            target: Any = str(path) if as_str else path
+            assert kb.write_jsonl(items, target) == len(items)
+            assert list(kb.read_jsonl(target, kb.Facts)) == items
+            if name.endswith(".gz"):
+                assert path.read_bytes()[:2] == b"\x1f\x8b"
+
+    def test_missing_path_is_a_load_error(self, tmp_path: Any) -> None:
+        """Reading a file that does not exist raises LoadError naming it."""
+        with pytest.raises(kb.LoadError, match="nothere"):
+            list(kb.read_jsonl(tmp_path / "nothere.jsonl", kb.Facts))

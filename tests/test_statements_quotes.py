@@ -79,3 +79,23 @@ class TestProperties:
             assert "\n\n" not in text[q.start : q.end]
             assert any(ch.isalnum() for ch in text[q.start : q.end])
             last = q.end
+
+
+class TestCutOffText:
+    """A quotation still open where a truncated text ends is no quotation."""
+
+    def test_open_at_the_end_is_dropped(self) -> None:
+        """An opening mark with no close before the end of the text gives no piece."""
+        text = "“We will go,” he said.\n\nShe added: “The talks will resume in the"
+        assert [text[q.start : q.end] for q in find_quotes(text)] == ["We will go,"]
+
+    def test_open_before_a_later_paragraph_is_kept(self) -> None:
+        """An unclosed quotation followed by more text still ends at its paragraph."""
+        text = "She added: “The talks will resume soon.\n\nOfficials declined to comment."
+        assert [text[q.start : q.end] for q in find_quotes(text)] == ["The talks will resume soon."]
+
+    @given(st.text(alphabet="ab “”.", max_size=40))
+    def test_last_piece_closed_or_followed(self, text: str) -> None:
+        """Whatever the text, no piece runs open into the end of the text."""
+        pieces = find_quotes(text)
+        assert not pieces or pieces[-1].close_at is not None or text[pieces[-1].end :].strip()

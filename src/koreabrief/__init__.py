@@ -27,6 +27,7 @@ from koreabrief.errors import (
     KoreabriefError,
     KoreabriefWarning,
     LoadError,
+    MissingExtraError,
     SerializationError,
 )
 from koreabrief.extraction import extract, extract_events, extract_sanctions, extract_statements
@@ -60,6 +61,7 @@ from koreabrief.models import (
 from koreabrief.parallel import process
 from koreabrief.render import render_markdown
 from koreabrief.serialize import from_dict, from_json, read_jsonl, to_dict, to_json, write_jsonl
+from koreabrief.tables import to_records
 
 try:
     __version__ = _metadata.version("koreabrief")
@@ -85,6 +87,7 @@ __all__ = [
     "KoreabriefWarning",
     "LoadError",
     "Mention",
+    "MissingExtraError",
     "Modality",
     "Precision",
     "Quantity",
@@ -120,5 +123,6 @@ __all__ = [
     "seeds",
     "to_dict",
     "to_json",
+    "to_records",
     "write_jsonl",
 ]

@@ -208,12 +208,15 @@ def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
     return out
 
 
-def _sanctions(all_facts: Sequence[Facts]) -> list[Sanction]:
-    seen: dict[tuple[str, str | None, str], Sanction] = {}
+def _sanctions(all_facts: Sequence[Facts]) -> list[tuple[Sanction, tuple[str, ...]]]:
+    """Each distinct sanction, with the ids of the articles reporting it."""
+    seen: dict[tuple[str, str | None, str], tuple[Sanction, list[str]]] = {}
     for f in all_facts:
         for s in f.sanctions:
-            seen.setdefault((s.entity, s.authority, s.status.value), s)
-    return list(seen.values())
+            _, ids = seen.setdefault((s.entity, s.authority, s.status.value), (s, []))
+            if f.article.id not in ids:
+                ids.append(f.article.id)
+    return [(s, tuple(ids)) for s, ids in seen.values()]
 
 
 def _conflict_key(al: Alignment) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -244,7 +247,7 @@ def brief(
     Examples:
         >>> import koreabrief as kb
         >>> t = "North Korea fired a ballistic missile into the sea on Monday, the military said."
-        >>> b = brief([kb.Article(id="a", raw=t, text=t), kb.Article(id="b", raw=t, text=t)])
+        >>> b = kb.brief([kb.Article(id="a", raw=t, text=t), kb.Article(id="b", raw=t, text=t)])
         >>> (b.articles, [s.articles for s in b.stories])
         (2, [('a', 'b')])
     """
@@ -295,12 +298,14 @@ def brief(
             report("comparisons", done, len(stories))
     timeline = _across_stories(timeline, g)
     timeline.sort(key=_timeline_key)
+    sanctions = _sanctions(unique)
     return Brief(
         stories=tuple(final_stories),
         timeline=tuple(timeline),
         statements=tuple(_statements(unique)),
-        sanctions=tuple(_sanctions(unique)),
+        sanctions=tuple(s for s, _ in sanctions),
         conflicts=tuple(conflicts[k] for k in sorted(conflicts)),
         articles=len(unique),
         warnings=tuple(warnings),
+        sanction_articles=tuple(ids for _, ids in sanctions),
     )

@@ -485,7 +485,7 @@ def cluster(facts_iterable: Iterable[Facts | Article], /) -> list[Story]:
         >>> import koreabrief as kb
         >>> t = "North Korea fired a ballistic missile into the sea on Monday, the military said."
         >>> facts = [kb.Facts(article=kb.Article(id=i, raw="", text=t)) for i in ("a", "b")]
-        >>> [s.articles for s in cluster(facts)]
+        >>> [s.articles for s in kb.cluster(facts)]
         [('a', 'b')]
     """
     return cluster_profiles(profile(as_facts(f, "cluster")) for f in facts_iterable)

@@ -64,7 +64,7 @@ def compare(
     Examples:
         >>> import koreabrief as kb
         >>> a = kb.Facts(article=kb.Article(id="a", raw="", text="North Korea fired a missile on Monday."))
-        >>> c = compare(a, a)
+        >>> c = kb.compare(a, a)
         >>> (c.similarity, c.same_story)
         (1.0, True)
     """

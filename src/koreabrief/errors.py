@@ -12,6 +12,7 @@ __all__ = [
     "KoreabriefError",
     "KoreabriefWarning",
     "LoadError",
+    "MissingExtraError",
     "SerializationError",
 ]
 
@@ -36,6 +37,19 @@ class LoadError(KoreabriefError):
         ...     list(kb.load("no/such/file.txt"))
         ... except kb.LoadError as e:
         ...     print("missing" in str(e))
+        True
+    """
+
+
+class MissingExtraError(KoreabriefError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install.
+
+    HTML pages and WARC archives need the ``[html]`` extra
+    (``pip install 'koreabrief[html]'``). It is also an `ImportError`.
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> issubclass(kb.MissingExtraError, ImportError)
         True
     """
 

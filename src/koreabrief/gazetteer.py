@@ -147,7 +147,8 @@ class Entity:
         metonyms: Places that stand for the entity ("Pyongyang").
 
     Examples:
-        >>> Entity(name="Park Jin", kind="person", affiliation="South Korea").surname_key
+        >>> import koreabrief as kb
+        >>> kb.Entity(name="Park Jin", kind="person", affiliation="South Korea").surname_key
         'park'
     """
 
@@ -170,9 +171,10 @@ class Entity:
         "Jr." and "III" are skipped.
 
         Examples:
-            >>> Entity(name="Marco Rubio", kind="person").surname_key
+            >>> import koreabrief as kb
+            >>> kb.Entity(name="Marco Rubio", kind="person").surname_key
             'rubio'
-            >>> Entity(name="Lloyd J. Austin III", kind="person").surname_key
+            >>> kb.Entity(name="Lloyd J. Austin III", kind="person").surname_key
             'austin'
         """
         return _surname_key(self.kind, self.name, self.surname, self.affiliation)
@@ -181,7 +183,8 @@ class Entity:
         """Every surname key of a person, from the name and each alias ("yoon", "yun").
 
         Examples:
-            >>> e = Entity(name="Volodymyr Zelensky", kind="person", aliases=("Volodymyr Zelenskyy",))
+            >>> import koreabrief as kb
+            >>> e = kb.Entity(name="Volodymyr Zelensky", kind="person", aliases=("Volodymyr Zelenskyy",))
             >>> e.surname_keys()
             ('zelensky', 'zelenskyy')
         """
@@ -242,7 +245,8 @@ class Mention:
         via: How it matched: ``name``, ``alias``, ``adjective`` or ``metonym``.
 
     Examples:
-        >>> g = Gazetteer.default()
+        >>> import koreabrief as kb
+        >>> g = kb.Gazetteer.default()
         >>> print(", ".join(m.entity.name for m in g.find("Pyongyang and Seoul")))
         North Korea, South Korea
     """
@@ -320,7 +324,8 @@ class Gazetteer:
             so that a shorter form inside them ("America") is not reported either.
 
     Examples:
-        >>> g = Gazetteer.default()
+        >>> import koreabrief as kb
+        >>> g = kb.Gazetteer.default()
         >>> g.resolve("Kim Jong-un").name
         'Kim Jong Un'
         >>> g.resolve("Pyongyang").name
@@ -380,7 +385,8 @@ class Gazetteer:
         """The gazetteer shipped with koreabrief (built once, then shared).
 
         Examples:
-            >>> Gazetteer.default() is Gazetteer.default()
+            >>> import koreabrief as kb
+            >>> kb.Gazetteer.default() is kb.Gazetteer.default()
             True
         """
         return _default()
@@ -393,10 +399,11 @@ class Gazetteer:
             ConfigError: The file is missing or not valid.
 
         Examples:
+            >>> import koreabrief as kb
             >>> import pathlib, tempfile
             >>> p = pathlib.Path(tempfile.mkdtemp()) / "extra.toml"
             >>> _ = p.write_text('[[person]]\\nname = "Jane Roe"\\n', encoding="utf-8")
-            >>> Gazetteer.from_toml(p).resolve("Jane Roe").kind
+            >>> kb.Gazetteer.from_toml(p).resolve("Jane Roe").kind
             'person'
         """
         try:
@@ -414,7 +421,8 @@ class Gazetteer:
                 message names `source` and the offending entry.
 
         Examples:
-            >>> g = Gazetteer.from_toml_text('[[state]]\\nname = "Ruritania"\\nmetonyms = ["Strel"]')
+            >>> import koreabrief as kb
+            >>> g = kb.Gazetteer.from_toml_text('[[state]]\\nname = "Ruritania"\\nmetonyms = ["Strel"]')
             >>> g.resolve("Strel").name
             'Ruritania'
         """
@@ -432,7 +440,8 @@ class Gazetteer:
         """Build a gazetteer from entities (and phrases `find` should skip).
 
         Examples:
-            >>> g = Gazetteer.from_entities([Entity(name="Jane Roe", kind="person")])
+            >>> import koreabrief as kb
+            >>> g = kb.Gazetteer.from_entities([kb.Entity(name="Jane Roe", kind="person")])
             >>> len(g)
             1
         """
@@ -444,7 +453,9 @@ class Gazetteer:
         `other` may be a gazetteer, entities, or the path of a TOML file.
 
         Examples:
-            >>> g = Gazetteer.default().extend([Entity(name="Jane Roe", kind="person", aliases=("J. Roe",))])
+            >>> import koreabrief as kb
+            >>> roe = kb.Entity(name="Jane Roe", kind="person", aliases=("J. Roe",))
+            >>> g = kb.Gazetteer.default().extend([roe])
             >>> g.resolve("J. Roe").name
             'Jane Roe'
         """
@@ -473,9 +484,10 @@ class Gazetteer:
         all-capital forms ("US") match only in capitals, so "us" is not a country.
 
         Examples:
-            >>> Gazetteer.default().resolve("Yun Seok-yeol").name
+            >>> import koreabrief as kb
+            >>> kb.Gazetteer.default().resolve("Yun Seok-yeol").name
             'Yoon Suk Yeol'
-            >>> Gazetteer.default().resolve("us") is None
+            >>> kb.Gazetteer.default().resolve("us") is None
             True
         """
         found = self.lookup(mention)
@@ -485,7 +497,8 @@ class Gazetteer:
         """Like [`resolve`][koreabrief.Gazetteer.resolve], also saying how it matched.
 
         Examples:
-            >>> Gazetteer.default().lookup("North Korean")[1]
+            >>> import koreabrief as kb
+            >>> kb.Gazetteer.default().lookup("North Korean")[1]
             'adjective'
         """
         memo = self._lookups
@@ -507,7 +520,8 @@ class Gazetteer:
         """The keys `by_surname` knows (without the possessive fallback).
 
         Examples:
-            >>> "blinken" in Gazetteer.default().surname_keys()
+            >>> import koreabrief as kb
+            >>> "blinken" in kb.Gazetteer.default().surname_keys()
             True
         """
         return self._surnames.keys()
@@ -519,7 +533,8 @@ class Gazetteer:
         main surname ("Zelenskyy" finds Volodymyr Zelensky).
 
         Examples:
-            >>> print(*(e.name for e in Gazetteer.default().by_surname("Rubio")))
+            >>> import koreabrief as kb
+            >>> print(*(e.name for e in kb.Gazetteer.default().by_surname("Rubio")))
             Marco Rubio
         """
         memo = self._by_surname
@@ -547,7 +562,8 @@ class Gazetteer:
         while name-name compounds count ("North Korea-Russia").
 
         Examples:
-            >>> mentions = Gazetteer.default().find("Kim Jong-un met Putin in Pyongyang.")
+            >>> import koreabrief as kb
+            >>> mentions = kb.Gazetteer.default().find("Kim Jong-un met Putin in Pyongyang.")
             >>> print(", ".join(f"{m.text} ({m.entity.name})" for m in mentions))
             Kim Jong-un (Kim Jong Un), Pyongyang (North Korea)
         """

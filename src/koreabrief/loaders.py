@@ -1,4 +1,5 @@
-"""Loaders: files, directories, JSON/JSONL corpora and stdin, streamed as Articles.
+"""Loaders: files, directories, JSON/JSONL corpora, HTML pages, WARC archives and stdin,
+streamed as Articles.
 
 Every loader is lazy: articles are yielded one at a time, so a corpus of any
 size streams in bounded memory (a ``.json`` array is the one format that has to
@@ -7,7 +8,6 @@ be parsed whole).
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import gzip
 import io
@@ -15,22 +15,35 @@ import json
 import os
 import re
 import sys
-import threading
 import warnings
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from attrs import frozen
+from attrs import evolve, field, frozen
 from dateutil import parser as date_parser
 
 from koreabrief.cleaning import clean
 from koreabrief.cleaning.lexicon import Lexicon
+from koreabrief.decoding import decode, decode_declared, sniff_charset
 from koreabrief.errors import KoreabriefWarning, LoadError
+from koreabrief.fields import read_fields, records_in
+from koreabrief.markup import looks_like_html, main_text, require_html
 from koreabrief.models import Article
+from koreabrief.warc import responses
 
-__all__ = ["RawRecord", "decode", "load", "parse_published", "records", "seeds"]
+__all__ = [
+    "RawRecord",
+    "Skipped",
+    "decode",
+    "decode_declared",
+    "load",
+    "parse_published",
+    "records",
+    "seeds",
+    "sniff_charset",
+]
 
 Errors = Literal["warn", "raise"]
 PathLike = str | os.PathLike[str]
@@ -38,9 +51,13 @@ PathLike = str | os.PathLike[str]
 _TEXT_SUFFIXES = (".txt.gz", ".txt")
 _JSONL_SUFFIXES = (".jsonl.gz", ".jsonl", ".ndjson")
 _JSON_SUFFIXES = (".json.gz", ".json")
-_KNOWN_SUFFIXES = _TEXT_SUFFIXES + _JSONL_SUFFIXES + _JSON_SUFFIXES
+_HTML_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm", ".xhtml")
+_WARC_SUFFIXES = (".warc.gz", ".warc")
+_KNOWN_SUFFIXES = _TEXT_SUFFIXES + _JSONL_SUFFIXES + _JSON_SUFFIXES + _HTML_SUFFIXES + _WARC_SUFFIXES
 
 _URL_DATE = re.compile(r"(?<!\d)(\d{4})(?:/(\d{1,2})/(\d{1,2})(?!\d)|-(\d{2})-(\d{2})(?!\d))")
+_WEB_ADDRESS = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]{1,9}://|www\.)")
+_NO_MAIN_TEXT = "no main text found in the HTML page"
 
 
 def _suffix(path: Path) -> str:
@@ -60,25 +77,52 @@ class _SkipError(Exception):
     """An input that yields no article; the message says why."""
 
 
+class Skipped(KoreabriefWarning):
+    """An input skipped while loading; `reason` says why in a few words ("malformed JSON").
+
+    Examples:
+        >>> import koreabrief as kb
+        >>> kb.loaders.Skipped("skipped x.bin: binary content (NUL bytes)", "binary content").reason
+        'binary content'
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def _skip(error: Exception, where: str, stacklevel: int) -> None:
+    message = str(error)
+    # "x.jsonl:3: malformed JSON (Expecting ...)" -> "malformed JSON"
+    detail = re.sub(rf"^{re.escape(where)}(?::\d+|\[\d+\])?: ", "", message)
+    reason = re.split(r" \(|: ", detail, maxsplit=1)[0].strip() or "unreadable"
+    warnings.warn(Skipped(f"skipped {message}", reason), stacklevel=stacklevel + 1)
+
+
 @frozen
 class RawRecord:
-    """One article's decoded text and metadata, before cleaning.
+    """One article's decoded text (or HTML page) and metadata, before cleaning.
 
     Loaders yield these so that the (costly) cleaning can run where the caller
     chooses: in this process ([`load`][koreabrief.load]) or in a worker
     ([`process`][koreabrief.process]). Picklable.
 
     Attributes:
-        raw: The decoded text, as received.
+        raw: The decoded text, as received (an HTML page's markup when `markup`).
         id: The article's identifier (a file stem, a record's ``id`` ...).
         url: The article's address, when known.
         published: The publication date, when known.
         outlet: The publishing outlet, when known.
         title: A headline known from the record's metadata.
         warnings: Problems met while decoding and reading, carried to the Article.
+        author: The author known from the record's metadata.
+        crawled: The day a crawler fetched the page (a WARC record's date).
+        markup: `raw` is an HTML page: its main text and metadata are read with
+            trafilatura before cleaning (the ``[html]`` extra).
 
     Examples:
-        >>> record = RawRecord("SEOUL: Seoul said no.", id="n1")
+        >>> import koreabrief as kb
+        >>> record = kb.loaders.RawRecord("SEOUL: Seoul said no.", id="n1")
         >>> record.build().dateline
         'SEOUL'
     """
@@ -90,137 +134,70 @@ class RawRecord:
     outlet: str | None = None
     title: str | None = None
     warnings: tuple[str, ...] = ()
+    author: str | None = None
+    crawled: dt.date | None = None
+    markup: bool = field(default=False, kw_only=True)
 
     def build(self, *, lexicon: Lexicon | None = None) -> Article:
         """Clean the text into an Article carrying the record's metadata and warnings.
 
-        `lexicon` is the furniture lexicon to clean with; the shipped one by default.
+        An HTML page (`markup`) goes through trafilatura first: its main text
+        is what the cleaner sees (and the Article's `raw`); the page's title,
+        author, date (htmldate's) and site name fill what the record leaves
+        open. `lexicon` is the furniture lexicon to clean with; the shipped
+        one by default.
+
+        Raises:
+            MissingExtraError: An HTML page without the ``[html]`` extra.
 
         Examples:
-            >>> RawRecord("Seoul said no.", id="n1", outlet="Example News").build().outlet
+            >>> import koreabrief as kb
+            >>> kb.loaders.RawRecord("Seoul said no.", id="n1", outlet="Example News").build().outlet
             'Example News'
         """
-        return clean(
-            self.raw,
+        raw, title, author, outlet = self.raw, self.title, self.author, self.outlet
+        published, notes = self.published, self.warnings
+        if self.markup:
+            page = main_text(self.raw, url=self.url)
+            raw, title, author = page.text, title or page.title, author or page.author
+            outlet, notes = outlet or page.outlet, (*notes, *page.warnings)
+            if published is None:
+                published, problems = parse_published(page.date)  # clean reads the url
+                notes = (*notes, *problems)
+            if not raw:
+                notes = (*notes, _NO_MAIN_TEXT)
+        article = clean(
+            raw,
             id=self.id,
             url=self.url,
-            published=self.published,
-            outlet=self.outlet,
-            title=self.title,
-            warnings=self.warnings,
+            published=published,
+            outlet=outlet,
+            title=title,
+            warnings=notes,
             lexicon=lexicon,
         )
+        if author is None and self.crawled is None:
+            return article
+        return evolve(article, author=author or article.author, crawled=self.crawled)
 
 
-def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode bytes to text, honouring BOMs; return the text and any warnings.
+@frozen
+class _Defaults:
+    """What the caller says of inputs that do not say it themselves."""
 
-    UTF-8 is assumed; UTF-16 is recognised by its BOM or by its NUL-byte
-    pattern; single-byte text with no UTF-8 sequence at all is read as
-    Windows-1252; other bytes that do not decode are replaced (U+FFFD). Every
-    fallback is reported in the returned warnings.
+    published: dt.date | None = None
+    outlet: str | None = None
 
-    Raises:
-        LoadError: The bytes look binary (NUL bytes that are not UTF-16).
-
-    Examples:
-        >>> decode("Seoul".encode("utf-16"))
-        ('Seoul', ())
-        >>> decode("Korea’s \\xff".encode()[:-2] + b"\\xff")[1]
-        ('undecodable bytes replaced with U+FFFD (1 bytes)',)
-        >>> decode("Café".encode("latin-1"))
-        ('Café', ('not valid UTF-8: decoded as Windows-1252',))
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _decode_utf8(data[3:])
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decode_utf16(data, "utf-16")
-    if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
-            raise LoadError("binary content (NUL bytes)")
-        return _decode_utf16(data, encoding)
-    return _decode_utf8(data)
-
-
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
-
-
-_CP1252_PUNCTUATION = frozenset({0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97})
-
-
-class _Repairs(threading.local):
-    """What the ``koreabrief-utf8`` error handler did during one decode (per thread)."""
-
-    cp1252 = 0
-    replaced = 0
-
-
-_REPAIRS = _Repairs()
-
-
-def _cp1252_or_replace(err: UnicodeError) -> tuple[str, int]:
-    # A run of bytes that is not UTF-8 but holds a Windows-1252 quote, dash or
-    # ellipsis (and no other C1-range byte, which a truncated UTF-8 sequence such
-    # as E2 80 would) is text pasted from a cp1252 page: read it as cp1252.
-    # Anything else becomes U+FFFD, as "replace" does.
-    assert isinstance(err, UnicodeDecodeError)
-    bad = err.object[err.start : err.end]
-    c1 = [b for b in bad if 0x80 <= b <= 0x9F]
-    if c1 and all(b in _CP1252_PUNCTUATION for b in c1):
-        text = bytes(bad).decode("cp1252", errors="replace")
-        if "\ufffd" not in text:
-            _REPAIRS.cp1252 += len(bad)
-            return text, err.end
-    _REPAIRS.replaced += len(bad)
-    return "\ufffd", err.end
-
-
-codecs.register_error("koreabrief-utf8", _cp1252_or_replace)
-
-
-def _decode_utf8(data: bytes) -> tuple[str, tuple[str, ...]]:
-    try:
-        return data.decode("utf-8"), ()
-    except UnicodeDecodeError:
-        pass
-    if not _UTF8_MULTIBYTE.search(data):
-        # No UTF-8 sequence at all: a single-byte page (Latin-1 or Windows-1252)
-        # sent as UTF-8. Windows-1252 is Latin-1's superset for printable text.
-        text = data.decode("cp1252", errors="replace")
-        return text, ("not valid UTF-8: decoded as Windows-1252",)
-    _REPAIRS.cp1252 = _REPAIRS.replaced = 0
-    text = data.decode("utf-8", errors="koreabrief-utf8")
-    problems = []
-    if _REPAIRS.cp1252:
-        problems.append(f"bytes not valid UTF-8 read as Windows-1252 ({_REPAIRS.cp1252} bytes)")
-    if _REPAIRS.replaced:
-        problems.append(f"undecodable bytes replaced with U+FFFD ({_REPAIRS.replaced} bytes)")
-    return text, tuple(problems)
-
-
-def _decode_utf16(data: bytes, encoding: str) -> tuple[str, tuple[str, ...]]:
-    try:
-        return data.decode(encoding), ()
-    except UnicodeDecodeError:
-        return data.decode(encoding, errors="replace"), (
-            f"undecodable {encoding} bytes replaced with U+FFFD",
+    def fill(self, record: RawRecord) -> RawRecord:
+        if (record.published is not None or self.published is None) and (
+            record.outlet is not None or self.outlet is None
+        ):
+            return record
+        return evolve(
+            record,
+            published=record.published if record.published is not None else self.published,
+            outlet=record.outlet if record.outlet is not None else self.outlet,
         )
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4096]
-    if len(sample) < 2:
-        return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    # ASCII-range text in UTF-16 has a NUL in (nearly) every high byte.
-    if odd_nuls >= 0.6 * half and even_nuls <= 0.05 * half:
-        return "utf-16-le"
-    if even_nuls >= 0.6 * half and odd_nuls <= 0.05 * half:
-        return "utf-16-be"
-    return None
 
 
 def parse_published(value: object, url: str | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
@@ -271,6 +248,8 @@ def _date_from_url(url: str) -> dt.date | None:
     return None
 
 
+
+
 def _open_bytes(path: Path) -> bytes:
     try:
         if path.name.lower().endswith(".gz"):
@@ -288,70 +267,138 @@ def _text_record(raw_bytes: bytes, *, id: str, where: str) -> RawRecord:
         text, problems = decode(raw_bytes)
     except LoadError as e:
         raise _SkipError(f"{where}: {e}") from e
+    if looks_like_html(text):
+        # Markup in a .txt file or on stdin: a saved page, read as one.
+        require_html()
+        return RawRecord(text, id=id, warnings=problems, markup=True)
     if not text.strip():
         problems = (*problems, "empty input: no text")
     return RawRecord(text, id=id, warnings=problems)
 
 
+def _html_record(raw_bytes: bytes, *, id: str, where: str) -> RawRecord:
+    try:
+        text, problems = decode_declared(raw_bytes, sniff_charset(raw_bytes))
+    except LoadError as e:
+        raise _SkipError(f"{where}: {e}") from e
+    return RawRecord(text, id=id, warnings=problems, markup=True)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _json_record(record: Any, *, default_id: str, where: str) -> RawRecord:
+def _json_record(
+    record: Any, *, default_id: str, where: str, notes: tuple[str, ...] = ()
+) -> tuple[RawRecord, tuple[str, ...]]:
+    """The record read onto Article fields, and the keys it holds that were not understood."""
     if not isinstance(record, dict):
         raise LoadError(f"{where}: expected a JSON object, got {type(record).__name__}")
-    raw = record.get("raw")
-    if raw is None:
-        raw = record.get("text")
-    problems: list[str] = []
+    found = read_fields(record)
+    raw, markup = found.text, False
+    problems: list[str] = list(notes)
+    if raw is None and found.html is not None:
+        require_html()
+        raw, markup = found.html, True
     if raw is None:
         raw = ""
-        problems.append("record has no 'text' or 'raw' field")
+        problems.append("record has no 'text' or 'raw' field (nor maintext, content, body, html ...)")
     if not isinstance(raw, str):
         raise LoadError(f"{where}: 'text' must be a string, got {type(raw).__name__}")
     if _SURROGATE.search(raw):
         # JSON may escape lone surrogates ("\\ud800"); they cannot be written as UTF-8.
         raw = _SURROGATE.sub("\ufffd", raw)
         problems.append("lone surrogate escapes replaced with U+FFFD")
+    if not markup and looks_like_html(raw):
+        require_html()
+        markup = True
     if not raw.strip() and not problems:
         problems.append("empty input: no text")
-    rid = record.get("id")
-    url = record.get("url")
-    outlet = record.get("outlet")
-    title = record.get("title")
-    url = url if isinstance(url, str) else None
-    published, date_problems = parse_published(record.get("published"), url)
+    # The url's date is read by clean, which records it as the date's source.
+    published, date_problems = parse_published(found.published)
     problems.extend(date_problems)
-    return RawRecord(
+    built = RawRecord(
         raw,
-        id=str(rid) if rid is not None and rid != "" else default_id,
-        url=url,
+        id=found.id or default_id,
+        url=found.url,
         published=published,
-        outlet=outlet if isinstance(outlet, str) else None,
-        title=title if isinstance(title, str) and title.strip() else None,
+        outlet=found.outlet,
+        title=found.title,
         warnings=tuple(problems),
+        author=found.author,
+        markup=markup,
     )
+    return built, found.unknown
 
 
-def _iter_jsonl(lines: Iterable[str], *, stem: str, where: str, errors: Errors) -> Iterator[RawRecord]:
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
+class _Unknown:
+    """Reports a file's unknown record keys once, at the first record that has any."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.reported = False
+
+    def __call__(self, keys: tuple[str, ...], stacklevel: int) -> None:
+        if keys and not self.reported:
+            self.reported = True
+            shown = ", ".join(keys[:12]) + (" ..." if len(keys) > 12 else "")
+            warnings.warn(
+                f"{self.where}: record fields not read: {shown} (see the field names in "
+                "koreabrief/data/fields.toml; this is reported once per file)",
+                KoreabriefWarning,
+                stacklevel=stacklevel + 1,
+            )
+
+
+# Each line's text (None when its bytes are binary) and its decoding warnings.
+Lines = Iterable[tuple[str | None, tuple[str, ...]]]
+
+
+def _decoded_lines(stream: Iterable[bytes]) -> Iterator[tuple[str | None, tuple[str, ...]]]:
+    """Each line of a byte stream decoded on its own, with the fallback's warnings.
+
+    A line that is not UTF-8 (a CP949 record among UTF-8 ones) is decoded as
+    [`decode`][koreabrief.loaders.decode] finds best, and says so on its record.
+    """
+    first = True
+    for line in stream:
+        data = line[3:] if first and line.startswith(b"\xef\xbb\xbf") else line
+        first = False
+        try:
+            yield data.decode("utf-8"), ()
+        except UnicodeDecodeError:
+            try:
+                yield decode(data)
+            except LoadError as e:
+                yield None, (str(e),)
+
+
+def _iter_jsonl(lines: Lines, *, stem: str, where: str, errors: Errors) -> Iterator[RawRecord]:
+    unknown = _Unknown(where)
+    for lineno, (line, notes) in enumerate(lines, 1):
+        if line is not None and not line.strip():
             continue
         here = f"{where}:{lineno}"
         try:
+            if line is None:
+                raise LoadError(f"{here}: {notes[0]}")
             try:
-                record = json.loads(line.rstrip("\r\n"))
+                parsed = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
                 raise LoadError(f"{here}: malformed JSON ({e.msg} at column {e.colno})") from e
             except RecursionError as e:
                 raise LoadError(f"{here}: JSON nested too deeply") from e
-            yield _json_record(record, default_id=f"{stem}:{lineno}", where=here)
+            record, keys = _json_record(parsed, default_id=f"{stem}:{lineno}", where=here, notes=notes)
+            unknown(keys, stacklevel=3)
+            yield record
         except LoadError as e:
             if errors == "raise":
                 raise
-            warnings.warn(f"skipped {e}", KoreabriefWarning, stacklevel=3)
+            _skip(e, where, stacklevel=3)
 
 
-def _iter_json(data: str, *, stem: str, where: str, errors: Errors) -> Iterator[RawRecord]:
+def _iter_json(
+    data: str, *, stem: str, where: str, errors: Errors, notes: tuple[str, ...] = ()
+) -> Iterator[RawRecord]:
     try:
         parsed = json.loads(data)
     except (json.JSONDecodeError, RecursionError) as e:
@@ -362,16 +409,22 @@ def _iter_json(data: str, *, stem: str, where: str, errors: Errors) -> Iterator[
         )
         if errors == "raise":
             raise err from e
-        warnings.warn(f"skipped {err}", KoreabriefWarning, stacklevel=3)
+        _skip(err, where, stacklevel=3)
         return
-    records = parsed if isinstance(parsed, list) else [parsed]
-    for index, record in enumerate(records):
+    items = records_in(parsed)
+    unknown = _Unknown(where)
+    for index, item in enumerate(items):
         try:
-            yield _json_record(record, default_id=f"{stem}:{index}", where=f"{where}[{index}]")
-        except LoadError as e:  # noqa: PERF203 - one bad record must not end the file
+            record, keys = _json_record(
+                item, default_id=f"{stem}:{index}", where=f"{where}[{index}]", notes=notes
+            )
+        except LoadError as e:
             if errors == "raise":
                 raise
-            warnings.warn(f"skipped {e}", KoreabriefWarning, stacklevel=3)
+            _skip(e, where, stacklevel=3)
+            continue
+        unknown(keys, stacklevel=3)
+        yield record
 
 
 def _iter_file(path: Path, errors: Errors) -> Iterator[RawRecord]:
@@ -381,31 +434,55 @@ def _iter_file(path: Path, errors: Errors) -> Iterator[RawRecord]:
     if suffix in _JSONL_SUFFIXES:
         yield from _iter_jsonl_file(path, stem=stem, errors=errors)
         return
+    if suffix in _WARC_SUFFIXES:
+        yield from _iter_warc(path)
+        return
+    if suffix in _HTML_SUFFIXES:
+        require_html()
+        yield _html_record(_open_bytes(path), id=stem, where=where)
+        return
     raw = _open_bytes(path)
     if suffix in _JSON_SUFFIXES:
         try:
-            text, _ = decode(raw)
+            text, problems = decode(raw)
         except LoadError as e:
             raise _SkipError(f"{where}: {e}") from e
-        yield from _iter_json(text, stem=stem, where=where, errors=errors)
+        yield from _iter_json(text, stem=stem, where=where, errors=errors, notes=problems)
         return
     yield _text_record(raw, id=stem, where=where)
+
+
+def _iter_warc(path: Path) -> Iterator[RawRecord]:
+    require_html()
+    found = False
+    for response in responses(path):
+        found = True
+        yield RawRecord(
+            response.html,
+            id=response.id,
+            url=response.url,
+            warnings=response.warnings,
+            crawled=response.crawled,
+            markup=True,
+        )
+    if not found:
+        raise _SkipError(f"{path}: no HTML response in the archive")
 
 
 def _iter_jsonl_file(path: Path, *, stem: str, errors: Errors) -> Iterator[RawRecord]:
     try:
         if path.name.lower().endswith(".gz"):
             # Closed by the `with` below; opened here so that open errors name the file.
-            stream: IO[str] = gzip.open(path, "rt", encoding="utf-8-sig", errors="replace")  # noqa: SIM115
+            stream: io.BufferedIOBase = gzip.open(path, "rb")  # noqa: SIM115
         else:
-            stream = open(path, encoding="utf-8-sig", errors="replace")  # noqa: SIM115
+            stream = open(path, "rb")  # noqa: SIM115
     except FileNotFoundError as e:
         raise LoadError(f"{path}: missing (it vanished while loading)") from e
     except OSError as e:
         raise LoadError(f"{path}: cannot read: {e}") from e
     with stream:
         try:
-            yield from _iter_jsonl(stream, stem=stem, where=str(path), errors=errors)
+            yield from _iter_jsonl(_decoded_lines(stream), stem=stem, where=str(path), errors=errors)
         except (OSError, EOFError) as e:
             raise LoadError(f"{path}: read failed: {e}") from e
 
@@ -433,7 +510,9 @@ def _walk(directory: Path) -> Iterator[Path]:
             elif _suffix(entry):
                 yield entry
         except OSError as e:
-            warnings.warn(f"skipped {entry}: cannot read: {e}", KoreabriefWarning, stacklevel=4)
+            warnings.warn(
+                Skipped(f"skipped {entry}: cannot read: {e}", "cannot read"), stacklevel=4
+            )
 
 
 def _paths(source: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -445,6 +524,12 @@ def _paths(source: PathLike | Iterable[PathLike]) -> list[Path]:
     for item in items:
         if not isinstance(item, (str, os.PathLike)):
             raise LoadError(f"not a path: {item!r}")
+        if isinstance(item, str) and _WEB_ADDRESS.match(item):
+            raise LoadError(
+                f"{item}: a web address; koreabrief reads files and does not fetch pages: "
+                f"download it first (curl -L -o page.html '{item}', or trafilatura's fetch_url) "
+                "and load the saved page (.html needs the [html] extra)"
+            )
         path = Path(item)
         if str(item) != "-" and not path.exists():
             raise LoadError(f"{path}: missing (no such file or directory)")
@@ -459,40 +544,56 @@ def load(
     errors: Errors = "warn",
     stdin: IO[bytes] | None = None,
     lexicon: Lexicon | None = None,
+    published: dt.date | None = None,
+    outlet: str | None = None,
 ) -> Iterator[Article]:
     """Load articles lazily from files, directories or standard input (``"-"``).
 
     Formats by suffix: ``.txt`` and ``.txt.gz`` (one article, id = file stem),
     ``.json`` (one object or an array), ``.jsonl``/``.jsonl.gz`` (one object a
-    line) with fields ``id, url, published, outlet, title, text`` (or ``raw``).
-    Directories are read recursively in sorted order (hidden entries and
-    unknown suffixes skipped). Each text is passed through [`clean`][koreabrief.clean].
+    line), ``.html``/``.htm`` (one page, id = file stem) and
+    ``.warc``/``.warc.gz`` (the archive's HTML responses, id = the WARC record
+    id). JSON records may use koreabrief's field names (``id, url, published,
+    outlet, title, author, text`` or ``raw``) or those of trafilatura,
+    newspaper4k, news-please and NewsAPI (``date``, ``publish_date``,
+    ``maintext``, ``authors``, ``source-hostname`` ...); a record holding an
+    ``html`` field and no text is read as a page. Directories are read
+    recursively in sorted order (hidden entries and unknown suffixes skipped).
+    HTML pages (also markup found in a text file or on stdin) and WARC
+    archives need the ``[html]`` extra: trafilatura finds the main text, then
+    every text is passed through [`clean`][koreabrief.clean].
 
     Args:
-        source: A path, ``"-"`` for stdin, or an iterable of them.
+        source: A path, ``"-"`` for stdin, or an iterable of them. A web
+            address is refused: fetch the page first.
         errors: ``"warn"`` (default) skips a bad file or record with a
             [`KoreabriefWarning`][koreabrief.KoreabriefWarning] naming file and
             line; ``"raise"`` raises [`LoadError`][koreabrief.LoadError] instead.
         stdin: The byte stream read for ``"-"`` (default: ``sys.stdin.buffer``).
         lexicon: The furniture lexicon to clean with; the shipped one by default
             (see [`FurnitureLexicon.extend`][koreabrief.FurnitureLexicon.extend]).
+        published: The publication date of every input whose record gives
+            none (a plain-text file has no metadata).
+        outlet: The outlet of every input whose record names none.
 
     Returns:
         A lazy iterator of cleaned articles, in path order; problems met while
         decoding or reading a record are in each `Article.warnings`.
 
     Raises:
-        LoadError: A path does not exist (always, before anything is yielded),
-            or, with ``errors="raise"``, any unreadable input.
+        LoadError: A path does not exist or is a web address (always, before
+            anything is yielded), or, with ``errors="raise"``, any unreadable input.
+        MissingExtraError: An HTML page or a WARC archive without the ``[html]`` extra.
 
     Examples:
         >>> import koreabrief as kb, pathlib, tempfile
         >>> d = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (d / "n1.txt").write_text("Seoul said on Monday.")
-        >>> [a.id for a in kb.load(d)]
-        ['n1']
+        >>> [(a.id, a.outlet) for a in kb.load(d, outlet="Example News")]
+        [('n1', 'Example News')]
     """
-    return (record.build(lexicon=lexicon) for record in records(source, errors=errors, stdin=stdin))
+    found = records(source, errors=errors, stdin=stdin, published=published, outlet=outlet)
+    return (record.build(lexicon=lexicon) for record in found)
 
 
 def records(
@@ -501,6 +602,8 @@ def records(
     *,
     errors: Errors = "warn",
     stdin: IO[bytes] | None = None,
+    published: dt.date | None = None,
+    outlet: str | None = None,
 ) -> Iterator[RawRecord]:
     """Like [`load`][koreabrief.load], but yield uncleaned [`RawRecord`][koreabrief.loaders.RawRecord]s.
 
@@ -511,12 +614,14 @@ def records(
         >>> import koreabrief as kb, pathlib, tempfile
         >>> d = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (d / "n1.txt").write_text("Seoul said on Monday.")
-        >>> [r.build().id for r in records(d)]
+        >>> [r.build().id for r in kb.loaders.records(d)]
         ['n1']
     """
     if errors not in ("warn", "raise"):
         raise LoadError(f"errors must be 'warn' or 'raise', not {errors!r}")
-    return _records(_paths(source), errors, stdin)
+    defaults = _Defaults(published, outlet)
+    found = _records(_paths(source), errors, stdin)
+    return found if defaults == _Defaults() else map(defaults.fill, found)
 
 
 def _records(paths: list[Path], errors: Errors, stdin: IO[bytes] | None) -> Iterator[RawRecord]:
@@ -536,25 +641,26 @@ def _guard(articles: Iterator[RawRecord], where: str, errors: Errors) -> Iterato
     except _SkipError as e:
         if errors == "raise":
             raise LoadError(str(e)) from e
-        warnings.warn(f"skipped {e}", KoreabriefWarning, stacklevel=3)
+        _skip(e, where, stacklevel=3)
     except LoadError as e:
         if errors == "raise":
             raise
-        warnings.warn(f"skipped {e}", KoreabriefWarning, stacklevel=3)
+        _skip(e, where, stacklevel=3)
 
 
 def _iter_stdin(stdin: IO[bytes] | None, errors: Errors) -> Iterator[RawRecord]:
     stream = stdin if stdin is not None else sys.stdin.buffer
     data = stream.read()
     try:
-        text, _ = decode(data)
+        text, problems = decode(data)
     except LoadError as e:
         raise _SkipError(f"<stdin>: {e}") from e
     head = text.lstrip()[:1]
     if head == "{":
-        yield from _iter_jsonl(io.StringIO(text), stem="stdin", where="<stdin>", errors=errors)
+        lines = _decoded_lines(io.BytesIO(data))
+        yield from _iter_jsonl(lines, stem="stdin", where="<stdin>", errors=errors)
     elif head == "[":
-        yield from _iter_json(text, stem="stdin", where="<stdin>", errors=errors)
+        yield from _iter_json(text, stem="stdin", where="<stdin>", errors=errors, notes=problems)
     else:
         yield _text_record(data, id="stdin", where="<stdin>")
 

@@ -14,6 +14,9 @@ from typing import Any
 
 from attrs import field, frozen
 from attrs import validators as v
+from dateutil.parser import isoparse
+
+from koreabrief.errors import ArgumentError
 
 __all__ = [
     "Alignment",
@@ -46,7 +49,8 @@ class RemovalKind(str, enum.Enum):
     """Why a line of the raw page is not part of the article body.
 
     Examples:
-        >>> RemovalKind("share") is RemovalKind.SHARE
+        >>> import koreabrief as kb
+        >>> kb.RemovalKind("share") is kb.RemovalKind.SHARE
         True
     """
 
@@ -68,7 +72,8 @@ class EventType(str, enum.Enum):
     """The kinds of event koreabrief recognises.
 
     Examples:
-        >>> EventType.MISSILE_LAUNCH.value
+        >>> import koreabrief as kb
+        >>> kb.EventType.MISSILE_LAUNCH.value
         'missile_launch'
     """
 
@@ -97,7 +102,8 @@ class Modality(str, enum.Enum):
     """How the text presents an event (after PLOVER's modality).
 
     Examples:
-        >>> Modality("background")
+        >>> import koreabrief as kb
+        >>> kb.Modality("background")
         <Modality.BACKGROUND: 'background'>
     """
 
@@ -112,7 +118,8 @@ class SanctionStatus(str, enum.Enum):
     """The state of a sanction as the text reports it.
 
     Examples:
-        >>> SanctionStatus.IN_FORCE.value
+        >>> import koreabrief as kb
+        >>> kb.SanctionStatus.IN_FORCE.value
         'in_force'
     """
 
@@ -127,7 +134,8 @@ class Precision(str, enum.Enum):
     """How precisely a [`TimeRef`][koreabrief.TimeRef] fixes its date.
 
     Examples:
-        >>> Precision.MONTH.value
+        >>> import koreabrief as kb
+        >>> kb.Precision.MONTH.value
         'month'
     """
 
@@ -140,7 +148,8 @@ class Verdict(str, enum.Enum):
     """Whether two articles agree or conflict on an aligned fact.
 
     Examples:
-        >>> Verdict.CONFLICT.value
+        >>> import koreabrief as kb
+        >>> kb.Verdict.CONFLICT.value
         'conflict'
     """
 
@@ -242,9 +251,10 @@ class Span:
         end: Offset one past the last character; never less than `start`.
 
     Examples:
-        >>> Span(4, 9).slice("The missile flew")
+        >>> import koreabrief as kb
+        >>> kb.Span(4, 9).slice("The missile flew")
         'missi'
-        >>> len(Span(4, 9))
+        >>> len(kb.Span(4, 9))
         5
     """
 
@@ -274,7 +284,8 @@ class Span:
         """Return the part of `text` this span covers.
 
         Examples:
-            >>> Span(0, 5).slice("Seoul said")
+            >>> import koreabrief as kb
+            >>> kb.Span(0, 5).slice("Seoul said")
             'Seoul'
         """
         return text[self.start : self.end]
@@ -296,7 +307,8 @@ class Removal:
         reason: A short human-readable explanation of the decision.
 
     Examples:
-        >>> r = Removal(RemovalKind.SHARE, "Share it", 0, 8, "call to action")
+        >>> import koreabrief as kb
+        >>> r = kb.Removal(kb.RemovalKind.SHARE, "Share it", 0, 8, "call to action")
         >>> r.kind.value
         'share'
     """
@@ -310,6 +322,42 @@ class Removal:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"Removal end {self.end} is before start {self.start}")
+
+
+#: The values of `Article.published_source`, most trusted first.
+PUBLISHED_SOURCES = ("given", "stamp", "text", "url")
+
+
+def published_date(value: object) -> dt.date | None:
+    """A publication date from a `date`, a `datetime` (its date) or an ISO string; None stays None.
+
+    Raises:
+        ArgumentError: Any other value, or a string that is no ISO date.
+
+    Examples:
+        >>> published_date("2025-01-06"), published_date(dt.datetime(2025, 1, 6, 9, 30))
+        (datetime.date(2025, 1, 6), datetime.date(2025, 1, 6))
+        >>> published_date(20250106)
+        Traceback (most recent call last):
+        ...
+        koreabrief.errors.ArgumentError: published must be a date, a datetime or an ISO date string, got int
+    """
+    if value is None or value.__class__ is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            # isoparse, not fromisoformat: Python 3.10's reads no "Z" and no week dates.
+            return isoparse(value.strip()).date()
+        except (ValueError, OverflowError):
+            pass
+        raise ArgumentError(f"published must be an ISO date string such as '2025-01-06', got {value[:40]!r}")
+    raise ArgumentError(
+        f"published must be a date, a datetime or an ISO date string, got {type(value).__name__}"
+    )
 
 
 @frozen
@@ -327,12 +375,23 @@ class Article:
         outlet: The publishing outlet, when known.
         url: The article's address, when known.
         published: The publication date, when known (given by the caller or the
-            loader, else read by `clean` from the page's own date line).
+            loader, else read by `clean` from the page's date stamp, its date
+            lines or its address). A `datetime` stands for its date and an ISO
+            string ("2025-01-06") is read; any other value is an
+            [`ArgumentError`][koreabrief.ArgumentError].
         removed: Every non-body line of `raw`, with its kind and offsets.
         warnings: Problems met while loading or cleaning, in plain words.
+        published_source: Where `published` comes from: ``"given"`` (by the
+            caller or the record), ``"stamp"`` (a date stamp opening the page,
+            "date 2025-01-06"), ``"text"`` (a date line of the page, "Published:
+            Jan. 6, 2025"), ``"url"`` (a date in the address); None when
+            `published` is None or the article was built without `clean`.
+        crawled: The day a crawler fetched the page (a WARC record's date),
+            when known; it is not the publication date.
 
     Examples:
-        >>> a = Article(id="x", raw="Seoul said.", text="Seoul said.")
+        >>> import koreabrief as kb
+        >>> a = kb.Article(id="x", raw="Seoul said.", text="Seoul said.")
         >>> a.paragraphs
         ('Seoul said.',)
     """
@@ -346,16 +405,19 @@ class Article:
     original_source: str | None = field(default=None, validator=_optional(str))
     outlet: str | None = field(default=None, validator=_optional(str))
     url: str | None = field(default=None, validator=_optional(str))
-    published: dt.date | None = field(default=None, validator=_optional(dt.date))
+    published: dt.date | None = field(default=None, converter=published_date)
     removed: tuple[Removal, ...] = field(default=(), validator=_tuple_of(Removal))
     warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    published_source: str | None = field(default=None, validator=v.optional(v.in_(PUBLISHED_SOURCES)))
+    crawled: dt.date | None = field(default=None, validator=_optional(dt.date))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
         """The body's paragraphs, in order.
 
         Examples:
-            >>> Article(id="x", raw="", text="A.\\n\\nB.").paragraphs
+            >>> import koreabrief as kb
+            >>> kb.Article(id="x", raw="", text="A.\\n\\nB.").paragraphs
             ('A.', 'B.')
         """
         return tuple(p for p in self.text.split("\n\n") if p)
@@ -378,7 +440,8 @@ class Quantity:
         span: Where the expression stands in `Article.text`.
 
     Examples:
-        >>> q = Quantity(text="560 miles", unit="mi", value=560.0, km=901.233)
+        >>> import koreabrief as kb
+        >>> q = kb.Quantity(text="560 miles", unit="mi", value=560.0, km=901.233)
         >>> q.km
         901.233
     """
@@ -405,8 +468,9 @@ class TimeRef:
         span: Where the expression stands in `Article.text`.
 
     Examples:
+        >>> import koreabrief as kb
         >>> import datetime as dt
-        >>> TimeRef("in August 2023", dt.date(2023, 8, 1), Precision.MONTH).iso
+        >>> kb.TimeRef("in August 2023", dt.date(2023, 8, 1), kb.Precision.MONTH).iso
         '2023-08'
     """
 
@@ -420,8 +484,9 @@ class TimeRef:
         """The resolved date as ISO text at its precision (``2023``, ``2023-08``, ``2023-08-18``).
 
         Examples:
+            >>> import koreabrief as kb
             >>> import datetime as dt
-            >>> TimeRef("2020", dt.date(2020, 1, 1), Precision.YEAR).iso
+            >>> kb.TimeRef("2020", dt.date(2020, 1, 1), kb.Precision.YEAR).iso
             '2020'
         """
         if self.date is None:
@@ -451,7 +516,8 @@ class Statement:
         sentence: The span of the sentence(s) holding quotation and attribution.
 
     Examples:
-        >>> s = Statement(quote="We are ready.", span=Span(1, 14), speaker="Park Jin")
+        >>> import koreabrief as kb
+        >>> s = kb.Statement(quote="We are ready.", span=kb.Span(1, 14), speaker="Park Jin")
         >>> s.direct
         True
     """
@@ -484,7 +550,8 @@ class Event:
         mentions: Spans of every mention merged into this event, main first.
 
     Examples:
-        >>> e = Event(type=EventType.MISSILE_LAUNCH, span=Span(0, 10), actors=("North Korea",))
+        >>> import koreabrief as kb
+        >>> e = kb.Event(type=kb.EventType.MISSILE_LAUNCH, span=kb.Span(0, 10), actors=("North Korea",))
         >>> e.modality.value
         'asserted'
     """
@@ -519,7 +586,8 @@ class Sanction:
         start_date: ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) when stated.
 
     Examples:
-        >>> s = Sanction(entity="North Korea", status=SanctionStatus.IN_FORCE, span=Span(0, 9))
+        >>> import koreabrief as kb
+        >>> s = kb.Sanction(entity="North Korea", status=kb.SanctionStatus.IN_FORCE, span=kb.Span(0, 9))
         >>> s.status.value
         'in_force'
     """
@@ -545,7 +613,8 @@ class Facts:
         warnings: Values dropped or doubtful during extraction.
 
     Examples:
-        >>> f = Facts(article=Article(id="x", raw="", text=""))
+        >>> import koreabrief as kb
+        >>> f = kb.Facts(article=kb.Article(id="x", raw="", text=""))
         >>> f.statements
         ()
     """
@@ -568,7 +637,8 @@ class FactValue:
         outlet: The article's outlet, when known.
 
     Examples:
-        >>> FactValue(article="a", text="on Monday", normalised="2025-01-06").normalised
+        >>> import koreabrief as kb
+        >>> kb.FactValue(article="a", text="on Monday", normalised="2025-01-06").normalised
         '2025-01-06'
     """
 
@@ -593,7 +663,8 @@ class Alignment:
         note: Why the verdict was reached.
 
     Examples:
-        >>> a = Alignment(fact="missile_launch.date", kind="date", verdict=Verdict.AGREE)
+        >>> import koreabrief as kb
+        >>> a = kb.Alignment(fact="missile_launch.date", kind="date", verdict=kb.Verdict.AGREE)
         >>> a.verdict.value
         'agree'
     """
@@ -617,7 +688,8 @@ class SharedStatement:
         score: Similarity from 0 to 100.
 
     Examples:
-        >>> SharedStatement("Park Jin", "We will act.", "We will act", "exact", 100.0).match
+        >>> import koreabrief as kb
+        >>> kb.SharedStatement("Park Jin", "We will act.", "We will act", "exact", 100.0).match
         'exact'
     """
 
@@ -645,7 +717,8 @@ class Comparison:
         conflicts: Aligned facts on which they conflict.
 
     Examples:
-        >>> c = Comparison(a="x", b="y", similarity=0.1, same_story=False)
+        >>> import koreabrief as kb
+        >>> c = kb.Comparison(a="x", b="y", similarity=0.1, same_story=False)
         >>> c.conflicts
         ()
     """
@@ -675,7 +748,8 @@ class Story:
         reasons: Why its articles were joined, one line per join ("a + b: they share a quotation").
 
     Examples:
-        >>> Story(id="s1", articles=("a", "b")).articles
+        >>> import koreabrief as kb
+        >>> kb.Story(id="s1", articles=("a", "b")).articles
         ('a', 'b')
     """
 
@@ -697,8 +771,9 @@ class TimelineEntry:
         story: The id of the story it belongs to.
 
     Examples:
-        >>> e = Event(type=EventType.SUMMIT, span=Span(0, 6))
-        >>> TimelineEntry(event=e, articles=("a",), story="s1").articles
+        >>> import koreabrief as kb
+        >>> e = kb.Event(type=kb.EventType.SUMMIT, span=kb.Span(0, 6))
+        >>> kb.TimelineEntry(event=e, articles=("a",), story="s1").articles
         ('a',)
     """
 
@@ -718,7 +793,8 @@ class SpeakerStatements:
         outlets: For each quotation, the outlets carrying it.
 
     Examples:
-        >>> SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
+        >>> import koreabrief as kb
+        >>> kb.SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
         'Park Jin'
     """
 
@@ -740,9 +816,11 @@ class Brief:
         conflicts: Facts on which articles of one story disagree.
         articles: Number of articles summarised.
         warnings: Problems met while building the brief.
+        sanction_articles: For each sanction, the ids of the articles reporting it.
 
     Examples:
-        >>> Brief().articles
+        >>> import koreabrief as kb
+        >>> kb.Brief().articles
         0
     """
 
@@ -753,3 +831,4 @@ class Brief:
     conflicts: tuple[Alignment, ...] = field(default=(), validator=_tuple_of(Alignment))
     articles: int = field(default=0, validator=[v.instance_of(int), _non_negative])
     warnings: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+    sanction_articles: tuple[tuple[str, ...], ...] = field(default=(), validator=_tuple_of(tuple))

@@ -7,16 +7,21 @@ and results come back in input order.
 
 from __future__ import annotations
 
+import ast
 import multiprocessing
 import os
+import sys
+import threading
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from koreabrief.cleaning.lexicon import Lexicon as FurnitureLexicon
-from koreabrief.errors import KoreabriefError
+from koreabrief.errors import KoreabriefError, KoreabriefWarning
 from koreabrief.extraction import extract
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.loaders import PathLike, RawRecord, records
@@ -40,23 +45,23 @@ def _extract_chunk(
     ]
 
 
-def _items(source: PathLike | Iterable[PathLike] | Iterable[Article]) -> Iterator[Item]:
+def _items(source: PathLike | Iterable[PathLike] | Iterable[Item]) -> Iterator[Item]:
     if isinstance(source, (str, os.PathLike)):
         return records(source)
     items: Iterator[Any] = iter(source)
     first = next(items, None)
     if first is None:
         return iter(())
-    if isinstance(first, Article):
-        return _chain_articles(first, items)
+    if isinstance(first, (Article, RawRecord)):
+        return _chain_items(first, items)
     paths: list[PathLike] = [first, *items]
     return records(paths)
 
 
-def _chain_articles(first: Article, rest: Iterator[Any]) -> Iterator[Article]:
+def _chain_items(first: Item, rest: Iterator[Any]) -> Iterator[Item]:
     yield first
     for item in rest:
-        if not isinstance(item, Article):
+        if not isinstance(item, (Article, RawRecord)):
             raise KoreabriefError(f"process() got a {type(item).__name__} among Articles")
         yield item
 
@@ -67,7 +72,7 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
 
 
 def process(
-    source: PathLike | Iterable[PathLike] | Iterable[Article],
+    source: PathLike | Iterable[PathLike] | Iterable[Article] | Iterable[RawRecord],
     /,
     *,
     workers: int | None = None,
@@ -78,9 +83,25 @@ def process(
 ) -> Iterator[Facts]:
     """Extract facts from many articles on a process pool, in input order.
 
+    Workers are forked where the platform allows it (Linux, with no other
+    thread running), so a plain script works without a ``__main__`` guard.
+    Elsewhere they are spawned, which imports the main script again in every
+    worker: a script without the guard then runs in one process, with a
+    [`KoreabriefWarning`][koreabrief.KoreabriefWarning]. The guard is the
+    portable way to write such a script:
+
+    ```python
+    import koreabrief as kb
+
+    if __name__ == "__main__":
+        for facts in kb.process("corpus/", workers=4):
+            ...
+    ```
+
     Args:
         source: Paths (files, directories, ``"-"``) as for [`load`][koreabrief.load],
-            or an iterable of [`Article`][koreabrief.Article]s.
+            or an iterable of [`Article`][koreabrief.Article]s or of
+            [`RawRecord`][koreabrief.loaders.RawRecord]s (cleaned in the workers).
         workers: Processes to use; default all cores; ``1`` runs in this process.
         gazetteer: Passed to [`extract`][koreabrief.extract] in every worker.
         chunksize: Articles sent to a worker at a time.
@@ -121,11 +142,51 @@ def _serial(
             progress(done)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # Forking a process that runs threads (a Dask scheduler, a test runner's
-    # helpers) can deadlock the child; forkserver and spawn start clean.
+def _main_is_guarded() -> bool:
+    """Whether starting a worker by spawning (which re-imports the main module) is safe.
+
+    A worker started by spawn or forkserver imports the main script again; a
+    script that calls `process` at its top level, with no
+    ``if __name__ == "__main__":`` guard, would start the pool again inside each
+    worker and fail. The script is read for that guard. Without a main file (a
+    REPL, a notebook, ``python -c``) nothing is re-imported.
+    """
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    path = getattr(spec, "origin", None) or getattr(main, "__file__", None)
+    if not path:
+        return True
+    try:
+        tree = ast.parse(Path(path).read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return False
+    return any(isinstance(node, ast.If) and _is_main_test(node.test) for node in tree.body)
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = {s.id for s in sides if isinstance(s, ast.Name)}
+    values = {s.value for s in sides if isinstance(s, ast.Constant)}
+    return names == {"__name__"} and values == {"__main__"}
+
+
+def _context() -> multiprocessing.context.BaseContext | None:
+    """The start method for the workers, or None when they must not be started.
+
+    Forking copies this process without re-importing the main module, so
+    `process` works in a plain script with no ``__main__`` guard. Forking is not
+    safe once threads run (a Dask scheduler, a GUI), nor on macOS, whose system
+    libraries do not survive a fork: there forkserver or spawn start clean
+    workers, provided the main script is guarded.
+    """
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "fork" in methods and sys.platform != "darwin" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if _main_is_guarded():
+        return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return None
 
 
 def _parallel(
@@ -137,7 +198,19 @@ def _parallel(
 ) -> Iterator[Facts]:
     done = 0
     window: deque[Future[list[Facts]]] = deque()
-    with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
+    context = _context()
+    if context is None:
+        warnings.warn(
+            f"process(): running in one process instead of {n}: this script has no "
+            "`if __name__ == \"__main__\":` guard, and worker processes cannot be forked here "
+            "(threads are running, or the platform does not allow it); put the call under the "
+            "guard to use them",
+            KoreabriefWarning,
+            stacklevel=3,
+        )
+        yield from _serial(chunks, gazetteer, lexicon, progress)
+        return
+    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
         for chunk in chunks:
             window.append(pool.submit(_extract_chunk, chunk, gazetteer, lexicon))
             # A bounded window keeps memory flat however long the input is.

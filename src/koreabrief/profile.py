@@ -25,7 +25,7 @@ from attrs import frozen
 from koreabrief.align import MAX_DAY_GAP
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_interval
-from koreabrief.models import Facts, Modality, Precision, SanctionStatus
+from koreabrief.models import Article, Facts, Modality, Precision, SanctionStatus
 from koreabrief.quotematch import quote_keys
 from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingle_hashes, sketch_hashes, words
 from koreabrief.terms import designators, lead_day, stamped_date, story_terms
@@ -310,7 +310,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         outlet=art.outlet,
         domain=_domain(art.url),
         published=art.published,
-        original_source=art.original_source,
+        original_source=_credited(art, wire),
         sketch=full.tobytes(),
         exact=exact,
         events=tuple(sorted(sigs, key=lambda s: (s[0], s[3], sorted(s[1]), s[2] or ""))),
@@ -330,6 +330,18 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         lead_day=lead_day(art),
         stamped=stamped_date(art) if art.published is None else None,
     )
+
+
+def _credited(art: Article, wire: str | None) -> str | None:
+    """The article's original source when it credits someone else: its dateline's own
+    wire ("SEOUL (Yonhap) --", kept as `wire`) or its own outlet is no source note."""
+    note = art.original_source
+    if note is None:
+        return None
+    folded = note.casefold()
+    if (wire is not None and folded == wire.casefold()) or (art.outlet and art.outlet.casefold() in folded):
+        return None
+    return note
 
 
 def quote_hashes(p: Profile) -> array[int]:

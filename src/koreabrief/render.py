@@ -120,7 +120,8 @@ def render_markdown(brief: Brief) -> str:
         that carry it; the JSON of the same brief holds every pair they come from.
 
     Examples:
-        >>> print(render_markdown(Brief()).splitlines()[0])
+        >>> import koreabrief as kb
+        >>> print(kb.render_markdown(kb.Brief()).splitlines()[0])
         # Korea security brief
     """
     require(brief, Brief, "render_markdown")

@@ -7,14 +7,16 @@ round-trips exactly: ``from_json(to_json(x), type(x)) == x``.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any, TypeVar
+from typing import IO, Any, Literal, TypeVar
 
 import attrs
 import cattrs
 
-from koreabrief.errors import SerializationError
+from koreabrief.errors import LoadError, SerializationError
 
 __all__ = ["converter", "from_dict", "from_json", "read_jsonl", "to_dict", "to_json", "write_jsonl"]
 
@@ -45,7 +47,7 @@ def to_dict(obj: Any) -> Any:
 
     Examples:
         >>> import koreabrief as kb
-        >>> to_dict(kb.Span(0, 3))
+        >>> kb.to_dict(kb.Span(0, 3))
         {'start': 0, 'end': 3}
     """
     return converter.unstructure(obj)
@@ -66,7 +68,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
     Examples:
         >>> import koreabrief as kb
-        >>> from_dict({"start": 0, "end": 3}, kb.Span)
+        >>> kb.from_dict({"start": 0, "end": 3}, kb.Span)
         Span(start=0, end=3)
     """
     name = getattr(cls, "__name__", str(cls))
@@ -97,7 +99,7 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
 
     Examples:
         >>> import koreabrief as kb
-        >>> to_json(kb.Span(0, 3))
+        >>> kb.to_json(kb.Span(0, 3))
         '{"start": 0, "end": 3}'
     """
     try:
@@ -121,7 +123,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 
     Examples:
         >>> import koreabrief as kb
-        >>> from_json('{"start": 0, "end": 3}', kb.Span)
+        >>> kb.from_json('{"start": 0, "end": 3}', kb.Span)
         Span(start=0, end=3)
     """
     try:
@@ -133,14 +135,23 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     return from_dict(data, cls)
 
 
-def write_jsonl(objs: Iterable[Any], stream: IO[str]) -> int:
-    """Write models to `stream`, one JSON object per line; return how many were written.
+def _open_text(path: str | os.PathLike[str], mode: Literal["r", "w"]) -> IO[str]:
+    """A text file opened for JSON lines (gzip by a ``.gz`` suffix), as UTF-8."""
+    gz = str(path).lower().endswith(".gz")
+    if mode == "w":
+        return gzip.open(path, "wt", encoding="utf-8") if gz else open(path, "w", encoding="utf-8")
+    return gzip.open(path, "rt", encoding="utf-8") if gz else open(path, encoding="utf-8")
+
+
+def write_jsonl(objs: Iterable[Any], target: IO[str] | str | os.PathLike[str]) -> int:
+    """Write models to a stream or a file, one JSON object per line; return how many were written.
 
     Consumes `objs` lazily, so a generator of any size streams in constant memory.
 
     Args:
         objs: Models, typically a generator (from [`process`][koreabrief.process]).
-        stream: A text stream open for writing.
+        target: A text stream open for writing, or a path (written as UTF-8,
+            replaced if it exists; gzipped when it ends in ``.gz``).
 
     Returns:
         The number of lines written.
@@ -148,22 +159,26 @@ def write_jsonl(objs: Iterable[Any], stream: IO[str]) -> int:
     Examples:
         >>> import io, koreabrief as kb
         >>> buf = io.StringIO()
-        >>> write_jsonl([kb.Span(0, 1), kb.Span(2, 3)], buf)
+        >>> kb.write_jsonl([kb.Span(0, 1), kb.Span(2, 3)], buf)
         2
     """
+    if isinstance(target, (str, os.PathLike)):
+        with _open_text(target, "w") as stream:
+            return write_jsonl(objs, stream)
     n = 0
     for obj in objs:
-        stream.write(to_json(obj))
-        stream.write("\n")
+        target.write(to_json(obj))
+        target.write("\n")
         n += 1
     return n
 
 
-def read_jsonl(stream: Iterable[str], cls: type[T]) -> Iterator[T]:
+def read_jsonl(source: Iterable[str] | str | os.PathLike[str], cls: type[T]) -> Iterator[T]:
     """Read models of type `cls` lazily from JSON lines; blank lines are skipped.
 
     Args:
-        stream: Lines of text: an open file, a list of strings ...
+        source: Lines of text (an open file, a list of strings ...), or the
+            path of a file (read as UTF-8; gunzipped when it ends in ``.gz``).
         cls: The model class every line holds.
 
     Yields:
@@ -171,12 +186,28 @@ def read_jsonl(stream: Iterable[str], cls: type[T]) -> Iterator[T]:
 
     Raises:
         SerializationError: A line is not valid; the message gives its number.
+        LoadError: The file cannot be opened.
 
     Examples:
         >>> import io, koreabrief as kb
-        >>> list(read_jsonl(io.StringIO('{"start": 0, "end": 1}\\n'), kb.Span))
+        >>> list(kb.read_jsonl(io.StringIO('{"start": 0, "end": 1}\\n'), kb.Span))
         [Span(start=0, end=1)]
     """
+    if isinstance(source, (str, os.PathLike)):
+        return _read_jsonl_file(source, cls)
+    return _read_jsonl(source, cls)
+
+
+def _read_jsonl_file(path: str | os.PathLike[str], cls: type[T]) -> Iterator[T]:
+    try:
+        stream = _open_text(path, "r")
+    except OSError as e:
+        raise LoadError(f"{path}: cannot read: {e}") from e
+    with stream:
+        yield from _read_jsonl(stream, cls)
+
+
+def _read_jsonl(stream: Iterable[str], cls: type[T]) -> Iterator[T]:
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue

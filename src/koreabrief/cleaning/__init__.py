@@ -26,16 +26,21 @@ import re
 from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.classify import NAME_BYLINE, Label, byline_name, label_units
-from koreabrief.cleaning.kinds import tagline_outlet
+from koreabrief.cleaning.glued import split_end_mark, split_head
+from koreabrief.cleaning.kinds import AGENCIES, dated_outlet, tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
+from koreabrief.cleaning.published import split_stamp, text_date, url_date
+from koreabrief.cleaning.slug import slug_words
 from koreabrief.cleaning.wraps import join_lines
-from koreabrief.models import Article, Removal, RemovalKind
+from koreabrief.errors import ArgumentError
+from koreabrief.markup import looks_like_html
+from koreabrief.models import Article, Removal, RemovalKind, published_date
 
 __all__ = ["article", "clean"]
 
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published|released|date)\b")
+_STAMP = "date stamp opening the page"
 _NO_BODY = "no article body found: every line looks like page furniture"
 
 
@@ -45,7 +50,7 @@ def clean(
     *,
     id: str = "adhoc",
     url: str | None = None,
-    published: dt.date | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     outlet: str | None = None,
     title: str | None = None,
     warnings: tuple[str, ...] = (),
@@ -58,9 +63,14 @@ def clean(
         raw: The page text as scraped.
         id: The article's identifier.
         url: The article's address, if known.
-        published: The publication date, if known. Without it, a full date
-            (with its year) in the page's header or byline lines is used
-            ("Published 2025-05-08 09:12", "By Jane Roe | 3 June 2025"); else None.
+        published: The publication date, if known: a `date`, a `datetime`
+            (its date) or an ISO string; any other value is an
+            [`ArgumentError`][koreabrief.ArgumentError]. Without it, the first
+            of these gives it (`Article.published_source` says which): a date
+            stamp opening the page ("date 2025-05-08 SEOUL — ..."), a full date
+            (with its year) in the page's header or byline lines ("Published
+            2025-05-08 09:12", "By Jane Roe | 3 June 2025"), a date in `url`;
+            else None.
         outlet: The outlet, if known; otherwise read from a line naming it.
         title: A headline known from metadata; it stays the title, and the
             page's own copy of it is not kept in the body. Without it, the
@@ -81,13 +91,23 @@ def clean(
         The article with its body text, metadata and removed lines.
 
     Examples:
-        >>> a = clean("Menu\\n\\nSeoul Rejects Talks\\n\\nSEOUL: Seoul said no.\\n\\nShare it")
+        >>> import koreabrief as kb
+        >>> a = kb.clean("Menu\\n\\nSeoul Rejects Talks\\n\\nSEOUL: Seoul said no.\\n\\nShare it")
         >>> (a.title, a.text, a.dateline, [r.kind.value for r in a.removed])
         ('Seoul Rejects Talks', 'SEOUL: Seoul said no.', 'SEOUL', ['navigation', 'share'])
     """
     require(raw, str, "clean")
+    published = _given_date(published, "clean")
+    if url is not None:
+        require(url, str, "clean")
     lexicon = lexicon if lexicon is not None else default_lexicon()
     lines = split_lines(raw)
+    stamp, stamp_day = split_stamp(raw, lines)
+    if stamp is not None:  # the stamp's line is a page head flattened into one line
+        first = next((i for i, line in enumerate(lines) if line.text), None)
+        if first is not None and lines[first].start >= stamp.end:
+            split_head(raw, lines, first, slug_words(url, lexicon.address_words))
+    split_end_mark(raw, lines, lexicon)
     notes = warnings
     if repair_mojibake and mojibake(raw) is not None:
         # Repaired line by line, before classification: the classifier, the
@@ -102,17 +122,25 @@ def clean(
                 *notes,
                 f"mojibake repaired (UTF-8 read as Windows-1252, e.g. {example!r}): {fixed} fixed",
             )
-    labels = label_units(join_lines(lines, lexicon), lexicon, title=title)
+    # A text cut short (an excerpt) ends mid-line; a saved page ends with a line break.
+    open_end = not raw.endswith(("\n", "\r", "\u2028", "\u2029"))
+    labels = label_units(join_lines(lines, lexicon), lexicon, title=title, url=url, open_end=open_end)
     body = [lab.unit.text for lab in labels if lab.kind is None and not lab.title]
     removed = tuple(
         Removal(lab.kind, raw[lab.unit.start : lab.unit.end], lab.unit.start, lab.unit.end, lab.reason)
         for lab in labels
         if lab.kind is not None
     )
+    if stamp is not None:
+        glued = Removal(RemovalKind.OTHER, raw[stamp.start : stamp.end], stamp.start, stamp.end, _STAMP)
+        removed = (glued, *removed)
     page_title = next((lab.unit.text for lab in labels if lab.title), None)
     if not body and labels:
         notes = (*notes, _NO_BODY)
+    notes = (*notes, *_shape_warnings(labels))
     text = "\n\n".join(body)
+    day, source = _publication(published, stamp_day, labels, url)
+    opening = _opening(body, lexicon)
     garbled = mojibake(text)
     if garbled is not None:
         notes = (*notes, f"possible mojibake (UTF-8 read as Windows-1252, e.g. {garbled!r}); not repaired")
@@ -122,34 +150,61 @@ def clean(
         text=text,
         title=title if title is not None else page_title,
         author=_author(labels, lexicon),
-        dateline=md.dateline(body[0], lexicon=lexicon) if body else None,
-        original_source=_source(labels),
+        dateline=md.dateline(opening, lexicon=lexicon) if opening is not None else None,
+        original_source=_source(labels, opening or (body[0] if body else None), lexicon),
         outlet=outlet if outlet is not None else _outlet(labels, lexicon),
         url=url,
-        published=published if published is not None else _page_date(labels),
         removed=removed,
         warnings=notes,
+        published=day,
+        published_source=source,
     )
 
 
-def _page_date(labels: list[Label]) -> dt.date | None:
-    """The publication date a page states in its header or byline lines, if any.
+# A page this long on one line has no breaks to tell furniture from the story.
+_ONE_LINE_CHARS = 2000
+# This many lines of at most a few words each is a list or a broken scrape, not an article.
+_SHORT_LINES = 1000
+_SHORT_LINE_WORDS = 3
 
-    Only furniture before the body (and bylines anywhere) is read, a line that
-    says "published" or "posted" first (a bare date atop a page is often today's),
-    and only a date with its year counts: nothing is guessed.
+
+def _shape_warnings(labels: list[Label]) -> tuple[str, ...]:
+    """Warnings about a page's shape that cleaning cannot repair: one huge line, thousands of short ones."""
+    if len(labels) == 1 and len(labels[0].unit.text) > _ONE_LINE_CHARS:
+        n = len(labels[0].unit.text)
+        return (f"no line breaks: the page is one line of {n} characters, kept whole",)
+    if len(labels) >= _SHORT_LINES:
+        words = sum(lab.unit.text.count(" ") + 1 for lab in labels)
+        if words <= _SHORT_LINE_WORDS * len(labels):
+            return (f"{len(labels)} short lines: a list or a broken scrape rather than an article",)
+    return ()
+
+
+def _publication(
+    given: dt.date | None, stamp: dt.date | None, labels: list[Label], url: str | None
+) -> tuple[dt.date | None, str | None]:
+    """`published` and where it comes from.
+
+    The caller's date, else the stamp's, a date line saying what its date is
+    ("Published: ..."), the address's, and last a bare date line (often the
+    site's today).
     """
-    lines: list[str] = []
-    for i, lab in enumerate(labels):
-        if lab.kind is None and not lab.title:
-            lines.extend(b.unit.text for b in labels[i:] if b.kind is RemovalKind.BYLINE)
-            break  # the body has begun: later dates are the story's own, or related links'
-        if lab.kind is not None:
-            lines.append(lab.unit.text)
-    stated = (md.page_date(t) for t in lines if _PUBLISHED.search(t))
-    return next((d for d in stated if d is not None), None) or next(
-        (d for d in map(md.page_date, lines) if d is not None), None
-    )
+    found: list[tuple[dt.date | None, str]] = [(given, "given"), (stamp, "stamp")]
+    if given is None and stamp is None:
+        found += [
+            (text_date(labels, bare=False), "text"),
+            (url_date(url) if url else None, "url"),
+            (text_date(labels), "text"),
+        ]
+    return next(((d, s) for d, s in found if d is not None), (None, None))
+
+
+def _given_date(value: object, where: str) -> dt.date | None:
+    """The caller's `published`, read by the rule every Article follows (an `ArgumentError` else)."""
+    try:
+        return published_date(value)
+    except ArgumentError as e:
+        raise ArgumentError(f"{where}(): {e}") from None
 
 
 def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
@@ -170,13 +225,40 @@ def _author(labels: list[Label], lexicon: Lexicon) -> str | None:
     return fallback
 
 
-def _source(labels: list[Label]) -> str | None:
+def _source(labels: list[Label], opening: str | None, lexicon: Lexicon) -> str | None:
+    """Where the text says it comes from: a source note, the dateline's wire, a credit naming agencies."""
     for lab in labels:
         if lab.kind is RemovalKind.SOURCE_NOTE:
-            value = md.source_of(lab.unit.text)
+            value = md.source_of(lab.unit.text, lexicon=lexicon)
             if value is not None:
                 return value
-    return None
+    wire = md.dateline_source(opening, lexicon=lexicon) if opening is not None else None
+    if wire is not None:
+        return wire
+    for lab in labels:
+        if lab.reason == AGENCIES:
+            return lab.unit.text.strip(" •·|()[]")
+        if lab.kind is RemovalKind.BYLINE:
+            credited = md.byline_outlet(lab.unit.text, lexicon=lexicon)
+            if credited is not None:
+                return credited
+    # A wire's sign-off after the story: "(Yonhap)"
+    last = max((i for i, lab in enumerate(labels) if lab.kind is None and not lab.title), default=None)
+    after = labels[last + 1 :] if last is not None else []
+    signed = (_SIGN_OFF.fullmatch(lab.unit.text) for lab in after)
+    return next((m.group(1) for m in signed if m is not None and lexicon.outlet_named(m.group(1))), None)
+
+
+_SIGN_OFF = re.compile(r"\(([A-Z][\w .&/-]{1,30})\)")
+
+
+# The dateline stands in one of the story's first paragraphs (a standfirst or a caption may come first).
+_DATELINE_REACH = 3
+
+
+def _opening(body: list[str], lexicon: Lexicon) -> str | None:
+    """The first of the story's first paragraphs that opens with a dateline, if any."""
+    return next((p for p in body[:_DATELINE_REACH] if md.dateline(p, lexicon=lexicon) is not None), None)
 
 
 def _outlet(labels: list[Label], lexicon: Lexicon) -> str | None:
@@ -184,7 +266,11 @@ def _outlet(labels: list[Label], lexicon: Lexicon) -> str | None:
         if lab.kind is None or lab.kind is RemovalKind.SOURCE_NOTE:
             continue
         text = lab.unit.text
-        if lab.kind is RemovalKind.NAVIGATION:
+        if lab.kind is RemovalKind.BYLINE:
+            dated = dated_outlet(text, lexicon)  # "Example Post|June 20, 2024"
+            if dated is not None:
+                return dated
+        elif lab.kind is RemovalKind.NAVIGATION:
             # "NK News", or the name with the site's tagline: "38 North: News and Analysis"
             named = lexicon.outlet_named(text) or tagline_outlet(text, lexicon)
             if named is not None:
@@ -202,24 +288,28 @@ def article(
     *,
     id: str,
     url: str | None = None,
-    published: dt.date | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     outlet: str | None = None,
     title: str | None = None,
     lexicon: Lexicon | None = None,
 ) -> Article:
-    """Build a cleaned Article from raw text and its metadata.
+    """Build a cleaned Article from raw text (or an HTML page) and its metadata.
 
     The same as [`clean`][koreabrief.clean], with the identifier required: the
     way to bring a text from your own pipeline (a database row, a crawler's
-    record) into koreabrief.
+    record) into koreabrief. An HTML page is recognised by its markup and read
+    with trafilatura first (the ``[html]`` extra), as
+    [`load`][koreabrief.load] reads ``.html`` files.
 
     Args:
-        raw: The page text as scraped.
+        raw: The page text as scraped, or the page's HTML.
         id: The article's identifier, unique within the corpus.
-        url: The article's address, if known (a date in it is not read here;
-            [`load`][koreabrief.load] does that for records).
-        published: The publication date: relative dates ("on Monday") are
-            resolved against it.
+        url: The article's address, if known; without `published`, a date
+            in it ("/2025/01/06/") may give the publication date.
+        published: The publication date (a `date`, a `datetime` or an ISO
+            string): relative dates ("on Monday") are resolved against it.
+            Without it, the page's date stamp, its date lines, or the address
+            give it, as [`clean`][koreabrief.clean] says.
         outlet: The publishing outlet, if known.
         title: A headline known from metadata; the page's own copy of it is
             kept out of the body.
@@ -228,11 +318,23 @@ def article(
     Returns:
         The cleaned article.
 
+    Raises:
+        MissingExtraError: HTML without the ``[html]`` extra.
+
     Examples:
+        >>> import koreabrief as kb
         >>> import datetime as dt
-        >>> a = article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
+        >>> a = kb.article("Seoul said.", id="n1", published=dt.date(2025, 1, 6))
         >>> (a.id, a.published.isoformat())
         ('n1', '2025-01-06')
     """
     require(raw, str, "article")
+    published = _given_date(published, "article")
+    if url is not None:
+        require(url, str, "article")
+    if looks_like_html(raw):
+        from koreabrief.loaders import RawRecord  # noqa: PLC0415 - loaders imports this module
+
+        page = RawRecord(raw, id=id, url=url, published=published, outlet=outlet, title=title, markup=True)
+        return page.build(lexicon=lexicon)
     return clean(raw, id=id, url=url, published=published, outlet=outlet, title=title, lexicon=lexicon)

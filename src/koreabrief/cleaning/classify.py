@@ -28,19 +28,35 @@ Signals, combined:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from koreabrief.cleaning import features as ft
+from koreabrief.cleaning.ends import cut_off_end, cut_sentence, list_at_end
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
 from koreabrief.cleaning.regions import comment_thread, edges, link_lists
+from koreabrief.cleaning.repeats import head_copies, twins
+from koreabrief.cleaning.slug import slug_match, slug_words
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
 __all__ = ["NAME_BYLINE", "Label", "byline_name", "label_units"]
 
 _TITLE_MAX_WORDS = 30
+_TITLE_MIN_WORDS = 2
+_DECK_MIN_WORDS = 15
+_DECK_STOP_DENSITY = 0.4
+# A word: two letters at least ("px" and "A+" are labels).
+_WORDLIKE = re.compile(r"\W{0,3}[^\W\d_]{2}")
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_DATELINE_START = re.compile(
+    r"[A-Z][A-Z.'’-]{2,24}(?:[/ ,]\s?[A-Z][A-Z.'’-]{1,24}){0,3},?\s?(?:\(|[-–—]|(?:[A-Z][a-z]{2,8})\.?\s\d)"
+)
+# How well a line must match the address's words (an F1 of shared words) to be the headline.
+_SLUG_MATCH = 0.5
+_SLUG_REACH = 40
 # A headline-shaped line this short after a byline is a tag or a section label.
 _LABEL_MAX_WORDS = 4
 #: The reason given to a bare name read as a byline (its text is the author).
@@ -100,28 +116,51 @@ def _is_name(facts: UnitFacts) -> bool:
     return True
 
 
+def _personal(facts: UnitFacts, lexicon: Lexicon) -> bool:
+    """Whether a bare name has no word that names no one ("News", "Desk"; month names may be names)."""
+    words = {t.casefold() for t in facts.tokens} - lexicon.timestamp_words
+    return lexicon.not_names.isdisjoint(words)
+
+
 def _is_base(facts: UnitFacts) -> bool:
     """Where a reporter is based, on its own line under the name ("in Beijing")."""
     tokens = facts.tokens
     return 2 <= len(tokens) <= 4 and tokens[0] in _BASE_WORDS and _capitalised(tokens[1:])
 
 
-def _title_shaped(facts: UnitFacts) -> bool:
+def _title_shaped(facts: UnitFacts, stopwords: frozenset[str]) -> bool:
     n = len(facts.tokens)
     if facts.edge_matched is not None or facts.prose or n > _TITLE_MAX_WORDS:
         return False
     if n < 3 and len(" ".join(facts.tokens)) < 16:
         return False
-    return any(c.isalpha() for c in facts.key) and not facts.key.endswith(":")
+    if sum(1 for t in facts.tokens if _WORDLIKE.match(t)) < _TITLE_MIN_WORDS or facts.key.endswith(":"):
+        return False  # "+ ↺ − 16 px": a widget's labels
+    if n >= _DECK_MIN_WORDS and ft.stop_density(facts.tokens, stopwords) >= _DECK_STOP_DENSITY:
+        return False  # a long line of small words is a standfirst's sentence, not a headline
+    text = " ".join(facts.tokens)
+    # A time of day ("World May 24, 5:27") is a date line's; a capitalised place
+    # opening a dateline ("SEOUL, SOUTH KOREA (", "BRUSSELS Dec. 16 –") is the story's start.
+    return _CLOCK.search(text) is None and _DATELINE_START.match(text) is None
 
 
-def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = None) -> list[Label]:
+def label_units(
+    units: Sequence[Unit],
+    lexicon: Lexicon,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    open_end: bool = True,
+) -> list[Label]:
     """Label each unit body, headline, or furniture with its kind.
 
     Args:
         units: The page's units, in order.
         lexicon: The furniture lexicon.
         title: A headline known from metadata, used to find the page's headline.
+        url: The article's address: the headline is the line whose words it spells, if any.
+        open_end: Whether the text may have been cut short (it does not end with
+            a line break): then a last line cut mid-sentence is the story's.
 
     Examples:
         >>> from koreabrief.cleaning.lexicon import default_lexicon
@@ -137,12 +176,29 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
     thread = comment_thread(facts)
     listed = [a or b for a, b in zip(listed, thread, strict=True)]
     shaped = [f.edge_matched is not None or not f.prose or listed[i] for i, f in enumerate(facts)]
+    if open_end and n and shaped[-1] and not listed[-1] and cut_sentence(facts[-1], lexicon):
+        shaped[-1] = False  # the story goes on to the page's (cut) end: no tail run of furniture
+    doubled = twins(units, facts, 0, n)
+    for i in doubled:
+        shaped[i] = True
     head, tail, islands = edges(facts, shaped)
+    copies = head_copies(units, facts, head, None)
+    if copies:  # the copies are furniture above the story: the story starts after them
+        for i in copies:
+            shaped[i] = True
+        head, tail, islands = edges(facts, shaped)
     kinds: list[RemovalKind | None] = [None] * n
     reasons = [""] * n
     for i in islands:
         kinds[i], reasons[i] = RemovalKind.OTHER, "prose among page furniture"
-    title_at = _find_title(facts, [u.block for u in units], head, title, n)
+    for i in copies:
+        kinds[i], reasons[i] = RemovalKind.OTHER, "repeats the story's text above it"
+    # A sentence printed twice is a caption; a headline printed twice may still be the headline.
+    not_titles = copies | {i for i in doubled if facts[i].prose}
+    slug = slug_words(url, lexicon.address_words)
+    title_at = _find_title(
+        units, facts, head, title=title, slug=slug, skip=not_titles, stopwords=lexicon.stopwords
+    )
     title_keys = {facts[title_at].key} if title_at is not None else set()
     if title is not None:
         title_keys.add(phrase_key(title))
@@ -177,6 +233,9 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
         if thread[i]:
             kinds[i], reasons[i] = RemovalKind.COMMENTS, "in a comment thread"
             continue
+        if i in doubled:
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "printed twice in a row (a picture's caption)"
+            continue
         if listed[i]:
             kinds[i], reasons[i] = RemovalKind.RELATED, "in a link list under its header"
             continue
@@ -186,13 +245,16 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
         in_list = None
         if _is_caption(facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
+        elif _caption_label(units, facts, i):
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "a picture's label above its caption"
         elif not edge and _shouted_link(f):
             kinds[i], reasons[i] = RemovalKind.RELATED, "link in capitals inside the story"
         elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
         elif edge:
             kinds[i], reasons[i] = _edge_kind(f, after_body=i >= tail)
-            if title_at is not None and title_at < i < head and _is_name(f):
+            # ("Evening News" above a date line is a programme's name: no one's.)
+            if title_at is not None and title_at < i < head and _is_name(f) and _personal(f, lexicon):
                 # The name is a byline when a byline line follows it, perhaps
                 # after the place the reporter is based ("in Beijing").
                 based = i + 2 < n and _is_base(facts[i + 1])
@@ -203,6 +265,9 @@ def label_units(units: Sequence[Unit], lexicon: Lexicon, *, title: str | None = 
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
+    if open_end:
+        cut_off_end(facts, kinds, reasons, title_at)
+    list_at_end(facts, kinds, reasons)
     return [
         Label(u, kinds[i], title=(i == title_at), reason=reasons[i] or ("headline" if i == title_at else ""))
         for i, u in enumerate(units)
@@ -222,18 +287,38 @@ def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
     return any(kind_of(g) is RemovalKind.CREDIT and len(g.tokens) <= _CREDIT_MAX_WORDS for g in beside)
 
 
+_LABEL_WORDS = range(2, 6)
+
+
+def _caption_label(units: Sequence[Unit], facts: Sequence[UnitFacts], i: int) -> bool:
+    """Whether a few capitalised words sit right above a credited caption in its block ("Border Tensions")."""
+    f = facts[i]
+    if f.prose or len(f.tokens) not in _LABEL_WORDS or i + 1 >= len(facts) or ft.is_terminal(f.key):
+        return False
+    below = facts[i + 1]
+    return (
+        units[i].block == units[i + 1].block
+        and kind_of(below) is RemovalKind.CREDIT
+        and len(below.tokens) >= _CAPTION_MIN_WORDS
+        and all(t[:1].isupper() for t in f.tokens)
+    )
+
+
 _SHOUTED_MIN_WORDS = 6
 
 
 def _shouted_link(f: UnitFacts) -> bool:
     """A headline in capitals set between paragraphs: a link to another story, not a sub-heading.
 
-    Sub-headings in capitals are a few words ("WHAT HAPPENS NEXT"); a linked
-    headline runs longer ("NORTH KOREA FIRES MISSILES AS ALLIES BEGIN DRILLS").
+    Sub-headings in capitals are a few words ("WHAT HAPPENS NEXT"), or a quotation
+    ("“WE CAN MAKE A DEAL”"); a linked headline runs longer ("NORTH KOREA FIRES
+    MISSILES AS ALLIES BEGIN DRILLS").
     """
     if f.prose or len(f.tokens) < _SHOUTED_MIN_WORDS:
         return False
     text = " ".join(f.tokens)
+    if text[:1] in _QUOTES and text[-1:] in _QUOTES:
+        return False
     return any(c.isalpha() for c in text) and text.upper() == text and text.lower() != text
 
 
@@ -357,9 +442,22 @@ def _edge_kind(f: UnitFacts, *, after_body: bool) -> tuple[RemovalKind, str]:
 
 
 def _find_title(
-    facts: Sequence[UnitFacts], blocks: Sequence[int], head: int, title: str | None, n: int
+    units: Sequence[Unit],
+    facts: Sequence[UnitFacts],
+    head: int,
+    *,
+    title: str | None,
+    slug: Sequence[str],
+    skip: set[int],
+    stopwords: frozenset[str],
 ) -> int | None:
-    """The index of the page's headline: metadata title, a repeated line, or the last candidate."""
+    """The index of the page's headline.
+
+    The metadata title, else the head line the address's words spell, a
+    repeated line, or the last candidate; never a unit of `skip`.
+    """
+    n = len(units)
+    blocks = [u.block for u in units]
     limit = min(n, head)
     if title is not None:
         key = phrase_key(title)
@@ -370,12 +468,17 @@ def _find_title(
     candidates = [
         i
         for i in range(limit)
-        if _title_shaped(facts[i])
+        if i not in skip
+        and _title_shaped(facts[i], stopwords)
         # "Jane Roe and Min-jun Park" above a date line is a byline.
         and not (_is_name(facts[i]) and i + 1 < n and kind_of(facts[i + 1]) is RemovalKind.BYLINE)
     ]
     if not candidates:
         return None
+    if slug:  # (the headline stands near the story: the last candidates are enough)
+        score, best = max((slug_match(units[i].text, slug), -i) for i in candidates[-_SLUG_REACH:])
+        if score >= _SLUG_MATCH:
+            return -best
     seen: dict[str, int] = {}
     for i in candidates:
         if facts[i].key in seen:

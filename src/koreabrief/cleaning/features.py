@@ -17,6 +17,7 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 # A line ending in a dotted abbreviation ("U.S.", "U.N."): its full stop may be the abbreviation's.
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,4}$")
 _HEADLINE_MAX_WORDS = 16
+_TRAILING_OFF_MIN_WORDS = 4
 _HEADLINE_STOP_DENSITY = 0.2
 # CSS-class-like companions of identifier tokens ("td-animation-stack").
 _SLUG = re.compile(r"[a-z0-9]{1,40}(?:-[a-z0-9]{1,40}){0,20}")
@@ -88,6 +89,8 @@ def is_sentence(text: str, tokens: list[str], stopwords: frozenset[str]) -> bool
     if is_terminal(text):
         if n <= 16 and _asks_or_exclaims(text):
             return False
+        if n < _TRAILING_OFF_MIN_WORDS and text.rstrip(_CLOSERS).endswith(("...", "…")):
+            return False  # "Closing in...", "Loading…": a teaser or a widget, not a sentence
         if n < _HEADLINE_MAX_WORDS and _ABBREVIATION_END.search(text[-12:]) is not None:
             # "Japan protests launch, vows closer ties with U.S.": a headline,
             # unless it reads like a sentence (articles, pronouns, "said").

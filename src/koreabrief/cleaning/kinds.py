@@ -19,7 +19,9 @@ from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
 
 __all__ = [
+    "AGENCIES",
     "UnitFacts",
+    "dated_outlet",
     "is_header",
     "kind_of",
     "match_edge_kind",
@@ -144,6 +146,14 @@ def _match_anywhere(
             return found, "prefix"
     if n_words <= 80 and (_credit_tail(text, lexicon) or _outlet_credit(text, lexicon)):
         return RemovalKind.CREDIT, "credit at end"
+    if (
+        n_words <= _CAPTION_MAX_WORDS
+        and lexicon.caption_openers is not None
+        and lexicon.caption_openers.match(folded)
+    ):
+        return RemovalKind.CREDIT, "opens as a caption"
+    if n_words <= _AGENCIES_MAX_WORDS and _AGENCY_JOINS.search(text) and _agencies(text, lexicon):
+        return RemovalKind.BYLINE, AGENCIES
     if n_words <= _CONTACT_MAX_WORDS and _contact_line(folded):
         return RemovalKind.BYLINE, "contact line"
     if n_words > 16:
@@ -208,17 +218,46 @@ def _about_outlet(folded: str, lexicon: Lexicon) -> bool:
 
 
 # "Stars and Stripes • February 4, 2025"; "Jane Roe, Arirang News." (a broadcast sign-off)
-_OUTLET_DATE = re.compile(r"(?P<outlet>[^•·|—–,\n]{2,40}?)\s?[•·|—–,-]\s(?P<date>[^\n]{4,80})")
+_OUTLET_DATE = re.compile(r"(?P<outlet>[^•·|—–,\n]{2,40}?)\s?[•·|—–,-]\s?(?P<date>[^\n]{4,80})")
 _SIGN_OFF = re.compile(
     r"(?P<name>[A-Z][\w'’.-]{0,30}(?:\s[A-Z][\w'’.-]{0,30}){1,3}),\s(?P<outlet>[^,\n]{2,40}?)\.?"
 )
 
 
+def dated_outlet(text: str, lexicon: Lexicon) -> str | None:
+    """The outlet of a line giving an outlet's name and the date ("Example Post|June 20, 2024"), else None.
+
+    The outlet is one the lexicon knows, or a name ending in a word outlets are
+    named with ("Post", "Times", "Daily" ...).
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> dated_outlet("Peninsula Post|June 20, 2024", default_lexicon())
+        'Peninsula Post'
+        >>> dated_outlet("Jane Roe | June 20, 2024", default_lexicon()) is None
+        True
+    """
+    m = _OUTLET_DATE.fullmatch(text) if len(text) <= _OUTLET_LINE_MAX else None
+    if m is None or not md.is_timestamp(m.group("date"), lexicon):
+        return None
+    outlet = m.group("outlet").strip()
+    known = lexicon.outlet_named(outlet)
+    if known is not None:
+        return known
+    words = outlet.split()
+    if 1 <= len(words) <= _OUTLET_MAX_WORDS and all(w[:1].isupper() for w in words):
+        return outlet if words[-1].casefold() in lexicon.outlet_words else None
+    return None
+
+
+_OUTLET_LINE_MAX = 120
+_OUTLET_MAX_WORDS = 5
+
+
 def _outlet_line(text: str, lexicon: Lexicon) -> bool:
     """Whether a line is an outlet's name with the date, or a reporter's sign-off naming the outlet."""
-    m = _OUTLET_DATE.fullmatch(text)
-    if m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys:
-        return md.is_timestamp(m.group("date"), lexicon)
+    if dated_outlet(text, lexicon) is not None:
+        return True
     m = _SIGN_OFF.fullmatch(text)
     return m is not None and phrase_key(m.group("outlet")) in lexicon.outlet_keys
 
@@ -240,7 +279,9 @@ def tagline_outlet(text: str, lexicon: Lexicon) -> str | None:
 
 
 # A caption crediting an outlet's own photographer: "... from the Chinese side. (Daily NK)"
-_OUTLET_CREDIT = re.compile(r"[.!?”\"’]\s?\((?P<outlet>[^()\n]{2,40})\)\s*$")
+_OUTLET_CREDIT = re.compile(
+    r"[.!?”\"’]\s?(?:\((?P<outlet>[^()\n]{2,40})\)|(?P<bare>[^()\n.!?]{2,40}))\s*$"
+)
 _CONTACT_MAX_WORDS = 25
 # "Please direct questions to jroe@example.com", "Reach the writer at jroe@example.com"
 _CONTACT = re.compile(
@@ -249,9 +290,26 @@ _CONTACT = re.compile(
 )
 
 
+_AGENCIES_MAX_WORDS = 8
+# A caption, with the lines of context some agencies add to it, stays under this (longer: a paragraph).
+_CAPTION_MAX_WORDS = 120
+#: The reason given to a line that only names news agencies ("Kyodo, Reuters").
+AGENCIES = "names the agencies"
+_AGENCIES_MIN = 2
+_AGENCY_JOINS = re.compile(r"\s?[,;/&•·|]\s?|\sand\s")
+
+
+def _agencies(text: str, lexicon: Lexicon) -> bool:
+    """Whether a line only names news outlets: the agencies a story credits ("• Kyodo, Reuters")."""
+    names = [p for p in _AGENCY_JOINS.split(_unmarked(text).strip(" .()[]")) if p.strip()]
+    # One name alone is the outlet's own masthead (navigation), not a credit.
+    return len(names) >= _AGENCIES_MIN and all(lexicon.outlet_named(name) is not None for name in names)
+
+
 def _outlet_credit(text: str, lexicon: Lexicon) -> bool:
+    # A caption closing with the outlet that took the picture, in brackets or bare.
     m = _OUTLET_CREDIT.search(text, max(0, len(text) - 60))
-    return m is not None and lexicon.outlet_named(m.group("outlet")) is not None
+    return m is not None and lexicon.outlet_named(m.group("outlet") or m.group("bare")) is not None
 
 
 def _contact_line(folded: str) -> bool:
@@ -272,6 +330,7 @@ def _credit_tail(text: str, lexicon: Lexicon) -> bool:
         or "getty" in end
         or "via " in end
         or "contributed" in end
+        or "photo by" in end
         or ":" in end
         or "©" in tail[-70:]
         or "(c)" in end

@@ -137,10 +137,17 @@ def _prefix_alternation(
             if prefix and (kinds is None or kind in kinds):
                 by_kind.setdefault(kind, []).append(prefix)
     groups = [
-        f"(?P<{kind.value}>{'|'.join(map(re.escape, prefixes))})"
+        f"(?P<{kind.value}>{'|'.join(map(_prefix_pattern, prefixes))})"
         for kind, prefixes in sorted(by_kind.items(), key=lambda item: order.get(item[0], len(order)))
     ]
     return re.compile("|".join(groups)) if groups else None
+
+
+def _prefix_pattern(prefix: str) -> str:
+    # A label's colon may stand apart from it: "Photo : Yonhap", "Published : Jan. 6".
+    if prefix.endswith(":") and len(prefix) > 1 and prefix[-2] != " ":
+        return re.escape(prefix[:-1]) + " ?:"
+    return re.escape(prefix)
 
 
 @frozen
@@ -162,6 +169,13 @@ class Lexicon:
         appeal_words: Folded words by which a sentence speaks to the reader or of
             the outlet's journalism ("you", "our", "journalism"): the pitch of a
             subscription prompt, not the story.
+        outlet_words: Folded words outlets' names end in ("post", "times",
+            "daily"): "Example Post|June 20, 2024" names an outlet.
+        address_words: Words of article addresses that are no headline's
+            ("news", "article", "html"), left out of an address's slug.
+        caption_openers: How a picture's caption may open ("This Oct. 8 file
+            photo shows ...", "In this photo ..."), as one pattern matched at
+            the start of a line's folded text; from ``[credit] openers``.
         phrase_index: Whole-line phrase to kind, derived from `rules`.
         prefix_index: Prefixes of the kinds that apply anywhere, by their first
             two characters, in the order kinds are tried; derived from `rules`.
@@ -177,7 +191,8 @@ class Lexicon:
         long_prefix_pattern: The same for the kinds whose prefixes may open long lines.
 
     Examples:
-        >>> lex = default_lexicon()
+        >>> import koreabrief as kb
+        >>> lex = kb.FurnitureLexicon.default()
         >>> lex.match_phrase("Share it").value
         'share'
     """
@@ -196,6 +211,9 @@ class Lexicon:
     dateline_labels: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     appeal_words: frozenset[str] = frozenset()
+    address_words: frozenset[str] = frozenset()
+    outlet_words: frozenset[str] = frozenset()
+    caption_openers: re.Pattern[str] | None = field(default=None, eq=False, repr=False)
     phrase_index: Mapping[str, RemovalKind] = field(factory=dict, eq=False, repr=False)
     prefix_index: Mapping[str, tuple[tuple[str, RemovalKind], ...]] = field(
         factory=dict, eq=False, repr=False
@@ -253,7 +271,8 @@ class Lexicon:
             ConfigError: The text is not valid TOML or breaks the schema.
 
         Examples:
-            >>> lex = default_lexicon().extend('[share]\\nphrases = ["beam this story"]')
+            >>> import koreabrief as kb
+            >>> lex = kb.FurnitureLexicon.default().extend('[share]\\nphrases = ["beam this story"]')
             >>> lex.match_phrase("Beam this story").value, lex.match_phrase("Share it").value
             ('share', 'share')
         """
@@ -345,6 +364,19 @@ class Lexicon:
             suffixes=frozenset(_bounded(wraps.get("suffixes", []), source, "wraps.suffixes")),
             prefixes=frozenset(_bounded(wraps.get("prefixes", []), source, "wraps.prefixes")),
             dateline_labels=frozenset(_bounded(datelines.get("labels", []), source, "dateline.labels")),
+            caption_openers=_compile_all(
+                _bounded(data.get("credit", {}).get("openers", []), source, "credit.openers"), source
+            )[0]
+            if data.get("credit", {}).get("openers")
+            else None,
+            outlet_words=frozenset(
+                w.casefold()
+                for w in _bounded(data.get("outlets", {}).get("words", []), source, "outlets.words")
+            ),
+            address_words=frozenset(
+                w.casefold()
+                for w in _bounded(data.get("address", {}).get("words", []), source, "address.words")
+            ),
             appeal_words=frozenset(
                 w.casefold() for w in _bounded(advert.get("appeal_words", []), source, "advert.appeal_words")
             ),
@@ -359,7 +391,8 @@ class Lexicon:
         """The kind whose whole-line phrase `text` is, if any.
 
         Examples:
-            >>> default_lexicon().match_phrase("LATEST POSTS").value
+            >>> import koreabrief as kb
+            >>> kb.FurnitureLexicon.default().match_phrase("LATEST POSTS").value
             'related'
         """
         return self.phrase_index.get(phrase_key(text))
@@ -368,7 +401,8 @@ class Lexicon:
         """The outlet a line consists of ("The Korea Herald"), if any.
 
         Examples:
-            >>> default_lexicon().outlet_named("NK News")
+            >>> import koreabrief as kb
+            >>> kb.FurnitureLexicon.default().outlet_named("NK News")
             'NK News'
         """
         return self.outlet_keys.get(phrase_key(text))
@@ -377,7 +411,8 @@ class Lexicon:
         """The longest outlet name occurring in `text` as whole words, if any.
 
         Examples:
-            >>> default_lexicon().outlet_in("© 2025 Yonhap News Agency. All rights reserved.")
+            >>> import koreabrief as kb
+            >>> kb.FurnitureLexicon.default().outlet_in("© 2025 Yonhap News Agency. All rights reserved.")
             'Yonhap News Agency'
         """
         folded = f" {phrase_key(text)} "

@@ -151,6 +151,10 @@ _SLOGAN_MAX_WORDS = 6
 _DECK_MAX_WORDS = 60
 
 
+def _headline_shaped(f: UnitFacts) -> bool:
+    return f.matched is None and not f.prose and len(f.tokens) >= _HEADLINE_MIN_WORDS
+
+
 def _byline_ahead(facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int) -> int | None:
     """The byline line closing the page's header, when only a slogan and a standfirst stand before it.
 
@@ -161,7 +165,8 @@ def _byline_ahead(facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int
     no link list): the story's own paragraphs are longer or come in numbers.
     """
     slogans = decks = 0
-    headline = False
+    # The headline may stand right above: then the prose below it is its standfirst.
+    headline = start > 0 and _headline_shaped(facts[start - 1])
     for j in range(start, min(len(facts), start + _BYLINE_REACH)):
         f = facts[j]
         kind = kind_of(f)
@@ -170,7 +175,7 @@ def _byline_ahead(facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int
         if kind in _LIST_HEADERS:
             return None
         if shaped[j]:
-            headline = headline or (kind is None and not f.prose and len(f.tokens) >= _HEADLINE_MIN_WORDS)
+            headline = headline or _headline_shaped(f)
         elif headline:
             decks += 1
             if decks > 1 or len(f.tokens) > _DECK_MAX_WORDS:

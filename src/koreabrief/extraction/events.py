@@ -679,10 +679,11 @@ def extract_events(
         text order of their first mention; every span indexes `article.text`.
 
     Examples:
+        >>> import koreabrief as kb
         >>> import datetime as dt, koreabrief as kb
         >>> a = kb.Article(id="x", raw="", text="North Korea fired two missiles on Monday.",
         ...                published=dt.date(2025, 1, 8))
-        >>> [(e.type.value, e.actors, e.time.iso) for e in extract_events(a)]
+        >>> [(e.type.value, e.actors, e.time.iso) for e in kb.extract_events(a)]
         [('missile_launch', ('North Korea',), '2025-01-06')]
     """
     require_article(article, "extract_events")

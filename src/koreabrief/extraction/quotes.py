@@ -85,6 +85,10 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[QuotePi
             if not (i == 0 and continues and open_at == para.start):
                 group += 1
             pieces.append(QuotePiece(start, end, open_at, close_at, group, double))
+    # A quotation still open where the text itself ends was cut off (a truncated
+    # page): it is no quotation.
+    if pieces and pieces[-1].close_at is None and not text[pieces[-1].end :].strip():
+        pieces.pop()
     return pieces
 
 

@@ -625,7 +625,7 @@ def extract_sanctions(article: Article, /, *, gazetteer: Gazetteer | None = None
         >>> import koreabrief as kb
         >>> a = kb.Article(id="x", raw="", text="Russia and Iran are under sanctions. "
         ...                "Pyongyang's launch was a violation of multiple UN Security Council resolutions.")
-        >>> [(s.entity, s.status.value) for s in extract_sanctions(a)]
+        >>> [(s.entity, s.status.value) for s in kb.extract_sanctions(a)]
         [('Russia', 'in_force'), ('Iran', 'in_force'), ('North Korea', 'violated')]
     """
     require_article(article, "extract_sanctions")

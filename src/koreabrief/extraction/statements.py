@@ -45,7 +45,7 @@ def extract_statements(article: Article, /, *, gazetteer: Gazetteer | None = Non
     Examples:
         >>> import koreabrief as kb
         >>> a = kb.Article(id="x", raw="", text="“We are ready,” Foreign Minister Park Jin said.")
-        >>> s = extract_statements(a)[0]
+        >>> s = kb.extract_statements(a)[0]
         >>> s.quote, s.speaker, s.role, s.cue, s.direct
         ('We are ready,', 'Park Jin', 'Foreign Minister', 'said', True)
         >>> a.text[s.span.start:s.span.end] == s.quote

@@ -1,0 +1,109 @@
+"""Repetition: lines a page prints twice, and lines above the story that copy its text.
+
+* A standfirst or a page's description is often a sentence of the story set
+  above it ("They also agreed to ..." above the paragraph that says so): a
+  line just above the story whose words the story repeats is no part of it.
+* A picture's caption is often printed twice in a row (its alternative text,
+  then the caption itself): two identical lines side by side inside the story
+  are a caption, not two paragraphs.
+
+Both checks cost a bounded number of scans of the page, so they stay linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from koreabrief.cleaning.kinds import UnitFacts
+from koreabrief.cleaning.wraps import Unit
+
+__all__ = ["head_copies", "twins"]
+
+# Only the lines just above the story are read: a standfirst sits there.
+_HEAD_REACH = 8
+# Shorter lines are headlines at least as often: a lead may repeat its headline's words.
+_COPY_MIN_WORDS = 12
+_TWIN_MIN_WORDS = 4
+_TWIN_MAX_WORDS = 60
+# The second copy may carry the credit: "... in Seoul. (Jane Roe/Agency/Pool)".
+_CREDIT_WORDS = 6
+_NON_WORD = re.compile(r"[\W_]+")
+_APART = " \n "
+_EDGE = "\"'“”‘’.,;:!?()[]"
+
+
+def _words(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def head_copies(
+    units: Sequence[Unit], facts: Sequence[UnitFacts], head: int, skip: int | None
+) -> set[int]:
+    """The units just above the story (before `head`) whose words the story repeats.
+
+    `skip` is a unit never taken (the headline, when known). Words are compared
+    without case or punctuation, so "... a peace treaty" matches "... a peace
+    treaty." inside a longer paragraph.
+
+    Examples:
+        >>> from koreabrief.cleaning.kinds import unit_facts
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> deck = "They agreed that the two envoys would meet again in Seoul in the spring"
+        >>> texts = [deck, "Officials said so.", deck + ", officials said."]
+        >>> units = [Unit(0, 1, t, i) for i, t in enumerate(texts)]
+        >>> head_copies(units, [unit_facts(u, default_lexicon()) for u in units], 1, None)
+        {0}
+    """
+    n = len(units)
+    if head >= n or head == 0:
+        return set()
+    candidates = [
+        i
+        for i in range(max(0, head - _HEAD_REACH), head)
+        if i != skip and facts[i].edge_matched is None and len(facts[i].tokens) >= _COPY_MIN_WORDS
+    ]
+    if not candidates:
+        return set()
+    # A cheap test first: the candidate's longest word must occur in the story at all.
+    plain = "\n".join(units[j].text for j in range(head, n)).casefold()
+    candidates = [i for i in candidates if max(facts[i].tokens, key=len).casefold().strip(_EDGE) in plain]
+    if not candidates:
+        return set()
+    # Units joined by line breaks: a match never spans two units.
+    story = f" {_APART.join(_words(units[j].text) for j in range(head, n))} "
+    return {i for i in candidates if f" {_words(units[i].text)} " in story}
+
+
+def twins(units: Sequence[Unit], facts: Sequence[UnitFacts], start: int, end: int) -> set[int]:
+    """The units in ``[start, end)`` printed twice in a row in one block (both copies).
+
+    The second copy may add a few words: a caption's credit.
+
+    Lines the lexicon names are left to it.
+
+    One block: a paragraph of a clean text printed twice stands in two blocks,
+    so cleaning a clean text again finds no twins.
+
+    Examples:
+        >>> from koreabrief.cleaning.kinds import unit_facts
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> caption = "Troops march in Pyongyang on Monday."
+        >>> texts = [caption, caption, "Seoul said."]
+        >>> units = [Unit(0, 1, t, 0) for t in texts]
+        >>> sorted(twins(units, [unit_facts(u, default_lexicon()) for u in units], 0, 3))
+        [0, 1]
+    """
+    found: set[int] = set()
+    for i in range(max(start, 0), min(end, len(facts)) - 1):
+        a, b = facts[i], facts[i + 1]
+        n = len(a.tokens)
+        if (
+            units[i].block == units[i + 1].block
+            and a.matched is None
+            and _TWIN_MIN_WORDS <= n <= _TWIN_MAX_WORDS
+            and n <= len(b.tokens) <= n + _CREDIT_WORDS
+            and b.tokens[:n] == a.tokens
+        ):
+            found.update((i, i + 1))
+    return found

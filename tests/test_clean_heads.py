@@ -1,0 +1,258 @@
+"""Page heads and tails: slugs, repeated lines, glued pieces, bylines, datelines and sources.
+
+Covers cleaning/slug.py, repeats.py, glued.py and the metadata readers they feed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from koreabrief.cleaning import clean
+from koreabrief.cleaning.glued import split_head
+from koreabrief.cleaning.kinds import UnitFacts, dated_outlet, unit_facts
+from koreabrief.cleaning.lexicon import default_lexicon
+from koreabrief.cleaning.metadata import byline_author, byline_outlet, dateline, dateline_source, source_of
+from koreabrief.cleaning.normalise import split_lines
+from koreabrief.cleaning.repeats import head_copies, twins
+from koreabrief.cleaning.slug import slug_match, slug_words
+from koreabrief.cleaning.wraps import Unit
+from koreabrief.models import RemovalKind
+from tests.test_clean import lost_characters
+
+LEX = default_lexicon()
+LEAD = (
+    "SEOUL — North Korea test-fired a new solid-fuel missile on Thursday, the South Korean military "
+    "said, the third launch this month."
+)
+MORE = "The missile flew about 1,000 kilometres before landing in the sea, officials said on Thursday."
+_words = st.lists(
+    st.sampled_from(["seoul", "talks", "missile", "envoy", "offer", "drills", "ship"]), min_size=3
+)
+
+
+class TestSlug:
+    """The headline the article's address spells."""
+
+    def test_address_words_left_out(self) -> None:
+        """Words of addresses ("news", "html") are no headline's."""
+        url = "https://example.com/news/2025/01/06/seoul-rejects-talks-offer.html"
+        assert slug_words(url, LEX.address_words) == ("seoul", "rejects", "talks", "offer")
+
+    def test_no_slug(self) -> None:
+        """An address of numbers and parameters has no slug."""
+        assert slug_words("https://example.com/view.php?id=4472748", LEX.address_words) == ()
+
+    @given(_words)
+    def test_a_slug_matches_its_own_words(self, words: list[str]) -> None:
+        """A line of exactly the slug's words matches it fully."""
+        assert slug_match(" ".join(words).title(), tuple(words)) == 1.0
+
+    def test_headline_chosen_by_the_address(self) -> None:
+        """Among a label, the headline and a deck, the line the address spells is the headline."""
+        raw = (
+            "Defence\n\nSeoul rejects talks offer\n\n"
+            "North Korea's proposal came with conditions Seoul called unacceptable\n\n"
+            f"Jan 6, 2025 09:12\n\n{LEAD}\n\n{MORE}"
+        )
+        a = clean(raw, url="https://example.com/2025/01/06/seoul-rejects-talks-offer")
+        assert a.title == "Seoul rejects talks offer"
+
+
+class TestRepeats:
+    """Lines printed twice, and lines above the story that copy it."""
+
+    def _facts(self, texts: list[str], blocks: list[int]) -> tuple[list[Unit], list[UnitFacts]]:
+        units = [Unit(i, i + 1, t, b) for i, (t, b) in enumerate(zip(texts, blocks, strict=True))]
+        return units, [unit_facts(u, LEX) for u in units]
+
+    def test_caption_twice_with_its_credit(self) -> None:
+        """A caption repeated with a credit added is two copies of one caption."""
+        cap = "Soldiers march in the capital during a parade on Monday."
+        units, facts = self._facts([cap, cap + " (Jane Roe/Agency)", LEAD], [0, 0, 1])
+        assert twins(units, facts, 0, 3) == {0, 1}
+
+    def test_twins_only_within_a_block(self) -> None:
+        """A paragraph printed twice in separate blocks is left alone (clean text stays clean)."""
+        units, facts = self._facts([MORE, MORE], [0, 1])
+        assert twins(units, facts, 0, 2) == set()
+
+    def test_copy_above_the_story(self) -> None:
+        """A description above the story that a paragraph of it repeats is a copy."""
+        deck = "The missile flew about 1,000 kilometres before landing in the sea, officials said"
+        units, facts = self._facts([deck, LEAD, MORE], [0, 1, 2])
+        assert head_copies(units, facts, 1, None) == {0}
+
+    def test_label_above_a_caption(self) -> None:
+        """A few capitalised words right above a credited caption, in its block, are the picture's label."""
+        caption = "Soldiers march past the podium during a parade in the capital on Monday. (Jane Roe/Agency)"
+        a = clean(f"{LEAD}\n\nBorder Tensions\n{caption}\n\n{MORE}")
+        assert a.paragraphs == (LEAD, MORE)
+        assert [r.kind for r in a.removed] == [RemovalKind.CREDIT, RemovalKind.CREDIT]
+
+    @given(st.integers(2, 6))
+    def test_clean_is_idempotent_on_repeated_lines(self, copies: int) -> None:
+        """Whatever the repetition, cleaning the clean text again changes nothing."""
+        raw = "\n".join([MORE] * copies) + f"\n\n{LEAD}\n\n{MORE}"
+        text = clean(raw).text
+        assert clean(text).text == text
+
+
+class TestGlued:
+    """Pieces glued into one line are cut apart, with their offsets."""
+
+    def test_flattened_head(self) -> None:
+        """Credit, headline and standfirst of a flattened head are cut where they visibly meet."""
+        raw = (
+            "A soldier stands guard at the border | Jane Roe/AFP via Getty Images Seoul Rejects Talks Offer "
+            "The refusal came hours after Pyongyang set out its conditions for a meeting of envoys."
+        )
+        lines = split_lines(raw)
+        slug = slug_words("https://example.com/seoul-rejects-talks-offer", LEX.address_words)
+        split_head(raw, lines, 0, slug)
+        assert [line.text for line in lines] == [
+            "A soldier stands guard at the border | Jane Roe/AFP via Getty Images",
+            "Seoul Rejects Talks Offer",
+            "The refusal came hours after Pyongyang set out its conditions for a meeting of envoys.",
+        ]
+        assert all(raw[line.start : line.end] == line.text for line in lines)
+
+    def test_sentence_ending_in_a_date_is_not_cut(self) -> None:
+        """A stamped lead that ends with a date keeps it: no date line opens there."""
+        lead = "The ministry said the talks would resume in Geneva on January 20, 2025."
+        a = clean(f"date 2025-01-06 {lead}\n\n{MORE}")
+        assert a.paragraphs == (lead, MORE)
+
+    def test_credit_in_a_sentence_is_not_cut(self) -> None:
+        """"via AP" inside a stamped lead's sentence is no caption credit."""
+        lead = "Footage released via AP Television showed smoke rising over the complex on Tuesday."
+        a = clean(f"date 2025-01-06 {lead}\n\n{MORE}")
+        assert a.paragraphs == (lead, MORE)
+
+    def test_capitals_dateline_is_not_cut(self) -> None:
+        """A dateline in capitals opening a stamped lead stays with its story."""
+        lead = "WASHINGTON (AP) — The United States imposed sanctions on six firms on Friday."
+        a = clean(f"date 2025-01-06 {lead}\n\n{MORE}")
+        assert (a.paragraphs[0], a.dateline) == (lead, "WASHINGTON")
+
+    def test_dateline_date_is_not_cut(self) -> None:
+        """A date inside a dateline opening the story stays in it."""
+        raw = "Beijing, 20 June 2025 (Agency) – The president arrived in Pyongyang on Thursday."
+        lines = split_lines(raw)
+        split_head(raw, lines, 0)
+        assert [line.text for line in lines] == [raw]
+
+    @pytest.mark.parametrize("mark", ["(END)", "(end) ab.cd", "-- END --"])
+    def test_end_marks(self, mark: str) -> None:
+        """A wire's end mark glued to the last paragraph is cut off and removed."""
+        a = clean(f"{LEAD}\n\n{MORE} {mark}")
+        assert a.paragraphs == (LEAD, MORE)
+        assert a.removed[-1].text == mark
+
+    def test_short_caption_keeps_its_credit(self) -> None:
+        """A short line ending in an agency's name is a caption with its credit, not a signed paragraph."""
+        a = clean(f"{LEAD}\n\nTroops march in the capital on Monday. (Yonhap)")
+        assert a.paragraphs == (LEAD,)
+        assert a.removed[-1].kind is RemovalKind.CREDIT
+
+    @given(st.text(alphabet="ab .()ENDYonhap", max_size=60))
+    def test_nothing_lost(self, tail: str) -> None:
+        """Whatever closes the page, every character of raw is accounted for."""
+        assert not lost_characters(clean(f"{LEAD}\n\n{MORE} {tail}"))
+
+
+class TestBylines:
+    """Authors in full, and the outlets bylines credit."""
+
+    @pytest.mark.parametrize(
+        ("line", "author"),
+        [
+            ("By B.C. Begley", "B.C. Begley"),
+            ("By J. Roe and K. Lee", "J. Roe and K. Lee"),
+            ("By Jane Roe, Tom Poe and Min-ji Seo, Example Wire", "Jane Roe, Tom Poe and Min-ji Seo"),
+            ("Example Daily reporter Park Min-su", "Park Min-su"),
+            ("By Reuters", None),
+            ("By Staff Updated: Feb 3, 2025 6:29 pm", None),
+        ],
+    )
+    def test_author(self, line: str, author: str | None) -> None:
+        """Initials, name lists and an outlet's reporter give full names; an outlet names no one."""
+        assert byline_author(line) == author
+
+    @pytest.mark.parametrize(
+        ("line", "outlet"),
+        [
+            ("By Jane Roe, CNN", "CNN"),
+            ("By Reuters", "Reuters"),
+            ("Jane Roe Bloomberg News", "Bloomberg News"),
+        ],
+    )
+    def test_outlet(self, line: str, outlet: str) -> None:
+        """The outlet a byline credits."""
+        assert byline_outlet(line) == outlet
+
+    def test_outlet_beside_the_date(self) -> None:
+        """"Example Post|June 20, 2024" is the outlet and the date, not a person."""
+        assert dated_outlet("Peninsula Post|June 20, 2024", LEX) == "Peninsula Post"
+        assert byline_author("Peninsula Post|June 20, 2024") is None
+
+
+class TestDatelines:
+    """Dateline places as written, and the wire they name."""
+
+    @pytest.mark.parametrize(
+        ("para", "place", "wire"),
+        [
+            ("SEOUL, South Korea (AP) — The minister said.", "SEOUL, South Korea", "AP"),
+            ("[HANOI] The two leaders met.", "HANOI", None),
+            ("Pyongyang [North Korea], November 19 : The leader said.", "Pyongyang [North Korea]", None),
+            ("Washington (CNN)The administration said.", "Washington", "CNN"),
+            ("WASHINGTON/SEOUL (Reuters) - The United States said.", "WASHINGTON/SEOUL", "Reuters"),
+            ("MOSCOW, January 14. /TASS/. The ministry said.", "MOSCOW", "TASS"),
+            (
+                "(Washington = Example News) Correspondent Jane Roe = The allies met.",
+                "Washington",
+                "Example News",
+            ),
+        ],
+    )
+    def test_place_and_wire(self, para: str, place: str, wire: str | None) -> None:
+        """The place with its region, and the wire in brackets or slashes."""
+        assert (dateline(para), dateline_source(para)) == (place, wire)
+
+    def test_outlet_is_no_place(self) -> None:
+        """An outlet where the place would be names the source, not a dateline."""
+        para = "CNN — A soldier crossed the border on Tuesday."
+        assert (dateline(para), dateline_source(para)) == (None, "CNN")
+
+    def test_dateline_after_a_standfirst(self) -> None:
+        """The dateline may open the second paragraph, after a caption or a deck."""
+        deck = "Troops watched a launch from a hillside in this undated picture"
+        a = clean(f"Missile Test\n\n{deck}\n\n{LEAD}")
+        assert a.dateline == "SEOUL"
+
+
+class TestSources:
+    """Original sources are names, never sentences."""
+
+    @pytest.mark.parametrize(
+        ("line", "source"),
+        [
+            ("Source: Japanese news agency Kyodo News", "Kyodo News"),
+            ("Based on reporting by AP and AFP", "AP and AFP"),
+            ("Source: officials said the figures had been revised twice during the past year", None),
+        ],
+    )
+    def test_source_note(self, line: str, source: str | None) -> None:
+        """A description before an outlet is left out; a long value naming none gives nothing."""
+        assert source_of(line) == source
+
+    def test_sign_off(self) -> None:
+        """A wire's name closing the last paragraph is cut off and is the original source."""
+        last = (
+            "The ministry said the vessels had called at the port of Rajin several times since the autumn "
+            "and that the firms had arranged the cargo."
+        )
+        a = clean(f"{LEAD}\n\n{last} (Yonhap)")
+        assert (a.paragraphs[-1], a.original_source) == (last, "Yonhap")
