@@ -187,3 +187,12 @@ class TestBriefStatements:
         )
         (speaker,) = brief(facts).statements
         assert speaker.quotes == ("We are watching every move closely and stand ready,",)
+
+
+class TestBriefArguments:
+    def test_progress_must_be_callable(self) -> None:
+        """A progress that is no function is an ArgumentError, not a TypeError from inside."""
+        import pytest
+
+        with pytest.raises(kb.ArgumentError, match="progress"):
+            brief(list(gold_facts().values()), progress="yes")  # type: ignore[arg-type]

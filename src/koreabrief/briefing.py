@@ -262,6 +262,10 @@ def brief(
         facts[f.article.id] = f
     # Id order makes the brief independent of the order the corpus came in.
     unique = sorted(facts.values(), key=lambda f: f.article.id)
+    if progress is not None and not callable(progress):
+        raise ArgumentError(
+            f"brief() expects progress to be a function (stage, done, total), got {type(progress).__name__}"
+        )
     report = progress or _silent
     profiles: dict[str, Profile] = {}
     step = max(1, len(unique) // _PROGRESS_CALLS)
