@@ -100,3 +100,12 @@ class TestGroupedOutput:
         again = kb.from_json(kb.to_json(b), kb.Brief)
         assert again.conflicts == b.conflicts
         assert again.stories == b.stories
+
+
+class TestStoryReasons:
+    def test_first_reason_shown(self) -> None:
+        """A story's first join reason is shown, with a count of the others."""
+        reasons = ("a + b: they share a quotation", "a + c: x")
+        story = kb.Story(id="s", articles=("a", "b", "c"), reasons=reasons)
+        md = render_markdown(kb.Brief(stories=(story,), articles=3))
+        assert "- Joined: a + b: they share a quotation (and 1 more)" in md

@@ -115,6 +115,7 @@ def render_markdown(brief: Brief) -> str:
     Returns:
         Markdown text ending in a newline; long sections are capped (five
         quotations per speaker, forty timeline entries) with a "... and N more" line.
+        Each story shows its first join's reason (the JSON has all of them).
         Rewrites are listed once per source ("4 articles are rewrites of X: ..."),
         and disagreements once per story and fact, each wording with the outlets
         that carry it; the JSON of the same brief holds every pair they come from.
@@ -147,6 +148,9 @@ def render_markdown(brief: Brief) -> str:
         if story.outlets:
             lines.append(f"- Outlets: {', '.join(story.outlets)}")
         lines += _derivation_lines(story)
+        if story.reasons:
+            more = len(story.reasons) - 1
+            lines.append(f"- Joined: {_one_line(story.reasons[0])}" + (f" (and {more} more)" if more else ""))
         lines.append("")
 
     lines += ["## Timeline", ""]
