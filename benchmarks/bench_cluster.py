@@ -226,6 +226,21 @@ def run(n: int, seed: int, *, trace: bool = False) -> dict[str, float]:
     }
 
 
+def _machine_reference() -> float:
+    """The benchmarks' machine reference (``corpus.py`` beside this file), in milliseconds."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "corpus.py"
+    spec = importlib.util.spec_from_file_location("kb_bench_corpus", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    reference: float = module.machine_reference()
+    return reference
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2k and 10k articles instead of 10k and 100k")
@@ -258,6 +273,7 @@ def main() -> None:
             f"{r['total_s']:>8.1f} {r['cluster_cpu_s']:>7.1f} {r['peak_mb']:>9.1f} {r['maxrss_mb']:>9.1f} "
             f"{r['precision']:>6.3f} {r['recall']:>6.3f}"
         )
+    print(f"machine reference: {_machine_reference():.1f} ms (see corpus.machine_reference)")
     if len(results) >= 2:
         a, b = results[0], results[-1]
         print(

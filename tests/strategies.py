@@ -216,6 +216,7 @@ stories = st.builds(
     title=st.none() | _safe_text,
     outlets=_tuples(_safe_text),
     derivations=_tuples(st.tuples(_ids, _ids)),
+    reasons=_tuples(_safe_text),
 )
 
 timeline_entries = st.builds(kb.TimelineEntry, event=events, articles=_tuples(_ids), story=_safe_text)

@@ -116,3 +116,83 @@ class TestBriefRobustness:
         assert b.articles == len({f.article.id for f in facts})
         assert kb.from_json(kb.to_json(b), kb.Brief) == b
         assert render_markdown(b).startswith("# Korea security brief")
+
+
+def _copies(n: int, speaker: str = "Spokesperson") -> list[kb.Facts]:
+    """n copies of one wire report with one quotation, each credited to the wire."""
+    text = (
+        "SEOUL, March 10 (Hanbit) -- North Korea fired a ballistic missile on Monday, the military said. "
+        "“We are watching every move closely and stand ready,” the spokesperson said."
+    )
+    quote = "We are watching every move closely and stand ready,"
+    start = text.index(quote)
+    out = []
+    for i in range(n):
+        art = kb.Article(
+            id=f"copy-{i:03d}",
+            raw=text,
+            text=text,
+            outlet=f"Outlet {i}",
+            published=dt.date(2031, 3, 10 + (i > 0)),
+            original_source="Hanbit" if i else None,
+        )
+        st_ = kb.Statement(quote=quote, span=kb.Span(start, start + len(quote)), speaker=speaker)
+        out.append(kb.Facts(article=art, statements=(st_,)))
+    return out
+
+
+class TestBriefProgress:
+    def test_stages_reported(self) -> None:
+        """Progress reports profiles, stories and comparisons, each stage ending at its total."""
+        calls: list[tuple[str, int, int]] = []
+        brief(list(fixture_facts().values()), progress=lambda *a: calls.append(a))
+        stages = [c[0] for c in calls]
+        assert stages[0] == "profiles"
+        assert "stories" in stages
+        assert stages[-1] == "comparisons"
+        for stage in ("profiles", "comparisons"):
+            mine = [c for c in calls if c[0] == stage]
+            assert [c[1] for c in mine] == sorted(c[1] for c in mine)
+            assert mine[-1][1] == mine[-1][2]
+
+    def test_few_calls_on_a_large_corpus(self) -> None:
+        """A large corpus gets about a hundred calls per stage, not one per article."""
+        calls: list[tuple[str, int, int]] = []
+        brief(_copies(300), progress=lambda *a: calls.append(a))
+        assert sum(c[0] == "profiles" for c in calls) <= 101
+
+
+class TestBriefStatements:
+    def test_one_quotation_many_copies(self) -> None:
+        """One quotation carried by many copies is one quotation with every article."""
+        b = brief(_copies(40))
+        (speaker,) = b.statements
+        assert len(speaker.quotes) == 1
+        assert len(speaker.articles[0]) == 40
+
+    def test_trimmed_quotation_joins_fullest(self) -> None:
+        """A trimmed copy of a quotation joins it, and the fullest wording is kept."""
+        facts = _copies(2)
+        short = "We are watching every move closely"
+        text = facts[1].article.text
+        facts[1] = kb.Facts(
+            article=facts[1].article,
+            statements=(
+                kb.Statement(
+                    quote=short,
+                    span=kb.Span(text.index(short), text.index(short) + len(short)),
+                    speaker="Spokesperson",
+                ),
+            ),
+        )
+        (speaker,) = brief(facts).statements
+        assert speaker.quotes == ("We are watching every move closely and stand ready,",)
+
+
+class TestBriefArguments:
+    def test_progress_must_be_callable(self) -> None:
+        """A progress that is no function is an ArgumentError, not a TypeError from inside."""
+        import pytest
+
+        with pytest.raises(kb.ArgumentError, match="progress"):
+            brief(list(gold_facts().values()), progress="yes")  # type: ignore[arg-type]

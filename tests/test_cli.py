@@ -328,3 +328,36 @@ class TestFormats:
                     for s in f.statements:
                         assert s.quote in f.article.text
         assert sizes["none"] < sizes["clean"] < sizes["all"] / 1.5
+
+
+class TestBriefProgress:
+    def test_stages_shown_on_a_terminal(self) -> None:
+        """After the extraction counter, the brief's own stages are shown on the same line."""
+        import io
+
+        from koreabrief.cli import _Progress
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        out = Terminal()
+        progress = _Progress(out, threshold=1)
+        progress.articles = 3
+        progress.stage("profiles", 3, 3)
+        progress.stage("comparisons", 2, 2)
+        text = out.getvalue()
+        assert "profiles 3/3" in text
+        assert text.endswith("comparisons 2/2\x1b[K\n")
+
+    def test_silent_off_a_terminal(self) -> None:
+        """Piped to a file, the progress line stays off."""
+        import io
+
+        from koreabrief.cli import _Progress
+
+        out = io.StringIO()
+        progress = _Progress(out, threshold=1)
+        progress.articles = 3
+        progress.stage("profiles", 3, 3)
+        assert out.getvalue() == ""

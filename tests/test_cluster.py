@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +141,172 @@ class TestSyntheticCorpus:
         spec.loader.exec_module(bench)
         result = bench.run(600, seed=5)
         assert (result["precision"], result["recall"]) == (1.0, 1.0)
+
+
+def _independent() -> tuple[list[dict[str, str]], dict[str, str]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "fixtures" / "stories" / "independent.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data["articles"], {a["id"]: a["story"] for a in data["articles"]}
+
+
+@functools.cache
+def _independent_facts(dated: bool) -> tuple[kb.Facts, ...]:
+    """The fixture pages cleaned and extracted, with or without their publication dates."""
+    records, _ = _independent()
+    out = []
+    for rec in records:
+        published = dt.date.fromisoformat(rec["published"]) if dated else None
+        art = kb.article(rec["raw"], id=rec["id"], outlet=rec["outlet"], published=published)
+        out.append(kb.extract(art))
+    return tuple(out)
+
+
+def _pair_pr(stories: list[kb.Story], truth: dict[str, str]) -> tuple[float, float]:
+    import itertools
+
+    story_of = {a: k for k, s in enumerate(stories) for a in s.articles}
+    tp = fp = fn = 0
+    for x, y in itertools.combinations(sorted(truth), 2):
+        same, joined = truth[x] == truth[y], story_of[x] == story_of[y]
+        tp += same and joined
+        fp += joined and not same
+        fn += same and not joined
+    return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+
+
+class TestIndependentReports:
+    """Run with ``-s`` to see the precision and recall figures printed."""
+
+    def test_dated(self) -> None:
+        """With publication dates: every story exact (copies, rewrites, independent reports, traps)."""
+        _, truth = _independent()
+        precision, recall = _pair_pr(cluster(_independent_facts(True)), truth)
+        print(f"\nindependent reports, dated: P={precision:.3f} R={recall:.3f}")
+        assert (precision, recall) == (1.0, 1.0)
+
+    def test_undated(self) -> None:
+        """Without publication dates the launches a week apart stay apart (their datelines differ)."""
+        _, truth = _independent()
+        stories = cluster(_independent_facts(False))
+        precision, recall = _pair_pr(stories, truth)
+        print(f"\nindependent reports, undated: P={precision:.3f} R={recall:.3f}")
+        story_of = {a: k for k, s in enumerate(stories) for a in s.articles}
+        assert story_of["l1-wire"] != story_of["m1-wire"]
+        assert story_of["v1-talks"] != story_of["w1-warning"]
+        assert precision >= 0.8
+
+    def test_two_stories_around_one_visit(self) -> None:
+        """The envoy's talks and his warning about a third country, same day and people: two stories."""
+        stories = cluster(_independent_facts(True))
+        groups = {frozenset(s.articles) for s in stories}
+        assert frozenset({"v1-talks", "v2-talks"}) in groups
+        assert frozenset({"w1-warning", "w2-warning"}) in groups
+
+    def test_reasons(self) -> None:
+        """Every joined story says why, one line per join, naming the two articles."""
+        for story in cluster(_independent_facts(True)):
+            assert len(story.reasons) == len(story.articles) - 1
+            for line in story.reasons:
+                first, _, rest = line.partition(" + ")
+                assert first in story.articles
+                assert rest.split(":")[0] in story.articles
+
+    def test_rewrite_found(self) -> None:
+        """The credited rewrite derives from the wire."""
+        stories = cluster(_independent_facts(True))
+        assert ("l3-rewrite", "l1-wire") in stories[0].derivations
+
+
+class TestClashes:
+    def test_resolution_numbers_apart(self) -> None:
+        """Two otherwise identical reports of resolutions with different numbers are two stories."""
+        t = "The Security Council on Friday unanimously adopted Resolution {n}, capping oil supplies."
+        a = kb.Facts(article=kb.Article(id="a", raw="", text=t.format(n=2375)))
+        b = kb.Facts(article=kb.Article(id="b", raw="", text=t.format(n=2397)))
+        c = kb.Facts(article=kb.Article(id="c", raw="", text=t.format(n=2397)))
+        assert _groups(cluster([a, b, c])) == {frozenset({"a"}), frozenset({"b", "c"})}
+
+    def test_authorities_apart(self) -> None:
+        """Sanctions by two authorities on one day, told alike, are two stories."""
+        text = "{who} imposed sanctions on the generals on Monday over troops sent to fight for Moscow."
+        facts = []
+        for aid, who in (("us", "The United States"), ("eu", "The European Union")):
+            t = text.format(who=who)
+            sanction = kb.Sanction(
+                entity="Kim Yong Bok",
+                status=kb.SanctionStatus.IN_FORCE,
+                span=kb.Span(0, 10),
+                authority=who[4:],
+            )
+            art = kb.Article(id=aid, raw=t, text=t, published=dt.date(2031, 12, 16))
+            facts.append(kb.Facts(article=art, sanctions=(sanction,)))
+        assert len(cluster(facts)) == 2
+
+    def test_far_publication_days_apart(self) -> None:
+        """Names in common join reports of nearby days, never reports published far apart."""
+        texts = {
+            "a": "Envoy Dalmar Voss met Quenton officials in Arvale about the Brisk Accord.",
+            "b": "In Arvale, Quenton's officials and Dalmar Voss discussed the Brisk Accord terms.",
+            "c": "Dalmar Voss and officials of Quenton again weighed the Brisk Accord in Arvale.",
+            "d": "Heavy rain flooded farms in the south; officials counted the damage.",
+        }
+        days = {"a": dt.date(2031, 5, 1), "b": dt.date(2031, 5, 2), "c": dt.date(2031, 5, 20), "d": None}
+        facts = [
+            kb.Facts(article=kb.Article(id=k, raw=t, text=t, published=days[k])) for k, t in texts.items()
+        ]
+        assert _groups(cluster(facts)) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+
+
+class TestClusterer:
+    @settings(max_examples=20, deadline=None)
+    @given(st.permutations(sorted(fixture_facts())), st.lists(st.integers(0, 15), max_size=4))
+    def test_any_split_same_stories(self, order: list[str], cuts: list[int]) -> None:
+        """Any split of the input into batches, in any order, gives the stories of one batch call."""
+        facts = fixture_facts()
+        batch = cluster(facts[i] for i in order)
+        c = kb.Clusterer()
+        bounds = [0, *sorted(cuts), len(order)]
+        for lo, hi in itertools.pairwise(bounds):
+            c.add(facts[i] for i in order[lo:hi])
+        assert c.stories() == batch
+
+    def test_readded_article_replaces(self) -> None:
+        """An article added again under its id counts once, as in one batch call."""
+        a, b = _launch("a", dt.date(2025, 1, 6)), _launch("b", dt.date(2025, 1, 6))
+        c = kb.Clusterer()
+        c.add([a, b])
+        c.add([a])
+        assert len(c) == 2
+        assert c.stories() == cluster([a, b, a])
+
+    def test_articles_accepted(self) -> None:
+        """Articles are extracted as they are added."""
+        t = "North Korea fired a ballistic missile into the sea on Monday, the military said."
+        c = kb.Clusterer()
+        c.add([kb.Article(id="x", raw=t, text=t)])
+        assert [s.articles for s in c.stories()] == [("x",)]
+
+    def test_bad_input(self) -> None:
+        """Anything but articles or facts is a clear ArgumentError."""
+        c = kb.Clusterer()
+        with pytest.raises(kb.ArgumentError):
+            c.add(["not an article"])  # type: ignore[list-item]
+
+
+class TestRobustness:
+    def test_unrelated_reports_of_one_kind_stay_apart(self) -> None:
+        """Reports of different events of one kind (no dates at all) are not joined as closest neighbours."""
+        texts = [
+            "North Korea conducted its {n} nuclear test at the Punggye-ri site, seismologists said.",
+            "The UN Security Council adopted Resolution {r} to cap fuel exports after the {n} test.",
+        ]
+        facts = []
+        for k, (n, r) in enumerate([("fourth", 2270), ("fifth", 2321), ("sixth", 2375)]):
+            for j, t in enumerate(texts):
+                text = t.format(n=n, r=r) + f" Officials in {['Oslo', 'Lima', 'Quito'][k]} reacted."
+                facts.append(kb.Facts(article=kb.Article(id=f"s{k}-{j}", raw=text, text=text)))
+        resolutions = [s for s in cluster(facts) if any(a.endswith("-1") for a in s.articles)]
+        assert all(sum(a.endswith("-1") for a in s.articles) == 1 for s in resolutions)

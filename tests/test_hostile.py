@@ -430,3 +430,28 @@ class TestLoadingLinear:
             return lambda: kb.article(page, id="h")
 
         _check("article/html", make, 20_000, 2_000_000)
+
+
+#: Hostile inputs for the story profile's own scans (names, numbered names, datelines).
+_PROFILE_KINDS: dict[str, str] = {
+    "numbered_names": "Hwasong-17 Resolution 2397 KN-23 No. 15 ",
+    "datelines": "SEOUL, March 10 (Yonhap) -- ",
+    "dashes_digits": "-1-2-3 (a) -- ",
+    "title_runs": "President Gen. Pvt. Kim ",
+}
+
+
+class TestProfileLinear:
+    @pytest.mark.parametrize("kind", sorted(KINDS) + sorted(_PROFILE_KINDS))
+    def test_profile_is_linear(self, kind: str) -> None:
+        """A story profile (shingles, story terms, designators, dateline) is linear in the text."""
+        from koreabrief.profile import profile
+
+        unit = KINDS.get(kind) or _PROFILE_KINDS[kind]
+
+        def make(n: int) -> Callable[[], object]:
+            text = unit * max(1, n // len(unit))
+            facts = kb.Facts(article=kb.Article(id="h", raw=text, text=text, title=text[:200]))
+            return lambda: profile(facts)
+
+        _check(f"profile/{kind}", make, 5_000, 800_000)

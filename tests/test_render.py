@@ -60,3 +60,52 @@ class TestRenderMarkdown:
         md = render_markdown(kb.Brief())
         assert "0 articles in 0 stories" in md
         assert md.endswith("\n")
+
+
+class TestGroupedOutput:
+    def test_rewrites_once_per_source(self) -> None:
+        """Several rewrites of one source are one line naming them all."""
+        story = kb.Story(
+            id="s", articles=("w", "a", "b", "c"), derivations=(("a", "w"), ("b", "w"), ("c", "w"))
+        )
+        md = render_markdown(kb.Brief(stories=(story,), articles=4))
+        assert "- 3 articles are rewrites of w: a, b, c" in md
+        assert "is a rewrite of" not in md
+
+    def test_disagreements_once_per_fact(self) -> None:
+        """Pairwise conflicts on one fact of one story are one line, each wording once with its outlets."""
+
+        def value(article: str, text: str) -> kb.FactValue:
+            return kb.FactValue(article=article, text=text, outlet=f"Outlet {article}")
+
+        conflicts = tuple(
+            kb.Alignment(
+                fact="missile_launch.date",
+                kind="date",
+                verdict=kb.Verdict.CONFLICT,
+                values=(value(x, wx), value(y, wy)),
+                note="different days",
+            )
+            for (x, wx), (y, wy) in [(("a", "Monday"), ("c", "Tuesday")), (("b", "Monday"), ("c", "Tuesday"))]
+        )
+        story = kb.Story(id="s", articles=("a", "b", "c"))
+        md = render_markdown(kb.Brief(stories=(story,), conflicts=conflicts, articles=3))
+        lines = [x for x in md.splitlines() if x.startswith("- **missile_launch.date**")]
+        expected = "- **missile_launch.date** (date): Outlet a, Outlet b: “Monday”; Outlet c: “Tuesday”."
+        assert lines == [expected + " different days"]
+
+    def test_json_keeps_every_pair(self) -> None:
+        """The brief's JSON keeps the pairs the Markdown groups."""
+        b = brief(list(gold_facts().values()))
+        again = kb.from_json(kb.to_json(b), kb.Brief)
+        assert again.conflicts == b.conflicts
+        assert again.stories == b.stories
+
+
+class TestStoryReasons:
+    def test_first_reason_shown(self) -> None:
+        """A story's first join reason is shown, with a count of the others."""
+        reasons = ("a + b: they share a quotation", "a + c: x")
+        story = kb.Story(id="s", articles=("a", "b", "c"), reasons=reasons)
+        md = render_markdown(kb.Brief(stories=(story,), articles=3))
+        assert "- Joined: a + b: they share a quotation (and 1 more)" in md

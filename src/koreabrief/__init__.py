@@ -19,7 +19,7 @@ import importlib.metadata as _metadata
 from koreabrief.briefing import brief
 from koreabrief.cleaning import article, clean
 from koreabrief.cleaning.lexicon import Lexicon as FurnitureLexicon
-from koreabrief.clustering import cluster
+from koreabrief.clustering import Clusterer, cluster
 from koreabrief.comparison import compare
 from koreabrief.errors import (
     ArgumentError,
@@ -74,6 +74,7 @@ __all__ = [
     "ArgumentError",
     "Article",
     "Brief",
+    "Clusterer",
     "Comparison",
     "ConfigError",
     "Entity",

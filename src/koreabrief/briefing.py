@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import evolve
 
@@ -28,16 +28,27 @@ from koreabrief.models import (
     Story,
     TimelineEntry,
 )
-from koreabrief.profile import profile
-from koreabrief.quotematch import match_quotes
+from koreabrief.profile import Profile, profile
+from koreabrief.quotematch import match_quotes, normalise_quote, quote_keys
 
-__all__ = ["brief"]
+__all__ = ["BriefProgress", "brief"]
+
+#: ``progress(stage, done, total)``: see [`brief`][koreabrief.brief].
+BriefProgress = Callable[[str, int, int], None]
+#: About how many progress calls each stage makes.
+_PROGRESS_CALLS = 100
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    """No progress report."""
 
 #: Stories up to this size are compared pair by pair; larger ones against their first members only.
 ALL_PAIRS_UP_TO = 12
 ANCHORS = 3
 #: Timeline entries of one type and day kept as merge targets for other stories' entries.
 MERGE_BLOCK = 8
+#: A speaker's quotations kept per 5-word run as match candidates for later quotations.
+QUOTE_BLOCK = 8
 _PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1}
 _IN_TIMELINE = frozenset({Modality.ASSERTED, Modality.SCHEDULED, Modality.BACKGROUND})
 
@@ -145,13 +156,27 @@ def _timeline_key(entry: TimelineEntry) -> tuple[int, dt.date, int, str, tuple[s
 
 
 def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
+    """Each speaker's distinct quotations, with the articles and outlets carrying each.
+
+    A quotation is matched only against the speaker's quotations that share its
+    wording or one of its 5-word runs (at most `QUOTE_BLOCK` per run), never all of
+    them: a spokesperson quoted in thousands of articles costs linear time.
+    """
     by_speaker: dict[str, list[tuple[str, list[str], list[str]]]] = {}
+    exact: dict[tuple[str, str], int] = {}
+    runs: dict[tuple[str, int], list[int]] = {}
     for f in all_facts:
         for s in f.statements:
             if not s.speaker:
                 continue
             quotes = by_speaker.setdefault(s.speaker, [])
-            for k, (quote, arts, outlets) in enumerate(quotes):
+            norm = normalise_quote(s.quote)
+            keys = sorted(quote_keys(s.quote))
+            candidates = {exact[(s.speaker, norm)]} if (s.speaker, norm) in exact else set()
+            for key in keys:
+                candidates.update(runs.get((s.speaker, key), ()))
+            for k in sorted(candidates):
+                quote, arts, outlets = quotes[k]
                 m = match_quotes(quote, s.quote)
                 if m is None:
                     continue
@@ -163,7 +188,13 @@ def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
                     outlets.append(f.article.outlet)
                 break
             else:
+                k = len(quotes)
                 quotes.append((s.quote, [f.article.id], [f.article.outlet] if f.article.outlet else []))
+                exact.setdefault((s.speaker, norm), k)
+                for key in keys:
+                    bucket = runs.setdefault((s.speaker, key), [])
+                    if len(bucket) < QUOTE_BLOCK:
+                        bucket.append(k)
     out = [
         SpeakerStatements(
             speaker=speaker,
@@ -192,13 +223,23 @@ def _conflict_key(al: Alignment) -> tuple[str, str, tuple[tuple[str, str], ...]]
     return (al.fact, al.kind, tuple(sorted((v.article, v.text) for v in al.values)))
 
 
-def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazetteer | None = None) -> Brief:
+def brief(
+    articles_or_facts: Iterable[Article | Facts],
+    /,
+    *,
+    gazetteer: Gazetteer | None = None,
+    progress: BriefProgress | None = None,
+) -> Brief:
     """Merge a corpus into a brief: stories, timeline, who said what, sanctions, disagreements.
 
     Args:
         articles_or_facts: Clean articles (extracted here with [`extract`][koreabrief.extract])
             or their facts, in any mix.
         gazetteer: Entities for extraction and comparison; the shipped one by default.
+        progress: Called as ``progress(stage, done, total)`` while the brief is built:
+            stage ``"profiles"`` (articles profiled for story detection), ``"stories"``
+            (the corpus grouped into stories: one call) and ``"comparisons"`` (stories
+            whose articles have been compared), about a hundred calls per stage at most.
 
     Returns:
         The brief. The same corpus in any order gives the same brief (articles are taken in id order).
@@ -221,16 +262,30 @@ def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazette
         facts[f.article.id] = f
     # Id order makes the brief independent of the order the corpus came in.
     unique = sorted(facts.values(), key=lambda f: f.article.id)
-    stories = cluster_profiles(profile(f, gazetteer=g) for f in unique)
+    if progress is not None and not callable(progress):
+        raise ArgumentError(
+            f"brief() expects progress to be a function (stage, done, total), got {type(progress).__name__}"
+        )
+    report = progress or _silent
+    profiles: dict[str, Profile] = {}
+    step = max(1, len(unique) // _PROGRESS_CALLS)
+    for n, f in enumerate(unique, 1):
+        profiles[f.article.id] = profile(f, gazetteer=g)
+        if n % step == 0 or n == len(unique):
+            report("profiles", n, len(unique))
+    stories = cluster_profiles(profiles.values())
+    report("stories", len(stories), len(stories))
 
     timeline: list[TimelineEntry] = []
     conflicts: dict[tuple[str, str, tuple[tuple[str, str], ...]], Alignment] = {}
     final_stories = []
-    for story in stories:
+    step = max(1, len(stories) // _PROGRESS_CALLS)
+    for done, story in enumerate(stories, 1):
         ordered = sorted(story.articles)
         pairs = list(_pairs(ordered))
         comparisons: list[Comparison] = [
-            compare_within_story(facts[x], facts[y], gazetteer=g) for x, y in pairs
+            compare_within_story(facts[x], facts[y], gazetteer=g, profiles=(profiles[x], profiles[y]))
+            for x, y in pairs
         ]
         derivations = set(story.derivations)
         for c in comparisons:
@@ -241,10 +296,10 @@ def brief(articles_or_facts: Iterable[Article | Facts], /, *, gazetteer: Gazette
         # A pair read both ways keeps the compare verdict, which sees the quotations.
         rewrites = {r for r, _ in derivations}
         clean = {(r, s) for r, s in derivations if not (s in rewrites and (s, r) in derivations)}
-        final_stories.append(
-            Story(story.id, story.articles, story.title, story.outlets, tuple(sorted(clean)))
-        )
+        final_stories.append(evolve(story, derivations=tuple(sorted(clean))))
         timeline.extend(_timeline(story, facts, pairs, g))
+        if done % step == 0 or done == len(stories):
+            report("comparisons", done, len(stories))
     timeline = _across_stories(timeline, g)
     timeline.sort(key=_timeline_key)
     sanctions = _sanctions(unique)

@@ -348,6 +348,7 @@ class _Progress:
         self.stream = stream
         self.threshold = threshold
         self.enabled = stream.isatty()
+        self.articles = 0
 
     def __call__(self, done: int) -> None:
         if self.enabled and done >= self.threshold:
@@ -357,6 +358,13 @@ class _Progress:
     def close(self, done: int) -> None:
         if self.enabled and done >= self.threshold:
             self.stream.write("\n")
+
+    def stage(self, stage: str, done: int, total: int) -> None:
+        """The brief's own stages after extraction (profiles, stories, comparisons), on one line."""
+        if self.enabled and self.articles >= self.threshold:
+            end = "\n" if stage == "comparisons" and done == total else ""
+            self.stream.write(f"\rkoreabrief: {stage} {done:,}/{total:,}\033[K{end}")
+            self.stream.flush()
 
 
 def _published(args: argparse.Namespace) -> Any:
@@ -423,7 +431,10 @@ def _run(args: argparse.Namespace, out: IO[str], report: _Report) -> int:
     elif command == "brief":
         corpus = list(_facts(args, report))
         report.close()
-        BRIEF_FORMATS[args.format].write(brief(corpus), out, args)
+        # After the extraction counter, the brief's own stages, so a large corpus is never silent.
+        progress = _Progress(sys.stderr)
+        progress.articles = len(corpus)
+        BRIEF_FORMATS[args.format].write(brief(corpus, progress=progress.stage), out, args)
         return 0
     elif command == "extract":
         facts: Iterable[Facts] = _facts(args, report)

@@ -24,6 +24,7 @@ from koreabrief.models import (
 from koreabrief.paraphrase import paraphrases
 from koreabrief.profile import (
     SUPPORTED_SIMILARITY,
+    Profile,
     derivation,
     event_links,
     own_similarity,
@@ -75,7 +76,14 @@ def compare(
     return _compare(facts_a, facts_b, g)
 
 
-def compare_within_story(fa: Facts, fb: Facts, /, *, gazetteer: Gazetteer | None = None) -> Comparison:
+def compare_within_story(
+    fa: Facts,
+    fb: Facts,
+    /,
+    *,
+    gazetteer: Gazetteer | None = None,
+    profiles: tuple[Profile, Profile] | None = None,
+) -> Comparison:
     """`compare` for two articles a corpus groups into one story, perhaps only through a third.
 
     An undated copy of one report and another outlet's report of the same launch
@@ -88,11 +96,15 @@ def compare_within_story(fa: Facts, fb: Facts, /, *, gazetteer: Gazetteer | None
         >>> b = kb.Facts(article=kb.Article(id="b", raw="", text="Seoul condemned the test."))
         >>> compare(a, b).same_story, compare_within_story(a, b).same_story
         (False, True)
+
+    `profiles`, the two articles' profiles (in the order given) if already built,
+    saves building them again for every pair of a large story.
     """
     g = gazetteer or Gazetteer.default()
     if fa.article.id > fb.article.id:
-        return mirror(_compare(fb, fa, g, within_story=True))
-    return _compare(fa, fb, g, within_story=True)
+        flipped = (profiles[1], profiles[0]) if profiles else None
+        return mirror(_compare(fb, fa, g, within_story=True, profiles=flipped))
+    return _compare(fa, fb, g, within_story=True, profiles=profiles)
 
 
 def mirror(c: Comparison) -> Comparison:
@@ -242,8 +254,15 @@ def _paraphrase_derivation(
     return x, y, f"{x} restates {n} of {y}'s quotations in its own words"
 
 
-def _compare(fa: Facts, fb: Facts, g: Gazetteer, *, within_story: bool = False) -> Comparison:
-    pa, pb = profile(fa, gazetteer=g), profile(fb, gazetteer=g)
+def _compare(
+    fa: Facts,
+    fb: Facts,
+    g: Gazetteer,
+    *,
+    within_story: bool = False,
+    profiles: tuple[Profile, Profile] | None = None,
+) -> Comparison:
+    pa, pb = profiles or (profile(fa, gazetteer=g), profile(fb, gazetteer=g))
     sim = round(similarity(pa, pb), 4)
     story, reasons = same_story(pa, pb)
     pairs = match_statements(fa.statements, fb.statements)

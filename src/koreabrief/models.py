@@ -762,6 +762,7 @@ class Story:
         title: A representative headline.
         outlets: The outlets carrying the story, when known.
         derivations: ``(rewrite, source)`` pairs of article ids.
+        reasons: Why its articles were joined, one line per join ("a + b: they share a quotation").
 
     Examples:
         >>> import koreabrief as kb
@@ -774,6 +775,7 @@ class Story:
     title: str | None = field(default=None, validator=_optional(str))
     outlets: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
     derivations: tuple[tuple[str, str], ...] = field(default=(), validator=_tuple_of(tuple))
+    reasons: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
 
 
 @frozen

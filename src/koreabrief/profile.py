@@ -1,10 +1,12 @@
 """A compact profile of one article for story detection, and the same-story decision.
 
 [`compare`][koreabrief.compare] and [`cluster`][koreabrief.cluster] decide
-"same story" with the same function on the same profile, so a pair of articles
-gets one answer whichever entry point asks. A profile is small (a 64-value
-sketch, dated event signatures, quotation hashes), so a 100k-article corpus
-fits in memory without keeping the texts.
+"same story" pairwise with the same function on the same profile, so a pair of
+articles gets one answer whichever entry point asks (`cluster` adds corpus
+evidence on top, see `koreabrief.clustering`, and `koreabrief.clashes` says
+when two articles tell different stories whatever else they share). A profile is small
+(a 128-value sketch, dated event signatures, quotation hashes, story terms), so
+a 100k-article corpus fits in memory without keeping the texts.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from attrs import frozen
 from koreabrief.align import MAX_DAY_GAP
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.judge import date_interval
-from koreabrief.models import Article, Facts, Modality, Precision
+from koreabrief.models import Article, Facts, Modality, Precision, SanctionStatus
 from koreabrief.quotematch import quote_keys
-from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingles, sketch_hashes, stable_hash, words
+from koreabrief.similarity import SKETCH_SIZE, estimate_jaccard, shingle_hashes, sketch_hashes, words
+from koreabrief.terms import designators, lead_day, stamped_date, story_terms
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,7 +37,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 __all__ = [
     "Profile",
+    "containment",
     "derivation",
+    "fresh",
     "lead_links",
     "own_similarity",
     "profile",
@@ -55,6 +60,9 @@ UNDATED_WINDOW = 3
 STRICT_UNDATED_WINDOW = 1
 #: Shingle similarity at or above which one text is a copy or light rewrite of the other.
 COPY_SIMILARITY = 0.6
+#: Share of the shorter text's shingles found in the longer at or above which it is a
+#: (trimmed) copy: a syndicated copy that drops the last paragraphs is still a copy.
+COPY_CONTAINMENT = 0.8
 #: Days after an event within which a report of it is news: an event a report
 #: recalls later (a follow-up, an analysis) does not tie it to the breaking reports.
 FRESH_DAYS = 2
@@ -109,6 +117,20 @@ class Profile:
     wire: str | None = None
     #: Whether the article is that agency's own (its outlet or domain is the agency).
     wire_own: bool = False
+    #: The article's story terms (see [`story_terms`][koreabrief.terms.story_terms]), sorted.
+    terms: tuple[str, ...] = ()
+    #: How often each term occurs (one byte per term, capped at 255).
+    term_counts: bytes = b""
+    #: The main numbered name of each family ("hwasong:17", "resolution:2397").
+    designators: tuple[str, ...] = ()
+    #: Who imposes the sanctions in force that the title or first paragraph reports.
+    authorities: tuple[str, ...] = ()
+    #: How many run hashes each quotation has in `quotes` (which lists them quotation by quotation).
+    quote_sizes: bytes = b""
+    #: The ``(month, day)`` the dateline names.
+    lead_day: tuple[int, int] | None = None
+    #: The date a stamp at the head of the page gives (``2023-07-18``), when it has no publication date.
+    stamped: dt.date | None = None
 
 
 def _domain(url: str | None) -> str | None:
@@ -121,34 +143,32 @@ def _domain(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _quoted_shingles(text: str, facts: Facts) -> set[str]:
-    """Shingles inside a quotation or straddling its edges: not the writer's own words.
+def _quoted_shingles(text: str, facts: Facts) -> set[int]:
+    """Hashes of the shingles inside a quotation or straddling its edges: not the writer's own words.
 
     Linear in the quotations: each adds its own shingles and the two or three that
     join it to the words just before and after it in the text.
     """
-    out: set[str] = set()
+    out: set[int] = set()
     for st in facts.statements:
         qw = words(st.quote)
         if not qw:
             continue
-        out |= shingles(qw)
+        out |= shingle_hashes(qw)
         if st.span.end > len(text):
             continue
         before = words(text[max(0, st.span.start - _EDGE) : st.span.start])[-2:]
         after = words(text[st.span.end : st.span.end + _EDGE])[:2]
         for seq in (before + qw[:2], qw[-2:] + after):
-            out.update(" ".join(seq[i : i + 3]) for i in range(len(seq) - 2))
+            if len(seq) >= 3:
+                out |= shingle_hashes(seq)
     return out
 
 
-def _quoted_bins(full: array[int], hashed: dict[str, int], quoted: set[str]) -> bytes:
+def _quoted_bins(full: array[int], quoted: set[int]) -> bytes:
     """A bit per sketch bin whose minimum is a quoted shingle's (so not the writer's own)."""
     mask = bytearray(SKETCH_SIZE // 8)
-    for gram in quoted:
-        h = hashed.get(gram)
-        if h is None:
-            continue
+    for h in quoted:
         slot = h % SKETCH_SIZE
         if full[slot] == (h >> 32) & 0xFFFFFFFE:
             mask[slot // 8] |= 1 << (slot % 8)
@@ -195,6 +215,29 @@ def wire_outlet(credit: str, outlet: str | None, domain: str | None) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", where) for n in (credit.lower(), *names))
 
 
+@functools.cache
+def _authority_aliases() -> dict[str, str]:
+    text = resources.files("koreabrief").joinpath("data/compare.toml").read_text(encoding="utf-8")
+    return {k: str(v) for k, v in tomllib.loads(text).get("story_authorities", {}).items()}
+
+
+def _lead_authorities(facts: Facts) -> tuple[str, ...]:
+    """Who imposes the sanctions in force reported in the first paragraph, one name per voice."""
+    text = facts.article.text
+    end = text.find("\n\n")
+    end = len(text) if end < 0 else end
+    aliases = _authority_aliases()
+    return tuple(
+        sorted(
+            {
+                aliases.get(s.authority, s.authority)
+                for s in facts.sanctions
+                if s.authority and s.status is SanctionStatus.IN_FORCE and s.span.start < end
+            }
+        )
+    )
+
+
 def _lead(facts: Facts, sigs: list[tuple[int, Signature]]) -> tuple[Signature, ...]:
     """The signatures of the events the first paragraph reports (else of the first event)."""
     if not sigs:
@@ -222,15 +265,15 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
     art = facts.article
     toks = words(art.text)
     # Each shingle is hashed once, for the sketch of the whole text and of its own words.
-    hashed = {gram: stable_hash(gram) for gram in shingles(toks)}
-    exact = _exact(hashed.values())
-    full = sketch_hashes(hashed.values())
+    hashed = shingle_hashes(toks)
+    exact = _exact(hashed)
+    full = sketch_hashes(hashed)
     own_exact = quoted_bins = b""
     if facts.statements:
         quoted = _quoted_shingles(art.text, facts)
-        quoted_bins = _quoted_bins(full, hashed, quoted)
+        quoted_bins = _quoted_bins(full, quoted)
         if exact:
-            own_exact = _exact([h for gram, h in hashed.items() if gram not in quoted])
+            own_exact = _exact(hashed - quoted)
     placed: list[tuple[int, Signature]] = []
     for e in facts.events:
         if e.modality not in _FOREGROUND:
@@ -244,15 +287,23 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         sig = (e.type.value, frozenset(e.actors), e.target, iv[0].toordinal(), iv[1].toordinal(), day)
         placed.append((e.span.start, sig))
     sigs = [sig for _, sig in placed]
-    qkeys: set[int] = set()
+    qkeys: list[int] = []
+    sizes: list[int] = []
     stock: set[int] = set()
     for s in facts.statements:
         speaker = g.resolve(s.speaker) if s.speaker else None
         keys = quote_keys(s.quote)
-        qkeys |= keys
+        if keys:
+            qkeys.extend(sorted(keys))
+            sizes.append(min(len(keys), 0xFFFF))
         if speaker is not None and speaker.kind != "person":
             stock |= keys
     wire = wire_credit(art.text)
+    counted = story_terms(art, gazetteer=g, tokens=toks)
+    terms = tuple(sorted(counted))
+    counts = list(map(counted.__getitem__, terms))
+    if counts and max(counts) > 255:
+        counts = [min(c, 255) for c in counts]
     return Profile(
         id=art.id,
         title=art.title,
@@ -263,7 +314,7 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         sketch=full.tobytes(),
         exact=exact,
         events=tuple(sorted(sigs, key=lambda s: (s[0], s[3], sorted(s[1]), s[2] or ""))),
-        quotes=array("Q", sorted(qkeys)).tobytes(),
+        quotes=array("Q", qkeys).tobytes(),
         words=len(toks),
         lead=_lead(facts, placed),
         stock_quotes=array("Q", sorted(stock)).tobytes(),
@@ -271,6 +322,13 @@ def profile(facts: Facts, *, gazetteer: Gazetteer | None = None) -> Profile:
         quoted_bins=quoted_bins,
         wire=wire,
         wire_own=wire is not None and wire_outlet(wire, art.outlet, _domain(art.url)),
+        terms=tuple(map(sys.intern, terms)),
+        term_counts=bytes(counts),
+        designators=designators(art),
+        authorities=_lead_authorities(facts),
+        quote_sizes=array("H", sizes).tobytes(),
+        lead_day=lead_day(art),
+        stamped=stamped_date(art) if art.published is None else None,
     )
 
 
@@ -311,6 +369,23 @@ def similarity(a: Profile, b: Profile) -> float:
         x, y = set(array("I", a.exact)), set(array("I", b.exact))
         return len(x & y) / len(x | y)
     return estimate_jaccard(array("I", a.sketch), array("I", b.sketch))
+
+
+def containment(a: Profile, b: Profile, *, sim: float | None = None) -> float:
+    """Estimated share of the shorter text's shingles that the longer one has too.
+
+    From the Jaccard similarity `sim` (computed if not given) and the two texts'
+    lengths: ``|A & B| = J (|A| + |B|) / (1 + J)``.
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="North Korea fired a missile.")))
+        >>> containment(p, p)
+        1.0
+    """
+    j = similarity(a, b) if sim is None else sim
+    na, nb = max(a.words - 2, 1), max(b.words - 2, 1)
+    return min(1.0, j * (na + nb) / ((1 + j) * min(na, nb)))
 
 
 def own_similarity(a: Profile, b: Profile, *, full: float | None = None) -> float:
@@ -413,8 +488,15 @@ def _own_days(a: Profile, b: Profile, x: Signature, y: Signature) -> bool:
     return x[3] == x[4] == a.published.toordinal() and y[3] == y[4] == b.published.toordinal()
 
 
-def _fresh(p: Profile, sig: Signature) -> bool:
-    """Whether the article reports the event as news: at most `FRESH_DAYS` after it (or undated)."""
+def fresh(p: Profile, sig: Signature) -> bool:
+    """Whether the article reports the event as news: at most `FRESH_DAYS` after it (or undated).
+
+    Examples:
+        >>> from koreabrief.models import Article
+        >>> p = profile(Facts(article=Article(id="x", raw="", text="")))
+        >>> fresh(p, ("missile_launch", frozenset(), None, 1, 1, True))
+        True
+    """
     return p.published is None or sig[4] >= p.published.toordinal() - FRESH_DAYS
 
 
@@ -438,7 +520,7 @@ def lead_links(a: Profile, b: Profile) -> list[str]:
                 continue
             if _own_days(a, b, x, y):
                 continue
-            if not (_fresh(a, x) and _fresh(b, y)):
+            if not (fresh(a, x) and fresh(b, y)):
                 continue
             day, other = dt.date.fromordinal(x[3]).isoformat(), dt.date.fromordinal(y[3]).isoformat()
             out.add(
@@ -447,6 +529,34 @@ def lead_links(a: Profile, b: Profile) -> list[str]:
                 else f"both lead with a {x[0]} ({day} / {other})"
             )
     return sorted(out)
+
+
+def _quotations(p: Profile) -> list[set[int]]:
+    """The run hashes of each quotation of the profile, quotation by quotation."""
+    keys = quote_hashes(p)
+    sizes = array("H", p.quote_sizes) if p.quote_sizes else array("H", [len(keys)] if keys else [])
+    out, at = [], 0
+    for n in sizes:
+        out.append(set(keys[at : at + n]))
+        at += n
+    return out
+
+
+def _shared_runs(a: Profile, b: Profile) -> set[int]:
+    """Run hashes of a quotation of either article that the other repeats for the most part.
+
+    One quotation is shared when the other article has at least half of its
+    5-word runs (and two of them, unless the quotation has just one): a common
+    phrase ("on the Korean Peninsula is") inside two different quotations is not.
+    """
+    out: set[int] = set()
+    for x, y in ((a, b), (b, a)):
+        other = set(quote_hashes(y))
+        for keys in _quotations(x):
+            common = keys & other
+            if common and (len(common) == len(keys) or (len(common) >= 2 and 2 * len(common) >= len(keys))):
+                out |= common
+    return out
 
 
 def shared_quotation(a: Profile, b: Profile) -> str | None:
@@ -464,7 +574,7 @@ def shared_quotation(a: Profile, b: Profile) -> str | None:
     """
     if not (a.quotes and b.quotes):
         return None
-    shared = set(quote_hashes(a)) & set(quote_hashes(b))
+    shared = _shared_runs(a, b)
     if not shared:
         return None
     stock = set(array("Q", a.stock_quotes)) | set(array("Q", b.stock_quotes))
@@ -588,7 +698,7 @@ def derivation(a: Profile, b: Profile, *, shared_contained: str | None = None) -
     # Independent reports may quote one briefing at different lengths: a trimmed
     # quotation shows a rewrite only together with some reused text of the writer's own.
     trimmed = shared_contained is not None and own_similarity(a, b) >= SUPPORTED_SIMILARITY
-    close = sim >= COPY_SIMILARITY or trimmed
+    close = sim >= COPY_SIMILARITY or trimmed or containment(a, b, sim=sim) >= COPY_CONTAINMENT
     for x, y in ((a, b), (b, a)):
         # A near copy of a news agency's own report, with its dateline credit kept or removed.
         if close and x.wire_own and not y.wire_own and y.wire in (None, x.wire):

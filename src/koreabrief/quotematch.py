@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from koreabrief.models import SharedStatement, Statement
-from koreabrief.similarity import stable_hash, words
+from koreabrief.similarity import run_hashes, words
 
 __all__ = ["match_quotes", "match_statements", "normalise_quote", "quote_keys"]
 
@@ -146,6 +146,8 @@ def match_statements(
 def quote_keys(quote: str, n: int = 5) -> set[int]:
     """Stable hashes of the `n`-word runs of a quotation: a cheap blocking key for shared quotes.
 
+    Made as [`run_hashes`][koreabrief.similarity.run_hashes] makes them: the same in every process.
+
     Quotations shorter than `n` words give no keys: they are too generic to link stories.
 
     Examples:
@@ -154,5 +156,4 @@ def quote_keys(quote: str, n: int = 5) -> set[int]:
         >>> quote_keys("fire and fury")
         set()
     """
-    toks = words(quote)
-    return {stable_hash(" ".join(toks[i : i + n])) for i in range(len(toks) - n + 1)}
+    return run_hashes(words(quote), n)

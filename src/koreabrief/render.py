@@ -10,6 +10,8 @@ __all__ = ["render_markdown"]
 #: How many quotations per speaker, and timeline entries, the Markdown shows.
 MAX_QUOTES = 5
 MAX_TIMELINE = 40
+#: Distinct notes shown per disagreement.
+MAX_NOTES = 2
 
 
 def _one_line(text: str) -> str:
@@ -57,12 +59,49 @@ def _disputes(entry: TimelineEntry, conflicts: tuple[Alignment, ...]) -> str:
     return f" (disputed: {', '.join(facts)})" if facts else ""
 
 
-def _conflict_line(al: Alignment) -> str:
+def _derivation_lines(story: Story) -> list[str]:
+    """One line per source: "a is a rewrite of X", or "4 articles are rewrites of X: a, b, c, d"."""
+    by_source: dict[str, list[str]] = {}
+    for rewrite, source in story.derivations:
+        by_source.setdefault(source, []).append(rewrite)
+    out = []
+    for source, rewrites in by_source.items():
+        if len(rewrites) == 1:
+            out.append(f"- {rewrites[0]} is a rewrite of {source}")
+        else:
+            out.append(f"- {len(rewrites)} articles are rewrites of {source}: {', '.join(rewrites)}")
+    return out
+
+
+def _conflict_groups(brief: Brief) -> list[list[Alignment]]:
+    """The disagreements grouped by story and fact, in the brief's order."""
+    story_of = {a: n for n, s in enumerate(brief.stories) for a in s.articles}
+    groups: dict[tuple[int, str, str], list[Alignment]] = {}
+    for al in brief.conflicts:
+        story = min((story_of.get(v.article, -1) for v in al.values), default=-1)
+        groups.setdefault((story, al.fact, al.kind), []).append(al)
+    return list(groups.values())
+
+
+def _conflict_line(group: list[Alignment]) -> str:
+    """One fact's disagreement: each distinct wording once, with the outlets (or articles) carrying it."""
+    wordings: dict[tuple[str, str | None], list[str]] = {}
+    for al in group:
+        for v in al.values:
+            carriers = wordings.setdefault((_one_line(v.text), v.normalised), [])
+            who = v.outlet or v.article
+            if who not in carriers:
+                carriers.append(who)
     values = "; ".join(
-        f"{v.outlet or v.article}: “{_one_line(v.text)}”" + (f" ({v.normalised})" if v.normalised else "")
-        for v in al.values
+        f"{', '.join(carriers)}: “{text}”" + (f" ({normalised})" if normalised else "")
+        for (text, normalised), carriers in wordings.items()
     )
-    return f"- **{al.fact}** ({al.kind}): {values}. {al.note}".rstrip()
+    notes = list(dict.fromkeys(al.note for al in group if al.note))
+    note = " ".join(notes[:MAX_NOTES])
+    if len(notes) > MAX_NOTES:
+        note += f" (and {len(notes) - MAX_NOTES} more notes)"
+    head = group[0]
+    return f"- **{head.fact}** ({head.kind}): {values}. {note}".rstrip()
 
 
 def render_markdown(brief: Brief) -> str:
@@ -76,6 +115,10 @@ def render_markdown(brief: Brief) -> str:
     Returns:
         Markdown text ending in a newline; long sections are capped (five
         quotations per speaker, forty timeline entries) with a "... and N more" line.
+        Each story shows its first join's reason (the JSON has all of them).
+        Rewrites are listed once per source ("4 articles are rewrites of X: ..."),
+        and disagreements once per story and fact, each wording with the outlets
+        that carry it; the JSON of the same brief holds every pair they come from.
 
     Examples:
         >>> import koreabrief as kb
@@ -104,8 +147,10 @@ def render_markdown(brief: Brief) -> str:
         lines.append(f"- Articles: {', '.join(story.articles)}")
         if story.outlets:
             lines.append(f"- Outlets: {', '.join(story.outlets)}")
-        for rewrite, source in story.derivations:
-            lines.append(f"- {rewrite} is a rewrite of {source}")
+        lines += _derivation_lines(story)
+        if story.reasons:
+            more = len(story.reasons) - 1
+            lines.append(f"- Joined: {_one_line(story.reasons[0])}" + (f" (and {more} more)" if more else ""))
         lines.append("")
 
     lines += ["## Timeline", ""]
@@ -140,7 +185,7 @@ def render_markdown(brief: Brief) -> str:
 
     lines += ["## Where outlets disagree", ""]
     if brief.conflicts:
-        lines += [_conflict_line(al) for al in brief.conflicts]
+        lines += [_conflict_line(group) for group in _conflict_groups(brief)]
     else:
         lines.append("No disagreements found between articles of the same story.")
     lines.append("")

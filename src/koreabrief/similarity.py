@@ -12,6 +12,7 @@ sketches agree in a bin estimates the Jaccard similarity of the shingle sets.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import unicodedata
 from array import array
@@ -23,6 +24,8 @@ __all__ = [
     "estimate_jaccard",
     "jaccard",
     "normalise_text",
+    "run_hashes",
+    "shingle_hashes",
     "shingles",
     "sketch",
     "sketch_hashes",
@@ -33,6 +36,10 @@ __all__ = [
 #: Number of MinHash bins of a sketch.
 SKETCH_SIZE = 128
 _EMPTY = 0xFFFFFFFF
+_MASK = 0xFFFFFFFFFFFFFFFF
+# Word hashes, memoised: news vocabulary repeats, and a bound keeps the table small.
+_WORD_HASHES: dict[str, int] = {}
+_WORD_MEMO = 1 << 18
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _CURLY = ("’", "‘", "`")
 
@@ -69,6 +76,62 @@ def stable_hash(text: str) -> int:
         True
     """
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _word_hash(word: str) -> int:
+    h = _WORD_HASHES.get(word)
+    if h is None:
+        if len(_WORD_HASHES) >= _WORD_MEMO:
+            _WORD_HASHES.clear()
+        h = _WORD_HASHES[word] = stable_hash(word)
+    return h
+
+
+def shingle_hashes(tokens: list[str]) -> set[int]:
+    """64-bit hashes of the 3-word shingles of `tokens` (a shorter text is one shingle).
+
+    Each word is hashed once with [`stable_hash`][koreabrief.similarity.stable_hash]
+    (memoised across texts) and a shingle's hash is the hash of its three word
+    hashes as a tuple of integers: several times faster than hashing its string.
+    Integers and tuples of them hash alike in every process (no random salt) on
+    every 64-bit CPython since 3.8, so profiles built by different workers compare.
+
+    Examples:
+        >>> len(shingle_hashes(["a", "b", "c", "d"]))
+        2
+        >>> shingle_hashes(["a", "b"]) == shingle_hashes(["a", "b"]), shingle_hashes([])
+        (True, set())
+    """
+    if not tokens:
+        return set()
+    hs = _word_hashes(tokens)
+    if len(hs) < 3:
+        hs += [0] * (3 - len(hs))
+    mask = _MASK
+    return {hash(t) & mask for t in zip(hs, hs[1:], hs[2:], strict=False)}
+
+
+def run_hashes(tokens: list[str], n: int) -> set[int]:
+    """64-bit hashes of the `n`-word runs of `tokens` (none when it is shorter), made as shingle hashes.
+
+    Examples:
+        >>> len(run_hashes(["we", "will", "answer", "every", "provocation", "now"], 5))
+        2
+        >>> run_hashes(["too", "short"], 5)
+        set()
+    """
+    if len(tokens) < n:
+        return set()
+    hs = _word_hashes(tokens)
+    mask = _MASK
+    return {hash(tuple(hs[i : i + n])) & mask for i in range(len(hs) - n + 1)}
+
+
+def _word_hashes(tokens: list[str]) -> list[int]:
+    hs = list(map(_WORD_HASHES.get, tokens))
+    if None in hs:
+        return [_word_hash(w) for w in tokens]
+    return hs  # type: ignore[return-value]  # no None left
 
 
 def shingles(tokens: list[str], n: int = 3) -> set[str]:
@@ -118,13 +181,14 @@ def sketch_hashes(hashes: Iterable[int], k: int = SKETCH_SIZE) -> array[int]:
         >>> sketch_hashes(stable_hash(x) for x in ["a b c", "b c d"]) == sketch(["a b c", "b c d"])
         True
     """
-    bins = array("I", [_EMPTY]) * k
+    bins = [_EMPTY] * k
     for h in hashes:
         slot = h % k
         value = (h >> 32) & 0xFFFFFFFE  # the low bit is kept free to mark borrowed values
-        bins[slot] = min(bins[slot], value)
-    if all(b == _EMPTY for b in bins):
-        return bins
+        if value < bins[slot]:  # noqa: PLR1730 - a comparison is twice as fast as min() here
+            bins[slot] = value
+    if bins.count(_EMPTY) == k:
+        return array("I", bins)
     # Rotation densification: an empty bin borrows the next non-empty bin's value,
     # tagged so that a borrowed value only matches a value borrowed the same way.
     out = array("I", bins)
@@ -152,7 +216,10 @@ def estimate_jaccard(a: array[int], b: array[int]) -> float:
     """
     if len(a) != len(b) or not a:
         return 0.0
-    same = sum(1 for x, y in zip(a, b, strict=True) if x == y and x != _EMPTY)
+    # Equal bins counted in C; bins empty on both sides (an empty text) match nothing.
+    same: int = sum(map(operator.eq, a, b))
+    if a[0] == _EMPTY == b[0]:  # densified, a sketch has empty bins only when it is all empty
+        same -= sum(1 for x, y in zip(a, b, strict=True) if x == y == _EMPTY)
     return same / len(a)
 
 
