@@ -7,7 +7,7 @@ Usage::
     python benchmarks/quality.py --failures speaker_wrong,event_missed --set c
     python benchmarks/quality.py --json out.json    # the table as JSON
     python benchmarks/quality.py --check            # exit 1 when a dev figure is below its floor
-    python benchmarks/quality.py --write-floor      # record today's figures as the floor
+    python benchmarks/quality.py --write-floor      # raise the floor to today's figures
 
 The figures are the scorer's own (``../shared/eval/score.py``, loaded from the shared
 folder, never copied here), run once with the gold publication dates and once without
@@ -387,9 +387,15 @@ def below_floor(figures: dict[str, dict[str, float]], floor: dict[str, dict[str,
     return out
 
 
-def write_floor(figures: dict[str, dict[str, float]], path: Path = FLOOR) -> None:
-    """Record the seeds' and the whole dev set's figures as the new floor (rounded down)."""
-    floor = {name: {m: int(v * 1000) / 1000 for m, v in figures[name].items() if m in METRICS}
+def write_floor(figures: dict[str, dict[str, float]], path: Path = FLOOR, *, lower: bool = False) -> None:
+    """Raise the floor to the seeds' and the whole dev set's figures (rounded down).
+
+    A figure below its recorded floor keeps the floor unless `lower` is given: lowering
+    is a decision to explain, never a side effect of recording an improvement elsewhere.
+    """
+    old = read_floor(path) if path.exists() and not lower else {}
+    floor = {name: {m: max(int(v * 1000) / 1000, old.get(name, {}).get(m, 0.0))
+                    for m, v in figures[name].items() if m in METRICS}
              for name in ("seeds", "dev") if name in figures}
     path.write_text(json.dumps({
         "note": "Quality floor guarded by tests/test_quality_floor.py: a figure may not fall more than "
@@ -408,7 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="list every miss (optionally only these comma-separated kinds)")
     ap.add_argument("--json", help="also write the table as JSON here")
     ap.add_argument("--check", action="store_true", help="exit 1 when a figure is below the recorded floor")
-    ap.add_argument("--write-floor", action="store_true", help="record the figures as the new floor")
+    ap.add_argument("--write-floor", action="store_true",
+                    help="raise the floor to the figures (a figure below its floor keeps the floor)")
+    ap.add_argument("--lower", action="store_true",
+                    help="with --write-floor: also lower floors to the figures (say why in the closing note)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     why = available(shared)
@@ -423,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1) + "\n", "utf-8")
     if args.write_floor:
-        write_floor(figures)
+        write_floor(figures, lower=args.lower)
         print(f"floor written to {FLOOR.relative_to(ROOT)}")
     if args.check:
         low = below_floor(figures, read_floor())
