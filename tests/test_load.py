@@ -108,13 +108,18 @@ class TestMetadata:
         "url",
         ["https://news.example/2025/01/06/nk-launch", "https://x.example/politics/2025-01-06-launch.html"],
     )
-    def test_date_from_url_when_absent(self, url: str) -> None:
-        """Without a published field, a date in the URL is used."""
-        assert parse_published(None, url)[0] == dt.date(2025, 1, 6)
+    def test_date_from_url_when_absent(self, url: str, tmp_path: Path) -> None:
+        """Without a published field, the loaded article takes the date in its URL, and says so."""
+        _write(tmp_path / "u.jsonl", json.dumps({"id": "r", "text": BODY, "url": url}) + "\n")
+        (art,) = _load_all(tmp_path / "u.jsonl")
+        assert (art.published, art.published_source) == (dt.date(2025, 1, 6), "url")
 
-    def test_impossible_url_date_ignored(self) -> None:
+    def test_impossible_url_date_ignored(self, tmp_path: Path) -> None:
         """A URL with an impossible date gives no date."""
-        assert parse_published(None, "https://x.example/2025/13/45/") == (None, ())
+        record = {"id": "r", "text": BODY, "url": "https://x.example/2025/13/45/"}
+        _write(tmp_path / "u.jsonl", json.dumps(record) + "\n")
+        (art,) = _load_all(tmp_path / "u.jsonl")
+        assert art.published is None
 
     def test_unparseable_date_warns(self, tmp_path: Path) -> None:
         """An unparseable date becomes None with a warning on the article."""

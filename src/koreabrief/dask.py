@@ -97,7 +97,7 @@ def _record_from_mapping(item: Mapping[str, Any]) -> RawRecord:
     if not isinstance(raw, str):
         raise KoreabriefError(f"record {item.get('id')!r} has no string 'text' or 'raw'")
     url = item.get("url") if isinstance(item.get("url"), str) else None
-    published, problems = parse_published(item.get("published"))  # clean reads the url
+    published, problems = parse_published(item.get("published"))
     return RawRecord(
         raw,
         id=str(item.get("id") or "adhoc"),

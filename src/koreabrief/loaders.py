@@ -55,7 +55,6 @@ _HTML_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm", ".xhtml")
 _WARC_SUFFIXES = (".warc.gz", ".warc")
 _KNOWN_SUFFIXES = _TEXT_SUFFIXES + _JSONL_SUFFIXES + _JSON_SUFFIXES + _HTML_SUFFIXES + _WARC_SUFFIXES
 
-_URL_DATE = re.compile(r"(?<!\d)(\d{4})(?:/(\d{1,2})/(\d{1,2})(?!\d)|-(\d{2})-(\d{2})(?!\d))")
 _WEB_ADDRESS = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]{1,9}://|www\.)")
 _NO_MAIN_TEXT = "no main text found in the HTML page"
 
@@ -162,7 +161,7 @@ class RawRecord:
             raw, title, author = page.text, title or page.title, author or page.author
             outlet, notes = outlet or page.outlet, (*notes, *page.warnings)
             if published is None:
-                published, problems = parse_published(page.date)  # clean reads the url
+                published, problems = parse_published(page.date)
                 notes = (*notes, *problems)
             if not raw:
                 notes = (*notes, _NO_MAIN_TEXT)
@@ -200,15 +199,15 @@ class _Defaults:
         )
 
 
-def parse_published(value: object, url: str | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
-    """Parse a publication date with python-dateutil, falling back on a date in the URL.
+def parse_published(value: object) -> tuple[dt.date | None, tuple[str, ...]]:
+    """Parse a record's publication date with python-dateutil.
 
-    Returns the date (or None) and any warnings; never raises.
+    Returns the date (or None) and any warnings; never raises. A date in the
+    article's address is read later, by [`clean`][koreabrief.clean], which
+    records it as the date's source.
 
     Examples:
         >>> parse_published("6 January 2025")
-        (datetime.date(2025, 1, 6), ())
-        >>> parse_published(None, "https://example.com/news/2025/01/06/launch")
         (datetime.date(2025, 1, 6), ())
         >>> parse_published("someday")[1]
         ("unparseable published date 'someday'",)
@@ -229,23 +228,7 @@ def parse_published(value: object, url: str | None = None) -> tuple[dt.date | No
             except (ValueError, OverflowError, date_parser.ParserError):
                 pass
         problems = (f"unparseable published date {str(value)[:80]!r}",)
-    if url:
-        found = _date_from_url(url)
-        if found is not None:
-            return found, problems
     return None, problems
-
-
-def _date_from_url(url: str) -> dt.date | None:
-    for m in _URL_DATE.finditer(url):
-        year = int(m.group(1))
-        month = int(m.group(2) or m.group(4))
-        day = int(m.group(3) or m.group(5))
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    return None
 
 
 
