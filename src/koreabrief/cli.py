@@ -305,7 +305,7 @@ class _Report:
             about = ", ".join(
                 x
                 for x in (
-                    f"{len(article.paragraphs)} paragraphs",
+                    f"{len(article.paragraphs)} paragraph{'' if len(article.paragraphs) == 1 else 's'}",
                     article.outlet,
                     article.published.isoformat() if article.published else "no date",
                 )
