@@ -193,10 +193,8 @@ class Tok(NamedTuple):
     end: int
     # Whether it may be part of a name: capitalised (or "224th"), no day, month or "The".
     cap: bool
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    # The lower-cased text, computed once: phrase tests read it hundreds of times per sentence.
+    low: str
 
     @property
     def word(self) -> bool:
@@ -226,18 +224,44 @@ def tokens(text: str, start: int, end: int, lex: DesigneeLexicon) -> list[Tok]:
             low = word.lower()
             dotted = word.count(".") > 1 and all(len(p) <= 2 for p in word[:-1].split("."))
             if low not in lex.abbreviations and not dotted:
-                out.append(Tok(word[:-1], s, e - 1, _capital(word[:-1], lex)))
-                out.append(Tok(".", e - 1, e, False))
+                out.append(Tok(word[:-1], s, e - 1, _capital(word[:-1], lex), low[:-1]))
+                out.append(Tok(".", e - 1, e, False, "."))
                 continue
-        out.append(Tok(word, s, e, _capital(word, lex)))
+        out.append(Tok(word, s, e, _capital(word, lex), word.lower()))
     return out
+
+
+# Phrases by their first word, per phrase list: a token is compared only with the phrases
+# that can start at it (every token of every list sentence is tested against every list).
+_BY_FIRST: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    cached = _BY_FIRST.get(id(phrases))
+    if cached is not None and cached[0] is phrases:
+        return cached[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:  # in the list's order: the first that matches wins, as before
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    frozen = {k: tuple(v) for k, v in index.items()}
+    if len(_BY_FIRST) >= 64:  # lists built on the fly (user lexicons): keep the memo small
+        _BY_FIRST.clear()
+    # The tuple itself is kept with its index, so its id cannot be reused by another list.
+    _BY_FIRST[id(phrases)] = (phrases, frozen)
+    return frozen
 
 
 def starts_with(toks: Sequence[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """The length of the longest phrase of `phrases` at `toks[i]`, or 0."""
-    for phrase in phrases:
+    if i >= len(toks):
+        return 0
+    candidates = _by_first(phrases).get(toks[i].low)
+    if candidates is None:
+        return 0
+    for phrase in candidates:
         n = len(phrase)
-        if i + n <= len(toks) and all(toks[i + k].low == phrase[k] for k in range(n)):
+        if i + n <= len(toks) and all(toks[i + k].low == phrase[k] for k in range(1, n)):
             return n
     return 0
 

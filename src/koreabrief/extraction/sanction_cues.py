@@ -116,6 +116,8 @@ def _last_words(text: str) -> str:
 
 def _programs(ctx: SentenceReader) -> list[str]:
     """The sanctions programmes the sentence names, in text order ("Executive Order 13722")."""
+    if ctx.lex.any_program.search(ctx.text, ctx.sent.start, ctx.sent.end) is None:
+        return []
     found = []
     for name, pattern in ctx.lex.programs:
         m = pattern.search(ctx.text, ctx.sent.start, ctx.sent.end)

@@ -61,6 +61,8 @@ class SanctionLexicon:
     follow_ups: tuple[re.Pattern[str], ...] = field(init=False, eq=False, repr=False)
     # (canonical programme, its pattern), longest pattern first.
     programs: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, eq=False, repr=False)
+    # Every programme's pattern in one: most cue sentences name none, and one scan tells.
+    any_program: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # A passive verb naming targets after a designation ("was also listed").
     passive: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # A group named in apposition ("The companies, A and B, shipped ...").
@@ -121,10 +123,14 @@ class SanctionLexicon:
         appositive = follow.get("appositive", "(?!x)x").replace("{groups}", groups or "(?!x)x")
         object.__setattr__(self, "appositive", re.compile(_LEAD + appositive, re.IGNORECASE))
         programs = []
+        bodies = []
         for item in self.data.get("program", ()):
             body = "|".join(item["patterns"])
+            bodies.append(body)
             programs.append((str(item["name"]), re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)))
         object.__setattr__(self, "programs", tuple(programs))
+        every = "|".join(f"(?:{b})" for b in bodies) or "(?!x)x"
+        object.__setattr__(self, "any_program", re.compile(rf"(?<![\w-])(?:{every})(?![\w-])", re.IGNORECASE))
 
     def __getstate__(self) -> dict[str, Any]:
         return {"data": dict(self.data)}
