@@ -37,7 +37,7 @@ from koreabrief.cleaning.ends import cut_off_end, cut_sentence, list_at_end
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
 from koreabrief.cleaning.regions import comment_thread, edges, link_lists
-from koreabrief.cleaning.repeats import head_copies, twins
+from koreabrief.cleaning.repeats import head_copies, restated, twins
 from koreabrief.cleaning.slug import slug_match, slug_words
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
@@ -243,7 +243,7 @@ def label_units(
             kinds[i], reasons[i] = in_list, "in a list under its header"
             continue
         in_list = None
-        if _is_caption(facts, i):
+        if _is_caption(units, facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
         elif _caption_label(units, facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "a picture's label above its caption"
@@ -263,6 +263,7 @@ def label_units(
                     kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
+    _restatements(units, kinds, reasons, title_at)
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     if open_end:
@@ -274,17 +275,44 @@ def label_units(
     ]
 
 
+def _restatements(
+    units: Sequence[Unit], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
+) -> None:
+    """Label story lines that the paragraphs below restate, in place.
+
+    Above the story's first paragraph such a line is its standfirst; inside
+    the story, a picture's caption.
+    """
+    story = [i for i in range(len(units)) if kinds[i] is None and i != title_at]
+    for i in restated(units, story):
+        if i == story[0]:
+            kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst restating the story's lead"
+        else:
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "caption restating the paragraph below"
+
+
 _CAPTION_MIN_WORDS = 8
+_CAPTION_LABEL_WORDS = 4
 _CREDIT_MAX_WORDS = 6
 
 
-def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
-    """Whether a unit is a photo caption: a long line, no sentence, beside a bare credit ("Getty Images")."""
+def _is_caption(units: Sequence[Unit], facts: Sequence[UnitFacts], i: int) -> bool:
+    """Whether a unit is a photo caption: a long line, no sentence, beside a credit.
+
+    The credit is bare ("Getty Images"), or (in the same block, no blank line
+    between) a caption of its own with its credit: a picture's title line
+    ("Air raid alarm lifted") or first caption line sits on it.
+    """
     f = facts[i]
-    if f.prose or len(f.tokens) < _CAPTION_MIN_WORDS or f.key.endswith((":", "?")):
+    if f.prose or len(f.tokens) < _CAPTION_LABEL_WORDS or f.key.endswith((":", "?")):
         return False
-    beside = (facts[j] for j in (i - 1, i + 1) if 0 <= j < len(facts))
-    return any(kind_of(g) is RemovalKind.CREDIT and len(g.tokens) <= _CREDIT_MAX_WORDS for g in beside)
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(facts) or kind_of(facts[j]) is not RemovalKind.CREDIT:
+            continue
+        bare = len(facts[j].tokens) <= _CREDIT_MAX_WORDS
+        if (bare and len(f.tokens) >= _CAPTION_MIN_WORDS) or (not bare and units[j].block == units[i].block):
+            return True
+    return False
 
 
 _LABEL_WORDS = range(2, 6)

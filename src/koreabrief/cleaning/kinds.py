@@ -292,7 +292,7 @@ _CONTACT = re.compile(
 
 _AGENCIES_MAX_WORDS = 8
 # A caption, with the lines of context some agencies add to it, stays under this (longer: a paragraph).
-_CAPTION_MAX_WORDS = 120
+_CAPTION_MAX_WORDS = 200  # AP captions run long: the picture, its context, the agency's disclaimer
 #: The reason given to a line that only names news agencies ("Kyodo, Reuters").
 AGENCIES = "names the agencies"
 _AGENCIES_MIN = 2

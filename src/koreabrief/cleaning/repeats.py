@@ -3,6 +3,10 @@
 * A standfirst or a page's description is often a sentence of the story set
   above it ("They also agreed to ..." above the paragraph that says so): a
   line just above the story whose words the story repeats is no part of it.
+* A caption or a standfirst often says again, in other words, what the
+  paragraph right below it says ("Minister Jane Roe has urged ..." above
+  "Senator Roe urged ... in a complete way"): a line whose words the next
+  paragraphs mostly repeat is no part of the story.
 * A picture's caption is often printed twice in a row (its alternative text,
   then the caption itself): two identical lines side by side inside the story
   are a caption, not two paragraphs.
@@ -18,7 +22,7 @@ from collections.abc import Sequence
 from koreabrief.cleaning.kinds import UnitFacts
 from koreabrief.cleaning.wraps import Unit
 
-__all__ = ["head_copies", "twins"]
+__all__ = ["head_copies", "restated", "twins"]
 
 # Only the lines just above the story are read: a standfirst sits there.
 _HEAD_REACH = 8
@@ -106,4 +110,63 @@ def twins(units: Sequence[Unit], facts: Sequence[UnitFacts], start: int, end: in
             and b.tokens[:n] == a.tokens
         ):
             found.update((i, i + 1))
+    return found
+
+
+# A restated line has this many words at least (shorter ones are headings,
+# which a paragraph may well repeat), and the paragraph below holds this share of them.
+_RESTATED_MIN_WORDS = 8
+_RESTATED_SHARE = 0.75
+# The paragraph says more than the line: a day, a name (a word split in two is not more).
+_RESTATED_MORE = 2
+# How many of the following paragraphs are compared.
+_RESTATED_REACH = 3
+
+
+# A sentence ends inside the line: "... in Kaesong. The move comes ..."
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[\"“‘(]?[A-Z]")
+_ENDS = (".", "!", "?", '."', ".”", ".'", ".’", ")")
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether a line is one whole sentence (a caption, a standfirst; a lead or an anchor's intro runs on)."""
+    text = text.rstrip()
+    return text.endswith(_ENDS) and _SENTENCE_BREAK.search(text) is None
+
+
+def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
+    """The `candidates` (unit indices, in order) whose words one of the next few candidates mostly repeats.
+
+    Each is compared with the (at most three) candidates after it: a caption or
+    standfirst restating the paragraph below it. Only a line that is one whole
+    sentence is taken (a sub-heading or a paragraph of several sentences that
+    the next paragraph expands is the story's own). Words are compared as a set,
+    without case or punctuation; the later paragraph must be at least as long
+    in distinct words, so a paragraph and its shorter echo keep the paragraph,
+    and must say more than the line (a paragraph printed twice is left to the
+    checks for copies).
+
+    Examples:
+        >>> a = "Minister Jane Roe has urged the North to give up its missile programmes."
+        >>> b = "Senator Roe urged the North to give up its missile programmes in full, she said."
+        >>> units = [Unit(0, 1, a, 0), Unit(2, 3, b, 1)]
+        >>> restated(units, [0, 1])
+        {0}
+    """
+    words = {i: set(_words(units[i].text).split()) for i in candidates}
+    ones = {i for i in candidates if _one_sentence(units[i].text)}
+    found: set[int] = set()
+    for k, i in enumerate(candidates):
+        mine = words[i]
+        if len(mine) < _RESTATED_MIN_WORDS or i not in ones:
+            continue
+        for j in candidates[k + 1 : k + 1 + _RESTATED_REACH]:
+            theirs = words[j]
+            if (
+                len(theirs) >= len(mine)
+                and len(mine & theirs) >= _RESTATED_SHARE * len(mine)
+                and len(theirs - mine) >= _RESTATED_MORE
+            ):
+                found.add(i)
+                break
     return found
