@@ -33,11 +33,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from koreabrief.cleaning import features as ft
+from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.ends import cut_off_end, cut_sentence, list_at_end
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
 from koreabrief.cleaning.regions import comment_thread, edges, link_lists
-from koreabrief.cleaning.repeats import head_copies, restated, twins
+from koreabrief.cleaning.repeats import head_copies, one_sentence, restated, twins
 from koreabrief.cleaning.slug import slug_match, slug_words
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
@@ -264,6 +265,7 @@ def label_units(
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _restatements(units, kinds, reasons, title_at)
+    _head_standfirst(units, kinds, reasons, title_at, lexicon)
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     if open_end:
@@ -289,6 +291,46 @@ def _restatements(
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst restating the story's lead"
         else:
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption restating the paragraph below"
+
+
+_STANDFIRST_MAX_WORDS = 45
+# What stands between a standfirst and the story: the picture and its credit, the byline, the date.
+_ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE, RemovalKind.SHARE})
+
+
+def _head_standfirst(
+    units: Sequence[Unit],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
+    lexicon: Lexicon,
+) -> None:
+    """Label a standfirst set apart from the story by a picture or a byline, in place.
+
+    Headline, one sentence, then the picture with its caption or the byline
+    and date, then the story: the sentence is the standfirst. A lead paragraph
+    with a picture set after it opens with its dateline ("SEOUL —"); a
+    standfirst never does. Only the first story line below the headline is read.
+    """
+    if title_at is None:
+        return
+    n = len(units)
+    first = next((i for i in range(title_at + 1, n) if kinds[i] is None), None)
+    if (
+        first is None
+        or not one_sentence(units[first].text)
+        or len(units[first].text.split()) > _STANDFIRST_MAX_WORDS
+        or md.dateline(units[first].text, lexicon=lexicon) is not None
+    ):
+        return
+    after = first + 1
+    while after < n and kinds[after] is not None:
+        after += 1
+    between = {kinds[j] for j in range(first + 1, after)}
+    if after >= n or not between or not between <= _ABOVE_STORY | {RemovalKind.NAVIGATION, RemovalKind.OTHER}:
+        return
+    if between & _ABOVE_STORY:
+        kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst above the picture or byline"
 
 
 _CAPTION_MIN_WORDS = 8

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from koreabrief.cleaning.kinds import UnitFacts
 from koreabrief.cleaning.wraps import Unit
 
-__all__ = ["head_copies", "restated", "twins"]
+__all__ = ["head_copies", "one_sentence", "restated", "twins"]
 
 # Only the lines just above the story are read: a standfirst sits there.
 _HEAD_REACH = 8
@@ -128,10 +128,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[\"“‘(]?[A-Z]")
 _ENDS = (".", "!", "?", '."', ".”", ".'", ".’", ")")
 
 
-def _one_sentence(text: str) -> bool:
-    """Whether a line is one whole sentence (a caption, a standfirst; a lead or an anchor's intro runs on)."""
-    text = text.rstrip()
-    return text.endswith(_ENDS) and _SENTENCE_BREAK.search(text) is None
+def one_sentence(text: str) -> bool:
+    """Whether a line is one whole sentence (a caption, a standfirst; a lead or an anchor's intro runs on).
+
+    Examples:
+        >>> one_sentence("Minister Roe urged restraint."), one_sentence("wo sides met."), one_sentence("A. B said.")
+        (True, False, False)
+    """
+    text = text.strip()
+    opens = text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'("
+    return opens and text.endswith(_ENDS) and _SENTENCE_BREAK.search(text) is None
 
 
 def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
@@ -154,7 +160,7 @@ def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
         {0}
     """
     words = {i: set(_words(units[i].text).split()) for i in candidates}
-    ones = {i for i in candidates if _one_sentence(units[i].text)}
+    ones = {i for i in candidates if one_sentence(units[i].text)}
     found: set[int] = set()
     for k, i in enumerate(candidates):
         mine = words[i]
