@@ -132,8 +132,8 @@ def one_sentence(text: str) -> bool:
     """Whether a line is one whole sentence (a caption, a standfirst; a lead or an anchor's intro runs on).
 
     Examples:
-        >>> one_sentence("Minister Roe urged restraint."), one_sentence("wo sides met."), one_sentence("A. B said.")
-        (True, False, False)
+        >>> [one_sentence(t) for t in ("Minister Roe urged restraint.", "wo sides met.", "A. B said.")]
+        [True, False, False]
     """
     text = text.strip()
     opens = text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'("
