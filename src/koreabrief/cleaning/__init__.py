@@ -31,7 +31,7 @@ from koreabrief.cleaning.kinds import AGENCIES, dated_outlet, tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
-from koreabrief.cleaning.published import split_stamp, text_date, url_date
+from koreabrief.cleaning.published import lead_date, split_stamp, text_date, url_date
 from koreabrief.cleaning.slug import slug_words
 from koreabrief.cleaning.wraps import join_lines
 from koreabrief.errors import ArgumentError
@@ -69,8 +69,9 @@ def clean(
             of these gives it (`Article.published_source` says which): a date
             stamp opening the page ("date 2025-05-08 SEOUL — ..."), a full date
             (with its year) in the page's header or byline lines ("Published
-            2025-05-08 09:12", "By Jane Roe | 3 June 2025"), a date in `url`;
-            else None.
+            2025-05-08 09:12", "By Jane Roe | 3 June 2025"), a date in `url`,
+            a bare date line, a full date with its weekday in the lead
+            ("on Thursday, July 27, 2023"); else None.
         outlet: The outlet, if known; otherwise read from a line naming it.
         title: A headline known from metadata; it stays the title, and the
             page's own copy of it is not kept in the body. Without it, the
@@ -139,7 +140,7 @@ def clean(
         notes = (*notes, _NO_BODY)
     notes = (*notes, *_shape_warnings(labels))
     text = "\n\n".join(body)
-    day, source = _publication(published, stamp_day, labels, url)
+    day, source = _publication(published, stamp_day, labels, url, body)
     opening = _opening(body, lexicon)
     garbled = mojibake(text)
     if garbled is not None:
@@ -181,13 +182,13 @@ def _shape_warnings(labels: list[Label]) -> tuple[str, ...]:
 
 
 def _publication(
-    given: dt.date | None, stamp: dt.date | None, labels: list[Label], url: str | None
+    given: dt.date | None, stamp: dt.date | None, labels: list[Label], url: str | None, body: list[str]
 ) -> tuple[dt.date | None, str | None]:
     """`published` and where it comes from.
 
     The caller's date, else the stamp's, a date line saying what its date is
-    ("Published: ..."), the address's, and last a bare date line (often the
-    site's today).
+    ("Published: ..."), the address's, a bare date line (often the site's
+    today), and last a date with its weekday in the story's lead.
     """
     found: list[tuple[dt.date | None, str]] = [(given, "given"), (stamp, "stamp")]
     if given is None and stamp is None:
@@ -195,6 +196,7 @@ def _publication(
             (text_date(labels, bare=False), "text"),
             (url_date(url) if url else None, "url"),
             (text_date(labels), "text"),
+            (lead_date(body), "text"),
         ]
     return next(((d, s) for d, s in found if d is not None), (None, None))
 
