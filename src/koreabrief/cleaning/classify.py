@@ -265,6 +265,7 @@ def label_units(
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _restatements(units, kinds, reasons, title_at)
+    _name_captions(facts, kinds, reasons, title_at)
     _head_standfirst(units, kinds, reasons, title_at, lexicon)
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
@@ -293,7 +294,46 @@ def _restatements(
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption restating the paragraph below"
 
 
+# Small words a caption of names and places is joined by ("Jane Roe and Min-jun Park in Seoul.").
+_CAPTION_JOINERS = frozenset(
+    {"and", "in", "at", "of", "the", "a", "an", "on", "with", "during", "near", "from", "for", "to", "&"}
+)
+_NAME_CAPTION_WORDS = range(4, 15)
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,4}$")
+
+
+def _name_captions(
+    facts: Sequence[UnitFacts], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
+) -> None:
+    """Label a short sentence of names and places only in the story, in place: a picture's caption.
+
+    "Vladimir Putin and Kim Jong Un in Pyongyang.": every word capitalised or
+    a small joining word, so no verb: no sentence of the story reads so.
+    """
+    for i, f in enumerate(facts):
+        if kinds[i] is not None or i == title_at or len(f.tokens) not in _NAME_CAPTION_WORDS:
+            continue
+        text = " ".join(f.tokens)
+        if not one_sentence(text) or any(q in text for q in _QUOTES) or _INITIALS_END.search(text):
+            continue  # ("South Korean and U.S." is a sentence cut short at an abbreviation)
+        words = [t.strip(".,;:()") for t in f.tokens]
+        if all(w[:1].isupper() or w.casefold() in _CAPTION_JOINERS for w in words if w):
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "names and places only (a caption)"
+
+
 _STANDFIRST_MAX_WORDS = 45
+_HEADLINE_STYLE_WORDS = range(5, 15)
+_HEADLINE_STYLE_STOPS = 0.2
+
+
+def _headline_style(text: str, stopwords: frozenset[str]) -> bool:
+    """Whether a one-sentence line is written as a headline: short, hardly a small word, no quotation."""
+    tokens = text.split()
+    return (
+        len(tokens) in _HEADLINE_STYLE_WORDS
+        and not any(q in text for q in _QUOTES)
+        and ft.stop_density(tokens, stopwords) < _HEADLINE_STYLE_STOPS
+    )
 # What stands between a standfirst and the story: the picture and its credit, the byline, the date.
 _ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE, RemovalKind.SHARE})
 
@@ -310,8 +350,12 @@ def _head_standfirst(
     Headline, one sentence, then the picture with its caption or the byline
     and date, then the story: the sentence is the standfirst. A lead paragraph
     with a picture set after it opens with its dateline ("SEOUL —"); a
-    standfirst never does. Only the first story line below the headline is read.
+    standfirst never does. A short sentence in headline style (few small
+    words: "Hackers and bankers funding weapons programmes targeted.") above
+    the story is a standfirst too. Only the first story line below the
+    headline is read.
     """
+    stopwords = lexicon.stopwords
     if title_at is None:
         return
     n = len(units)
@@ -326,6 +370,9 @@ def _head_standfirst(
     after = first + 1
     while after < n and kinds[after] is not None:
         after += 1
+    if after < n and _headline_style(units[first].text, stopwords):
+        kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst in headline style"
+        return
     between = {kinds[j] for j in range(first + 1, after)}
     if after >= n or not between or not between <= _ABOVE_STORY | {RemovalKind.NAVIGATION, RemovalKind.OTHER}:
         return
