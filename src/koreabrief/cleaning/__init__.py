@@ -104,10 +104,13 @@ def clean(
     lexicon = lexicon if lexicon is not None else default_lexicon()
     lines = split_lines(raw)
     stamp, stamp_day = split_stamp(raw, lines)
+    head_end: int | None = None  # where the page head flattened into one line ends
     if stamp is not None:  # the stamp's line is a page head flattened into one line
         first = next((i for i, line in enumerate(lines) if line.text), None)
         if first is not None and lines[first].start >= stamp.end:
+            count, end = len(lines), lines[first].end
             split_head(raw, lines, first, slug_words(url, lexicon.address_words))
+            head_end = end if len(lines) > count else None
     split_end_mark(raw, lines, lexicon)
     notes = warnings
     if repair_mojibake and mojibake(raw) is not None:
@@ -126,6 +129,8 @@ def clean(
     # A text cut short (an excerpt) ends mid-line; a saved page ends with a line break.
     open_end = not raw.endswith(("\n", "\r", "\u2028", "\u2029"))
     labels = label_units(join_lines(lines, lexicon), lexicon, title=title, url=url, open_end=open_end)
+    if head_end is not None:
+        labels = _head_rest(labels, head_end)
     body = [lab.unit.text for lab in labels if lab.kind is None and not lab.title]
     removed = tuple(
         Removal(lab.kind, raw[lab.unit.start : lab.unit.end], lab.unit.start, lab.unit.end, lab.reason)
@@ -160,6 +165,27 @@ def clean(
         published=day,
         published_source=source,
     )
+
+
+def _head_rest(labels: list[Label], head_end: int) -> list[Label]:
+    """Label the story lines cut from a flattened page head after its headline: its standfirst.
+
+    The head ("caption | credit Headline Standfirst ...") is one line; the
+    story starts on a line of its own below it, so what the head holds after
+    the headline is no paragraph of the story.
+    """
+    title_at = next((i for i, lab in enumerate(labels) if lab.title), None)
+    if title_at is None or labels[title_at].unit.end > head_end:
+        return labels
+    rest = [i for i in range(title_at + 1, len(labels)) if labels[i].unit.end <= head_end]
+    later = any(lab.kind is None and lab.unit.start > head_end for lab in labels)
+    if not later:
+        return labels
+    out = list(labels)
+    for i in rest:
+        if out[i].kind is None:
+            out[i] = out[i]._replace(kind=RemovalKind.OTHER, reason="standfirst in the flattened page head")
+    return out
 
 
 # A page this long on one line has no breaks to tell furniture from the story.
