@@ -132,8 +132,8 @@ class TestGlued:
     def test_flattened_head_alone_keeps_its_story(self) -> None:
         """A stamped head line with nothing below it keeps what follows its headline: the story."""
         deck = "The refusal came hours after Pyongyang set out its conditions for a meeting of envoys."
-        head = "date 2025-01-06 A soldier stands guard | Jane Roe/AFP via Getty Images Seoul Rejects Talks Offer"
-        raw = f"{head} {deck}"
+        head = "date 2025-01-06 A soldier stands guard | Jane Roe/AFP via Getty Images Seoul Rejects Talks"
+        raw = f"{head} Offer {deck}"
         a = clean(raw, url="https://example.com/seoul-rejects-talks-offer")
         assert a.paragraphs == (deck,)
 
