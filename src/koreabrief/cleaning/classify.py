@@ -182,6 +182,11 @@ def label_units(
     doubled = twins(units, facts, 0, n)
     for i in doubled:
         shaped[i] = True
+    # Captions and standfirsts the paragraphs below restate are furniture before
+    # the page's head and tail runs are found, so a second cleaning finds the same runs.
+    echoes = restated(units, [i for i in range(n) if facts[i].prose and facts[i].edge_matched is None])
+    for i in echoes:
+        shaped[i] = True
     head, tail, islands = edges(facts, shaped)
     copies = head_copies(units, facts, head, None)
     if copies:  # the copies are furniture above the story: the story starts after them
@@ -195,7 +200,7 @@ def label_units(
     for i in copies:
         kinds[i], reasons[i] = RemovalKind.OTHER, "repeats the story's text above it"
     # A sentence printed twice is a caption; a headline printed twice may still be the headline.
-    not_titles = copies | {i for i in doubled if facts[i].prose}
+    not_titles = copies | echoes | {i for i in doubled if facts[i].prose}
     slug = slug_words(url, lexicon.address_words)
     title_at = _find_title(
         units, facts, head, title=title, slug=slug, skip=not_titles, stopwords=lexicon.stopwords
@@ -237,6 +242,14 @@ def label_units(
         if i in doubled:
             kinds[i], reasons[i] = RemovalKind.CREDIT, "printed twice in a row (a picture's caption)"
             continue
+        if i in echoes:
+            # Above the story a standfirst, inside it a picture's caption.
+            kinds[i], reasons[i] = (
+                (RemovalKind.OTHER, "standfirst restating the story's lead")
+                if i < head
+                else (RemovalKind.CREDIT, "caption restating the paragraph below")
+            )
+            continue
         if listed[i]:
             kinds[i], reasons[i] = RemovalKind.RELATED, "in a link list under its header"
             continue
@@ -264,9 +277,9 @@ def label_units(
                     kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
-    _restatements(units, kinds, reasons, title_at)
+    _late_echoes(units, kinds, reasons, title_at)
     _name_captions(facts, kinds, reasons, title_at)
-    _head_standfirst(units, kinds, reasons, title_at, lexicon)
+    _head_standfirst(units, facts, kinds, reasons, title_at, lexicon)
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     if open_end:
@@ -278,19 +291,24 @@ def label_units(
     ]
 
 
-def _restatements(
+_ECHO_ROUNDS = 3
+
+
+def _late_echoes(
     units: Sequence[Unit], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
 ) -> None:
-    """Label story lines that the paragraphs below restate, in place.
+    """Label captions the story's paragraphs restate once the other furniture is gone, in place.
 
-    Above the story's first paragraph such a line is its standfirst; inside
-    the story, a picture's caption.
+    With the furniture between them gone, a caption may stand nearer the
+    paragraph it restates; the check is repeated (a few rounds at most) on the
+    story's remaining lines, so cleaning the clean text finds none left.
     """
-    story = [i for i in range(len(units)) if kinds[i] is None and i != title_at]
-    for i in restated(units, story):
-        if i == story[0]:
-            kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst restating the story's lead"
-        else:
+    for _ in range(_ECHO_ROUNDS):
+        story = [i for i in range(len(units)) if kinds[i] is None and i != title_at]
+        found = restated(units, story)
+        if not found:
+            return
+        for i in found:
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption restating the paragraph below"
 
 
@@ -335,11 +353,14 @@ def _headline_style(text: str, stopwords: frozenset[str]) -> bool:
         and ft.stop_density(tokens, stopwords) < _HEADLINE_STYLE_STOPS
     )
 # What stands between a standfirst and the story: the picture and its credit, the byline, the date.
-_ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE, RemovalKind.SHARE})
+_ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE})
+# ... with the share buttons and labels around them.
+_ALSO_ABOVE = frozenset({RemovalKind.SHARE, RemovalKind.NAVIGATION, RemovalKind.OTHER})
 
 
 def _head_standfirst(
     units: Sequence[Unit],
+    facts: Sequence[UnitFacts],
     kinds: list[RemovalKind | None],
     reasons: list[str],
     title_at: int | None,
@@ -370,11 +391,15 @@ def _head_standfirst(
     after = first + 1
     while after < n and kinds[after] is not None:
         after += 1
-    if after < n and _headline_style(units[first].text, stopwords):
+    # The story goes on with a paragraph that reads as the story's wherever it stands
+    # (not a bio-shaped line that would open the page once the standfirst is gone).
+    if after >= n or not facts[after].prose or facts[after].edge_matched is not None:
+        return
+    if _headline_style(units[first].text, stopwords):
         kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst in headline style"
         return
     between = {kinds[j] for j in range(first + 1, after)}
-    if after >= n or not between or not between <= _ABOVE_STORY | {RemovalKind.NAVIGATION, RemovalKind.OTHER}:
+    if not between or not between <= _ABOVE_STORY | _ALSO_ABOVE:
         return
     if between & _ABOVE_STORY:
         kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst above the picture or byline"
