@@ -279,7 +279,7 @@ def label_units(
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
     _late_echoes(units, kinds, reasons, title_at)
     _name_captions(facts, kinds, reasons, title_at)
-    _head_standfirst(units, facts, kinds, reasons, title_at, lexicon)
+    _head_standfirst(units, facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     if open_end:
@@ -363,6 +363,7 @@ def _head_standfirst(
     facts: Sequence[UnitFacts],
     kinds: list[RemovalKind | None],
     reasons: list[str],
+    *,
     title_at: int | None,
     lexicon: Lexicon,
 ) -> None:
