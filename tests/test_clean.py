@@ -1004,3 +1004,15 @@ class TestUserLexicon:
 
         with pytest.raises(ConfigError):
             kb.FurnitureLexicon.default().extend("[advert\nphrases = [")
+
+
+class TestLivePage:
+    def test_live_entries_between_times_stay(self) -> None:
+        """A live page's first entry between bare times is no standfirst (#15)."""
+        raw = (
+            "Live: Missile Alert Lifted In The North\n\nLast updated 07:52\n\n07:50\n"
+            "Japan's government has lifted the alert for three prefectures.\n\n07:45\n"
+            "The missile was an intercontinental type, Seoul says.\n"
+        )
+        a = clean(raw)
+        assert a.paragraphs[0] == "Japan's government has lifted the alert for three prefectures."

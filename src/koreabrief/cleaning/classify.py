@@ -402,7 +402,9 @@ def _head_standfirst(
     between = {kinds[j] for j in range(first + 1, after)}
     if not between or not between <= _ABOVE_STORY | _ALSO_ABOVE:
         return
-    if between & _ABOVE_STORY:
+    # (A bare time between entries is a live page's: "07:45" / entry / "07:41" / entry.)
+    marks = [j for j in range(first + 1, after) if kinds[j] in _ABOVE_STORY and len(facts[j].tokens) > 1]
+    if marks:
         kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst above the picture or byline"
 
 
