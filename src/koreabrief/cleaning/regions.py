@@ -95,6 +95,7 @@ def comment_thread(facts: Sequence[UnitFacts]) -> list[bool]:
 
 
 _ISLAND_GAP = 5
+_PROMOS = frozenset({RemovalKind.ADVERT, RemovalKind.SHARE})
 _ISLAND_MATCHED = 3
 _ISLAND_MAX_WORDS = 60
 
@@ -113,11 +114,13 @@ def edges(facts: Sequence[UnitFacts], shaped: Sequence[bool]) -> tuple[int, int,
     while head < n and shaped[head]:
         head += 1
     while head < n:
-        j, named = head, 0
+        j, named, promos = head, 0, 0
         while j + 1 < n and shaped[j + 1]:
             j += 1
             named += facts[j].matched is not None
-        if j + 1 < n and _island(facts[head], j - head, named):
+            promos += kind_of(facts[j]) in _PROMOS
+        # (A newsletter or app box after the lead is set inside the story, not above it.)
+        if j + 1 < n and 2 * promos < j - head and _island(facts[head], j - head, named):
             islands.add(head)
             head = j + 1
             continue
