@@ -37,7 +37,7 @@ from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.ends import cut_off_end, cut_sentence, list_at_end
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
-from koreabrief.cleaning.regions import comment_thread, edges, link_lists
+from koreabrief.cleaning.regions import comment_thread, edges, gallery, link_lists
 from koreabrief.cleaning.repeats import head_copies, one_sentence, restated, twins
 from koreabrief.cleaning.slug import slug_match, slug_words
 from koreabrief.cleaning.wraps import Unit
@@ -176,7 +176,10 @@ def label_units(
     listed = link_lists(facts)
     thread = comment_thread(facts)
     listed = [a or b for a, b in zip(listed, thread, strict=True)]
-    shaped = [f.edge_matched is not None or not f.prose or listed[i] for i, f in enumerate(facts)]
+    pictures = gallery(facts)
+    shaped = [
+        f.edge_matched is not None or not f.prose or listed[i] or pictures[i] for i, f in enumerate(facts)
+    ]
     if open_end and n and shaped[-1] and not listed[-1] and cut_sentence(facts[-1], lexicon):
         shaped[-1] = False  # the story goes on to the page's (cut) end: no tail run of furniture
     doubled = twins(units, facts, 0, n)
@@ -187,12 +190,12 @@ def label_units(
     echoes = restated(units, [i for i in range(n) if facts[i].prose and facts[i].edge_matched is None])
     for i in echoes:
         shaped[i] = True
-    head, tail, islands = edges(facts, shaped)
+    head, tail, islands = edges(facts, shaped, pictures)
     copies = head_copies(units, facts, head, None)
     if copies:  # the copies are furniture above the story: the story starts after them
         for i in copies:
             shaped[i] = True
-        head, tail, islands = edges(facts, shaped)
+        head, tail, islands = edges(facts, shaped, pictures)
     kinds: list[RemovalKind | None] = [None] * n
     reasons = [""] * n
     for i in islands:
@@ -253,6 +256,9 @@ def label_units(
         if listed[i]:
             kinds[i], reasons[i] = RemovalKind.RELATED, "in a link list under its header"
             continue
+        if pictures[i]:
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "in a picture gallery"
+            continue
         if in_list is not None and not f.prose:
             kinds[i], reasons[i] = in_list, "in a list under its header"
             continue
@@ -277,7 +283,9 @@ def label_units(
                     kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
-    _late_echoes(units, kinds, reasons, title_at)
+    _late_echoes(units, facts, kinds, reasons, title_at)
+    _about_block(facts, kinds, reasons, title_at)
+    _closing_bio(facts, kinds, reasons, title_at, lexicon)
     _name_captions(facts, kinds, reasons, title_at)
     _head_standfirst(units, facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     _author_box(facts, kinds, reasons, title_at, lexicon)
@@ -291,11 +299,74 @@ def label_units(
     ]
 
 
+_BIO_REACH = 2
+
+
+def _closing_bio(
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
+    lexicon: Lexicon,
+) -> None:
+    """Label a bio of the byline's author closing the story, in place.
+
+    "By Tom Poe" above the story and "Tom Poe is a senior fellow at ..." as one
+    of its last paragraphs: the full name the byline gives, then a bio verb.
+    """
+    names: set[tuple[str, ...]] = set()
+    for i, f in enumerate(facts):
+        if kinds[i] is RemovalKind.BYLINE:
+            author = md.byline_author(" ".join(f.tokens), lexicon=lexicon)
+            if author is not None:
+                names.update(tuple(n.split()) for n in re.split(r",\s|\sand\s", author) if " " in n)
+    if not names:
+        return
+    story = [i for i in range(len(facts)) if kinds[i] is None and i != title_at]
+    for i in story[-_BIO_REACH:]:
+        tokens = facts[i].tokens
+        for words in names:
+            k = len(words)
+            if tuple(tokens[:k]) == words and len(tokens) > k and tokens[k] in lexicon.bio_verbs:
+                kinds[i], reasons[i] = RemovalKind.AUTHOR_BIO, "bio of the byline's author"
+                break
+
+
+_ABOUT = re.compile(r"About\s(?:the\s|us)?(?P<name>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})?$")
+
+
+def _about_block(
+    facts: Sequence[UnitFacts], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
+) -> None:
+    """Label an "About the company" block closing the story, in place.
+
+    "About the Example Institute", then a paragraph that opens with that name
+    ("The Example Institute is ..."), as the story's last lines: the
+    organisation's blurb under its header, not the story.
+    """
+    story = [i for i in range(len(facts)) if kinds[i] is None and i != title_at]
+    last = story[-1] if story else -1
+    for i, f in enumerate(facts[:-1]):
+        m = _ABOUT.fullmatch(" ".join(f.tokens))
+        if m is None or m.group("name") is None or i + 1 != last or i == title_at:
+            continue
+        below = " ".join(facts[i + 1].tokens)
+        name = m.group("name")
+        if below.startswith((name, f"The {name}")):
+            if kinds[i] is None:
+                kinds[i], reasons[i] = RemovalKind.NAVIGATION, "header of an about block"
+            kinds[i + 1], reasons[i + 1] = RemovalKind.OTHER, "about the company, below its header"
+
+
 _ECHO_ROUNDS = 3
 
 
 def _late_echoes(
-    units: Sequence[Unit], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
+    units: Sequence[Unit],
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
 ) -> None:
     """Label captions the story's paragraphs restate once the other furniture is gone, in place.
 
@@ -304,7 +375,8 @@ def _late_echoes(
     story's remaining lines, so cleaning the clean text finds none left.
     """
     for _ in range(_ECHO_ROUNDS):
-        story = [i for i in range(len(units)) if kinds[i] is None and i != title_at]
+        # (Prose only, as before the runs were found: a line that is not prose restates nothing.)
+        story = [i for i in range(len(units)) if kinds[i] is None and i != title_at and facts[i].prose]
         found = restated(units, story)
         if not found:
             return
@@ -355,6 +427,7 @@ def _headline_style(text: str, stopwords: frozenset[str]) -> bool:
 # What stands between a standfirst and the story: the picture and its credit, the byline, the date.
 _ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE})
 # ... with the share buttons and labels around them.
+_ABOVE_MAX = 4
 _ALSO_ABOVE = frozenset({RemovalKind.SHARE, RemovalKind.NAVIGATION, RemovalKind.OTHER})
 
 
@@ -400,7 +473,8 @@ def _head_standfirst(
         kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst in headline style"
         return
     between = {kinds[j] for j in range(first + 1, after)}
-    if not between or not between <= _ABOVE_STORY | _ALSO_ABOVE:
+    # (One picture, its credit, a byline, a date: a longer run is a gallery set in the story.)
+    if not between or not between <= _ABOVE_STORY | _ALSO_ABOVE or after - first - 1 > _ABOVE_MAX:
         return
     # (A bare time between entries is a live page's: "07:45" / entry / "07:41" / entry.)
     marks = [j for j in range(first + 1, after) if kinds[j] in _ABOVE_STORY and len(facts[j].tokens) > 1]

@@ -34,6 +34,7 @@ _TWIN_MAX_WORDS = 60
 _CREDIT_WORDS = 6
 _NON_WORD = re.compile(r"[\W_]+")
 _APART = " \n "
+_APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
 _EDGE = "\"'“”‘’.,;:!?()[]"
 
 
@@ -159,7 +160,8 @@ def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
         >>> restated(units, [0, 1])
         {0}
     """
-    words = {i: set(_words(units[i].text).split()) for i in candidates}
+    # (An apostrophe joins its word: "North's" is one word, and so is a word an apostrophe splits.)
+    words = {i: set(_words(_APOSTROPHES.sub("", units[i].text)).split()) for i in candidates}
     ones = {i for i in candidates if one_sentence(units[i].text)}
     found: set[int] = set()
     for k, i in enumerate(candidates):
