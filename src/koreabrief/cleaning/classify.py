@@ -377,7 +377,8 @@ def _late_echoes(
     for _ in range(_ECHO_ROUNDS):
         # (Prose only, as before the runs were found: a line that is not prose restates nothing.)
         story = [i for i in range(len(units)) if kinds[i] is None and i != title_at and facts[i].prose]
-        found = restated(units, story)
+        # (The story's first line is left: taking it would open the page on what follows it.)
+        found = restated(units, story) - set(story[:1])
         if not found:
             return
         for i in found:

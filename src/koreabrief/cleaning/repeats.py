@@ -120,6 +120,9 @@ _RESTATED_MIN_WORDS = 8
 _RESTATED_SHARE = 0.75
 # The paragraph says more than the line: a day, a name (a word split in two is not more).
 _RESTATED_MORE = 2
+_NEW_WORD_CHARS = 3
+# Captions and standfirsts are a sentence of at most this many distinct words.
+_RESTATED_MAX_WORDS = 60
 # How many of the following paragraphs are compared.
 _RESTATED_REACH = 3
 
@@ -162,19 +165,33 @@ def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
     """
     # (An apostrophe joins its word: "North's" is one word, and so is a word an apostrophe splits.)
     words = {i: set(_words(_APOSTROPHES.sub("", units[i].text)).split()) for i in candidates}
-    ones = {i for i in candidates if one_sentence(units[i].text)}
     found: set[int] = set()
     for k, i in enumerate(candidates):
         mine = words[i]
-        if len(mine) < _RESTATED_MIN_WORDS or i not in ones:
+        if not _RESTATED_MIN_WORDS <= len(mine) <= _RESTATED_MAX_WORDS or not one_sentence(units[i].text):
             continue
+        joined = " ".join(mine)
         for j in candidates[k + 1 : k + 1 + _RESTATED_REACH]:
             theirs = words[j]
             if (
                 len(theirs) >= len(mine)
                 and len(mine & theirs) >= _RESTATED_SHARE * len(mine)
-                and len(theirs - mine) >= _RESTATED_MORE
+                and _says_more(theirs - mine, joined)
             ):
                 found.add(i)
                 break
     return found
+
+
+def _says_more(extra: set[str], joined: str) -> bool:
+    """Whether the words a paragraph adds to a line are new words, not pieces of the line's words.
+
+    ("said" and "Thursday" are more; "he" of "the" and "greed" of "agreed" are a broken copy's.)
+    """
+    new = 0
+    for word in extra:
+        if len(word) >= _NEW_WORD_CHARS and word not in joined:
+            new += 1
+            if new >= _RESTATED_MORE:
+                return True
+    return False
