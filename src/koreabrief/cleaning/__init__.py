@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
@@ -216,15 +217,22 @@ def _publication(
     ("Published: ..."), the address's, a bare date line (often the site's
     today), and last a date with its weekday in the story's lead.
     """
-    found: list[tuple[dt.date | None, str]] = [(given, "given"), (stamp, "stamp")]
-    if given is None and stamp is None:
-        found += [
-            (text_date(labels, bare=False), "text"),
-            (url_date(url) if url else None, "url"),
-            (text_date(labels), "text"),
-            (lead_date(body), "text"),
-        ]
-    return next(((d, s) for d, s in found if d is not None), (None, None))
+    if given is not None:
+        return given, "given"
+    if stamp is not None:
+        return stamp, "stamp"
+    # Each source is read only when the ones before it give nothing.
+    sources: list[tuple[Callable[[], dt.date | None], str]] = [
+        (lambda: text_date(labels, bare=False), "text"),
+        (lambda: url_date(url) if url else None, "url"),
+        (lambda: text_date(labels), "text"),
+        (lambda: lead_date(body), "text"),
+    ]
+    for read, source in sources:
+        day = read()
+        if day is not None:
+            return day, source
+    return None, None
 
 
 def _given_date(value: object, where: str) -> dt.date | None:

@@ -187,7 +187,9 @@ def label_units(
         shaped[i] = True
     # Captions and standfirsts the paragraphs below restate are furniture before
     # the page's head and tail runs are found, so a second cleaning finds the same runs.
-    echoes = restated(units, [i for i in range(n) if facts[i].prose and facts[i].edge_matched is None])
+    echo_words: dict[int, set[str]] = {}
+    prose = [i for i in range(n) if facts[i].prose and facts[i].edge_matched is None]
+    echoes = restated(units, prose, echo_words)
     for i in echoes:
         shaped[i] = True
     head, tail, islands = edges(facts, shaped, pictures)
@@ -283,7 +285,7 @@ def label_units(
                     kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
-    _late_echoes(units, facts, kinds, reasons, title_at)
+    _late_echoes(units, facts, kinds, reasons, title_at, first=(prose, echo_words))
     _about_block(facts, kinds, reasons, title_at)
     _closing_bio(facts, kinds, reasons, title_at, lexicon)
     _name_captions(facts, kinds, reasons, title_at)
@@ -367,18 +369,26 @@ def _late_echoes(
     kinds: list[RemovalKind | None],
     reasons: list[str],
     title_at: int | None,
+    *,
+    first: tuple[list[int], dict[int, set[str]]],
 ) -> None:
     """Label captions the story's paragraphs restate once the other furniture is gone, in place.
 
     With the furniture between them gone, a caption may stand nearer the
     paragraph it restates; the check is repeated (a few rounds at most) on the
     story's remaining lines, so cleaning the clean text finds none left.
+    `first` is the lines of the first check and their words: while the story
+    holds the same lines, there is nothing new to find.
     """
+    checked, words = first
     for _ in range(_ECHO_ROUNDS):
         # (Prose only, as before the runs were found: a line that is not prose restates nothing.)
         story = [i for i in range(len(units)) if kinds[i] is None and i != title_at and facts[i].prose]
+        if story == checked:
+            return
+        checked = story
         # (The story's first line is left: taking it would open the page on what follows it.)
-        found = restated(units, story) - set(story[:1])
+        found = restated(units, story, words) - set(story[:1])
         if not found:
             return
         for i in found:

@@ -34,7 +34,7 @@ _TWIN_MAX_WORDS = 60
 _CREDIT_WORDS = 6
 _NON_WORD = re.compile(r"[\W_]+")
 _APART = " \n "
-_APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
+_WORD_RUN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _EDGE = "\"'“”‘’.,;:!?()[]"
 
 
@@ -123,6 +123,8 @@ _RESTATED_MORE = 2
 _NEW_WORD_CHARS = 3
 # Captions and standfirsts are a sentence of at most this many distinct words.
 _RESTATED_MAX_WORDS = 60
+_RESTATED_MAX_SPACES = 100
+_PROBE_WORDS = 4
 # How many of the following paragraphs are compared.
 _RESTATED_REACH = 3
 
@@ -144,7 +146,9 @@ def one_sentence(text: str) -> bool:
     return opens and text.endswith(_ENDS) and _SENTENCE_BREAK.search(text) is None
 
 
-def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
+def restated(
+    units: Sequence[Unit], candidates: Sequence[int], cache: dict[int, set[str]] | None = None
+) -> set[int]:
     """The `candidates` (unit indices, in order) whose words one of the next few candidates mostly repeats.
 
     Each is compared with the (at most three) candidates after it: a caption or
@@ -154,7 +158,7 @@ def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
     without case or punctuation; the later paragraph must be at least as long
     in distinct words, so a paragraph and its shorter echo keep the paragraph,
     and must say more than the line (a paragraph printed twice is left to the
-    checks for copies).
+    checks for copies). `cache` keeps the units' word sets between calls.
 
     Examples:
         >>> a = "Minister Jane Roe has urged the North to give up its missile programmes."
@@ -163,16 +167,42 @@ def restated(units: Sequence[Unit], candidates: Sequence[int]) -> set[int]:
         >>> restated(units, [0, 1])
         {0}
     """
-    # (An apostrophe joins its word: "North's" is one word, and so is a word an apostrophe splits.)
-    words = {i: set(_words(_APOSTROPHES.sub("", units[i].text)).split()) for i in candidates}
+    words: dict[int, set[str]] = cache if cache is not None else {}
+
+    folded: dict[int, str] = {}
+
+    def folded_of(i: int) -> str:
+        if i not in folded:
+            folded[i] = units[i].text.casefold()
+        return folded[i]
+
+    def words_of(i: int) -> set[str]:  # computed only for the lines compared (most are not)
+        if i not in words:
+            # (An apostrophe joins its word: "North's" is one word, and so is a word an apostrophe splits.)
+            found = _WORD_RUN.findall(folded_of(i))
+            words[i] = {w.replace("'", "").replace("’", "") for w in found}
+        return words[i]
+
     found: set[int] = set()
     for k, i in enumerate(candidates):
-        mine = words[i]
-        if not _RESTATED_MIN_WORDS <= len(mine) <= _RESTATED_MAX_WORDS or not one_sentence(units[i].text):
+        text = units[i].text
+        # (Cheap checks first: a caption is one sentence of a few dozen words, and
+        # its longest words stand in a paragraph below.)
+        if text.count(" ") > _RESTATED_MAX_SPACES or not one_sentence(text):
+            continue
+        below = candidates[k + 1 : k + 1 + _RESTATED_REACH]
+        probe = [t.strip(_EDGE) for t in sorted(folded_of(i).split(), key=len)[-_PROBE_WORDS:]]
+        if not any(sum(1 for w in probe if w in folded_of(j)) >= len(probe) - 1 for j in below):
+            continue
+        mine = words_of(i)
+        if not _RESTATED_MIN_WORDS <= len(mine) <= _RESTATED_MAX_WORDS:
             continue
         joined = " ".join(mine)
-        for j in candidates[k + 1 : k + 1 + _RESTATED_REACH]:
-            theirs = words[j]
+        longest = sorted(mine, key=len)[-_PROBE_WORDS:]
+        for j in below:
+            if sum(1 for w in longest if w in folded_of(j)) < len(longest) - 1:
+                continue
+            theirs = words_of(j)
             if (
                 len(theirs) >= len(mine)
                 and len(mine & theirs) >= _RESTATED_SHARE * len(mine)
