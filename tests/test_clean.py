@@ -1016,3 +1016,20 @@ class TestLivePage:
         )
         a = clean(raw)
         assert a.paragraphs[0] == "Japan's government has lifted the alert for three prefectures."
+
+
+class TestJoinedPhrases:
+    @pytest.mark.parametrize(
+        ("line", "kind"),
+        [("Advertisement · Scroll to continue", "advert"), ("Print | Share", "share")],
+    )
+    def test_phrases_joined_by_separators(self, line: str, kind: str) -> None:
+        """Widget labels on one line, set apart by separators, are furniture of the first one's kind (#15)."""
+        a = clean(f"{PARA}\n\n{line}\n\n{PARA2}")
+        assert a.paragraphs == (PARA, PARA2)
+        assert [r.kind.value for r in a.removed] == [kind]
+
+    def test_prose_with_a_bar_stays(self) -> None:
+        """A line that only holds a separator is not furniture for it."""
+        line = "Seoul | said the talks would resume in Geneva next month"
+        assert clean(f"{PARA}\n\n{line}\n\n{PARA2}").paragraphs == (PARA, line, PARA2)
