@@ -1033,3 +1033,16 @@ class TestJoinedPhrases:
         """A line that only holds a separator is not furniture for it."""
         line = "Seoul | said the talks would resume in Geneva next month"
         assert clean(f"{PARA}\n\n{line}\n\n{PARA2}").paragraphs == (PARA, line, PARA2)
+
+
+class TestOpenerBelowByline:
+    def test_short_sentence_below_byline_is_no_headline(self) -> None:
+        """A lone short sentence below the byline opens the story: it is no headline (#15)."""
+        raw = f"By Jane Roe\nUpdated January 6, 2025 05:05 PM\n\nWell, it’s official.\n\n{PARA}"
+        a = clean(raw)
+        assert (a.title, a.paragraphs[-1]) == (None, PARA)
+
+    def test_headline_ending_in_initials_stays(self) -> None:
+        """A headline below a date line that ends with "U.S." is still the headline."""
+        raw = f"Jan 6, 2025\nJapan vows closer ties with U.S.\n\n{PARA}"
+        assert clean(raw).title == "Japan vows closer ties with U.S."

@@ -725,6 +725,18 @@ def _find_title(
     while len(candidates) > 1 and _below_byline(facts, candidates[-2], last):
         candidates.pop()
         last = candidates[-1]
+    # A lone short sentence below the byline ("Well, it's official.") opens the
+    # story: the page's headline, if any, stood above the byline.
+    # (A headline ending in "U.S." is no sentence: its full stop is the abbreviation's.)
+    lone = " ".join(facts[last].tokens)
+    if (
+        len(candidates) == 1
+        and len(facts[last].tokens) <= _OPENER_MAX_WORDS
+        and ft.is_terminal(lone)
+        and _INITIALS_END.search(lone) is None
+        and any(kind_of(facts[j]) is RemovalKind.BYLINE for j in range(last))
+    ):
+        return None
     # (A comments link among the share buttons opens no list above the story.)
     headers = [j for j in range(last) if is_header(facts[j]) and kind_of(facts[j]) is RemovalKind.RELATED]
     if headers and blocks[last] == blocks[headers[-1]]:
@@ -747,6 +759,7 @@ def _find_title(
 
 
 _WIDGETS = frozenset({RemovalKind.SHARE, RemovalKind.ADVERT})
+_OPENER_MAX_WORDS = 8
 
 
 def _below_byline(facts: Sequence[UnitFacts], above: int, at: int) -> bool:
