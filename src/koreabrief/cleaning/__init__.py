@@ -176,7 +176,9 @@ def _head_rest(labels: list[Label], head_end: int) -> list[Label]:
     the headline is no paragraph of the story.
     """
     title_at = next((i for i, lab in enumerate(labels) if lab.title), None)
-    if title_at is None or labels[title_at].unit.end > head_end:
+    if title_at is None:
+        return _head_headline(labels, head_end)
+    if labels[title_at].unit.end > head_end:
         return labels
     rest = [i for i in range(title_at + 1, len(labels)) if labels[i].unit.end <= head_end]
     later = any(lab.kind is None and lab.unit.start > head_end for lab in labels)
@@ -186,6 +188,28 @@ def _head_rest(labels: list[Label], head_end: int) -> list[Label]:
     for i in rest:
         if out[i].kind is None:
             out[i] = out[i]._replace(kind=RemovalKind.OTHER, reason="standfirst in the flattened page head")
+    return out
+
+
+_HEAD_TITLE_MAX_WORDS = 25
+
+
+def _head_headline(labels: list[Label], head_end: int) -> list[Label]:
+    """The headline of a flattened head whose headline was not found: the piece before its date line.
+
+    "U.S. Army Pvt. crosses into N. Korea. July. 20, 2023 08:05. jroe@example.com":
+    the head's first piece, when a date or contact line follows it in the head
+    and the story starts below, is the headline (a full stop may end it).
+    """
+    head = [i for i, lab in enumerate(labels) if lab.unit.end <= head_end]
+    if len(head) < 2 or not any(lab.kind is None and lab.unit.start > head_end for lab in labels):
+        return labels
+    first = labels[head[0]]
+    dated = any(labels[i].kind is RemovalKind.BYLINE for i in head[1:])
+    if first.kind is not None or not dated or first.unit.text.count(" ") >= _HEAD_TITLE_MAX_WORDS:
+        return labels
+    out = list(labels)
+    out[head[0]] = first._replace(title=True, reason="headline of the flattened head")
     return out
 
 
