@@ -439,6 +439,7 @@ def _headline_style(text: str, stopwords: frozenset[str]) -> bool:
 _ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE})
 # ... with the share buttons and labels around them.
 _ABOVE_MAX = 4
+_CREDITED = "credit at end"
 _ALSO_ABOVE = frozenset({RemovalKind.SHARE, RemovalKind.NAVIGATION, RemovalKind.OTHER})
 
 
@@ -489,7 +490,12 @@ def _head_standfirst(
         return
     # (A bare time between entries is a live page's: "07:45" / entry / "07:41" / entry.)
     marks = [j for j in range(first + 1, after) if kinds[j] in _ABOVE_STORY and len(facts[j].tokens) > 1]
-    if marks:
+    # A caption alone after the first paragraph may be set in the story (a lead,
+    # a map, the rest): the sentence is a standfirst when the byline or date
+    # line comes after it, when a picture with its credit does ("...Image:
+    # Agency/Pool"), or when it sits in the headline's block.
+    bylined = any(kinds[j] is RemovalKind.BYLINE or reasons[j] == _CREDITED for j in marks)
+    if marks and (bylined or units[first].block == units[title_at].block):
         kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst above the picture or byline"
 
 
