@@ -440,6 +440,7 @@ _ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE})
 # ... with the share buttons and labels around them.
 _ABOVE_MAX = 4
 _CREDITED = "credit at end"
+_DATE_ONLY = "contact or timestamp"
 _ALSO_ABOVE = frozenset({RemovalKind.SHARE, RemovalKind.NAVIGATION, RemovalKind.OTHER})
 
 
@@ -495,7 +496,11 @@ def _head_standfirst(
     # line comes after it, when a picture with its credit does ("...Image:
     # Agency/Pool"), or when it sits in the headline's block.
     bylined = any(kinds[j] is RemovalKind.BYLINE or reasons[j] == _CREDITED for j in marks)
-    if marks and (bylined or units[first].block == units[title_at].block):
+    # (Below a byline naming the reporter, or a "Published:" line, the story has begun.)
+    begun = any(
+        kinds[j] is RemovalKind.BYLINE and reasons[j] != _DATE_ONLY for j in range(title_at + 1, first)
+    )
+    if marks and not begun and (bylined or units[first].block == units[title_at].block):
         kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst above the picture or byline"
 
 
