@@ -349,6 +349,8 @@ def _about_block(
     story = [i for i in range(len(facts)) if kinds[i] is None and i != title_at]
     last = story[-1] if story else -1
     for i, f in enumerate(facts[:-1]):
+        if i + 1 != last or not f.tokens or f.tokens[0] != "About":
+            continue
         m = _ABOUT.fullmatch(" ".join(f.tokens))
         if m is None or m.group("name") is None or i + 1 != last or i == title_at:
             continue

@@ -115,6 +115,7 @@ def match_kind(
 
 
 # Separators between widget labels on one line: "Advertisement · Scroll to continue", "Share | Print".
+_JOINED_MAX_WORDS = 16
 _SEPARATORS = re.compile(r"\s?[·•|]\s?|\s[/–—-]\s")
 
 
@@ -155,7 +156,7 @@ def _match_anywhere(
         kind = lexicon.phrase_index.get(key)
         if kind is not None:
             return kind, "phrase"
-        joined = _joined_phrases(text, lexicon)
+        joined = _joined_phrases(text, lexicon) if n_words <= _JOINED_MAX_WORDS else None
         if joined is not None:
             return joined, "phrases joined"
     if n_words <= _PREFIX_MAX_WORDS:  # longer lines are prose: no prefix or pattern applies

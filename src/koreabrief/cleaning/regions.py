@@ -63,6 +63,7 @@ def link_lists(facts: Sequence[UnitFacts]) -> list[bool]:
 # A gallery's counter: "1 of 8", "2/8", "Image 3 of 12"
 _COUNTER = re.compile(r"(?i:(?:image|photo|picture|slide)\s)?\d{1,3}\s?(?:of|/)\s?\d{1,3}")
 _GALLERY_GAP = 4
+_COUNTER_WORDS = 4
 
 
 def gallery(facts: Sequence[UnitFacts]) -> list[bool]:
@@ -74,7 +75,11 @@ def gallery(facts: Sequence[UnitFacts]) -> list[bool]:
     as stood between the others (up to a line the lexicon names).
     """
     n = len(facts)
-    marks = [i for i, f in enumerate(facts) if _COUNTER.fullmatch(" ".join(f.tokens)) is not None]
+    marks = [
+        i
+        for i, f in enumerate(facts)
+        if len(f.tokens) <= _COUNTER_WORDS and _COUNTER.fullmatch(" ".join(f.tokens)) is not None
+    ]
     out = [False] * n
     widths: list[int] = []
     for a, b in itertools.pairwise(marks):
