@@ -1004,3 +1004,45 @@ class TestUserLexicon:
 
         with pytest.raises(ConfigError):
             kb.FurnitureLexicon.default().extend("[advert\nphrases = [")
+
+
+class TestLivePage:
+    def test_live_entries_between_times_stay(self) -> None:
+        """A live page's first entry between bare times is no standfirst (#15)."""
+        raw = (
+            "Live: Missile Alert Lifted In The North\n\nLast updated 07:52\n\n07:50\n"
+            "Japan's government has lifted the alert for three prefectures.\n\n07:45\n"
+            "The missile was an intercontinental type, Seoul says.\n"
+        )
+        a = clean(raw)
+        assert a.paragraphs[0] == "Japan's government has lifted the alert for three prefectures."
+
+
+class TestJoinedPhrases:
+    @pytest.mark.parametrize(
+        ("line", "kind"),
+        [("Advertisement · Scroll to continue", "advert"), ("Print | Share", "share")],
+    )
+    def test_phrases_joined_by_separators(self, line: str, kind: str) -> None:
+        """Widget labels on one line, set apart by separators, are furniture of the first one's kind (#15)."""
+        a = clean(f"{PARA}\n\n{line}\n\n{PARA2}")
+        assert a.paragraphs == (PARA, PARA2)
+        assert [r.kind.value for r in a.removed] == [kind]
+
+    def test_prose_with_a_bar_stays(self) -> None:
+        """A line that only holds a separator is not furniture for it."""
+        line = "Seoul | said the talks would resume in Geneva next month"
+        assert clean(f"{PARA}\n\n{line}\n\n{PARA2}").paragraphs == (PARA, line, PARA2)
+
+
+class TestOpenerBelowByline:
+    def test_short_sentence_below_byline_is_no_headline(self) -> None:
+        """A lone short sentence below the byline opens the story: it is no headline (#15)."""
+        raw = f"By Jane Roe\nUpdated January 6, 2025 05:05 PM\n\nWell, it’s official.\n\n{PARA}"
+        a = clean(raw)
+        assert (a.title, a.paragraphs[-1]) == (None, PARA)
+
+    def test_headline_ending_in_initials_stays(self) -> None:
+        """A headline below a date line that ends with "U.S." is still the headline."""
+        raw = f"Jan 6, 2025\nJapan vows closer ties with U.S.\n\n{PARA}"
+        assert clean(raw).title == "Japan vows closer ties with U.S."

@@ -118,6 +118,25 @@ class TestGlued:
         ]
         assert all(raw[line.start : line.end] == line.text for line in lines)
 
+    def test_flattened_head_standfirst_removed(self) -> None:
+        """What a stamped, flattened head holds after its headline is a standfirst, not the story."""
+        deck = "The refusal came hours after Pyongyang set out its conditions for a meeting of envoys."
+        raw = (
+            "date 2025-01-06 A soldier stands guard at the border | Jane Roe/AFP via Getty Images "
+            f"Seoul Rejects Talks Offer {deck}\n\n{LEAD}\n\n{MORE}"
+        )
+        a = clean(raw, url="https://example.com/seoul-rejects-talks-offer")
+        assert (a.title, a.paragraphs) == ("Seoul Rejects Talks Offer", (LEAD, MORE))
+        assert any(r.text == deck and r.kind.value == "other" for r in a.removed)
+
+    def test_flattened_head_alone_keeps_its_story(self) -> None:
+        """A stamped head line with nothing below it keeps what follows its headline: the story."""
+        deck = "The refusal came hours after Pyongyang set out its conditions for a meeting of envoys."
+        head = "date 2025-01-06 A soldier stands guard | Jane Roe/AFP via Getty Images Seoul Rejects Talks"
+        raw = f"{head} Offer {deck}"
+        a = clean(raw, url="https://example.com/seoul-rejects-talks-offer")
+        assert a.paragraphs == (deck,)
+
     def test_sentence_ending_in_a_date_is_not_cut(self) -> None:
         """A stamped lead that ends with a date keeps it: no date line opens there."""
         lead = "The ministry said the talks would resume in Geneva on January 20, 2025."

@@ -218,6 +218,21 @@ class TestCleanLinear:
 
         _check("clean/furniture_lines", make, 20_000, 4_000_000)
 
+    def test_many_captions_restatements_and_galleries(self) -> None:
+        """Captions restating their paragraphs and galleries, thousands of times, stay linear (#15)."""
+        block = (
+            "Minister Roe urged the North to give up its missile programmes.\n\n"
+            "Minister Roe urged the North to give up its missile programmes in full, she said on Monday.\n\n"
+            "1 of 3\nTroops march past.\nExample Agency\n2 of 3\nA crowd waves flags.\nExample Agency\n\n"
+            "Jane Roe and Min-jun Park in Seoul.\n\n"
+        )
+
+        def make(n: int) -> Callable[[], object]:
+            raw = "Seoul Rejects Talks\n\nBy Jane Roe\n\n" + block * max(1, n // len(block))
+            return lambda: kb.clean(raw)
+
+        _check("clean/captions_and_galleries", make, 20_000, 4_000_000)
+
 
 class TestExtractLinear:
     @pytest.mark.parametrize("kind", sorted(KINDS))

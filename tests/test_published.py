@@ -209,3 +209,37 @@ class TestPublishedArgument:
         """A url that is not text is an ArgumentError."""
         with pytest.raises(kb.ArgumentError):
             clean(BODY, url=20250106)  # type: ignore[arg-type]
+
+
+class TestRound2Dates:
+    """Six-digit address segments and a weekday-checked date in the lead (#15)."""
+
+    @pytest.mark.parametrize(
+        ("url", "day"),
+        [
+            ("https://example.com/en/world/250428/23916/launch.html", dt.date(2025, 4, 28)),
+            ("https://example.com/2024/05/06/x/250428/", dt.date(2024, 5, 6)),  # the longer date wins
+            ("https://example.com/en/world/251340/launch.html", None),  # month 13: a number
+            ("https://example.com/story-250428-launch", None),  # not a whole segment
+        ],
+    )
+    def test_six_digit_segment(self, url: str, day: dt.date | None) -> None:
+        """A six-digit path segment is a date only when it is one and no longer date is there."""
+        assert url_date(url) == day
+
+    def test_lead_weekday_date(self) -> None:
+        """A full date with its agreeing weekday in the lead gives the date, source "text"."""
+        raw = "Envoys Meet in Pyongyang\n\nState media said on Thursday, July, 27, 2023 that envoys met.\n"
+        a = clean(raw)
+        assert (a.published, a.published_source) == (dt.date(2023, 7, 27), "text")
+
+    def test_lead_weekday_must_agree(self) -> None:
+        """A weekday that does not fit the date gives nothing; nor does a day without its year."""
+        assert clean("State media said on Friday, July 27, 2023 that envoys met.\n").published is None
+        assert clean("The test came on Wednesday (January 6) in the northeast.\n").published is None
+
+    def test_lead_date_after_address(self) -> None:
+        """The address's date comes before the lead's."""
+        raw = "State media announced on Thursday, July 27, 2023 that envoys met.\n"
+        a = clean(raw, url="https://example.com/2023/07/28/envoys")
+        assert (a.published, a.published_source) == (dt.date(2023, 7, 28), "url")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from koreabrief.arguments import require
 from koreabrief.cleaning import metadata as md
@@ -31,7 +32,7 @@ from koreabrief.cleaning.kinds import AGENCIES, dated_outlet, tagline_outlet
 from koreabrief.cleaning.lexicon import Lexicon, default_lexicon
 from koreabrief.cleaning.normalise import Line, mojibake, split_lines
 from koreabrief.cleaning.normalise import repair_mojibake as repair
-from koreabrief.cleaning.published import split_stamp, text_date, url_date
+from koreabrief.cleaning.published import lead_date, split_stamp, text_date, url_date
 from koreabrief.cleaning.slug import slug_words
 from koreabrief.cleaning.wraps import join_lines
 from koreabrief.errors import ArgumentError
@@ -69,8 +70,9 @@ def clean(
             of these gives it (`Article.published_source` says which): a date
             stamp opening the page ("date 2025-05-08 SEOUL — ..."), a full date
             (with its year) in the page's header or byline lines ("Published
-            2025-05-08 09:12", "By Jane Roe | 3 June 2025"), a date in `url`;
-            else None.
+            2025-05-08 09:12", "By Jane Roe | 3 June 2025"), a date in `url`,
+            a bare date line, a full date with its weekday in the lead
+            ("on Thursday, July 27, 2023"); else None.
         outlet: The outlet, if known; otherwise read from a line naming it.
         title: A headline known from metadata; it stays the title, and the
             page's own copy of it is not kept in the body. Without it, the
@@ -103,10 +105,13 @@ def clean(
     lexicon = lexicon if lexicon is not None else default_lexicon()
     lines = split_lines(raw)
     stamp, stamp_day = split_stamp(raw, lines)
+    head_end: int | None = None  # where the page head flattened into one line ends
     if stamp is not None:  # the stamp's line is a page head flattened into one line
         first = next((i for i, line in enumerate(lines) if line.text), None)
         if first is not None and lines[first].start >= stamp.end:
+            count, end = len(lines), lines[first].end
             split_head(raw, lines, first, slug_words(url, lexicon.address_words))
+            head_end = end if len(lines) > count else None
     split_end_mark(raw, lines, lexicon)
     notes = warnings
     if repair_mojibake and mojibake(raw) is not None:
@@ -125,6 +130,8 @@ def clean(
     # A text cut short (an excerpt) ends mid-line; a saved page ends with a line break.
     open_end = not raw.endswith(("\n", "\r", "\u2028", "\u2029"))
     labels = label_units(join_lines(lines, lexicon), lexicon, title=title, url=url, open_end=open_end)
+    if head_end is not None:
+        labels = _head_rest(labels, head_end)
     body = [lab.unit.text for lab in labels if lab.kind is None and not lab.title]
     removed = tuple(
         Removal(lab.kind, raw[lab.unit.start : lab.unit.end], lab.unit.start, lab.unit.end, lab.reason)
@@ -139,7 +146,7 @@ def clean(
         notes = (*notes, _NO_BODY)
     notes = (*notes, *_shape_warnings(labels))
     text = "\n\n".join(body)
-    day, source = _publication(published, stamp_day, labels, url)
+    day, source = _publication(published, stamp_day, labels, url, body)
     opening = _opening(body, lexicon)
     garbled = mojibake(text)
     if garbled is not None:
@@ -159,6 +166,51 @@ def clean(
         published=day,
         published_source=source,
     )
+
+
+def _head_rest(labels: list[Label], head_end: int) -> list[Label]:
+    """Label the story lines cut from a flattened page head after its headline: its standfirst.
+
+    The head ("caption | credit Headline Standfirst ...") is one line; the
+    story starts on a line of its own below it, so what the head holds after
+    the headline is no paragraph of the story.
+    """
+    title_at = next((i for i, lab in enumerate(labels) if lab.title), None)
+    if title_at is None:
+        return _head_headline(labels, head_end)
+    if labels[title_at].unit.end > head_end:
+        return labels
+    rest = [i for i in range(title_at + 1, len(labels)) if labels[i].unit.end <= head_end]
+    later = any(lab.kind is None and lab.unit.start > head_end for lab in labels)
+    if not later:
+        return labels
+    out = list(labels)
+    for i in rest:
+        if out[i].kind is None:
+            out[i] = out[i]._replace(kind=RemovalKind.OTHER, reason="standfirst in the flattened page head")
+    return out
+
+
+_HEAD_TITLE_MAX_WORDS = 25
+
+
+def _head_headline(labels: list[Label], head_end: int) -> list[Label]:
+    """The headline of a flattened head whose headline was not found: the piece before its date line.
+
+    "U.S. Army Pvt. crosses into N. Korea. July. 20, 2023 08:05. jroe@example.com":
+    the head's first piece, when a date or contact line follows it in the head
+    and the story starts below, is the headline (a full stop may end it).
+    """
+    head = [i for i, lab in enumerate(labels) if lab.unit.end <= head_end]
+    if len(head) < 2 or not any(lab.kind is None and lab.unit.start > head_end for lab in labels):
+        return labels
+    first = labels[head[0]]
+    dated = any(labels[i].kind is RemovalKind.BYLINE for i in head[1:])
+    if first.kind is not None or not dated or first.unit.text.count(" ") >= _HEAD_TITLE_MAX_WORDS:
+        return labels
+    out = list(labels)
+    out[head[0]] = first._replace(title=True, reason="headline of the flattened head")
+    return out
 
 
 # A page this long on one line has no breaks to tell furniture from the story.
@@ -181,22 +233,30 @@ def _shape_warnings(labels: list[Label]) -> tuple[str, ...]:
 
 
 def _publication(
-    given: dt.date | None, stamp: dt.date | None, labels: list[Label], url: str | None
+    given: dt.date | None, stamp: dt.date | None, labels: list[Label], url: str | None, body: list[str]
 ) -> tuple[dt.date | None, str | None]:
     """`published` and where it comes from.
 
     The caller's date, else the stamp's, a date line saying what its date is
-    ("Published: ..."), the address's, and last a bare date line (often the
-    site's today).
+    ("Published: ..."), the address's, a bare date line (often the site's
+    today), and last a date with its weekday in the story's lead.
     """
-    found: list[tuple[dt.date | None, str]] = [(given, "given"), (stamp, "stamp")]
-    if given is None and stamp is None:
-        found += [
-            (text_date(labels, bare=False), "text"),
-            (url_date(url) if url else None, "url"),
-            (text_date(labels), "text"),
-        ]
-    return next(((d, s) for d, s in found if d is not None), (None, None))
+    if given is not None:
+        return given, "given"
+    if stamp is not None:
+        return stamp, "stamp"
+    # Each source is read only when the ones before it give nothing.
+    sources: list[tuple[Callable[[], dt.date | None], str]] = [
+        (lambda: text_date(labels, bare=False), "text"),
+        (lambda: url_date(url) if url else None, "url"),
+        (lambda: text_date(labels), "text"),
+        (lambda: lead_date(body), "text"),
+    ]
+    for read, source in sources:
+        day = read()
+        if day is not None:
+            return day, source
+    return None, None
 
 
 def _given_date(value: object, where: str) -> dt.date | None:

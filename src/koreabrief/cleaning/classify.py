@@ -33,11 +33,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from koreabrief.cleaning import features as ft
+from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.ends import cut_off_end, cut_sentence, list_at_end
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of, unit_facts
 from koreabrief.cleaning.lexicon import Lexicon, phrase_key
-from koreabrief.cleaning.regions import comment_thread, edges, link_lists
-from koreabrief.cleaning.repeats import head_copies, twins
+from koreabrief.cleaning.regions import comment_thread, edges, gallery, link_lists
+from koreabrief.cleaning.repeats import head_copies, one_sentence, restated, twins
 from koreabrief.cleaning.slug import slug_match, slug_words
 from koreabrief.cleaning.wraps import Unit
 from koreabrief.models import RemovalKind
@@ -175,18 +176,28 @@ def label_units(
     listed = link_lists(facts)
     thread = comment_thread(facts)
     listed = [a or b for a, b in zip(listed, thread, strict=True)]
-    shaped = [f.edge_matched is not None or not f.prose or listed[i] for i, f in enumerate(facts)]
+    pictures = gallery(facts)
+    shaped = [
+        f.edge_matched is not None or not f.prose or listed[i] or pictures[i] for i, f in enumerate(facts)
+    ]
     if open_end and n and shaped[-1] and not listed[-1] and cut_sentence(facts[-1], lexicon):
         shaped[-1] = False  # the story goes on to the page's (cut) end: no tail run of furniture
     doubled = twins(units, facts, 0, n)
     for i in doubled:
         shaped[i] = True
-    head, tail, islands = edges(facts, shaped)
+    # Captions and standfirsts the paragraphs below restate are furniture before
+    # the page's head and tail runs are found, so a second cleaning finds the same runs.
+    echo_words: dict[int, set[str]] = {}
+    prose = [i for i in range(n) if facts[i].prose and facts[i].edge_matched is None]
+    echoes = restated(units, prose, echo_words)
+    for i in echoes:
+        shaped[i] = True
+    head, tail, islands = edges(facts, shaped, pictures)
     copies = head_copies(units, facts, head, None)
     if copies:  # the copies are furniture above the story: the story starts after them
         for i in copies:
             shaped[i] = True
-        head, tail, islands = edges(facts, shaped)
+        head, tail, islands = edges(facts, shaped, pictures)
     kinds: list[RemovalKind | None] = [None] * n
     reasons = [""] * n
     for i in islands:
@@ -194,7 +205,7 @@ def label_units(
     for i in copies:
         kinds[i], reasons[i] = RemovalKind.OTHER, "repeats the story's text above it"
     # A sentence printed twice is a caption; a headline printed twice may still be the headline.
-    not_titles = copies | {i for i in doubled if facts[i].prose}
+    not_titles = copies | echoes | {i for i in doubled if facts[i].prose}
     slug = slug_words(url, lexicon.address_words)
     title_at = _find_title(
         units, facts, head, title=title, slug=slug, skip=not_titles, stopwords=lexicon.stopwords
@@ -236,14 +247,25 @@ def label_units(
         if i in doubled:
             kinds[i], reasons[i] = RemovalKind.CREDIT, "printed twice in a row (a picture's caption)"
             continue
+        if i in echoes:
+            # Above the story a standfirst, inside it a picture's caption.
+            kinds[i], reasons[i] = (
+                (RemovalKind.OTHER, "standfirst restating the story's lead")
+                if i < head
+                else (RemovalKind.CREDIT, "caption restating the paragraph below")
+            )
+            continue
         if listed[i]:
             kinds[i], reasons[i] = RemovalKind.RELATED, "in a link list under its header"
+            continue
+        if pictures[i]:
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "in a picture gallery"
             continue
         if in_list is not None and not f.prose:
             kinds[i], reasons[i] = in_list, "in a list under its header"
             continue
         in_list = None
-        if _is_caption(facts, i):
+        if _is_caption(units, facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "caption beside its credit"
         elif _caption_label(units, facts, i):
             kinds[i], reasons[i] = RemovalKind.CREDIT, "a picture's label above its caption"
@@ -263,6 +285,11 @@ def label_units(
                     kinds[i], reasons[i] = RemovalKind.BYLINE, NAME_BYLINE
                     if based:
                         kinds[i + 1], reasons[i + 1] = RemovalKind.BYLINE, "where the reporter is based"
+    _late_echoes(units, facts, kinds, reasons, title_at, first=(prose, echo_words))
+    _about_block(facts, kinds, reasons, title_at)
+    _closing_bio(facts, kinds, reasons, title_at, lexicon)
+    _name_captions(facts, kinds, reasons, title_at)
+    _head_standfirst(units, facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     _author_box(facts, kinds, reasons, title_at, lexicon)
     _prompt_tail([u.block for u in units], facts, kinds, reasons, title_at=title_at, lexicon=lexicon)
     if open_end:
@@ -274,17 +301,233 @@ def label_units(
     ]
 
 
+_BIO_REACH = 2
+
+
+def _closing_bio(
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
+    lexicon: Lexicon,
+) -> None:
+    """Label a bio of the byline's author closing the story, in place.
+
+    "By Tom Poe" above the story and "Tom Poe is a senior fellow at ..." as one
+    of its last paragraphs: the full name the byline gives, then a bio verb.
+    """
+    names: set[tuple[str, ...]] = set()
+    for i, f in enumerate(facts):
+        if kinds[i] is RemovalKind.BYLINE:
+            author = md.byline_author(" ".join(f.tokens), lexicon=lexicon)
+            if author is not None:
+                names.update(tuple(n.split()) for n in re.split(r",\s|\sand\s", author) if " " in n)
+    if not names:
+        return
+    story = [i for i in range(len(facts)) if kinds[i] is None and i != title_at]
+    for i in story[-_BIO_REACH:]:
+        tokens = facts[i].tokens
+        for words in names:
+            k = len(words)
+            if tuple(tokens[:k]) == words and len(tokens) > k and tokens[k] in lexicon.bio_verbs:
+                kinds[i], reasons[i] = RemovalKind.AUTHOR_BIO, "bio of the byline's author"
+                break
+
+
+_ABOUT = re.compile(r"About\s(?:the\s|us)?(?P<name>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})?$")
+
+
+def _about_block(
+    facts: Sequence[UnitFacts], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
+) -> None:
+    """Label an "About the company" block closing the story, in place.
+
+    "About the Example Institute", then a paragraph that opens with that name
+    ("The Example Institute is ..."), as the story's last lines: the
+    organisation's blurb under its header, not the story.
+    """
+    story = [i for i in range(len(facts)) if kinds[i] is None and i != title_at]
+    last = story[-1] if story else -1
+    for i, f in enumerate(facts[:-1]):
+        if i + 1 != last or not f.tokens or f.tokens[0] != "About":
+            continue
+        m = _ABOUT.fullmatch(" ".join(f.tokens))
+        if m is None or m.group("name") is None or i + 1 != last or i == title_at:
+            continue
+        below = " ".join(facts[i + 1].tokens)
+        name = m.group("name")
+        if below.startswith((name, f"The {name}")):
+            if kinds[i] is None:
+                kinds[i], reasons[i] = RemovalKind.NAVIGATION, "header of an about block"
+            kinds[i + 1], reasons[i + 1] = RemovalKind.OTHER, "about the company, below its header"
+
+
+_ECHO_ROUNDS = 3
+
+
+def _late_echoes(
+    units: Sequence[Unit],
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    title_at: int | None,
+    *,
+    first: tuple[list[int], dict[int, set[str]]],
+) -> None:
+    """Label captions the story's paragraphs restate once the other furniture is gone, in place.
+
+    With the furniture between them gone, a caption may stand nearer the
+    paragraph it restates; the check is repeated (a few rounds at most) on the
+    story's remaining lines, so cleaning the clean text finds none left.
+    `first` is the lines of the first check and their words: while the story
+    holds the same lines, there is nothing new to find.
+    """
+    checked, words = first
+    for _ in range(_ECHO_ROUNDS):
+        # (Prose only, as before the runs were found: a line that is not prose restates nothing.)
+        story = [i for i in range(len(units)) if kinds[i] is None and i != title_at and facts[i].prose]
+        if story == checked:
+            return
+        checked = story
+        # (The story's first line is left: taking it would open the page on what follows it.)
+        found = restated(units, story, words) - set(story[:1])
+        if not found:
+            return
+        for i in found:
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "caption restating the paragraph below"
+
+
+# Small words a caption of names and places is joined by ("Jane Roe and Min-jun Park in Seoul.").
+_CAPTION_JOINERS = frozenset(
+    {"and", "in", "at", "of", "the", "a", "an", "on", "with", "during", "near", "from", "for", "to", "&"}
+)
+_NAME_CAPTION_WORDS = range(4, 15)
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,4}$")
+
+
+def _name_captions(
+    facts: Sequence[UnitFacts], kinds: list[RemovalKind | None], reasons: list[str], title_at: int | None
+) -> None:
+    """Label a short sentence of names and places only in the story, in place: a picture's caption.
+
+    "Vladimir Putin and Kim Jong Un in Pyongyang.": every word capitalised or
+    a small joining word, so no verb: no sentence of the story reads so.
+    """
+    for i, f in enumerate(facts):
+        if kinds[i] is not None or i == title_at or len(f.tokens) not in _NAME_CAPTION_WORDS:
+            continue
+        text = " ".join(f.tokens)
+        if not one_sentence(text) or any(q in text for q in _QUOTES) or _INITIALS_END.search(text):
+            continue  # ("South Korean and U.S." is a sentence cut short at an abbreviation)
+        words = [t.strip(".,;:()") for t in f.tokens]
+        if all(w[:1].isupper() or w.casefold() in _CAPTION_JOINERS for w in words if w):
+            kinds[i], reasons[i] = RemovalKind.CREDIT, "names and places only (a caption)"
+
+
+_STANDFIRST_MAX_WORDS = 45
+_HEADLINE_STYLE_WORDS = range(5, 15)
+_HEADLINE_STYLE_STOPS = 0.2
+
+
+def _headline_style(text: str, stopwords: frozenset[str]) -> bool:
+    """Whether a one-sentence line is written as a headline: short, hardly a small word, no quotation."""
+    tokens = text.split()
+    return (
+        len(tokens) in _HEADLINE_STYLE_WORDS
+        and not any(q in text for q in _QUOTES)
+        and ft.stop_density(tokens, stopwords) < _HEADLINE_STYLE_STOPS
+    )
+# What stands between a standfirst and the story: the picture and its credit, the byline, the date.
+_ABOVE_STORY = frozenset({RemovalKind.CREDIT, RemovalKind.BYLINE})
+# ... with the share buttons and labels around them.
+_ABOVE_MAX = 4
+_CREDITED = "credit at end"
+_DATE_ONLY = "contact or timestamp"
+_ALSO_ABOVE = frozenset({RemovalKind.SHARE, RemovalKind.NAVIGATION, RemovalKind.OTHER})
+
+
+def _head_standfirst(
+    units: Sequence[Unit],
+    facts: Sequence[UnitFacts],
+    kinds: list[RemovalKind | None],
+    reasons: list[str],
+    *,
+    title_at: int | None,
+    lexicon: Lexicon,
+) -> None:
+    """Label a standfirst set apart from the story by a picture or a byline, in place.
+
+    Headline, one sentence, then the picture with its caption or the byline
+    and date, then the story: the sentence is the standfirst. A lead paragraph
+    with a picture set after it opens with its dateline ("SEOUL —"); a
+    standfirst never does. A short sentence in headline style (few small
+    words: "Hackers and bankers funding weapons programmes targeted.") above
+    the story is a standfirst too. Only the first story line below the
+    headline is read.
+    """
+    stopwords = lexicon.stopwords
+    if title_at is None:
+        return
+    n = len(units)
+    first = next((i for i in range(title_at + 1, n) if kinds[i] is None), None)
+    if (
+        first is None
+        or not one_sentence(units[first].text)
+        or len(units[first].text.split()) > _STANDFIRST_MAX_WORDS
+        or md.dateline(units[first].text, lexicon=lexicon) is not None
+    ):
+        return
+    after = first + 1
+    while after < n and kinds[after] is not None:
+        after += 1
+    # The story goes on with a paragraph that reads as the story's wherever it stands
+    # (not a bio-shaped line that would open the page once the standfirst is gone).
+    if after >= n or not facts[after].prose or facts[after].edge_matched is not None:
+        return
+    if _headline_style(units[first].text, stopwords):
+        kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst in headline style"
+        return
+    between = {kinds[j] for j in range(first + 1, after)}
+    # (One picture, its credit, a byline, a date: a longer run is a gallery set in the story.)
+    if not between or not between <= _ABOVE_STORY | _ALSO_ABOVE or after - first - 1 > _ABOVE_MAX:
+        return
+    # (A bare time between entries is a live page's: "07:45" / entry / "07:41" / entry.)
+    marks = [j for j in range(first + 1, after) if kinds[j] in _ABOVE_STORY and len(facts[j].tokens) > 1]
+    # A caption alone after the first paragraph may be set in the story (a lead,
+    # a map, the rest): the sentence is a standfirst when the byline or date
+    # line comes after it, when a picture with its credit does ("...Image:
+    # Agency/Pool"), or when it sits in the headline's block.
+    bylined = any(kinds[j] is RemovalKind.BYLINE or reasons[j] == _CREDITED for j in marks)
+    # (Below a byline naming the reporter, or a "Published:" line, the story has begun.)
+    begun = any(
+        kinds[j] is RemovalKind.BYLINE and reasons[j] != _DATE_ONLY for j in range(title_at + 1, first)
+    )
+    if marks and not begun and (bylined or units[first].block == units[title_at].block):
+        kinds[first], reasons[first] = RemovalKind.OTHER, "standfirst above the picture or byline"
+
+
 _CAPTION_MIN_WORDS = 8
+_CAPTION_LABEL_WORDS = 4
 _CREDIT_MAX_WORDS = 6
 
 
-def _is_caption(facts: Sequence[UnitFacts], i: int) -> bool:
-    """Whether a unit is a photo caption: a long line, no sentence, beside a bare credit ("Getty Images")."""
+def _is_caption(units: Sequence[Unit], facts: Sequence[UnitFacts], i: int) -> bool:
+    """Whether a unit is a photo caption: a long line, no sentence, beside a credit.
+
+    The credit is bare ("Getty Images"), or (in the same block, no blank line
+    between) a caption of its own with its credit: a picture's title line
+    ("Air raid alarm lifted") or first caption line sits on it.
+    """
     f = facts[i]
-    if f.prose or len(f.tokens) < _CAPTION_MIN_WORDS or f.key.endswith((":", "?")):
+    if f.prose or len(f.tokens) < _CAPTION_LABEL_WORDS or f.key.endswith((":", "?")):
         return False
-    beside = (facts[j] for j in (i - 1, i + 1) if 0 <= j < len(facts))
-    return any(kind_of(g) is RemovalKind.CREDIT and len(g.tokens) <= _CREDIT_MAX_WORDS for g in beside)
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(facts) or kind_of(facts[j]) is not RemovalKind.CREDIT:
+            continue
+        bare = len(facts[j].tokens) <= _CREDIT_MAX_WORDS
+        if (bare and len(f.tokens) >= _CAPTION_MIN_WORDS) or (not bare and units[j].block == units[i].block):
+            return True
+    return False
 
 
 _LABEL_WORDS = range(2, 6)
@@ -495,6 +738,18 @@ def _find_title(
     while len(candidates) > 1 and _below_byline(facts, candidates[-2], last):
         candidates.pop()
         last = candidates[-1]
+    # A lone short sentence below the byline ("Well, it's official.") opens the
+    # story: the page's headline, if any, stood above the byline.
+    # (A headline ending in "U.S." is no sentence: its full stop is the abbreviation's.)
+    lone = " ".join(facts[last].tokens)
+    if (
+        len(candidates) == 1
+        and len(facts[last].tokens) <= _OPENER_MAX_WORDS
+        and ft.is_terminal(lone)
+        and _INITIALS_END.search(lone) is None
+        and any(kind_of(facts[j]) is RemovalKind.BYLINE for j in range(last))
+    ):
+        return None
     # (A comments link among the share buttons opens no list above the story.)
     headers = [j for j in range(last) if is_header(facts[j]) and kind_of(facts[j]) is RemovalKind.RELATED]
     if headers and blocks[last] == blocks[headers[-1]]:
@@ -517,6 +772,7 @@ def _find_title(
 
 
 _WIDGETS = frozenset({RemovalKind.SHARE, RemovalKind.ADVERT})
+_OPENER_MAX_WORDS = 8
 
 
 def _below_byline(facts: Sequence[UnitFacts], above: int, at: int) -> bool:

@@ -114,6 +114,31 @@ def match_kind(
     return found
 
 
+# Separators between widget labels on one line: "Advertisement · Scroll to continue", "Share | Print".
+_JOINED_MAX_WORDS = 16
+_SEPARATORS = re.compile(r"\s?[·•|]\s?|\s[/–—-]\s")
+
+
+def _joined_phrases(text: str, lexicon: Lexicon) -> RemovalKind | None:
+    """The kind of a line made only of the lexicon's whole-line phrases set apart by separators, else None.
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> _joined_phrases("Advertisement · Scroll to continue", default_lexicon()).value
+        'advert'
+        >>> _joined_phrases("Seoul | said no", default_lexicon()) is None
+        True
+    """
+    if _SEPARATORS.search(text) is None:
+        return None
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    kinds = [lexicon.phrase_index.get(phrase_key(p)) for p in parts]
+    first = kinds[0]
+    return first if all(k is not None for k in kinds) else None
+
+
 def _match_anywhere(
     text: str, tokens: list[str], folded: str, key: str, lexicon: Lexicon
 ) -> tuple[RemovalKind, str] | None:
@@ -131,6 +156,9 @@ def _match_anywhere(
         kind = lexicon.phrase_index.get(key)
         if kind is not None:
             return kind, "phrase"
+        joined = _joined_phrases(text, lexicon) if n_words <= _JOINED_MAX_WORDS else None
+        if joined is not None:
+            return joined, "phrases joined"
     if n_words <= _PREFIX_MAX_WORDS:  # longer lines are prose: no prefix or pattern applies
         head = text[:300]
         # Short kinds (bylines, links, buttons) are not whole sentences: "Published
@@ -292,7 +320,7 @@ _CONTACT = re.compile(
 
 _AGENCIES_MAX_WORDS = 8
 # A caption, with the lines of context some agencies add to it, stays under this (longer: a paragraph).
-_CAPTION_MAX_WORDS = 120
+_CAPTION_MAX_WORDS = 200  # AP captions run long: the picture, its context, the agency's disclaimer
 #: The reason given to a line that only names news agencies ("Kyodo, Reuters").
 AGENCIES = "names the agencies"
 _AGENCIES_MIN = 2

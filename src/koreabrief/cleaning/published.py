@@ -13,7 +13,8 @@ Sources, most trusted first (the value of `Article.published_source`):
 * ``url``: a date in the address ("/2025/01/06/", "-2025-01-06-",
   "/2025/jan/06/", "view/20250106000123");
 * ``text`` again, last: a bare date line above the story (it may be the
-  site's today).
+  site's today), then a full date with its weekday in the story's lead
+  ("announced on Thursday, July 27, 2023"), the weekday agreeing.
 
 Only a full date (with its year) counts: nothing is guessed.
 """
@@ -29,7 +30,7 @@ from koreabrief.cleaning.metadata import month_number, page_date
 from koreabrief.cleaning.normalise import INVISIBLE, Line, normalise
 from koreabrief.models import RemovalKind
 
-__all__ = ["split_stamp", "text_date", "url_date"]
+__all__ = ["lead_date", "split_stamp", "text_date", "url_date"]
 
 # "date 2024-10-23", "Date: 2024-10-23T09:12", at the very start of the page,
 # then a space (the rest of the line is the page's own) or the line's end.
@@ -89,6 +90,8 @@ _URL_DATE = re.compile(
     rf"|(?<![\w])(?P<d3>\d{{1,2}})-(?P<mn3>[A-Za-z]{{3,9}})-(?P<y3>{_YEAR})(?![\d])"
     rf"|(?<![\d])(?P<y4>{_YEAR})(?P<m4>[01]\d)(?P<d4>[0-3]\d)(?P<more>\d{{0,14}})(?![\d])"
 )
+# A path segment of six digits, a year of this century first: "/world/250428/23916/".
+_URL_SHORT = re.compile(r"/(?P<y>[0-3]\d)(?P<m>[01]\d)(?P<d>[0-3]\d)/")
 
 
 def url_date(url: str) -> dt.date | None:
@@ -101,10 +104,25 @@ def url_date(url: str) -> dt.date | None:
         datetime.date(2025, 1, 6)
         >>> url_date("https://example.com/view/AEN20250106001200315")
         datetime.date(2025, 1, 6)
+        >>> url_date("https://example.com/en/world/250428/23916/launch.html")
+        datetime.date(2025, 4, 28)
         >>> url_date("https://example.com/article/12345678") is None
         True
     """
-    for m in _URL_DATE.finditer(url[:2000]):
+    url = url[:2000]
+    found = _long_url_date(url)
+    if found is not None:
+        return found
+    # Six digits are a date only as a whole path segment, and only without a longer date.
+    for m in _URL_SHORT.finditer(url):
+        day = _date("20" + m.group("y"), int(m.group("m")), m.group("d"))
+        if day is not None:
+            return day
+    return None
+
+
+def _long_url_date(url: str) -> dt.date | None:
+    for m in _URL_DATE.finditer(url):
         if m.group("y") is not None:
             day = _date(m.group("y"), int(m.group("m")), m.group("d"))
         elif m.group("y2") is not None:
@@ -178,5 +196,41 @@ def text_date(labels: Sequence[Label], *, bare: bool = True) -> dt.date | None:
         for text in tier:
             day = page_date(text)
             if day is not None:
+                return day
+    return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "Thursday, July 27, 2023", "Thursday, July, 27, 2023", "Thursday 27 July 2023"
+_WEEKDAY_DATE = re.compile(
+    r"(?i:\b(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day),?\s"
+    rf"(?:(?P<mn>[A-Z][a-z]{{2,8}})\.?,?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y>{_YEAR})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<mn2>[A-Z][a-z]{{2,8}})\.?,?\s(?P<y2>{_YEAR}))(?!\d)"
+)
+# The lead is the story's first paragraphs (the first may be a standfirst kept as body).
+_LEAD_PARAGRAPHS = 2
+_LEAD_CHARS = 600
+
+
+def lead_date(paragraphs: Sequence[str]) -> dt.date | None:
+    """A full date written with its weekday in the story's lead, the weekday agreeing, else None.
+
+    "... announced on Thursday, July 27, 2023 that ...": the day of the news a
+    lead reports is the page's. A weekday that does not fit the date (a typo,
+    or another day's) gives nothing.
+
+    Examples:
+        >>> lead_date(["Officials announced on Thursday, July, 27, 2023 that talks resume."])
+        datetime.date(2023, 7, 27)
+        >>> lead_date(["Officials announced on Friday, July 27, 2023 that talks resume."]) is None
+        True
+    """
+    for text in paragraphs[:_LEAD_PARAGRAPHS]:
+        for m in _WEEKDAY_DATE.finditer(text[:_LEAD_CHARS]):
+            if m.group("y") is not None:
+                day = _date(m.group("y"), month_number(m.group("mn")), m.group("d"))
+            else:
+                day = _date(m.group("y2"), month_number(m.group("mn2")), m.group("d2"))
+            if day is not None and _WEEKDAYS[day.weekday()].startswith(m.group("wd").casefold()):
                 return day
     return None

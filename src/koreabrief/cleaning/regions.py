@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 
 from koreabrief.cleaning.kinds import UnitFacts, is_header, kind_of
 from koreabrief.models import RemovalKind
 
-__all__ = ["comment_thread", "edges", "link_lists"]
+__all__ = ["comment_thread", "edges", "gallery", "link_lists"]
 
 # Words from which a prose line ends a link list.
 _PROSE_ITEM_WORDS = 14
@@ -58,6 +60,42 @@ def link_lists(facts: Sequence[UnitFacts]) -> list[bool]:
     return listed
 
 
+# A gallery's counter: "1 of 8", "2/8", "Image 3 of 12"
+_COUNTER = re.compile(r"(?i:(?:image|photo|picture|slide)\s)?\d{1,3}\s?(?:of|/)\s?\d{1,3}")
+_GALLERY_GAP = 4
+_COUNTER_WORDS = 4
+
+
+def gallery(facts: Sequence[UnitFacts]) -> list[bool]:
+    """Which units are a picture gallery's captions and credits: the lines between its counters.
+
+    A gallery prints "1 of 8", a caption, a credit, "2 of 8", ...: with two
+    counters or more a few lines apart, the lines between consecutive counters
+    are the pictures' text, and so are as many lines after the last counter
+    as stood between the others (up to a line the lexicon names).
+    """
+    n = len(facts)
+    marks = [
+        i
+        for i, f in enumerate(facts)
+        if len(f.tokens) <= _COUNTER_WORDS and _COUNTER.fullmatch(" ".join(f.tokens)) is not None
+    ]
+    out = [False] * n
+    widths: list[int] = []
+    for a, b in itertools.pairwise(marks):
+        if 1 < b - a <= _GALLERY_GAP:
+            widths.append(b - a - 1)
+            for k in range(a + 1, b):
+                out[k] = facts[k].matched is None
+    if widths and marks:
+        last = marks[-1]
+        for k in range(last + 1, min(n, last + 1 + max(widths))):
+            if facts[k].matched is not None:
+                break
+            out[k] = True
+    return out
+
+
 _THREAD_KINDS = frozenset(
     {RemovalKind.COMMENTS, RemovalKind.BYLINE, RemovalKind.RATING, RemovalKind.SHARE, RemovalKind.OTHER}
 )
@@ -95,17 +133,22 @@ def comment_thread(facts: Sequence[UnitFacts]) -> list[bool]:
 
 
 _ISLAND_GAP = 5
+_PROMOS = frozenset({RemovalKind.ADVERT, RemovalKind.SHARE})
 _ISLAND_MATCHED = 3
 _ISLAND_MAX_WORDS = 60
 
 
-def edges(facts: Sequence[UnitFacts], shaped: Sequence[bool]) -> tuple[int, int, set[int]]:
+def edges(
+    facts: Sequence[UnitFacts], shaped: Sequence[bool], inline: Sequence[bool] = ()
+) -> tuple[int, int, set[int]]:
     """The head run's end, the tail run's start, and prose islands inside the runs.
 
     The runs are the longest prefix and suffix of furniture-shaped units. A
     short prose unit stopping a run is an island of furniture (a site blurb, a
     promo) when a long stretch of furniture, most of it named by the lexicon,
     separates it from the rest of the prose: then the run goes on past it.
+    A stretch that is mostly furniture set inside stories (promo boxes, share
+    buttons, the `inline` units: a gallery) makes no island of the lead above it.
     """
     n = len(facts)
     islands: set[int] = set()
@@ -113,11 +156,13 @@ def edges(facts: Sequence[UnitFacts], shaped: Sequence[bool]) -> tuple[int, int,
     while head < n and shaped[head]:
         head += 1
     while head < n:
-        j, named = head, 0
+        j, named, promos = head, 0, 0
         while j + 1 < n and shaped[j + 1]:
             j += 1
             named += facts[j].matched is not None
-        if j + 1 < n and _island(facts[head], j - head, named):
+            promos += kind_of(facts[j]) in _PROMOS or (j < len(inline) and inline[j])
+        # (A newsletter or app box after the lead is set inside the story, not above it.)
+        if j + 1 < n and 2 * promos < j - head and _island(facts[head], j - head, named):
             islands.add(head)
             head = j + 1
             continue
