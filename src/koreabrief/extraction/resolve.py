@@ -53,6 +53,8 @@ class Resolver:
         # Kim Jong Un, ... Kim said" means the subject, not the later object.
         self.subject_surnames: dict[str, NameMention] = {}
         self.bodies: list[NameMention] = []
+        # Full names met only as possessors ("Kim Jong Un's sister"), per surname key.
+        self.possessors: dict[str, NameMention] = {}
         self.spokes: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
         self._alias_bodies: dict[tuple[str, str], bool] = {}
@@ -104,7 +106,8 @@ class Resolver:
         if m.kind == "pronoun":
             return self._pronoun(m)
         if m.kind == "relative":
-            found = self._antecedent(m.start)
+            # "who" stands for a person; "whose" for a person or a body.
+            found = self._antecedent(m.start, people_only=m.text.lower() == "who")
             return _adopt(m, found) if found is not None else m
         return m
 
@@ -123,7 +126,7 @@ class Resolver:
             return _with_entity(m, e)
         if " " not in name.strip():
             key = normalise_key(name)
-            earlier = self.surnames.get(key)
+            earlier = self.surnames.get(key) or self.possessors.get(key)
             if earlier is not None and not earlier.subject:
                 subject = self.subject_surnames.get(key)
                 if (
@@ -173,11 +176,15 @@ class Resolver:
 
     def _remember(self, m: NameMention) -> None:
         assert m.name is not None
-        if "’s " in m.text or "'s " in m.text:
-            return  # "Kim Jong Un's daughter": the surname written is the father's
         keys = self._keys.get(m.name)
         if keys is None:
             keys = self._keys[m.name] = self._surname_keys(m.name)
+        if "’s " in m.text or "'s " in m.text:
+            # "Kim Jong Un's daughter": the surname written is the father's; a later
+            # bare "Kim" is still he when the text names no other Kim.
+            for key in keys:
+                self.possessors.setdefault(key, m)
+            return
         for key in keys:
             current = self.surnames.get(key)
             # A bare surname never displaces a full name met earlier.
@@ -371,6 +378,10 @@ class Resolver:
         self, here: int, kinds: tuple[str, ...], gender: str | None, reach: int = _PRONOUN_REACH
     ) -> NameMention | None:
         fallback: NameMention | None = None
+        # A lone capitalised word nothing else describes ("War" of "the Korean War",
+        # "Asia" heading a sentence) is a person only by its shape: a pronoun takes
+        # it only when no better-attested person stands within reach.
+        weak: NameMention | None = None
         i = len(self.out) - 1
         # Never look at more than a bounded number of mentions: hostile text may
         # hold one endless sentence.
@@ -387,21 +398,34 @@ class Resolver:
                     continue
                 if gender and cand.gender and cand.gender != gender:
                     continue
+                if "person" in kinds and self._shape_only(cand):
+                    weak = weak or cand
+                    continue
                 if cand.subject:
                     return cand
                 if fallback is None:
                     fallback = cand
             if fallback is not None and sentence < here:
                 return fallback
-        return fallback
+        return fallback or weak
 
-    def _antecedent(self, pos: int) -> NameMention | None:
+    def _shape_only(self, m: NameMention) -> bool:
+        """True for a person name that no title, gazetteer entry or gender supports and that
+        reads like a thing: one word, or after an article ("the Ulchi Freedom Shield")."""
+        if m.kind != "person" or m.role is not None or m.gender is not None:
+            return False
+        if " " not in (m.name or " "):
+            return True
+        return self.text[max(0, m.start - 4) : m.start].lower() in ("the ", " an ", " a ")
+
+    def _antecedent(self, pos: int, *, people_only: bool = False) -> NameMention | None:
         here = self._sentence(pos)
+        kinds = _PERSONISH if people_only else ("person", *_BODYISH)
         for j in range(len(self.out) - 1, max(-1, len(self.out) - 1 - _MAX_LOOKBACK), -1):
             cand = self.out[j]
             if self.sentence_of[j] != here or pos - cand.end > 200:
                 return None
-            if cand.name and _kind_of(cand) in ("person", *_BODYISH):
+            if cand.name and _kind_of(cand) in kinds:
                 return cand
         return None
 
