@@ -20,7 +20,7 @@ from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.models import Span
 
-__all__ = ["Attribution", "Context", "attribute", "previous_subject"]
+__all__ = ["Attribution", "Context", "attribute", "channel", "previous_subject"]
 
 # Compiled once here rather than inline in the functions that use them.
 _PUNCT = re.compile(r"[.,;:!?]")
@@ -753,3 +753,42 @@ def _reply(ctx: Context, pos: int, para_end: int) -> Attribution | None:
     if noun is None or not named:
         return None
     return Attribution(named[0], noun, nxt.end)
+
+
+# A body relaying someone else's words: "KCNA quoted/cited X", "quoted/cited/carried/
+# reported by KCNA", "according to KCNA", "..., KCNA reported".
+_RELAY_BEFORE = re.compile(
+    r"(?:(?:quoted|cited|carried|reported|published|relayed|broadcast)[ ]+by|according[ ]+to|via)"
+    r"[ ]+(?:the[ ]+)?\Z",
+    re.IGNORECASE,
+)
+_RELAY_AFTER = re.compile(r"[ ]+(?:quoted|cited|reported|reports|carried|relayed)\b")
+_TRAILING_SAID = re.compile(r"[ ]+(?:said|says)\b")
+_CHANNEL_KINDS = frozenset(["organisation", "collective"])
+# A comma closing the clause before a trailing attribution, inside a closing mark or not.
+_CLAUSE_COMMA = (",", ",”", ',"', ",’", ",»")
+
+
+def channel(ctx: Context, speaker: NameMention, start: int, end: int) -> NameMention | None:
+    """The body relaying a person's words in the sentence [start, end), or None.
+
+    The leader quoted by an agency stays the speaker; the agency is only the
+    channel ("KCNA quoted Kim as saying", "Kim said ..., KCNA reported",
+    "according to KCNA"). A body that speaks in its own voice is never a
+    channel: the caller asks only for a person's statements.
+    """
+    text = ctx.text
+    for m in ctx.mentions_in(start, end):
+        if m.kind not in _CHANNEL_KINDS or not m.name or not m.name[0].isupper() or m.name == speaker.name:
+            continue
+        if m.start <= speaker.start < m.end:
+            continue
+        if _RELAY_BEFORE.search(text, max(start, m.start - 24), m.start):
+            return m
+        if _RELAY_AFTER.match(text, m.end, end):
+            return m
+        at = m.start - 4 if text[max(0, m.start - 4) : m.start] in ("the ", "The ") else m.start
+        lead = text[max(start, at - 4) : at].rstrip()
+        if lead.endswith(_CLAUSE_COMMA) and m.start > speaker.end and _TRAILING_SAID.match(text, m.end, end):
+            return m  # “…,” Kim said, KCNA said / Kim called it “…”, the agency said
+    return None

@@ -19,9 +19,10 @@ from attrs import evolve
 
 from koreabrief.arguments import require_article
 from koreabrief.errors import KoreabriefWarning
-from koreabrief.extraction.attribution import Attribution, Context, attribute, previous_subject
+from koreabrief.extraction.attribution import Attribution, Context, attribute, channel, previous_subject
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.names import find_mentions
 from koreabrief.extraction.quotes import QuotePiece, find_quotes
 from koreabrief.extraction.sentences import sentence_spans
@@ -29,6 +30,9 @@ from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Span, Statement
 
 __all__ = ["extract_statements", "statements_in_context"]
+
+# How far from a quotation and its speaker the channel relaying them is sought (characters).
+_RELAY_REACH = 200
 
 
 def extract_statements(article: Article, /, *, gazetteer: Gazetteer | None = None) -> tuple[Statement, ...]:
@@ -161,7 +165,7 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
     sentence_index = ctx.sentence_at(piece.open_at)
     first = ctx.sentences[sentence_index] if ctx.sentences else Span(piece.open_at, piece.end)
     last_pos = piece.close_at if piece.close_at is not None else piece.end
-    speaker = mention_text = role = affiliation = cue = None
+    speaker = mention_text = role = affiliation = cue = via = None
     if attribution is not None:
         cue = attribution.cue
         mention = attribution.mention
@@ -181,6 +185,12 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
     end = max(end_sentence.end, piece.end)
     if end_sentence.start < start:
         end = max(first.end, piece.end)
+    if attribution is not None and attribution.mention is not None and _personal(attribution.mention):
+        # Bounded around quotation and speaker, so an endless sentence stays linear.
+        lo = max(start, min(piece.open_at, attribution.mention.start) - _RELAY_REACH)
+        hi = min(end, max(piece.end, attribution.mention.end) + _RELAY_REACH)
+        relay = channel(ctx, attribution.mention, lo, hi)
+        via = relay.name if relay is not None else None
     return Statement(
         quote=text[piece.start : piece.end],
         span=Span(piece.start, piece.end),
@@ -191,7 +201,18 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
         cue=cue,
         direct=direct,
         sentence=Span(start, end),
+        via=via,
     )
+
+
+def _personal(mention: NameMention) -> bool:
+    """True for a person, or a pronoun or title standing for one: whose words a body relays."""
+    if not mention.name:
+        return False
+    if mention.kind == "person":
+        return True
+    standing_in = mention.kind in ("pronoun", "relative", "title")
+    return standing_in and (mention.gender is not None or mention.role is not None)
 
 
 def _carry(statement: Statement, prior: Statement) -> Statement:
@@ -202,6 +223,8 @@ def _carry(statement: Statement, prior: Statement) -> Statement:
         role=prior.role,
         affiliation=prior.affiliation,
         cue=prior.cue,
+        via=prior.via,
+        co_speakers=prior.co_speakers,
     )
 
 

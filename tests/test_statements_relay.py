@@ -1,0 +1,80 @@
+"""Relayed and joint statements (#16): `via` is the channel, `co_speakers` the other speakers.
+
+Sentences are written for these tests; names are real, wording invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import koreabrief as kb
+from koreabrief.extraction.statements import extract_statements
+
+KCNA = "Korean Central News Agency"
+
+
+def _one(text: str) -> kb.Statement:
+    found = extract_statements(kb.Article(id="t", raw=text, text=text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KCNA quoted Kim Jong Un as saying the launch was “a great leap.”",
+        "Kim Jong Un called the launch “a great leap,” KCNA said.",
+        "Kim Jong Un was quoted by the Korean Central News Agency as saying “the leap is great.”",
+        "“The leap is great,” Kim Jong Un said, according to KCNA.",
+        "Kim Jong Un said the launch was “a great leap”, state news agency KCNA reported.",
+    ],
+)
+def test_agency_relays_a_leader(text: str) -> None:
+    """The leader the agency quotes is the speaker; the agency is the channel."""
+    s = _one(text)
+    assert (s.speaker, s.via) == ("Kim Jong Un", KCNA)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KCNA said the launch was “a great leap.”",
+        "“The enemy will regret it,” the Korean Central News Agency said.",
+    ],
+)
+def test_agency_in_its_own_voice(text: str) -> None:
+    """An agency that is the subject of the report verb speaks itself, relaying nobody."""
+    s = _one(text)
+    assert (s.speaker, s.via) == (KCNA, None)
+
+
+def test_unnamed_agency_is_no_channel() -> None:
+    """"the agency" left unresolved names no channel."""
+    s = _one("Kim Yo Jong said Seoul would “pay dearly”, the agency said.")
+    assert (s.speaker, s.via) == ("Kim Yo Jong", None)
+
+
+def test_continuation_keeps_channel() -> None:
+    """A continuation paragraph keeps the speaker and the channel of the one before."""
+    text = "“We will never yield,” Kim Jong Un said, according to KCNA.\n\n“Our answer is ready.”"
+    found = extract_statements(kb.Article(id="t", raw=text, text=text))
+    assert [(s.speaker, s.via) for s in found] == [("Kim Jong Un", KCNA)] * 2
+
+
+def test_brief_shows_channel() -> None:
+    """The Markdown brief names the channel after a relayed speaker."""
+    text = "Kim Jong Un called the launch “a great leap,” KCNA said."
+    facts = kb.extract(kb.article(text, id="r1"))
+    md = kb.render_markdown(kb.brief([facts]))
+    assert "### Kim Jong Un (via Korean Central News Agency)" in md
+
+
+@given(st.sampled_from(["Kim Jong Un", "Kim Yo Jong", "Choe Son Hui"]), st.sampled_from(["KCNA", "Yonhap"]))
+def test_channel_never_the_speaker(person: str, agency: str) -> None:
+    """Whoever speaks, the channel is another body, never the speaker itself."""
+    s = _one(f"{agency} quoted {person} as saying the drills were “a provocation.”")
+    assert s.speaker is not None
+    assert s.via is not None
+    assert s.via != s.speaker
