@@ -78,3 +78,46 @@ def test_channel_never_the_speaker(person: str, agency: str) -> None:
     assert s.speaker is not None
     assert s.via is not None
     assert s.via != s.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Moon Jae-in and Kim Jong Un agreed to end “all hostile acts” on the border.",
+            "all hostile acts",
+        ),
+        (
+            (
+                "President Moon Jae-in met leader Kim Jong Un at the border village on Friday. "
+                "The two leaders said they would meet again in “the autumn”."
+            ),
+            "the autumn",
+        ),
+        (
+            (
+                "In a document signed by President Moon Jae-in and leader Kim Jong Un, they "
+                "“reaffirmed a shared goal” of a peninsula without nuclear arms."
+            ),
+            "reaffirmed a shared goal",
+        ),
+    ],
+)
+def test_joint_statement_keeps_both(text: str, quote: str) -> None:
+    """A joint statement names both speakers, in text order."""
+    found = extract_statements(kb.Article(id="t", raw=text, text=text))
+    s = next(s for s in found if s.quote == quote)
+    assert s.speakers == ("Moon Jae-in", "Kim Jong Un")
+
+
+def test_one_speaker_is_not_joint() -> None:
+    """A speaker named alone beside another leader keeps no co-speaker."""
+    s = _one("President Moon Jae-in met Kim Jong Un on Friday. Moon said the talks were “frank.”")
+    assert (s.speaker, s.co_speakers) == ("Moon Jae-in", ())
+
+
+def test_brief_groups_joint_statement() -> None:
+    """The brief lists a joint statement under both names."""
+    text = "Moon Jae-in and Kim Jong Un agreed to end “all hostile acts” on the border."
+    md = kb.render_markdown(kb.brief([kb.extract(kb.article(text, id="j1"))]))
+    assert "### Moon Jae-in and Kim Jong Un" in md

@@ -13,6 +13,8 @@ else its speaker is None. Every step degrades per quotation, never per document.
 
 from __future__ import annotations
 
+import itertools
+import re
 import warnings
 
 from attrs import evolve
@@ -120,9 +122,129 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
                     role=subject.role,
                     affiliation=subject.affiliation,
                 )
+        if not statement.co_speakers:
+            statement = _joint(ctx, piece, attribution, statement)
         out.append(statement)
         previous = (statement, para_index)
     return tuple(out)
+
+
+# Plural subjects that stand for two people named nearby: "the two leaders", "both
+# leaders", "the pair", "the leaders of North and South Korea", "they both".
+_PLURAL_PEOPLE = re.compile(
+    r"(?<![\w’'-])(?:(?:the|both|two)[ ]+(?:two[ ]+)?(?:leaders|presidents|heads[ ]+of[ ]+state|men)"
+    r"|the[ ]+(?:pair|duo)|they[ ]+both|both[ ]+of[ ]+them)(?![\w’'-])",
+    re.IGNORECASE,
+)
+_THEY = re.compile(r"(?<![\w’'-])they(?![\w’'-])", re.IGNORECASE)
+# Roles of those who speak for a state at a summit.
+_HEAD_WORDS = frozenset(["president", "leader", "chairman", "premier", "prime", "chancellor", "secretary"])
+# How many sentences around a joint statement its two speakers are sought in.
+_JOINT_BACK, _JOINT_AHEAD = 3, 2
+# How far before a speaker a name joined to it by "and" may start (characters).
+_APPOSITIVE_REACH = 120
+# How much text before a quotation (and four times as much around it) joint speakers are sought in.
+_JOINT_REACH = 300
+
+
+def _joint(
+    ctx: Context, piece: QuotePiece, attribution: Attribution | None, statement: Statement
+) -> Statement:
+    """Both speakers of a joint statement: "A and B agreed to ...", "the two leaders said"."""
+    mention = attribution.mention if attribution is not None else None
+    text = ctx.text
+    if mention is not None and mention.kind == "person" and mention.name and attribution is not None:
+        # "Moon and Kim agreed to cease “…”": a person coordinated with the speaker.
+        pair = _coordinated(ctx, mention, attribution.end)
+        if pair is not None:
+            first, second = pair
+            return evolve(
+                statement,
+                speaker=first.name,
+                role=first.role,
+                affiliation=first.affiliation,
+                co_speakers=(second.name or "",),
+            )
+        return statement
+    if mention is not None and mention.name and mention.kind not in ("state", "pronoun"):
+        return statement
+    index = ctx.sentence_at(piece.open_at)
+    sentence = ctx.sentences[index] if ctx.sentences else Span(0, len(text))
+    before = text[max(sentence.start, piece.open_at - _JOINT_REACH) : piece.open_at]
+    plural = _PLURAL_PEOPLE.search(before) is not None
+    if not plural and attribution is not None and attribution.np_text:
+        plural = _PLURAL_PEOPLE.search(attribution.np_text) is not None
+    if not plural and attribution is not None and piece.close_at is not None:
+        tail_end = min(sentence.end, attribution.end + 1, piece.close_at + _JOINT_REACH)
+        plural = _PLURAL_PEOPLE.search(text, piece.close_at, tail_end) is not None
+    if not plural:
+        # "..., they “confirmed the goal”": a bare "they" right before the quotation.
+        they = list(_THEY.finditer(before))
+        plural = bool(they) and len(before) - they[-1].end() <= 24 and mention is None
+    if not plural:
+        return statement
+    pair = _nearby_pair(ctx, index)
+    if pair is None:
+        return statement
+    first, second = pair
+    return evolve(
+        statement,
+        speaker=first.name,
+        speaker_mention=statement.speaker_mention,
+        role=first.role,
+        affiliation=first.affiliation,
+        co_speakers=(second.name or "",),
+    )
+
+
+def _coordinated(
+    ctx: Context, mention: NameMention, cue_end: int
+) -> tuple[NameMention, NameMention] | None:
+    """`mention` and the person joined to it by "and" ("Moon and Kim said"), in text order."""
+    following = ctx.mentions_in(mention.end, cue_end)[:1]
+    preceding = ctx.mentions_in(max(0, mention.start - _APPOSITIVE_REACH), mention.start)[-1:]
+    after = following[0] if following else None
+    before = preceding[0] if preceding else None
+    for a, b in ((mention, after), (before, mention)):
+        if a is None or b is None:
+            continue
+        if ctx.text[a.end : b.start].strip() != "and" or a.name == b.name:
+            continue
+        # Both attested as people (a title, the gazetteer): "Fred and Cindy Warmbier" is one
+        # couple's name, "Terrorism and Financial Intelligence" part of a title.
+        if all(m.kind == "person" and m.name and (m.role or m.gender) for m in (a, b)):
+            return a, b
+    return None
+
+
+def _nearby_pair(ctx: Context, index: int) -> tuple[NameMention, NameMention] | None:
+    """Two heads of state or government named around sentence `index`: a coordinated
+    pair ("signed by Moon Jae-in and Kim Jong Un") first, else the two nearest."""
+    if not ctx.sentences:
+        return None
+    here = ctx.sentences[index].start
+    # Bounded in characters too, so that one endless sentence stays linear.
+    lo = max(ctx.sentences[max(0, index - _JOINT_BACK)].start, here - 4 * _JOINT_REACH)
+    hi = min(ctx.sentences[min(len(ctx.sentences) - 1, index + _JOINT_AHEAD)].end, here + 4 * _JOINT_REACH)
+    heads = [m for m in ctx.mentions_in(lo, hi) if m.kind == "person" and m.name and _is_head(m)]
+    for a, b in itertools.pairwise(heads):
+        if a.name != b.name and ctx.text[a.end : b.start].strip() == "and":
+            return a, b
+    # The nearest distinct heads, those before the statement first.
+    ordered = sorted(heads, key=lambda m: (m.start > here, abs(m.start - here)))
+    names: list[NameMention] = []
+    for m in ordered:
+        if all(m.name != n.name for n in names):
+            names.append(m)
+        if len(names) == 2:
+            first, second = sorted(names, key=lambda m: m.start)
+            return first, second
+    return None
+
+
+def _is_head(m: NameMention) -> bool:
+    role = (m.role or "").lower().split()
+    return bool(role) and role[0] in _HEAD_WORDS and "vice" not in role and "deputy" not in role
 
 
 def _attribute_safely(ctx: Context, piece: QuotePiece, para_end: int, article_id: str) -> Attribution | None:
