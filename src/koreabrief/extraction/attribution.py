@@ -672,9 +672,11 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
             if gap.lstrip().startswith(",") and appositive and _trivial_gap(ctx, gap):
                 return head
         if i > 0 and mention.kind in ("organisation", "state", "collective"):
-            # "Rep. Kim Gi-hyeon of the People Power Party said": the person speaks.
+            # "Rep. Kim Gi-hyeon of the People Power Party said": the person speaks (and "an
+            # official from South Korea told" the body the official speaks for).
             head = candidates[i - 1]
-            if head.kind == "person" and head.name and _OF_BODY.fullmatch(text, head.end, mention.start):
+            speaks = head.kind == "person" or (head.kind == "anonymous" and head.role == "Official")
+            if speaks and head.name and _OF_BODY.fullmatch(text, head.end, mention.start):
                 return head
         return mention
     return None

@@ -117,8 +117,14 @@ _DETERMINERS = frozenset(
     ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"]
 )
 _TITLE_MODIFIERS = frozenset(
-    ["acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior"]
-)
+    [
+        "acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior",
+        # "an unnamed official": somebody unnamed all the same.
+        "unnamed", "anonymous", "unidentified",
+    ]
+)  # fmt: skip
+# "an official from South Korea", "a senior official at the Pentagon": the body after.
+_OFFICIAL_OF = re.compile(r"[ ]+(?:from|of|at|with|in)[ ]+(?:the[ ]+)?")
 # How the lower-cased text ends when a modifier or a determiner comes right before
 # (a necessary condition, tested before the regexes that find them).
 _MODIFIER_ENDINGS = tuple(w + sep for w in sorted(_TITLE_MODIFIERS) for sep in " -")
@@ -320,6 +326,14 @@ class _Finder:
             return start, (hit[0] if hit is not None and hit[0].kind == "organisation" else None)
         return pos, None
 
+    def _body_after(self, end: int) -> str | None:
+        """The state or body named right after an unnamed title ("official from South Korea")."""
+        of = _OFFICIAL_OF.match(self.text, end)
+        hit = self.gaz_by_start.get(of.end()) if of is not None else None
+        if hit is None or hit.entity.kind not in ("state", "organisation"):
+            return None
+        return hit.entity.name
+
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
         pos = start
@@ -421,6 +435,8 @@ class _Finder:
                 # "an official", "a ministry official": somebody unnamed.
                 unnamed = word.split(" ", 1)[0] in ("a", "an") or info.role == "Official"
                 kind = "anonymous" if unnamed else "title"
+                if affiliation is None and info.role == "Official":
+                    affiliation = self._body_after(m_end)
                 self._add(
                     NameMention(start, m_end, text[start:m_end], None, kind, info.role or None, affiliation)
                 )

@@ -56,6 +56,8 @@ class Resolver:
         # Full names met only as possessors ("Kim Jong Un's sister"), per surname key.
         self.possessors: dict[str, NameMention] = {}
         self.spokes: NameMention | None = None
+        # The last unnamed official the text put in a body, for a later "the official".
+        self.official: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
         self._alias_bodies: dict[tuple[str, str], bool] = {}
 
@@ -101,6 +103,8 @@ class Resolver:
             if found is not None:
                 return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
             return m
+        if m.kind == "anonymous" and m.role == "Official":
+            return self._official(m)
         if m.kind == "collective":
             return self._collective(m)
         if m.kind == "pronoun":
@@ -250,7 +254,43 @@ class Resolver:
             state = self.gaz.resolve(m.affiliation)
             if state is not None and state.kind == "state":
                 return _evolve(m, name=state.name, kind="anonymous")
+        if m.role == "Official":
+            return self._official(_evolve(m, kind="anonymous"))
         return _evolve(m, kind="anonymous")
+
+    def _official(self, m: NameMention) -> NameMention:
+        """An unnamed official speaks for the body the text puts them in: "a Pentagon
+        official" for the Pentagon, "a senior Japanese official" for the Japanese
+        government, "a military official" for the military named last, "the official"
+        for the body of the unnamed official met before (still an unnamed person)."""
+        lowered = m.text.lower()
+        military = "military" in lowered or "defense" in lowered or "defence" in lowered
+        owner = self.gaz.resolve(m.affiliation) if m.affiliation else None
+        found: NameMention | None = None
+        if owner is not None and owner.kind == "organisation":
+            found = _evolve(m, name=owner.name, affiliation=owner.affiliation)
+        elif owner is not None and owner.kind == "state":
+            adjective = owner.adjectives[0] if owner.adjectives else owner.name
+            hit = self.gaz.lookup(f"{adjective} military") if military else None
+            name = hit[0].name if hit is not None else f"{adjective} government"
+            found = _evolve(m, name=name, affiliation=owner.name)
+        elif military:
+            # The military the text names most (the latest of equals): the one it is about.
+            counts: dict[str, int] = {}
+            latest: dict[str, NameMention] = {}
+            for earlier in self.bodies[-_MAX_LOOKBACK:]:
+                if earlier.kind != "state" and earlier.name and self._is_body(earlier.name, "military"):
+                    counts[earlier.name] = counts.get(earlier.name, 0) + 1
+                    latest[earlier.name] = earlier
+            if counts:
+                top = max(counts, key=lambda name: (counts[name], latest[name].start))
+                found = _evolve(m, name=top, affiliation=latest[top].affiliation)
+        elif lowered.startswith("the ") and self.official is not None:
+            found = _evolve(m, name=self.official.name, affiliation=self.official.affiliation)
+        if found is None:
+            return m
+        self.official = found
+        return found
 
     def _spokesperson(self, m: NameMention) -> NameMention | None:
         """ "a ministry spokesperson", then "the spokesperson": the body they speak for."""
