@@ -122,6 +122,8 @@ _OBJECT_PRONOUNS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "her": (("person",), "f"),
     "them": (("organisation", "collective"), None),
 }
+# Cues of an order: its speaker yields to an attribution closing the sentence.
+_DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing"])
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
@@ -225,11 +227,16 @@ class Context:
 
 
 _MODAL = re.compile(r"(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not)\s+\Z")
+# "its continued tests", "the repeated calls": a cue form after a determiner is an adjective.
+_DETERMINED = re.compile(r"(?<![\w’'-])(?:its|his|her|their|our|the|a|an)\s+\Z", re.IGNORECASE)
 
 
 def _after_modal(text: str, pos: int) -> bool:
-    """True for "would respond", "to say": a verb in a reported clause, not a report."""
-    return _MODAL.search(text, max(0, pos - 8), pos) is not None
+    """True for "would respond", "to say": a verb in a reported clause, not a report;
+    and for "its continued tests": an adjective, not a verb."""
+    if _MODAL.search(text, max(0, pos - 8), pos) is not None:
+        return True
+    return _DETERMINED.search(text, max(0, pos - 7), pos) is not None
 
 
 def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
@@ -250,7 +257,10 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             # Kim called the drills “a rehearsal for invasion,” KCNA said: the words are
             # Kim's, the trailing attribution is the source of the whole sentence.
             pre = _before(ctx, piece)
-            if pre is not None and pre.mention is not None and pre.mention.name and pre.cue:
+            named = pre is not None and pre.mention is not None and bool(pre.mention.name)
+            # "Kim ordered the test because of “...”, KCNA said": an order's words
+            # are the agency's account of its reasons, not the one who ordered.
+            if pre is not None and named and pre.cue and pre.cue.lower() not in _DIRECTIVES:
                 return pre
             return post
     found = _before(ctx, piece)

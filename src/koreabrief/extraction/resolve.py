@@ -279,9 +279,10 @@ class Resolver:
             counts: dict[str, int] = {}
             latest: dict[str, NameMention] = {}
             for earlier in self.bodies[-_MAX_LOOKBACK:]:
-                if earlier.kind != "state" and earlier.name and self._is_body(earlier.name, "military"):
-                    counts[earlier.name] = counts.get(earlier.name, 0) + 1
-                    latest[earlier.name] = earlier
+                body = earlier.name or ""
+                if earlier.kind != "state" and body[:1].isupper() and self._is_body(body, "military"):
+                    counts[body] = counts.get(body, 0) + 1
+                    latest[body] = earlier
             if counts:
                 top = max(counts, key=lambda name: (counts[name], latest[name].start))
                 found = _evolve(m, name=top, affiliation=latest[top].affiliation)
