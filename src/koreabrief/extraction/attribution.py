@@ -637,6 +637,12 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         body = np[0] if np is not None else None
         if body is not None and body.name and body.kind in ("organisation", "collective"):
             return Attribution(body, word, cue.end())
+    if ctx.lex.cue_kind(word) == "naming" and head.endswith(" and") and not word.endswith("ing"):
+        # "North Korea said it had tested a bomb and called it “a perfect success”":
+        # a verb coordinated with the clause's, and so with its subject.
+        subject = _clause_subject(ctx, start, cue.start())
+        if subject is not None and subject.name:
+            return Attribution(subject, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
@@ -716,8 +722,31 @@ def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMe
 
 
 def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
-    """The first subject-like mention of a sentence: the speaker of its later verbs."""
+    """The first subject-like mention of a sentence: the speaker of its later verbs.
+
+    A sentence opening with a subordinate clause ("Hours after North Korea said ...,
+    Trump took aim ..., calling it ...") has its main subject after the clause's comma.
+    """
+    lead = _SUBORDINATE.match(ctx.text, start, end)
+    if lead is not None:
+        comma = ctx.text.find(",", lead.end(), end)
+        while comma >= 0 and ctx.quoted(comma):
+            comma = ctx.text.find(",", comma + 1, end)
+        if comma >= 0:
+            after = [m for m in ctx.mentions_in(comma + 1, end) if m.kind != "relative"]
+            main = _head(ctx, after, subject_only=True)
+            if main is not None:
+                return main
     return _head(ctx, [m for m in ctx.mentions_in(start, end) if m.kind != "relative"], subject_only=True)
+
+
+# A sentence opening with a subordinate clause: "After ...", "Hours after ...", "As ...".
+_SUBORDINATE = re.compile(
+    r"\s*(?:(?:just|shortly|soon|only|even|long|hours|days|weeks|months|years|minutes|moments|"
+    r"a|few|two|three|several)[ ]+){0,2}(?:after|before|as|while|when|although|though|since|because|"
+    r"once|despite|following|amid|if|until)\b",
+    re.IGNORECASE,
+)
 
 
 # "Kim Jong Un’s sister, Kim Yo Jong": the possessor, a few lower-case words
