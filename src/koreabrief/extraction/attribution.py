@@ -637,7 +637,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         body = np[0] if np is not None else None
         if body is not None and body.name and body.kind in ("organisation", "collective"):
             return Attribution(body, word, cue.end())
-    if ctx.lex.cue_kind(word) == "naming" and head.endswith(" and") and not word.endswith("ing"):
+    if ctx.lex.cue_kind(word) == "naming" and head.endswith((" and", " but")) and not word.endswith("ing"):
         # "North Korea said it had tested a bomb and called it “a perfect success”":
         # a verb coordinated with the clause's, and so with its subject.
         subject = _clause_subject(ctx, start, cue.start())
@@ -646,7 +646,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
-    if head.endswith((",", " and")) or word.endswith("ing") or not head:
+    if head.endswith((",", " and", " but")) or word.endswith("ing") or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
     return Attribution(None, word, cue.end())
