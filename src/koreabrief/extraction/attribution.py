@@ -310,6 +310,9 @@ def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attr
 def _short_tail(ctx: Context, pos: int) -> bool:
     """True when the sentence ends soon after `pos` without a reported clause ("that ...")."""
     sentence = ctx.sentences[ctx.sentence_at(pos)] if ctx.sentences else Span(pos, pos)
+    aside = _ASIDE.match(ctx.text, pos, sentence.end)
+    if aside is not None:
+        pos = aside.end()  # "according to the Korean Central News Agency (KCNA)."
     words = _WORD.findall(ctx.text[pos : min(sentence.end, pos + 200)].lower())
     # "Holloway asked." / "Kim said in a statement." — not "Japan said none reached ...".
     return not words or (len(words) <= 8 and words[0] in _ADJUNCT_START and "that" not in words)
@@ -409,11 +412,23 @@ _CITING = ("quoted", "cited")
 
 
 def _mention_at(ctx: Context, pos: int) -> NameMention | None:
-    """The mention starting at `pos`, or right after a "the" there ("the ministry")."""
+    """The mention starting at `pos`, or right after a "the" there ("the ministry"),
+    or after a hyphenated modifier ("state-run KCNA", "the state-run KCNA")."""
     mention = ctx.mention_at(pos)
     if mention is None and ctx.text.startswith(("the ", "The "), pos):
-        mention = ctx.mention_at(pos + 4)
+        pos += 4
+        mention = ctx.mention_at(pos)
+    if mention is None:
+        modifier = _HYPHENATED.match(ctx.text, pos)
+        if modifier is not None:
+            mention = ctx.mention_at(modifier.end())
     return mention
+
+
+# A short parenthetical right after a name: its abbreviation or its country.
+_ASIDE = re.compile(r"[ ]*\([^()]{1,40}\)")
+# A lower-case hyphenated modifier before a name: "state-run", "government-controlled".
+_HYPHENATED = re.compile(r"[a-z]{2,15}-[a-z]{2,15}[ ]+")
 
 
 def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMention | None]:
