@@ -406,7 +406,8 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
-_QUOTED_BY = re.compile(r"(?<=quoted)\s+by\s+(?:the\s+)?\Z")
+# "quoted by Yonhap", "quoted by his senior press secretary Hong": up to five lower-case words.
+_QUOTED_BY = re.compile(r"(?<=quoted)[ ]+by[ ]+(?:[a-z]+[ ]+){0,5}\Z")
 # Verbs after which "X as saying" names the speaker X.
 _CITING = ("quoted", "cited")
 
@@ -677,7 +678,7 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
     candidates = ctx.mentions_in(start, cue_start)[-6:]
     by_start = by_end = cue_start
     if candidates:
-        by = _QUOTED_BY.search(text, max(start, candidates[-1].start - 20), candidates[-1].start)
+        by = _QUOTED_BY.search(text, max(start, candidates[-1].start - 60), candidates[-1].start)
         if by is not None:
             # "X was quoted by Yonhap as saying": the agency reports, X speaks.
             by_start, by_end = by.start(), candidates.pop().end
