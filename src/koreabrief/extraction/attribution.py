@@ -635,7 +635,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     if subject is not None and not subject.subject and word.endswith("ing") and head.endswith(","):
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
-        subject = _clause_subject(ctx, start, cue.start()) or subject
+        subject = _coordinated_subject(ctx, start, cue.start()) or subject
     if (
         subject is not None
         and not word.endswith("ing")
@@ -656,16 +656,33 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     if ctx.lex.cue_kind(word) == "naming" and head.endswith((" and", " but")) and not word.endswith("ing"):
         # "North Korea said it had tested a bomb and called it “a perfect success”":
         # a verb coordinated with the clause's, and so with its subject.
-        subject = _clause_subject(ctx, start, cue.start())
+        subject = _coordinated_subject(ctx, start, cue.start())
         if subject is not None and subject.name:
             return Attribution(subject, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
-    if head.endswith((",", " and", " but")) or word.endswith("ing") or not head:
+    if head.endswith((" and", " but")):
+        return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
+    if word.endswith("ing") and head.endswith(","):
+        # "Obama said Sony had “erred”, adding, “...”": the participle goes with the
+        # reporting verb before it, and so with that verb's subject.
+        return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
+    if head.endswith(",") or word.endswith("ing") or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
     return Attribution(None, word, cue.end())
+
+
+def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:
+    """The subject of a verb after "and"/"but": that of the reporting verb before it
+    ("the Pentagon said, but added that ..."), else the clause's."""
+    earlier = ctx.cues(_main_clause_start(ctx, start, cue_start), cue_start)
+    if earlier:
+        found = _subject_before(ctx, start, earlier[-1].start())
+        if found is not None and found.name:
+            return found
+    return _clause_subject(ctx, start, cue_start)
 
 
 def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | None:
@@ -743,17 +760,25 @@ def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
     A sentence opening with a subordinate clause ("Hours after North Korea said ...,
     Trump took aim ..., calling it ...") has its main subject after the clause's comma.
     """
-    lead = _SUBORDINATE.match(ctx.text, start, end)
-    if lead is not None:
-        comma = ctx.text.find(",", lead.end(), end)
-        while comma >= 0 and ctx.quoted(comma):
-            comma = ctx.text.find(",", comma + 1, end)
-        if comma >= 0:
-            after = [m for m in ctx.mentions_in(comma + 1, end) if m.kind != "relative"]
-            main = _head(ctx, after, subject_only=True)
-            if main is not None:
-                return main
+    main_start = _main_clause_start(ctx, start, end)
+    if main_start > start:
+        after = [m for m in ctx.mentions_in(main_start, end) if m.kind != "relative"]
+        main = _head(ctx, after, subject_only=True)
+        if main is not None:
+            return main
     return _head(ctx, [m for m in ctx.mentions_in(start, end) if m.kind != "relative"], subject_only=True)
+
+
+def _main_clause_start(ctx: Context, start: int, end: int) -> int:
+    """Where the main clause of a sentence opening at `start` begins: after the comma
+    closing an opening subordinate clause ("Hours after X said ..., "), else `start`."""
+    lead = _SUBORDINATE.match(ctx.text, start, end)
+    if lead is None:
+        return start
+    comma = ctx.text.find(",", lead.end(), end)
+    while comma >= 0 and ctx.quoted(comma):
+        comma = ctx.text.find(",", comma + 1, end)
+    return comma + 1 if comma >= 0 else start
 
 
 # A sentence opening with a subordinate clause: "After ...", "Hours after ...", "As ...".
