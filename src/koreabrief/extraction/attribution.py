@@ -314,6 +314,13 @@ def _short_tail(ctx: Context, pos: int) -> bool:
     if aside is not None:
         pos = aside.end()  # "according to the Korean Central News Agency (KCNA)."
     words = _WORD.findall(ctx.text[pos : min(sentence.end, pos + 200)].lower())
+    # "Obama said bluntly this morning during ...": adverbs and time words first.
+    lead = 0
+    while lead < min(len(words), 4) and words[lead] not in _ADJUNCT_START:
+        if words[lead] not in ctx.lex.adverbs and not words[lead].endswith("ly"):
+            break
+        lead += 1
+    words = words[lead:]
     # "Holloway asked." / "Kim said in a statement." — not "Japan said none reached ...".
     return not words or (len(words) <= 8 and words[0] in _ADJUNCT_START and "that" not in words)
 
@@ -766,7 +773,18 @@ def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
         main = _head(ctx, after, subject_only=True)
         if main is not None:
             return main
-    return _head(ctx, [m for m in ctx.mentions_in(start, end) if m.kind != "relative"], subject_only=True)
+    found = [m for m in ctx.mentions_in(start, end) if m.kind != "relative" and not _dateline(ctx, m)]
+    return _head(ctx, found, subject_only=True)
+
+
+# "WASHINGTON --", "SEOUL (Reuters) -": a place heading the story, no subject.
+_DATELINE_TAIL = re.compile(r"[ ]*(?:\([^()]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]")
+
+
+def _dateline(ctx: Context, mention: NameMention) -> bool:
+    if not mention.text.isupper() or len(mention.text) <= 3:
+        return False
+    return _DATELINE_TAIL.match(ctx.text, mention.end) is not None
 
 
 def _main_clause_start(ctx: Context, start: int, end: int) -> int:
