@@ -381,6 +381,13 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             named = _mention_at(ctx, tail.end()) if tail is not None else None
             if named is not None and named.name and named.kind == "person":
                 mention = named
+        if mention is not None and mention.kind in ("state", "organisation"):
+            # "said Malaysia Deputy Inspector General of Police, Noor Rashid Ibrahim":
+            # a state or body opening a title the appositive's person holds.
+            title = _TITLE_WORDS.match(text, mention.end, window_end)
+            named = _mention_at(ctx, title.end()) if title is not None else None
+            if named is not None and named.name and named.kind == "person":
+                mention = named
         if mention is not None:
             # "said Kim Jong Un’s sister, Kim Yo Jong": the possessed one speaks.
             following = ctx.mentions_in(mention.start, min(window_end, mention.end + _APPOSITIVE))
@@ -433,6 +440,8 @@ def _mention_at(ctx: Context, pos: int) -> NameMention | None:
     return mention
 
 
+# Capitalised title words after a state or body, up to the appositive's comma.
+_TITLE_WORDS = re.compile(r"(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and)){1,8},[ ]*")
 # A short parenthetical right after a name: its abbreviation or its country.
 _ASIDE = re.compile(r"[ ]*\([^()]{1,40}\)")
 # A lower-case hyphenated modifier before a name: "state-run", "government-controlled".
