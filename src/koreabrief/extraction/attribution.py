@@ -226,9 +226,9 @@ class Context:
         ]
 
 
-_MODAL = re.compile(r"(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not)\s+\Z")
+_MODAL = re.compile(r"(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not|be)\s+\Z")
 # "its continued tests", "the repeated calls": a cue form after a determiner is an adjective.
-_DETERMINED = re.compile(r"(?<![\w’'-])(?:its|his|her|their|our|the|a|an)\s+\Z", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:(?<![\w’'-])(?:its|his|her|their|our|the|a|an)|\w[’']s)\s+\Z", re.IGNORECASE)
 
 
 def _after_modal(text: str, pos: int) -> bool:
@@ -236,7 +236,7 @@ def _after_modal(text: str, pos: int) -> bool:
     and for "its continued tests": an adjective, not a verb."""
     if _MODAL.search(text, max(0, pos - 8), pos) is not None:
         return True
-    return _DETERMINED.search(text, max(0, pos - 7), pos) is not None
+    return _DETERMINED.search(text, max(0, pos - 8), pos) is not None
 
 
 def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
@@ -687,6 +687,13 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     if head.endswith(",") or word.endswith("ing") or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
+    if len(cues) > 1:
+        # "Kim also said the test has proposed “...”": the verb of the reported clause
+        # has no speaker of its own; the reporting verb before it has.
+        outer = cues[-2]
+        subject = _subject_before(ctx, start, outer.start())
+        if subject is not None and subject.name:
+            return Attribution(subject, outer.group(0), outer.end())
     return Attribution(None, word, cue.end())
 
 
