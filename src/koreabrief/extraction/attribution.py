@@ -113,6 +113,8 @@ _ADJUNCT_START = frozenset(
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
 _BY_AGENT = re.compile(r",?[ ]+by[ ]+")
 _OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?")
+# "Chung Jin-suk, leader of South Korea's ruling party": a role of the body after it.
+_ROLE_OF = re.compile(r",[ ]+(?:the[ ]+)?(?:[a-z-]+[ ]+){1,3}(?:of|for|at)[ ]+(?:the[ ]+)?")
 # What may follow an unnamed title before the appositive that names its holder.
 _UNNAMED_TAIL = re.compile(r"(?:[ ]+(?:of|for|at|in)[ ]+[^,;:“”\"«»()]{1,80})?,[ ]*")
 _PASSIVE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been|being)[ ]+(?:[a-z]+ly[ ]+)?\Z")
@@ -740,7 +742,10 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
                 continue
             gap = gap_to_cue(head.end)
             inner = gap.strip().lstrip(",").lstrip()
-            appositive = inner[:1].islower() or not mention.name or mention.kind in ("anonymous", "title")
+            # "Mr Kim, Chairman of the State Affairs Commission, said": a capitalised title.
+            titled = inner.split(" ", 1)[0].lower() in ctx.lex.titles
+            unnamed = not mention.name or mention.kind in ("anonymous", "title")
+            appositive = inner[:1].islower() or titled or unnamed
             if gap.lstrip().startswith(",") and appositive and _trivial_gap(ctx, gap):
                 return head
         if i > 0 and mention.kind in ("organisation", "state", "collective"):
@@ -748,7 +753,10 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
             # official from South Korea told" the body the official speaks for).
             head = candidates[i - 1]
             speaks = head.kind == "person" or (head.kind == "anonymous" and head.role == "Official")
-            if speaks and head.name and _OF_BODY.fullmatch(text, head.end, mention.start):
+            of_body = _OF_BODY.fullmatch(text, head.end, mention.start) or _ROLE_OF.fullmatch(
+                text, head.end, mention.start
+            )
+            if speaks and head.name and of_body:
                 return head
         return mention
     return None
