@@ -772,9 +772,10 @@ def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMe
     if index == 0 or not ctx.sentences:
         return None
     sentence = ctx.sentences[index]
-    if sentence.start < piece.open_at or piece.close_at is None:
+    if sentence.start < piece.open_at:
         return None
-    if ctx.text[piece.close_at + 1 : sentence.end].strip(" .,;!?"):
+    # A quotation left open runs on to its paragraph's end (and into the next ones).
+    if piece.close_at is not None and ctx.text[piece.close_at + 1 : sentence.end].strip(" .,;!?"):
         return None
     prev = ctx.sentences[index - 1]
     if prev.start < para_start:

@@ -105,7 +105,7 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
         para_index = _index(para_starts, piece.open_at)
         direct = _is_direct(ctx, piece, attribution)
         statement = _statement(ctx, piece, attribution, direct)
-        if attribution is None and previous is not None and direct:
+        if attribution is None and previous is not None and (direct or _opens_sentence(ctx, piece)):
             prior, prior_para = previous
             attributed = prior.speaker is not None or prior.speaker_mention is not None
             if attributed and para_index - prior_para <= 1:
@@ -325,6 +325,16 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
         sentence=Span(start, end),
         via=via,
     )
+
+
+def _opens_sentence(ctx: Context, piece: QuotePiece) -> bool:
+    """True for a quotation opening its sentence with a capital: “We are done” and ...
+    carries on the speaker before it even when the writer's words then close it."""
+    if not ctx.sentences:
+        return False
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)]
+    first = ctx.text[piece.start : piece.start + 1]
+    return not ctx.text[sentence.start : piece.open_at].strip() and first.isupper()
 
 
 def _personal(mention: NameMention) -> bool:
