@@ -180,15 +180,18 @@ class Resolver:
 
     def _remember(self, m: NameMention) -> None:
         assert m.name is not None
-        keys = self._keys.get(m.name)
-        if keys is None:
-            keys = self._keys[m.name] = self._surname_keys(m.name)
         if "’s " in m.text or "'s " in m.text:
             # "Kim Jong Un's daughter": the surname written is the father's; a later
             # bare "Kim" is still he when the text names no other Kim.
-            for key in keys:
-                self.possessors.setdefault(key, m)
-            return
+            # ("China's Ambassador Liu Jieyi", owned by a state, is Liu's own mention.)
+            owner = self._possessor(m)
+            if owner is not None:
+                for key in self._surname_keys(owner.name or ""):
+                    self.possessors.setdefault(key, owner)
+                return
+        keys = self._keys.get(m.name)
+        if keys is None:
+            keys = self._keys[m.name] = self._surname_keys(m.name)
         for key in keys:
             current = self.surnames.get(key)
             # A bare surname never displaces a full name met earlier.
@@ -196,6 +199,16 @@ class Resolver:
                 self.surnames[key] = m
                 if m.subject:
                     self.subject_surnames[key] = m
+
+    def _possessor(self, m: NameMention) -> NameMention | None:
+        """The gazetteer person named before the "'s" of a possessive mention, as a mention."""
+        cut = max(m.text.find("’s "), m.text.find("'s "))
+        hits = [h for h in self.gaz.find(m.text[:cut]) if h.entity.kind == "person"] if cut > 0 else []
+        if not hits:
+            return None
+        e = hits[-1].entity
+        owner = m.text[:cut]
+        return NameMention(m.start, m.start + cut, owner, e.name, "person", e.role, e.affiliation, e.gender)
 
     def _surname_keys(self, name: str) -> tuple[str, ...]:
         """The keys a later bare surname finds `name` by (memoised per text in `_keys`)."""
@@ -439,6 +452,8 @@ class Resolver:
                     continue
                 if gender and cand.gender and cand.gender != gender:
                     continue
+                if "person" in kinds and any(ch.isdigit() for ch in cand.name):
+                    continue  # "Hwasong-17": a weapon, never a person
                 if "person" in kinds and self._shape_only(cand):
                     weak = weak or cand
                     continue
@@ -455,8 +470,9 @@ class Resolver:
         reads like a thing: one word, or after an article ("the Ulchi Freedom Shield")."""
         if m.kind != "person" or m.role is not None or m.gender is not None:
             return False
-        if " " not in (m.name or " "):
-            return True
+        name = m.name or " "
+        if " " not in name:
+            return True  # "Sunan", "War"
         return self.text[max(0, m.start - 4) : m.start].lower() in ("the ", " an ", " a ")
 
     def _antecedent(self, pos: int, *, people_only: bool = False) -> NameMention | None:
