@@ -121,3 +121,16 @@ def test_brief_groups_joint_statement() -> None:
     text = "Moon Jae-in and Kim Jong Un agreed to end “all hostile acts” on the border."
     md = kb.render_markdown(kb.brief([kb.extract(kb.article(text, id="j1"))]))
     assert "### Moon Jae-in and Kim Jong Un" in md
+
+
+def test_body_relayed_by_agency() -> None:
+    """A body quoted by an agency speaks, the agency is its channel."""
+    s = _one("The victory showed “unbreakable friendship”, KCNA cited the North’s ruling party as saying.")
+    assert (s.speaker, s.via) == ("Workers' Party of Korea", KCNA)
+
+
+def test_own_spokesman_is_no_channel() -> None:
+    """"his spokesman said" after a leader's words is his own office, not a channel."""
+    text = "The White House spoke first. Ban Ki-moon called the findings “deeply troubling,” his spokesman said."
+    found = extract_statements(kb.Article(id="t", raw=text, text=text))
+    assert [(s.speaker, s.via) for s in found] == [("Ban Ki-moon", None)]

@@ -906,8 +906,8 @@ def channel(ctx: Context, speaker: NameMention, start: int, end: int) -> NameMen
     for m in ctx.mentions_in(start, end):
         if m.kind not in _CHANNEL_KINDS or not m.name or not m.name[0].isupper() or m.name == speaker.name:
             continue
-        if m.start <= speaker.start < m.end:
-            continue
+        if m.start <= speaker.start < m.end or m.text.lower().startswith(("his ", "her ", "its ", "their ")):
+            continue  # "Ban called it “…”, his spokesman said": his own office, no channel
         if _RELAY_BEFORE.search(text, max(start, m.start - 24), m.start):
             return m
         if _RELAY_AFTER.match(text, m.end, end):

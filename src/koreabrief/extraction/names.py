@@ -513,6 +513,17 @@ class _Finder:
                     NameMention(start, end, whole, modifier.name, "organisation", None, modifier.affiliation)
                 )
                 continue
+            owned_hit = (
+                self.gaz.lookup(f"{modifier.name}'s {text[m_start:m_end]}")
+                if modifier is not None and modifier.kind == "state"
+                else None
+            )
+            if owned_hit is not None and owned_hit[0].kind == "organisation":
+                # "the North's ruling party": the body the gazetteer knows for that state.
+                entity = owned_hit[0]
+                found = NameMention(start, end, whole, entity.name, "organisation", None, entity.affiliation)
+                self._add(found)
+                continue
             if modifier is not None and modifier.kind == "state":
                 adjective = modifier.adjectives[0] if modifier.adjectives else modifier.name
                 name = f"{adjective} {canonical}"

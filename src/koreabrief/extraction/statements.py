@@ -338,10 +338,11 @@ def _opens_sentence(ctx: Context, piece: QuotePiece) -> bool:
 
 
 def _personal(mention: NameMention) -> bool:
-    """True for a person, or a pronoun or title standing for one: whose words a body relays."""
+    """True for a named speaker whose words a channel may relay: a person (or a pronoun
+    or title standing for one) or a body ("KCNA cited the ruling party as saying")."""
     if not mention.name:
         return False
-    if mention.kind == "person":
+    if mention.kind in ("person", "organisation", "collective", "state"):
         return True
     standing_in = mention.kind in ("pronoun", "relative", "title")
     return standing_in and (mention.gender is not None or mention.role is not None)
