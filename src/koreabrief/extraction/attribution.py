@@ -228,17 +228,18 @@ class Context:
         ]
 
 
-_MODAL = re.compile(r"(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not|be)\s+\Z")
-# "its continued tests", "the repeated calls": a cue form after a determiner is an adjective.
-_DETERMINED = re.compile(r"(?:(?<![\w’'-])(?:its|his|her|their|our|the|a|an)|\w[’']s)\s+\Z", re.IGNORECASE)
+# "would respond", "to say", "be stated": a verb in a reported clause, not a report; "its
+# continued tests", "the North's alleged test": an adjective after a determiner (one search).
+_NOT_A_REPORT = re.compile(
+    r"(?:(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not|be"
+    r"|(?i:its|his|her|their|our|the|a|an))|\w[’']s)\s+\Z"
+)
 
 
 def _after_modal(text: str, pos: int) -> bool:
     """True for "would respond", "to say": a verb in a reported clause, not a report;
     and for "its continued tests": an adjective, not a verb."""
-    if _MODAL.search(text, max(0, pos - 8), pos) is not None:
-        return True
-    return _DETERMINED.search(text, max(0, pos - 8), pos) is not None
+    return _NOT_A_REPORT.search(text, max(0, pos - 8), pos) is not None
 
 
 def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:

@@ -33,6 +33,7 @@ _OWNED_BY_STATE = re.compile(r"(?:country|nation)(?:’s|'s) \Z")
 _REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"])
 # Roles of a state's head, for "N. Korea's Kim", highest first.
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
+_HAS_DIGIT = re.compile(r"\d")
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
@@ -203,11 +204,18 @@ class Resolver:
     def _possessor(self, m: NameMention) -> NameMention | None:
         """The gazetteer person named before the "'s" of a possessive mention, as a mention."""
         cut = max(m.text.find("’s "), m.text.find("'s "))
-        hits = [h for h in self.gaz.find(m.text[:cut]) if h.entity.kind == "person"] if cut > 0 else []
-        if not hits:
+        owner = m.text[:cut] if cut > 0 else ""
+        words = owner.split()
+        # The name ends the possessor phrase ("North Korean leader Kim Jong Un"): a few
+        # dictionary look-ups of its last words, no scan of the phrase.
+        e = None
+        for n in (3, 2, 4, 1):
+            hit = self.gaz.lookup(" ".join(words[-n:])) if len(words) >= n else None
+            if hit is not None and hit[0].kind == "person":
+                e = hit[0]
+                break
+        if e is None:
             return None
-        e = hits[-1].entity
-        owner = m.text[:cut]
         return NameMention(m.start, m.start + cut, owner, e.name, "person", e.role, e.affiliation, e.gender)
 
     def _surname_keys(self, name: str) -> tuple[str, ...]:
@@ -452,7 +460,7 @@ class Resolver:
                     continue
                 if gender and cand.gender and cand.gender != gender:
                     continue
-                if "person" in kinds and any(ch.isdigit() for ch in cand.name):
+                if "person" in kinds and _HAS_DIGIT.search(cand.name):
                     continue  # "Hwasong-17": a weapon, never a person
                 if "person" in kinds and self._shape_only(cand):
                     weak = weak or cand

@@ -201,6 +201,8 @@ def _coordinated(
     ctx: Context, mention: NameMention, cue_end: int
 ) -> tuple[NameMention, NameMention] | None:
     """`mention` and the person joined to it by "and" ("Moon and Kim said"), in text order."""
+    if " and " not in ctx.text[max(0, mention.start - _APPOSITIVE_REACH) : cue_end]:
+        return None  # the usual case, settled without a look at the mentions
     following = ctx.mentions_in(mention.end, cue_end)[:1]
     preceding = ctx.mentions_in(max(0, mention.start - _APPOSITIVE_REACH), mention.start)[-1:]
     after = following[0] if following else None
