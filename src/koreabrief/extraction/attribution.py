@@ -651,7 +651,8 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
             return Attribution(agent, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
-    if subject is not None and not subject.subject and word.endswith("ing") and head.endswith(","):
+    loose = subject is not None and (not subject.subject or _attributive(ctx, subject, cue.start()))
+    if subject is not None and loose and word.endswith("ing") and head.endswith(","):
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
         subject = _coordinated_subject(ctx, start, cue.start()) or subject

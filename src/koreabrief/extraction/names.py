@@ -406,6 +406,10 @@ class _Finder:
             info = titles.get(lowered[m_start:m_end].lower()) if m_start < m_end else None
             if info is None:
                 continue
+            if lowered.startswith("official ", m_start) and m_end == m_start + 8:
+                after = self.gaz_by_start.get(m_end + 1)
+                if after is not None and after.entity.kind != "person":
+                    continue  # "the official Korean Central News Agency": an adjective
             span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
             if span is None and text.startswith(", ", m_end):
                 span = self._name_after(m_end)
