@@ -125,7 +125,7 @@ def test_brief_groups_joint_statement() -> None:
 
 def test_body_relayed_by_agency() -> None:
     """A body quoted by an agency speaks, the agency is its channel."""
-    s = _one("The victory showed “unbreakable friendship”, KCNA cited the North’s ruling party as saying.")
+    s = _one("The win showed “unbreakable friendship”, KCNA cited the North’s ruling party as saying.")
     assert (s.speaker, s.via) == ("Workers' Party of Korea", KCNA)
 
 
