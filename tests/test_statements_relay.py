@@ -131,6 +131,6 @@ def test_body_relayed_by_agency() -> None:
 
 def test_own_spokesman_is_no_channel() -> None:
     """"his spokesman said" after a leader's words is his own office, not a channel."""
-    text = "The White House spoke first. Ban Ki-moon called the findings “deeply troubling,” his spokesman said."
+    text = "The White House spoke. Ban Ki-moon called the findings “deeply troubling,” his spokesman said."
     found = extract_statements(kb.Article(id="t", raw=text, text=text))
     assert [(s.speaker, s.via) for s in found] == [("Ban Ki-moon", None)]
