@@ -154,7 +154,9 @@ class Resolver:
                 )
             known = self.gaz.by_surname(name)
             if len(known) > 1:
-                known = self._state_head(m.start, known)
+                heads = self._state_head(m.start, known)
+                # "Kim said" in a story about North Korea, no Kim named in full: its leader.
+                known = heads or self._dominant_head(known)
             if len(known) == 1:
                 return _with_entity(m, known[0])
         return m
@@ -169,6 +171,22 @@ class Resolver:
             return ()
         for roles in _HEAD_ROLES:
             heads = tuple(e for e in known if e.affiliation == state.name and e.role in roles)
+            if heads:
+                return heads
+        return ()
+
+    def _dominant_head(self, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """Of the people with one surname, the head of the state the text has named most
+        (among the last mentions): none if no state is named or it has no such head."""
+        counts: dict[str, int] = {}
+        for body in self.bodies[-_MAX_LOOKBACK:]:
+            if body.kind == "state" and body.name:
+                counts[body.name] = counts.get(body.name, 0) + 1
+        if not counts:
+            return ()
+        state = max(counts, key=lambda name: counts[name])
+        for roles in _HEAD_ROLES:
+            heads = tuple(e for e in known if e.affiliation == state and e.role in roles)
             if heads:
                 return heads
         return ()
