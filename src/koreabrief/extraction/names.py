@@ -209,7 +209,7 @@ class _Finder:
         self._shapes()
         self._pronouns()
         self.found.sort(key=lambda m: m.start)
-        return Resolver(self.text, self.gaz, self.lex, self.sentences).resolve(self.found)
+        return Resolver(self.text, self.gaz, self.lex, self.sentences, quoted=self.quoted).resolve(self.found)
 
     # --- helpers -----------------------------------------------------------
 

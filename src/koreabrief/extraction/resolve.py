@@ -41,8 +41,19 @@ _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collectiv
 class Resolver:
     """Resolves a list of raw mentions of one text, in text order."""
 
-    def __init__(self, text: str, gaz: Gazetteer, lex: Lexicon, sentences: list[Span] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        gaz: Gazetteer,
+        lex: Lexicon,
+        sentences: list[Span] | None = None,
+        *,
+        quoted: bytearray | None = None,
+    ) -> None:
         self.text = text
+        # One flag per character, 1 inside a quotation: names there are the speaker's
+        # words, never what a pronoun of the writer's stands for.
+        self.quoted = quoted
         self.gaz = gaz
         self.lex = lex
         spans = sentences if sentences is not None else sentence_spans(text)
@@ -475,6 +486,8 @@ class Resolver:
             in_sentence.reverse()
             for cand in in_sentence:
                 if not cand.name or _kind_of(cand) not in kinds:
+                    continue
+                if self.quoted is not None and self.quoted[cand.start] == 1:
                     continue
                 if gender and cand.gender and cand.gender != gender:
                     continue
