@@ -443,6 +443,11 @@ def _mention_at(ctx: Context, pos: int) -> NameMention | None:
     return mention
 
 
+# "<X> issued a statement" before a participle: X's statement says what follows.
+_ISSUED = re.compile(
+    r"[ ]+(?:has[ ]+|had[ ]+)?(?:issued|released|published|put[ ]+out|sent)[ ]+(?:a|an|its|the)[ ]+"
+    r"(?:[a-z-]+[ ]+){0,2}(?:statement|communique|declaration|message|note|letter)[ ]+"
+)
 # Capitalised title words after a state or body, up to the appositive's comma.
 _TITLE_WORDS = re.compile(r"(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and)){1,8},[ ]*")
 # A short parenthetical right after a name: its abbreviation or its country.
@@ -684,6 +689,11 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
+    if word.endswith("ing") and not head.endswith(","):
+        # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
+        before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
+        if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):
+            return Attribution(before[-1], word, cue.end())
     if word.endswith("ing") and head.endswith(","):
         # "Obama said Sony had “erred”, adding, “...”": the participle goes with the
         # reporting verb before it, and so with that verb's subject.
