@@ -134,3 +134,15 @@ def test_own_spokesman_is_no_channel() -> None:
     text = "The White House spoke. Ban Ki-moon called the findings “deeply troubling,” his spokesman said."
     found = extract_statements(kb.Article(id="t", raw=text, text=text))
     assert [(s.speaker, s.via) for s in found] == [("Ban Ki-moon", None)]
+
+
+def test_quoted_as_saying_by_agency() -> None:
+    """"was quoted as saying by KCNA": Kim speaks, KCNA is the channel."""
+    s = _one("Kim Jong Un was quoted as saying by KCNA that the launch was “a miracle of our people.”")
+    assert (s.speaker, s.via) == ("Kim Jong Un", KCNA)
+
+
+def test_joint_participle_keeps_both() -> None:
+    """"A and B condemned it, calling it “...”": both speak."""
+    s = _one("Lee Jae-myung and Shigeru Ishiba condemned the launch, calling it “a clear violation.”")
+    assert s.speakers == ("Lee Jae-myung", "Shigeru Ishiba")

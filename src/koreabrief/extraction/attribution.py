@@ -895,7 +895,8 @@ def _reply(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 # A body relaying someone else's words: "KCNA quoted/cited X", "quoted/cited/carried/
 # reported by KCNA", "according to KCNA", "..., KCNA reported".
 _RELAY_BEFORE = re.compile(
-    r"(?:(?:quoted|cited|carried|reported|published|relayed|broadcast)[ ]+by|according[ ]+to|via)"
+    r"(?:(?:(?:quoted|cited)(?:[ ]+as[ ]+saying)?|carried|reported|published|relayed|broadcast)[ ]+by"
+    r"|according[ ]+to|via)"
     r"[ ]+(?:the[ ]+)?\Z",
     re.IGNORECASE,
 )
@@ -920,7 +921,7 @@ def channel(ctx: Context, speaker: NameMention, start: int, end: int) -> NameMen
             continue
         if m.start <= speaker.start < m.end or m.text.lower().startswith(("his ", "her ", "its ", "their ")):
             continue  # "Ban called it “…”, his spokesman said": his own office, no channel
-        if _RELAY_BEFORE.search(text, max(start, m.start - 24), m.start):
+        if _RELAY_BEFORE.search(text, max(start, m.start - 30), m.start):
             return m
         if _RELAY_AFTER.match(text, m.end, end):
             return m
