@@ -124,6 +124,8 @@ _OBJECT_PRONOUNS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "her": (("person",), "f"),
     "them": (("organisation", "collective"), None),
 }
+# Plain verbs of speech: a person's report of what others agreed or claimed.
+_SPEECH = frozenset(["said", "says", "told", "tells", "stated"])
 # Cues of an order: its speaker yields to an attribution closing the sentence.
 _DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing"])
 # Cues whose object, not subject, is the source of the words.
@@ -669,6 +671,14 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     ):
         # "Kim Jong Un, nicknamed “Rocket Man”": Kim is the one named, not the namer.
         return Attribution(None, word, cue.end())
+    if subject is not None and len(cues) > 1 and subject.kind != "person" and cues[-2].end() <= subject.start:
+        # "Xi said Beijing and Pyongyang agreed that it was “an inevitable trend”": a
+        # person reports what two states agreed; the words are the person's account.
+        outer = cues[-2]
+        if outer.group(0).lower() in _SPEECH:
+            reporter = _subject_before(ctx, start, outer.start())
+            if reporter is not None and reporter.kind == "person" and reporter.name:
+                return Attribution(reporter, outer.group(0), outer.end())
     if subject is not None:
         return Attribution(subject, word, cue.end())
     opens = not ctx.sentences or ctx.sentences[ctx.sentence_at(start)].start == start
