@@ -448,7 +448,7 @@ def _mention_at(ctx: Context, pos: int) -> NameMention | None:
 # "<X> issued a statement" before a participle: X's statement says what follows.
 _ISSUED = re.compile(
     r"[ ]+(?:has[ ]+|had[ ]+)?(?:issued|released|published|put[ ]+out|sent)[ ]+(?:a|an|its|the)[ ]+"
-    r"(?:[a-z-]+[ ]+){0,2}(?:statement|communique|declaration|message|note|letter)[ ]+"
+    r"(?:[a-z-]+[ ]+){0,2}(?:statement|communique|declaration|message|note|letter|release|readout)[ ]+"
 )
 # Capitalised title words after a state or body, up to the appositive's comma.
 _TITLE_WORDS = re.compile(r"(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and)){1,8},[ ]*")
@@ -699,7 +699,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if word.endswith("ing") and not head.endswith(","):
+    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(","):
         # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
         before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
         if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):

@@ -34,6 +34,7 @@ _REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"
 # Roles of a state's head, for "N. Korea's Kim", highest first.
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 _HAS_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+")
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
@@ -295,6 +296,11 @@ class Resolver:
                 affiliation=holder.affiliation,
                 gender=holder.gender,
             )
+        described = self._described(m) if m.role and m.text.lower().startswith("the ") else None
+        if described is not None:
+            return _evolve(
+                m, name=described.name, kind="person", affiliation=described.affiliation, gender=described.gender
+            )
         found = self._spokesperson(m)
         if found is not None:
             return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
@@ -342,6 +348,24 @@ class Resolver:
             return m
         self.official = found
         return found
+
+    def _described(self, m: NameMention) -> NameMention | None:
+        """ "the expert" after "Yang Uk, a military analyst at ...,": the person named in the
+        last two sentences whose appositive gives a title of the same role."""
+        here = self._sentence(m.start)
+        for j in range(len(self.out) - 1, max(-1, len(self.out) - 1 - _MAX_LOOKBACK), -1):
+            earlier = self.out[j]
+            if self.sentence_of[j] < here - 2:
+                return None
+            named = earlier.kind == "person" and earlier.name
+            if not named or not self.text.startswith(", ", earlier.end):
+                continue
+            appositive = self.text[earlier.end + 2 : earlier.end + 80].split(",", 1)[0]
+            for word in _WORDS.findall(appositive.lower()):
+                info = self.lex.titles.get(word)
+                if info is not None and info.role == m.role:
+                    return earlier
+        return None
 
     def _spokesperson(self, m: NameMention) -> NameMention | None:
         """ "a ministry spokesperson", then "the spokesperson": the body they speak for."""
