@@ -299,7 +299,11 @@ class Resolver:
         described = self._described(m) if m.role and m.text.lower().startswith("the ") else None
         if described is not None:
             return _evolve(
-                m, name=described.name, kind="person", affiliation=described.affiliation, gender=described.gender
+                m,
+                name=described.name,
+                kind="person",
+                affiliation=described.affiliation,
+                gender=described.gender,
             )
         found = self._spokesperson(m)
         if found is not None:
