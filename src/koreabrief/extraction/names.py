@@ -419,6 +419,15 @@ class _Finder:
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
+            if span is None and text.startswith(" of ", m_end):
+                # "Deputy Director of the Workers' Party of Korea Kim Yo-jong": the body, then the name.
+                at = m_end + 4
+                at += 4 if text.startswith("the ", at) else 0
+                body = self.gaz_by_start.get(at)
+                if body is not None and body.entity.kind in ("organisation", "state"):
+                    span = self._name_after(body.end + 1) if text.startswith(" ", body.end) else None
+                    if span is not None and affiliation is None:
+                        affiliation = body.entity.name
             if span is not None:
                 name_text = text[span[0] : span[1]]
                 self._add(
