@@ -669,8 +669,8 @@ class _Finder:
             self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
         initial = len(words) == 1 and _sentence_initial(text, pos)
-        if initial and words[0].endswith(("s", "ing", "ly", "ed")):
-            return  # "Diplomats", "Arriving", "Reportedly": not a name opening a sentence
+        if initial and words[0].endswith(("s", "ing", "ly", "ed")) and not self.gaz.by_surname(words[0]):
+            return  # "Diplomats", "Arriving", "Reportedly": not a name opening a sentence (but "Mattis")
         # One capitalised word opening a sentence or a quotation ("Evidence",
         # "Good") is a name only if it resolves or speaks: the resolver decides.
         self._add_new(pos, end, mention, _clean_name(mention), "maybe" if initial else "person")

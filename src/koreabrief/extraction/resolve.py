@@ -204,10 +204,16 @@ class Resolver:
         return ()
 
     def _speaks(self, end: int) -> bool:
-        """True when a cue verb follows: "Engel said" names a speaker even unknown."""
-        return (
-            self.lex.pattern("cue").match(self.text, end + 1) is not None and self.text[end : end + 1] == " "
-        )
+        """True when a cue verb follows: "Engel said", "Mattis also said" name a speaker even unknown."""
+        if self.text[end : end + 1] != " ":
+            return False
+        cue = self.lex.pattern("cue")
+        if cue.match(self.text, end + 1) is not None:
+            return True
+        word = _WORDS.match(self.text, end + 1)
+        if word is None or word.group(0) not in self.lex.adverbs:
+            return False
+        return cue.match(self.text, word.end() + 1) is not None
 
     def _remember(self, m: NameMention) -> None:
         assert m.name is not None
