@@ -393,6 +393,15 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             named = _mention_at(ctx, title.end()) if title is not None else None
             if named is not None and named.name and named.kind == "person":
                 mention = named
+        if mention is None or not mention.name or mention.kind in ("title", "anonymous"):
+            # "said Under Secretary of the Treasury for Terrorism and Financial Intelligence
+            # Brian Nelson": a long capitalised title, then the name it belongs to.
+            # The last person the run of title words reaches ("... Intelligence Brian Nelson").
+            for named in ctx.mentions_in(after, window_end)[:6]:
+                if not _LONG_TITLE.fullmatch(text, after, named.start):
+                    break
+                if named.name and named.kind == "person" and (named.role or named.gender):
+                    mention = named
         if mention is not None:
             # "said Kim Jong Un’s sister, Kim Yo Jong": the possessed one speaks.
             following = ctx.mentions_in(mention.start, min(window_end, mention.end + _APPOSITIVE))
@@ -452,6 +461,8 @@ _ISSUED = re.compile(
 )
 # Capitalised title words after a state or body, up to the appositive's comma.
 _TITLE_WORDS = re.compile(r"(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and)){1,8},[ ]*")
+# A capitalised title of several words (no comma) before its holder's name.
+_LONG_TITLE = re.compile(r"(?:the[ ]+)?[A-Z][\w.’'-]*(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and|on)){0,12}[ ]+")
 # A short parenthetical right after a name: its abbreviation or its country.
 _ASIDE = re.compile(r"[ ]*\([^()]{1,40}\)")
 # A lower-case hyphenated modifier before a name: "state-run", "government-controlled".
