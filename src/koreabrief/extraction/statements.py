@@ -105,10 +105,14 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
         para_index = _index(para_starts, piece.open_at)
         direct = _is_direct(ctx, piece, attribution)
         statement = _statement(ctx, piece, attribution, direct)
-        if attribution is None and previous is not None and (direct or _opens_sentence(ctx, piece)):
+        if attribution is None and previous is not None:
             prior, prior_para = previous
             attributed = prior.speaker is not None or prior.speaker_mention is not None
-            if attributed and para_index - prior_para <= 1:
+            # “A” ... and “B” in the sentence of the quotation before: the same speaker's.
+            span = prior.sentence
+            same_sentence = span is not None and span.start <= piece.open_at < span.end
+            carries = direct or _opens_sentence(ctx, piece) or same_sentence
+            if attributed and carries and para_index - prior_para <= 1:
                 statement = _carry(statement, prior)
         if statement.speaker_mention is None and attribution is None and direct:
             # "Kim was defiant. “We will never give in.”": the person the sentence
