@@ -13,6 +13,7 @@ else its speaker is None. Every step degrades per quotation, never per document.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import warnings
@@ -125,6 +126,13 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
                     speaker_mention=subject.text,
                     role=subject.role,
                     affiliation=subject.affiliation,
+                )
+        if statement.speaker is None and attribution is not None and attribution.np_text:
+            # "“...,” his post reads": the person the possessive stands for.
+            owner = _owner_of(ctx, attribution.np_text, piece.open_at)
+            if owner is not None:
+                statement = evolve(
+                    statement, speaker=owner.name, role=owner.role, affiliation=owner.affiliation
                 )
         if not statement.co_speakers:
             statement = _joint(ctx, piece, attribution, statement)
@@ -331,6 +339,38 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
         sentence=Span(start, end),
         via=via,
     )
+
+
+# "his post", "her statement", "his latest tweet": a person's own words by a possessive.
+_HIS_WORDS = re.compile(
+    r"(his|her)[ ]+(?:[a-z-]+[ ]+){0,2}(?:post|posts|statement|tweet|tweets|message|letter|remarks|"
+    r"words|speech|comments|note|posting|account|reply|response)",
+    re.IGNORECASE,
+)
+_GENDER_OF = {"his": "m", "her": "f"}
+# How many mentions back the person a possessive stands for is sought.
+_OWNER_REACH = 12
+
+
+def _owner_of(ctx: Context, phrase: str, pos: int) -> NameMention | None:
+    """The named person "his"/"her" of `phrase` stands for: the nearest before `pos`
+    (of that gender when known), within the two sentences before."""
+    found = _HIS_WORDS.fullmatch(phrase.strip())
+    if found is None or not ctx.sentences:
+        return None
+    gender = _GENDER_OF[found.group(1).lower()]
+    floor = ctx.sentences[max(0, ctx.sentence_at(pos) - 2)].start
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    for _ in range(_OWNER_REACH):
+        if i < 0 or ctx.mentions[i].start < floor:
+            return None
+        m = ctx.mentions[i]
+        # An attested person: of that gender, or titled ("Twitter" is a person by shape only).
+        attested = m.gender == gender or (m.gender is None and m.role is not None)
+        if m.kind in ("person", "pronoun") and m.name and attested:
+            return m
+        i -= 1
+    return None
 
 
 def _opens_sentence(ctx: Context, piece: QuotePiece) -> bool:
