@@ -8,7 +8,10 @@ mention and a cue word. A quotation with no attribution of its own continues
 the speaker of the quotation just before it (same or previous paragraph) when
 it is a whole sentence (the usual way news carries on a quote); failing that, a
 stand-alone quotation goes to the named person the sentence before it is about;
-else its speaker is None. Every step degrades per quotation, never per document.
+else its speaker is None. A person's words relayed by an agency keep the person
+as speaker and the agency as `via` (`attribution.channel`); a joint statement
+("A and B agreed", "the two leaders said") keeps both (`co_speakers`). Every
+step degrades per quotation, never per document.
 """
 
 from __future__ import annotations
