@@ -933,12 +933,18 @@ def channel(ctx: Context, speaker: NameMention, start: int, end: int) -> NameMen
 
     The leader quoted by an agency stays the speaker; the agency is only the
     channel ("KCNA quoted Kim as saying", "Kim said ..., KCNA reported",
-    "according to KCNA"). A body that speaks in its own voice is never a
-    channel: the caller asks only for a person's statements.
+    "according to KCNA"). A body speaking in its own voice is the speaker; the
+    speaker's own spokesman ("his spokesman said") is no channel either.
     """
     text = ctx.text
-    for m in ctx.mentions_in(start, end):
-        if m.kind not in _CHANNEL_KINDS or not m.name or not m.name[0].isupper() or m.name == speaker.name:
+    i = bisect.bisect_left(ctx.mention_starts, start)
+    mentions = ctx.mentions
+    while i < len(mentions) and mentions[i].start < end:
+        m = mentions[i]
+        i += 1
+        if m.end > end or m.kind not in _CHANNEL_KINDS or not m.name or not m.name[0].isupper():
+            continue
+        if m.name == speaker.name:
             continue
         if m.start <= speaker.start < m.end or m.text.lower().startswith(("his ", "her ", "its ", "their ")):
             continue  # "Ban called it “…”, his spokesman said": his own office, no channel

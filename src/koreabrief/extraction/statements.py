@@ -37,6 +37,8 @@ from koreabrief.models import Article, Span, Statement
 
 __all__ = ["extract_statements", "statements_in_context"]
 
+# A stop (and closing marks) followed by a space inside a quotation: where it may split.
+_INNER_STOP = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*\s")
 # How far from a quotation and its speaker the channel relaying them is sought (characters).
 _RELAY_REACH = 200
 
@@ -152,6 +154,8 @@ _PLURAL_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _THEY = re.compile(r"(?<![\w’'-])they(?![\w’'-])", re.IGNORECASE)
+# Words one of which a joint subject holds (a cheap test before the patterns above).
+_JOINT_WORDS = ("leaders", "presidents", "heads of state", "two men", "pair", "duo", "both", "they")
 # Roles of those who speak for a state at a summit.
 _HEAD_WORDS = frozenset(["president", "leader", "chairman", "premier", "prime", "chancellor", "secretary"])
 # How many sentences around a joint statement its two speakers are sought in.
@@ -185,7 +189,11 @@ def _joint(
         return statement
     index = ctx.sentence_at(piece.open_at)
     sentence = ctx.sentences[index] if ctx.sentences else Span(0, len(text))
-    before = text[max(sentence.start, piece.open_at - _JOINT_REACH) : piece.open_at]
+    lo = max(sentence.start, piece.open_at - _JOINT_REACH)
+    window = text[lo : min(sentence.end, piece.end + _JOINT_REACH)].lower()
+    if not any(word in window for word in _JOINT_WORDS):
+        return statement  # the usual case: no plural subject anywhere near
+    before = text[lo : piece.open_at]
     plural = _PLURAL_PEOPLE.search(before) is not None
     if not plural and attribution is not None and attribution.np_text:
         plural = _PLURAL_PEOPLE.search(attribution.np_text) is not None
@@ -423,9 +431,11 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
     body = quote.strip().lstrip("…. ")
     if not body:
         return False
-    inner = sentence_spans(quote) if len(quote) < 20_000 else [Span(0, len(quote))]
-    if len(inner) > 1 and _sentence_like(quote[inner[-1].start : inner[-1].end]):
-        return True
+    # Most quotations hold no stop before their end: one sentence, no split needed.
+    if len(quote) < 20_000 and _INNER_STOP.search(quote) is not None:
+        inner = sentence_spans(quote)
+        if len(inner) > 1 and _sentence_like(quote[inner[-1].start : inner[-1].end]):
+            return True
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, 0)
     pre = text[max(sentence.start, piece.open_at - 300) : piece.open_at].rstrip()
     # After a stop the sentence splitter kept ("at 7:10 a.m. “Our military ...”"), a new sentence.
