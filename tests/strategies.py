@@ -98,6 +98,8 @@ statements = st.builds(
     cue=st.none() | st.sampled_from(["said", "told", "warned", "slogan"]),
     direct=st.booleans(),
     sentence=st.none() | spans(),
+    via=st.none() | _names,
+    co_speakers=_tuples(_names),
 )
 
 events = st.builds(
@@ -227,6 +229,7 @@ speaker_statements = st.builds(
     quotes=_tuples(_safe_text),
     articles=_tuples(_tuples(_ids)),
     outlets=_tuples(_tuples(_safe_text)),
+    via=_tuples(_names),
 )
 
 briefs = st.builds(

@@ -163,18 +163,25 @@ def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
     them: a spokesperson quoted in thousands of articles costs linear time.
     """
     by_speaker: dict[str, list[tuple[str, list[str], list[str]]]] = {}
+    vias: dict[str, list[str]] = {}
     exact: dict[tuple[str, str], int] = {}
     runs: dict[tuple[str, int], list[int]] = {}
     for f in all_facts:
         for s in f.statements:
             if not s.speaker:
                 continue
-            quotes = by_speaker.setdefault(s.speaker, [])
+            # A joint statement is grouped under both speakers together ("A and B").
+            speaker = " and ".join(s.speakers)
+            if s.via:
+                channels = vias.setdefault(speaker, [])
+                if s.via not in channels:
+                    channels.append(s.via)
+            quotes = by_speaker.setdefault(speaker, [])
             norm = normalise_quote(s.quote)
             keys = sorted(quote_keys(s.quote))
-            candidates = {exact[(s.speaker, norm)]} if (s.speaker, norm) in exact else set()
+            candidates = {exact[(speaker, norm)]} if (speaker, norm) in exact else set()
             for key in keys:
-                candidates.update(runs.get((s.speaker, key), ()))
+                candidates.update(runs.get((speaker, key), ()))
             for k in sorted(candidates):
                 quote, arts, outlets = quotes[k]
                 m = match_quotes(quote, s.quote)
@@ -190,9 +197,9 @@ def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
             else:
                 k = len(quotes)
                 quotes.append((s.quote, [f.article.id], [f.article.outlet] if f.article.outlet else []))
-                exact.setdefault((s.speaker, norm), k)
+                exact.setdefault((speaker, norm), k)
                 for key in keys:
-                    bucket = runs.setdefault((s.speaker, key), [])
+                    bucket = runs.setdefault((speaker, key), [])
                     if len(bucket) < QUOTE_BLOCK:
                         bucket.append(k)
     out = [
@@ -201,6 +208,7 @@ def _statements(all_facts: Sequence[Facts]) -> list[SpeakerStatements]:
             quotes=tuple(q for q, _, _ in quotes),
             articles=tuple(tuple(a) for _, a, _ in quotes),
             outlets=tuple(tuple(o) for _, _, o in quotes),
+            via=tuple(vias.get(speaker, ())),
         )
         for speaker, quotes in by_speaker.items()
     ]

@@ -514,12 +514,23 @@ class Statement:
         direct: True when the quotation holds at least one whole sentence of the
             speaker's; False for a fragment inside the writer's sentence.
         sentence: The span of the sentence(s) holding quotation and attribution.
+        via: The channel that carries the speaker's words when the text relays them
+            ("KCNA quoted Kim as saying", "Kim said ..., KCNA reported"): the speaker
+            is the one quoted, `via` the agency or outlet. None when the speaker is
+            reported directly, or when the agency speaks in its own voice (then it
+            is the `speaker`).
+        co_speakers: The other speakers of a joint statement, in text order
+            ("Moon and Kim agreed to cease “all hostile acts”": `speaker` is Moon
+            Jae-in, `co_speakers` is ("Kim Jong Un",)); empty for one speaker.
 
     Examples:
         >>> import koreabrief as kb
         >>> s = kb.Statement(quote="We are ready.", span=kb.Span(1, 14), speaker="Park Jin")
-        >>> s.direct
-        True
+        >>> s.direct, s.via, s.co_speakers
+        (True, None, ())
+        >>> r = kb.Statement(quote="a victory", span=kb.Span(0, 9), speaker="Kim Jong Un", via="KCNA")
+        >>> r.speakers, r.via
+        (('Kim Jong Un',), 'KCNA')
     """
 
     quote: str = field(validator=_instance_of(str))
@@ -531,6 +542,22 @@ class Statement:
     cue: str | None = field(default=None, validator=_optional(str))
     direct: bool = field(default=True, validator=_instance_of(bool))
     sentence: Span | None = field(default=None, validator=_optional(Span))
+    via: str | None = field(default=None, validator=_optional(str))
+    co_speakers: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every speaker of the statement: `speaker`, then `co_speakers` (empty when unattributed).
+
+        Examples:
+            >>> import koreabrief as kb
+            >>> s = kb.Statement(
+            ...     quote="q", span=kb.Span(0, 1), speaker="Moon Jae-in", co_speakers=("Kim Jong Un",)
+            ... )
+            >>> s.speakers
+            ('Moon Jae-in', 'Kim Jong Un')
+        """
+        return (self.speaker, *self.co_speakers) if self.speaker else self.co_speakers
 
 
 @frozen
@@ -808,17 +835,22 @@ class SpeakerStatements:
         quotes: Distinct quotations, in first-seen order.
         articles: For each quotation, the ids of the articles carrying it.
         outlets: For each quotation, the outlets carrying it.
+        via: The channels that relayed any of these quotations ("Korean Central
+            News Agency"), in first-seen order; empty when none was relayed.
 
     Examples:
         >>> import koreabrief as kb
         >>> kb.SpeakerStatements("Park Jin", ("We act.",), (("a",),), ((),)).speaker
         'Park Jin'
+        >>> kb.SpeakerStatements("Kim Jong Un", ("We act.",), (("a",),), ((),), via=("KCNA",)).via
+        ('KCNA',)
     """
 
     speaker: str = field(validator=_instance_of(str))
     quotes: tuple[str, ...] = field(validator=_tuple_of(str))
     articles: tuple[tuple[str, ...], ...] = field(validator=_tuple_of(tuple))
     outlets: tuple[tuple[str, ...], ...] = field(validator=_tuple_of(tuple))
+    via: tuple[str, ...] = field(default=(), validator=_tuple_of(str))
 
 
 @frozen

@@ -165,7 +165,9 @@ def render_markdown(brief: Brief) -> str:
 
     lines += ["## Who said what", ""]
     for speaker in brief.statements:
-        lines.append(f"### {speaker.speaker}")
+        # A relayed leader shows the channel: "Kim Jong Un (via Korean Central News Agency)".
+        via = f" (via {', '.join(speaker.via)})" if speaker.via else ""
+        lines.append(f"### {speaker.speaker}{via}")
         lines.append("")
         shown = list(zip(speaker.quotes, speaker.articles, speaker.outlets, strict=False))[:MAX_QUOTES]
         for quote, arts, outlets in shown:

@@ -20,7 +20,7 @@ from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.models import Span
 
-__all__ = ["Attribution", "Context", "attribute", "previous_subject"]
+__all__ = ["Attribution", "Context", "attribute", "channel", "previous_subject"]
 
 # Compiled once here rather than inline in the functions that use them.
 _PUNCT = re.compile(r"[.,;:!?]")
@@ -113,6 +113,8 @@ _ADJUNCT_START = frozenset(
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
 _BY_AGENT = re.compile(r",?[ ]+by[ ]+")
 _OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?")
+# "Chung Jin-suk, leader of South Korea's ruling party": a role of the body after it.
+_ROLE_OF = re.compile(r",[ ]+(?:the[ ]+)?(?:[a-z-]+[ ]+){1,3}(?:of|for|at)[ ]+(?:the[ ]+)?")
 # What may follow an unnamed title before the appositive that names its holder.
 _UNNAMED_TAIL = re.compile(r"(?:[ ]+(?:of|for|at|in)[ ]+[^,;:“”\"«»()]{1,80})?,[ ]*")
 _PASSIVE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been|being)[ ]+(?:[a-z]+ly[ ]+)?\Z")
@@ -122,6 +124,10 @@ _OBJECT_PRONOUNS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "her": (("person",), "f"),
     "them": (("organisation", "collective"), None),
 }
+# Plain verbs of speech: a person's report of what others agreed or claimed.
+_SPEECH = frozenset(["said", "says", "told", "tells", "stated"])
+# Cues of an order: its speaker yields to an attribution closing the sentence.
+_DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing"])
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
@@ -224,12 +230,18 @@ class Context:
         ]
 
 
-_MODAL = re.compile(r"(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not)\s+\Z")
+# "would respond", "to say", "be stated": a verb in a reported clause, not a report; "its
+# continued tests", "the North's alleged test": an adjective after a determiner (one search).
+_NOT_A_REPORT = re.compile(
+    r"(?:(?<![\w’'-])(?:would|will|could|should|can|may|might|must|to|not|be"
+    r"|(?i:its|his|her|their|our|the|a|an))|\w[’']s)\s+\Z"
+)
 
 
 def _after_modal(text: str, pos: int) -> bool:
-    """True for "would respond", "to say": a verb in a reported clause, not a report."""
-    return _MODAL.search(text, max(0, pos - 8), pos) is not None
+    """True for "would respond", "to say": a verb in a reported clause, not a report;
+    and for "its continued tests": an adjective, not a verb."""
+    return _NOT_A_REPORT.search(text, max(0, pos - 8), pos) is not None
 
 
 def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
@@ -250,7 +262,10 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             # Kim called the drills “a rehearsal for invasion,” KCNA said: the words are
             # Kim's, the trailing attribution is the source of the whole sentence.
             pre = _before(ctx, piece)
-            if pre is not None and pre.mention is not None and pre.mention.name and pre.cue:
+            named = pre is not None and pre.mention is not None and bool(pre.mention.name)
+            # "Kim ordered the test because of “...”, KCNA said": an order's words
+            # are the agency's account of its reasons, not the one who ordered.
+            if pre is not None and named and pre.cue and pre.cue.lower() not in _DIRECTIVES:
                 return pre
             return post
     found = _before(ctx, piece)
@@ -300,7 +315,17 @@ def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attr
 def _short_tail(ctx: Context, pos: int) -> bool:
     """True when the sentence ends soon after `pos` without a reported clause ("that ...")."""
     sentence = ctx.sentences[ctx.sentence_at(pos)] if ctx.sentences else Span(pos, pos)
+    aside = _ASIDE.match(ctx.text, pos, sentence.end)
+    if aside is not None:
+        pos = aside.end()  # "according to the Korean Central News Agency (KCNA)."
     words = _WORD.findall(ctx.text[pos : min(sentence.end, pos + 200)].lower())
+    # "Obama said bluntly this morning during ...": adverbs and time words first.
+    lead = 0
+    while lead < min(len(words), 4) and words[lead] not in _ADJUNCT_START:
+        if words[lead] not in ctx.lex.adverbs and not words[lead].endswith("ly"):
+            break
+        lead += 1
+    words = words[lead:]
     # "Holloway asked." / "Kim said in a statement." — not "Japan said none reached ...".
     return not words or (len(words) <= 8 and words[0] in _ADJUNCT_START and "that" not in words)
 
@@ -361,6 +386,22 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             named = _mention_at(ctx, tail.end()) if tail is not None else None
             if named is not None and named.name and named.kind == "person":
                 mention = named
+        if mention is not None and mention.kind in ("state", "organisation"):
+            # "said Malaysia Deputy Inspector General of Police, Noor Rashid Ibrahim":
+            # a state or body opening a title the appositive's person holds.
+            title = _TITLE_WORDS.match(text, mention.end, window_end)
+            named = _mention_at(ctx, title.end()) if title is not None else None
+            if named is not None and named.name and named.kind == "person":
+                mention = named
+        if mention is None or not mention.name or mention.kind in ("title", "anonymous"):
+            # "said Under Secretary of the Treasury for Terrorism and Financial Intelligence
+            # Brian Nelson": a long capitalised title, then the name it belongs to.
+            # The last person the run of title words reaches ("... Intelligence Brian Nelson").
+            for named in ctx.mentions_in(after, window_end)[:6]:
+                if not _LONG_TITLE.fullmatch(text, after, named.start):
+                    break
+                if named.name and named.kind == "person" and (named.role or named.gender):
+                    mention = named
         if mention is not None:
             # "said Kim Jong Un’s sister, Kim Yo Jong": the possessed one speaks.
             following = ctx.mentions_in(mention.start, min(window_end, mention.end + _APPOSITIVE))
@@ -393,17 +434,39 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
-_QUOTED_BY = re.compile(r"(?<=quoted)\s+by\s+(?:the\s+)?\Z")
+# "quoted by Yonhap", "quoted by his senior press secretary Hong": up to five lower-case words.
+_QUOTED_BY = re.compile(r"(?<=quoted)[ ]+by[ ]+(?:[a-z]+[ ]+){0,5}\Z")
 # Verbs after which "X as saying" names the speaker X.
 _CITING = ("quoted", "cited")
 
 
 def _mention_at(ctx: Context, pos: int) -> NameMention | None:
-    """The mention starting at `pos`, or right after a "the" there ("the ministry")."""
+    """The mention starting at `pos`, or right after a "the" there ("the ministry"),
+    or after a hyphenated modifier ("state-run KCNA", "the state-run KCNA")."""
     mention = ctx.mention_at(pos)
     if mention is None and ctx.text.startswith(("the ", "The "), pos):
-        mention = ctx.mention_at(pos + 4)
+        pos += 4
+        mention = ctx.mention_at(pos)
+    if mention is None:
+        modifier = _HYPHENATED.match(ctx.text, pos)
+        if modifier is not None:
+            mention = ctx.mention_at(modifier.end())
     return mention
+
+
+# "<X> issued a statement" before a participle: X's statement says what follows.
+_ISSUED = re.compile(
+    r"[ ]+(?:has[ ]+|had[ ]+)?(?:issued|released|published|put[ ]+out|sent)[ ]+(?:a|an|its|the)[ ]+"
+    r"(?:[a-z-]+[ ]+){0,2}(?:statement|communique|declaration|message|note|letter|release|readout)[ ]+"
+)
+# Capitalised title words after a state or body, up to the appositive's comma.
+_TITLE_WORDS = re.compile(r"(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and)){1,8},[ ]*")
+# A capitalised title of several words (no comma) before its holder's name.
+_LONG_TITLE = re.compile(r"(?:the[ ]+)?[A-Z][\w.’'-]*(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and|on)){0,12}[ ]+")
+# A short parenthetical right after a name: its abbreviation or its country.
+_ASIDE = re.compile(r"[ ]*\([^()]{1,40}\)")
+# A lower-case hyphenated modifier before a name: "state-run", "government-controlled".
+_HYPHENATED = re.compile(r"[a-z]{2,15}-[a-z]{2,15}[ ]+")
 
 
 def _determiner_phrase(ctx: Context, at: int, end: int) -> tuple[str, NameMention | None]:
@@ -606,10 +669,11 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
             return Attribution(agent, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
-    if subject is not None and not subject.subject and word.endswith("ing") and head.endswith(","):
+    loose = subject is not None and (not subject.subject or _attributive(ctx, subject, cue.start()))
+    if subject is not None and loose and word.endswith("ing") and head.endswith(","):
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
-        subject = _clause_subject(ctx, start, cue.start()) or subject
+        subject = _coordinated_subject(ctx, start, cue.start()) or subject
     if (
         subject is not None
         and not word.endswith("ing")
@@ -618,6 +682,14 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     ):
         # "Kim Jong Un, nicknamed “Rocket Man”": Kim is the one named, not the namer.
         return Attribution(None, word, cue.end())
+    if subject is not None and len(cues) > 1 and subject.kind != "person" and cues[-2].end() <= subject.start:
+        # "Xi said Beijing and Pyongyang agreed that it was “an inevitable trend”": a
+        # person reports what two states agreed; the words are the person's account.
+        outer = cues[-2]
+        if outer.group(0).lower() in _SPEECH:
+            reporter = _subject_before(ctx, start, outer.start())
+            if reporter is not None and reporter.kind == "person" and reporter.name:
+                return Attribution(reporter, outer.group(0), outer.end())
     if subject is not None:
         return Attribution(subject, word, cue.end())
     opens = not ctx.sentences or ctx.sentences[ctx.sentence_at(start)].start == start
@@ -627,13 +699,48 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         body = np[0] if np is not None else None
         if body is not None and body.name and body.kind in ("organisation", "collective"):
             return Attribution(body, word, cue.end())
+    if ctx.lex.cue_kind(word) == "naming" and head.endswith((" and", " but")) and not word.endswith("ing"):
+        # "North Korea said it had tested a bomb and called it “a perfect success”":
+        # a verb coordinated with the clause's, and so with its subject.
+        subject = _coordinated_subject(ctx, start, cue.start())
+        if subject is not None and subject.name:
+            return Attribution(subject, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
-    if head.endswith((",", " and")) or word.endswith("ing") or not head:
+    if head.endswith((" and", " but")):
+        return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
+    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(","):
+        # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
+        before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
+        if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):
+            return Attribution(before[-1], word, cue.end())
+    if word.endswith("ing") and head.endswith(","):
+        # "Obama said Sony had “erred”, adding, “...”": the participle goes with the
+        # reporting verb before it, and so with that verb's subject.
+        return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
+    if head.endswith(",") or word.endswith("ing") or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
+    if len(cues) > 1:
+        # "Kim also said the test has proposed “...”": the verb of the reported clause
+        # has no speaker of its own; the reporting verb before it has.
+        outer = cues[-2]
+        subject = _subject_before(ctx, start, outer.start())
+        if subject is not None and subject.name:
+            return Attribution(subject, outer.group(0), outer.end())
     return Attribution(None, word, cue.end())
+
+
+def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:
+    """The subject of a verb after "and"/"but": that of the reporting verb before it
+    ("the Pentagon said, but added that ..."), else the clause's."""
+    earlier = ctx.cues(_main_clause_start(ctx, start, cue_start), cue_start)
+    if earlier:
+        found = _subject_before(ctx, start, earlier[-1].start())
+        if found is not None and found.name:
+            return found
+    return _clause_subject(ctx, start, cue_start)
 
 
 def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | None:
@@ -646,7 +753,7 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
     candidates = ctx.mentions_in(start, cue_start)[-6:]
     by_start = by_end = cue_start
     if candidates:
-        by = _QUOTED_BY.search(text, max(start, candidates[-1].start - 20), candidates[-1].start)
+        by = _QUOTED_BY.search(text, max(start, candidates[-1].start - 60), candidates[-1].start)
         if by is not None:
             # "X was quoted by Yonhap as saying": the agency reports, X speaks.
             by_start, by_end = by.start(), candidates.pop().end
@@ -668,13 +775,21 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
                 continue
             gap = gap_to_cue(head.end)
             inner = gap.strip().lstrip(",").lstrip()
-            appositive = inner[:1].islower() or not mention.name or mention.kind in ("anonymous", "title")
+            # "Mr Kim, Chairman of the State Affairs Commission, said": a capitalised title.
+            titled = inner.split(" ", 1)[0].lower() in ctx.lex.titles
+            unnamed = not mention.name or mention.kind in ("anonymous", "title")
+            appositive = inner[:1].islower() or titled or unnamed
             if gap.lstrip().startswith(",") and appositive and _trivial_gap(ctx, gap):
                 return head
         if i > 0 and mention.kind in ("organisation", "state", "collective"):
-            # "Rep. Kim Gi-hyeon of the People Power Party said": the person speaks.
+            # "Rep. Kim Gi-hyeon of the People Power Party said": the person speaks (and "an
+            # official from South Korea told" the body the official speaks for).
             head = candidates[i - 1]
-            if head.kind == "person" and head.name and _OF_BODY.fullmatch(text, head.end, mention.start):
+            speaks = head.kind == "person" or (head.kind == "anonymous" and head.role == "Official")
+            of_body = _OF_BODY.fullmatch(text, head.end, mention.start) or _ROLE_OF.fullmatch(
+                text, head.end, mention.start
+            )
+            if speaks and head.name and of_body:
                 return head
         return mention
     return None
@@ -690,9 +805,10 @@ def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMe
     if index == 0 or not ctx.sentences:
         return None
     sentence = ctx.sentences[index]
-    if sentence.start < piece.open_at or piece.close_at is None:
+    if sentence.start < piece.open_at:
         return None
-    if ctx.text[piece.close_at + 1 : sentence.end].strip(" .,;!?"):
+    # A quotation left open runs on to its paragraph's end (and into the next ones).
+    if piece.close_at is not None and ctx.text[piece.close_at + 1 : sentence.end].strip(" .,;!?"):
         return None
     prev = ctx.sentences[index - 1]
     if prev.start < para_start:
@@ -704,8 +820,50 @@ def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMe
 
 
 def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
-    """The first subject-like mention of a sentence: the speaker of its later verbs."""
-    return _head(ctx, [m for m in ctx.mentions_in(start, end) if m.kind != "relative"], subject_only=True)
+    """The first subject-like mention of a sentence: the speaker of its later verbs.
+
+    A sentence opening with a subordinate clause ("Hours after North Korea said ...,
+    Trump took aim ..., calling it ...") has its main subject after the clause's comma.
+    """
+    main_start = _main_clause_start(ctx, start, end)
+    if main_start > start:
+        after = [m for m in ctx.mentions_in(main_start, end) if m.kind != "relative"]
+        main = _head(ctx, after, subject_only=True)
+        if main is not None:
+            return main
+    found = [m for m in ctx.mentions_in(start, end) if m.kind != "relative" and not _dateline(ctx, m)]
+    return _head(ctx, found, subject_only=True)
+
+
+# "WASHINGTON --", "SEOUL (Reuters) -": a place heading the story, no subject.
+_DATELINE_TAIL = re.compile(r"[ ]*(?:\([^()]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]")
+
+
+def _dateline(ctx: Context, mention: NameMention) -> bool:
+    if not mention.text.isupper() or len(mention.text) <= 3:
+        return False
+    return _DATELINE_TAIL.match(ctx.text, mention.end) is not None
+
+
+def _main_clause_start(ctx: Context, start: int, end: int) -> int:
+    """Where the main clause of a sentence opening at `start` begins: after the comma
+    closing an opening subordinate clause ("Hours after X said ..., "), else `start`."""
+    lead = _SUBORDINATE.match(ctx.text, start, end)
+    if lead is None:
+        return start
+    comma = ctx.text.find(",", lead.end(), end)
+    while comma >= 0 and ctx.quoted(comma):
+        comma = ctx.text.find(",", comma + 1, end)
+    return comma + 1 if comma >= 0 else start
+
+
+# A sentence opening with a subordinate clause: "After ...", "Hours after ...", "As ...".
+_SUBORDINATE = re.compile(
+    r"\s*(?:(?:just|shortly|soon|only|even|long|hours|days|weeks|months|years|minutes|moments|"
+    r"a|few|two|three|several)[ ]+){0,2}(?:after|before|as|while|when|although|though|since|because|"
+    r"once|despite|following|amid|if|until)\b",
+    re.IGNORECASE,
+)
 
 
 # "Kim Jong Un’s sister, Kim Yo Jong": the possessor, a few lower-case words
@@ -753,3 +911,49 @@ def _reply(ctx: Context, pos: int, para_end: int) -> Attribution | None:
     if noun is None or not named:
         return None
     return Attribution(named[0], noun, nxt.end)
+
+
+# A body relaying someone else's words: "KCNA quoted/cited X", "quoted/cited/carried/
+# reported by KCNA", "according to KCNA", "..., KCNA reported".
+_RELAY_BEFORE = re.compile(
+    r"(?:(?:(?:quoted|cited)(?:[ ]+as[ ]+saying)?|carried|reported|published|relayed|broadcast)[ ]+by"
+    r"|according[ ]+to|via)"
+    r"[ ]+(?:the[ ]+)?\Z",
+    re.IGNORECASE,
+)
+_RELAY_AFTER = re.compile(r"[ ]+(?:quoted|cited|reported|reports|carried|relayed)\b")
+_TRAILING_SAID = re.compile(r"[ ]+(?:said|says)\b")
+_CHANNEL_KINDS = frozenset(["organisation", "collective"])
+# A comma closing the clause before a trailing attribution, inside a closing mark or not.
+_CLAUSE_COMMA = (",", ",”", ',"', ",’", ",»")
+
+
+def channel(ctx: Context, speaker: NameMention, start: int, end: int) -> NameMention | None:
+    """The body relaying a person's words in the sentence [start, end), or None.
+
+    The leader quoted by an agency stays the speaker; the agency is only the
+    channel ("KCNA quoted Kim as saying", "Kim said ..., KCNA reported",
+    "according to KCNA"). A body speaking in its own voice is the speaker; the
+    speaker's own spokesman ("his spokesman said") is no channel either.
+    """
+    text = ctx.text
+    i = bisect.bisect_left(ctx.mention_starts, start)
+    mentions = ctx.mentions
+    while i < len(mentions) and mentions[i].start < end:
+        m = mentions[i]
+        i += 1
+        if m.end > end or m.kind not in _CHANNEL_KINDS or not m.name or not m.name[0].isupper():
+            continue
+        if m.name == speaker.name:
+            continue
+        if m.start <= speaker.start < m.end or m.text.lower().startswith(("his ", "her ", "its ", "their ")):
+            continue  # "Ban called it “…”, his spokesman said": his own office, no channel
+        if _RELAY_BEFORE.search(text, max(start, m.start - 30), m.start):
+            return m
+        if _RELAY_AFTER.match(text, m.end, end):
+            return m
+        at = m.start - 4 if text[max(0, m.start - 4) : m.start] in ("the ", "The ") else m.start
+        lead = text[max(start, at - 4) : at].rstrip()
+        if lead.endswith(_CLAUSE_COMMA) and m.start > speaker.end and _TRAILING_SAID.match(text, m.end, end):
+            return m  # “…,” Kim said, KCNA said / Kim called it “…”, the agency said
+    return None

@@ -117,8 +117,14 @@ _DETERMINERS = frozenset(
     ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"]
 )
 _TITLE_MODIFIERS = frozenset(
-    ["acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior"]
-)
+    [
+        "acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior",
+        # "an unnamed official": somebody unnamed all the same.
+        "unnamed", "anonymous", "unidentified",
+    ]
+)  # fmt: skip
+# "an official from South Korea", "a senior official at the Pentagon": the body after.
+_OFFICIAL_OF = re.compile(r"[ ]+(?:from|of|at|with|in)[ ]+(?:the[ ]+)?")
 # How the lower-cased text ends when a modifier or a determiner comes right before
 # (a necessary condition, tested before the regexes that find them).
 _MODIFIER_ENDINGS = tuple(w + sep for w in sorted(_TITLE_MODIFIERS) for sep in " -")
@@ -203,7 +209,7 @@ class _Finder:
         self._shapes()
         self._pronouns()
         self.found.sort(key=lambda m: m.start)
-        return Resolver(self.text, self.gaz, self.lex, self.sentences).resolve(self.found)
+        return Resolver(self.text, self.gaz, self.lex, self.sentences, quoted=self.quoted).resolve(self.found)
 
     # --- helpers -----------------------------------------------------------
 
@@ -320,6 +326,14 @@ class _Finder:
             return start, (hit[0] if hit is not None and hit[0].kind == "organisation" else None)
         return pos, None
 
+    def _body_after(self, end: int) -> str | None:
+        """The state or body named right after an unnamed title ("official from South Korea")."""
+        of = _OFFICIAL_OF.match(self.text, end)
+        hit = self.gaz_by_start.get(of.end()) if of is not None else None
+        if hit is None or hit.entity.kind not in ("state", "organisation"):
+            return None
+        return hit.entity.name
+
     def _modifier_before(self, start: int) -> tuple[int, Entity | None]:
         """A state or body right before a title ("South Korean", "North Korea's", "the")."""
         pos = start
@@ -392,6 +406,10 @@ class _Finder:
             info = titles.get(lowered[m_start:m_end].lower()) if m_start < m_end else None
             if info is None:
                 continue
+            if lowered.startswith("official ", m_start) and m_end == m_start + 8:
+                after = self.gaz_by_start.get(m_end + 1)
+                if after is not None and after.entity.kind != "person":
+                    continue  # "the official Korean Central News Agency": an adjective
             span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
             if span is None and text.startswith(", ", m_end):
                 span = self._name_after(m_end)
@@ -401,6 +419,15 @@ class _Finder:
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
+            if span is None and text.startswith(" of ", m_end):
+                # "Deputy Director of the Workers' Party of Korea Kim Yo-jong": the body, then the name.
+                at = m_end + 4
+                at += 4 if text.startswith("the ", at) else 0
+                body = self.gaz_by_start.get(at)
+                if body is not None and body.entity.kind in ("organisation", "state"):
+                    span = self._name_after(body.end + 1) if text.startswith(" ", body.end) else None
+                    if span is not None and affiliation is None:
+                        affiliation = body.entity.name
             if span is not None:
                 name_text = text[span[0] : span[1]]
                 self._add(
@@ -421,6 +448,8 @@ class _Finder:
                 # "an official", "a ministry official": somebody unnamed.
                 unnamed = word.split(" ", 1)[0] in ("a", "an") or info.role == "Official"
                 kind = "anonymous" if unnamed else "title"
+                if affiliation is None and info.role == "Official":
+                    affiliation = self._body_after(m_end)
                 self._add(
                     NameMention(start, m_end, text[start:m_end], None, kind, info.role or None, affiliation)
                 )
@@ -496,6 +525,17 @@ class _Finder:
                 self._add(
                     NameMention(start, end, whole, modifier.name, "organisation", None, modifier.affiliation)
                 )
+                continue
+            owned_hit = (
+                self.gaz.lookup(f"{modifier.name}'s {text[m_start:m_end]}")
+                if modifier is not None and modifier.kind == "state"
+                else None
+            )
+            if owned_hit is not None and owned_hit[0].kind == "organisation":
+                # "the North's ruling party": the body the gazetteer knows for that state.
+                entity = owned_hit[0]
+                found = NameMention(start, end, whole, entity.name, "organisation", None, entity.affiliation)
+                self._add(found)
                 continue
             if modifier is not None and modifier.kind == "state":
                 adjective = modifier.adjectives[0] if modifier.adjectives else modifier.name
@@ -629,8 +669,8 @@ class _Finder:
             self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
         initial = len(words) == 1 and _sentence_initial(text, pos)
-        if initial and words[0].endswith(("s", "ing", "ly", "ed")):
-            return  # "Diplomats", "Arriving", "Reportedly": not a name opening a sentence
+        if initial and words[0].endswith(("s", "ing", "ly", "ed")) and not self.gaz.by_surname(words[0]):
+            return  # "Diplomats", "Arriving", "Reportedly": not a name opening a sentence (but "Mattis")
         # One capitalised word opening a sentence or a quotation ("Evidence",
         # "Good") is a name only if it resolves or speaks: the resolver decides.
         self._add_new(pos, end, mention, _clean_name(mention), "maybe" if initial else "person")

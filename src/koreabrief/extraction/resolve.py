@@ -33,6 +33,8 @@ _OWNED_BY_STATE = re.compile(r"(?:country|nation)(?:’s|'s) \Z")
 _REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"])
 # Roles of a state's head, for "N. Korea's Kim", highest first.
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
+_HAS_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+")
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
@@ -40,8 +42,19 @@ _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collectiv
 class Resolver:
     """Resolves a list of raw mentions of one text, in text order."""
 
-    def __init__(self, text: str, gaz: Gazetteer, lex: Lexicon, sentences: list[Span] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        gaz: Gazetteer,
+        lex: Lexicon,
+        sentences: list[Span] | None = None,
+        *,
+        quoted: bytearray | None = None,
+    ) -> None:
         self.text = text
+        # One flag per character, 1 inside a quotation: names there are the speaker's
+        # words, never what a pronoun of the writer's stands for.
+        self.quoted = quoted
         self.gaz = gaz
         self.lex = lex
         spans = sentences if sentences is not None else sentence_spans(text)
@@ -53,7 +66,11 @@ class Resolver:
         # Kim Jong Un, ... Kim said" means the subject, not the later object.
         self.subject_surnames: dict[str, NameMention] = {}
         self.bodies: list[NameMention] = []
+        # Full names met only as possessors ("Kim Jong Un's sister"), per surname key.
+        self.possessors: dict[str, NameMention] = {}
         self.spokes: NameMention | None = None
+        # The last unnamed official the text put in a body, for a later "the official".
+        self.official: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
         self._alias_bodies: dict[tuple[str, str], bool] = {}
 
@@ -99,12 +116,15 @@ class Resolver:
             if found is not None:
                 return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
             return m
+        if m.kind == "anonymous" and m.role == "Official":
+            return self._official(m)
         if m.kind == "collective":
             return self._collective(m)
         if m.kind == "pronoun":
             return self._pronoun(m)
         if m.kind == "relative":
-            found = self._antecedent(m.start)
+            # "who" stands for a person; "whose" for a person or a body.
+            found = self._antecedent(m.start, people_only=m.text.lower() == "who")
             return _adopt(m, found) if found is not None else m
         return m
 
@@ -123,7 +143,7 @@ class Resolver:
             return _with_entity(m, e)
         if " " not in name.strip():
             key = normalise_key(name)
-            earlier = self.surnames.get(key)
+            earlier = self.surnames.get(key) or self.possessors.get(key)
             if earlier is not None and not earlier.subject:
                 subject = self.subject_surnames.get(key)
                 if (
@@ -146,7 +166,9 @@ class Resolver:
                 )
             known = self.gaz.by_surname(name)
             if len(known) > 1:
-                known = self._state_head(m.start, known)
+                heads = self._state_head(m.start, known)
+                # "Kim said" in a story about North Korea, no Kim named in full: its leader.
+                known = heads or self._dominant_head(known)
             if len(known) == 1:
                 return _with_entity(m, known[0])
         return m
@@ -165,16 +187,45 @@ class Resolver:
                 return heads
         return ()
 
+    def _dominant_head(self, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """Of the people with one surname, the head of the state the text has named most
+        (among the last mentions): none if no state is named or it has no such head."""
+        counts: dict[str, int] = {}
+        for body in self.bodies[-_MAX_LOOKBACK:]:
+            if body.kind == "state" and body.name:
+                counts[body.name] = counts.get(body.name, 0) + 1
+        if not counts:
+            return ()
+        state = max(counts, key=lambda name: counts[name])
+        for roles in _HEAD_ROLES:
+            heads = tuple(e for e in known if e.affiliation == state and e.role in roles)
+            if heads:
+                return heads
+        return ()
+
     def _speaks(self, end: int) -> bool:
-        """True when a cue verb follows: "Engel said" names a speaker even unknown."""
-        return (
-            self.lex.pattern("cue").match(self.text, end + 1) is not None and self.text[end : end + 1] == " "
-        )
+        """True when a cue verb follows: "Engel said", "Mattis also said" name a speaker even unknown."""
+        if self.text[end : end + 1] != " ":
+            return False
+        cue = self.lex.pattern("cue")
+        if cue.match(self.text, end + 1) is not None:
+            return True
+        word = _WORDS.match(self.text, end + 1)
+        if word is None or word.group(0) not in self.lex.adverbs:
+            return False
+        return cue.match(self.text, word.end() + 1) is not None
 
     def _remember(self, m: NameMention) -> None:
         assert m.name is not None
         if "’s " in m.text or "'s " in m.text:
-            return  # "Kim Jong Un's daughter": the surname written is the father's
+            # "Kim Jong Un's daughter": the surname written is the father's; a later
+            # bare "Kim" is still he when the text names no other Kim.
+            # ("China's Ambassador Liu Jieyi", owned by a state, is Liu's own mention.)
+            owner = self._possessor(m)
+            if owner is not None:
+                for key in self._surname_keys(owner.name or ""):
+                    self.possessors.setdefault(key, owner)
+                return
         keys = self._keys.get(m.name)
         if keys is None:
             keys = self._keys[m.name] = self._surname_keys(m.name)
@@ -185,6 +236,23 @@ class Resolver:
                 self.surnames[key] = m
                 if m.subject:
                     self.subject_surnames[key] = m
+
+    def _possessor(self, m: NameMention) -> NameMention | None:
+        """The gazetteer person named before the "'s" of a possessive mention, as a mention."""
+        cut = max(m.text.find("’s "), m.text.find("'s "))
+        owner = m.text[:cut] if cut > 0 else ""
+        words = owner.split()
+        # The name ends the possessor phrase ("North Korean leader Kim Jong Un"): a few
+        # dictionary look-ups of its last words, no scan of the phrase.
+        e = None
+        for n in (3, 2, 4, 1):
+            hit = self.gaz.lookup(" ".join(words[-n:])) if len(words) >= n else None
+            if hit is not None and hit[0].kind == "person":
+                e = hit[0]
+                break
+        if e is None:
+            return None
+        return NameMention(m.start, m.start + cut, owner, e.name, "person", e.role, e.affiliation, e.gender)
 
     def _surname_keys(self, name: str) -> tuple[str, ...]:
         """The keys a later bare surname finds `name` by (memoised per text in `_keys`)."""
@@ -234,6 +302,15 @@ class Resolver:
                 affiliation=holder.affiliation,
                 gender=holder.gender,
             )
+        described = self._described(m) if m.role and m.text.lower().startswith("the ") else None
+        if described is not None:
+            return _evolve(
+                m,
+                name=described.name,
+                kind="person",
+                affiliation=described.affiliation,
+                gender=described.gender,
+            )
         found = self._spokesperson(m)
         if found is not None:
             return _evolve(found, text=m.text, start=m.start, end=m.end, subject=m.subject)
@@ -243,7 +320,62 @@ class Resolver:
             state = self.gaz.resolve(m.affiliation)
             if state is not None and state.kind == "state":
                 return _evolve(m, name=state.name, kind="anonymous")
+        if m.role == "Official":
+            return self._official(_evolve(m, kind="anonymous"))
         return _evolve(m, kind="anonymous")
+
+    def _official(self, m: NameMention) -> NameMention:
+        """An unnamed official speaks for the body the text puts them in: "a Pentagon
+        official" for the Pentagon, "a senior Japanese official" for the Japanese
+        government, "a military official" for the military named last, "the official"
+        for the body of the unnamed official met before (still an unnamed person)."""
+        lowered = m.text.lower()
+        military = "military" in lowered or "defense" in lowered or "defence" in lowered
+        owner = self.gaz.resolve(m.affiliation) if m.affiliation else None
+        found: NameMention | None = None
+        if owner is not None and owner.kind == "organisation":
+            found = _evolve(m, name=owner.name, affiliation=owner.affiliation)
+        elif owner is not None and owner.kind == "state":
+            adjective = owner.adjectives[0] if owner.adjectives else owner.name
+            hit = self.gaz.lookup(f"{adjective} military") if military else None
+            name = hit[0].name if hit is not None else f"{adjective} government"
+            found = _evolve(m, name=name, affiliation=owner.name)
+        elif military:
+            # The military the text names most (the latest of equals): the one it is about.
+            counts: dict[str, int] = {}
+            latest: dict[str, NameMention] = {}
+            for earlier in self.bodies[-_MAX_LOOKBACK:]:
+                body = earlier.name or ""
+                if earlier.kind != "state" and body[:1].isupper() and self._is_body(body, "military"):
+                    counts[body] = counts.get(body, 0) + 1
+                    latest[body] = earlier
+            if counts:
+                top = max(counts, key=lambda name: (counts[name], latest[name].start))
+                found = _evolve(m, name=top, affiliation=latest[top].affiliation)
+        elif lowered.startswith("the ") and self.official is not None:
+            found = _evolve(m, name=self.official.name, affiliation=self.official.affiliation)
+        if found is None:
+            return m
+        self.official = found
+        return found
+
+    def _described(self, m: NameMention) -> NameMention | None:
+        """ "the expert" after "Yang Uk, a military analyst at ...,": the person named in the
+        last two sentences whose appositive gives a title of the same role."""
+        here = self._sentence(m.start)
+        for j in range(len(self.out) - 1, max(-1, len(self.out) - 1 - _MAX_LOOKBACK), -1):
+            earlier = self.out[j]
+            if self.sentence_of[j] < here - 2:
+                return None
+            named = earlier.kind == "person" and earlier.name
+            if not named or not self.text.startswith(", ", earlier.end):
+                continue
+            appositive = self.text[earlier.end + 2 : earlier.end + 80].split(",", 1)[0]
+            for word in _WORDS.findall(appositive.lower()):
+                info = self.lex.titles.get(word)
+                if info is not None and info.role == m.role:
+                    return earlier
+        return None
 
     def _spokesperson(self, m: NameMention) -> NameMention | None:
         """ "a ministry spokesperson", then "the spokesperson": the body they speak for."""
@@ -371,6 +503,10 @@ class Resolver:
         self, here: int, kinds: tuple[str, ...], gender: str | None, reach: int = _PRONOUN_REACH
     ) -> NameMention | None:
         fallback: NameMention | None = None
+        # A lone capitalised word nothing else describes ("War" of "the Korean War",
+        # "Asia" heading a sentence) is a person only by its shape: a pronoun takes
+        # it only when no better-attested person stands within reach.
+        weak: NameMention | None = None
         i = len(self.out) - 1
         # Never look at more than a bounded number of mentions: hostile text may
         # hold one endless sentence.
@@ -385,7 +521,14 @@ class Resolver:
             for cand in in_sentence:
                 if not cand.name or _kind_of(cand) not in kinds:
                     continue
+                if self.quoted is not None and self.quoted[cand.start] == 1:
+                    continue
                 if gender and cand.gender and cand.gender != gender:
+                    continue
+                if "person" in kinds and _HAS_DIGIT.search(cand.name):
+                    continue  # "Hwasong-17": a weapon, never a person
+                if "person" in kinds and self._shape_only(cand):
+                    weak = weak or cand
                     continue
                 if cand.subject:
                     return cand
@@ -393,15 +536,26 @@ class Resolver:
                     fallback = cand
             if fallback is not None and sentence < here:
                 return fallback
-        return fallback
+        return fallback or weak
 
-    def _antecedent(self, pos: int) -> NameMention | None:
+    def _shape_only(self, m: NameMention) -> bool:
+        """True for a person name that no title, gazetteer entry or gender supports and that
+        reads like a thing: one word, or after an article ("the Ulchi Freedom Shield")."""
+        if m.kind != "person" or m.role is not None or m.gender is not None:
+            return False
+        name = m.name or " "
+        if " " not in name:
+            return True  # "Sunan", "War"
+        return self.text[max(0, m.start - 4) : m.start].lower() in ("the ", " an ", " a ")
+
+    def _antecedent(self, pos: int, *, people_only: bool = False) -> NameMention | None:
         here = self._sentence(pos)
+        kinds = _PERSONISH if people_only else ("person", *_BODYISH)
         for j in range(len(self.out) - 1, max(-1, len(self.out) - 1 - _MAX_LOOKBACK), -1):
             cand = self.out[j]
             if self.sentence_of[j] != here or pos - cand.end > 200:
                 return None
-            if cand.name and _kind_of(cand) in ("person", *_BODYISH):
+            if cand.name and _kind_of(cand) in kinds:
                 return cand
         return None
 

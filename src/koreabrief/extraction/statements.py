@@ -8,20 +8,27 @@ mention and a cue word. A quotation with no attribution of its own continues
 the speaker of the quotation just before it (same or previous paragraph) when
 it is a whole sentence (the usual way news carries on a quote); failing that, a
 stand-alone quotation goes to the named person the sentence before it is about;
-else its speaker is None. Every step degrades per quotation, never per document.
+else its speaker is None. A person's words relayed by an agency keep the person
+as speaker and the agency as `via` (`attribution.channel`); a joint statement
+("A and B agreed", "the two leaders said") keeps both (`co_speakers`). Every
+step degrades per quotation, never per document.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 import warnings
 
 from attrs import evolve
 
 from koreabrief.arguments import require_article
 from koreabrief.errors import KoreabriefWarning
-from koreabrief.extraction.attribution import Attribution, Context, attribute, previous_subject
+from koreabrief.extraction.attribution import Attribution, Context, attribute, channel, previous_subject
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.names import find_mentions
 from koreabrief.extraction.quotes import QuotePiece, find_quotes
 from koreabrief.extraction.sentences import sentence_spans
@@ -29,6 +36,11 @@ from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Span, Statement
 
 __all__ = ["extract_statements", "statements_in_context"]
+
+# A stop (and closing marks) followed by a space inside a quotation: where it may split.
+_INNER_STOP = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*\s")
+# How far from a quotation and its speaker the channel relaying them is sought (characters).
+_RELAY_REACH = 200
 
 
 def extract_statements(article: Article, /, *, gazetteer: Gazetteer | None = None) -> tuple[Statement, ...]:
@@ -99,10 +111,14 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
         para_index = _index(para_starts, piece.open_at)
         direct = _is_direct(ctx, piece, attribution)
         statement = _statement(ctx, piece, attribution, direct)
-        if attribution is None and previous is not None and direct:
+        if attribution is None and previous is not None:
             prior, prior_para = previous
             attributed = prior.speaker is not None or prior.speaker_mention is not None
-            if attributed and para_index - prior_para <= 1:
+            # “A” ... and “B” in the sentence of the quotation before: the same speaker's.
+            span = prior.sentence
+            same_sentence = span is not None and span.start <= piece.open_at < span.end
+            carries = direct or _opens_sentence(ctx, piece) or same_sentence
+            if attributed and carries and para_index - prior_para <= 1:
                 statement = _carry(statement, prior)
         if statement.speaker_mention is None and attribution is None and direct:
             # "Kim was defiant. “We will never give in.”": the person the sentence
@@ -116,9 +132,144 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
                     role=subject.role,
                     affiliation=subject.affiliation,
                 )
+        if statement.speaker is None and attribution is not None and attribution.np_text:
+            # "“...,” his post reads": the person the possessive stands for.
+            owner = _owner_of(ctx, attribution.np_text, piece.open_at)
+            if owner is not None:
+                statement = evolve(
+                    statement, speaker=owner.name, role=owner.role, affiliation=owner.affiliation
+                )
+        if not statement.co_speakers:
+            statement = _joint(ctx, piece, attribution, statement)
         out.append(statement)
         previous = (statement, para_index)
     return tuple(out)
+
+
+# Plural subjects that stand for two people named nearby: "the two leaders", "both
+# leaders", "the pair", "the leaders of North and South Korea", "they both".
+_PLURAL_PEOPLE = re.compile(
+    r"(?<![\w’'-])(?:(?:the|both|two)[ ]+(?:two[ ]+)?(?:leaders|presidents|heads[ ]+of[ ]+state|men)"
+    r"|the[ ]+(?:pair|duo)|they[ ]+both|both[ ]+of[ ]+them)(?![\w’'-])",
+    re.IGNORECASE,
+)
+_THEY = re.compile(r"(?<![\w’'-])they(?![\w’'-])", re.IGNORECASE)
+# Words one of which a joint subject holds (a cheap test before the patterns above).
+_JOINT_WORDS = ("leaders", "presidents", "heads of state", "two men", "pair", "duo", "both", "they")
+# Roles of those who speak for a state at a summit.
+_HEAD_WORDS = frozenset(["president", "leader", "chairman", "premier", "prime", "chancellor", "secretary"])
+# How many sentences around a joint statement its two speakers are sought in.
+_JOINT_BACK, _JOINT_AHEAD = 3, 2
+# How far before a speaker a name joined to it by "and" may start (characters).
+_APPOSITIVE_REACH = 120
+# How much text before a quotation (and four times as much around it) joint speakers are sought in.
+_JOINT_REACH = 300
+
+
+def _joint(
+    ctx: Context, piece: QuotePiece, attribution: Attribution | None, statement: Statement
+) -> Statement:
+    """Both speakers of a joint statement: "A and B agreed to ...", "the two leaders said"."""
+    mention = attribution.mention if attribution is not None else None
+    text = ctx.text
+    if mention is not None and mention.kind == "person" and mention.name and attribution is not None:
+        # "Moon and Kim agreed to cease “…”": a person coordinated with the speaker.
+        pair = _coordinated(ctx, mention, attribution.end)
+        if pair is not None:
+            first, second = pair
+            return evolve(
+                statement,
+                speaker=first.name,
+                role=first.role,
+                affiliation=first.affiliation,
+                co_speakers=(second.name or "",),
+            )
+        return statement
+    if mention is not None and mention.name and mention.kind not in ("state", "pronoun"):
+        return statement
+    index = ctx.sentence_at(piece.open_at)
+    sentence = ctx.sentences[index] if ctx.sentences else Span(0, len(text))
+    lo = max(sentence.start, piece.open_at - _JOINT_REACH)
+    window = text[lo : min(sentence.end, piece.end + _JOINT_REACH)].lower()
+    if not any(word in window for word in _JOINT_WORDS):
+        return statement  # the usual case: no plural subject anywhere near
+    before = text[lo : piece.open_at]
+    plural = _PLURAL_PEOPLE.search(before) is not None
+    if not plural and attribution is not None and attribution.np_text:
+        plural = _PLURAL_PEOPLE.search(attribution.np_text) is not None
+    if not plural and attribution is not None and piece.close_at is not None:
+        tail_end = min(sentence.end, attribution.end + 1, piece.close_at + _JOINT_REACH)
+        plural = _PLURAL_PEOPLE.search(text, piece.close_at, tail_end) is not None
+    if not plural:
+        # "..., they “confirmed the goal”": a bare "they" right before the quotation.
+        they = list(_THEY.finditer(before))
+        plural = bool(they) and len(before) - they[-1].end() <= 24 and mention is None
+    if not plural:
+        return statement
+    pair = _nearby_pair(ctx, index)
+    if pair is None:
+        return statement
+    first, second = pair
+    return evolve(
+        statement,
+        speaker=first.name,
+        speaker_mention=statement.speaker_mention,
+        role=first.role,
+        affiliation=first.affiliation,
+        co_speakers=(second.name or "",),
+    )
+
+
+def _coordinated(
+    ctx: Context, mention: NameMention, cue_end: int
+) -> tuple[NameMention, NameMention] | None:
+    """`mention` and the person joined to it by "and" ("Moon and Kim said"), in text order."""
+    if " and " not in ctx.text[max(0, mention.start - _APPOSITIVE_REACH) : cue_end]:
+        return None  # the usual case, settled without a look at the mentions
+    following = ctx.mentions_in(mention.end, cue_end)[:1]
+    preceding = ctx.mentions_in(max(0, mention.start - _APPOSITIVE_REACH), mention.start)[-1:]
+    after = following[0] if following else None
+    before = preceding[0] if preceding else None
+    for a, b in ((mention, after), (before, mention)):
+        if a is None or b is None:
+            continue
+        if ctx.text[a.end : b.start].strip() != "and" or a.name == b.name:
+            continue
+        # Both attested as people (a title, the gazetteer): "Fred and Cindy Warmbier" is one
+        # couple's name, "Terrorism and Financial Intelligence" part of a title.
+        if all(m.kind == "person" and m.name and (m.role or m.gender) for m in (a, b)):
+            return a, b
+    return None
+
+
+def _nearby_pair(ctx: Context, index: int) -> tuple[NameMention, NameMention] | None:
+    """Two heads of state or government named around sentence `index`: a coordinated
+    pair ("signed by Moon Jae-in and Kim Jong Un") first, else the two nearest."""
+    if not ctx.sentences:
+        return None
+    here = ctx.sentences[index].start
+    # Bounded in characters too, so that one endless sentence stays linear.
+    lo = max(ctx.sentences[max(0, index - _JOINT_BACK)].start, here - 4 * _JOINT_REACH)
+    hi = min(ctx.sentences[min(len(ctx.sentences) - 1, index + _JOINT_AHEAD)].end, here + 4 * _JOINT_REACH)
+    heads = [m for m in ctx.mentions_in(lo, hi) if m.kind == "person" and m.name and _is_head(m)]
+    for a, b in itertools.pairwise(heads):
+        if a.name != b.name and ctx.text[a.end : b.start].strip() == "and":
+            return a, b
+    # The nearest distinct heads, those before the statement first.
+    ordered = sorted(heads, key=lambda m: (m.start > here, abs(m.start - here)))
+    names: list[NameMention] = []
+    for m in ordered:
+        if all(m.name != n.name for n in names):
+            names.append(m)
+        if len(names) == 2:
+            first, second = sorted(names, key=lambda m: m.start)
+            return first, second
+    return None
+
+
+def _is_head(m: NameMention) -> bool:
+    role = (m.role or "").lower().split()
+    return bool(role) and role[0] in _HEAD_WORDS and "vice" not in role and "deputy" not in role
 
 
 def _attribute_safely(ctx: Context, piece: QuotePiece, para_end: int, article_id: str) -> Attribution | None:
@@ -161,7 +312,7 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
     sentence_index = ctx.sentence_at(piece.open_at)
     first = ctx.sentences[sentence_index] if ctx.sentences else Span(piece.open_at, piece.end)
     last_pos = piece.close_at if piece.close_at is not None else piece.end
-    speaker = mention_text = role = affiliation = cue = None
+    speaker = mention_text = role = affiliation = cue = via = None
     if attribution is not None:
         cue = attribution.cue
         mention = attribution.mention
@@ -181,6 +332,12 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
     end = max(end_sentence.end, piece.end)
     if end_sentence.start < start:
         end = max(first.end, piece.end)
+    if attribution is not None and attribution.mention is not None and _personal(attribution.mention):
+        # Bounded around quotation and speaker, so an endless sentence stays linear.
+        lo = max(start, min(piece.open_at, attribution.mention.start) - _RELAY_REACH)
+        hi = min(end, max(piece.end, attribution.mention.end) + _RELAY_REACH)
+        relay = channel(ctx, attribution.mention, lo, hi)
+        via = relay.name if relay is not None else None
     return Statement(
         quote=text[piece.start : piece.end],
         span=Span(piece.start, piece.end),
@@ -191,7 +348,61 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
         cue=cue,
         direct=direct,
         sentence=Span(start, end),
+        via=via,
     )
+
+
+# "his post", "her statement", "his latest tweet": a person's own words by a possessive.
+_HIS_WORDS = re.compile(
+    r"(his|her)[ ]+(?:[a-z-]+[ ]+){0,2}(?:post|posts|statement|tweet|tweets|message|letter|remarks|"
+    r"words|speech|comments|note|posting|account|reply|response)",
+    re.IGNORECASE,
+)
+_GENDER_OF = {"his": "m", "her": "f"}
+# How many mentions back the person a possessive stands for is sought.
+_OWNER_REACH = 12
+
+
+def _owner_of(ctx: Context, phrase: str, pos: int) -> NameMention | None:
+    """The named person "his"/"her" of `phrase` stands for: the nearest before `pos`
+    (of that gender when known), within the two sentences before."""
+    found = _HIS_WORDS.fullmatch(phrase.strip())
+    if found is None or not ctx.sentences:
+        return None
+    gender = _GENDER_OF[found.group(1).lower()]
+    floor = ctx.sentences[max(0, ctx.sentence_at(pos) - 2)].start
+    i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+    for _ in range(_OWNER_REACH):
+        if i < 0 or ctx.mentions[i].start < floor:
+            return None
+        m = ctx.mentions[i]
+        # An attested person: of that gender, or titled ("Twitter" is a person by shape only).
+        attested = m.gender == gender or (m.gender is None and m.role is not None)
+        if m.kind in ("person", "pronoun") and m.name and attested:
+            return m
+        i -= 1
+    return None
+
+
+def _opens_sentence(ctx: Context, piece: QuotePiece) -> bool:
+    """True for a quotation opening its sentence with a capital: “We are done” and ...
+    carries on the speaker before it even when the writer's words then close it."""
+    if not ctx.sentences:
+        return False
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)]
+    first = ctx.text[piece.start : piece.start + 1]
+    return not ctx.text[sentence.start : piece.open_at].strip() and first.isupper()
+
+
+def _personal(mention: NameMention) -> bool:
+    """True for a named speaker whose words a channel may relay: a person (or a pronoun
+    or title standing for one) or a body ("KCNA cited the ruling party as saying")."""
+    if not mention.name:
+        return False
+    if mention.kind in ("person", "organisation", "collective", "state"):
+        return True
+    standing_in = mention.kind in ("pronoun", "relative", "title")
+    return standing_in and (mention.gender is not None or mention.role is not None)
 
 
 def _carry(statement: Statement, prior: Statement) -> Statement:
@@ -202,6 +413,8 @@ def _carry(statement: Statement, prior: Statement) -> Statement:
         role=prior.role,
         affiliation=prior.affiliation,
         cue=prior.cue,
+        via=prior.via,
+        co_speakers=prior.co_speakers,
     )
 
 
@@ -218,9 +431,11 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
     body = quote.strip().lstrip("…. ")
     if not body:
         return False
-    inner = sentence_spans(quote) if len(quote) < 20_000 else [Span(0, len(quote))]
-    if len(inner) > 1 and _sentence_like(quote[inner[-1].start : inner[-1].end]):
-        return True
+    # Most quotations hold no stop before their end: one sentence, no split needed.
+    if len(quote) < 20_000 and _INNER_STOP.search(quote) is not None:
+        inner = sentence_spans(quote)
+        if len(inner) > 1 and _sentence_like(quote[inner[-1].start : inner[-1].end]):
+            return True
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, 0)
     pre = text[max(sentence.start, piece.open_at - 300) : piece.open_at].rstrip()
     # After a stop the sentence splitter kept ("at 7:10 a.m. “Our military ...”"), a new sentence.
