@@ -351,6 +351,9 @@ def _refusal_types(lex: EventLexicon) -> frozenset[str]:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# A time standing as a modifier between a determiner and its noun: "the 2018 accord".
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+\Z", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|by|of|for|from|with|when|as|that|which)\b)[A-Za-z]")
 _REPORTED_WHEN = re.compile(rf"\b(?:{_REPORT_WORDS}|announces|reports|confirms|claimed|claims)\s+$")
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
@@ -407,6 +410,18 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # a time right after a reporting verb dates the report only.
         reported = k + 1 < len(times) and _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None
         inside = [i for i, m in enumerate(mentions) if m.trigger.start < te and ts < m.trigger.end]
+        if _ATTRIBUTIVE_BEFORE.search(text, max(0, ts - 8), ts) and _NOUN_AFTER.match(text, te):
+            # "scrapped the 2018 military agreement": the year says which agreement, and dates
+            # no act around it; "the 2014 attack on Sony" dates the noun it opens.
+            nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
+            if (
+                not inside
+                and nxt is not None
+                and words_at_most(text, te, mentions[nxt].trigger.start, 3)
+                and first_clause_break(text, te, mentions[nxt].trigger.start) == -1
+            ):
+                _set_time(mentions, nxt, t, bound)
+            continue
         if inside:
             target = inside[0] if len(inside) == 1 else inside[-1]
             _set_time(mentions, target, t, bound)
@@ -455,7 +470,8 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             continue
         if i > 0 and mentions[i - 1].time is not None:
             gap = text[mentions[i - 1].trigger.end : m.trigger.start]
-            if not NEW_CLAUSE.search(gap) or _participle_after(gap, m):
+            prior = mentions[i - 1].time
+            if not NEW_CLAUSE.search(gap) or _participle_after(gap, m) or _shares_time(gap, m, prior):
                 m.time = mentions[i - 1].time
                 continue
         if (
@@ -474,6 +490,34 @@ def _participle_after(gap: str, m: EventMention) -> bool:
     Dec. 3, sending troops to parliament"): it happened when the clause before did."""
     head = gap.rstrip()
     return head.endswith(",") and m.trigger.first_word().endswith("ing") and not NEW_CLAUSE.search(head[:-1])
+
+
+# A clause joined by a co-temporal connective happens when the clause before it
+# did: "fired a missile on Friday, as the envoy was arriving in Tokyo", "..., on
+# the same day that ...", "... while Kim was visiting Moscow".
+_CO_TEMPORAL = re.compile(
+    r"(?:[,;]|\b(?:and|but))\s*(?:just\s+|even\s+|all\s+)?(?:as|while|when|during|amid|coinciding\s+with"
+    r"|on\s+the\s+same\s+day(?:\s+(?:as|that|when))?|at\s+the\s+same\s+time(?:\s+as)?)\b(?P<rest>[^,;]*)\Z",
+    re.IGNORECASE,
+)
+# "inspected a factory on Monday before flying to Vladivostok": the subject's next act,
+# a participle after "before", goes on in the same span of time.
+_BEFORE_PARTICIPLE = re.compile(r"\bbefore\s*\Z", re.IGNORECASE)
+
+
+def _shares_time(gap: str, m: EventMention, prior: TimeRef | None) -> bool:
+    """Whether the clause `m` opens shares the time (`prior`) of the clause before, across `gap`."""
+    found = _CO_TEMPORAL.search(gap)
+    if found is not None:
+        rest = found.group("rest")
+        # "as" or "when" opening a new break of its own ("after", "since") hands the time on no further.
+        return not NEW_CLAUSE.search(rest) and not _REPORTING.search(rest)
+    before = _BEFORE_PARTICIPLE.search(gap)
+    # Only a day goes on to the next act: "next week before travelling on" names no day for it.
+    day = prior is not None and prior.precision is Precision.DAY
+    if before is not None and day and m.trigger.first_word().endswith("ing"):
+        return not NEW_CLAUSE.search(gap, 0, before.start())
+    return False
 
 
 # A possessive pronoun just before a trigger ("his martial law bid", "its last test").

@@ -58,6 +58,15 @@ _TROOPISH = re.compile(
     r"|vessels|bombers|fighter jets|strike group|fleet|battalions?|brigades?)\b[^,;.]{0,30}\Z",
     re.IGNORECASE,
 )
+# Who crosses decides what the crossing is: "two drones crossed the border" is an
+# incursion, "a soldier crossed the border" one person's crossing.
+_INCURSIVE = re.compile(
+    r"\b(?:drones?|uavs?|unmanned aerial vehicles?|aircraft|warplanes?|military planes|bombers"
+    r"|fighter jets|jets|helicopters|patrol boats?|vessels?|boats|warships?|ships"
+    r"|troops|soldiers|forces|guards|units)\b"
+    r"(?:\s+(?:that|which|had|have|has|reportedly|briefly|allegedly|apparently|then))*\s*\Z",
+    re.IGNORECASE,
+)
 _PERSON_FIRST_DEFAULT = frozenset(
     {
         EventType.DIPLOMATIC_VISIT,
@@ -380,6 +389,11 @@ def _fill_arguments(
             # "1,500 special forces arrived in Vladivostok" is a deployment, not a visit.
             m.type = EventType.TROOP_DEPLOYMENT
             pf = False
+        if m.type is EventType.BORDER_CROSSING and _INCURSIVE.search(
+            text, max(s.sent.start, trig.start - 40), trig.start
+        ):
+            m.type = EventType.INCURSION
+            pf = False
         subj = s.subject(trig.start, pf)
         for n in s.conjuncts(subj) if subj is not None else ():
             _add(m, n)
@@ -387,7 +401,7 @@ def _fill_arguments(
         guest = next(iter(s.after(trig.end, trig.end + 3)), None)
         if guest is None or guest.kind != "person":
             m.drop = True  # "hosted a dinner", "will host the games": no guest named
-    if m.type in (EventType.MEETING, EventType.SUMMIT):
+    if m.type in (EventType.MEETING, EventType.SUMMIT, EventType.PHONE_CALL):
         _meeting_partners(s, m, trig)
     if m.type is EventType.SUMMIT and not m.anaphoric:
         # "Yoon joined Biden and Kishida for a summit": everyone named in the clause.

@@ -646,6 +646,7 @@ def events_in_context(
         actors = _state_actors(e, lex, gaz)
         # Distinct offsets first, so that each Span is built once.
         spans = [Span(a, b) for a, b in dict.fromkeys((m.trigger.start, m.trigger.end) for m in e.mentions)]
+        plover, plover_mode = lex.plover(e.type)
         out.append(
             Event(
                 type=e.type,
@@ -658,6 +659,8 @@ def events_in_context(
                 time=e.time,
                 quantities=tuple(e.quantities),
                 mentions=tuple(spans),
+                plover=plover,
+                plover_mode=plover_mode,
             )
         )
     out.sort(key=lambda ev: ev.span.start)
