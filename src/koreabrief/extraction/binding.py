@@ -494,10 +494,13 @@ def _participle_after(gap: str, m: EventMention) -> bool:
 
 # A clause joined by a co-temporal connective happens when the clause before it
 # did: "fired a missile on Friday, as the envoy was arriving in Tokyo", "..., on
-# the same day that ...", "... while Kim was visiting Moscow".
-_CO_TEMPORAL = re.compile(
-    r"(?:[,;]|\b(?:and|but))\s*(?:just\s+|even\s+|all\s+)?(?:as|while|when|during|amid|coinciding\s+with"
-    r"|on\s+the\s+same\s+day(?:\s+(?:as|that|when))?|at\s+the\s+same\s+time(?:\s+as)?)\b(?P<rest>[^,;]*)\Z",
+# the same day that ...", "... while Kim was visiting Moscow"; so does one telling
+# what it set off: "fired 17 missiles on Wednesday, causing an air raid warning",
+# "..., prompting Seoul to scramble jets", "..., where residents took cover".
+_SHARING = re.compile(
+    r"\s*(?:and\s+|but\s+)?(?:just\s+|even\s+|all\s+|initially\s+)?(?:as|while|when|where|during|amid"
+    r"|coinciding\s+with|on\s+the\s+same\s+day|at\s+the\s+same\s+time|causing|triggering|prompting|forcing"
+    r"|sparking|leading\s+to|resulting\s+in)\b",
     re.IGNORECASE,
 )
 # "inspected a factory on Monday before flying to Vladivostok": the subject's next act,
@@ -506,12 +509,16 @@ _BEFORE_PARTICIPLE = re.compile(r"\bbefore\s*\Z", re.IGNORECASE)
 
 
 def _shares_time(gap: str, m: EventMention, prior: TimeRef | None) -> bool:
-    """Whether the clause `m` opens shares the time (`prior`) of the clause before, across `gap`."""
-    found = _CO_TEMPORAL.search(gap)
-    if found is not None:
-        rest = found.group("rest")
-        # "as" or "when" opening a new break of its own ("after", "since") hands the time on no further.
-        return not NEW_CLAUSE.search(rest) and not _REPORTING.search(rest)
+    """Whether the clause `m` opens shares the time (`prior`) of the clause before, across `gap`.
+
+    Every break in `gap` must be a comma or semicolon opening a sharing clause
+    (`_SHARING`); "after", "since" or a reporting verb hand the time on no further.
+    """
+    breaks = list(NEW_CLAUSE.finditer(gap))
+    if breaks and all(
+        brk.group(0) in ",;" and _SHARING.match(gap, brk.end()) is not None for brk in breaks
+    ):
+        return not _REPORTING.search(gap, breaks[0].end())
     before = _BEFORE_PARTICIPLE.search(gap)
     # Only a day goes on to the next act: "next week before travelling on" names no day for it.
     day = prior is not None and prior.precision is Precision.DAY
