@@ -134,11 +134,13 @@ def _expand(names: list[str], affiliations: dict[str, str]) -> set[str]:
     return out
 
 
-def _compatible(e: _Event, m: EventMention, gazetteer: Gazetteer) -> bool:
+def _compatible(
+    e: _Event, m: EventMention, gazetteer: Gazetteer, strict: frozenset[EventType] = _STRICT_DATES
+) -> bool:
     if e.type is not m.type or _group(m.mood) not in e.groups:
         return False
     a, b = e.time.iso if e.time else None, m.time.iso if m.time else None
-    if e.type in _STRICT_DATES:
+    if e.type in strict:
         if a != b:
             return False
     elif a is not None and b is not None and a != b:
@@ -175,7 +177,10 @@ def _same_place(x: str, y: str, gazetteer: Gazetteer) -> bool:
 
 
 def _merge(
-    mentions: list[EventMention], gazetteer: Gazetteer, anchors: set[int] | None = None
+    mentions: list[EventMention],
+    gazetteer: Gazetteer,
+    anchors: set[int] | None = None,
+    strict: frozenset[EventType] = _STRICT_DATES,
 ) -> list[_Event]:
     events: list[_Event] = []
     marked = anchors or set()
@@ -209,7 +214,7 @@ def _merge(
                 continue
             if m.fallback:
                 m.actors = list(m.fallback)
-        host = next((e for e in same if _compatible(e, m, gazetteer) and not apart(e, m)), None)
+        host = next((e for e in same if _compatible(e, m, gazetteer, strict) and not apart(e, m)), None)
         if host is not None:
             host.absorb(m)
         else:
@@ -482,6 +487,17 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             head.time = _shifted(t, anchor.time, delta, 1) or head.time
 
 
+def _strict_dates(lex: EventLexicon) -> frozenset[EventType]:
+    """The types whose mentions merge only when their dates agree (``[merge] strict_dates``)."""
+    cached = lex.cache.get("events.strict_dates")
+    if cached is None:
+        listed = lex.words("merge", "strict_dates")
+        cached = lex.cache["events.strict_dates"] = (
+            frozenset(EventType(t) for t in listed) if listed else _STRICT_DATES
+        )
+    return cached
+
+
 def _state_settings(lex: EventLexicon) -> tuple[frozenset[str], list[str], bool]:
     """State-level types, armed-forces words and person_as_state from the data, read once per lexicon."""
     cached = lex.cache.get("events.state_settings")
@@ -630,7 +646,7 @@ def events_in_context(
         reaction = _reaction_start(text, m, lex, lowered, plain=not extras)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
-    merged = _merge(mentions, gaz, anchors)
+    merged = _merge(mentions, gaz, anchors, _strict_dates(lex))
     for e in merged:
         e.anchors = sum(id(m) in anchors for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
