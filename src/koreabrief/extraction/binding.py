@@ -431,7 +431,14 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             # "The launch came five days after the North test-fired an ICBM": the
             # offset dates the event it names, not the one before it.
             nxt_start = mentions[nxt].trigger.start
-            if words_at_most(text, te, nxt_start, 8) and first_clause_break(text, te, nxt_start) == -1:
+            # "a few months before South Korea in February established ties": the event
+            # named has a time of its own, which dates it instead.
+            own = any(u.span is not None and te <= u.span.start and u.span.end <= nxt_start for u in times[k + 1 :])
+            if (
+                not own
+                and words_at_most(text, te, nxt_start, 8)
+                and first_clause_break(text, te, nxt_start) == -1
+            ):
                 _set_time(mentions, nxt, t, bound)
                 continue
         prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
