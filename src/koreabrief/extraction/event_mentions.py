@@ -67,6 +67,12 @@ _INCURSIVE = re.compile(
     r"(?:\s+(?:that|which|had|have|has|reportedly|briefly|allegedly|apparently|then))*\s*\Z",
     re.IGNORECASE,
 )
+# "officers who traveled to Russia alongside thousands of soldiers": they went with troops.
+_WITH_TROOPS = re.compile(
+    r"[^,;.]{0,50}?\b(?:alongside|accompanying|leading|together\s+with)\s+(?:[\w,-]+\s+){0,4}?"
+    r"(?:troops|soldiers|forces|servicemen|units)\b",
+    re.IGNORECASE,
+)
 _PERSON_FIRST_DEFAULT = frozenset(
     {
         EventType.DIPLOMATIC_VISIT,
@@ -383,8 +389,9 @@ def _fill_arguments(
             for n in s.conjuncts(subj) if subj is not None else ():
                 _add(m, n)
     else:
-        if m.type is EventType.DIPLOMATIC_VISIT and _TROOPISH.search(
-            text, max(s.sent.start, trig.start - 60), trig.start
+        if m.type is EventType.DIPLOMATIC_VISIT and (
+            _TROOPISH.search(text, max(s.sent.start, trig.start - 60), trig.start)
+            or _WITH_TROOPS.match(text, trig.end, min(s.sent.end, trig.end + 120))
         ):
             # "1,500 special forces arrived in Vladivostok" is a deployment, not a visit.
             m.type = EventType.TROOP_DEPLOYMENT
