@@ -433,7 +433,9 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             nxt_start = mentions[nxt].trigger.start
             # "a few months before South Korea in February established ties": the event
             # named has a time of its own, which dates it instead.
-            own = any(u.span is not None and te <= u.span.start and u.span.end <= nxt_start for u in times[k + 1 :])
+            own = any(
+                u.span is not None and te <= u.span.start and u.span.end <= nxt_start for u in times[k + 1 :]
+            )
             if (
                 not own
                 and words_at_most(text, te, nxt_start, 8)

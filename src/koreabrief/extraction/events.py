@@ -181,9 +181,11 @@ def _merge(
     gazetteer: Gazetteer,
     anchors: set[int] | None = None,
     strict: frozenset[EventType] = _STRICT_DATES,
+    related: dict[EventType, frozenset[EventType]] | None = None,
 ) -> list[_Event]:
     events: list[_Event] = []
     marked = anchors or set()
+    related = related or {}
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
     # Sentences are keyed by their offsets: hashing a Span calls Python code.
@@ -211,6 +213,13 @@ def _merge(
             if host is not None and (host.time is None or m.time is None or host.time.iso == m.time.iso):
                 host.absorb(m)
                 place(host, m)
+                continue
+            kin = related.get(m.type, ())
+            other = next((e for e in reversed(events) if e.type in kin and not apart(e, m)), None)
+            if host is None and other is not None and m.kind == "anaphor":
+                # "The firing set homes ablaze" after artillery fire: the shelling, no launch.
+                other.absorb(m)
+                place(other, m)
                 continue
             if m.fallback:
                 m.actors = list(m.fallback)
@@ -487,6 +496,17 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             head.time = _shifted(t, anchor.time, delta, 1) or head.time
 
 
+def _related(lex: EventLexicon) -> dict[EventType, frozenset[EventType]]:
+    """For each type, the types its bare anaphors may refer back to (``[anaphora]``)."""
+    cached = lex.cache.get("events.related")
+    if cached is None:
+        table = lex.data.get("anaphora", {})
+        cached = lex.cache["events.related"] = {
+            EventType(k): frozenset(EventType(t) for t in v) for k, v in table.items() if isinstance(v, list)
+        }
+    return cached
+
+
 def _strict_dates(lex: EventLexicon) -> frozenset[EventType]:
     """The types whose mentions merge only when their dates agree (``[merge] strict_dates``)."""
     cached = lex.cache.get("events.strict_dates")
@@ -646,7 +666,7 @@ def events_in_context(
         reaction = _reaction_start(text, m, lex, lowered, plain=not extras)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
-    merged = _merge(mentions, gaz, anchors, _strict_dates(lex))
+    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
     for e in merged:
         e.anchors = sum(id(m) in anchors for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
