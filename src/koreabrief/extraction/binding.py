@@ -480,9 +480,19 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         if i > 0 and mentions[i - 1].time is not None:
             gap = text[mentions[i - 1].trigger.end : m.trigger.start]
             prior = mentions[i - 1].time
-            if not NEW_CLAUSE.search(gap) or _participle_after(gap, m) or _shares_time(gap, m, prior):
+            # "held a meeting with Shoigu, on Wednesday, during his visit": what follows
+            # the time decides whether the next clause shares it.
+            after = (
+                text[prior.span.end : m.trigger.start]
+                if prior.span is not None and mentions[i - 1].trigger.end <= prior.span.end <= m.trigger.start
+                else gap
+            )
+            if not NEW_CLAUSE.search(gap) or _participle_after(gap, m) or _shares_time(after, m, prior):
                 m.time = mentions[i - 1].time
                 continue
+        if i + 1 < len(mentions) and _coordinated_before(text, m, mentions[i + 1]):
+            m.time = mentions[i + 1].time
+            continue
         if (
             sentence_level is not None
             and not m.anaphoric
@@ -492,6 +502,27 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.
             m.time = sentence_level
+
+
+def _coordinated_before(text: str, m: EventMention, nxt: EventMention) -> bool:
+    """Whether `m` and `nxt` are clauses joined by a bare "and" that a time at its end dates both.
+
+    "North Korea fired 200 shells into the island and the navy returned fire after
+    2:34 p.m.": the time closing the second clause is the time of the pair.
+    """
+    t = nxt.time
+    if t is None or t.span is None or t.span.start < nxt.trigger.end:
+        return False
+    gap = text[m.trigger.end : nxt.trigger.start]
+    if _AND.search(gap) is None or NEW_CLAUSE.search(gap) or _REPORTING.search(gap):
+        return False
+    # Only the last clause's own closing time: nothing but its words stand between.
+    return first_clause_break(text, nxt.trigger.end, t.span.start) == -1 and not NEW_CLAUSE.search(
+        text, nxt.trigger.end, t.span.start
+    )
+
+
+_AND = re.compile(r"\band\b")
 
 
 def _participle_after(gap: str, m: EventMention) -> bool:

@@ -48,7 +48,8 @@ __all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
 
 # Compiled once here rather than inline in the functions that use them.
 _FROM = re.compile(r"[^,;]{0,60}?\bfrom\s+")
-_BY_OF = re.compile(r"\s+(?:by|of|between|involving|with the participation of)\s+(?:the\s+)?")
+# "launches by/of/from North Korea": the agent after a noun trigger.
+_BY_OF = re.compile(r"\s+(?:by|of|from|between|involving|with the participation of)\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"\s+between\s+")
 _AND_GAP = re.compile(r"\s+and\s+[^,;]{0,60}")
 
