@@ -480,6 +480,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         if i > 0 and mentions[i - 1].time is not None:
             gap = text[mentions[i - 1].trigger.end : m.trigger.start]
             prior = mentions[i - 1].time
+            assert prior is not None
             # "held a meeting with Shoigu, on Wednesday, during his visit": what follows
             # the time decides whether the next clause shares it.
             after = (
