@@ -463,6 +463,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 and first_clause_break(text, te, nxt_start) == -1
                 and not NEW_CLAUSE.search(gap)
                 and not _THAT.search(gap)
+                and not (prev is not None and _owns_later(text, mentions[nxt], times[k + 1 :]))
             ):
                 _set_time(mentions, nxt, t, bound)
                 continue
@@ -503,6 +504,26 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.
             m.time = sentence_level
+
+
+# Words that end the clause a trigger opens.
+_CLAUSE_END = re.compile(r"[;.]|\b(?:and|but|after|before|since|following|until|while|as|when|where|which|who)\b")
+
+
+def _owns_later(text: str, m: EventMention, later: list[TimeRef]) -> bool:
+    """Whether a time after `m`'s trigger, in its clause, is `m`'s own.
+
+    "the student who was released by North Korea on June 13 died at a hospital in
+    Ohio on Monday": "on June 13" stands just before "died", but "died" has its own
+    time; the earlier one belongs to the release.
+    """
+    for u in later:
+        if u.span is None or u.span.start < m.trigger.end:
+            continue
+        return _CLAUSE_END.search(text, m.trigger.end, u.span.start) is None and words_at_most(
+            text, m.trigger.end, u.span.start, 12
+        )
+    return False
 
 
 def _coordinated_before(text: str, m: EventMention, nxt: EventMention) -> bool:
