@@ -507,7 +507,9 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
 
 
 # Words that end the clause a trigger opens.
-_CLAUSE_END = re.compile(r"[;.]|\b(?:and|but|after|before|since|following|until|while|as|when|where|which|who)\b")
+_CLAUSE_END = re.compile(
+    r"[;.]|\b(?:and|but|after|before|since|following|until|while|as|when|where|which|who)\b"
+)
 
 
 def _owns_later(text: str, m: EventMention, later: list[TimeRef]) -> bool:
