@@ -548,6 +548,31 @@ def _state_actors(e: _Event, lex: EventLexicon, gazetteer: Gazetteer) -> list[st
     return out
 
 
+# "nuclear tests in 2006, 2009 and 2013": each further year listed after the event's own.
+_NEXT_YEAR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?((?:1[89]|20)\d\d)\b")
+_YEAR_ONLY = re.compile(r"(?:in\s+)?(?:1[89]|20)\d\d")
+
+
+def _listed_years(text: str, e: Event) -> list[Event]:
+    """One more event for each further year listed after `e`'s year, as happenings of their own.
+
+    "conducted nuclear tests in 2006, 2009 and 2013" reports three tests; the first
+    year dates `e`, the others date copies of it.
+    """
+    t = e.time
+    if t is None or t.span is None or t.precision is not Precision.YEAR or not _YEAR_ONLY.fullmatch(t.text):
+        return []
+    out = []
+    pos = t.span.end
+    while (found := _NEXT_YEAR.match(text, pos)) is not None and len(out) < 10:
+        year = int(found.group(1))
+        span = Span(found.start(1), found.end(1))
+        when = TimeRef(text=found.group(1), date=dt.date(year, 1, 1), precision=Precision.YEAR, span=span)
+        out.append(attrs.evolve(e, time=when))
+        pos = found.end()
+    return out
+
+
 def _keep(e: _Event) -> bool:
     if e.type in (EventType.MEETING, EventType.SUMMIT):
         # A meeting with no known participant, place or date is too vague to count.
@@ -699,6 +724,7 @@ def events_in_context(
                 plover_mode=plover_mode,
             )
         )
+    out.extend(e for ev in list(out) for e in _listed_years(text, ev))
     out.sort(key=lambda ev: ev.span.start)
     return tuple(out), tuple(warnings)
 

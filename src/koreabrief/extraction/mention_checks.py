@@ -117,6 +117,12 @@ _COUNT_BEFORE = re.compile(
 )
 
 
+# Years listed right after a plural: "nuclear tests in 2006, 2009 and 2013", "tests – in 2006 and 2009".
+_YEAR_LIST_AFTER = re.compile(
+    r"[\s\u2013\u2014-]{1,4}(?:in\s+)?(?:1[89]|20)\d\d(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:1[89]|20)\d\d)+\b"
+)
+
+
 # What links an event to the occasion it happens at: "meet Trump at the G7 summit",
 # "talks on the sidelines of the APEC forum".
 _OCCASION_BEFORE = re.compile(
@@ -164,6 +170,9 @@ def judge_generic(m: EventMention, text: str, lowered: str | None = None) -> Non
     if not word.endswith("s") or word.endswith("ss"):
         return
     if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 30), trig.start):
-        m.drop = True  # "has conducted six nuclear tests since 2006": a tally of many events
+        # "has conducted six nuclear tests since 2006": a tally of many events; but
+        # "three nuclear tests in 2006, 2009 and 2013" names each (one event a year).
+        if not _YEAR_LIST_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 60)):
+            m.drop = True
     elif not m.owner and not m.agent and m.time is None:
         m.drop = True
