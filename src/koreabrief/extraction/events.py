@@ -562,7 +562,7 @@ def _listed_years(text: str, e: Event) -> list[Event]:
     t = e.time
     if t is None or t.span is None or t.precision is not Precision.YEAR or not _YEAR_ONLY.fullmatch(t.text):
         return []
-    out = []
+    out: list[Event] = []
     pos = t.span.end
     while (found := _NEXT_YEAR.match(text, pos)) is not None and len(out) < 10:
         year = int(found.group(1))
