@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch, has_case_extras
-from koreabrief.models import Precision, Quantity, Span, TimeRef
+from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
 
 if TYPE_CHECKING:
     from koreabrief.extraction.event_mentions import EventMention
@@ -410,7 +410,11 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # a time right after a reporting verb dates the report only.
         reported = k + 1 < len(times) and _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None
         inside = [i for i, m in enumerate(mentions) if m.trigger.start < te and ts < m.trigger.end]
-        if _ATTRIBUTIVE_BEFORE.search(text, max(0, ts - 8), ts) and _NOUN_AFTER.match(text, te):
+        # An agreement's year is its signing's ("signed the 1953 armistice"); only other
+        # acts upon the thing named keep clear of its year.
+        of_own = any(mentions[i].type is EventType.AGREEMENT or mentions[i].kind != "verb" for i in inside)
+        attributive = _ATTRIBUTIVE_BEFORE.search(text, max(0, ts - 8), ts) and _NOUN_AFTER.match(text, te)
+        if attributive and not of_own:
             # "scrapped the 2018 military agreement": the year says which agreement, and dates
             # no act around it; "the 2014 attack on Sony" dates the noun it opens.
             nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
