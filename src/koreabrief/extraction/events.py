@@ -386,6 +386,12 @@ def _reaction_start(
     return verb.start()
 
 
+# Reactions named by a phrase rather than a verb of their own.
+_PREP_REACTION = re.compile(
+    r"(?:in\s+(?:response|retaliation|reply)|(?:a\s+)?response|retaliation)\b", re.IGNORECASE
+)
+
+
 def _mark_reaction(text: str, m: EventMention, start: int, names: list[ActorMention]) -> None:
     """Keep only the participants named after the reacting verb, and no time of the reaction's.
 
@@ -401,7 +407,11 @@ def _mark_reaction(text: str, m: EventMention, start: int, names: list[ActorMent
     if t is None or t.span is None:
         return
     if t.span.end <= start or (
-        t.span.start >= m.trigger.end and not _OWN_VERB.search(text, m.trigger.end, t.span.start)
+        t.span.start >= m.trigger.end
+        and not _OWN_VERB.search(text, m.trigger.end, t.span.start)
+        # "in response to its nuclear test in January": a phrase, not a verb, reacts,
+        # and a time right after the noun is the test's.
+        and not (_PREP_REACTION.match(text, start) and words_at_most(text, m.trigger.end, t.span.start, 1))
     ):
         m.time = None
 
@@ -494,6 +504,26 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
         head = clause_head(m, t.span.start)
         if head is not None and (head.time is None or head.time.date is None):
             head.time = _shifted(t, anchor.time, delta, 1) or head.time
+
+
+_ROCKET = re.compile(r"\brockets?\b", re.IGNORECASE)
+_SATELLITE = re.compile(r"\bsatellites?\b", re.IGNORECASE)
+
+
+def _rockets_with_satellites(text: str, mentions: list[EventMention], sentences: list[Span]) -> None:
+    """A rocket launch is a satellite launch when a satellite is named in its sentence or the next.
+
+    "The sanctions answer its Feb. 7 rocket launch. Pyongyang said it put a satellite
+    into orbit": the rocket carried a satellite. A launch of a missile stays one.
+    """
+    starts = [s.start for s in sentences]
+    for m in mentions:
+        if m.type is not EventType.MISSILE_LAUNCH or not _ROCKET.search(m.trigger.text):
+            continue
+        k = bisect.bisect_right(starts, m.trigger.start) - 1
+        end = sentences[min(k + 1, len(sentences) - 1)].end if sentences else m.sentence.end
+        if _SATELLITE.search(text, m.sentence.start, max(end, m.sentence.end)):
+            m.type = EventType.SATELLITE_LAUNCH
 
 
 def _related(lex: EventLexicon) -> dict[EventType, frozenset[EventType]]:
@@ -691,6 +721,7 @@ def events_in_context(
         reaction = _reaction_start(text, m, lex, lowered, plain=not extras)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
+    _rockets_with_satellites(text, mentions, ctx.sentences)
     merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
     for e in merged:
         e.anchors = sum(id(m) in anchors for m in e.mentions)
