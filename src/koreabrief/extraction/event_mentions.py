@@ -42,7 +42,7 @@ from koreabrief.extraction.quantities import find_quantities
 from koreabrief.extraction.tense import times_by_clause
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.models import EventType, Quantity, Span, TimeRef
+from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
 
 __all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
 
@@ -113,6 +113,8 @@ class EventMention:
     embedded: list[str] = field(factory=list)
     # Named by a phrase after a noun trigger ("joint drills by Seoul and Washington"): specific, not generic.
     agent: bool = False
+    # An earlier event of the same kind, recalled by "the first ... since X": dated X, kept apart.
+    recalled: bool = False
 
 
 _TEMPORAL_WORD = re.compile(
@@ -205,7 +207,9 @@ def sentence_mentions(
         behind = {id(t) for t in backward}
     else:
         behind = set()
-    times = [t for t in times if not since_superlative(text, sent.start, t)]
+    recalls = [t for t in times if since_superlative(text, sent.start, t)]
+    if recalls:
+        times = [t for t in times if not any(t is r for r in recalls)]
     out: list[EventMention] = []
     for trig in trigs:
         m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
@@ -233,6 +237,8 @@ def sentence_mentions(
                 sentence_subject(s, m)
         out.append(m)
     bind_times(text, out, times)
+    for t in recalls:
+        _recall(text, out, t)
     for m in out:
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
@@ -254,6 +260,45 @@ def sentence_mentions(
     for m in out:
         judge_generic(m, text, lowered if not extras else None)
     return [m for m in out if not m.drop and m.mood != "generic"]
+
+
+# "since August 9, when it fired two cruise missiles": the clause names the recalled event.
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;]*\Z", re.IGNORECASE)
+
+
+def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
+    """The event "the first launch since August 9" recalls: the last one, dated August 9.
+
+    A "when" clause right after the time names it ("..., when it fired two missiles")
+    and takes the date; otherwise a copy of the superlative's event stands for it.
+    Either is marked `recalled`: background, merged with no other mention.
+    """
+    if t.span is None or t.date is None or t.precision is Precision.YEAR:
+        return  # "the first ICBM since 2017" names a stretch of years, not one event
+    head = next((m for m in reversed(out) if m.trigger.end <= t.span.start), None)
+    if head is None:
+        return
+    named = next(
+        (
+            m
+            for m in out
+            if m.trigger.start >= t.span.end
+            and m.type is head.type
+            and _WHEN_CLAUSE.match(text[t.span.end : m.trigger.start])
+        ),
+        None,
+    )
+    if named is not None:
+        named.time = t
+        named.recalled = True
+        return
+    copy = EventMention(type=head.type, kind=head.kind, trigger=head.trigger, sentence=head.sentence)
+    copy.actors = list(head.actors)
+    copy.affiliations = dict(head.affiliations)
+    copy.mood = head.mood
+    copy.time = t
+    copy.recalled = True
+    out.append(copy)
 
 
 _ALTITUDE = re.compile(r"\b(?:altitude|apogee|height|ceiling)\s+(?:of\s+)?$", re.IGNORECASE)

@@ -200,6 +200,10 @@ def _merge(
     # Only events of the mention's own type can take it: look among those alone.
     by_type: dict[EventType, list[_Event]] = {}
     for m in mentions:
+        if m.recalled:
+            # A recalled earlier event ("the first launch since August 9") stands alone.
+            events.append(_Event(m))
+            continue
         same = by_type.setdefault(m.type, [])
         if m.anaphoric:
             host = next(
@@ -724,7 +728,7 @@ def events_in_context(
     _rockets_with_satellites(text, mentions, ctx.sentences)
     merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
     for e in merged:
-        e.anchors = sum(id(m) in anchors for m in e.mentions)
+        e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged)
     out = []
