@@ -351,9 +351,15 @@ def _refusal_types(lex: EventLexicon) -> frozenset[str]:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# An agreement named just before a time: the time is the agreement's.
+_OBJECT_DATED = re.compile(
+    r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|declarations?)"
+    r"(?:\s+(?:with|between)\s+[^,;]{1,40}?)?\s+\Z",
+    re.IGNORECASE,
+)
 # A time standing as a modifier between a determiner and its noun: "the 2018 accord".
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+\Z", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|by|of|for|from|with|when|as|that|which)\b)[A-Za-z]")
+_NOUN_AFTER = re.compile(r",?\s+(?!(?:and|or|to|in|on|at|by|of|for|from|with|when|as|that|which)\b)[A-Za-z]")
 _REPORTED_WHEN = re.compile(rf"\b(?:{_REPORT_WORDS}|announces|reports|confirms|claimed|claims)\s+$")
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
@@ -410,6 +416,14 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # a time right after a reporting verb dates the report only.
         reported = k + 1 < len(times) and _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None
         inside = [i for i, m in enumerate(mentions) if m.trigger.start < te and ts < m.trigger.end]
+        if t.precision is Precision.YEAR and _OBJECT_DATED.search(text, max(0, ts - 60), ts) and not any(
+            m.type is EventType.AGREEMENT
+            for m in mentions
+            if m.trigger.start < ts and ts - m.trigger.end < 80
+        ):
+            # "declared the agreement with Seoul in 2018 void": the year is the
+            # agreement's; the act is dated elsewhere in the sentence, or not at all.
+            continue
         # An agreement's year is its signing's ("signed the 1953 armistice"); only other
         # acts upon the thing named keep clear of its year.
         of_own = any(mentions[i].type is EventType.AGREEMENT or mentions[i].kind != "verb" for i in inside)
@@ -418,11 +432,12 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             # "scrapped the 2018 military agreement": the year says which agreement, and dates
             # no act around it; "the 2014 attack on Sony" dates the noun it opens.
             nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
+            past = te + 1 if text[te : te + 1] == "," else te  # "the Aug. 2, 2022, Nomad Heist"
             if (
                 not inside
                 and nxt is not None
                 and words_at_most(text, te, mentions[nxt].trigger.start, 3)
-                and first_clause_break(text, te, mentions[nxt].trigger.start) == -1
+                and first_clause_break(text, past, mentions[nxt].trigger.start) == -1
             ):
                 _set_time(mentions, nxt, t, bound)
             continue
@@ -576,6 +591,10 @@ _SHARING = re.compile(
 _BEFORE_PARTICIPLE = re.compile(r"\bbefore\s*\Z", re.IGNORECASE)
 
 
+# A reporting aside between commas: ", South Korea's military said,".
+_REPORTING_ASIDE = re.compile(rf"[^,;]{{0,60}}\b(?:{_REPORT_WORDS})\s*", re.IGNORECASE)
+
+
 def _shares_time(gap: str, m: EventMention, prior: TimeRef | None) -> bool:
     """Whether the clause `m` opens shares the time (`prior`) of the clause before, across `gap`.
 
@@ -583,10 +602,19 @@ def _shares_time(gap: str, m: EventMention, prior: TimeRef | None) -> bool:
     (`_SHARING`); "after", "since" or a reporting verb hand the time on no further.
     """
     breaks = list(NEW_CLAUSE.finditer(gap))
-    if breaks and all(
-        brk.group(0) in ",;" and _SHARING.match(gap, brk.end()) is not None for brk in breaks
-    ):
-        return not _REPORTING.search(gap, breaks[0].end())
+    if breaks and all(brk.group(0) in ",;" for brk in breaks):
+        ends = [b.start() for b in breaks[1:]] + [len(gap)]
+        sharing = True
+        for k, (brk, end) in enumerate(zip(breaks, ends, strict=True)):
+            if _SHARING.match(gap, brk.end()) is not None:
+                # The shared clause itself reports nothing: "..., as Seoul said ..." dates the saying.
+                sharing = sharing and not _REPORTING.search(gap, brk.end(), end)
+            elif k + 1 < len(breaks) and _REPORTING_ASIDE.fullmatch(gap, brk.end(), end):
+                continue  # "fired on Monday, the military said, causing ...": an aside
+            else:
+                sharing = False
+        if sharing:
+            return True
     before = _BEFORE_PARTICIPLE.search(gap)
     # Only a day goes on to the next act: "next week before travelling on" names no day for it.
     day = prior is not None and prior.precision is Precision.DAY
