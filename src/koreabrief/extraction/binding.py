@@ -52,6 +52,8 @@ WORD = re.compile(r"[\w'’-]+")
 _BREAK_CHAR = re.compile('[,;:()\u2014\u2013"“”]')
 NEW_CLAUSE = re.compile(
     r"\band\s+(?:has|have|had|is|was|were|will|would)\b|[,;]|\b(?:after|before|since|following|until)\b"
+    # Two sentences run together by a scraper ("in 2017.Lately North Korea ...").
+    r"|(?<=[a-z0-9])\.(?=[A-Z][a-z])"
 )
 # Reporting verbs: a time or an event beside one belongs to the report.
 _REPORT_WORDS = r"said|says|say|disclosed|announced|reported|told|stated|added|confirmed|according to|noted"

@@ -584,6 +584,7 @@ def _state_actors(e: _Event, lex: EventLexicon, gazetteer: Gazetteer) -> list[st
 
 # "nuclear tests in 2006, 2009 and 2013": each further year listed after the event's own.
 _NEXT_YEAR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?((?:1[89]|20)\d\d)\b")
+_STOP = re.compile(r"[.;]")
 _YEAR_ONLY = re.compile(r"(?:in\s+)?(?:1[89]|20)\d\d")
 
 
@@ -595,6 +596,12 @@ def _listed_years(text: str, e: Event) -> list[Event]:
     """
     t = e.time
     if t is None or t.span is None or t.precision is not Precision.YEAR or not _YEAR_ONLY.fullmatch(t.text):
+        return []
+    # Only a list right after one of the event's own triggers: not one a clause inherited.
+    if not any(
+        a <= t.span.start and t.span.start - b < 60 and not _STOP.search(text, b, t.span.start)
+        for a, b in ((s.start, s.end) for s in e.mentions)
+    ):
         return []
     out: list[Event] = []
     pos = t.span.end
