@@ -29,6 +29,7 @@ from koreabrief.extraction.binding import (
 from koreabrief.extraction.clauses import Sentence, determiner_before, object_names, possessor
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.mention_checks import (
+    judge_basis,
     judge_generic,
     participle_of,
     reporter_before,
@@ -259,6 +260,7 @@ def sentence_mentions(
         bind_quantities(out, found, lex)
     for m in out:
         judge_generic(m, text, lowered if not extras else None)
+        judge_basis(m, text)
     return [m for m in out if not m.drop and m.mood != "generic"]
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from koreabrief.extraction.binding import first_clause_break
 from koreabrief.extraction.clauses import REPORTER
+from koreabrief.models import EventType
 
 if TYPE_CHECKING:
     from koreabrief.extraction.clauses import Sentence
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from koreabrief.models import TimeRef
 
 __all__ = [
+    "judge_basis",
     "judge_generic",
     "participle_of",
     "reporter_before",
@@ -149,6 +151,31 @@ def share_occasions(text: str, mentions: list[EventMention]) -> None:
             a.time = b.time
         elif b.time is None:
             b.time = a.time
+
+
+# A treaty named as the ground for something else: "under a defence treaty", "citing the
+# partnership treaty", "in violation of the armistice" -- no signing reported.
+_BASIS_BEFORE = re.compile(
+    r"\b(?:under|citing|cited|cites|in\s+accordance\s+with|pursuant\s+to|in\s+line\s+with|based\s+on"
+    r"|violat\w*|in\s+violation\s+of|breach(?:es|ed|ing)?(?:\s+of)?|falls?\s+under|invok\w+)\s+"
+    r"(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# ... unless the signing is told right after: "the treaty he signed with Putin last year".
+_SIGNED_AFTER = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:[\w'’-]+\s+){0,2}?(?:signed|inked|concluded|struck|reached)\b",
+    re.IGNORECASE,
+)
+
+
+def judge_basis(m: EventMention, text: str) -> None:
+    """Drop an agreement named only as the ground for another act."""
+    if m.drop or m.kind != "noun" or m.type is not EventType.AGREEMENT:
+        return
+    trig = m.trigger
+    basis = _BASIS_BEFORE.search(text, max(m.sentence.start, trig.start - 80), trig.start)
+    if basis and not _SIGNED_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40)):
+        m.drop = True
 
 
 def judge_generic(m: EventMention, text: str, lowered: str | None = None) -> None:
