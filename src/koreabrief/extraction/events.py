@@ -614,6 +614,52 @@ def _listed_years(text: str, e: Event) -> list[Event]:
     return out
 
 
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|sideline|side)\s+of\b", re.IGNORECASE)
+
+
+def _beside(text: str, meeting: _Event, summit: _Event) -> bool:
+    """Whether a mention of `meeting` is held "on the sidelines of" a mention of `summit`."""
+    return any(
+        _SIDELINES.search(text, m.trigger.end, s.trigger.start) is not None
+        for m in meeting.mentions
+        for s in summit.mentions
+        if m.sentence.start == s.sentence.start and m.trigger.end <= s.trigger.start
+    )
+
+
+def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
+    """A meeting of people who hold a summit on that day is the summit.
+
+    "Kim met Putin on Thursday at a summit", "Kim and Putin met at the university"
+    after "began his first summit with Putin": one summit, no meeting beside it. Talks
+    "on the sidelines of" a summit are a meeting of their own.
+    """
+    summits = [e for e in events if e.type is EventType.SUMMIT and "real" in e.groups]
+    if not summits:
+        return events
+    out = []
+    for e in events:
+        if e.type is EventType.MEETING and len(e.actors) >= 2 and "real" in e.groups:
+            mine = _expand(e.actors, e.affiliations)
+            host = next(
+                (
+                    s
+                    for s in summits
+                    if set(e.actors) <= (_expand(s.actors, s.affiliations) | (mine - set(e.actors)))
+                    and (e.time is None or s.time is None or e.time.iso == s.time.iso)
+                    and not _beside(text, e, s)
+                ),
+                None,
+            )
+            if host is not None:
+                for m in e.mentions:
+                    host.absorb(m)
+                host.anchors += e.anchors
+                continue
+        out.append(e)
+    return out
+
+
 def _keep(e: _Event) -> bool:
     if e.type in (EventType.MEETING, EventType.SUMMIT):
         # A meeting with no known participant, place or date is too vague to count.
@@ -738,6 +784,7 @@ def events_in_context(
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged)
+    merged = _meetings_into_summits(text, merged)
     out = []
     for e in merged:
         if not _keep(e):
