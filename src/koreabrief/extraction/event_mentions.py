@@ -26,7 +26,7 @@ from koreabrief.extraction.binding import (
     recalled,
     words_before,
 )
-from koreabrief.extraction.clauses import Sentence, determiner_before, object_names, possessor
+from koreabrief.extraction.clauses import REPORTER, Sentence, determiner_before, object_names, possessor
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.mention_checks import (
     judge_basis,
@@ -434,6 +434,8 @@ def _fill_arguments(
                 m.agent = True
         if not m.actors and m.type not in no_actors:
             subj = s.subject(trig.start, pf)
+            if subj is not None and REPORTER.match(text, subj.end):
+                subj = None  # "Sanders said the leaders had a good meeting": she reports it
             for n in s.conjuncts(subj) if subj is not None else ():
                 _add(m, n)
     else:
