@@ -452,6 +452,8 @@ def _fill_arguments(
             m.type = EventType.INCURSION
             pf = False
         subj = s.subject(trig.start, pf)
+        if subj is not None and trig.text.lower() == "meeting" and REPORTER.match(text, subj.end):
+            subj = None  # the noun "meeting" read by a verb pattern: its reporter held none
         for n in s.conjuncts(subj) if subj is not None else ():
             _add(m, n)
     if m.type is EventType.MEETING and _BARE_HOST.fullmatch(trig.text):
