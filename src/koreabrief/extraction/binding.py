@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -496,6 +497,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # August": a time inside a relative clause dates that clause's verb.
         if not _REPORTING.search(gap) and not _RELATIVE.search(gap):
             _set_time(mentions, prev, t, bound)
+    _time_to_governor(text, mentions)
     for i, m in enumerate(mentions):
         if i in bound:
             continue
@@ -547,6 +549,29 @@ def _owns_later(text: str, m: EventMention, later: list[TimeRef]) -> bool:
             text, m.trigger.end, u.span.start, 12
         )
     return False
+
+
+_GOVERNED = re.compile(r"\s+to\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+
+
+def _time_to_governor(text: str, mentions: list[EventMention]) -> None:
+    """A time after an intended act dates the agreeing, not the act agreed.
+
+    "The ministers agreed to launch the drills in early June": the drills are to
+    come (hypothetical); early June is when they agreed.
+    """
+    for a, b in itertools.pairwise(mentions):
+        t = b.time
+        if (
+            a.time is None
+            and a.mood == "plain"
+            and b.mood in ("hypothetical", "future")
+            and t is not None
+            and t.span is not None
+            and t.span.start >= b.trigger.end
+            and _GOVERNED.search(text, a.trigger.end, b.trigger.start) is not None
+        ):
+            a.time, b.time = t, None
 
 
 def _coordinated_before(text: str, m: EventMention, nxt: EventMention) -> bool:
