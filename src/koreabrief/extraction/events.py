@@ -617,6 +617,25 @@ def _listed_years(text: str, e: Event) -> list[Event]:
 _SIDELINES = re.compile(r"\b(?:sidelines|margins|sideline|side)\s+of\b", re.IGNORECASE)
 
 
+_AT_OCCASION = re.compile(r"\b(?:at|during)\b", re.IGNORECASE)
+
+
+def _held_at(text: str, meeting: _Event, summit: _Event) -> bool:
+    """Whether a mention of `meeting` is held at or during a mention of `summit`, in one
+    sentence and close by ("meet at the G20 summit", "the summit, during which they meet")."""
+    for m in meeting.mentions:
+        for s in summit.mentions:
+            if m.sentence.start != s.sentence.start:
+                continue
+            lo, hi = (m.trigger.end, s.trigger.start) if m.trigger.end <= s.trigger.start else (
+                s.trigger.end,
+                m.trigger.start,
+            )
+            if 0 <= hi - lo <= 60 and _AT_OCCASION.search(text, lo, hi) and not _STOP.search(text, lo, hi):
+                return True
+    return False
+
+
 def _beside(text: str, meeting: _Event, summit: _Event) -> bool:
     """Whether a mention of `meeting` is held "on the sidelines of" a mention of `summit`."""
     return any(
@@ -645,7 +664,10 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
                 (
                     s
                     for s in summits
-                    if set(e.actors) <= (_expand(s.actors, s.affiliations) | (mine - set(e.actors)))
+                    if (
+                        set(e.actors) <= (_expand(s.actors, s.affiliations) | (mine - set(e.actors)))
+                        or _held_at(text, e, s)
+                    )
                     and (e.time is None or s.time is None or e.time.iso == s.time.iso)
                     and not _beside(text, e, s)
                 ),
