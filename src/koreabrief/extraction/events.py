@@ -631,7 +631,7 @@ def _held_at(text: str, meeting: _Event, summit: _Event) -> bool:
                 s.trigger.end,
                 m.trigger.start,
             )
-            if 0 <= hi - lo <= 60 and _AT_OCCASION.search(text, lo, hi) and not _STOP.search(text, lo, hi):
+            if 0 <= hi - lo <= 90 and _AT_OCCASION.search(text, lo, hi) and not _STOP.search(text, lo, hi):
                 return True
     return False
 
