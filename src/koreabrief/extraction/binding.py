@@ -515,18 +515,26 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             if not NEW_CLAUSE.search(gap) or _participle_after(gap, m) or _shares_time(after, m, prior):
                 m.time = mentions[i - 1].time
                 continue
-        if i + 1 < len(mentions) and _coordinated_before(text, m, mentions[i + 1]):
-            m.time = mentions[i + 1].time
-            continue
         if (
             sentence_level is not None
-            and not m.anaphoric
-            and not _PRONOUN_OWNED.search(text, max(0, m.trigger.start - 40), m.trigger.start)
+            and (
+                (
+                    not m.anaphoric
+                    and not _PRONOUN_OWNED.search(text, max(0, m.trigger.start - 40), m.trigger.start)
+                )
+                # "it conducted its fourth nuclear test": the object of an act, told now.
+                or _ACT_OWNED.search(text, max(0, m.trigger.start - 60), m.trigger.start) is not None
+            )
             and not _earlier_than_report(text, sentence_level, m)
         ):
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.
+            # An opening time comes first: "In January, it tested a bomb and launched a
+            # rocket in February" dates the test in January.
             m.time = sentence_level
+            continue
+        if i + 1 < len(mentions) and _coordinated_before(text, m, mentions[i + 1]):
+            m.time = mentions[i + 1].time
 
 
 # Words that end the clause a trigger opens.
@@ -650,6 +658,11 @@ def _shares_time(gap: str, m: EventMention, prior: TimeRef | None) -> bool:
     return False
 
 
+# ... right after a verb of doing: "conducted its fourth nuclear test".
+_ACT_OWNED = re.compile(
+    r"\b(?:conducted|carried\s+out|staged|held|performed|made|launched|tested|began|started)\s+"
+    r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}$"
+)
 # A possessive pronoun just before a trigger ("his martial law bid", "its last test").
 _PRONOUN_OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}$")
 

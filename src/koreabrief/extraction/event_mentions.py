@@ -51,6 +51,7 @@ __all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
 _FROM = re.compile(r"[^,;]{0,60}?\bfrom\s+")
 # "launches by/of/from North Korea": the agent after a noun trigger.
 _BY_OF = re.compile(r"\s+(?:by|of|from|between|involving|with the participation of)\s+(?:the\s+)?")
+_OF_AGENT = re.compile(r"\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\s+")
 _AND_GAP = re.compile(r"\s+and\s+[^,;]{0,60}")
 
@@ -391,6 +392,14 @@ def _fill_arguments(
         # "a North Korean ballistic missile appears to have fallen ...": the state before
         # the missile acts when no earlier event is there to refer back to.
         _add(m, possessor(s, trig))
+        of = _OF_AGENT.match(text, trig.end, min(s.sent.end, trig.end + 16))
+        if of is not None:
+            # "the visit of North Korean leader Kim Jong Un to Russia": named in full, it
+            # refers back to nothing.
+            agent = next(iter(s.after(trig.end, of.end() + 60)), None)
+            if agent is not None and agent.start <= of.end() + 40:
+                _add(m, agent)
+                m.anaphoric = False
     elif kind == "exchange":
         prev = previous[-1] if previous else None
         if prev is not None:

@@ -320,8 +320,10 @@ def _mark_anchor(text: str, m: EventMention, start: int, names: list[ActorMentio
             m.actors.insert(0, owner[-1].name)
             if owner[-1].affiliation:
                 m.affiliations[owner[-1].name] = owner[-1].affiliation
-    if m.time is not None and m.time.span is not None and m.time.span.end <= start:
-        # A time before the phrase dates the clause's event, not the anchor.
+    t = m.time
+    if t is not None and t.span is not None and t.span.end <= start and t.precision is Precision.DAY:
+        # A day before the phrase dates the clause's event, not the anchor; a month or
+        # a year ("In September 2023, after the visit ...") spans both.
         m.time = None
 
 
