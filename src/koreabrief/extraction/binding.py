@@ -25,7 +25,7 @@ from koreabrief.extraction.triggers import EventLexicon, TriggerMatch, has_case_
 from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
 
 if TYPE_CHECKING:
-    from koreabrief.extraction.event_mentions import EventMention
+    from koreabrief.extraction.mention import EventMention
 
 __all__ = [
     "BACKGROUND_DAYS",

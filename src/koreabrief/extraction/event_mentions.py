@@ -14,8 +14,6 @@ import bisect
 import datetime as dt
 import re
 
-from attrs import define, field
-
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.binding import WORD as _WORD
 from koreabrief.extraction.binding import (
@@ -28,6 +26,7 @@ from koreabrief.extraction.binding import (
 )
 from koreabrief.extraction.clauses import REPORTER, Sentence, determiner_before, object_names, possessor
 from koreabrief.extraction.dates import find_times
+from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.mention_checks import (
     judge_basis,
     judge_generic,
@@ -43,7 +42,7 @@ from koreabrief.extraction.quantities import find_quantities
 from koreabrief.extraction.tense import times_by_clause
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
+from koreabrief.models import EventType, Precision, Span, TimeRef
 
 __all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
 
@@ -88,35 +87,6 @@ _PERSON_FIRST_DEFAULT = frozenset(
         EventType.WEAPONS_DISPLAY,
     }
 )
-
-
-@define
-class EventMention:
-    """What one sentence says about one event (mutable while being built)."""
-
-    type: EventType
-    kind: str
-    trigger: TriggerMatch
-    sentence: Span
-    actors: list[str] = field(factory=list)
-    affiliations: dict[str, str] = field(factory=dict)
-    target: str | None = None
-    location: str | None = None
-    time: TimeRef | None = None
-    quantities: list[Quantity] = field(factory=list)
-    mood: str = "plain"  # plain, future, hypothetical, negated
-    anaphoric: bool = False
-    fallback: list[str] = field(factory=list)
-    owner: bool = False
-    drop: bool = False
-    # Named as partners after the trigger ("talks between X and Y"): kept even when anaphoric.
-    partners: list[str] = field(factory=list)
-    # Actors taken from before a noun trigger reached through several prepositions.
-    embedded: list[str] = field(factory=list)
-    # Named by a phrase after a noun trigger ("joint drills by Seoul and Washington"): specific, not generic.
-    agent: bool = False
-    # An earlier event of the same kind, recalled by "the first ... since X": dated X, kept apart.
-    recalled: bool = False
 
 
 _TEMPORAL_WORD = re.compile(

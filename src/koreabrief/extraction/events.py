@@ -29,7 +29,8 @@ from koreabrief.extraction.binding import (
 )
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
-from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
+from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
+from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Event, EventType, Modality, Precision, Quantity, Span, TimeRef

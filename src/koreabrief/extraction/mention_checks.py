@@ -20,7 +20,7 @@ from koreabrief.models import EventType
 
 if TYPE_CHECKING:
     from koreabrief.extraction.clauses import Sentence
-    from koreabrief.extraction.event_mentions import EventMention
+    from koreabrief.extraction.mention import EventMention
     from koreabrief.extraction.triggers import TriggerMatch
     from koreabrief.models import TimeRef
 
