@@ -354,6 +354,9 @@ def _refusal_types(lex: EventLexicon) -> frozenset[str]:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# "by the middle of next year": a deadline. ("Until last month, it tested ..." still dates.)
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE)
+_DEADLINE_TEXT = re.compile(r"by\b", re.IGNORECASE)
 # An agreement named just before a time: the time is the agreement's.
 _OBJECT_DATED = re.compile(
     r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|declarations?)"
@@ -418,6 +421,10 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # "said on Tuesday it had tested a missile on Monday": with another time to come,
         # a time right after a reporting verb dates the report only.
         reported = k + 1 < len(times) and _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None
+        if _DEADLINE.search(text, max(0, ts - 24), ts) or _DEADLINE_TEXT.match(t.text):
+            # "agreed to finish the guidelines by the middle of next year": a deadline,
+            # not when the event happened.
+            continue
         inside = [i for i, m in enumerate(mentions) if m.trigger.start < te and ts < m.trigger.end]
         if t.precision is Precision.YEAR and _OBJECT_DATED.search(text, max(0, ts - 60), ts) and not any(
             m.type is EventType.AGREEMENT
