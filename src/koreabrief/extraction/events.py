@@ -112,6 +112,8 @@ class _Event:
         self.location = self.location or m.location
         if self.time is None or (self.time.date is None and m.time is not None and m.time.date is not None):
             self.time = m.time or self.time
+        elif m.time is not None and len(m.time.iso or "") > len(self.time.iso or ""):
+            self.time = m.time  # a restatement at a finer date (see `_restated`)
         seen = {(q.value, q.unit, q.approx, q.low, q.high) for q in self.quantities}
         for q in m.quantities:
             if (q.value, q.unit, q.approx, q.low, q.high) not in seen:
@@ -144,7 +146,7 @@ def _compatible(
     if e.type in strict:
         if a != b:
             return False
-    elif a is not None and b is not None and a != b:
+    elif a is not None and b is not None and a != b and not _restated(e, m, a, b):
         return False
     if e.actors and m.actors:
         mine = _expand(e.actors, e.affiliations)
@@ -160,6 +162,17 @@ def _compatible(
     if e.type in _PLACE_MATTERS and e.location and m.location:
         return _same_place(e.location, m.location, gazetteer)
     return True
+
+
+def _restated(e: _Event, m: EventMention, a: str, b: str) -> bool:
+    """Whether `m` restates `e` in the same sentence at a coarser or finer date.
+
+    "test-fired an IRBM 10 days ago, in its first missile launch this year": 2024
+    holds the day, and the sentence names one launch.
+    """
+    if not (a.startswith(b) or b.startswith(a)):
+        return False
+    return any(x.sentence.start == m.sentence.start for x in e.mentions)
 
 
 def _many_people(quantities: list[Quantity]) -> bool:
