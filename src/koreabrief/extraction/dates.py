@@ -57,7 +57,8 @@ _TIME = re.compile(
     rf"|(?P<md>{_LEAD}(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
     rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
-    rf"|(?P<my>{_LEAD}(?P<my_m>{MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR}))?)"
+    rf"|(?P<my>{_LEAD}(?P<my_m>{MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR})"
+    r"|\s+(?P<my_rel>(?i:last|this|next|the\s+previous|the\s+following|the\s+same))\s+year)?)"
     rf"|(?P<wd>{_LEAD}(?P<wd_d>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>(?i:last|this|next|past))\s+"
     r"(?P<punit>year|month|week))"
@@ -348,6 +349,11 @@ def resolve_time(
         if published is None:
             return None, None
         year = published.year
+        rel = (g.get("my_rel") or "").lower().split()
+        if rel:
+            # "in March of last year", "September of the previous year": that year's month.
+            year += {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel[-1], 0)
+            return dt.date(year, month, 1), Precision.MONTH
         if "last " in low or "past " in low:
             # "last June" said in June is a year ago: the latest June before this month.
             year -= month >= published.month
