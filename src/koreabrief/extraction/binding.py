@@ -357,6 +357,7 @@ _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # "by the middle of next year": a deadline. ("Until last month, it tested ..." still dates.)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE)
 _DEADLINE_TEXT = re.compile(r"by\b", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){0,1}\Z", re.IGNORECASE)
 # An agreement named just before a time: the time is the agreement's.
 _OBJECT_DATED = re.compile(
     r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|declarations?)"
@@ -502,7 +503,8 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         gap = text[mentions[prev].trigger.end : ts]
         # "deployed to Kursk, where they drove out forces that crossed the border last
         # August": a time inside a relative clause dates that clause's verb.
-        if not _REPORTING.search(gap) and not _RELATIVE.search(gap):
+        # "..., and on Friday Obama said": a time opening the next coordinated clause.
+        if not _REPORTING.search(gap) and not _RELATIVE.search(gap) and not _NEXT_CLAUSE.search(gap):
             _set_time(mentions, prev, t, bound)
     _time_to_governor(text, mentions)
     for i, m in enumerate(mentions):
