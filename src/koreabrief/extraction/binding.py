@@ -258,6 +258,9 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
         gen = neg = hyp_b = fut_b = None
     if gen and gen.search(before):
         return "generic"
+    habitual = lex.cue("generic.after")
+    if habitual is not None and habitual.match(after.lstrip(" ,")):
+        return "generic"  # "the exercises, traditionally held in March and August"
     if neg and neg.search(before):
         return "negated"
     after = after.lstrip()
