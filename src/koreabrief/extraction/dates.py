@@ -57,6 +57,9 @@ _TIME = re.compile(
     rf"|(?P<md>{_LEAD}(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
     rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
+    # "on the 16th" (the publication month), "on the 27th of last month".
+    r"|(?P<dom>(?i:on\s+)the\s+(?P<dom_d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    r"(?:\s+of\s+(?P<dom_rel>(?i:last|this|next))\s+month)?)"
     rf"|(?P<my>{_LEAD}(?P<my_m>{MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR})"
     r"|\s+(?P<my_rel>(?i:last|this|next|the\s+previous|the\s+following|the\s+same))\s+year)?)"
     rf"|(?P<wd>{_LEAD}(?P<wd_d>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)"
@@ -370,6 +373,11 @@ def resolve_time(
         return dt.date(int(g["sy"]), 1, 1), Precision.YEAR  # "in the summer of 2024"
     if published is None:
         return None, None
+    if g.get("dom"):
+        shift = {"last": -1, "next": 1}.get((g["dom_rel"] or "").lower(), 0)
+        month0 = published.month - 1 + shift
+        year, month = published.year + month0 // 12, month0 % 12 + 1
+        return _safe_date(year, month, int(g["dom_d"]), warnings, text), Precision.DAY
     if g["wd"]:
         wd = _WEEKDAYS[g["wd_d"].lower()]
         if "last " in low:
