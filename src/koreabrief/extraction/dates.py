@@ -122,6 +122,7 @@ _FULL_MONTHS = frozenset(
         "december",
     ]
 )
+_FOR_BEFORE = re.compile(r"\bfor\s+\Z", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"anniversary\s+of\s+(?:the\s+)?(?:[a-z]{1,20}\s+){0,2}\Z")
 # "The visit comes a week after the summit": in present-tense news the clause's
 # event is the present, so the offset counts from publication.
@@ -509,7 +510,9 @@ def find_times(
             bool(m.group("rel"))
             and _PRESENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is not None
         )
-        date, precision = resolve_time(m, published, future=future, warnings=sink, anchored_now=now)
+        # "called a meeting for Friday": what is set for a day lies ahead of the report.
+        ahead = future or _FOR_BEFORE.search(text, max(start, m.start() - 5), m.start()) is not None
+        date, precision = resolve_time(m, published, future=ahead, warnings=sink, anchored_now=now)
         if m.group("md") or m.group("dm"):
             before = text[max(start, m.start() - 40) : m.start()]
             if _ANNIVERSARY.search(before):
