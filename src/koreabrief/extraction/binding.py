@@ -368,7 +368,9 @@ _OBJECT_DATED = re.compile(
     re.IGNORECASE,
 )
 # A time standing as a modifier between a determiner and its noun: "the 2018 accord".
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+\Z", re.IGNORECASE)
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that)|\w['’]s)\s+\Z", re.IGNORECASE
+)
 _NOUN_AFTER = re.compile(r",?\s+(?!(?:and|or|to|in|on|at|by|of|for|from|with|when|as|that|which)\b)[A-Za-z]")
 _REPORTED_WHEN = re.compile(rf"\b(?:{_REPORT_WORDS}|announces|reports|confirms|claimed|claims)\s+$")
 _RELATIVE = re.compile(
