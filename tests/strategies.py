@@ -114,6 +114,8 @@ events = st.builds(
     time=st.none() | timerefs,
     quantities=_tuples(quantities),
     mentions=_tuples(spans()),
+    plover=st.none() | st.sampled_from(["ASSAULT", "MOBILIZE", "CONSULT"]),
+    plover_mode=st.none() | st.sampled_from(["weapons", "visit", "heavy-weapons"]),
 )
 
 sanctions = st.builds(

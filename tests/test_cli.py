@@ -327,7 +327,9 @@ class TestFormats:
                 for f in facts:
                     for s in f.statements:
                         assert s.quote in f.article.text
-        assert sizes["none"] < sizes["clean"] < sizes["all"] / 1.5
+        # The facts carry more since events gained new types and PLOVER fields (#17): the raw
+        # text dropped is still a third of the output.
+        assert sizes["none"] < sizes["clean"] < sizes["all"] / 1.4
 
 
 class TestBriefProgress:

@@ -238,3 +238,85 @@ class TestMilitaryBodies:
         a = _article("The Strategic Force fired two cruise missiles on Tuesday.", "2024-11-01")
         (event,) = extract_events(a)
         assert event.actors == ("North Korea",)
+
+
+class TestPlover:
+    def test_every_type_has_a_plover_entry_or_none_on_purpose(self) -> None:
+        """Each [plover] entry names a known type, a PLOVER type in capitals and a lower-case mode."""
+        lex = EventLexicon.default()
+        table = lex.data["plover"]
+        known = {t.value for t in kb.EventType}
+        assert set(table) <= known
+        for name, (kind, mode) in table.items():
+            assert kind.isupper(), name
+            assert mode == mode.lower(), name
+        # Most types map; the rest are happenings PLOVER does not code (a vote, a death).
+        assert len(set(table)) >= len(known) - 12
+
+    def test_event_carries_its_plover_type_and_mode(self) -> None:
+        """An extracted event carries its type's PLOVER type and mode."""
+        (event,) = extract_events(_article("North Korea fired 90 artillery rounds on Tuesday.", "2024-05-29"))
+        assert (event.type, event.plover, event.plover_mode) == (
+            kb.EventType.ARTILLERY_FIRE,
+            "ASSAULT",
+            "heavy-weapons",
+        )
+
+    def test_unmapped_type_has_none(self) -> None:
+        """A type with no PLOVER counterpart leaves both fields None."""
+        (event,) = extract_events(_article("The student died in Ohio on Monday.", "2017-06-20"))
+        assert event.type is kb.EventType.DEATH
+        assert (event.plover, event.plover_mode) == (None, None)
+
+    def test_plover_round_trips(self) -> None:
+        """The PLOVER fields survive the JSON round trip."""
+        (event,) = extract_events(
+            _article("North Korea blew up the liaison office on Tuesday.", "2020-06-17")
+        )
+        assert kb.from_json(kb.to_json(event), kb.Event) == event
+
+
+class TestArgumentsDecideType:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Three North Korean drones crossed the border on Monday.", kb.EventType.INCURSION),
+            ("A North Korean soldier crossed the border on Monday.", kb.EventType.BORDER_CROSSING),
+            ("Seoul detained a cargo ship on Monday.", kb.EventType.SHIP_SEIZURE),
+            ("Seoul detained a smuggler on Monday.", kb.EventType.ARREST),
+            ("Kim Jong Un visited a tank factory on Monday.", kb.EventType.INSPECTION),
+            ("The aircraft carrier arrived in Busan on Monday.", kb.EventType.NAVAL_DEPLOYMENT),
+        ],
+    )
+    def test_what_or_who_decides(self, text: str, expected: kb.EventType) -> None:
+        """The same verb gives different types by its subject or object."""
+        types = [e.type for e in extract_events(_article(text, "2025-03-04"), gazetteer=GAZ)]
+        assert types == [expected]
+
+    @given(st.sampled_from(["a plan", "a report", "a bounty", "its budget", "a new policy"]))
+    def test_unveiling_no_weapon_is_no_display(self, thing: str) -> None:
+        """Unveiling something unarmed is no weapons display."""
+        got = extract_events(
+            _article(f"The ministry unveiled {thing} on Monday.", "2025-03-04"), gazetteer=GAZ
+        )
+        assert kb.EventType.WEAPONS_DISPLAY not in {e.type for e in got}
+
+
+class TestSharedTime:
+    @pytest.mark.parametrize("connective", ["as", "while", "when", "just as"])
+    def test_co_temporal_connective_shares_the_day(self, connective: str) -> None:
+        """A clause opened by a co-temporal connective after a comma takes the day of the one before."""
+        text = f"North Korea fired a missile on Friday, {connective} Marco Rubio was arriving in Tokyo."
+        events = extract_events(_article(text, "2025-05-17"), gazetteer=GAZ)
+        assert {e.type: e.time.iso if e.time else None for e in events} == {
+            kb.EventType.MISSILE_LAUNCH: "2025-05-16",
+            kb.EventType.DIPLOMATIC_VISIT: "2025-05-16",
+        }
+
+    @pytest.mark.parametrize("connective", ["after", "since", "before"])
+    def test_sequence_connective_does_not(self, connective: str) -> None:
+        """After, since or before a comma, the clause keeps no borrowed day."""
+        text = f"North Korea fired a missile on Friday, {connective} Marco Rubio arrived in Tokyo."
+        events = extract_events(_article(text, "2025-05-17"), gazetteer=GAZ, include_all=True)
+        visit = next(e for e in events if e.type is kb.EventType.DIPLOMATIC_VISIT)
+        assert visit.time is None or visit.time.iso != "2025-05-16"

@@ -96,6 +96,56 @@ class EventType(str, enum.Enum):
     ELECTION = "election"
     INAUGURATION = "inauguration"
     PROTEST = "protest"
+    # Happenings outside the first nineteen (issue 17): each maps to a PLOVER
+    # event type and mode in ``data/events.toml`` ([plover]).
+    ARTILLERY_FIRE = "artillery_fire"
+    NAVAL_CLASH = "naval_clash"
+    SHIP_SINKING = "ship_sinking"
+    SHOOTING = "shooting"
+    WARNING_SHOTS = "warning_shots"
+    COMBAT = "combat"
+    INVASION = "invasion"
+    BOMBING = "bombing"
+    ASSASSINATION = "assassination"
+    EXECUTION = "execution"
+    DEMOLITION = "demolition"
+    BALLOON_LAUNCH = "balloon_launch"
+    LOUDSPEAKER_BROADCAST = "loudspeaker_broadcast"
+    MINE_LAYING = "mine_laying"
+    INCURSION = "incursion"
+    BORDER_CROSSING = "border_crossing"
+    DEFECTION = "defection"
+    CYBERATTACK = "cyberattack"
+    CAPTURE = "capture"
+    PRISONER_RELEASE = "prisoner_release"
+    SENTENCING = "sentencing"
+    DEATH = "death"
+    SHIP_SEIZURE = "ship_seizure"
+    NAVAL_DEPLOYMENT = "naval_deployment"
+    AIRCRAFT_SCRAMBLE = "aircraft_scramble"
+    CRASH = "crash"
+    WEAPONS_TEST = "weapons_test"
+    INSPECTION = "inspection"
+    MILITARY_ALERT = "military_alert"
+    CIVIL_DEFENSE_ALERT = "civil_defense_alert"
+    CIVIL_DEFENSE_DRILL = "civil_defense_drill"
+    EVACUATION = "evacuation"
+    FLIGHT_SUSPENSION = "flight_suspension"
+    INVESTIGATION_FINDING = "investigation_finding"
+    PHONE_CALL = "phone_call"
+    LETTER = "letter"
+    DIPLOMATIC_RELATIONS = "diplomatic_relations"
+    OFFICE_OPENING = "office_opening"
+    OFFICE_CLOSURE = "office_closure"
+    HOTLINE = "hotline"
+    AGREEMENT_WITHDRAWAL = "agreement_withdrawal"
+    TERROR_DESIGNATION = "terror_designation"
+    AGENCY_ABOLITION = "agency_abolition"
+    LEGISLATION = "legislation"
+    VETO = "veto"
+    PARLIAMENTARY_SESSION = "parliamentary_session"
+    PUBLIC_APPEARANCE = "public_appearance"
+    CANCELLATION = "cancellation"
 
 
 class Modality(str, enum.Enum):
@@ -575,6 +625,11 @@ class Event:
         time: When, as written and resolved.
         quantities: Amounts attached to the event.
         mentions: Spans of every mention merged into this event, main first.
+        plover: The PLOVER event type the event's type maps to ("MOBILIZE",
+            "ASSAULT", "CONSULT" ...), for use beside PLOVER/POLECAT-coded
+            data; None where PLOVER codes no such happening (an election).
+        plover_mode: The PLOVER mode within that type ("weapons", "visit",
+            "heavy-weapons" ...), or None where the type takes none.
 
     Examples:
         >>> import koreabrief as kb
@@ -593,6 +648,8 @@ class Event:
     time: TimeRef | None = field(default=None, validator=_optional(TimeRef))
     quantities: tuple[Quantity, ...] = field(default=(), validator=_tuple_of(Quantity))
     mentions: tuple[Span, ...] = field(default=(), validator=_tuple_of(Span))
+    plover: str | None = field(default=None, validator=_optional(str))
+    plover_mode: str | None = field(default=None, validator=_optional(str))
 
 
 @frozen

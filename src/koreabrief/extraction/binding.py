@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch, has_case_extras
-from koreabrief.models import Precision, Quantity, Span, TimeRef
+from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
 
 if TYPE_CHECKING:
-    from koreabrief.extraction.event_mentions import EventMention
+    from koreabrief.extraction.mention import EventMention
 
 __all__ = [
     "BACKGROUND_DAYS",
@@ -52,6 +53,8 @@ WORD = re.compile(r"[\w'’-]+")
 _BREAK_CHAR = re.compile('[,;:()\u2014\u2013"“”]')
 NEW_CLAUSE = re.compile(
     r"\band\s+(?:has|have|had|is|was|were|will|would)\b|[,;]|\b(?:after|before|since|following|until)\b"
+    # Two sentences run together by a scraper ("in 2017.Lately North Korea ...").
+    r"|(?<=[a-z0-9])\.(?=[A-Z][a-z])"
 )
 # Reporting verbs: a time or an event beside one belongs to the report.
 _REPORT_WORDS = r"said|says|say|disclosed|announced|reported|told|stated|added|confirmed|according to|noted"
@@ -255,6 +258,9 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
         gen = neg = hyp_b = fut_b = None
     if gen and gen.search(before):
         return "generic"
+    habitual = lex.cue("generic.after")
+    if habitual is not None and habitual.match(after.lstrip(" ,")):
+        return "generic"  # "the exercises, traditionally held in March and August"
     if neg and neg.search(before):
         return "negated"
     after = after.lstrip()
@@ -351,6 +357,21 @@ def _refusal_types(lex: EventLexicon) -> frozenset[str]:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# "by the middle of next year": a deadline. ("Until last month, it tested ..." still dates.)
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE)
+_DEADLINE_TEXT = re.compile(r"by\b", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){0,1}\Z", re.IGNORECASE)
+# An agreement named just before a time: the time is the agreement's.
+_OBJECT_DATED = re.compile(
+    r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|declarations?)"
+    r"(?:\s+(?:with|between)\s+[^,;]{1,40}?)?\s+\Z",
+    re.IGNORECASE,
+)
+# A time standing as a modifier between a determiner and its noun: "the 2018 accord".
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that)|\w['’]s)\s+\Z", re.IGNORECASE
+)
+_NOUN_AFTER = re.compile(r",?\s+(?!(?:and|or|to|in|on|at|by|of|for|from|with|when|as|that|which)\b)[A-Za-z]")
 _REPORTED_WHEN = re.compile(rf"\b(?:{_REPORT_WORDS}|announces|reports|confirms|claimed|claims)\s+$")
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
@@ -406,7 +427,36 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # "said on Tuesday it had tested a missile on Monday": with another time to come,
         # a time right after a reporting verb dates the report only.
         reported = k + 1 < len(times) and _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None
+        if _DEADLINE.search(text, max(0, ts - 24), ts) or _DEADLINE_TEXT.match(t.text):
+            # "agreed to finish the guidelines by the middle of next year": a deadline,
+            # not when the event happened.
+            continue
         inside = [i for i, m in enumerate(mentions) if m.trigger.start < te and ts < m.trigger.end]
+        if t.precision is Precision.YEAR and _OBJECT_DATED.search(text, max(0, ts - 60), ts) and not any(
+            m.type is EventType.AGREEMENT
+            for m in mentions
+            if m.trigger.start < ts and ts - m.trigger.end < 80
+        ):
+            # "declared the agreement with Seoul in 2018 void": the year is the
+            # agreement's; the act is dated elsewhere in the sentence, or not at all.
+            continue
+        # An agreement's year is its signing's ("signed the 1953 armistice"); only other
+        # acts upon the thing named keep clear of its year.
+        of_own = any(mentions[i].type is EventType.AGREEMENT or mentions[i].kind != "verb" for i in inside)
+        attributive = _ATTRIBUTIVE_BEFORE.search(text, max(0, ts - 8), ts) and _NOUN_AFTER.match(text, te)
+        if attributive and not of_own:
+            # "scrapped the 2018 military agreement": the year says which agreement, and dates
+            # no act around it; "the 2014 attack on Sony" dates the noun it opens.
+            nxt = next((i for i, m in enumerate(mentions) if m.trigger.start >= te), None)
+            past = te + 1 if text[te : te + 1] == "," else te  # "the Aug. 2, 2022, Nomad Heist"
+            if (
+                not inside
+                and nxt is not None
+                and words_at_most(text, te, mentions[nxt].trigger.start, 3)
+                and first_clause_break(text, past, mentions[nxt].trigger.start) == -1
+            ):
+                _set_time(mentions, nxt, t, bound)
+            continue
         if inside:
             target = inside[0] if len(inside) == 1 else inside[-1]
             _set_time(mentions, target, t, bound)
@@ -416,7 +466,16 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             # "The launch came five days after the North test-fired an ICBM": the
             # offset dates the event it names, not the one before it.
             nxt_start = mentions[nxt].trigger.start
-            if words_at_most(text, te, nxt_start, 8) and first_clause_break(text, te, nxt_start) == -1:
+            # "a few months before South Korea in February established ties": the event
+            # named has a time of its own, which dates it instead.
+            own = any(
+                u.span is not None and te <= u.span.start and u.span.end <= nxt_start for u in times[k + 1 :]
+            )
+            if (
+                not own
+                and words_at_most(text, te, nxt_start, 8)
+                and first_clause_break(text, te, nxt_start) == -1
+            ):
                 _set_time(mentions, nxt, t, bound)
                 continue
         prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
@@ -439,6 +498,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 and first_clause_break(text, te, nxt_start) == -1
                 and not NEW_CLAUSE.search(gap)
                 and not _THAT.search(gap)
+                and not (prev is not None and _owns_later(text, mentions[nxt], times[k + 1 :]))
             ):
                 _set_time(mentions, nxt, t, bound)
                 continue
@@ -448,25 +508,113 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         gap = text[mentions[prev].trigger.end : ts]
         # "deployed to Kursk, where they drove out forces that crossed the border last
         # August": a time inside a relative clause dates that clause's verb.
-        if not _REPORTING.search(gap) and not _RELATIVE.search(gap):
+        # "..., and on Friday Obama said": a time opening the next coordinated clause.
+        if not _REPORTING.search(gap) and not _RELATIVE.search(gap) and not _NEXT_CLAUSE.search(gap):
             _set_time(mentions, prev, t, bound)
+    _time_to_governor(text, mentions)
     for i, m in enumerate(mentions):
         if i in bound:
             continue
         if i > 0 and mentions[i - 1].time is not None:
             gap = text[mentions[i - 1].trigger.end : m.trigger.start]
-            if not NEW_CLAUSE.search(gap) or _participle_after(gap, m):
+            prior = mentions[i - 1].time
+            assert prior is not None
+            # "held a meeting with Shoigu, on Wednesday, during his visit": what follows
+            # the time decides whether the next clause shares it.
+            after = (
+                text[prior.span.end : m.trigger.start]
+                if prior.span is not None and mentions[i - 1].trigger.end <= prior.span.end <= m.trigger.start
+                else gap
+            )
+            if not NEW_CLAUSE.search(gap) or _participle_after(gap, m) or _shares_time(after, m, prior):
                 m.time = mentions[i - 1].time
                 continue
         if (
             sentence_level is not None
-            and not m.anaphoric
-            and not _PRONOUN_OWNED.search(text, max(0, m.trigger.start - 40), m.trigger.start)
+            and (
+                (
+                    not m.anaphoric
+                    and not _PRONOUN_OWNED.search(text, max(0, m.trigger.start - 40), m.trigger.start)
+                )
+                # "it conducted its fourth nuclear test": the object of an act, told now.
+                or _ACT_OWNED.search(text, max(0, m.trigger.start - 60), m.trigger.start) is not None
+            )
             and not _earlier_than_report(text, sentence_level, m)
         ):
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.
+            # An opening time comes first: "In January, it tested a bomb and launched a
+            # rocket in February" dates the test in January.
             m.time = sentence_level
+            continue
+        if i + 1 < len(mentions) and _coordinated_before(text, m, mentions[i + 1]):
+            m.time = mentions[i + 1].time
+
+
+# Words that end the clause a trigger opens.
+_CLAUSE_END = re.compile(
+    r"[;.]|\b(?:and|but|after|before|since|following|until|while|as|when|where|which|who)\b"
+)
+
+
+def _owns_later(text: str, m: EventMention, later: list[TimeRef]) -> bool:
+    """Whether a time after `m`'s trigger, in its clause, is `m`'s own.
+
+    "the student who was released by North Korea on June 13 died at a hospital in
+    Ohio on Monday": "on June 13" stands just before "died", but "died" has its own
+    time; the earlier one belongs to the release.
+    """
+    for u in later:
+        if u.span is None or u.span.start < m.trigger.end:
+            continue
+        return _CLAUSE_END.search(text, m.trigger.end, u.span.start) is None and words_at_most(
+            text, m.trigger.end, u.span.start, 12
+        )
+    return False
+
+
+_GOVERNED = re.compile(r"\s+to\s+(?:[\w'’-]+\s+){0,2}\Z", re.IGNORECASE)
+
+
+def _time_to_governor(text: str, mentions: list[EventMention]) -> None:
+    """A time after an intended act dates the agreeing, not the act agreed.
+
+    "The ministers agreed to launch the drills in early June": the drills are to
+    come (hypothetical); early June is when they agreed.
+    """
+    for a, b in itertools.pairwise(mentions):
+        t = b.time
+        if (
+            a.time is None
+            and a.mood == "plain"
+            and b.mood in ("hypothetical", "future")
+            and t is not None
+            and t.span is not None
+            and t.span.start >= b.trigger.end
+            and _GOVERNED.search(text, a.trigger.end, b.trigger.start) is not None
+        ):
+            a.time, b.time = t, None
+
+
+def _coordinated_before(text: str, m: EventMention, nxt: EventMention) -> bool:
+    """Whether `m` and `nxt` are clauses joined by a bare "and" that a time at its end dates both.
+
+    "North Korea fired 200 shells into the island and the navy returned fire after
+    2:34 p.m.": the time closing the second clause is the time of the pair.
+    """
+    t = nxt.time
+    if t is None or t.span is None or t.span.start < nxt.trigger.end:
+        return False
+    gap = text[m.trigger.end : nxt.trigger.start]
+    if _AND.search(gap) is None or NEW_CLAUSE.search(gap) or _REPORTING.search(gap):
+        return False
+    # Only the last clause's own closing time: nothing but its words stand between.
+    return first_clause_break(text, nxt.trigger.end, t.span.start) == -1 and not NEW_CLAUSE.search(
+        text, nxt.trigger.end, t.span.start
+    )
+
+
+_AND = re.compile(r"\band\b")
 
 
 def _participle_after(gap: str, m: EventMention) -> bool:
@@ -476,6 +624,59 @@ def _participle_after(gap: str, m: EventMention) -> bool:
     return head.endswith(",") and m.trigger.first_word().endswith("ing") and not NEW_CLAUSE.search(head[:-1])
 
 
+# A clause joined by a co-temporal connective happens when the clause before it
+# did: "fired a missile on Friday, as the envoy was arriving in Tokyo", "..., on
+# the same day that ...", "... while Kim was visiting Moscow"; so does one telling
+# what it set off: "fired 17 missiles on Wednesday, causing an air raid warning",
+# "..., prompting Seoul to scramble jets", "..., where residents took cover".
+_SHARING = re.compile(
+    r"\s*(?:and\s+|but\s+)?(?:just\s+|even\s+|all\s+|initially\s+)?(?:as|while|when|where|during|amid"
+    r"|coinciding\s+with|on\s+the\s+same\s+day|at\s+the\s+same\s+time|causing|triggering|prompting|forcing"
+    r"|sparking|leading\s+to|resulting\s+in)\b",
+    re.IGNORECASE,
+)
+# "inspected a factory on Monday before flying to Vladivostok": the subject's next act,
+# a participle after "before", goes on in the same span of time.
+_BEFORE_PARTICIPLE = re.compile(r"\bbefore\s*\Z", re.IGNORECASE)
+
+
+# A reporting aside between commas: ", South Korea's military said,".
+_REPORTING_ASIDE = re.compile(rf"[^,;]{{0,60}}\b(?:{_REPORT_WORDS})\s*", re.IGNORECASE)
+
+
+def _shares_time(gap: str, m: EventMention, prior: TimeRef | None) -> bool:
+    """Whether the clause `m` opens shares the time (`prior`) of the clause before, across `gap`.
+
+    Every break in `gap` must be a comma or semicolon opening a sharing clause
+    (`_SHARING`); "after", "since" or a reporting verb hand the time on no further.
+    """
+    breaks = list(NEW_CLAUSE.finditer(gap))
+    if breaks and all(brk.group(0) in ",;" for brk in breaks):
+        ends = [b.start() for b in breaks[1:]] + [len(gap)]
+        sharing = True
+        for k, (brk, end) in enumerate(zip(breaks, ends, strict=True)):
+            if _SHARING.match(gap, brk.end()) is not None:
+                # The shared clause itself reports nothing: "..., as Seoul said ..." dates the saying.
+                sharing = sharing and not _REPORTING.search(gap, brk.end(), end)
+            elif k + 1 < len(breaks) and _REPORTING_ASIDE.fullmatch(gap, brk.end(), end):
+                continue  # "fired on Monday, the military said, causing ...": an aside
+            else:
+                sharing = False
+        if sharing:
+            return True
+    before = _BEFORE_PARTICIPLE.search(gap)
+    # Only a day goes on to the next act: "next week before travelling on" names no day for it.
+    day = prior is not None and prior.precision is Precision.DAY
+    if before is not None and day and m.trigger.first_word().endswith("ing"):
+        return not NEW_CLAUSE.search(gap, 0, before.start())
+    return False
+
+
+# ... right after a verb of doing: "conducted its fourth nuclear test".
+_ACT_OWNED = re.compile(
+    r"\b(?:conducted|carried\s+out|staged|held|performed|made|launched|tested|began|started)\s+"
+    r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}$"
+)
 # A possessive pronoun just before a trigger ("his martial law bid", "its last test").
 _PRONOUN_OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}$")
 

@@ -57,7 +57,11 @@ _TIME = re.compile(
     rf"|(?P<md>{_LEAD}(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
     rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
-    rf"|(?P<my>{_LEAD}(?P<my_m>{MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR}))?)"
+    # "on the 16th" (the publication month), "on the 27th of last month".
+    r"|(?P<dom>(?i:on\s+)the\s+(?P<dom_d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    r"(?:\s+of\s+(?P<dom_rel>(?i:last|this|next))\s+month)?)"
+    rf"|(?P<my>{_LEAD}(?P<my_m>{MONTH})(?:\s+of)?(?:,?\s+(?P<my_y>{_YEAR})"
+    r"|\s+(?P<my_rel>(?i:last|this|next|the\s+previous|the\s+following|the\s+same))\s+year)?)"
     rf"|(?P<wd>{_LEAD}(?P<wd_d>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<period>(?i:(?:late|early|earlier|later|mid|in|since)[\s-]+){0,2}(?P<pdeic>(?i:last|this|next|past))\s+"
     r"(?P<punit>year|month|week))"
@@ -118,6 +122,7 @@ _FULL_MONTHS = frozenset(
         "december",
     ]
 )
+_FOR_BEFORE = re.compile(r"\bfor\s+\Z", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"anniversary\s+of\s+(?:the\s+)?(?:[a-z]{1,20}\s+){0,2}\Z")
 # "The visit comes a week after the summit": in present-tense news the clause's
 # event is the present, so the offset counts from publication.
@@ -348,6 +353,11 @@ def resolve_time(
         if published is None:
             return None, None
         year = published.year
+        rel = (g.get("my_rel") or "").lower().split()
+        if rel:
+            # "in March of last year", "September of the previous year": that year's month.
+            year += {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel[-1], 0)
+            return dt.date(year, month, 1), Precision.MONTH
         if "last " in low or "past " in low:
             # "last June" said in June is a year ago: the latest June before this month.
             year -= month >= published.month
@@ -364,6 +374,11 @@ def resolve_time(
         return dt.date(int(g["sy"]), 1, 1), Precision.YEAR  # "in the summer of 2024"
     if published is None:
         return None, None
+    if g.get("dom"):
+        shift = {"last": -1, "next": 1}.get((g["dom_rel"] or "").lower(), 0)
+        month0 = published.month - 1 + shift
+        year, month = published.year + month0 // 12, month0 % 12 + 1
+        return _safe_date(year, month, int(g["dom_d"]), warnings, text), Precision.DAY
     if g["wd"]:
         wd = _WEEKDAYS[g["wd_d"].lower()]
         if "last " in low:
@@ -495,7 +510,9 @@ def find_times(
             bool(m.group("rel"))
             and _PRESENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is not None
         )
-        date, precision = resolve_time(m, published, future=future, warnings=sink, anchored_now=now)
+        # "called a meeting for Friday": what is set for a day lies ahead of the report.
+        ahead = future or _FOR_BEFORE.search(text, max(start, m.start() - 5), m.start()) is not None
+        date, precision = resolve_time(m, published, future=ahead, warnings=sink, anchored_now=now)
         if m.group("md") or m.group("dm"):
             before = text[max(start, m.start() - 40) : m.start()]
             if _ANNIVERSARY.search(before):

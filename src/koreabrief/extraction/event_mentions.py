@@ -14,8 +14,6 @@ import bisect
 import datetime as dt
 import re
 
-from attrs import define, field
-
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.binding import WORD as _WORD
 from koreabrief.extraction.binding import (
@@ -26,9 +24,11 @@ from koreabrief.extraction.binding import (
     recalled,
     words_before,
 )
-from koreabrief.extraction.clauses import Sentence, determiner_before, object_names, possessor
+from koreabrief.extraction.clauses import REPORTER, Sentence, determiner_before, object_names, possessor
 from koreabrief.extraction.dates import find_times
+from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.mention_checks import (
+    judge_basis,
     judge_generic,
     participle_of,
     reporter_before,
@@ -42,13 +42,15 @@ from koreabrief.extraction.quantities import find_quantities
 from koreabrief.extraction.tense import times_by_clause
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.models import EventType, Quantity, Span, TimeRef
+from koreabrief.models import EventType, Precision, Span, TimeRef
 
 __all__ = ["EventMention", "sentence_mentions", "triggers_by_window"]
 
 # Compiled once here rather than inline in the functions that use them.
 _FROM = re.compile(r"[^,;]{0,60}?\bfrom\s+")
-_BY_OF = re.compile(r"\s+(?:by|of|between|involving|with the participation of)\s+(?:the\s+)?")
+# "launches by/of/from North Korea": the agent after a noun trigger.
+_BY_OF = re.compile(r"\s+(?:by|of|from|between|involving|with the participation of)\s+(?:the\s+)?")
+_OF_AGENT = re.compile(r"\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+between\s+")
 _AND_GAP = re.compile(r"\s+and\s+[^,;]{0,60}")
 
@@ -56,6 +58,21 @@ _TROOPISH = re.compile(
     # Military assets too: "the aircraft carrier arrived in Busan" is no diplomacy.
     r"\b(?:troops|soldiers|forces|personnel|servicemen|units|carriers?|submarines?|destroyers?|warships?"
     r"|vessels|bombers|fighter jets|strike group|fleet|battalions?|brigades?)\b[^,;.]{0,30}\Z",
+    re.IGNORECASE,
+)
+# Who crosses decides what the crossing is: "two drones crossed the border" is an
+# incursion, "a soldier crossed the border" one person's crossing.
+_INCURSIVE = re.compile(
+    r"\b(?:drones?|uavs?|unmanned aerial vehicles?|aircraft|warplanes?|military planes|bombers"
+    r"|fighter jets|jets|helicopters|patrol boats?|vessels?|boats|warships?|ships"
+    r"|troops|soldiers|forces|guards|units)\b"
+    r"(?:\s+(?:that|which|had|have|has|reportedly|briefly|allegedly|apparently|then))*\s*\Z",
+    re.IGNORECASE,
+)
+# "officers who traveled to Russia alongside thousands of soldiers": they went with troops.
+_WITH_TROOPS = re.compile(
+    r"[^,;.]{0,50}?\b(?:alongside|accompanying|leading|together\s+with)\s+(?:[\w,-]+\s+){0,4}?"
+    r"(?:troops|soldiers|forces|servicemen|units)\b",
     re.IGNORECASE,
 )
 _PERSON_FIRST_DEFAULT = frozenset(
@@ -70,33 +87,6 @@ _PERSON_FIRST_DEFAULT = frozenset(
         EventType.WEAPONS_DISPLAY,
     }
 )
-
-
-@define
-class EventMention:
-    """What one sentence says about one event (mutable while being built)."""
-
-    type: EventType
-    kind: str
-    trigger: TriggerMatch
-    sentence: Span
-    actors: list[str] = field(factory=list)
-    affiliations: dict[str, str] = field(factory=dict)
-    target: str | None = None
-    location: str | None = None
-    time: TimeRef | None = None
-    quantities: list[Quantity] = field(factory=list)
-    mood: str = "plain"  # plain, future, hypothetical, negated
-    anaphoric: bool = False
-    fallback: list[str] = field(factory=list)
-    owner: bool = False
-    drop: bool = False
-    # Named as partners after the trigger ("talks between X and Y"): kept even when anaphoric.
-    partners: list[str] = field(factory=list)
-    # Actors taken from before a noun trigger reached through several prepositions.
-    embedded: list[str] = field(factory=list)
-    # Named by a phrase after a noun trigger ("joint drills by Seoul and Washington"): specific, not generic.
-    agent: bool = False
 
 
 _TEMPORAL_WORD = re.compile(
@@ -189,7 +179,9 @@ def sentence_mentions(
         behind = {id(t) for t in backward}
     else:
         behind = set()
-    times = [t for t in times if not since_superlative(text, sent.start, t)]
+    recalls = [t for t in times if since_superlative(text, sent.start, t)]
+    if recalls:
+        times = [t for t in times if not any(t is r for r in recalls)]
     out: list[EventMention] = []
     for trig in trigs:
         m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
@@ -217,6 +209,8 @@ def sentence_mentions(
                 sentence_subject(s, m)
         out.append(m)
     bind_times(text, out, times)
+    for t in recalls:
+        _recall(text, out, t)
     for m in out:
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
@@ -237,7 +231,47 @@ def sentence_mentions(
         bind_quantities(out, found, lex)
     for m in out:
         judge_generic(m, text, lowered if not extras else None)
+        judge_basis(m, text)
     return [m for m in out if not m.drop and m.mood != "generic"]
+
+
+# "since August 9, when it fired two cruise missiles": the clause names the recalled event.
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;]*\Z", re.IGNORECASE)
+
+
+def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
+    """The event "the first launch since August 9" recalls: the last one, dated August 9.
+
+    A "when" clause right after the time names it ("..., when it fired two missiles")
+    and takes the date; otherwise a copy of the superlative's event stands for it.
+    Either is marked `recalled`: background, merged with no other mention.
+    """
+    if t.span is None or t.date is None or t.precision is Precision.YEAR:
+        return  # "the first ICBM since 2017" names a stretch of years, not one event
+    head = next((m for m in reversed(out) if m.trigger.end <= t.span.start), None)
+    if head is None:
+        return
+    named = next(
+        (
+            m
+            for m in out
+            if m.trigger.start >= t.span.end
+            and m.type is head.type
+            and _WHEN_CLAUSE.match(text[t.span.end : m.trigger.start])
+        ),
+        None,
+    )
+    if named is not None:
+        named.time = t
+        named.recalled = True
+        return
+    copy = EventMention(type=head.type, kind=head.kind, trigger=head.trigger, sentence=head.sentence)
+    copy.actors = list(head.actors)
+    copy.affiliations = dict(head.affiliations)
+    copy.mood = head.mood
+    copy.time = t
+    copy.recalled = True
+    out.append(copy)
 
 
 _ALTITUDE = re.compile(r"\b(?:altitude|apogee|height|ceiling)\s+(?:of\s+)?$", re.IGNORECASE)
@@ -328,6 +362,14 @@ def _fill_arguments(
         # "a North Korean ballistic missile appears to have fallen ...": the state before
         # the missile acts when no earlier event is there to refer back to.
         _add(m, possessor(s, trig))
+        of = _OF_AGENT.match(text, trig.end, min(s.sent.end, trig.end + 16))
+        if of is not None:
+            # "the visit of North Korean leader Kim Jong Un to Russia": named in full, it
+            # refers back to nothing.
+            agent = next(iter(s.after(trig.end, of.end() + 60)), None)
+            if agent is not None and agent.start <= of.end() + 40:
+                _add(m, agent)
+                m.anaphoric = False
     elif kind == "exchange":
         prev = previous[-1] if previous else None
         if prev is not None:
@@ -371,23 +413,33 @@ def _fill_arguments(
                 m.agent = True
         if not m.actors and m.type not in no_actors:
             subj = s.subject(trig.start, pf)
+            if subj is not None and REPORTER.match(text, subj.end):
+                subj = None  # "Sanders said the leaders had a good meeting": she reports it
             for n in s.conjuncts(subj) if subj is not None else ():
                 _add(m, n)
     else:
-        if m.type is EventType.DIPLOMATIC_VISIT and _TROOPISH.search(
-            text, max(s.sent.start, trig.start - 60), trig.start
+        if m.type is EventType.DIPLOMATIC_VISIT and (
+            _TROOPISH.search(text, max(s.sent.start, trig.start - 60), trig.start)
+            or _WITH_TROOPS.match(text, trig.end, min(s.sent.end, trig.end + 120))
         ):
             # "1,500 special forces arrived in Vladivostok" is a deployment, not a visit.
             m.type = EventType.TROOP_DEPLOYMENT
             pf = False
+        if m.type is EventType.BORDER_CROSSING and _INCURSIVE.search(
+            text, max(s.sent.start, trig.start - 40), trig.start
+        ):
+            m.type = EventType.INCURSION
+            pf = False
         subj = s.subject(trig.start, pf)
+        if subj is not None and trig.text.lower() == "meeting" and REPORTER.match(text, subj.end):
+            subj = None  # the noun "meeting" read by a verb pattern: its reporter held none
         for n in s.conjuncts(subj) if subj is not None else ():
             _add(m, n)
     if m.type is EventType.MEETING and _BARE_HOST.fullmatch(trig.text):
         guest = next(iter(s.after(trig.end, trig.end + 3)), None)
         if guest is None or guest.kind != "person":
             m.drop = True  # "hosted a dinner", "will host the games": no guest named
-    if m.type in (EventType.MEETING, EventType.SUMMIT):
+    if m.type in (EventType.MEETING, EventType.SUMMIT, EventType.PHONE_CALL):
         _meeting_partners(s, m, trig)
     if m.type is EventType.SUMMIT and not m.anaphoric:
         # "Yoon joined Biden and Kishida for a summit": everyone named in the clause.

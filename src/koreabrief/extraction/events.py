@@ -29,7 +29,8 @@ from koreabrief.extraction.binding import (
 )
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
-from koreabrief.extraction.event_mentions import EventMention, sentence_mentions, triggers_by_window
+from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
+from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Event, EventType, Modality, Precision, Quantity, Span, TimeRef
@@ -111,6 +112,8 @@ class _Event:
         self.location = self.location or m.location
         if self.time is None or (self.time.date is None and m.time is not None and m.time.date is not None):
             self.time = m.time or self.time
+        elif m.time is not None and len(m.time.iso or "") > len(self.time.iso or ""):
+            self.time = m.time  # a restatement at a finer date (see `_restated`)
         seen = {(q.value, q.unit, q.approx, q.low, q.high) for q in self.quantities}
         for q in m.quantities:
             if (q.value, q.unit, q.approx, q.low, q.high) not in seen:
@@ -134,14 +137,16 @@ def _expand(names: list[str], affiliations: dict[str, str]) -> set[str]:
     return out
 
 
-def _compatible(e: _Event, m: EventMention, gazetteer: Gazetteer) -> bool:
+def _compatible(
+    e: _Event, m: EventMention, gazetteer: Gazetteer, strict: frozenset[EventType] = _STRICT_DATES
+) -> bool:
     if e.type is not m.type or _group(m.mood) not in e.groups:
         return False
     a, b = e.time.iso if e.time else None, m.time.iso if m.time else None
-    if e.type in _STRICT_DATES:
+    if e.type in strict:
         if a != b:
             return False
-    elif a is not None and b is not None and a != b:
+    elif a is not None and b is not None and a != b and not _restated(e, m, a, b):
         return False
     if e.actors and m.actors:
         mine = _expand(e.actors, e.affiliations)
@@ -157,6 +162,17 @@ def _compatible(e: _Event, m: EventMention, gazetteer: Gazetteer) -> bool:
     if e.type in _PLACE_MATTERS and e.location and m.location:
         return _same_place(e.location, m.location, gazetteer)
     return True
+
+
+def _restated(e: _Event, m: EventMention, a: str, b: str) -> bool:
+    """Whether `m` restates `e` in the same sentence at a coarser or finer date.
+
+    "test-fired an IRBM 10 days ago, in its first missile launch this year": 2024
+    holds the day, and the sentence names one launch.
+    """
+    if not (a.startswith(b) or b.startswith(a)):
+        return False
+    return any(x.sentence.start == m.sentence.start for x in e.mentions)
 
 
 def _many_people(quantities: list[Quantity]) -> bool:
@@ -175,10 +191,15 @@ def _same_place(x: str, y: str, gazetteer: Gazetteer) -> bool:
 
 
 def _merge(
-    mentions: list[EventMention], gazetteer: Gazetteer, anchors: set[int] | None = None
+    mentions: list[EventMention],
+    gazetteer: Gazetteer,
+    anchors: set[int] | None = None,
+    strict: frozenset[EventType] = _STRICT_DATES,
+    related: dict[EventType, frozenset[EventType]] | None = None,
 ) -> list[_Event]:
     events: list[_Event] = []
     marked = anchors or set()
+    related = related or {}
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
     # Sentences are keyed by their offsets: hashing a Span calls Python code.
@@ -193,6 +214,10 @@ def _merge(
     # Only events of the mention's own type can take it: look among those alone.
     by_type: dict[EventType, list[_Event]] = {}
     for m in mentions:
+        if m.recalled:
+            # A recalled earlier event ("the first launch since August 9") stands alone.
+            events.append(_Event(m))
+            continue
         same = by_type.setdefault(m.type, [])
         if m.anaphoric:
             host = next(
@@ -207,9 +232,16 @@ def _merge(
                 host.absorb(m)
                 place(host, m)
                 continue
+            kin = related.get(m.type, ())
+            other = next((e for e in reversed(events) if e.type in kin and not apart(e, m)), None)
+            if host is None and other is not None and m.kind == "anaphor":
+                # "The firing set homes ablaze" after artillery fire: the shelling, no launch.
+                other.absorb(m)
+                place(other, m)
+                continue
             if m.fallback:
                 m.actors = list(m.fallback)
-        host = next((e for e in same if _compatible(e, m, gazetteer) and not apart(e, m)), None)
+        host = next((e for e in same if _compatible(e, m, gazetteer, strict) and not apart(e, m)), None)
         if host is not None:
             host.absorb(m)
         else:
@@ -302,8 +334,10 @@ def _mark_anchor(text: str, m: EventMention, start: int, names: list[ActorMentio
             m.actors.insert(0, owner[-1].name)
             if owner[-1].affiliation:
                 m.affiliations[owner[-1].name] = owner[-1].affiliation
-    if m.time is not None and m.time.span is not None and m.time.span.end <= start:
-        # A time before the phrase dates the clause's event, not the anchor.
+    t = m.time
+    if t is not None and t.span is not None and t.span.end <= start and t.precision is Precision.DAY:
+        # A day before the phrase dates the clause's event, not the anchor; a month or
+        # a year ("In September 2023, after the visit ...") spans both.
         m.time = None
 
 
@@ -372,6 +406,12 @@ def _reaction_start(
     return verb.start()
 
 
+# Reactions named by a phrase rather than a verb of their own.
+_PREP_REACTION = re.compile(
+    r"(?:in\s+(?:response|retaliation|reply)|(?:a\s+)?response|retaliation)\b", re.IGNORECASE
+)
+
+
 def _mark_reaction(text: str, m: EventMention, start: int, names: list[ActorMention]) -> None:
     """Keep only the participants named after the reacting verb, and no time of the reaction's.
 
@@ -387,7 +427,11 @@ def _mark_reaction(text: str, m: EventMention, start: int, names: list[ActorMent
     if t is None or t.span is None:
         return
     if t.span.end <= start or (
-        t.span.start >= m.trigger.end and not _OWN_VERB.search(text, m.trigger.end, t.span.start)
+        t.span.start >= m.trigger.end
+        and not _OWN_VERB.search(text, m.trigger.end, t.span.start)
+        # "in response to its nuclear test in January": a phrase, not a verb, reacts,
+        # and a time right after the noun is the test's.
+        and not (_PREP_REACTION.match(text, start) and words_at_most(text, m.trigger.end, t.span.start, 1))
     ):
         m.time = None
 
@@ -482,6 +526,48 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             head.time = _shifted(t, anchor.time, delta, 1) or head.time
 
 
+_ROCKET = re.compile(r"\brockets?\b", re.IGNORECASE)
+_SATELLITE = re.compile(r"\bsatellites?\b", re.IGNORECASE)
+
+
+def _rockets_with_satellites(text: str, mentions: list[EventMention], sentences: list[Span]) -> None:
+    """A rocket launch is a satellite launch when a satellite is named in its sentence or the next.
+
+    "The sanctions answer its Feb. 7 rocket launch. Pyongyang said it put a satellite
+    into orbit": the rocket carried a satellite. A launch of a missile stays one.
+    """
+    starts = [s.start for s in sentences]
+    for m in mentions:
+        if m.type is not EventType.MISSILE_LAUNCH or not _ROCKET.search(m.trigger.text):
+            continue
+        k = bisect.bisect_right(starts, m.trigger.start) - 1
+        end = sentences[min(k + 1, len(sentences) - 1)].end if sentences else m.sentence.end
+        if _SATELLITE.search(text, m.sentence.start, max(end, m.sentence.end)):
+            m.type = EventType.SATELLITE_LAUNCH
+
+
+def _related(lex: EventLexicon) -> dict[EventType, frozenset[EventType]]:
+    """For each type, the types its bare anaphors may refer back to (``[anaphora]``)."""
+    cached = lex.cache.get("events.related")
+    if cached is None:
+        table = lex.data.get("anaphora", {})
+        cached = lex.cache["events.related"] = {
+            EventType(k): frozenset(EventType(t) for t in v) for k, v in table.items() if isinstance(v, list)
+        }
+    return cached
+
+
+def _strict_dates(lex: EventLexicon) -> frozenset[EventType]:
+    """The types whose mentions merge only when their dates agree (``[merge] strict_dates``)."""
+    cached = lex.cache.get("events.strict_dates")
+    if cached is None:
+        listed = lex.words("merge", "strict_dates")
+        cached = lex.cache["events.strict_dates"] = (
+            frozenset(EventType(t) for t in listed) if listed else _STRICT_DATES
+        )
+    return cached
+
+
 def _state_settings(lex: EventLexicon) -> tuple[frozenset[str], list[str], bool]:
     """State-level types, armed-forces words and person_as_state from the data, read once per lexicon."""
     cached = lex.cache.get("events.state_settings")
@@ -509,6 +595,106 @@ def _state_actors(e: _Event, lex: EventLexicon, gazetteer: Gazetteer) -> list[st
                 name = ent.name
         if name not in out:
             out.append(name)
+    return out
+
+
+# "nuclear tests in 2006, 2009 and 2013": each further year listed after the event's own.
+_NEXT_YEAR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?((?:1[89]|20)\d\d)\b")
+_STOP = re.compile(r"[.;]")
+_YEAR_ONLY = re.compile(r"(?:in\s+)?(?:1[89]|20)\d\d")
+
+
+def _listed_years(text: str, e: Event) -> list[Event]:
+    """One more event for each further year listed after `e`'s year, as happenings of their own.
+
+    "conducted nuclear tests in 2006, 2009 and 2013" reports three tests; the first
+    year dates `e`, the others date copies of it.
+    """
+    t = e.time
+    if t is None or t.span is None or t.precision is not Precision.YEAR or not _YEAR_ONLY.fullmatch(t.text):
+        return []
+    # Only a list right after one of the event's own triggers: not one a clause inherited.
+    if not any(
+        a <= t.span.start and t.span.start - b < 60 and not _STOP.search(text, b, t.span.start)
+        for a, b in ((s.start, s.end) for s in e.mentions)
+    ):
+        return []
+    out: list[Event] = []
+    pos = t.span.end
+    while (found := _NEXT_YEAR.match(text, pos)) is not None and len(out) < 10:
+        year = int(found.group(1))
+        span = Span(found.start(1), found.end(1))
+        when = TimeRef(text=found.group(1), date=dt.date(year, 1, 1), precision=Precision.YEAR, span=span)
+        out.append(attrs.evolve(e, time=when))
+        pos = found.end()
+    return out
+
+
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|sideline|side)\s+of\b", re.IGNORECASE)
+
+
+_AT_OCCASION = re.compile(r"\b(?:at|during)\b", re.IGNORECASE)
+
+
+def _held_at(text: str, meeting: _Event, summit: _Event) -> bool:
+    """Whether a mention of `meeting` is held at or during a mention of `summit`, in one
+    sentence and close by ("meet at the G20 summit", "the summit, during which they meet")."""
+    for m in meeting.mentions:
+        for s in summit.mentions:
+            if m.sentence.start != s.sentence.start:
+                continue
+            lo, hi = (m.trigger.end, s.trigger.start) if m.trigger.end <= s.trigger.start else (
+                s.trigger.end,
+                m.trigger.start,
+            )
+            if 0 <= hi - lo <= 90 and _AT_OCCASION.search(text, lo, hi) and not _STOP.search(text, lo, hi):
+                return True
+    return False
+
+
+def _beside(text: str, meeting: _Event, summit: _Event) -> bool:
+    """Whether a mention of `meeting` is held "on the sidelines of" a mention of `summit`."""
+    return any(
+        _SIDELINES.search(text, m.trigger.end, s.trigger.start) is not None
+        for m in meeting.mentions
+        for s in summit.mentions
+        if m.sentence.start == s.sentence.start and m.trigger.end <= s.trigger.start
+    )
+
+
+def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
+    """A meeting of people who hold a summit on that day is the summit.
+
+    "Kim met Putin on Thursday at a summit", "Kim and Putin met at the university"
+    after "began his first summit with Putin": one summit, no meeting beside it. Talks
+    "on the sidelines of" a summit are a meeting of their own.
+    """
+    summits = [e for e in events if e.type is EventType.SUMMIT and "real" in e.groups]
+    if not summits:
+        return events
+    out = []
+    for e in events:
+        if e.type is EventType.MEETING and len(e.actors) >= 2 and "real" in e.groups:
+            mine = _expand(e.actors, e.affiliations)
+            host = next(
+                (
+                    s
+                    for s in summits
+                    if (
+                        set(e.actors) <= (_expand(s.actors, s.affiliations) | (mine - set(e.actors)))
+                        or _held_at(text, e, s)
+                    )
+                    and (e.time is None or s.time is None or e.time.iso == s.time.iso)
+                    and not _beside(text, e, s)
+                ),
+                None,
+            )
+            if host is not None:
+                for m in e.mentions:
+                    host.absorb(m)
+                host.anchors += e.anchors
+                continue
+        out.append(e)
     return out
 
 
@@ -630,11 +816,13 @@ def events_in_context(
         reaction = _reaction_start(text, m, lex, lowered, plain=not extras)
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
-    merged = _merge(mentions, gaz, anchors)
+    _rockets_with_satellites(text, mentions, ctx.sentences)
+    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
     for e in merged:
-        e.anchors = sum(id(m) in anchors for m in e.mentions)
+        e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged)
+    merged = _meetings_into_summits(text, merged)
     out = []
     for e in merged:
         if not _keep(e):
@@ -646,6 +834,7 @@ def events_in_context(
         actors = _state_actors(e, lex, gaz)
         # Distinct offsets first, so that each Span is built once.
         spans = [Span(a, b) for a, b in dict.fromkeys((m.trigger.start, m.trigger.end) for m in e.mentions)]
+        plover, plover_mode = lex.plover(e.type)
         out.append(
             Event(
                 type=e.type,
@@ -658,8 +847,11 @@ def events_in_context(
                 time=e.time,
                 quantities=tuple(e.quantities),
                 mentions=tuple(spans),
+                plover=plover,
+                plover_mode=plover_mode,
             )
         )
+    out.extend(e for ev in list(out) for e in _listed_years(text, ev))
     out.sort(key=lambda ev: ev.span.start)
     return tuple(out), tuple(warnings)
 

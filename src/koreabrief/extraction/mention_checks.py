@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING
 
 from koreabrief.extraction.binding import first_clause_break
 from koreabrief.extraction.clauses import REPORTER
+from koreabrief.models import EventType
 
 if TYPE_CHECKING:
     from koreabrief.extraction.clauses import Sentence
-    from koreabrief.extraction.event_mentions import EventMention
+    from koreabrief.extraction.mention import EventMention
     from koreabrief.extraction.triggers import TriggerMatch
     from koreabrief.models import TimeRef
 
 __all__ = [
+    "judge_basis",
     "judge_generic",
     "participle_of",
     "reporter_before",
@@ -117,6 +119,12 @@ _COUNT_BEFORE = re.compile(
 )
 
 
+# Years listed right after a plural: "nuclear tests in 2006, 2009 and 2013", "tests – in 2006 and 2009".
+_YEAR_LIST_AFTER = re.compile(
+    r"[\s\u2013\u2014-]{1,4}(?:in\s+)?(?:1[89]|20)\d\d(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:1[89]|20)\d\d)+\b"
+)
+
+
 # What links an event to the occasion it happens at: "meet Trump at the G7 summit",
 # "talks on the sidelines of the APEC forum".
 _OCCASION_BEFORE = re.compile(
@@ -145,6 +153,31 @@ def share_occasions(text: str, mentions: list[EventMention]) -> None:
             b.time = a.time
 
 
+# A treaty named as the ground for something else: "under a defence treaty", "citing the
+# partnership treaty", "in violation of the armistice" -- no signing reported.
+_BASIS_BEFORE = re.compile(
+    r"\b(?:under|citing|cited|cites|in\s+accordance\s+with|pursuant\s+to|in\s+line\s+with|based\s+on"
+    r"|violat\w*|in\s+violation\s+of|breach(?:es|ed|ing)?(?:\s+of)?|falls?\s+under|invok\w+)\s+"
+    r"(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# ... unless the signing is told right after: "the treaty he signed with Putin last year".
+_SIGNED_AFTER = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:[\w'’-]+\s+){0,2}?(?:signed|inked|concluded|struck|reached)\b",
+    re.IGNORECASE,
+)
+
+
+def judge_basis(m: EventMention, text: str) -> None:
+    """Drop an agreement named only as the ground for another act."""
+    if m.drop or m.kind != "noun" or m.type is not EventType.AGREEMENT:
+        return
+    trig = m.trigger
+    basis = _BASIS_BEFORE.search(text, max(m.sentence.start, trig.start - 80), trig.start)
+    if basis and not _SIGNED_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40)):
+        m.drop = True
+
+
 def judge_generic(m: EventMention, text: str, lowered: str | None = None) -> None:
     """Drop a tally or a generic plural; `lowered` only when `text` holds no character of CASE_EXTRAS."""
     trig = m.trigger
@@ -164,6 +197,9 @@ def judge_generic(m: EventMention, text: str, lowered: str | None = None) -> Non
     if not word.endswith("s") or word.endswith("ss"):
         return
     if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 30), trig.start):
-        m.drop = True  # "has conducted six nuclear tests since 2006": a tally of many events
+        # "has conducted six nuclear tests since 2006": a tally of many events; but
+        # "three nuclear tests in 2006, 2009 and 2013" names each (one event a year).
+        if not _YEAR_LIST_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 60)):
+            m.drop = True
     elif not m.owner and not m.agent and m.time is None:
         m.drop = True

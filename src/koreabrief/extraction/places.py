@@ -20,7 +20,7 @@ from koreabrief.models import EventType
 
 if TYPE_CHECKING:
     from koreabrief.extraction.clauses import Sentence
-    from koreabrief.extraction.event_mentions import EventMention
+    from koreabrief.extraction.mention import EventMention
 
 __all__ = ["is_place", "location", "person_target", "possessive_state", "target"]
 
@@ -207,13 +207,16 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             return named.group("name")
         if is_place(direct.group("p")):
             return direct.group("p")
+    shift = 0  # past an "of <visitor>" phrase, distances count from its end
     for pm2 in _PLACE_PREPS.finditer(tail):
+        if pm2.start() < shift:
+            continue
         if pm2.group(0).startswith("of") and m.type is not EventType.DIPLOMATIC_VISIT:
             continue
         if pm2.group(0).startswith(("to", "into")) and m.type not in _MOVING:
             continue  # "were wounded and brought to Kyiv": where they went, not where it happened
         limit = _PREP_REACH.get(m.type, 40)
-        if pm2.start() > limit:
+        if pm2.start() - shift > limit:
             break
         named = _CITY_OF.match(tail, pm2.end())
         if named is not None:
@@ -223,12 +226,15 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             continue  # "ahead of the envoy's trip": a possessor, not a place
         if place and _OCCASION.match(tail, place.end()):
             return None
+        if place and pm2.group(0).startswith("of") and any(a.split()[-1] in place.group(0) for a in m.actors):
+            shift = place.end()
+            continue  # "the visit of Kim Jong Un to Russia": the visitor, not the place
         if place and is_place(place.group(0)):
             return place.group(0)
         if m.type is EventType.DIPLOMATIC_VISIT and pm2.start() < 4:
             m.drop = m.kind == "noun"  # "a visit to strategic missile bases": an inspection, not diplomacy
             return None
-        if pm2.start() > 25:
+        if pm2.start() - shift > 25:
             break
     # Both patterns open with a capitalised preposition: most sentences open otherwise.
     opens = text.startswith(("In", "At", "During", "On"), s.sent.start, trig.start)

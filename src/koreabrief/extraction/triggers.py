@@ -475,6 +475,20 @@ class EventLexicon:
         table = self.data.get("actors", {}).get("contextual", {})
         return tuple((str(k), str(v)) for k, v in table.items())
 
+    def plover(self, event_type: EventType) -> tuple[str | None, str | None]:
+        """The PLOVER event type and mode `event_type` maps to, from ``[plover]`` (None where unmapped).
+
+        Examples:
+            >>> EventLexicon.default().plover(EventType.ARTILLERY_FIRE)
+            ('ASSAULT', 'heavy-weapons')
+        """
+        entry = self.data.get("plover", {}).get(event_type.value)
+        if not isinstance(entry, list) or not entry:
+            return None, None
+        kind = str(entry[0]) or None
+        mode = str(entry[1]) or None if len(entry) > 1 else None
+        return kind, mode
+
     def words(self, table: str, key: str) -> tuple[str, ...]:
         """A word list from the data, e.g. ``words("actors", "titles")``.
 
