@@ -1046,3 +1046,17 @@ class TestOpenerBelowByline:
         """A headline below a date line that ends with "U.S." is still the headline."""
         raw = f"Jan 6, 2025\nJapan vows closer ties with U.S.\n\n{PARA}"
         assert clean(raw).title == "Japan vows closer ties with U.S."
+
+
+class TestSecondDeck:
+    def test_headline_above_a_title_case_deck(self) -> None:
+        """Two title-case headlines line after line above the byline: the first is the headline (#15)."""
+        raw = f"Seoul Rejects Talks Offer Again\nEnvoys Say the Door Stays Open\nBy Jane Roe\n\n{PARA}"
+        a = clean(raw)
+        assert a.title == "Seoul Rejects Talks Offer Again"
+        assert [r.kind.value for r in a.removed if r.text.startswith("Envoys")] != []
+
+    def test_label_above_headline_stays(self) -> None:
+        """A short label above the headline is still no headline."""
+        raw = f"World News\nSeoul Rejects Talks Offer From Pyongyang Envoys\nBy Jane Roe\n\n{PARA}"
+        assert clean(raw).title == "Seoul Rejects Talks Offer From Pyongyang Envoys"

@@ -765,10 +765,32 @@ def _find_title(
             break
     best = cluster[0]
     for j in cluster[1:]:
-        if not _is_standfirst(facts[best], facts[j]):
+        if not (_is_standfirst(facts[best], facts[j]) or _second_deck(units, facts, j, best)):
             break
         best = j
     return best
+
+
+_DECK_HEAD_MIN_WORDS = 5
+
+
+def _second_deck(units: Sequence[Unit], facts: Sequence[UnitFacts], above: int, at: int) -> bool:
+    """Whether the headline-shaped line `at` is a second deck right under the headline `above`.
+
+    Two headlines in title case, line after line in one block, above the
+    byline: the first is the headline ("N. Korea Claims Nuclear Test"), the
+    second its deck ("Geologists in the South Detect Man-Made Blast").
+    """
+    a, b = facts[above], facts[at]
+    return (
+        at == above + 1
+        and units[above].block == units[at].block
+        and min(len(a.tokens), len(b.tokens)) >= _DECK_HEAD_MIN_WORDS
+        and ft.title_case_ratio(a.tokens) >= 0.5
+        and ft.title_case_ratio(b.tokens) >= 0.5
+        and at + 1 < len(facts)
+        and kind_of(facts[at + 1]) is RemovalKind.BYLINE
+    )
 
 
 _WIDGETS = frozenset({RemovalKind.SHARE, RemovalKind.ADVERT})
