@@ -1037,10 +1037,10 @@ class TestJoinedPhrases:
 
 class TestOpenerBelowByline:
     def test_short_sentence_below_byline_is_no_headline(self) -> None:
-        """A lone short sentence below the byline opens the story: it is no headline (#15)."""
+        """A lone short sentence below the byline opens the story: no headline, and it stays body (#15)."""
         raw = f"By Jane Roe\nUpdated January 6, 2025 05:05 PM\n\nWell, it’s official.\n\n{PARA}"
         a = clean(raw)
-        assert (a.title, a.paragraphs[-1]) == (None, PARA)
+        assert (a.title, a.paragraphs) == (None, ("Well, it’s official.", PARA))
 
     def test_headline_ending_in_initials_stays(self) -> None:
         """A headline below a date line that ends with "U.S." is still the headline."""
