@@ -11,8 +11,8 @@ that change shape, author bios and "about" blocks, lists and tables in the
 body, embedded posts, short body lines, teaser blocks, paywall promos. Their
 format is the fixture pages' (``tests/fixtures/pages/README.md``): ``@kind text``
 is a furniture line, ``@title text`` the headline, every other non-blank line
-body, ``@@ url: ...`` the address passed to the cleaner. Pages 13-16
-(``--pages '1[3-6]*'``) were written after the cleaner was tuned on 01-12 and
+body, ``@@ url: ...`` the address passed to the cleaner. Pages 13-19
+(``--pages '1[3-9]*'``) were written after the cleaner was tuned on 01-12 and
 serve as held-out pages.
 
 Each non-blank line is scored body or not (the headline is not body): a line

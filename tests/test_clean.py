@@ -1037,12 +1037,26 @@ class TestJoinedPhrases:
 
 class TestOpenerBelowByline:
     def test_short_sentence_below_byline_is_no_headline(self) -> None:
-        """A lone short sentence below the byline opens the story: it is no headline (#15)."""
+        """A lone short sentence below the byline opens the story: no headline, and it stays body (#15)."""
         raw = f"By Jane Roe\nUpdated January 6, 2025 05:05 PM\n\nWell, it’s official.\n\n{PARA}"
         a = clean(raw)
-        assert (a.title, a.paragraphs[-1]) == (None, PARA)
+        assert (a.title, a.paragraphs) == (None, ("Well, it’s official.", PARA))
 
     def test_headline_ending_in_initials_stays(self) -> None:
         """A headline below a date line that ends with "U.S." is still the headline."""
         raw = f"Jan 6, 2025\nJapan vows closer ties with U.S.\n\n{PARA}"
         assert clean(raw).title == "Japan vows closer ties with U.S."
+
+
+class TestSecondDeck:
+    def test_headline_above_a_title_case_deck(self) -> None:
+        """Two title-case headlines line after line above the byline: the first is the headline (#15)."""
+        raw = f"Seoul Rejects Talks Offer Again\nEnvoys Say the Door Stays Open\nBy Jane Roe\n\n{PARA}"
+        a = clean(raw)
+        assert a.title == "Seoul Rejects Talks Offer Again"
+        assert [r.kind.value for r in a.removed if r.text.startswith("Envoys")] != []
+
+    def test_label_above_headline_stays(self) -> None:
+        """A short label above the headline is still no headline."""
+        raw = f"World News\nSeoul Rejects Talks Offer From Pyongyang Envoys\nBy Jane Roe\n\n{PARA}"
+        assert clean(raw).title == "Seoul Rejects Talks Offer From Pyongyang Envoys"

@@ -273,6 +273,8 @@ def label_units(
             kinds[i], reasons[i] = RemovalKind.RELATED, "link in capitals inside the story"
         elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
+        elif edge and title_at is None and i == head - 1 and _story_opener(facts, i):
+            continue  # "Well, it's official." below the byline: the story's first line
         elif edge:
             kinds[i], reasons[i] = _edge_kind(f, after_body=i >= tail)
             # ("Evening News" above a date line is a programme's name: no one's.)
@@ -740,15 +742,7 @@ def _find_title(
         last = candidates[-1]
     # A lone short sentence below the byline ("Well, it's official.") opens the
     # story: the page's headline, if any, stood above the byline.
-    # (A headline ending in "U.S." is no sentence: its full stop is the abbreviation's.)
-    lone = " ".join(facts[last].tokens)
-    if (
-        len(candidates) == 1
-        and len(facts[last].tokens) <= _OPENER_MAX_WORDS
-        and ft.is_terminal(lone)
-        and _INITIALS_END.search(lone) is None
-        and any(kind_of(facts[j]) is RemovalKind.BYLINE for j in range(last))
-    ):
+    if len(candidates) == 1 and _story_opener(facts, last):
         return None
     # (A comments link among the share buttons opens no list above the story.)
     headers = [j for j in range(last) if is_header(facts[j]) and kind_of(facts[j]) is RemovalKind.RELATED]
@@ -765,14 +759,52 @@ def _find_title(
             break
     best = cluster[0]
     for j in cluster[1:]:
-        if not _is_standfirst(facts[best], facts[j]):
+        if not (_is_standfirst(facts[best], facts[j]) or _second_deck(units, facts, j, best)):
             break
         best = j
     return best
 
 
+_DECK_HEAD_MIN_WORDS = 5
+
+
+def _second_deck(units: Sequence[Unit], facts: Sequence[UnitFacts], above: int, at: int) -> bool:
+    """Whether the headline-shaped line `at` is a second deck right under the headline `above`.
+
+    Two headlines in title case, line after line in one block, above the
+    byline: the first is the headline ("N. Korea Claims Nuclear Test"), the
+    second its deck ("Geologists in the South Detect Man-Made Blast").
+    """
+    a, b = facts[above], facts[at]
+    return (
+        at == above + 1
+        and units[above].block == units[at].block
+        and min(len(a.tokens), len(b.tokens)) >= _DECK_HEAD_MIN_WORDS
+        and ft.title_case_ratio(a.tokens) >= 0.5
+        and ft.title_case_ratio(b.tokens) >= 0.5
+        and at + 1 < len(facts)
+        and kind_of(facts[at + 1]) is RemovalKind.BYLINE
+    )
+
+
 _WIDGETS = frozenset({RemovalKind.SHARE, RemovalKind.ADVERT})
 _OPENER_MAX_WORDS = 8
+
+
+def _story_opener(facts: Sequence[UnitFacts], i: int) -> bool:
+    """Whether a short sentence below a byline opens the story ("Well, it's official.").
+
+    A headline ending in "U.S." is no sentence: its full stop is the abbreviation's.
+    """
+    f = facts[i]
+    text = " ".join(f.tokens)
+    return (
+        f.matched is None
+        and len(f.tokens) <= _OPENER_MAX_WORDS
+        and ft.is_terminal(text)
+        and _INITIALS_END.search(text) is None
+        and any(kind_of(facts[j]) is RemovalKind.BYLINE for j in range(i))
+    )
 
 
 def _below_byline(facts: Sequence[UnitFacts], above: int, at: int) -> bool:
