@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import koreabrief as kb
 from koreabrief.cleaning import clean
 from koreabrief.cleaning.glued import split_head
 from koreabrief.cleaning.kinds import UnitFacts, dated_outlet, unit_facts
@@ -275,3 +276,31 @@ class TestSources:
         )
         a = clean(f"{LEAD}\n\n{last} (Yonhap)")
         assert (a.paragraphs[-1], a.original_source) == (last, "Yonhap")
+
+
+class TestNoHeadlineShapes:
+    """A byline with its address, a menu and a date line are never the title (own pages)."""
+
+    def test_byline_with_address_below_a_stamped_headline(self) -> None:
+        raw = (
+            "THE HARBOUR TIMES  |  Subscribe  |  Sign in\n\nDefence  >  Navy\n\n"
+            " date 2025-03-02 Coast guard tows drifting fishing boat back across the sea border\n\n"
+            "Lena Moss  lena.moss@harbourtimes.example\n\n"
+            "INCHEON -- The coast guard towed a drifting North Korean fishing boat back across the "
+            "maritime border on Sunday after its two crew said they wished to go home, officials said.\n"
+        )
+        a = kb.article(raw, id="t")
+        assert a.title == "Coast guard tows drifting fishing boat back across the sea border"
+        assert a.published is not None and a.published.isoformat() == "2025-03-02"
+
+    def test_menu_and_date_line_around_the_headline(self) -> None:
+        head = "GLOBE LEDGER\n\nNews | Asia | Europe | Markets | Sport\n\n"
+        story = (
+            "Mar 3, 2025 | 3 min read\n\n"
+            "Envoys from the two Koreas traded warnings on Monday over military drills planned near "
+            "the border for next week, each side saying the other had raised tensions.\n"
+        )
+        titled = kb.article(head + "Envoys trade warnings over drills near the border\n\n" + story, id="t")
+        assert titled.title == "Envoys trade warnings over drills near the border"
+        # With no headline at all, neither the menu nor the date line stands in for one.
+        assert kb.article(head + story, id="t").title is None

@@ -107,8 +107,9 @@ def clean(
     stamp, stamp_day = split_stamp(raw, lines)
     head_end: int | None = None  # where the page head flattened into one line ends
     if stamp is not None:  # the stamp's line is a page head flattened into one line
-        first = next((i for i, line in enumerate(lines) if line.text), None)
-        if first is not None and lines[first].start >= stamp.end:
+        # The line the stamp opened (or, when the stamp was all of it, the next one).
+        first = next((i for i, line in enumerate(lines) if line.text and line.start >= stamp.end), None)
+        if first is not None:
             count, end = len(lines), lines[first].end
             split_head(raw, lines, first, slug_words(url, lexicon.address_words))
             head_end = end if len(lines) > count else None

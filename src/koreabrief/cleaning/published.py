@@ -40,10 +40,13 @@ _STAMP = re.compile(
 
 
 def split_stamp(raw: str, lines: list[Line]) -> tuple[Line | None, dt.date | None]:
-    """Take a date stamp off the start of the page's first line, in place.
+    """Take a date stamp off the start of the line it opens, in place.
 
-    Returns the stamp as a line of its own (with its offsets in `raw`) and its
-    date; the first line keeps the rest. (None, None) when the page has none.
+    The stamp opens the page's first line, or the first line after a few short
+    lines of site furniture (a masthead, a menu) that a scraper kept above the
+    headline it stamped. Returns the stamp as a line of its own (with its offsets
+    in `raw`) and its date; its line keeps the rest. (None, None) when the page
+    has none.
 
     Examples:
         >>> from koreabrief.cleaning.normalise import split_lines
@@ -52,24 +55,48 @@ def split_stamp(raw: str, lines: list[Line]) -> tuple[Line | None, dt.date | Non
         >>> stamp, day = split_stamp(raw, lines)
         >>> (raw[stamp.start : stamp.end], day.isoformat(), lines[0].text)
         ('date 2024-10-23', '2024-10-23', 'SEOUL — Seoul said no.')
+        >>> raw = "DAILY BUGLE\\n\\nWorld | Asia\\n\\ndate 2024-10-23 Seoul Says No"
+        >>> lines = split_lines(raw)
+        >>> stamp, day = split_stamp(raw, lines)
+        >>> (day.isoformat(), [line.text for line in lines if line.text])
+        ('2024-10-23', ['DAILY BUGLE', 'World | Asia', 'Seoul Says No'])
     """
-    first = next((i for i, line in enumerate(lines) if line.text), None)
-    if first is None:
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        segment = raw[line.start : line.end]
+        indent = len(segment) - len(segment.lstrip(INVISIBLE))
+        m = _STAMP.match(segment, indent)
+        if m is not None:
+            return _cut_stamp(raw, lines, index, m)
+        seen += 1
+        # Only site furniture may stand above the stamp: a few short lines, no sentence.
+        if seen >= _STAMP_REACH or len(line.text.split()) > _FURNITURE_WORDS or line.text.endswith((".", "!", "?")):
+            break
+    return None, None
+
+
+# How many lines of site furniture may stand above a stamp, and how long each may be.
+_STAMP_REACH = 5
+_FURNITURE_WORDS = 20
+
+
+def _cut_stamp(raw: str, lines: list[Line], index: int, m: re.Match[str]) -> tuple[Line | None, dt.date | None]:
+    """Cut the stamp `m` (matched in the raw text of `lines[index]`) off its line."""
+    day = _day(m.group("date"))
+    if day is None:
         return None, None
-    line = lines[first]
+    line = lines[index]
     segment = raw[line.start : line.end]
-    m = _STAMP.match(segment)
-    day = _day(m.group("date")) if m is not None else None
-    if m is None or day is None:
-        return None, None
-    stamp = Line(line.start, line.start + m.end(), normalise(m.group()))
+    stamp = Line(line.start + m.start(), line.start + m.end(), normalise(m.group()))
     k = m.end()
     while k < len(segment) and (segment[k].isspace() or segment[k] in INVISIBLE):
         k += 1
     if k < len(segment):
-        lines[first] = Line(line.start + k, line.end, normalise(segment[k:]))
+        lines[index] = Line(line.start + k, line.end, normalise(segment[k:]))
     else:
-        del lines[first]
+        del lines[index]
     return stamp, day
 
 
