@@ -240,6 +240,6 @@ class TestRound2Dates:
 
     def test_lead_date_after_address(self) -> None:
         """The address's date comes before the lead's."""
-        raw = "State media announced on Thursday, July 27, 2023 that envoys met.\n"
+        raw = "State media reported on Thursday, July 27, 2023 that envoys met.\n"
         a = clean(raw, url="https://example.com/2023/07/28/envoys")
         assert (a.published, a.published_source) == (dt.date(2023, 7, 28), "url")

@@ -198,7 +198,7 @@ _HEAD_TITLE_MAX_WORDS = 25
 def _head_headline(labels: list[Label], head_end: int) -> list[Label]:
     """The headline of a flattened head whose headline was not found: the piece before its date line.
 
-    "U.S. Army Pvt. crosses into N. Korea. July. 20, 2023 08:05. jroe@example.com":
+    "U.S. Navy Lt. flies into S. Korea. Mar. 4, 2024 11:20. jroe@example.com":
     the head's first piece, when a date or contact line follows it in the head
     and the story starts below, is the headline (a full stop may end it).
     """

@@ -427,7 +427,7 @@ def _name_captions(
 ) -> None:
     """Label a short sentence of names and places only in the story, in place: a picture's caption.
 
-    "Vladimir Putin and Kim Jong Un in Pyongyang.": every word capitalised or
+    "Sergei Shoigu and Kim Jong Un at Kim Il Sung Square.": every word capitalised or
     a small joining word, so no verb: no sentence of the story reads so.
     """
     for i, f in enumerate(facts):
@@ -788,7 +788,7 @@ def _second_deck(units: Sequence[Unit], facts: Sequence[UnitFacts], above: int, 
 
     Two headlines in title case, line after line in one block, above the
     byline: the first is the headline ("N. Korea Claims Nuclear Test"), the
-    second its deck ("Geologists in the South Detect Man-Made Blast").
+    second its deck ("Seismologists in the South Record an Unusual Tremor").
     """
     a, b = facts[above], facts[at]
     return (

@@ -242,7 +242,7 @@ _LEAD_CHARS = 600
 def lead_date(paragraphs: Sequence[str]) -> dt.date | None:
     """A full date written with its weekday in the story's lead, the weekday agreeing, else None.
 
-    "... announced on Thursday, July 27, 2023 that ...": the day of the news a
+    "... reported on Tuesday, March 5, 2024 that ...": the day of the news a
     lead reports is the page's. A weekday that does not fit the date (a typo,
     or another day's) gives nothing.
 

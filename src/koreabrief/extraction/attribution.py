@@ -113,7 +113,7 @@ _ADJUNCT_START = frozenset(
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
 _BY_AGENT = re.compile(r",?[ ]+by[ ]+")
 _OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?")
-# "Chung Jin-suk, leader of South Korea's ruling party": a role of the body after it.
+# "Chung Jin-suk, leader of Seoul's ruling party": a role of the body after it.
 _ROLE_OF = re.compile(r",[ ]+(?:the[ ]+)?(?:[a-z-]+[ ]+){1,3}(?:of|for|at)[ ]+(?:the[ ]+)?")
 # What may follow an unnamed title before the appositive that names its holder.
 _UNNAMED_TAIL = re.compile(r"(?:[ ]+(?:of|for|at|in)[ ]+[^,;:“”\"«»()]{1,80})?,[ ]*")
@@ -775,7 +775,7 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
                 continue
             gap = gap_to_cue(head.end)
             inner = gap.strip().lstrip(",").lstrip()
-            # "Mr Kim, Chairman of the State Affairs Commission, said": a capitalised title.
+            # "Kim Jong Un, Chairman of the State Affairs Commission, said": a capitalised title.
             titled = inner.split(" ", 1)[0].lower() in ctx.lex.titles
             unnamed = not mention.name or mention.kind in ("anonymous", "title")
             appositive = inner[:1].islower() or titled or unnamed

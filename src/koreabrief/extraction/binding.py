@@ -466,7 +466,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             # "The launch came five days after the North test-fired an ICBM": the
             # offset dates the event it names, not the one before it.
             nxt_start = mentions[nxt].trigger.start
-            # "a few months before South Korea in February established ties": the event
+            # "a few weeks before Seoul in March opened talks": the event
             # named has a time of its own, which dates it instead.
             own = any(
                 u.span is not None and te <= u.span.start and u.span.end <= nxt_start for u in times[k + 1 :]
@@ -560,9 +560,9 @@ _CLAUSE_END = re.compile(
 def _owns_later(text: str, m: EventMention, later: list[TimeRef]) -> bool:
     """Whether a time after `m`'s trigger, in its clause, is `m`'s own.
 
-    "the student who was released by North Korea on June 13 died at a hospital in
-    Ohio on Monday": "on June 13" stands just before "died", but "died" has its own
-    time; the earlier one belongs to the release.
+    "the tourist who was freed by North Korea on May 2 died in a clinic in Seoul on
+    Friday": "on May 2" stands just before "died", but "died" has its own time; the
+    earlier one belongs to the release.
     """
     for u in later:
         if u.span is None or u.span.start < m.trigger.end:

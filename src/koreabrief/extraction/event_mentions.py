@@ -364,7 +364,7 @@ def _fill_arguments(
         _add(m, possessor(s, trig))
         of = _OF_AGENT.match(text, trig.end, min(s.sent.end, trig.end + 16))
         if of is not None:
-            # "the visit of North Korean leader Kim Jong Un to Russia": named in full, it
+            # "the visit of Chinese leader Xi Jinping to Pyongyang": named in full, it
             # refers back to nothing.
             agent = next(iter(s.after(trig.end, of.end() + 60)), None)
             if agent is not None and agent.start <= of.end() + 40:

@@ -198,7 +198,7 @@ def judge_generic(m: EventMention, text: str, lowered: str | None = None) -> Non
         return
     if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 30), trig.start):
         # "has conducted six nuclear tests since 2006": a tally of many events; but
-        # "three nuclear tests in 2006, 2009 and 2013" names each (one event a year).
+        # "three earlier nuclear tests in 2006, 2009 and 2013" names each (one event a year).
         if not _YEAR_LIST_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 60)):
             m.drop = True
     elif not m.owner and not m.agent and m.time is None:
