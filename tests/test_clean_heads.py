@@ -291,7 +291,8 @@ class TestNoHeadlineShapes:
         )
         a = kb.article(raw, id="t")
         assert a.title == "Coast guard tows drifting fishing boat back across the sea border"
-        assert a.published is not None and a.published.isoformat() == "2025-03-02"
+        assert a.published is not None
+        assert a.published.isoformat() == "2025-03-02"
 
     def test_menu_and_date_line_around_the_headline(self) -> None:
         head = "GLOBE LEDGER\n\nNews | Asia | Europe | Markets | Sport\n\n"

@@ -143,7 +143,9 @@ def _title_shaped(facts: UnitFacts, stopwords: frozenset[str]) -> bool:
     # A reporter's address is a byline's; a run of items between separators is a menu
     # or a breadcrumb ("Asia | Europe | Africa"); a line opening on a full date is a
     # date line ("Oct 15, 2024 | 4 min read"): none of them is a headline.
-    if ("@" in text and _EMAIL.search(text)) or len(_SEPARATORS.findall(text)) >= 2 or _FULL_DATE_START.match(text):
+    if "@" in text and _EMAIL.search(text):
+        return False
+    if len(_SEPARATORS.findall(text)) >= 2 or _FULL_DATE_START.match(text):
         return False
     # A time of day ("World May 24, 5:27") is a date line's; a capitalised place
     # opening a dateline ("SEOUL, SOUTH KOREA (", "BRUSSELS Dec. 16 –") is the story's start.

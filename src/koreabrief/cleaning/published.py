@@ -72,7 +72,8 @@ def split_stamp(raw: str, lines: list[Line]) -> tuple[Line | None, dt.date | Non
             return _cut_stamp(raw, lines, index, m)
         seen += 1
         # Only site furniture may stand above the stamp: a few short lines, no sentence.
-        if seen >= _STAMP_REACH or len(line.text.split()) > _FURNITURE_WORDS or line.text.endswith((".", "!", "?")):
+        sentence = line.text.endswith((".", "!", "?"))
+        if seen >= _STAMP_REACH or len(line.text.split()) > _FURNITURE_WORDS or sentence:
             break
     return None, None
 
@@ -82,7 +83,9 @@ _STAMP_REACH = 5
 _FURNITURE_WORDS = 20
 
 
-def _cut_stamp(raw: str, lines: list[Line], index: int, m: re.Match[str]) -> tuple[Line | None, dt.date | None]:
+def _cut_stamp(
+    raw: str, lines: list[Line], index: int, m: re.Match[str]
+) -> tuple[Line | None, dt.date | None]:
     """Cut the stamp `m` (matched in the raw text of `lines[index]`) off its line."""
     day = _day(m.group("date"))
     if day is None:
