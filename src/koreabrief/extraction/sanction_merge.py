@@ -49,11 +49,31 @@ def _linked(found: list[Found]) -> dict[str, str]:
             if len(parts) > 1:
                 for part in (parts[0], parts[-1]):
                     persons.setdefault(part, key)
+    # A body named again by its first word ("Lazarus" for the Lazarus Group), when one
+    # named body alone opens with that word.
+    bodies: dict[str, set[str]] = {}
     for f in found:
         key = entity_key(f.entity)
-        if " " not in key and key in persons and key not in out and persons[key] != key:
+        if f.kind not in ("person", "state", "group") and " " in key:
+            bodies.setdefault(key.split()[0], set()).add(key)
+    for f in found:
+        key = entity_key(f.entity)
+        if " " in key or key in out or f.kind in ("state", "group"):
+            continue
+        if key in persons and persons[key] != key:
             out[key] = persons[key]
+        elif len(bodies.get(key, ())) == 1:
+            out[key] = next(iter(bodies[key]))
     return out
+
+
+# An acronym closing the sentence ("... and his company, Parsek LLC."): the stop is the
+# sentence's, not the name's (acronyms take none; "Co." and "Ltd." keep theirs).
+_ACRONYM_STOP = re.compile(r"(?<![\w.])([A-Z]{2,})\.$")
+
+
+def _bare(name: str) -> str:
+    return _ACRONYM_STOP.sub(r"\1", name)
 
 
 def _spans(spans: Iterable[Span]) -> tuple[Span, ...]:
@@ -112,6 +132,7 @@ def merge_found(found: list[Found]) -> tuple[Sanction, ...]:
         first = items[0]
         if key in shown:
             first = first._replace(entity=shown[key])
+        first = first._replace(entity=_bare(first.entity))
         spans = _spans(f.sent for f in items)
         kinds = [f.kind for f in items if f.kind and f.kind != "entity"]
         out.append(
