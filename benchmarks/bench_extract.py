@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import tarfile
@@ -147,10 +148,14 @@ def _against(ref: str, which: str, rounds: int, pairs: int) -> None:
     print(f"{n} {which} articles, {rounds} rounds x best of 3, {pairs} alternating pairs, one core")
     print(f"machine reference: {corpus.machine_reference():.1f} ms (see corpus.machine_reference)")
     best: dict[str, dict[str, float]] = {"release": {}, "now": {}}
+    # The release's interpreter must import the release: a PYTHONPATH that puts this
+    # checkout's source first (as a worktree run does) is kept for "now" only.
+    release_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     for _ in range(pairs):
         for name, python in (("release", str(release)), ("now", sys.executable)):
             run = subprocess.run([python, __file__, "--worker", str(corpus_path), "--rounds", str(rounds)],
-                                 check=True, capture_output=True, text=True, cwd=RESULTS)
+                                 check=True, capture_output=True, text=True, cwd=RESULTS,
+                                 env=release_env if name == "release" else None)
             for stage, rate in json.loads(run.stdout.strip().splitlines()[-1]).items():
                 best[name][stage] = max(best[name].get(stage, 0.0), rate)
     print(f"{'stage':<20} {ref:>12} {'this checkout':>14} {'speed-up':>9}")
