@@ -241,36 +241,51 @@ def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"[^A-Za-z0-9_-](?<=[^\w-])" + starts.pattern[len(head) :])
 
 
-def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None]:
-    """One pattern per first character, holding only the triggers that can start with it.
+# One dispatch entry: the trigger's index, a pattern body, the characters a match can
+# start with (None: any) and the two characters it must start with (None: not known).
+_Entry = tuple[int, str, frozenset[str] | None, frozenset[str] | None]
 
-    Trying 60 alternatives at every word is what made matching slow; after this
-    split a word start tries only the few that can begin with its letter.
+
+def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[_Entry, ...]:
+    """Each trigger pattern with what a match of it can start with.
+
+    Trying every alternative at every word is what made matching slow; a word
+    start tries only the patterns that can begin with its first two characters
+    (see `EventLexicon.find`), in entry order, so the first that matches wins as
+    it would in one alternation of them all.
     """
     parse = _parser().parse
-    entries: list[tuple[int, str, set[str] | None]] = []
+    entries: list[_Entry] = []
     for i, trig in enumerate(triggers):
         for p in trig.patterns:
             body = _compile(p)
-            first, nullable = _firsts(parse(body))
-            entries.append((i, body, None if nullable else first))
-    chars = set().union(*(f for _, _, f in entries if f is not None))
+            tree = parse(body)
+            first, nullable = _firsts(tree)
+            found, _ = _prefixes(tree)
+            known = not nullable and first is not None
+            twos = frozenset(x[:2] for x in found) if found and min(map(len, found)) >= 2 else None
+            entries.append((i, body, frozenset(first) if known and first else None, twos if known else None))
+    return tuple(entries)
 
-    def build(keep: list[tuple[int, str]]) -> re.Pattern[str] | None:
-        if not keep:
-            return None
-        groups: dict[int, list[str]] = {}
-        for i, body in keep:
-            groups.setdefault(i, []).append(body)
-        alts = "|".join(f"(?P<t{i}>{'|'.join(bodies)})" for i, bodies in sorted(groups.items()))
-        return re.compile(r"(?:" + alts + r")(?![\w-])")
 
-    table = {}
-    for ch in chars:
-        rx = build([(i, b) for i, b, f in entries if f is None or ch in f])
-        if rx is not None:
-            table[ch] = rx
-    return table, build([(i, b) for i, b, f in entries if f is None])
+def _build(keep: list[tuple[int, str]]) -> re.Pattern[str] | None:
+    """One alternation of `keep`, a named group per trigger, in trigger order."""
+    if not keep:
+        return None
+    groups: dict[int, list[str]] = {}
+    for i, body in keep:
+        groups.setdefault(i, []).append(body)
+    alts = "|".join(f"(?P<t{i}>{'|'.join(bodies)})" for i, bodies in sorted(groups.items()))
+    return re.compile(r"(?:" + alts + r")(?![\w-])")
+
+
+def _for_start(entries: tuple[_Entry, ...], key: str) -> re.Pattern[str] | None:
+    """The alternation of the patterns that can match where the text starts with `key`."""
+    return _build([
+        (i, body)
+        for i, body, first, twos in entries
+        if (key in twos if twos is not None else first is None or key[:1] in first)
+    ])
 
 
 _WORD_START_AHEAD = re.compile(r"(?<![\w-])(?=[\w'’(])")
@@ -306,8 +321,10 @@ class EventLexicon:
 
     triggers: tuple[Trigger, ...]
     data: Mapping[str, Any] = field(eq=False, repr=False)
-    _table: dict[str, re.Pattern[str]] = field(init=False, eq=False, repr=False)
-    _other: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+    _entries: tuple[_Entry, ...] = field(init=False, eq=False, repr=False)
+    # The alternation for each two-character word start met so far (built on first use:
+    # a corpus meets a few hundred of them).
+    _table: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
     # The trigger each dispatch pattern's group ("t3") stands for.
     _by_group: dict[str, Trigger] = field(init=False, eq=False, repr=False)
     _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
@@ -319,9 +336,8 @@ class EventLexicon:
     cache: dict[str, Any] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        table, other = _dispatch(self.triggers)
-        object.__setattr__(self, "_table", table)
-        object.__setattr__(self, "_other", other)
+        object.__setattr__(self, "_entries", _dispatch(self.triggers))
+        object.__setattr__(self, "_table", {})
         object.__setattr__(self, "_by_group", {f"t{i}": t for i, t in enumerate(self.triggers)})
         bodies = [_compile(p) for t in self.triggers for p in t.patterns]
         starts = _word_starts(bodies)
@@ -409,10 +425,14 @@ class EventLexicon:
         end = len(text) if end is None else end
         low = lowered if lowered is not None else text.translate(ASCII_LOWER)
         out = []
-        table, other, by_group = self._table, self._other, self._by_group
+        table, by_group = self._table, self._by_group
         starts = self._word_starts(low, start, end)
         while (at := next(starts, -1)) >= 0:
-            rx = table.get(low[at], other)
+            key = low[at : at + 2]
+            try:
+                rx = table[key]
+            except KeyError:
+                rx = table[key] = _for_start(self._entries, key)
             m = rx.match(low, at, end) if rx is not None else None
             if m is None or m.lastgroup is None:
                 continue
