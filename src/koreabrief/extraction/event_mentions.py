@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 
 from koreabrief.extraction.actors import ActorMention
@@ -211,6 +212,7 @@ def sentence_mentions(
     bind_times(text, out, times)
     for t in recalls:
         _recall(text, out, t)
+    _same_in_which(text, out)
     for m in out:
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
@@ -233,6 +235,18 @@ def sentence_mentions(
         judge_generic(m, text, lowered if not extras else None)
         judge_basis(m, text)
     return [m for m in out if not m.drop and m.mood != "generic"]
+
+
+_IN_WHICH = re.compile(r"\s*,?\s*(?:in|at|during)\s+which\b", re.IGNORECASE)
+
+
+def _same_in_which(text: str, out: list[EventMention]) -> None:
+    """"A Wednesday meeting in which Mattis met his counterpart": one meeting, told by the verb."""
+    for a, b in itertools.pairwise(out):
+        if a.kind == "noun" and b.type is a.type and _IN_WHICH.match(text, a.trigger.end, b.trigger.start):
+            a.drop = True
+            if b.time is None:
+                b.time = a.time
 
 
 # "since August 9, when it fired two cruise missiles": the clause names the recalled event.
