@@ -243,7 +243,8 @@ _IN_WHICH = re.compile(r"\s*,?\s*(?:in|at|during)\s+which\b", re.IGNORECASE)
 def _same_in_which(text: str, out: list[EventMention]) -> None:
     """"A Wednesday meeting in which Mattis met his counterpart": one meeting, told by the verb."""
     for a, b in itertools.pairwise(out):
-        if a.kind == "noun" and b.type is a.type and _IN_WHICH.match(text, a.trigger.end, b.trigger.start):
+        noun = a.kind == "noun" or a.trigger.text.lower() == "meeting"
+        if noun and b.type is a.type and _IN_WHICH.match(text, a.trigger.end, b.trigger.start):
             a.drop = True
             if b.time is None:
                 b.time = a.time
