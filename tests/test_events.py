@@ -336,3 +336,11 @@ class TestPloverProperty:
                 or e.time.span is None
                 or 0 <= e.time.span.start <= e.time.span.end <= len(text)
             )
+
+
+class TestScanCost:
+    def test_no_pattern_is_tried_at_every_word(self) -> None:
+        """Every trigger pattern opens with known letters: none sends the scan to every word start."""
+        from koreabrief.extraction.triggers import _WORD_START_AHEAD
+
+        assert EventLexicon.default()._starts.pattern != _WORD_START_AHEAD.pattern
