@@ -29,6 +29,8 @@ _VOCAB = [
     "protests", "could", "denied", "if", "the", "this", "its", "’s", "'s", ",", ".", "\u201c", "\u201d", "—",
     "(", ")", "\n\n", "in exchange for technology", "resulting in casualties", "two weeks before the",
     "anniversary of the", "in 2023", "9" * 30, "arrived in", "Tokyo", "heads later Monday", "sanctions",
+    "shelled", "artillery", "drones crossed the border", "defected", "hack", "as", "while", "when",
+    "causing", "since August 9", "in 2006, 2009 and 2013", "on the 16th", "the 2018 accord", "by",
 ]  # fmt: skip
 news_text = st.lists(st.sampled_from(_VOCAB) | st.text(max_size=8), max_size=60).map(" ".join)
 
@@ -320,3 +322,25 @@ class TestSharedTime:
         events = extract_events(_article(text, "2025-05-17"), gazetteer=GAZ, include_all=True)
         visit = next(e for e in events if e.type is kb.EventType.DIPLOMATIC_VISIT)
         assert visit.time is None or visit.time.iso != "2025-05-16"
+
+
+class TestPloverProperty:
+    @given(news_text)
+    def test_plover_follows_the_type(self, text: str) -> None:
+        """Whatever the text, an event's PLOVER fields are its type's entry in the lexicon."""
+        lex = EventLexicon.default()
+        for e in extract_events(_article(text, "2025-01-06"), gazetteer=GAZ, include_all=True):
+            assert (e.plover, e.plover_mode) == lex.plover(e.type)
+            assert (
+                e.time is None
+                or e.time.span is None
+                or 0 <= e.time.span.start <= e.time.span.end <= len(text)
+            )
+
+
+class TestScanCost:
+    def test_no_pattern_is_tried_at_every_word(self) -> None:
+        """Every trigger pattern opens with known letters: none sends the scan to every word start."""
+        from koreabrief.extraction.triggers import _WORD_START_AHEAD
+
+        assert EventLexicon.default()._starts.pattern != _WORD_START_AHEAD.pattern

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 
 from koreabrief.extraction.actors import ActorMention
@@ -211,6 +212,8 @@ def sentence_mentions(
     bind_times(text, out, times)
     for t in recalls:
         _recall(text, out, t)
+    _same_in_which(text, out)
+    out.extend(_arms_beside_troops(out))
     for m in out:
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
@@ -233,6 +236,40 @@ def sentence_mentions(
         judge_generic(m, text, lowered if not extras else None)
         judge_basis(m, text)
     return [m for m in out if not m.drop and m.mood != "generic"]
+
+
+_ARMS_OBJECT = re.compile(
+    r"\b(?:military\s+equipment|equipment|weapons|weaponry|arms|ammunition|munitions|shells|missiles|rockets)\s+and\b",
+    re.IGNORECASE,
+)
+
+
+def _arms_beside_troops(out: list[EventMention]) -> list[EventMention]:
+    """"Sending military equipment and 10,000 troops": one verb, two transfers -- arms as well."""
+    extra = []
+    for m in out:
+        if m.type is EventType.TROOP_DEPLOYMENT and m.kind == "verb" and _ARMS_OBJECT.search(m.trigger.text):
+            arms = EventMention(
+                type=EventType.ARMS_TRANSFER, kind=m.kind, trigger=m.trigger, sentence=m.sentence
+            )
+            arms.actors = list(m.actors)
+            arms.affiliations = dict(m.affiliations)
+            arms.target, arms.location, arms.time, arms.mood = m.target, m.location, m.time, m.mood
+            extra.append(arms)
+    return extra
+
+
+_IN_WHICH = re.compile(r"\s*,?\s*(?:in|at|during)\s+which\b", re.IGNORECASE)
+
+
+def _same_in_which(text: str, out: list[EventMention]) -> None:
+    """"A Wednesday meeting in which Mattis met his counterpart": one meeting, told by the verb."""
+    for a, b in itertools.pairwise(out):
+        noun = a.kind == "noun" or a.trigger.text.lower() == "meeting"
+        if noun and b.type is a.type and _IN_WHICH.match(text, a.trigger.end, b.trigger.start):
+            a.drop = True
+            if b.time is None:
+                b.time = a.time
 
 
 # "since August 9, when it fired two cruise missiles": the clause names the recalled event.

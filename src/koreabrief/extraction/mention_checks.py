@@ -174,7 +174,9 @@ def judge_basis(m: EventMention, text: str) -> None:
         return
     trig = m.trigger
     basis = _BASIS_BEFORE.search(text, max(m.sentence.start, trig.start - 80), trig.start)
-    if basis and not _SIGNED_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40)):
+    # A date of its own ("their leaders' agreement from last year") tells it happened.
+    signed = _SIGNED_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40))
+    if basis and m.time is None and not signed:
         m.drop = True
 
 

@@ -28,7 +28,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 __all__ = ["EventLexicon", "Trigger", "TriggerMatch", "has_case_extras"]
 
 # " ... " in a pattern: up to six words inside one clause, bounded and lazy.
-_GAP = r"(?:\s+[\w'’-]{1,30}(?:[.,]\d{1,3}){0,4}){0,6}?\s+"
+_GAP = r"(?:\s+[\w'’“”\"-]{1,30}(?:[.,]\d{1,3}){0,4}){0,6}?\s+"
 KINDS = ("verb", "noun", "anaphor", "receive", "exchange", "consequence")
 
 
