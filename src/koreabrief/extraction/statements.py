@@ -39,6 +39,11 @@ __all__ = ["extract_statements", "statements_in_context"]
 
 # A stop (and closing marks) followed by a space inside a quotation: where it may split.
 _INNER_STOP = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*\s")
+# Words without one of which no relay is written ("quoted", "cited", "carried", "reported",
+# "according to", "relayed", "published", "broadcast", "via"; trailing "said" apart).
+_RELAY_STEMS = (
+    "quoted", "cited", "carried", "report", "ccording", "relayed", "published", "broadcast", "via ",
+)  # fmt: skip
 # How far from a quotation and its speaker the channel relaying them is sought (characters).
 _RELAY_REACH = 200
 
@@ -336,8 +341,13 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
         # Bounded around quotation and speaker, so an endless sentence stays linear.
         lo = max(start, min(piece.open_at, attribution.mention.start) - _RELAY_REACH)
         hi = min(end, max(piece.end, attribution.mention.end) + _RELAY_REACH)
-        relay = channel(ctx, attribution.mention, lo, hi)
-        via = relay.name if relay is not None else None
+        window = text[lo:hi]
+        # A relay needs a relaying word, or a second "said" after the quotation ("Kim
+        # called it “…”, KCNA said"): most statements have neither, and skip the search.
+        tail = piece.close_at is not None and attribution.mention.start < piece.open_at
+        if any(stem in window for stem in _RELAY_STEMS) or (tail and " said" in text[piece.end : hi]):
+            relay = channel(ctx, attribution.mention, lo, hi)
+            via = relay.name if relay is not None else None
     return Statement(
         quote=text[piece.start : piece.end],
         span=Span(piece.start, piece.end),
