@@ -518,22 +518,24 @@ class Resolver:
                     in_sentence.append(self.out[i])
                 i -= 1
             in_sentence.reverse()
+            people = "person" in kinds
             for cand in in_sentence:
                 if not cand.name or _kind_of(cand) not in kinds:
                     continue
-                if self.quoted is not None and self.quoted[cand.start] == 1:
-                    continue
                 if gender and cand.gender and cand.gender != gender:
                     continue
-                if "person" in kinds and _HAS_DIGIT.search(cand.name):
+                if not cand.subject and fallback is not None:
+                    continue  # it could change nothing: spare the tests below
+                if self.quoted is not None and self.quoted[cand.start] == 1:
+                    continue
+                if people and _HAS_DIGIT.search(cand.name):
                     continue  # "Hwasong-17": a weapon, never a person
-                if "person" in kinds and self._shape_only(cand):
+                if people and self._shape_only(cand):
                     weak = weak or cand
                     continue
                 if cand.subject:
                     return cand
-                if fallback is None:
-                    fallback = cand
+                fallback = cand
             if fallback is not None and sentence < here:
                 return fallback
         return fallback or weak
