@@ -454,6 +454,8 @@ def _mention_at(ctx: Context, pos: int) -> NameMention | None:
     return mention
 
 
+# The verbs of `_ISSUED` (a cheap search before the full pattern).
+_ISSUING = re.compile(r"issued|released|published|put out|sent")
 # "<X> issued a statement" before a participle: X's statement says what follows.
 _ISSUED = re.compile(
     r"[ ]+(?:has[ ]+|had[ ]+)?(?:issued|released|published|put[ ]+out|sent)[ ]+(?:a|an|its|the)[ ]+"
@@ -714,7 +716,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(","):
+    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(",") and _ISSUING.search(head[-80:]):
         # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
         before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
         if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):
@@ -767,7 +769,8 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
 
     for i in range(len(candidates) - 1, -1, -1):
         mention = candidates[i]
-        if _RELAY_ASIDE.search(text, max(start, mention.start - 30), mention.start):
+        lead = text[max(start, mention.start - 30) : mention.start]
+        if " by " in lead and _RELAY_ASIDE.search(lead):
             continue  # "The decision, as reported by KCNA, stated": KCNA only carries it
         gap = gap_to_cue(mention.end)
         if "," in mention.text and gap.lstrip().startswith(","):

@@ -442,17 +442,18 @@ class Resolver:
     def _is_body(self, name: str | None, canonical: str) -> bool:
         """`_same_body`, or one of the gazetteer's forms of `name` is such a body: "the
         agency" after the National Intelligence Service ("South Korea's spy agency")."""
-        if _same_body(name, canonical):
-            return True
         if not name or not canonical:
             return False
         key = (name, canonical)
         found = self._alias_bodies.get(key)
         if found is None:
-            # Memoised per text: hostile text may repeat "the agency" endlessly.
-            entity = self.gaz.resolve(name)
-            aliases = entity.aliases if entity is not None and entity.kind == "organisation" else ()
-            found = any(_same_body(alias, canonical) for alias in aliases)
+            # Memoised per text (both tests): hostile text may repeat "the agency" endlessly,
+            # and every collective is tested against each body named before it.
+            found = _same_body(name, canonical)
+            if not found:
+                entity = self.gaz.resolve(name)
+                aliases = entity.aliases if entity is not None and entity.kind == "organisation" else ()
+                found = any(_same_body(alias, canonical) for alias in aliases)
             self._alias_bodies[key] = found
         return found
 
