@@ -146,3 +146,12 @@ def test_joint_participle_keeps_both() -> None:
     """"A and B condemned it, calling it “...”": both speak."""
     s = _one("Lee Jae-myung and Shigeru Ishiba condemned the launch, calling it “a clear violation.”")
     assert s.speakers == ("Lee Jae-myung", "Shigeru Ishiba")
+
+
+def test_as_reported_by_is_a_channel() -> None:
+    """"X, as reported by KCNA, stated": X speaks, KCNA carries it."""
+    s = _one(
+        "The decision adopted by the Supreme People's Assembly, as reported by the state-run "
+        "KCNA news agency, stated, “The two states are at war.”"
+    )
+    assert (s.speaker, s.via) == ("Supreme People's Assembly", KCNA)

@@ -454,10 +454,16 @@ def _mention_at(ctx: Context, pos: int) -> NameMention | None:
     return mention
 
 
+# The verbs of `_ISSUED` (a cheap search before the full pattern).
+_ISSUING = re.compile(r"issued|released|published|put out|sent")
 # "<X> issued a statement" before a participle: X's statement says what follows.
 _ISSUED = re.compile(
     r"[ ]+(?:has[ ]+|had[ ]+)?(?:issued|released|published|put[ ]+out|sent)[ ]+(?:a|an|its|the)[ ]+"
     r"(?:[a-z-]+[ ]+){0,2}(?:statement|communique|declaration|message|note|letter|release|readout)[ ]+"
+)
+# "as reported by", "as carried by" before a body inside an aside: a channel, no subject.
+_RELAY_ASIDE = re.compile(
+    r"as[ ]+(?:reported|carried|relayed|quoted)[ ]+by[ ]+(?:the[ ]+)?(?:[a-z-]+[ ]+)?\Z"
 )
 # Capitalised title words after a state or body, up to the appositive's comma.
 _TITLE_WORDS = re.compile(r"(?:[ ]+(?:[A-Z][\w.’'-]*|of|the|for|and)){1,8},[ ]*")
@@ -710,7 +716,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(","):
+    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(",") and _ISSUING.search(head[-80:]):
         # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
         before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
         if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):
@@ -763,6 +769,9 @@ def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | N
 
     for i in range(len(candidates) - 1, -1, -1):
         mention = candidates[i]
+        lead = text[max(start, mention.start - 30) : mention.start]
+        if " by " in lead and _RELAY_ASIDE.search(lead):
+            continue  # "The decision, as reported by KCNA, stated": KCNA only carries it
         gap = gap_to_cue(mention.end)
         if "," in mention.text and gap.lstrip().startswith(","):
             # "the ministry’s spokesperson, Lee Sung-jun, was quoted": the comma
@@ -918,7 +927,7 @@ def _reply(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 _RELAY_BEFORE = re.compile(
     r"(?:(?:(?:quoted|cited)(?:[ ]+as[ ]+saying)?|carried|reported|published|relayed|broadcast)[ ]+by"
     r"|according[ ]+to|via)"
-    r"[ ]+(?:the[ ]+)?\Z",
+    r"[ ]+(?:the[ ]+)?(?:[a-z]+-[a-z]+[ ]+)?\Z",
     re.IGNORECASE,
 )
 _RELAY_AFTER = re.compile(r"[ ]+(?:quoted|cited|reported|reports|carried|relayed)\b")
@@ -948,7 +957,7 @@ def channel(ctx: Context, speaker: NameMention, start: int, end: int) -> NameMen
             continue
         if m.start <= speaker.start < m.end or m.text.lower().startswith(("his ", "her ", "its ", "their ")):
             continue  # "Ban called it “…”, his spokesman said": his own office, no channel
-        if _RELAY_BEFORE.search(text, max(start, m.start - 30), m.start):
+        if _RELAY_BEFORE.search(text, max(start, m.start - 40), m.start):
             return m
         if _RELAY_AFTER.match(text, m.end, end):
             return m

@@ -669,8 +669,9 @@ class _Finder:
             self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
         initial = len(words) == 1 and _sentence_initial(text, pos)
-        if initial and words[0].endswith(("s", "ing", "ly", "ed")) and not self.gaz.by_surname(words[0]):
-            return  # "Diplomats", "Arriving", "Reportedly": not a name opening a sentence (but "Mattis")
+        plural_like = initial and words[0].endswith(("s", "ing", "ly", "ed"))
+        if plural_like and not (words[0][-1] == "s" and self.gaz.by_surname(words[0])):
+            return  # "Diplomats", "Arriving", "Reportedly": no name opening a sentence ("Mattis" is)
         # One capitalised word opening a sentence or a quotation ("Evidence",
         # "Good") is a name only if it resolves or speaks: the resolver decides.
         self._add_new(pos, end, mention, _clean_name(mention), "maybe" if initial else "person")

@@ -442,17 +442,18 @@ class Resolver:
     def _is_body(self, name: str | None, canonical: str) -> bool:
         """`_same_body`, or one of the gazetteer's forms of `name` is such a body: "the
         agency" after the National Intelligence Service ("South Korea's spy agency")."""
-        if _same_body(name, canonical):
-            return True
         if not name or not canonical:
             return False
         key = (name, canonical)
         found = self._alias_bodies.get(key)
         if found is None:
-            # Memoised per text: hostile text may repeat "the agency" endlessly.
-            entity = self.gaz.resolve(name)
-            aliases = entity.aliases if entity is not None and entity.kind == "organisation" else ()
-            found = any(_same_body(alias, canonical) for alias in aliases)
+            # Memoised per text (both tests): hostile text may repeat "the agency" endlessly,
+            # and every collective is tested against each body named before it.
+            found = _same_body(name, canonical)
+            if not found:
+                entity = self.gaz.resolve(name)
+                aliases = entity.aliases if entity is not None and entity.kind == "organisation" else ()
+                found = any(_same_body(alias, canonical) for alias in aliases)
             self._alias_bodies[key] = found
         return found
 
@@ -518,22 +519,24 @@ class Resolver:
                     in_sentence.append(self.out[i])
                 i -= 1
             in_sentence.reverse()
+            people = "person" in kinds
             for cand in in_sentence:
                 if not cand.name or _kind_of(cand) not in kinds:
                     continue
-                if self.quoted is not None and self.quoted[cand.start] == 1:
-                    continue
                 if gender and cand.gender and cand.gender != gender:
                     continue
-                if "person" in kinds and _HAS_DIGIT.search(cand.name):
+                if not cand.subject and fallback is not None:
+                    continue  # it could change nothing: spare the tests below
+                if self.quoted is not None and self.quoted[cand.start] == 1:
+                    continue
+                if people and _HAS_DIGIT.search(cand.name):
                     continue  # "Hwasong-17": a weapon, never a person
-                if "person" in kinds and self._shape_only(cand):
+                if people and self._shape_only(cand):
                     weak = weak or cand
                     continue
                 if cand.subject:
                     return cand
-                if fallback is None:
-                    fallback = cand
+                fallback = cand
             if fallback is not None and sentence < here:
                 return fallback
         return fallback or weak

@@ -39,6 +39,9 @@ __all__ = ["extract_statements", "statements_in_context"]
 
 # A stop (and closing marks) followed by a space inside a quotation: where it may split.
 _INNER_STOP = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*\s")
+# Words without one of which no relay is written ("quoted", "cited", "carried", "reported",
+# "according to", "relayed", "published", "broadcast", "via"; trailing "said" apart).
+_RELAY_HINT = re.compile(r"quoted|cited|carried|report|ccording|relayed|published|broadcast|via ")
 # How far from a quotation and its speaker the channel relaying them is sought (characters).
 _RELAY_REACH = 200
 
@@ -154,8 +157,8 @@ _PLURAL_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _THEY = re.compile(r"(?<![\w’'-])they(?![\w’'-])", re.IGNORECASE)
-# Words one of which a joint subject holds (a cheap test before the patterns above).
-_JOINT_WORDS = ("leaders", "presidents", "heads of state", "two men", "pair", "duo", "both", "they")
+# Words one of which a joint subject holds (one cheap search before the patterns above).
+_JOINT_HINT = re.compile(r"(?i:leaders|presidents|heads of state|two men|pair|duo|both|they)")
 # Roles of those who speak for a state at a summit.
 _HEAD_WORDS = frozenset(["president", "leader", "chairman", "premier", "prime", "chancellor", "secretary"])
 # How many sentences around a joint statement its two speakers are sought in.
@@ -190,9 +193,12 @@ def _joint(
     index = ctx.sentence_at(piece.open_at)
     sentence = ctx.sentences[index] if ctx.sentences else Span(0, len(text))
     lo = max(sentence.start, piece.open_at - _JOINT_REACH)
-    window = text[lo : min(sentence.end, piece.end + _JOINT_REACH)].lower()
-    if not any(word in window for word in _JOINT_WORDS):
-        return statement  # the usual case: no plural subject anywhere near
+    after = piece.close_at if piece.close_at is not None else piece.end
+    hinted = _JOINT_HINT.search(text, lo, piece.open_at) or _JOINT_HINT.search(
+        text, after, min(sentence.end, after + _JOINT_REACH)
+    )
+    if hinted is None and not (attribution is not None and attribution.np_text):
+        return statement  # the usual case: no plural subject around the quotation
     before = text[lo : piece.open_at]
     plural = _PLURAL_PEOPLE.search(before) is not None
     if not plural and attribution is not None and attribution.np_text:
@@ -336,8 +342,12 @@ def _statement(ctx: Context, piece: QuotePiece, attribution: Attribution | None,
         # Bounded around quotation and speaker, so an endless sentence stays linear.
         lo = max(start, min(piece.open_at, attribution.mention.start) - _RELAY_REACH)
         hi = min(end, max(piece.end, attribution.mention.end) + _RELAY_REACH)
-        relay = channel(ctx, attribution.mention, lo, hi)
-        via = relay.name if relay is not None else None
+        # A relay needs a relaying word, or a second "said" after the quotation ("Kim
+        # called it “…”, KCNA said"): most statements have neither, and skip the search.
+        tail = piece.close_at is not None and attribution.mention.start < piece.open_at
+        if _RELAY_HINT.search(text, lo, hi) is not None or (tail and text.find(" said", piece.end, hi) >= 0):
+            relay = channel(ctx, attribution.mention, lo, hi)
+            via = relay.name if relay is not None else None
     return Statement(
         quote=text[piece.start : piece.end],
         span=Span(piece.start, piece.end),
