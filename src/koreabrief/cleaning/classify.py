@@ -143,23 +143,15 @@ def _title_shaped(facts: UnitFacts, stopwords: frozenset[str]) -> bool:
     # A reporter's address is a byline's; a run of items between separators is a menu
     # or a breadcrumb ("Asia | Europe | Africa"); a line opening on a full date is a
     # date line ("Oct 15, 2024 | 4 min read"): none of them is a headline.
-    if "@" in text and _EMAIL.search(text):
-        return False
-    if len(_SEPARATORS.findall(text)) >= 2 or _FULL_DATE_START.match(text):
+    if md.has_email(text) or len(_SEPARATORS.findall(text)) >= 2 or md.opens_on_date(text):
         return False
     # A time of day ("World May 24, 5:27") is a date line's; a capitalised place
     # opening a dateline ("SEOUL, SOUTH KOREA (", "BRUSSELS Dec. 16 –") is the story's start.
     return _CLOCK.search(text) is None and _DATELINE_START.match(text) is None
 
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.\w")
 # Menu separators standing alone between items ("News | World", "Home > Asia", "A · B").
 _SEPARATORS = re.compile(r"(?<=\S) [|>»·•] (?=\S)")
-_FULL_DATE_START = re.compile(
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2},? (?:19|20)\d\d"
-    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? (?:19|20)\d\d"
-    r"|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})\b"
-)
 
 
 def label_units(

@@ -14,10 +14,12 @@ __all__ = [
     "dateline",
     "dateline_end",
     "dateline_source",
+    "has_email",
     "is_byline",
     "is_email_line",
     "is_timestamp",
     "month_number",
+    "opens_on_date",
     "page_date",
     "source_of",
 ]
@@ -489,6 +491,27 @@ _FULL_DATE = re.compile(
     # the year last: "12/04/2024" (month first, as US sites write it), "12-09-2017" (day first)
     r"|(?P<a>\d{1,2})(?P<sep2>[-./])(?P<b>\d{1,2})(?P=sep2)(?P<y4>(?:19|20)\d\d)(?![\d:]))"
 )
+
+
+def opens_on_date(text: str) -> bool:
+    """Whether `text` opens on a full date, as a date line does ("Oct 15, 2024 | 4 min read").
+
+    Examples:
+        >>> opens_on_date("Oct 15, 2024 | 4 min read"), opens_on_date("Seoul says no on Oct 15, 2024")
+        (True, False)
+    """
+    m = _FULL_DATE.match(text)
+    return m is not None and _parse_date(m) is not None
+
+
+def has_email(text: str) -> bool:
+    """Whether `text` holds an e-mail address (or a CDN's placeholder for one).
+
+    Examples:
+        >>> has_email("Jane Roe  jane.roe@example.com"), has_email("Seoul @ night")
+        (True, False)
+    """
+    return ("@" in text or "[email" in text) and _EMAIL.search(text) is not None
 
 
 def page_date(text: str) -> dt.date | None:
