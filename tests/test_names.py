@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -147,3 +148,36 @@ class TestQuoted:
         start = text.index("Kim")
         found = find_mentions(text, G, quoted=[kb.Span(start, text.index("liar") + 4)])
         assert [m.name for m in found if m.text == "He"] == ["Park Jin"]
+
+
+class TestPlacesAndBodiesAreNoPeople:
+    """A place's name, or a body's word left after a title-like word, names no person (own sentences)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Patrol boats crossed the Northern Limit Line twice on Sunday, officials said.",
+            "Shells fell near the Demilitarized Zone overnight, a spokesman said.",
+            "Engineers laid mines along the Military Demarcation Line this week, the ministry said.",
+            "Rockets lifted off from the Sohae Launching Station at dawn, observers said.",
+        ],
+    )
+    def test_place_runs(self, text: str) -> None:
+        people = [m.text for m in find_mentions(text, kb.Gazetteer.default()) if m.kind == "person"]
+        assert people == []
+
+    def test_body_word_after_a_rank(self) -> None:
+        """ "General Staff" opens no titled person called Staff; the body speaks."""
+        t = "The Korean People's Army General Staff said it would “close the frontier for good.”"
+        (s,) = kb.extract_statements(kb.Article(id="t", raw=t, text=t))
+        assert s.speaker != "Staff"
+        assert s.speaker is not None
+
+    def test_a_place_does_not_take_the_next_quotation(self) -> None:
+        t = (
+            "Shells landed near the Military Demarcation Line on Tuesday, JCS spokesperson "
+            "Lee Sung-jun said, adding that no one was hurt.\n\n"
+            "“We returned fire at once,” he told reporters."
+        )
+        speakers = [s.speaker for s in kb.extract_statements(kb.Article(id="t", raw=t, text=t))]
+        assert speakers == ["Lee Sung-jun"]

@@ -71,6 +71,8 @@ class Lexicon:
     korean_surnames: frozenset[str] = field()
     not_names: frozenset[str] = field()
     organisation_heads: frozenset[str] = field()
+    # Last words of places ("Line", "Zone", "Island"): a capitalised run holding one is no person.
+    place_heads: frozenset[str] = field(default=frozenset())
     work_nouns: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
@@ -117,6 +119,7 @@ class Lexicon:
             korean_surnames=frozenset(names.get("korean_surnames", ())),
             not_names=frozenset(names.get("not_names", ())),
             organisation_heads=frozenset(names.get("organisation_heads", ())),
+            place_heads=frozenset(names.get("place_heads", ())),
             work_nouns=frozenset(cues.get("works", ())),
         )
 
@@ -184,6 +187,7 @@ _STATE_FIELDS = (
     "korean_surnames",
     "not_names",
     "organisation_heads",
+    "place_heads",
     "work_nouns",
 )
 

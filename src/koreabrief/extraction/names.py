@@ -428,6 +428,10 @@ class _Finder:
                     span = self._name_after(body.end + 1) if text.startswith(" ", body.end) else None
                     if span is not None and affiliation is None:
                         affiliation = body.entity.name
+            if span is not None and _bare(text[span[0] : span[1]].split()[-1]) in self.lex.organisation_heads:
+                # "General Staff", "General Assembly", "Supreme Command": the title word
+                # opens a body's name; the body is found by the organisation pass.
+                continue
             if span is not None:
                 name_text = text[span[0] : span[1]]
                 self._add(
@@ -633,6 +637,10 @@ class _Finder:
                 pos += len(" ".join(tokens[: cut + 1])) + 1
                 tokens = tokens[cut + 1 :]
                 n = len(tokens)
+        if n == 1 and _bare(tokens[0]) in heads:
+            return  # "(General) Staff", "(Supreme) Command" left alone: a body's word, no one's name
+        if n > 1 and any(_bare(t) in lex.place_heads for t in tokens[1:]):
+            return  # "Northern Limit Line", "Demilitarized Zone": a place, no one's name
         if n > 1 and _bare(tokens[-1]).removesuffix("’s").removesuffix("'s") in heads:
             length = len(" ".join(tokens))
         else:
