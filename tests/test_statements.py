@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +156,15 @@ class TestHostile:
         small = min(_seconds(unit * 2_000) for _ in range(2))
         large = min(_seconds(unit * 8_000) for _ in range(2))
         assert large < 8 * small + 0.5
+
+
+class TestMultiwordParticiples:
+    """A participle cue of two words ("calling for") is read as a one-word one is (own sentences)."""
+
+    @pytest.mark.parametrize(
+        ("verb", "cue"), [("calling for", "calling for"), ("urging", "urging")]
+    )
+    def test_possessor_of_the_speech_speaks(self, verb: str, cue: str) -> None:
+        text = f"The drill came after Kim Jong Un's speech {verb} a “decisive response” to the allies."
+        (s,) = kb.extract_statements(kb.Article(id="t", raw=text, text=text))
+        assert (s.speaker, s.cue) == ("Kim Jong Un", cue)

@@ -649,6 +649,8 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return None
     cue = cues[-1]
     word = cue.group(0)
+    # "calling for", "calling on": a participle however many words the cue has.
+    participle = word.split(" ", 1)[0].endswith("ing")
     if len(cues) > 1 and cues[-2].group(0) in _CITING and word in ("saying", "telling", "writing"):
         # "Yonhap cited a government source as saying “...”": the source speaks.
         cited = _quoted_as_saying(ctx, cues[-2].end(), end)
@@ -676,13 +678,13 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
     loose = subject is not None and (not subject.subject or _attributive(ctx, subject, cue.start()))
-    if subject is not None and loose and word.endswith("ing") and head.endswith(","):
+    if subject is not None and loose and participle and head.endswith(","):
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
         subject = _coordinated_subject(ctx, start, cue.start()) or subject
     if (
         subject is not None
-        and not word.endswith("ing")
+        and not participle
         and ctx.lex.cue_kind(word) == "naming"
         and text[subject.end : cue.start()].strip() == ","
     ):
@@ -705,13 +707,13 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         body = np[0] if np is not None else None
         if body is not None and body.name and body.kind in ("organisation", "collective"):
             return Attribution(body, word, cue.end())
-    if ctx.lex.cue_kind(word) == "naming" and head.endswith((" and", " but")) and not word.endswith("ing"):
+    if ctx.lex.cue_kind(word) == "naming" and head.endswith((" and", " but")) and not participle:
         # "North Korea said it had tested a bomb and called it “a perfect success”":
         # a verb coordinated with the clause's, and so with its subject.
         subject = _coordinated_subject(ctx, start, cue.start())
         if subject is not None and subject.name:
             return Attribution(subject, word, cue.end())
-    if ctx.lex.cue_kind(word) == "naming" and not (word.endswith("ing") and head.endswith(",")):
+    if ctx.lex.cue_kind(word) == "naming" and not (participle and head.endswith(",")):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
@@ -721,11 +723,11 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
         if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):
             return Attribution(before[-1], word, cue.end())
-    if word.endswith("ing") and head.endswith(","):
+    if participle and head.endswith(","):
         # "Obama said Sony had “erred”, adding, “...”": the participle goes with the
         # reporting verb before it, and so with that verb's subject.
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if head.endswith(",") or word.endswith("ing") or not head:
+    if head.endswith(",") or participle or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
     if len(cues) > 1:
