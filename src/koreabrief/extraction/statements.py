@@ -178,16 +178,7 @@ def _joint(
     if mention is not None and mention.kind == "person" and mention.name and attribution is not None:
         # "Moon and Kim agreed to cease “…”": a person coordinated with the speaker.
         pair = _coordinated(ctx, mention, attribution.end)
-        if pair is not None:
-            first, second = pair
-            return evolve(
-                statement,
-                speaker=first.name,
-                role=first.role,
-                affiliation=first.affiliation,
-                co_speakers=(second.name or "",),
-            )
-        return statement
+        return _spoken_by(statement, *pair) if pair is not None else statement
     if mention is not None and mention.name and mention.kind not in ("state", "pronoun"):
         return statement
     index = ctx.sentence_at(piece.open_at)
@@ -213,13 +204,14 @@ def _joint(
     if not plural:
         return statement
     pair = _nearby_pair(ctx, index)
-    if pair is None:
-        return statement
-    first, second = pair
+    return _spoken_by(statement, *pair) if pair is not None else statement
+
+
+def _spoken_by(statement: Statement, first: NameMention, second: NameMention) -> Statement:
+    """`statement` given to two speakers: the first as its speaker, the second beside it."""
     return evolve(
         statement,
         speaker=first.name,
-        speaker_mention=statement.speaker_mention,
         role=first.role,
         affiliation=first.affiliation,
         co_speakers=(second.name or "",),
