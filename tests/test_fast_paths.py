@@ -12,18 +12,18 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koreabrief.extraction.binding import (
+from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
+from koreabrief.extraction.context import ascii_lower
+from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
+from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.names import _BODY_GLUE, _PRONOUN, _PRONOUN_GLUE, _TITLE_GLUE, _spans
+from koreabrief.extraction.text import (
     CLAUSE_BREAK,
     WORD,
     first_clause_break,
     last_clause_break_end,
     words_before,
 )
-from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
-from koreabrief.extraction.context import ascii_lower
-from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
-from koreabrief.extraction.lexicon import Lexicon
-from koreabrief.extraction.names import _BODY_GLUE, _PRONOUN, _PRONOUN_GLUE, _TITLE_GLUE, _spans
 from koreabrief.extraction.triggers import CASE_EXTRAS
 from koreabrief.models import Span
 

@@ -14,13 +14,20 @@ takes its unit.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
+from koreabrief.extraction.text import (
+    CLAUSE_BREAK,
+    NEW_CLAUSE,
+    WORD,
+    first_clause_break,
+    words_at_most,
+    words_before,
+)
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch, has_case_extras
 from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
 
@@ -47,15 +54,6 @@ _IF_CLAUSE = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
 # with: those IGNORECASE takes for "i", "u" or "s" (CASE_EXTRAS too).
 _IF_FIRST = "iusIUS\u0130\u0131\u017f"
 
-CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\u2014\u2013\"“”]|\s-\s")
-WORD = re.compile(r"[\w'’-]+")
-# The single-character branches of CLAUSE_BREAK ("," only when no digit follows).
-_BREAK_CHAR = re.compile('[,;:()\u2014\u2013"“”]')
-NEW_CLAUSE = re.compile(
-    r"\band\s+(?:has|have|had|is|was|were|will|would)\b|[,;]|\b(?:after|before|since|following|until)\b"
-    # Two sentences run together by a scraper ("in 2017.Lately North Korea ...").
-    r"|(?<=[a-z0-9])\.(?=[A-Z][a-z])"
-)
 # Reporting verbs: a time or an event beside one belongs to the report.
 _REPORT_WORDS = r"said|says|say|disclosed|announced|reported|told|stated|added|confirmed|according to|noted"
 _REPORTING = re.compile(rf"\b(?:{_REPORT_WORDS})\b")
@@ -97,145 +95,6 @@ def recalled(time: TimeRef | None, published: dt.date | None) -> bool:
         return False  # "has sent shells since 2023": a period reaching the present, not a past event
     end = period_end(time)
     return end is not None and (published - end).days > BACKGROUND_DAYS
-
-
-def _spaced_dash(text: str, start: int, end: int) -> int:
-    """Start of the first ``\\s-\\s`` (a CLAUSE_BREAK) inside text[start:end], else -1.
-
-    Examples:
-        >>> _spaced_dash("Korea-Russia - a pact", 0, 21), _spaced_dash("a - b", 0, 3)
-        (12, -1)
-    """
-    # The hyphen opens the pattern, so a search skips to hyphens at once; its
-    # look-ahead reads no further than `end`, which keeps the match inside.
-    found = _SPACED_DASH.search(text, start + 1, end)
-    return found.start() - 1 if found is not None else -1
-
-
-_SPACED_DASH = re.compile(r"-(?<=\s-)(?=\s)")
-
-
-def _digit_follows(text: str, i: int, end: int) -> bool:
-    """Whether a digit (\\d, that is str.isdecimal) follows text[i] before `end`."""
-    return i + 1 < end and text[i + 1].isdecimal()
-
-
-# CLAUSE_BREAK is slow to scan: its "\s-\s" branch is tried at every space. Its
-# other branches are single characters, which a character class finds quickly;
-# the two helpers below look for those with it and for "\s-\s" at the hyphens.
-def first_clause_break(text: str, pos: int, end: int) -> int:
-    """Start of ``CLAUSE_BREAK.search(text, pos, end)``, or -1 when there is none."""
-    m = _BREAK_CHAR.search(text, pos, end)
-    while m is not None and m.group() == "," and _digit_follows(text, m.start(), end):
-        m = _BREAK_CHAR.search(text, m.end(), end)
-    first = m.start() if m is not None else end
-    dash = _spaced_dash(text, pos, min(first + 2, end))
-    if dash != -1 and dash < first:
-        return dash
-    return first if m is not None else -1
-
-
-def last_clause_break_end(seg: str) -> int:
-    """End of the last ``CLAUSE_BREAK.finditer(seg)`` match, or 0 when there is none."""
-    if _spaced_dash(seg, 0, len(seg)) != -1:
-        # "\s-\s" matches may overlap (" - - "): let the pattern decide.
-        cut = 0
-        for dash in CLAUSE_BREAK.finditer(seg):
-            cut = dash.end()
-        return cut
-    # The last break character is the first of the reversed text.
-    rev = seg[::-1]
-    found = _BREAK_CHAR.search(rev)
-    while found is not None:
-        i = len(seg) - 1 - found.start()
-        if seg[i] != "," or not _digit_follows(seg, i, len(seg)):
-            return i + 1
-        found = _BREAK_CHAR.search(rev, found.end())
-    return 0
-
-
-def words_before(text: str, lo: int, pos: int, count: int) -> int:
-    """Start offset of the `count` words before `pos`, not crossing `lo` or a clause break.
-
-    Examples:
-        >>> t = "Seoul said, the North will soon fire"
-        >>> t[words_before(t, 0, t.index("fire"), 6) :]
-        ' the North will soon fire'
-    """
-    base = max(lo, pos - 120)
-    seg = text[base:pos]
-    if count < 1 or _spaced_dash(seg, 0, len(seg)) != -1:
-        return base + _words_back_cut(seg, count)
-    # Words are maximal runs of WORD's characters (a clause break never ends in
-    # one), so the same runs read backwards: one match finds the `count`-th word
-    # from the end, if there are more than `count`, instead of matching every word.
-    rev = seg[::-1]
-    nth = _nth_word_back(count).match(rev)
-    # Only a break among the words the match read (before the first character of
-    # the word beyond the `count`-th) can cut them short: look no further back.
-    brk = _first_break_back(rev, nth.end() - 1 if nth is not None else len(rev))
-    if brk != -1:
-        return base + len(seg) - brk
-    return base + len(seg) - nth.end(1) if nth is not None else base
-
-
-def _first_break_back(rev: str, stop: int) -> int:
-    """Index in `rev` (text reversed) of the first clause break character before `stop`, else -1.
-
-    A comma counts unless a digit follows it in the text (precedes it in `rev`),
-    as in `CLAUSE_BREAK`; "\\s-\\s" is the caller's to rule out.
-    """
-    found = _BREAK_CHAR.search(rev, 0, stop)
-    while found is not None:
-        j = found.start()
-        if rev[j] != "," or j == 0 or not rev[j - 1].isdecimal():
-            return j
-        found = _BREAK_CHAR.search(rev, j + 1, stop)
-    return -1
-
-
-def _words_back_cut(seg: str, count: int) -> int:
-    """`words_before` inside `seg`, reading every clause break (a spaced dash may stand there)."""
-    cut = last_clause_break_end(seg)
-    if count < 1:
-        words = list(WORD.finditer(seg, cut))
-        return words[-count].start() if len(words) > count else cut
-    nth = _nth_word_back(count).match(seg[cut:][::-1])
-    return len(seg) - nth.end(1) if nth is not None else cut
-
-
-def words_at_most(text: str, start: int, end: int, count: int) -> bool:
-    """Whether text[start:end] holds at most `count` words (runs of WORD), as
-    ``len(WORD.findall(text[start:end])) <= count`` says, without listing them.
-
-    Examples:
-        >>> words_at_most("on Monday, it fired", 0, 19, 3), words_at_most("on Monday, it fired", 0, 19, 4)
-        (False, True)
-    """
-    return _more_words(count).match(text, start, end) is None
-
-
-@functools.lru_cache(maxsize=16)
-def _more_words(count: int) -> re.Pattern[str]:
-    """Matches text holding more than `count` words.
-
-    Each word must be followed by a gap of at least one character before the
-    next, so no run is read as two, and nothing backtracks far.
-    """
-    word, gap = r"[\w'’-]+", r"[^\w'’-]+"
-    return re.compile(rf"[^\w'’-]*{(word + gap) * count}[\w'’-]")
-
-
-@functools.lru_cache(maxsize=16)
-def _nth_word_back(count: int) -> re.Pattern[str]:
-    """Matches reversed text with more than `count` words; group 1 is the `count`-th.
-
-    Word and gap characters are complements, so each run is taken whole and
-    the pattern never backtracks into it.
-    """
-    word, gap = r"[\w'’-]+", r"[^\w'’-]+"
-    # Unrolled rather than {count - 1}: a repeated group runs much slower.
-    return re.compile(rf"[^\w'’-]*{(word + gap) * (count - 1)}({word}){gap}[\w'’-]")
 
 
 def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras: bool = True) -> str:

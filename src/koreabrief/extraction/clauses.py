@@ -15,8 +15,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from koreabrief.extraction.binding import WORD as _WORD
-from koreabrief.extraction.binding import first_clause_break
+from koreabrief.extraction.text import WORD as _WORD
+from koreabrief.extraction.text import first_clause_break
 from koreabrief.extraction.triggers import has_case_extras
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from koreabrief.extraction.actors import ActorMention, find_names
 from koreabrief.extraction.sentences import paragraph_spans, sentence_spans
+from koreabrief.extraction.text import TextLayer
 from koreabrief.extraction.triggers import ASCII_LOWER, EventLexicon
 from koreabrief.gazetteer import Gazetteer, Mention
 from koreabrief.models import Span
@@ -42,7 +43,7 @@ class ArticleContext:
         (2, ['South Korea', 'North Korea'])
     """
 
-    __slots__ = ("_hits", "_lowered", "_names", "_paragraphs", "_sentences", "gazetteer", "text")
+    __slots__ = ("_hits", "_layer", "_lowered", "_names", "_paragraphs", "_sentences", "gazetteer", "text")
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text = text
@@ -51,6 +52,7 @@ class ArticleContext:
         self._paragraphs: list[Span] | None = None
         self._lowered: str | None = None
         self._hits: list[Mention] | None = None
+        self._layer: TextLayer | None = None
         self._names: dict[int, list[ActorMention]] = {}
 
     @property
@@ -73,6 +75,13 @@ class ArticleContext:
         if self._lowered is None:
             self._lowered = ascii_lower(self.text)
         return self._lowered
+
+    @property
+    def text_layer(self) -> TextLayer:
+        """The words and clause breaks of each sentence, shared by every rule (see `TextLayer`)."""
+        if self._layer is None:
+            self._layer = TextLayer(self.text)
+        return self._layer
 
     @property
     def gazetteer_hits(self) -> list[Mention]:

@@ -16,15 +16,7 @@ import itertools
 import re
 
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.binding import WORD as _WORD
-from koreabrief.extraction.binding import (
-    bind_quantities,
-    bind_times,
-    first_clause_break,
-    mood,
-    recalled,
-    words_before,
-)
+from koreabrief.extraction.binding import bind_quantities, bind_times, mood, recalled
 from koreabrief.extraction.clauses import REPORTER, Sentence, determiner_before, object_names, possessor
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.mention import EventMention
@@ -41,6 +33,8 @@ from koreabrief.extraction.mention_checks import (
 from koreabrief.extraction.places import location, person_target, target
 from koreabrief.extraction.quantities import find_quantities
 from koreabrief.extraction.tense import times_by_clause
+from koreabrief.extraction.text import WORD as _WORD
+from koreabrief.extraction.text import first_clause_break, words_before
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import EventType, Precision, Span, TimeRef

@@ -20,17 +20,12 @@ import attrs
 from koreabrief.arguments import require_article
 from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.binding import (
-    CLAUSE_BREAK,
-    WORD,
-    first_clause_break,
-    recalled,
-    words_at_most,
-)
+from koreabrief.extraction.binding import recalled
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
 from koreabrief.extraction.mention import EventMention
+from koreabrief.extraction.text import CLAUSE_BREAK, WORD, first_clause_break, words_at_most
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Event, EventType, Modality, Precision, Quantity, Span, TimeRef

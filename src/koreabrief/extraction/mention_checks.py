@@ -14,8 +14,8 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from koreabrief.extraction.binding import first_clause_break
 from koreabrief.extraction.clauses import REPORTER
+from koreabrief.extraction.text import first_clause_break
 from koreabrief.models import EventType
 
 if TYPE_CHECKING:

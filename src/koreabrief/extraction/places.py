@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from koreabrief.extraction.binding import WORD as _WORD
+from koreabrief.extraction.text import WORD as _WORD
 from koreabrief.extraction.triggers import TriggerMatch
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import EventType
