@@ -29,11 +29,14 @@ def _texts(max_size: int = 40) -> st.SearchStrategy[str]:
 
 @st.composite
 def _sentences(draw: st.DrawFn) -> tuple[str, SentenceText]:
-    """A text and a sentence of it: any stretch, not only whole sentences."""
+    """A text and a sentence of it: any stretch, not only whole sentences.
+
+    Half the sentences answer from their lists at once, half from the patterns first.
+    """
     body = draw(_texts())
     start = draw(st.integers(0, len(body)))
     end = draw(st.integers(start, len(body)))
-    return body, SentenceText(body, start, end)
+    return body, SentenceText(body, start, end, build_after=draw(st.sampled_from([0, 1, 12])))
 
 
 @st.composite
@@ -93,16 +96,26 @@ def test_words_before_agrees_with_the_old_definition(
 
 def test_long_sentence_reads_at_most_120_characters_back() -> None:
     body = "Seoul said " + "very " * 40 + "soon fired"
-    s = SentenceText(body, 0, len(body))
+    s = SentenceText(body, 0, len(body), build_after=0)
     pos = body.index("fired")
     assert s.words_before(0, pos, 60) == text.words_before(body, 0, pos, 60) >= pos - 120
 
 
 def test_stretch_outside_the_sentence_is_read_from_the_text() -> None:
     body = "Seoul said. Then, it fired."
-    s = SentenceText(body, 0, 11)
+    s = SentenceText(body, 0, 11, build_after=0)
     assert s.first_clause_break(11, len(body)) == body.index(",")
     assert not s.words_at_most(0, len(body), 3)
+
+
+def test_lists_are_built_once_the_sentence_is_asked_often() -> None:
+    """A sentence asked few questions reads the text; one asked many builds its lists once."""
+    body = "Seoul said, the North will soon fire."
+    s = SentenceText(body, 0, len(body), build_after=2)
+    answers = [s.first_clause_break(0, len(body)) for _ in range(4)]
+    assert answers == [10] * 4
+    assert s._chars is not None
+    assert s._starts is None  # no word was asked about: the word list waits
 
 
 def test_layer_shares_one_sentence_text() -> None:

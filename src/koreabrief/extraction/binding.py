@@ -24,6 +24,7 @@ from koreabrief.extraction.text import (
     CLAUSE_BREAK,
     NEW_CLAUSE,
     WORD,
+    SentenceText,
     first_clause_break,
     words_at_most,
     words_before,
@@ -97,12 +98,23 @@ def recalled(time: TimeRef | None, published: dt.date | None) -> bool:
     return end is not None and (published - end).days > BACKGROUND_DAYS
 
 
-def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras: bool = True) -> str:
+def mood(
+    text: str,
+    lex: EventLexicon,
+    sent: Span,
+    trig: TriggerMatch,
+    *,
+    extras: bool = True,
+    layer: SentenceText | None = None,
+) -> str:
     """The mood of one trigger from the cues around it: plain, future, hypothetical, negated or generic.
 
-    `extras` False says that `text` holds no character of `CASE_EXTRAS` (the caller looked).
+    `extras` False says that `text` holds no character of `CASE_EXTRAS` (the caller looked);
+    `layer` is the sentence's words and breaks, when the caller shares them.
     """
-    lo = words_before(text, sent.start, trig.start, _CUE_WORDS)
+    if layer is None:
+        layer = SentenceText(text, sent.start, sent.end)
+    lo = layer.words_before(sent.start, trig.start, _CUE_WORDS)
     hi = min(sent.end, trig.end + 40)
     before = text[lo : trig.start]
     after = text[trig.end : hi]
@@ -137,7 +149,7 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
     if lo > sent.start and before.lstrip()[:1] in "oabOAB" and _COORDINATED.match(before):
         # "Moscow could help Pyongyang ..., or even share its know-how": a verb joined
         # after a comma stays in the scope of the modal before it.
-        head = text[words_before(text, sent.start, lo - 1, 30) : lo - 1]
+        head = text[layer.words_before(sent.start, lo - 1, 30) : lo - 1]
         plain = _mood_cues(lex)[0]
         for cue, mood_name in ((plain[1], "negated"), (plain[2], "hypothetical"), (plain[4], "future")):
             if cue is not None and cue.search(head):

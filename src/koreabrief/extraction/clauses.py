@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from koreabrief.extraction.text import WORD as _WORD
-from koreabrief.extraction.text import first_clause_break
+from koreabrief.extraction.text import SentenceText
 from koreabrief.extraction.triggers import has_case_extras
 
 if TYPE_CHECKING:
@@ -99,8 +99,11 @@ class Sentence:
         gazetteer: Gazetteer | None = None,
         starts: list[int] | None = None,
         extras: bool = True,
+        layer: SentenceText | None = None,
     ) -> None:
         self.text = text
+        # The sentence's words and clause breaks, shared with the other rules reading it.
+        self.layer = layer if layer is not None else SentenceText(text, sent.start, sent.end)
         # False when `text` holds no character of CASE_EXTRAS: no range then needs the check.
         self.extras = extras
         # Tells a person's gender, so that "she" skips a man named nearer.
@@ -301,7 +304,7 @@ class Sentence:
     def clause_end(self, pos: int) -> int:
         found = self._clause_end.get(pos)
         if found is None:
-            b = first_clause_break(self.text, pos, self.sent.end)
+            b = self.layer.first_clause_break(pos, self.sent.end)
             found = self._clause_end[pos] = b if b != -1 else self.sent.end
         return found
 

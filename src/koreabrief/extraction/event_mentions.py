@@ -34,7 +34,7 @@ from koreabrief.extraction.places import location, person_target, target
 from koreabrief.extraction.quantities import find_quantities
 from koreabrief.extraction.tense import times_by_clause
 from koreabrief.extraction.text import WORD as _WORD
-from koreabrief.extraction.text import first_clause_break, words_before
+from koreabrief.extraction.text import TextLayer
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import EventType, Precision, Span, TimeRef
@@ -139,6 +139,7 @@ def sentence_mentions(
     times_from: int = 0,
     starts: list[int] | None = None,
     extras: bool = True,
+    layer: TextLayer | None = None,
 ) -> list[EventMention]:
     """The event mentions of one sentence, in text order.
 
@@ -146,12 +147,14 @@ def sentence_mentions(
     already (see `triggers_by_window`). Time expressions before `times_from`
     (a dateline's date) date no event. `starts` are the start offsets of
     `names`, when the caller reads many sentences of one text; `extras` False
-    says that `text` holds no character of `CASE_EXTRAS`.
+    says that `text` holds no character of `CASE_EXTRAS`; `layer` is the
+    article's text layer (`ArticleContext.text_layer`), when the caller shares it.
     """
     trigs = lex.find(text, sent.start, sent.end, lowered=lowered) if triggers is None else triggers
     if not trigs:
         return []
     preps, person_first, no_actors, state_only, sides, unit_types, places = _settings(lex)
+    words = (layer or TextLayer(text)).sentence(sent.start, sent.end)
     s = Sentence(
         text,
         sent,
@@ -162,6 +165,7 @@ def sentence_mentions(
         gazetteer=gazetteer,
         starts=starts,
         extras=extras,
+        layer=words,
     )
     future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered, extras=extras) is not None
     times = find_times(
@@ -180,7 +184,7 @@ def sentence_mentions(
     out: list[EventMention] = []
     for trig in trigs:
         m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
-        m.mood = mood(text, lex, sent, trig, extras=extras)
+        m.mood = mood(text, lex, sent, trig, extras=extras, layer=words)
         _fill_arguments(
             s,
             m,
@@ -211,7 +215,7 @@ def sentence_mentions(
     for m in out:
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
-    share_occasions(text, out)
+    share_occasions(text, out, words)
     for m in out:
         if m.embedded and recalled(m.time, published):
             # A past event recalled in a prepositional phrase: its actors are not the clause's.
@@ -474,7 +478,7 @@ def _fill_arguments(
         _meeting_partners(s, m, trig)
     if m.type is EventType.SUMMIT and not m.anaphoric:
         # "Yoon joined Biden and Kishida for a summit": everyone named in the clause.
-        lo = words_before(text, s.sent.start, trig.start, 40)
+        lo = s.layer.words_before(s.sent.start, trig.start, 40)
         for n in s.before(trig.start)[::-1]:
             if n.start >= lo and n.kind == "person" and len(m.actors) < 5:
                 _add(m, n)
@@ -506,7 +510,7 @@ def _fill_arguments(
         if (
             subj is not None
             and subj.kind in ("state", "organisation")
-            and first_clause_break(s.text, subj.end, trig.start) == -1
+            and s.layer.first_clause_break(subj.end, trig.start) == -1
         ):
             m.drop = True  # "Japan protested after the launch": a government's note, not a crowd
     if m.type in no_actors:

@@ -792,6 +792,7 @@ def events_in_context(
                 times_from=filed,
                 starts=starts,
                 extras=extras,
+                layer=ctx.text_layer,
             )
         )
     anchors: set[int] = set()

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from koreabrief.extraction.clauses import REPORTER
-from koreabrief.extraction.text import first_clause_break
+from koreabrief.extraction.text import SentenceText, first_clause_break
 from koreabrief.models import EventType
 
 if TYPE_CHECKING:
@@ -134,14 +134,19 @@ _OCCASION_BEFORE = re.compile(
 )
 
 
-def share_occasions(text: str, mentions: list[EventMention]) -> None:
+def share_occasions(text: str, mentions: list[EventMention], layer: SentenceText | None = None) -> None:
     """An event and the occasion it happens at share their time, and an upcoming
     event's occasion is upcoming too ("is expected to meet Trump at the G7 summit
-    later this month")."""
+    later this month"). `layer` is the sentence's words and breaks, when shared."""
     for a, b in itertools.pairwise(mentions):
         if a.kind != "verb" or b.kind != "noun" or b.trigger.start - a.trigger.end > 120:
             continue
-        if first_clause_break(text, a.trigger.end, b.trigger.start) != -1:
+        brk = (
+            layer.first_clause_break(a.trigger.end, b.trigger.start)
+            if layer is not None
+            else first_clause_break(text, a.trigger.end, b.trigger.start)
+        )
+        if brk != -1:
             continue
         if not _OCCASION_BEFORE.search(text, a.trigger.end, b.trigger.start):
             continue
