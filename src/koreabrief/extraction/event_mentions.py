@@ -21,13 +21,13 @@ from koreabrief.extraction.clauses import REPORTER, Sentence, determiner_before,
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.mention_checks import (
-    judge_basis,
-    judge_generic,
+    basis_only,
+    generic,
     participle_of,
     reporter_before,
     sentence_subject,
     share_occasions,
-    share_subject,
+    shared_subject,
     since_superlative,
 )
 from koreabrief.extraction.places import location, person_target, target
@@ -203,9 +203,15 @@ def sentence_mentions(
                 # "X will send troops, Shoigu said after holding talks": the reporter held them.
                 m.actors = [reporter, *(p for p in m.partners if p != reporter)]
             elif out:
-                share_subject(out[-1], m)
+                shared = shared_subject(out[-1], m)
+                if shared is not None:
+                    m.actors, affiliations, m.mood = shared
+                    m.affiliations.update(affiliations)
             else:
-                sentence_subject(s, m)
+                first = sentence_subject(s, trig.start)
+                if first is not None:
+                    m.actors = []
+                    _add(m, first)
         out.append(m)
     bind_times(text, out, times)
     for t in recalls:
@@ -231,8 +237,7 @@ def sentence_mentions(
         ]
         bind_quantities(out, found, lex)
     for m in out:
-        judge_generic(m, text, lowered if not extras else None)
-        judge_basis(m, text)
+        m.drop = m.drop or generic(m, text, lowered if not extras else None) or basis_only(m, text)
     return [m for m in out if not m.drop and m.mood != "generic"]
 
 

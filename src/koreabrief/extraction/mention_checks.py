@@ -4,8 +4,9 @@ A participle clause ("..., before traveling to Seoul") takes its subject from
 the event or the reporter before it; an event and the occasion it happens at
 ("meet Trump at the G7 summit") share their time; a "since X" after a
 superlative dates no event; a tally ("so far this year") or a generic plural
-is dropped. `koreabrief.extraction.event_mentions.sentence_mentions` runs
-them; kept apart so that module stays short.
+is dropped. The checks return what they find and
+`koreabrief.extraction.event_mentions.sentence_mentions` sets it on the
+mention; kept apart so that module stays short.
 """
 
 from __future__ import annotations
@@ -19,19 +20,20 @@ from koreabrief.extraction.text import SentenceText, first_clause_break
 from koreabrief.models import EventType
 
 if TYPE_CHECKING:
+    from koreabrief.extraction.actors import ActorMention
     from koreabrief.extraction.clauses import Sentence
     from koreabrief.extraction.mention import EventMention
     from koreabrief.extraction.triggers import TriggerMatch
     from koreabrief.models import TimeRef
 
 __all__ = [
-    "judge_basis",
-    "judge_generic",
+    "basis_only",
+    "generic",
     "participle_of",
     "reporter_before",
     "sentence_subject",
     "share_occasions",
-    "share_subject",
+    "shared_subject",
     "since_superlative",
 ]
 
@@ -78,30 +80,50 @@ def reporter_before(s: Sentence, lo: int, hi: int) -> str | None:
     return None
 
 
-def sentence_subject(s: Sentence, m: EventMention) -> None:
-    """A participle clause with no event before it: its subject opens the sentence
-    ("Takaichi will host Trump next week before traveling to Gyeongju")."""
-    names = s.before(m.trigger.start)
+def sentence_subject(s: Sentence, pos: int) -> ActorMention | None:
+    """The subject of a participle clause at `pos` with no event before it: the person
+    opening the sentence ("Takaichi will host Trump next week before traveling to
+    Gyeongju"), or None. The caller makes it the event's only actor.
+
+    Examples:
+        >>> from koreabrief.extraction.actors import ActorMention
+        >>> from koreabrief.extraction.clauses import Sentence
+        >>> from koreabrief.models import Span
+        >>> t = "Jane Roe will host him before traveling to Seoul."
+        >>> roe = ActorMention(0, 8, "Jane Roe", "Jane Roe", "person", None)
+        >>> s = Sentence(t, Span(0, len(t)), [roe], frozenset())
+        >>> sentence_subject(s, t.index("traveling")).name
+        'Jane Roe'
+    """
+    names = s.before(pos)
     if not names:
-        return
+        return None
     first = names[-1]
     if first.start < s.sent.start or first.start - s.sent.start > 40 or first.kind != "person":
-        return
-    m.actors = [first.name]
-    if first.affiliation:
-        m.affiliations[first.name] = first.affiliation
+        return None
+    return first
 
 
-def share_subject(main: EventMention, m: EventMention) -> None:
-    """A participle clause's event takes the subject (not the partners) of the event
-    before it, and its future or hypothetical mood."""
+def shared_subject(main: EventMention, m: EventMention) -> tuple[list[str], dict[str, str], str] | None:
+    """What a participle clause's event `m` takes from the event before it: the
+    subject (not the partners), their affiliations, and its future or
+    hypothetical mood (else `m`'s own); None when `main` has no subject to give.
+
+    Examples:
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> trig = EventLexicon.default().find("Seoul will host talks")[0]
+        >>> main = EventMention(type=trig.trigger.type, kind="verb", trigger=trig, sentence=None)
+        >>> main.actors, main.partners, main.mood = ["Seoul", "Tokyo"], ["Tokyo"], "future"
+        >>> after = EventMention(type=trig.trigger.type, kind="verb", trigger=trig, sentence=None)
+        >>> shared_subject(main, after)
+        (['Seoul'], {}, 'future')
+    """
     if main.kind != "verb" or not main.actors:
-        return
+        return None
     subject = [a for a in main.actors if a not in main.partners] or main.actors[:1]
-    m.actors = list(subject)
-    m.affiliations.update({a: v for a, v in main.affiliations.items() if a in subject})
-    if m.mood == "plain" and main.mood in ("future", "hypothetical"):
-        m.mood = main.mood
+    mood = main.mood if m.mood == "plain" and main.mood in ("future", "hypothetical") else m.mood
+    return subject, {a: v for a, v in main.affiliations.items() if a in subject}, mood
 
 
 # A running tally rather than one event: "... so far this year", "... to date".
@@ -173,40 +195,60 @@ _SIGNED_AFTER = re.compile(
 )
 
 
-def judge_basis(m: EventMention, text: str) -> None:
-    """Drop an agreement named only as the ground for another act."""
-    if m.drop or m.kind != "noun" or m.type is not EventType.AGREEMENT:
-        return
+def basis_only(m: EventMention, text: str) -> bool:
+    """Whether `m` is an agreement named only as the ground for another act (the caller drops it).
+
+    Examples:
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.models import Span
+        >>> t = "Troops moved under the defence treaty."
+        >>> trig = EventLexicon.default().find(t)[-1]
+        >>> sent = Span(0, len(t))
+        >>> m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
+        >>> trig.text, basis_only(m, t)
+        ('defence treaty', True)
+    """
+    if m.kind != "noun" or m.type is not EventType.AGREEMENT:
+        return False
     trig = m.trigger
     basis = _BASIS_BEFORE.search(text, max(m.sentence.start, trig.start - 80), trig.start)
     # A date of its own ("their leaders' agreement from last year") tells it happened.
     signed = _SIGNED_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 40))
-    if basis and m.time is None and not signed:
-        m.drop = True
+    return bool(basis) and m.time is None and not signed
 
 
-def judge_generic(m: EventMention, text: str, lowered: str | None = None) -> None:
-    """Drop a tally or a generic plural; `lowered` only when `text` holds no character of CASE_EXTRAS."""
+def generic(m: EventMention, text: str, lowered: str | None = None) -> bool:
+    """Whether `m` is a tally or a generic plural, no event (the caller drops it).
+
+    `lowered` only when `text` holds no character of CASE_EXTRAS.
+
+    Examples:
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.models import Span
+        >>> t = "It has fired 30 missiles so far this year."
+        >>> trig = EventLexicon.default().find(t)[0]
+        >>> sent = Span(0, len(t))
+        >>> m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
+        >>> generic(m, t)
+        True
+    """
     trig = m.trigger
-    if m.drop:
-        return
     hi = min(m.sentence.end, trig.end + 40)
     if (
         _TALLY_AFTER_LOWERED.match(lowered, trig.end, hi)
         if lowered is not None
         else _TALLY_AFTER.match(text, trig.end, hi)
     ):
-        m.drop = True  # "has fired more than 30 missiles so far this year": a tally, no event
-        return
+        return True  # "has fired more than 30 missiles so far this year": a tally, no event
     if m.kind != "noun" or not trig.trigger.generic_plural:
-        return
+        return False
     word = trig.text.split()[-1].lower()
     if not word.endswith("s") or word.endswith("ss"):
-        return
+        return False
     if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 30), trig.start):
         # "has conducted six nuclear tests since 2006": a tally of many events; but
         # "three earlier nuclear tests in 2006, 2009 and 2013" names each (one event a year).
-        if not _YEAR_LIST_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 60)):
-            m.drop = True
-    elif not m.owner and not m.agent and m.time is None:
-        m.drop = True
+        return not _YEAR_LIST_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 60))
+    return not m.owner and not m.agent and m.time is None
