@@ -521,8 +521,10 @@ def _fill_arguments(
     if m.type in no_actors:
         m.actors = []
     if m.type not in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER):
-        m.location = location(s, m, trig)
-    target(s, m, trig, sides, gazetteer, places=places)
+        m.location, inspection = location(s, m, trig)
+        if inspection:
+            m.drop = True
+    m.target = target(s, m, trig, sides, gazetteer, places=places)
     if (
         m.type is EventType.WEAPONS_DISPLAY
         and kind == "noun"

@@ -145,8 +145,23 @@ _FRONTED_TRIP = re.compile(
 )
 
 
-def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
-    """The place of the event as written ("into the sea", "Seoul", "the Camp David"), or None."""
+def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> tuple[str | None, bool]:
+    """The place of the event as written ("into the sea", "Seoul", "the Camp David"), or None;
+    and whether the mention is a noun "visit" to what is no place ("a visit to missile
+    bases"): an inspection, which the caller drops.
+
+    Examples:
+        >>> from koreabrief.extraction.clauses import Sentence
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.models import Span
+        >>> t = "Pyongyang fired a missile into the sea."
+        >>> trig = EventLexicon.default().find(t)[0]
+        >>> sent = Span(0, len(t))
+        >>> m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
+        >>> location(Sentence(t, sent, [], frozenset()), m, trig)
+        ('into the sea', False)
+    """
     text = s.text
     end = s.clause_end(trig.end)
     if m.type is EventType.MISSILE_LAUNCH:
@@ -168,10 +183,10 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             if len(words) >= _SEA_WORDS:
                 words = _first_phrase(words)
             if words and words[0].group(0)[:1].isdigit():
-                return None  # "flew for over 5,156 seconds": an amount, not a place
+                return None, False  # "flew for over 5,156 seconds": an amount, not a place
             if words and words[-1].group(0).lower() not in ("the", "its", "a"):
-                return text[trig.end + found.start() : trig.end + words[-1].end()]
-        return None
+                return text[trig.end + found.start() : trig.end + words[-1].end()], False
+        return None, False
     # A capitalised pre-modifier that names no entity: "the Camp David summit".
     if m.kind in ("noun", "anaphor") and m.type is not EventType.MILITARY_EXERCISE:
         lo = max(s.sent.start, trig.start - 40)
@@ -192,7 +207,7 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
                 and w.lower() not in _FUNCTION_WORDS
             ]
             if kept and len(kept) == len(caps):
-                return " ".join(kept)
+                return " ".join(kept), False
     tail = text[trig.end : min(end, trig.end + 160)]
     # Only a verb that moves someone takes its place right after it ("arrived Seoul").
     direct = (
@@ -204,9 +219,9 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
     if direct:
         named = _CITY_OF.match(tail, direct.start("p"))
         if named is not None:
-            return named.group("name")
+            return named.group("name"), False
         if is_place(direct.group("p")):
-            return direct.group("p")
+            return direct.group("p"), False
     shift = 0  # past an "of <visitor>" phrase, distances count from its end
     for pm2 in _PLACE_PREPS.finditer(tail):
         if pm2.start() < shift:
@@ -220,31 +235,31 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             break
         named = _CITY_OF.match(tail, pm2.end())
         if named is not None:
-            return named.group("name")  # "the North Korean resort city of Wonsan": Wonsan
+            return named.group("name"), False  # "the North Korean resort city of Wonsan": Wonsan
         place = _PLACE.match(tail, pm2.end())
         if place and place.group(0).endswith(("'s", "’s")):
             continue  # "ahead of the envoy's trip": a possessor, not a place
         if place and _OCCASION.match(tail, place.end()):
-            return None
+            return None, False
         if place and pm2.group(0).startswith("of") and any(a.split()[-1] in place.group(0) for a in m.actors):
             shift = place.end()
             continue  # "the visit of Kim Jong Un to Russia": the visitor, not the place
         if place and is_place(place.group(0)):
-            return place.group(0)
+            return place.group(0), False
         if m.type is EventType.DIPLOMATIC_VISIT and pm2.start() < 4:
-            m.drop = m.kind == "noun"  # "a visit to strategic missile bases": an inspection, not diplomacy
-            return None
+            # "a visit to strategic missile bases": an inspection, not diplomacy.
+            return None, m.kind == "noun"
         if pm2.start() - shift > 25:
             break
     # Both patterns open with a capitalised preposition: most sentences open otherwise.
     opens = text.startswith(("In", "At", "During", "On"), s.sent.start, trig.start)
     lead = _BEFORE_LOC.match(text, s.sent.start, trig.start) if opens else None
     if lead and not _MONTH_WORD.match(lead.group("place")):  # "In September, ..." is a time
-        return lead.group("place")
+        return lead.group("place"), False
     trip = _FRONTED_TRIP.match(text, s.sent.start, trig.start) if opens and m.kind == "verb" else None
     if trip:
-        return trip.group("place")
-    return None
+        return trip.group("place"), False
+    return None, False
 
 
 def _caps_may_end(head: str) -> bool:
@@ -322,31 +337,46 @@ def target(
     gazetteer: Gazetteer,
     *,
     places: dict[str, str] | None = None,
-) -> None:
-    """Fill the mention's target from its type: visit, deployment, transfer.
+) -> str | None:
+    """The mention's target from its type (visit, deployment, transfer); the one it
+    has already when the type names none there. The caller sets it.
 
     `places` maps a city or venue to its state ("Vladivostok" -> "Russia"): a visit
     there visits that state.
+
+    Examples:
+        >>> from koreabrief.extraction.clauses import Sentence
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.models import Span
+        >>> t = "Kim visited Vladivostok."
+        >>> trig = EventLexicon.default().find(t)[0]
+        >>> sent = Span(0, len(t))
+        >>> m = EventMention(type=trig.trigger.type, kind=trig.trigger.kind, trigger=trig, sentence=sent)
+        >>> m.location = "Vladivostok"
+        >>> s = Sentence(t, sent, [], frozenset())
+        >>> target(s, m, trig, {}, Gazetteer.default(), places={"Vladivostok": "Russia"}), m.target
+        ('Russia', None)
     """
     if m.type not in _TARGETED:
-        return
+        return m.target
     text = s.text
     tail = text[trig.end : min(s.sent.end, trig.end + 200)]
     if m.type is EventType.DIPLOMATIC_VISIT and m.location:
         ent = gazetteer.resolve(m.location)
         if ent is not None and ent.kind == "state":
-            m.target = ent.name
+            found: str | None = ent.name
         else:
-            m.target = possessive_state(m.location, gazetteer)
-        if m.target is None:
+            found = possessive_state(m.location, gazetteer)
+        if found is None:
             # "the North Korean resort city of Wonsan": the state describing the place.
             at = text.find(m.location, trig.end, s.sent.end)
             states = [n for n in s.after(trig.end, at) if n.kind == "state"] if at != -1 else []
             if states:
-                m.target = states[-1].name
-        if m.target is None and places:
-            m.target = places.get(m.location) or places.get(m.location.removeprefix("the "))
-        return
+                found = states[-1].name
+        if found is None and places:
+            found = places.get(m.location) or places.get(m.location.removeprefix("the "))
+        return found
     if m.type is EventType.TROOP_DEPLOYMENT:
         # The side helped, when the text names it right after "to support/help" ...
         helped = _HELPED.search(tail)
@@ -354,34 +384,31 @@ def target(
             at = trig.end + helped.end()
             names = s.after(at, at + 40)
             if names and names[0].kind == "state" and _HELPED_GAP.fullmatch(text, at, names[0].start):
-                m.target = names[0].name
-                return
+                return names[0].name
         # ... else the destination ("to Russia"): a purpose clause that follows
         # ("to support its war against Ukraine") names the enemy, not the side helped.
         if m.location:
             proper = " ".join(w for w in m.location.split() if w[:1].isupper())
             side = sides.get(m.location) or sides.get(proper) or possessive_state(m.location, gazetteer)
             if side:
-                m.target = side
-                return
+                return side
             ent = gazetteer.resolve(m.location)
             if ent is not None and ent.kind == "state" and ent.name not in m.actors:
-                m.target = ent.name
-                return
+                return ent.name
         against = _AGAINST_PREP.search(tail)
         if against:
             names = s.after(trig.end + against.end(), trig.end + against.end() + 40)
             if names and names[0].name in sides:
-                m.target = sides[names[0].name]
-        return
+                return sides[names[0].name]
+        return m.target
     if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER) and m.kind == "verb":
         inner = [n for n in s.after(trig.start, trig.end) if n.end <= trig.end and n.name not in m.actors]
         if inner and inner[0].kind == "state":
-            m.target = inner[0].name
-            return
+            return inner[0].name
     if m.type in (EventType.ARMS_TRANSFER, EventType.TECHNOLOGY_TRANSFER) and m.kind in ("verb", "noun"):
         to = _RECEIVER.search(tail)
         if to and trig.end + to.start() < s.clause_end(trig.end) + 40:
             names = s.after(trig.end + to.end(), trig.end + to.end() + 30)
             if names and names[0].name not in m.actors:
-                m.target = names[0].name
+                return names[0].name
+    return m.target
