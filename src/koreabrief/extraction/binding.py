@@ -558,18 +558,34 @@ def _set_time(mentions: list[EventMention], i: int, t: TimeRef, bound: set[int])
         bound.add(i)
 
 
-def bind_quantities(mentions: list[EventMention], quants: list[Quantity], lex: EventLexicon) -> None:
-    """Attach each quantity to the nearest mention whose type takes its unit."""
+def bind_quantities(
+    mentions: list[EventMention], quants: list[Quantity], lex: EventLexicon
+) -> list[list[Quantity]]:
+    """The quantities each mention takes, in the order of `mentions`: each quantity
+    goes to the nearest mention whose type takes its unit. The caller adds them.
+
+    Examples:
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.quantities import find_quantities
+        >>> lex = EventLexicon.default()
+        >>> t = "Seoul held talks and Pyongyang fired 3 missiles."
+        >>> ms = [EventMention(type=g.trigger.type, kind=g.trigger.kind, trigger=g, sentence=None)
+        ...       for g in lex.find(t)]
+        >>> [[q.value for q in qs] for qs in bind_quantities(ms, find_quantities(t), lex)]
+        [[], [3.0]]
+    """
     accepted = lex.data.get("units", {})
+    taken: list[list[Quantity]] = [[] for _ in mentions]
     for q in quants:
         assert q.span is not None
-        best: tuple[int, EventMention] | None = None
-        for m in mentions:
+        best: tuple[int, int] | None = None
+        for i, m in enumerate(mentions):
             if q.unit not in accepted.get(m.type.value, ()):
                 continue
             dist = max(0, m.trigger.start - q.span.end, q.span.start - m.trigger.end)
             if dist < _NEAR and (best is None or dist < best[0]):
-                best = (dist, m)
+                best = (dist, i)
         if best is not None:
             # Quantities are frozen: one keeping its unit is taken as it is, not copied.
-            best[1].quantities.append(attrs.evolve(q, unit="meetings") if q.unit == "times" else q)
+            taken[best[1]].append(attrs.evolve(q, unit="meetings") if q.unit == "times" else q)
+    return taken

@@ -235,7 +235,8 @@ def sentence_mentions(
             for q in found
             if q.span is None or not _ALTITUDE.search(text, max(0, q.span.start - 30), q.span.start)
         ]
-        bind_quantities(out, found, lex)
+        for m, taken in zip(out, bind_quantities(out, found, lex), strict=True):
+            m.quantities.extend(taken)
     for m in out:
         m.drop = m.drop or generic(m, text, lowered if not extras else None) or basis_only(m, text)
     return [m for m in out if not m.drop and m.mood != "generic"]
