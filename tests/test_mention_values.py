@@ -32,6 +32,7 @@ _HELPERS = (
     "basis_only",
     "shared_subject",
     "sentence_subject",
+    "shared_occasions",
     "bind_quantities",
 )
 
@@ -68,7 +69,7 @@ def test_no_helper_edits_a_mention(monkeypatch: pytest.MonkeyPatch) -> None:
         published = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
         kb.extract_events(kb.Article(id="x", raw=rec["text"], text=rec["text"], published=published))
     # The fixtures reach every helper (a check that the wrapping took).
-    assert set(seen) >= {"location", "target", "generic", "basis_only", "bind_quantities"}
+    assert set(seen) >= {"location", "target", "generic", "basis_only", "shared_occasions", "bind_quantities"}
 
 
 def _events(text: str) -> tuple[kb.Event, ...]:

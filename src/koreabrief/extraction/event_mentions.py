@@ -26,7 +26,7 @@ from koreabrief.extraction.mention_checks import (
     participle_of,
     reporter_before,
     sentence_subject,
-    share_occasions,
+    shared_occasions,
     shared_subject,
     since_superlative,
 )
@@ -221,7 +221,8 @@ def sentence_mentions(
     for m in out:
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
-    share_occasions(text, out, words)
+    for i, event_time, occasion_time, occasion_mood in shared_occasions(text, out, words):
+        out[i].time, out[i + 1].time, out[i + 1].mood = event_time, occasion_time, occasion_mood
     for m in out:
         if m.embedded and recalled(m.time, published):
             # A past event recalled in a prepositional phrase: its actors are not the clause's.

@@ -32,7 +32,7 @@ __all__ = [
     "participle_of",
     "reporter_before",
     "sentence_subject",
-    "share_occasions",
+    "shared_occasions",
     "shared_subject",
     "since_superlative",
 ]
@@ -156,11 +156,31 @@ _OCCASION_BEFORE = re.compile(
 )
 
 
-def share_occasions(text: str, mentions: list[EventMention], layer: SentenceText | None = None) -> None:
+def shared_occasions(
+    text: str, mentions: list[EventMention], layer: SentenceText | None = None
+) -> list[tuple[int, TimeRef | None, TimeRef | None, str]]:
     """An event and the occasion it happens at share their time, and an upcoming
     event's occasion is upcoming too ("is expected to meet Trump at the G7 summit
-    later this month"). `layer` is the sentence's words and breaks, when shared."""
-    for a, b in itertools.pairwise(mentions):
+    later this month"). For each such pair ``mentions[i]``, ``mentions[i + 1]``:
+    `i`, the two times and the occasion's mood, which the caller sets. `layer` is
+    the sentence's words and breaks, when shared.
+
+    An event is a verb and its occasion a noun, so no mention is in two pairs:
+    the pairs are found on the mentions as they are, and set in any order.
+
+    Examples:
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.models import Span
+        >>> t = "Kim will meet Putin at the summit."
+        >>> ms = [EventMention(type=g.trigger.type, kind=g.trigger.kind, trigger=g, sentence=Span(0, 34))
+        ...       for g in EventLexicon.default().find(t)]
+        >>> ms[0].mood = "future"
+        >>> shared_occasions(t, ms)
+        [(0, None, None, 'future')]
+    """
+    out = []
+    for i, (a, b) in enumerate(itertools.pairwise(mentions)):
         if a.kind != "verb" or b.kind != "noun" or b.trigger.start - a.trigger.end > 120:
             continue
         brk = (
@@ -172,12 +192,14 @@ def share_occasions(text: str, mentions: list[EventMention], layer: SentenceText
             continue
         if not _OCCASION_BEFORE.search(text, a.trigger.end, b.trigger.start):
             continue
-        if b.mood == "plain" and a.mood in ("future", "hypothetical"):
-            b.mood = "future"
+        mood = "future" if b.mood == "plain" and a.mood in ("future", "hypothetical") else b.mood
         if a.time is None:
-            a.time = b.time
+            out.append((i, b.time, b.time, mood))
         elif b.time is None:
-            b.time = a.time
+            out.append((i, a.time, a.time, mood))
+        else:
+            out.append((i, a.time, b.time, mood))
+    return out
 
 
 # A treaty named as the ground for something else: "under a defence treaty", "citing the
