@@ -17,6 +17,9 @@ from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.names import _BODY_GLUE, _PRONOUN, _PRONOUN_GLUE, _TITLE_GLUE, _spans
+from koreabrief.extraction.sanction_cues import sentence_sanctions
+from koreabrief.extraction.sanction_lexicon import SanctionLexicon
+from koreabrief.extraction.sanction_reader import SentenceReader
 from koreabrief.extraction.text import (
     CLAUSE_BREAK,
     WORD,
@@ -110,3 +113,38 @@ def test_name_scans_after_a_break_are_finditer(text: str) -> None:
     for pattern, glue in cases:
         for t in (text, text.lower()):
             assert list(_spans(pattern, glue, t)) == [m.span() for m in pattern.finditer(t)]
+
+
+_CUE_WORDS = ["sanctioned", "SANCTIONED", "Sanctions", "were imposed on", "blacklisted", "was", "lifted"]
+_CUE_WORDS += [
+    "against",
+    "the",
+    "Treasury",
+    "designated",
+    "Designated",
+    "under",
+    "froze",
+    "assets",
+    "of",
+    "x-",
+]
+
+
+@given(_texts(_CUE_WORDS, sep=" ", max_size=16), st.data())
+def test_sanction_cues_from_the_lowered_twin_are_the_finditer(words: str, data: st.DataObject) -> None:
+    """Sanction cues found by the lower-case twin on lower-cased text, each read again by the
+    full pattern at its place, are the full pattern's own scan (texts with no CASE_EXTRAS)."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    text = CASE_EXTRAS.sub("x", words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    reader = SentenceReader(text, Span(start, end), [], lex, [], lowered=ascii_lower(text))
+    direct = [(m.span(), m.lastgroup) for m in lex.pattern.finditer(text, start, end)]
+    assert [(f.action, f.status) for f in sentence_sanctions(reader, None)] == [
+        (f.action, f.status)
+        for f in sentence_sanctions(SentenceReader(text, Span(start, end), [], lex, []), None)
+    ]
+    twin = lex.lowered.finditer(ascii_lower(text), start, end)
+    found = [lex.pattern.match(text, q.start(), end) for q in twin]
+    assert [(m.span(), m.lastgroup) for m in found if m is not None] == direct

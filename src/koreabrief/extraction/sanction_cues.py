@@ -357,7 +357,17 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
     """
     text, sent, lex = ctx.text, ctx.sent, ctx.lex
     out: list[Found] = []
-    cues = list(lex.pattern.finditer(text, sent.start, sent.end))
+    if ctx.lowered is not None and lex.lowered is not None:
+        # The case-sensitive twin finds the same cues on the lower-cased text some three
+        # times faster (see `_lowered_pattern`); the full pattern then reads each one at
+        # its place, so the matches are those of the text.
+        found = (
+            lex.pattern.match(text, q.start(), sent.end)
+            for q in lex.lowered.finditer(ctx.lowered, sent.start, sent.end)
+        )
+        cues = [m for m in found if m is not None]
+    else:
+        cues = list(lex.pattern.finditer(text, sent.start, sent.end))
     if not cues:
         return out
     # Only a date in the cue's own clause says when a sanction started.
