@@ -287,18 +287,11 @@ class SentenceText:
             self._dashes = [m.start() for m in _SPACED_DASH.finditer(text, self.start + 1, end)]
         return self._chars
 
-    def _inside(self, start: int, end: int) -> bool:
-        """Whether the lists answer for text[start:end]: it lies in the sentence, and they pay by now."""
-        if not self.start <= start <= end <= self.end:
-            return False
-        if self._asked >= self._build_after:
-            return True
-        self._asked += 1
-        return False
-
     def first_clause_break(self, pos: int, end: int) -> int:
         """`first_clause_break` (the text's) for a stretch of the sentence."""
-        if not self._inside(pos, end):
+        # The lists answer once they pay (see `_BUILD_AFTER`), for a stretch of the sentence.
+        if self._asked < self._build_after or not self.start <= pos <= end <= self.end:
+            self._asked += 1
             return first_clause_break(self.text, pos, end)
         chars = self._break_lists()
         first = -1
@@ -317,7 +310,8 @@ class SentenceText:
 
     def words_at_most(self, start: int, end: int, count: int) -> bool:
         """`words_at_most` (the text's) for a stretch of the sentence."""
-        if not self._inside(start, end) or count < 0:
+        if self._asked < self._build_after or not self.start <= start <= end <= self.end or count < 0:
+            self._asked += 1
             return words_at_most(self.text, start, end, count)
         if start == end:
             return True
@@ -328,7 +322,8 @@ class SentenceText:
     def words_before(self, lo: int, pos: int, count: int) -> int:
         """`words_before` (the text's) for a position of the sentence."""
         base = max(lo, pos - _WORDS_BACK)
-        if not self._inside(base, pos) or count < 1:
+        if self._asked < self._build_after or not self.start <= base <= pos <= self.end or count < 1:
+            self._asked += 1
             return words_before(self.text, lo, pos, count)
         chars = self._break_lists()
         dashes = self._dashes
