@@ -11,18 +11,16 @@ a title ("Foreign Minister Park Jin") and kept as written.
 from __future__ import annotations
 
 import bisect
-import functools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from koreabrief.extraction.lexicon import trie_regex
+from koreabrief.extraction.mentions import NameMention
 from koreabrief.gazetteer import Gazetteer, Mention, normalise_key
 
-__all__ = ["ActorMention", "find_names"]
+__all__ = ["ActorMention", "find_names", "titled_names"]
 
-_NAME = r"[A-Z][a-z]{1,20}(?:(?:[ \t]|-)[A-Z][a-z]{0,20}|-[a-z]{1,20}){1,3}"
 # What may not follow a contextual short form ("the North" but not "the Northern", "the North Korea").
 _GLUED = re.compile(r"[\w-]| Korea")
 # A capitalised word; `find_names` skips those glued to a word or hyphen before them
@@ -71,77 +69,48 @@ def _mention(fields: tuple[int, int, str, str, str, str | None]) -> ActorMention
 _new_tuple: Any = tuple.__new__
 
 
-@functools.lru_cache(maxsize=8)
-def _titled(titles: tuple[str, ...]) -> re.Pattern[str]:
-    # A trie, not a flat alternation: each position then tries one branch per letter.
-    return re.compile(rf"(?<![\w-]){trie_regex(titles)}[ \t]+(?P<name>{_NAME})(?![\w-])")
+def titled_names(mentions: Sequence[NameMention], title_heads: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the names the name stage found right after a title, in order.
 
+    `mentions` are `find_mentions` output (the shared name stage): a person's
+    mention there runs from its title to the end of the name ("Foreign Minister
+    Park Jin"); an actor is the name alone. A mention counts when it ends in its
+    name as written and the word before that name ends a title (one of
+    `title_heads`, e.g. ``Lexicon.title_heads()``): "The Hague", a name shape the
+    stage cleaned of its article, is no titled name.
 
-@functools.lru_cache(maxsize=8)
-def _title_scans(titles: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    """How `_titled_matches` finds the places a `_titled` match may start.
-
-    Titles not opening with a lower-case letter: `_titled` without its leading
-    look-behind, so that the regex engine skips to the few capitals a title opens
-    with (a trie keeps each first letter's branch as it is in the whole pattern).
-    Lower-case titles ("envoy", "leader"): the titles themselves, for substring search.
+    Examples:
+        >>> from koreabrief.extraction.names import find_mentions
+        >>> text = "Foreign Minister Park Jin met The Hague officials."
+        >>> [text[s:e] for s, e in titled_names(find_mentions(text), frozenset(["minister"]))]
+        ['Park Jin']
     """
-    upper = sorted(t for t in titles if not t[:1].islower())
-    lower = tuple(sorted({t for t in titles if t[:1].islower()}))
-    scan = re.compile(rf"{trie_regex(upper)}[ \t]+(?P<name>{_NAME})(?![\w-])") if upper else None
-    return scan, lower
-
-
-def _titled_matches(text: str, titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """``_titled(titles).finditer(text)``, trying the pattern only where a title starts.
-
-    Each place a match can start is the start of an upper-case title's scan match or
-    of a lower-case title, so trying `_titled` at those places in order (from where
-    the last match ended) yields the same matches as the one scan that tries it at
-    every position, which is what made it slow.
-    """
-    rx = _titled(titles)
-    upper, lower = _title_scans(titles)
-    places = sorted({at for title in lower for at in _occurrences(text, title)}, reverse=True)
-    none = len(text) + 1  # past every offset: no upper-case place left
-    up = upper.search(text) if upper is not None else None
-    next_up = up.start() if up is not None else none
-    pos = 0
-    while True:
-        if next_up < pos and upper is not None:
-            up = upper.search(text, pos)
-            next_up = up.start() if up is not None else none
-        while places and places[-1] < pos:
-            places.pop()
-        at = min(next_up, places[-1] if places else none)
-        if at == none:
-            return
-        m = rx.match(text, at)
-        if m is None:
-            pos = at + 1  # nothing starts here: on to the next place
+    found: list[tuple[int, int]] = []
+    for m in mentions:
+        name = m.name
+        if m.kind != "person" or not name or len(m.text) <= len(name) or not m.text.endswith(name):
             continue
-        yield m
-        pos = m.end()
-
-
-def _occurrences(text: str, sub: str) -> Iterator[int]:
-    """Where `sub` occurs in `text`, overlaps included."""
-    at = text.find(sub)
-    while at >= 0:
-        yield at
-        at = text.find(sub, at + 1)
+        before = m.text[: len(m.text) - len(name)]
+        if not before.endswith((" ", ", ")):
+            continue  # the name is glued to a longer word: not a name of its own
+        words = before.rstrip(" ,").rsplit(None, 1)
+        if words and words[-1].lower() in title_heads:
+            found.append((m.end - len(name), m.end))
+    return found
 
 
 def find_names(
     text: str,
     gazetteer: Gazetteer,
-    titles: tuple[str, ...] = (),
+    titled: Sequence[tuple[int, int]] = (),
     contextual: tuple[tuple[str, str], ...] = (),
     *,
     hits: Sequence[Mention] | None = None,
 ) -> list[ActorMention]:
     """Every entity mention in `text`, in order, non-overlapping.
 
+    `titled` are the spans of names found after a title by the shared name stage
+    (`titled_names`); names the gazetteer does not know are kept as written.
     `hits` is ``gazetteer.find(text)`` when the caller has it already.
 
     Examples:
@@ -161,13 +130,14 @@ def find_names(
         return all(not (s < end and start < e) for s, e in taken[max(0, i - 2) : i + 1])
 
     extra: list[ActorMention] = []
-    if titles:
-        for m in _titled_matches(text, titles):
-            s, e = m.span("name")
-            name = m.group("name")
+    # A titled name running on into a gazetteer name ("Secretary Blinken Visits South
+    # Korea") is a run of headline capitals whose name ends nobody can tell: left to
+    # the surname pass below, which reads the words it knows.
+    hit_starts = set(starts)
+    for s, e in titled:
+        if free(s, e) and not (text.startswith(" ", e) and e + 1 in hit_starts):
+            name = text[s:e]
             hit = gazetteer.lookup(name)
-            if not free(s, e):
-                continue
             if hit is not None:
                 ent = hit[0]
                 extra.append(_mention((s, e, name, ent.name, ent.kind, ent.affiliation)))
