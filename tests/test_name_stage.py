@@ -109,6 +109,25 @@ def test_actor_view_leaves_headline_capitals_to_the_surname_pass() -> None:
     assert people == [("Blinken", "Antony Blinken")]
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # An appositive name closed by a comma or a stop is the title holder's.
+        ("Its envoy, Jane Roe, met Kim Jong Un.", ["Jane Roe", "Kim Jong Un"]),
+        ("Kim Jong Un met its envoy, Jane Roe.", ["Kim Jong Un", "Jane Roe"]),
+        # After an aside the clause goes on: its subject is nobody's name.
+        ("According to a senior ministry official, Acme Mixer moved the funds. Mixer denied it.", []),
+        # A lone word after a title is a surname: the article's full name, or nobody.
+        ("Envoy Jane Roe arrived. Mr Roe left.", ["Jane Roe", "Jane Roe"]),
+        ("The Minister's Official Residence was shut.", []),
+    ],
+)
+def test_actor_view_keeps_only_sure_titled_names(text: str, people: list[str]) -> None:
+    """Titled names the stage read are actors only where their ends are sure."""
+    actors = ArticleContext(text, Gazetteer.default()).actor_names(EventLexicon.default())
+    assert [a.name for a in actors if a.kind == "person"] == people
+
+
 def test_titled_names_need_a_title_before_the_name() -> None:
     """A mention the stage cleaned of its article ("The Hague") has no title: no titled name."""
     text = "Envoy Jane Roe flew to The Hague, and Professor John Doe stayed."

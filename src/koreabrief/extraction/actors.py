@@ -29,6 +29,8 @@ _CAPWORD = re.compile(r"[A-Z][a-z]{1,20}(?![\w-])")
 # The roles of a state's leader (lower case), for a surname no full name explains:
 # a leader first, then a head of state or government; several at one rank is no answer.
 _LEADER_ROLES = (frozenset(["leader", "supreme leader"]), frozenset(["president", "prime minister"]))
+# What closes an appositive name ("the envoy, Jane Roe, said"; "... Jane Roe.").
+_APPOSITIVE_CLOSE = frozenset(",.;:)\n")
 # The start offset of an ActorMention, as a sort key.
 _START = operator.itemgetter(0)
 
@@ -99,6 +101,21 @@ def titled_names(mentions: Sequence[NameMention], title_heads: frozenset[str]) -
     return found
 
 
+def _unsure_titled(text: str, start: int, end: int, hit_starts: set[int]) -> bool:
+    """Whether the name a title introduces at [start, end) may end elsewhere than the stage read.
+
+    A name running on into a gazetteer name ("Secretary Blinken Visits South
+    Korea") is a run of headline capitals whose name ends nobody can tell. A name
+    set after its title by a comma is an appositive, closed by punctuation
+    ("its foreign minister, Choe Son Hui, said"); one running on into the clause
+    ("a senior official, Tornado Cash has ...") is the clause's subject after an
+    aside, not the official's name. Either is left to the surname pass.
+    """
+    if text.startswith(" ", end) and end + 1 in hit_starts:
+        return True
+    return text.startswith(", ", start - 2) and not (end == len(text) or text[end] in _APPOSITIVE_CLOSE)
+
+
 def find_names(
     text: str,
     gazetteer: Gazetteer,
@@ -130,19 +147,20 @@ def find_names(
         return all(not (s < end and start < e) for s, e in taken[max(0, i - 2) : i + 1])
 
     extra: list[ActorMention] = []
-    # A titled name running on into a gazetteer name ("Secretary Blinken Visits South
-    # Korea") is a run of headline capitals whose name ends nobody can tell: left to
-    # the surname pass below, which reads the words it knows.
     hit_starts = set(starts)
     for s, e in titled:
-        if free(s, e) and not (text.startswith(" ", e) and e + 1 in hit_starts):
-            name = text[s:e]
-            hit = gazetteer.lookup(name)
-            if hit is not None:
-                ent = hit[0]
-                extra.append(_mention((s, e, name, ent.name, ent.kind, ent.affiliation)))
-            else:
-                extra.append(_mention((s, e, name, name, "person", None)))
+        if not free(s, e) or _unsure_titled(text, s, e, hit_starts):
+            continue
+        name = text[s:e]
+        hit = gazetteer.lookup(name)
+        if hit is not None:
+            ent = hit[0]
+            extra.append(_mention((s, e, name, ent.name, ent.kind, ent.affiliation)))
+        elif " " in name:
+            extra.append(_mention((s, e, name, name, "person", None)))
+        # A single word after a title the gazetteer does not know ("Mr Kim", "the
+        # Minister's Official Residence") is a surname at best: left to the surname
+        # pass below, which resolves it against the full names or drops it.
     for short, full in contextual:
         entity = gazetteer.resolve(full)
         if entity is None:
