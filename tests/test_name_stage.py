@@ -128,6 +128,25 @@ def test_actor_view_keeps_only_sure_titled_names(text: str, people: list[str]) -
     assert [a.name for a in actors if a.kind == "person"] == people
 
 
+def test_actor_view_reads_lone_surnames_as_the_stage_resolved_them() -> None:
+    """A lone "Kim" is the Kim the resolver chose (the clause subject named before), not
+    simply the last Kim named in full."""
+    text = "Kim Jong Un oversaw the launch, accompanied by his sister Kim Yo Jong. Kim praised the crew."
+    actors = ArticleContext(text, Gazetteer.default()).actor_names(EventLexicon.default())
+    assert [(a.text, a.name) for a in actors] == [
+        ("Kim Jong Un", "Kim Jong Un"),
+        ("Kim Yo Jong", "Kim Yo Jong"),
+        ("Kim", "Kim Jong Un"),
+    ]
+
+
+def test_actor_view_takes_no_surname_of_a_shape_only_name() -> None:
+    """A capitalised run the stage took for a name (a ship, a firm) lends no surname to the view."""
+    text = "The submarine USS Kentucky docked in Busan. Kentucky left on Friday."
+    actors = ArticleContext(text, Gazetteer.default()).actor_names(EventLexicon.default())
+    assert [a.text for a in actors if a.kind == "person"] == []
+
+
 def test_titled_names_need_a_title_before_the_name() -> None:
     """A mention the stage cleaned of its article ("The Hague") has no title: no titled name."""
     text = "Envoy Jane Roe flew to The Hague, and Professor John Doe stayed."

@@ -1,11 +1,14 @@
-"""Who is named where: gazetteer mentions, surnames and titled names of one article.
+"""Who is named where: the actor view of one article's names.
 
-Names resolve through the [`Gazetteer`][koreabrief.Gazetteer] (metonyms such as
-Pyongyang -> North Korea included). A surname alone ("Rubio", "Cho") resolves
+Events and sanctions read this view of the shared name stage
+(`ArticleContext.name_mentions`): the gazetteer's names (metonyms such as
+Pyongyang -> North Korea included), the names the stage found after a title
+("Foreign Minister Park Jin", kept as written when the gazetteer lacks them)
+and the lone surnames it resolved. A surname pass of this module supplements
+what the stage leaves unresolved: a surname alone ("Rubio", "Cho") resolves
 to a full name used elsewhere in the article, else to the only gazetteer person
 with that surname, else to the only one of them who leads a state ("Kim": Kim
-Jong Un). A name the gazetteer does not know is still recognised after
-a title ("Foreign Minister Park Jin") and kept as written.
+Jong Un).
 """
 
 from __future__ import annotations
@@ -123,11 +126,16 @@ def find_names(
     contextual: tuple[tuple[str, str], ...] = (),
     *,
     hits: Sequence[Mention] | None = None,
+    stage: Sequence[NameMention] = (),
 ) -> list[ActorMention]:
     """Every entity mention in `text`, in order, non-overlapping.
 
     `titled` are the spans of names found after a title by the shared name stage
     (`titled_names`); names the gazetteer does not know are kept as written.
+    `stage` is that stage's resolved mentions: a lone surname it resolved to a
+    person named here is read as it says. The surname pass of this module is the
+    supplement for the places the stage left unresolved or did not take for a
+    name (its resolver keeps only the people it can tell apart in text order).
     `hits` is ``gazetteer.find(text)`` when the caller has it already.
 
     Examples:
@@ -189,6 +197,21 @@ def find_names(
             local.setdefault(last, n)
         if surname:
             local[surname] = n
+    # The stage's own reading of a lone surname wins (it resolved the word in text
+    # order), when the person it names is one this view knows: a gazetteer person or a
+    # titled name kept above, not a shape the stage took for a name ("USS Kentucky").
+    people = {n.name for n in found if n.kind == "person"}
+    resolved = [
+        _mention((m.start, m.end, m.text, m.name, "person", m.affiliation))
+        for m in stage
+        if m.kind == "person"
+        and m.name in people
+        and " " not in m.text
+        and m.text in m.name.replace("-", " ").split()
+        and free(m.start, m.end)
+    ]
+    if resolved:
+        found = sorted(found + resolved, key=_START)
     taken = [(m.start, m.end) for m in found]
     starts = [m.start for m in found]
     surnames: list[ActorMention] = []

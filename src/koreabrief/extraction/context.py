@@ -156,5 +156,6 @@ class ArticleContext:
                 titled_names(self.name_mentions, Lexicon.default().title_heads()),
                 lex.contextual(),
                 hits=self.gazetteer_hits,
+                stage=self.name_mentions,
             )
         return names
