@@ -140,6 +140,30 @@ def test_actor_view_reads_lone_surnames_as_the_stage_resolved_them() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # Words that open no name spell no surname ("No", "In", "May", "An").
+        (
+            "No deal was struck, and Kim Jong Un left. In May, Kim fired a missile.",
+            [("Kim Jong Un", "Kim Jong Un"), ("Kim", "Kim Jong Un")],
+        ),
+        ("An aide said the talks had ended.", []),
+        # A titled surname is the stage's reading of it.
+        (
+            "President Trump spoke. Later Mr. Trump left.",
+            [("Trump", "Donald Trump"), ("Trump", "Donald Trump")],
+        ),
+        # Left unresolved by the stage, a surname alone is the one holder leading a state.
+        ("Kim met Putin on Friday.", [("Kim", "Kim Jong Un"), ("Putin", "Vladimir Putin")]),
+    ],
+)
+def test_actor_view_surnames(text: str, people: list[tuple[str, str]]) -> None:
+    """Lone surnames: the stage's resolution first, the supplement for the rest, no function words."""
+    actors = ArticleContext(text, Gazetteer.default()).actor_names(EventLexicon.default())
+    assert [(a.text, a.name) for a in actors if a.kind == "person"] == people
+
+
 def test_actor_view_takes_no_surname_of_a_shape_only_name() -> None:
     """A capitalised run the stage took for a name (a ship, a firm) lends no surname to the view."""
     text = "The submarine USS Kentucky docked in Busan. Kentucky left on Friday."

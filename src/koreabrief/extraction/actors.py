@@ -127,15 +127,17 @@ def find_names(
     *,
     hits: Sequence[Mention] | None = None,
     stage: Sequence[NameMention] = (),
+    not_names: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
     """Every entity mention in `text`, in order, non-overlapping.
 
     `titled` are the spans of names found after a title by the shared name stage
     (`titled_names`); names the gazetteer does not know are kept as written.
     `stage` is that stage's resolved mentions: a lone surname it resolved to a
-    person named here is read as it says. The surname pass of this module is the
-    supplement for the places the stage left unresolved or did not take for a
-    name (its resolver keeps only the people it can tell apart in text order).
+    person named here or in the gazetteer is read as it says. The surname pass of
+    this module is the supplement for the places the stage left unresolved or
+    dropped (its resolver keeps a lone capitalised word only when it can tell who
+    it is); it skips `not_names`, the stage's words that open no name.
     `hits` is ``gazetteer.find(text)`` when the caller has it already.
 
     Examples:
@@ -200,16 +202,24 @@ def find_names(
     # The stage's own reading of a lone surname wins (it resolved the word in text
     # order), when the person it names is one this view knows: a gazetteer person or a
     # titled name kept above, not a shape the stage took for a name ("USS Kentucky").
+    # The surname pass after it is the supplement for what the stage left unresolved.
     people = {n.name for n in found if n.kind == "person"}
-    resolved = [
-        _mention((m.start, m.end, m.text, m.name, "person", m.affiliation))
-        for m in stage
-        if m.kind == "person"
-        and m.name in people
-        and " " not in m.text
-        and m.text in m.name.replace("-", " ").split()
-        and free(m.start, m.end)
-    ]
+    resolved: list[ActorMention] = []
+    for m in stage:
+        if m.kind != "person" or not m.name:
+            continue
+        # A titled surname ("President Trump", "Mr. Kim"): its last word.
+        word = m.text.rsplit(" ", 1)[-1]
+        start = m.end - len(word)
+        if " " in m.text and m.text.endswith(m.name):
+            continue  # a titled full name: `titled` holds it
+        if word not in m.name.replace("-", " ").split() or not free(start, m.end):
+            continue
+        if m.name not in people:
+            entity = gazetteer.resolve(m.name)
+            if entity is None or entity.kind != "person":
+                continue
+        resolved.append(_mention((start, m.end, word, m.name, "person", m.affiliation)))
     if resolved:
         found = sorted(found + resolved, key=_START)
     taken = [(m.start, m.end) for m in found]
@@ -222,7 +232,9 @@ def find_names(
     size_text = len(text)
     for word in set(_CAPWORD.findall(text)):
         key = word.lower()
-        if key not in local and key not in known:
+        # A word the stage knows opens no name ("In", "No", "May") is nobody's surname,
+        # whatever Korean surname or month it spells.
+        if (key not in local and key not in known) or word in not_names:
             continue
         sur = _surname(word, local, gazetteer)
         if sur is None:

@@ -157,5 +157,6 @@ class ArticleContext:
                 lex.contextual(),
                 hits=self.gazetteer_hits,
                 stage=self.name_mentions,
+                not_names=Lexicon.default().not_names,
             )
         return names
