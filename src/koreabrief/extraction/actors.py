@@ -204,6 +204,8 @@ def find_names(
     # titled name kept above, not a shape the stage took for a name ("USS Kentucky").
     # The surname pass after it is the supplement for what the stage left unresolved.
     people = {n.name for n in found if n.kind == "person"}
+    taken = [(m.start, m.end) for m in found]
+    starts = [m.start for m in found]
     resolved: list[ActorMention] = []
     for m in stage:
         if m.kind != "person" or not m.name:
