@@ -257,10 +257,9 @@ def test_cue_search_on_lowered_text_is_the_ignorecase_search(text: str) -> None:
 )
 def test_surname_places_found_by_the_candidate_filter(text: str, expected: list[str]) -> None:
     """Only known surnames are looked for, at every place the capitalised-word scan would take (#9)."""
-    from koreabrief.extraction.actors import find_names
+    from koreabrief.extraction.triggers import EventLexicon
 
-    gaz = Gazetteer.default()
-    names = find_names(text, gaz, ("Foreign Minister",))
+    names = context.ArticleContext(text, Gazetteer.default()).actor_names(EventLexicon.default())
     bare = [n for n in names if " " not in n.text and n.kind == "person" and n.name != n.text]
     assert [n.text for n in bare] == expected
     for n in bare:

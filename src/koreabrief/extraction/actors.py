@@ -1,28 +1,29 @@
-"""Who is named where: gazetteer mentions, surnames and titled names of one article.
+"""Who is named where: the actor view of one article's names.
 
-Names resolve through the [`Gazetteer`][koreabrief.Gazetteer] (metonyms such as
-Pyongyang -> North Korea included). A surname alone ("Rubio", "Cho") resolves
+Events and sanctions read this view of the shared name stage
+(`ArticleContext.name_mentions`): the gazetteer's names (metonyms such as
+Pyongyang -> North Korea included), the names the stage found after a title
+("Foreign Minister Park Jin", kept as written when the gazetteer lacks them)
+and the lone surnames it resolved. A surname pass of this module supplements
+what the stage leaves unresolved: a surname alone ("Rubio", "Cho") resolves
 to a full name used elsewhere in the article, else to the only gazetteer person
 with that surname, else to the only one of them who leads a state ("Kim": Kim
-Jong Un). A name the gazetteer does not know is still recognised after
-a title ("Foreign Minister Park Jin") and kept as written.
+Jong Un).
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from koreabrief.extraction.lexicon import trie_regex
+from koreabrief.extraction.mentions import NameMention
 from koreabrief.gazetteer import Gazetteer, Mention, normalise_key
 
-__all__ = ["ActorMention", "find_names"]
+__all__ = ["ActorMention", "find_names", "titled_names"]
 
-_NAME = r"[A-Z][a-z]{1,20}(?:(?:[ \t]|-)[A-Z][a-z]{0,20}|-[a-z]{1,20}){1,3}"
 # What may not follow a contextual short form ("the North" but not "the Northern", "the North Korea").
 _GLUED = re.compile(r"[\w-]| Korea")
 # A capitalised word; `find_names` skips those glued to a word or hyphen before them
@@ -31,6 +32,8 @@ _CAPWORD = re.compile(r"[A-Z][a-z]{1,20}(?![\w-])")
 # The roles of a state's leader (lower case), for a surname no full name explains:
 # a leader first, then a head of state or government; several at one rank is no answer.
 _LEADER_ROLES = (frozenset(["leader", "supreme leader"]), frozenset(["president", "prime minister"]))
+# What closes an appositive name ("the envoy, Jane Roe, said"; "... Jane Roe.").
+_APPOSITIVE_CLOSE = frozenset(",.;:)\n")
 # The start offset of an ActorMention, as a sort key.
 _START = operator.itemgetter(0)
 
@@ -71,77 +74,70 @@ def _mention(fields: tuple[int, int, str, str, str, str | None]) -> ActorMention
 _new_tuple: Any = tuple.__new__
 
 
-@functools.lru_cache(maxsize=8)
-def _titled(titles: tuple[str, ...]) -> re.Pattern[str]:
-    # A trie, not a flat alternation: each position then tries one branch per letter.
-    return re.compile(rf"(?<![\w-]){trie_regex(titles)}[ \t]+(?P<name>{_NAME})(?![\w-])")
+def titled_names(mentions: Sequence[NameMention], title_heads: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of the names the name stage found right after a title, in order.
 
+    `mentions` are `find_mentions` output (the shared name stage): a person's
+    mention there runs from its title to the end of the name ("Foreign Minister
+    Park Jin"); an actor is the name alone. A mention counts when it ends in its
+    name as written and the word before that name ends a title (one of
+    `title_heads`, e.g. ``Lexicon.title_heads()``): "The Hague", a name shape the
+    stage cleaned of its article, is no titled name.
 
-@functools.lru_cache(maxsize=8)
-def _title_scans(titles: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    """How `_titled_matches` finds the places a `_titled` match may start.
-
-    Titles not opening with a lower-case letter: `_titled` without its leading
-    look-behind, so that the regex engine skips to the few capitals a title opens
-    with (a trie keeps each first letter's branch as it is in the whole pattern).
-    Lower-case titles ("envoy", "leader"): the titles themselves, for substring search.
+    Examples:
+        >>> from koreabrief.extraction.names import find_mentions
+        >>> text = "Foreign Minister Park Jin met The Hague officials."
+        >>> [text[s:e] for s, e in titled_names(find_mentions(text), frozenset(["minister"]))]
+        ['Park Jin']
     """
-    upper = sorted(t for t in titles if not t[:1].islower())
-    lower = tuple(sorted({t for t in titles if t[:1].islower()}))
-    scan = re.compile(rf"{trie_regex(upper)}[ \t]+(?P<name>{_NAME})(?![\w-])") if upper else None
-    return scan, lower
-
-
-def _titled_matches(text: str, titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """``_titled(titles).finditer(text)``, trying the pattern only where a title starts.
-
-    Each place a match can start is the start of an upper-case title's scan match or
-    of a lower-case title, so trying `_titled` at those places in order (from where
-    the last match ended) yields the same matches as the one scan that tries it at
-    every position, which is what made it slow.
-    """
-    rx = _titled(titles)
-    upper, lower = _title_scans(titles)
-    places = sorted({at for title in lower for at in _occurrences(text, title)}, reverse=True)
-    none = len(text) + 1  # past every offset: no upper-case place left
-    up = upper.search(text) if upper is not None else None
-    next_up = up.start() if up is not None else none
-    pos = 0
-    while True:
-        if next_up < pos and upper is not None:
-            up = upper.search(text, pos)
-            next_up = up.start() if up is not None else none
-        while places and places[-1] < pos:
-            places.pop()
-        at = min(next_up, places[-1] if places else none)
-        if at == none:
-            return
-        m = rx.match(text, at)
-        if m is None:
-            pos = at + 1  # nothing starts here: on to the next place
+    found: list[tuple[int, int]] = []
+    for m in mentions:
+        name = m.name
+        if m.kind != "person" or not name or len(m.text) <= len(name) or not m.text.endswith(name):
             continue
-        yield m
-        pos = m.end()
+        before = m.text[: len(m.text) - len(name)]
+        if not before.endswith((" ", ", ")):
+            continue  # the name is glued to a longer word: not a name of its own
+        words = before.rstrip(" ,").rsplit(None, 1)
+        if words and words[-1].lower() in title_heads:
+            found.append((m.end - len(name), m.end))
+    return found
 
 
-def _occurrences(text: str, sub: str) -> Iterator[int]:
-    """Where `sub` occurs in `text`, overlaps included."""
-    at = text.find(sub)
-    while at >= 0:
-        yield at
-        at = text.find(sub, at + 1)
+def _unsure_titled(text: str, start: int, end: int, hit_starts: set[int]) -> bool:
+    """Whether the name a title introduces at [start, end) may end elsewhere than the stage read.
+
+    A name running on into a gazetteer name ("Secretary Blinken Visits South
+    Korea") is a run of headline capitals whose name ends nobody can tell. A name
+    set after its title by a comma is an appositive, closed by punctuation
+    ("its foreign minister, Choe Son Hui, said"); one running on into the clause
+    ("a senior official, Tornado Cash has ...") is the clause's subject after an
+    aside, not the official's name. Either is left to the surname pass.
+    """
+    if text.startswith(" ", end) and end + 1 in hit_starts:
+        return True
+    return text.startswith(", ", start - 2) and not (end == len(text) or text[end] in _APPOSITIVE_CLOSE)
 
 
 def find_names(
     text: str,
     gazetteer: Gazetteer,
-    titles: tuple[str, ...] = (),
+    titled: Sequence[tuple[int, int]] = (),
     contextual: tuple[tuple[str, str], ...] = (),
     *,
     hits: Sequence[Mention] | None = None,
+    stage: Sequence[NameMention] = (),
+    not_names: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
     """Every entity mention in `text`, in order, non-overlapping.
 
+    `titled` are the spans of names found after a title by the shared name stage
+    (`titled_names`); names the gazetteer does not know are kept as written.
+    `stage` is that stage's resolved mentions: a lone surname it resolved to a
+    person named here or in the gazetteer is read as it says. The surname pass of
+    this module is the supplement for the places the stage left unresolved or
+    dropped (its resolver keeps a lone capitalised word only when it can tell who
+    it is); it skips `not_names`, the stage's words that open no name.
     `hits` is ``gazetteer.find(text)`` when the caller has it already.
 
     Examples:
@@ -161,18 +157,20 @@ def find_names(
         return all(not (s < end and start < e) for s, e in taken[max(0, i - 2) : i + 1])
 
     extra: list[ActorMention] = []
-    if titles:
-        for m in _titled_matches(text, titles):
-            s, e = m.span("name")
-            name = m.group("name")
-            hit = gazetteer.lookup(name)
-            if not free(s, e):
-                continue
-            if hit is not None:
-                ent = hit[0]
-                extra.append(_mention((s, e, name, ent.name, ent.kind, ent.affiliation)))
-            else:
-                extra.append(_mention((s, e, name, name, "person", None)))
+    hit_starts = set(starts)
+    for s, e in titled:
+        if not free(s, e) or _unsure_titled(text, s, e, hit_starts):
+            continue
+        name = text[s:e]
+        hit = gazetteer.lookup(name)
+        if hit is not None:
+            ent = hit[0]
+            extra.append(_mention((s, e, name, ent.name, ent.kind, ent.affiliation)))
+        elif " " in name:
+            extra.append(_mention((s, e, name, name, "person", None)))
+        # A single word after a title the gazetteer does not know ("Mr Kim", "the
+        # Minister's Official Residence") is a surname at best: left to the surname
+        # pass below, which resolves it against the full names or drops it.
     for short, full in contextual:
         entity = gazetteer.resolve(full)
         if entity is None:
@@ -201,6 +199,31 @@ def find_names(
             local.setdefault(last, n)
         if surname:
             local[surname] = n
+    # The stage's own reading of a lone surname wins (it resolved the word in text
+    # order), when the person it names is one this view knows: a gazetteer person or a
+    # titled name kept above, not a shape the stage took for a name ("USS Kentucky").
+    # The surname pass after it is the supplement for what the stage left unresolved.
+    people = {n.name for n in found if n.kind == "person"}
+    taken = [(m.start, m.end) for m in found]
+    starts = [m.start for m in found]
+    resolved: list[ActorMention] = []
+    for m in stage:
+        if m.kind != "person" or not m.name:
+            continue
+        # A titled surname ("President Trump", "Mr. Kim"): its last word.
+        word = m.text.rsplit(" ", 1)[-1]
+        start = m.end - len(word)
+        if " " in m.text and m.text.endswith(m.name):
+            continue  # a titled full name: `titled` holds it
+        if word not in m.name.replace("-", " ").split() or not free(start, m.end):
+            continue
+        if m.name not in people:
+            entity = gazetteer.resolve(m.name)
+            if entity is None or entity.kind != "person":
+                continue
+        resolved.append(_mention((start, m.end, word, m.name, "person", m.affiliation)))
+    if resolved:
+        found = sorted(found + resolved, key=_START)
     taken = [(m.start, m.end) for m in found]
     starts = [m.start for m in found]
     surnames: list[ActorMention] = []
@@ -211,7 +234,9 @@ def find_names(
     size_text = len(text)
     for word in set(_CAPWORD.findall(text)):
         key = word.lower()
-        if key not in local and key not in known:
+        # A word the stage knows opens no name ("In", "No", "May") is nobody's surname,
+        # whatever Korean surname or month it spells.
+        if (key not in local and key not in known) or word in not_names:
             continue
         sur = _surname(word, local, gazetteer)
         if sur is None:

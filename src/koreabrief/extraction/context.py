@@ -1,21 +1,30 @@
 """Per-article work shared by the extractors within one `extract` call.
 
 Statements, events and sanctions all need the article's sentence spans, its
-gazetteer mentions and (events and sanctions) its actor names. An
-`ArticleContext` computes each of these once, lazily, and hands the same
-result to every extractor. It lives only for one call: it is never stored in
+gazetteer mentions and its names. Names come from one stage: `find_mentions`
+with its `Resolver` (titles from data/titles.toml), run once per article;
+statements read its mentions, events and sanctions an `ActorMention` view of
+them. An `ArticleContext` computes each of these once, lazily, and hands the
+same result to every extractor. It lives only for one call: it is never stored in
 a module global, so extraction stays a pure function of the article and the
 gazetteer, and nothing here needs to be picklable.
 """
 
 from __future__ import annotations
 
-from koreabrief.extraction.actors import ActorMention, find_names
+from typing import TYPE_CHECKING
+
+from koreabrief.extraction.actors import ActorMention, find_names, titled_names
+from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.quotes import QuotePiece, find_quotes
 from koreabrief.extraction.sentences import paragraph_spans, sentence_spans
 from koreabrief.extraction.text import TextLayer
 from koreabrief.extraction.triggers import ASCII_LOWER, EventLexicon
 from koreabrief.gazetteer import Gazetteer, Mention
 from koreabrief.models import Span
+
+if TYPE_CHECKING:
+    from koreabrief.extraction.mentions import NameMention
 
 __all__ = ["ArticleContext", "ascii_lower"]
 
@@ -43,7 +52,18 @@ class ArticleContext:
         (2, ['South Korea', 'North Korea'])
     """
 
-    __slots__ = ("_hits", "_layer", "_lowered", "_names", "_paragraphs", "_sentences", "gazetteer", "text")
+    __slots__ = (
+        "_hits",
+        "_layer",
+        "_lowered",
+        "_mentions",
+        "_names",
+        "_paragraphs",
+        "_quotes",
+        "_sentences",
+        "gazetteer",
+        "text",
+    )
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text = text
@@ -54,6 +74,8 @@ class ArticleContext:
         self._hits: list[Mention] | None = None
         self._layer: TextLayer | None = None
         self._names: dict[int, list[ActorMention]] = {}
+        self._quotes: list[QuotePiece] | None = None
+        self._mentions: list[NameMention] | None = None
 
     @property
     def sentences(self) -> list[Span]:
@@ -90,15 +112,61 @@ class ArticleContext:
             self._hits = self.gazetteer.find(self.text)
         return self._hits
 
+    @property
+    def quotes(self) -> list[QuotePiece]:
+        """The quotation pieces of the text (`find_quotes` over its paragraphs)."""
+        if self._quotes is None:
+            self._quotes = find_quotes(self.text, self.paragraphs)
+        return self._quotes
+
+    @property
+    def name_mentions(self) -> list[NameMention]:
+        """The article's name stage: every person, body, state and pronoun mention, resolved.
+
+        `find_mentions` over the whole text with the shipped `Lexicon` (one list of
+        titles), quotations marked; statements read these, and `actor_names` is a
+        view of them, so the stage runs once per article.
+
+        Examples:
+            >>> ctx = ArticleContext("Foreign Minister Park Jin left. Park said so.", Gazetteer.default())
+            >>> [(m.text, m.name) for m in ctx.name_mentions]
+            [('Foreign Minister Park Jin', 'Park Jin'), ('Park', 'Park Jin')]
+        """
+        if self._mentions is None:
+            # Imported on first use: names.py imports `ascii_lower` from this module.
+            from koreabrief.extraction.names import find_mentions  # noqa: PLC0415
+
+            self._mentions = find_mentions(
+                self.text,
+                self.gazetteer,
+                lexicon=Lexicon.default(),
+                sentences=self.sentences,
+                quoted=[Span(p.start, p.end) for p in self.quotes],
+                hits=self.gazetteer_hits,
+            )
+        return self._mentions
+
     def actor_names(self, lex: EventLexicon) -> list[ActorMention]:
-        """The actor names events and sanctions read (`find_names` with the lexicon's titles)."""
+        """The actor names events and sanctions read: a view of `name_mentions`.
+
+        The gazetteer's names and the names the name stage found after a title,
+        with surnames and the lexicon's short forms ("the North") resolved as
+        `find_names` does.
+
+        Examples:
+            >>> ctx = ArticleContext("Envoy Jane Roe met Kim Jong Un.", Gazetteer.default())
+            >>> [(n.text, n.kind) for n in ctx.actor_names(EventLexicon.default())]
+            [('Jane Roe', 'person'), ('Kim Jong Un', 'person')]
+        """
         names = self._names.get(id(lex))
         if names is None:
             names = self._names[id(lex)] = find_names(
                 self.text,
                 self.gazetteer,
-                lex.words("actors", "titles"),
+                titled_names(self.name_mentions, Lexicon.default().title_heads()),
                 lex.contextual(),
                 hits=self.gazetteer_hits,
+                stage=self.name_mentions,
+                not_names=Lexicon.default().not_names,
             )
         return names

@@ -77,6 +77,8 @@ class Lexicon:
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
+    # One item once built, as `_body_forms`.
+    _title_heads: list[frozenset[str]] = field(factory=list, init=False, repr=False, eq=False)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -131,6 +133,7 @@ class Lexicon:
             object.__setattr__(self, key, value)
         object.__setattr__(self, "_compiled", {})
         object.__setattr__(self, "_body_forms", [])
+        object.__setattr__(self, "_title_heads", [])
 
     def cue_kind(self, word: str) -> str | None:
         """``report`` for reporting verbs, ``naming`` for naming verbs, else None."""
@@ -157,6 +160,19 @@ class Lexicon:
         if not self._body_forms:
             self._body_forms.append(tuple(sorted({b.lower() for b in self.bodies})))
         return self._body_forms[0]
+
+    def title_heads(self) -> frozenset[str]:
+        """The last words of the titles, lower case (built once, then cached): the word a
+        title ends in right before the name it introduces ("Foreign Minister| Cho").
+
+        Examples:
+            >>> heads = Lexicon.default().title_heads()
+            >>> "minister" in heads, "foreign" in heads
+            (True, False)
+        """
+        if not self._title_heads:
+            self._title_heads.append(frozenset(t.split()[-1] for t in self.titles if t.split()))
+        return self._title_heads[0]
 
     def _build(self, name: str) -> re.Pattern[str]:
         if name == "cue":

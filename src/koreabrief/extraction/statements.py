@@ -29,8 +29,7 @@ from koreabrief.extraction.attribution import Attribution, Context, attribute, c
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.mentions import NameMention
-from koreabrief.extraction.names import find_mentions
-from koreabrief.extraction.quotes import QuotePiece, find_quotes
+from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.extraction.sentences import sentence_spans
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Span, Statement
@@ -82,24 +81,18 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
     """
     text = article.text
     paras = shared.paragraphs
-    pieces = find_quotes(text, paras)
+    pieces = shared.quotes
     if not pieces:
         return ()
     lex = Lexicon.default()
-    gaz = shared.gazetteer
     sentences = shared.sentences
     para_starts = [p.start for p in paras]
     # Attribution looks back, and forward only within a quotation's paragraph:
     # names after the last quoted paragraph cannot matter.
     limit = paras[_index(para_starts, pieces[-1].open_at)].end
-    mentions = find_mentions(
-        text[:limit],
-        gaz,
-        lexicon=lex,
-        sentences=[s for s in sentences if s.end <= limit],
-        quoted=[Span(p.start, p.end) for p in pieces],
-        hits=[h for h in shared.gazetteer_hits if h.end <= limit],
-    )
+    # The article's one name stage (shared with events and sanctions): mentions after
+    # the last quoted paragraph cannot matter, and resolution reads only what came before.
+    mentions = [m for m in shared.name_mentions if m.end <= limit]
     ctx = Context(text, pieces, mentions, sentences, lex)
 
     found: list[Attribution | None] = []

@@ -510,10 +510,10 @@ class EventLexicon:
         return kind, mode
 
     def words(self, table: str, key: str) -> tuple[str, ...]:
-        """A word list from the data, e.g. ``words("actors", "titles")``.
+        """A word list from the data, e.g. ``words("actors", "prepositions")``.
 
         Examples:
-            >>> "Foreign Minister" in EventLexicon.default().words("actors", "titles")
+            >>> "against" in EventLexicon.default().words("actors", "prepositions")
             True
         """
         value = self.data.get(table, {}).get(key, ())
