@@ -344,3 +344,19 @@ class TestScanCost:
         from koreabrief.extraction.triggers import _WORD_START_AHEAD
 
         assert EventLexicon.default()._starts.pattern != _WORD_START_AHEAD.pattern
+
+
+class TestReportDay:
+    def test_perfect_after_report_time_is_undated(self) -> None:
+        """A report's day does not date what the report tells of in the perfect, even without "that"."""
+        a = _article("Pyongyang announced on Saturday it has launched a new cruise missile.", "2024-02-03")
+        (event,) = extract_events(a, gazetteer=GAZ)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is None or event.time.date is None
+
+    def test_perfect_without_report_keeps_its_time(self) -> None:
+        """An opening time with no reporting verb before it still dates a perfect clause."""
+        a = _article("On Saturday Pyongyang has launched a new cruise missile.", "2024-02-03")
+        (event,) = extract_events(a, gazetteer=GAZ)
+        assert event.time is not None
+        assert event.time.iso == "2024-02-03"

@@ -377,17 +377,34 @@ _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
 )
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "has tested", "have now tested": told at a report's time, the perfect tells of a time
+# before it.
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
-    """Whether `m` is reported in the past perfect after "that", the time dating the
-    report: "confirmed on Monday that it had deployed troops" (deployed before Monday)."""
+    """Whether `m` is reported in the perfect after the time dating the report:
+    "confirmed on Monday that it had deployed troops", "said on Friday it has tested
+    a missile" (done before the day it was told).
+
+    The present perfect and a complement with no "that" ("said on Friday it has
+    tested") count only after a reporting verb: "Since April it has deployed
+    troops" is dated by its time.
+    """
     assert t.span is not None
     start = m.trigger.start
-    perfect = " had " in f" {m.trigger.text.lower()} " or _PAST_PERFECT.search(
-        text, max(0, start - 16), start
+    if t.span.end > start:
+        return False
+    low = f" {m.trigger.text.lower()} "
+    before = text[max(0, start - 16) : start]
+    if " had " in low or _PAST_PERFECT.search(before):
+        return _THAT.search(text, t.span.end, start) is not None
+    if not (" has " in low or " have " in low or _PRESENT_PERFECT.search(before)):
+        return False
+    ts = t.span.start
+    return _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None and (
+        _THAT.search(text, t.span.end, start) is not None or words_at_most(text, t.span.end, start, 4)
     )
-    return t.span.end <= start and bool(perfect) and _THAT.search(text, t.span.end, start) is not None
 
 
 _COORDINATED = re.compile(
@@ -499,6 +516,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 and not NEW_CLAUSE.search(gap)
                 and not _THAT.search(gap)
                 and not (prev is not None and _owns_later(text, mentions[nxt], times[k + 1 :]))
+                and not _earlier_than_report(text, t, mentions[nxt])
             ):
                 _set_time(mentions, nxt, t, bound)
                 continue
