@@ -360,3 +360,42 @@ class TestReportDay:
         (event,) = extract_events(a, gazetteer=GAZ)
         assert event.time is not None
         assert event.time.iso == "2024-02-03"
+
+    def test_adverb_inside_past_perfect(self) -> None:
+        """ "had successfully tested" is a past perfect too: the report's day does not date it."""
+        a = _article(
+            "KCNA reported on Sunday that the North had successfully fired a new ballistic missile.",
+            "2024-02-04",
+        )
+        (event,) = extract_events(a, gazetteer=GAZ)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is None or event.time.date is None
+
+
+class TestNuclearTestVerb:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pyongyang said it had detonated an atomic device beneath a mountain in the northeast.",
+            "The regime tested a thermonuclear bomb early in the morning.",
+            "North Korea set off a nuclear device at its mountain site.",
+        ],
+    )
+    def test_device_named_with_verb(self, text: str) -> None:
+        """Testing or detonating a named nuclear device is a nuclear test."""
+        types = [e.type for e in extract_events(_article(text, "2016-01-08"), gazetteer=GAZ)]
+        assert types == [kb.EventType.NUCLEAR_TEST]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "North Korea tested a nuclear-capable cruise missile.",
+            "The North has tested nuclear weapon delivery systems for years.",
+        ],
+    )
+    def test_carrier_is_no_nuclear_test(self, text: str) -> None:
+        """A nuclear-capable missile or a delivery system tested is no nuclear test."""
+        types = [
+            e.type for e in extract_events(_article(text, "2016-01-08"), gazetteer=GAZ, include_all=True)
+        ]
+        assert kb.EventType.NUCLEAR_TEST not in types

@@ -396,7 +396,7 @@ def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
     if t.span.end > start:
         return False
     low = f" {m.trigger.text.lower()} "
-    before = text[max(0, start - 16) : start]
+    before = text[max(0, start - 32) : start]  # "had " and one adverb ("successfully ")
     if " had " in low or _PAST_PERFECT.search(before):
         return _THAT.search(text, t.span.end, start) is not None
     if not (" has " in low or " have " in low or _PRESENT_PERFECT.search(before)):
