@@ -399,3 +399,17 @@ class TestNuclearTestVerb:
             e.type for e in extract_events(_article(text, "2016-01-08"), gazetteer=GAZ, include_all=True)
         ]
         assert kb.EventType.NUCLEAR_TEST not in types
+
+
+class TestFrontedTime:
+    def test_time_after_and_opens_next_conjunct(self) -> None:
+        """A time right after "and" belongs to the clause it opens, not the event before it."""
+        text = (
+            "In late May 2023, Pyongyang tested a long-range missile (an LRBM)"
+            " and in early June it reshuffled its cabinet."
+        )
+        launch = next(
+            e for e in extract_events(_article(text), gazetteer=GAZ) if e.type is kb.EventType.MISSILE_LAUNCH
+        )
+        assert launch.time is not None
+        assert launch.time.iso == "2023-05"

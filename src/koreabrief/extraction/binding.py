@@ -361,6 +361,10 @@ _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE)
 _DEADLINE_TEXT = re.compile(r"by\b", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){0,1}\Z", re.IGNORECASE)
+# "tested an ICBM (Hwasong-19) and in early November it fired ...": a time right after
+# the conjunction opens the next conjunct ("in ..." / "on ..." / "last ..." first).
+_FRONTED_TIME = re.compile(r"\b(?:and|but)\s+\Z", re.IGNORECASE)
+_FRONTED_LEAD = re.compile(r"(?i:in|on|last|earlier|later|late|early)\b")
 # An agreement named just before a time: the time is the agreement's.
 _OBJECT_DATED = re.compile(
     r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|declarations?)"
@@ -527,7 +531,12 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # "deployed to Kursk, where they drove out forces that crossed the border last
         # August": a time inside a relative clause dates that clause's verb.
         # "..., and on Friday Obama said": a time opening the next coordinated clause.
-        if not _REPORTING.search(gap) and not _RELATIVE.search(gap) and not _NEXT_CLAUSE.search(gap):
+        if (
+            not _REPORTING.search(gap)
+            and not _RELATIVE.search(gap)
+            and not _NEXT_CLAUSE.search(gap)
+            and not (_FRONTED_TIME.search(gap) and _FRONTED_LEAD.match(t.text))
+        ):
             _set_time(mentions, prev, t, bound)
     _time_to_governor(text, mentions)
     for i, m in enumerate(mentions):
