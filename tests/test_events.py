@@ -413,3 +413,17 @@ class TestFrontedTime:
         )
         assert launch.time is not None
         assert launch.time.iso == "2023-05"
+
+
+class TestCoordinateModifiers:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pyongyang said it launched an intermediate-range, solid-fuel missile into the sea.",
+            "The North fired two short-range, nuclear-capable missiles toward Japan.",
+        ],
+    )
+    def test_comma_between_hyphenated_modifiers(self, text: str) -> None:
+        """A comma between two hyphenated modifiers does not end the clause the trigger spans."""
+        types = [e.type for e in extract_events(_article(text, "2024-01-24"), gazetteer=GAZ)]
+        assert types == [kb.EventType.MISSILE_LAUNCH]
