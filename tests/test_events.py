@@ -427,3 +427,25 @@ class TestCoordinateModifiers:
         """A comma between two hyphenated modifiers does not end the clause the trigger spans."""
         types = [e.type for e in extract_events(_article(text, "2024-01-24"), gazetteer=GAZ)]
         assert types == [kb.EventType.MISSILE_LAUNCH]
+
+
+class TestArmsDemonstration:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pyongyang called the allied drills a war demonstration against it.",
+            "The test was the latest in a run of weapons demonstrations by the North.",
+        ],
+    )
+    def test_show_of_arms_is_no_protest(self, text: str) -> None:
+        """A war, weapons or missile demonstration is a show of arms, not a crowd protesting."""
+        types = [
+            e.type for e in extract_events(_article(text, "2021-08-10"), gazetteer=GAZ, include_all=True)
+        ]
+        assert kb.EventType.PROTEST not in types
+
+    def test_street_demonstration_is_still_a_protest(self) -> None:
+        """A plain demonstration in the streets stays a protest."""
+        text = "Thousands joined a demonstration outside the National Assembly on Saturday."
+        types = [e.type for e in extract_events(_article(text, "2024-12-08"), gazetteer=GAZ)]
+        assert kb.EventType.PROTEST in types
