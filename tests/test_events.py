@@ -449,3 +449,12 @@ class TestArmsDemonstration:
         text = "Thousands joined a demonstration outside the National Assembly on Saturday."
         types = [e.type for e in extract_events(_article(text, "2024-12-08"), gazetteer=GAZ)]
         assert kb.EventType.PROTEST in types
+
+
+class TestAnchorOffsetFromNow:
+    def test_present_offset_dates_the_anchor_not_the_clause(self) -> None:
+        """ "X comes two days ahead of the anniversary": the date reached is the anniversary's."""
+        text = "News of the cruise missile launch comes two days ahead of the party anniversary."
+        (event,) = extract_events(_article(text, "2024-02-01"), gazetteer=GAZ, include_all=True)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is None or event.time.iso != "2024-02-03"

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from koreabrief.extraction.dates import offset_of
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch, has_case_extras
 from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
 
@@ -411,6 +412,15 @@ def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
     )
 
 
+def _dates_its_anchor(t: TimeRef) -> bool:
+    """Whether `t` is an offset from a named anchor already resolved from the present
+    ("comes a day ahead of the birthday"): its date is the anchor's, not the clause's."""
+    if t.date is None:
+        return False
+    delta = offset_of(t.text)
+    return delta is not None and delta.anchored
+
+
 _COORDINATED = re.compile(
     r"\s*(?:or|and|but)(?:\s+(?:even|also|then|perhaps|possibly|later))?\s*\Z", re.IGNORECASE
 )
@@ -500,6 +510,10 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 _set_time(mentions, nxt, t, bound)
                 continue
         prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
+        if prev is not None and _dates_its_anchor(t):
+            # "the report of a missile test comes a day ahead of the birthday": resolved
+            # from the present, the date is the anchor's; the clause's event is now.
+            continue
         if prev is not None:
             prev_end = mentions[prev].trigger.end
             if (
