@@ -458,3 +458,11 @@ class TestAnchorOffsetFromNow:
         (event,) = extract_events(_article(text, "2024-02-01"), gazetteer=GAZ, include_all=True)
         assert event.type is kb.EventType.MISSILE_LAUNCH
         assert event.time is None or event.time.iso != "2024-02-03"
+
+
+class TestSpanEnd:
+    def test_through_date_ends_a_span(self) -> None:
+        """ "through August 29" says when a drill ends, not when it happened: no date a year back."""
+        text = "The allied drills, which run for ten days, through August 29, include live-fire exercises."
+        for event in extract_events(_article(text, "2024-08-19"), gazetteer=GAZ, include_all=True):
+            assert event.time is None or event.time.iso != "2023-08-29"

@@ -358,8 +358,11 @@ def _refusal_types(lex: EventLexicon) -> frozenset[str]:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
-# "by the middle of next year": a deadline. ("Until last month, it tested ..." still dates.)
-_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE)
+# "by the middle of next year": a deadline; "runs for 11 days, through August 29": the end
+# of a span. Neither dates the event. ("Until last month, it tested ..." still dates.)
+_DEADLINE = re.compile(
+    r"\b(?:by|through)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE
+)
 _DEADLINE_TEXT = re.compile(r"by\b", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){0,1}\Z", re.IGNORECASE)
 # "tested an ICBM (Hwasong-19) and in early November it fired ...": a time right after
