@@ -466,3 +466,17 @@ class TestSpanEnd:
         text = "The allied drills, which run for ten days, through August 29, include live-fire exercises."
         for event in extract_events(_article(text, "2024-08-19"), gazetteer=GAZ, include_all=True):
             assert event.time is None or event.time.iso != "2023-08-29"
+
+
+class TestSeriesTally:
+    def test_series_of_tests_is_a_tally(self) -> None:
+        """ "a series of ... nuclear tests this year" tells of many events, not one."""
+        text = "Pressure grew after a string of unprecedented long-range missile and nuclear tests this year."
+        types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
+        assert kb.EventType.NUCLEAR_TEST not in types
+
+    def test_single_dated_test_still_counts(self) -> None:
+        """One dated test is still an event."""
+        text = "Pressure grew after the nuclear test in September."
+        types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
+        assert types == [kb.EventType.NUCLEAR_TEST]
