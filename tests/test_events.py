@@ -475,6 +475,12 @@ class TestSeriesTally:
         types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
         assert kb.EventType.NUCLEAR_TEST not in types
 
+    def test_number_of_drills_is_a_statistic(self) -> None:
+        """ "the number of ... exercises rose from six in 2022" counts drills; it reports none."""
+        text = "The number of division-level field exercises rose from six in 2022 to 15 this year."
+        types = [e.type for e in extract_events(_article(text, "2024-08-19"), gazetteer=GAZ)]
+        assert kb.EventType.MILITARY_EXERCISE not in types
+
     def test_single_dated_test_still_counts(self) -> None:
         """One dated test is still an event."""
         text = "Pressure grew after the nuclear test in September."

@@ -116,7 +116,7 @@ _TALLY_AFTER_LOWERED = re.compile(_TALLY_AFTER.pattern)
 _COUNT_BEFORE = re.compile(
     r"\b(?:(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
     r"|several|multiple|numerous)\s+(?:[\w-]+\s+){0,2}"
-    r"|(?:series|string|spate|flurry|slew|succession)\s+of\s+(?:[\w-]+\s+){0,5})$",
+    r"|(?:series|string|spate|flurry|slew|succession|number|total)\s+of\s+(?:[\w-]+\s+){0,5})$",
     re.IGNORECASE,
 )
 
