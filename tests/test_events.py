@@ -486,3 +486,23 @@ class TestSeriesTally:
         text = "Pressure grew after the nuclear test in September."
         types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
         assert types == [kb.EventType.NUCLEAR_TEST]
+
+
+class TestTriggerVariants:
+    def test_day_between_arrived_and_place(self) -> None:
+        """ "arrived Friday in Hanoi": a day between the verb and the place still makes a visit, dated."""
+        text = "The Chinese premier arrived Friday in Hanoi for a three-day state visit."
+        visits = [
+            e
+            for e in extract_events(_article(text, "2024-03-02"), gazetteer=GAZ)
+            if e.type is kb.EventType.DIPLOMATIC_VISIT
+        ]
+        assert visits
+        assert visits[0].time is not None
+        assert visits[0].time.iso == "2024-03-01"
+
+    def test_plural_weapons_test(self) -> None:
+        """ "its fifth nuclear weapons test" names a nuclear test."""
+        text = "The North carried out its fifth nuclear weapons test in September."
+        types = [e.type for e in extract_events(_article(text, "2016-10-02"), gazetteer=GAZ)]
+        assert types == [kb.EventType.NUCLEAR_TEST]
