@@ -362,7 +362,7 @@ class TestReportDay:
         assert event.time.iso == "2024-02-03"
 
     def test_adverb_inside_past_perfect(self) -> None:
-        """ "had successfully tested" is a past perfect too: the report's day does not date it."""
+        """A past perfect with an adverb ("had successfully tested") is not dated by the report's day."""
         a = _article(
             "KCNA reported on Sunday that the North had successfully fired a new ballistic missile.",
             "2024-02-04",
@@ -453,7 +453,7 @@ class TestArmsDemonstration:
 
 class TestAnchorOffsetFromNow:
     def test_present_offset_dates_the_anchor_not_the_clause(self) -> None:
-        """ "X comes two days ahead of the anniversary": the date reached is the anniversary's."""
+        """In "X comes two days ahead of the anniversary" the date reached is the anniversary's."""
         text = "News of the cruise missile launch comes two days ahead of the party anniversary."
         (event,) = extract_events(_article(text, "2024-02-01"), gazetteer=GAZ, include_all=True)
         assert event.type is kb.EventType.MISSILE_LAUNCH
@@ -462,7 +462,7 @@ class TestAnchorOffsetFromNow:
 
 class TestSpanEnd:
     def test_through_date_ends_a_span(self) -> None:
-        """ "through August 29" says when a drill ends, not when it happened: no date a year back."""
+        """A date after "through" says when a drill ends, not when it happened: no date a year back."""
         text = "The allied drills, which run for ten days, through August 29, include live-fire exercises."
         for event in extract_events(_article(text, "2024-08-19"), gazetteer=GAZ, include_all=True):
             assert event.time is None or event.time.iso != "2023-08-29"
@@ -470,13 +470,13 @@ class TestSpanEnd:
 
 class TestSeriesTally:
     def test_series_of_tests_is_a_tally(self) -> None:
-        """ "a series of ... nuclear tests this year" tells of many events, not one."""
+        """A series of nuclear tests this year tells of many events, not one."""
         text = "Pressure grew after a string of unprecedented long-range missile and nuclear tests this year."
         types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
         assert kb.EventType.NUCLEAR_TEST not in types
 
     def test_number_of_drills_is_a_statistic(self) -> None:
-        """ "the number of ... exercises rose from six in 2022" counts drills; it reports none."""
+        """The number of exercises rising from six in 2022 counts drills; it reports none."""
         text = "The number of division-level field exercises rose from six in 2022 to 15 this year."
         types = [e.type for e in extract_events(_article(text, "2024-08-19"), gazetteer=GAZ)]
         assert kb.EventType.MILITARY_EXERCISE not in types
@@ -490,7 +490,7 @@ class TestSeriesTally:
 
 class TestTriggerVariants:
     def test_day_between_arrived_and_place(self) -> None:
-        """ "arrived Friday in Hanoi": a day between the verb and the place still makes a visit, dated."""
+        """A day between "arrived" and the place ("arrived Friday in Hanoi") still makes a dated visit."""
         text = "The Chinese premier arrived Friday in Hanoi for a three-day state visit."
         visits = [
             e
@@ -501,8 +501,19 @@ class TestTriggerVariants:
         assert visits[0].time is not None
         assert visits[0].time.iso == "2024-03-01"
 
+    def test_hedge_with_its_source(self) -> None:
+        """A hedge naming its source ("what was judged by the JCS to be a missile") is still a launch."""
+        text = (
+            "Pyongyang on Monday fired what was first judged by the Joint Chiefs of Staff"
+            " to be a cruise missile."
+        )
+        (event,) = extract_events(_article(text, "2023-03-14"), gazetteer=GAZ)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is not None
+        assert event.time.iso == "2023-03-13"
+
     def test_plural_weapons_test(self) -> None:
-        """ "its fifth nuclear weapons test" names a nuclear test."""
+        """A "nuclear weapons test" (plural device word) is a nuclear test."""
         text = "The North carried out its fifth nuclear weapons test in September."
         types = [e.type for e in extract_events(_article(text, "2016-10-02"), gazetteer=GAZ)]
         assert types == [kb.EventType.NUCLEAR_TEST]
