@@ -517,3 +517,15 @@ class TestTriggerVariants:
         text = "The North carried out its fifth nuclear weapons test in September."
         types = [e.type for e in extract_events(_article(text, "2016-10-02"), gazetteer=GAZ)]
         assert types == [kb.EventType.NUCLEAR_TEST]
+
+    def test_transported_military_cargo(self) -> None:
+        """Ships that transported military cargo between two states made an arms transfer."""
+        text = "Two freighters transported military cargo from Rajin to Vostochny last autumn."
+        types = [e.type for e in extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)]
+        assert kb.EventType.ARMS_TRANSFER in types
+
+    def test_casualties_told_as_existing(self) -> None:
+        """ "there were casualties among" reports losses."""
+        text = "Officials admitted for the first time that there were casualties among the North Korean units."
+        types = [e.type for e in extract_events(_article(text, "2025-04-28"), gazetteer=GAZ)]
+        assert types == [kb.EventType.CASUALTIES]
