@@ -526,6 +526,18 @@ class TestTriggerVariants:
 
     def test_casualties_told_as_existing(self) -> None:
         """ "there were casualties among" reports losses."""
-        text = "Officials admitted for the first time that there were casualties among the North Korean units."
+        text = (
+            "Officials admitted for the first time that there were casualties among the North Korean units."
+        )
         types = [e.type for e in extract_events(_article(text, "2025-04-28"), gazetteer=GAZ)]
         assert types == [kb.EventType.CASUALTIES]
+
+    def test_owned_agreement_with_its_year(self) -> None:
+        """An agreement owned by who made it ("the two presidents' accord from 2019") is one, dated."""
+        text = "The ministers met in line with the two presidents' accord from 2019."
+        agreements = [
+            e
+            for e in extract_events(_article(text, "2024-06-29"), gazetteer=GAZ, include_all=True)
+            if e.type is kb.EventType.AGREEMENT
+        ]
+        assert [e.time.iso if e.time else None for e in agreements] == ["2019"]
