@@ -541,3 +541,15 @@ class TestTriggerVariants:
             if e.type is kb.EventType.AGREEMENT
         ]
         assert [e.time.iso if e.time else None for e in agreements] == ["2019"]
+
+    def test_agreed_in_the_passive(self) -> None:
+        """A thing that "was agreed upon during" a visit or summit marks an agreement, dated by its time."""
+        text = (
+            "The hotline, which was agreed upon during the premier's trip to Beijing in 2019, opened today."
+        )
+        agreements = [
+            e
+            for e in extract_events(_article(text, "2024-06-29"), gazetteer=GAZ, include_all=True)
+            if e.type is kb.EventType.AGREEMENT
+        ]
+        assert [e.time.iso if e.time else None for e in agreements] == ["2019"]
