@@ -553,3 +553,12 @@ class TestTriggerVariants:
             if e.type is kb.EventType.AGREEMENT
         ]
         assert [e.time.iso if e.time else None for e in agreements] == ["2019"]
+
+    def test_visit_to_a_described_state(self) -> None:
+        """A visit "to the isolated country" goes abroad though no place is named; one to a base does not."""
+        abroad = "The premier met the minister on Tuesday, during his rare visit to the isolated country."
+        types = [e.type for e in extract_events(_article(abroad, "2023-07-27"), gazetteer=GAZ)]
+        assert kb.EventType.DIPLOMATIC_VISIT in types
+        home = "The leader paid a visit to strategic missile bases on Tuesday."
+        types = [e.type for e in extract_events(_article(home, "2023-07-27"), gazetteer=GAZ)]
+        assert kb.EventType.DIPLOMATIC_VISIT not in types

@@ -31,6 +31,7 @@ from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
 from koreabrief.extraction.mention import EventMention
+from koreabrief.extraction.places import DESCRIBED_STATE
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Article, Event, EventType, Modality, Precision, Quantity, Span, TimeRef
@@ -698,13 +699,28 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
     return out
 
 
-def _keep(e: _Event) -> bool:
+# "his visit to the isolated country", "a trip to the North": a state told by a description.
+_TO = re.compile(r"\s+to\s+")
+
+
+def _to_a_state(text: str, end: int) -> bool:
+    """Whether "to" and a state told by a description follow `end` ("visit to the country")."""
+    to = _TO.match(text, end, end + 8)
+    return to is not None and DESCRIBED_STATE.match(text, to.end(), to.end() + 60) is not None
+
+
+def _keep(e: _Event, text: str = "") -> bool:
     if e.type in (EventType.MEETING, EventType.SUMMIT):
         # A meeting with no known participant, place or date is too vague to count.
         return bool(e.actors) or (e.time is not None and e.time.date is not None) or bool(e.location)
     if e.type is EventType.DIPLOMATIC_VISIT:
-        # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home.
-        return bool(e.location) or e.target is not None
+        # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home;
+        # "his visit to the isolated country" goes abroad though it names no place.
+        return (
+            bool(e.location)
+            or e.target is not None
+            or any(_to_a_state(text, m.trigger.end) for m in e.mentions)
+        )
     return True
 
 
@@ -825,7 +841,7 @@ def events_in_context(
     merged = _meetings_into_summits(text, merged)
     out = []
     for e in merged:
-        if not _keep(e):
+        if not _keep(e, text):
             continue
         modality = _modality(e, article.published)
         if not include_all and modality in (Modality.HYPOTHETICAL, Modality.NEGATED):
