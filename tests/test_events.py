@@ -562,3 +562,21 @@ class TestTriggerVariants:
         home = "The leader paid a visit to strategic missile bases on Tuesday."
         types = [e.type for e in extract_events(_article(home, "2023-07-27"), gazetteer=GAZ)]
         assert kb.EventType.DIPLOMATIC_VISIT not in types
+
+
+class TestReportedPronounSubject:
+    def test_it_after_said_is_the_teller(self) -> None:
+        """In "X said it had fired ...", "it" is X, not another name earlier in the sentence."""
+        text = "After the barrage, the South Korean military said it had fired two air-to-surface missiles."
+        (event,) = extract_events(_article(text, "2022-11-02"), gazetteer=GAZ)
+        assert event.actors == ("South Korea",)
+
+    def test_teller_beats_an_earlier_name(self) -> None:
+        """A body named before the teller does not become the actor."""
+        text = "Seoul convened its National Security Council after Pyongyang said it had tested an H-bomb."
+        (test,) = [
+            e
+            for e in extract_events(_article(text, "2016-01-06"), gazetteer=GAZ)
+            if e.type is kb.EventType.NUCLEAR_TEST
+        ]
+        assert test.actors == ("North Korea",)
