@@ -580,3 +580,12 @@ class TestReportedPronounSubject:
             if e.type is kb.EventType.NUCLEAR_TEST
         ]
         assert test.actors == ("North Korea",)
+
+
+class TestSummitOwnMeeting:
+    def test_meeting_told_with_the_summit_is_the_summit(self) -> None:
+        """A meeting naming no one of its own, in the summit's sentence, is part of that summit."""
+        text = "Meeting on a resort island in Singapore, Moon and Kim came together for a summit."
+        types = [e.type for e in extract_events(_article(text, "2018-06-12"), gazetteer=GAZ)]
+        assert types.count(kb.EventType.SUMMIT) == 1
+        assert kb.EventType.MEETING not in types

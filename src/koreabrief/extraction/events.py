@@ -663,6 +663,17 @@ def _beside(text: str, meeting: _Event, summit: _Event) -> bool:
     )
 
 
+def _told_with(e: _Event, summits: list[_Event]) -> bool:
+    """Whether meeting `e` names no person of its own and every mention of it sits in a
+    sentence that tells of one of the summits ("Trump and Kim came together for a summit,
+    holding a one-on-one meeting"): the meeting is the summit's own. One with a person of
+    its own ("Lee will meet Trump at the G7 summit") is a meeting beside the summit."""
+    if any(a in e.affiliations for a in e.actors):
+        return False  # a person named (people carry their affiliation)
+    sentences = {m.sentence.start for s in summits for m in s.mentions}
+    return all(m.sentence.start in sentences for m in e.mentions)
+
+
 def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
     """A meeting of people who hold a summit on that day is the summit.
 
@@ -675,7 +686,8 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
         return events
     out = []
     for e in events:
-        if e.type is EventType.MEETING and len(e.actors) >= 2 and "real" in e.groups:
+        own = e.type is EventType.MEETING and len(e.actors) < 2 and _told_with(e, summits)
+        if e.type is EventType.MEETING and "real" in e.groups and (len(e.actors) >= 2 or own):
             mine = _expand(e.actors, e.affiliations)
             host = next(
                 (
@@ -684,6 +696,7 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
                     if (
                         set(e.actors) <= (_expand(s.actors, s.affiliations) | (mine - set(e.actors)))
                         or _held_at(text, e, s)
+                        or (own and _told_with(e, [s]))
                     )
                     and (e.time is None or s.time is None or e.time.iso == s.time.iso)
                     and not _beside(text, e, s)
