@@ -463,15 +463,15 @@ class TestAnchorOffsetFromNow:
 class TestSpanEnd:
     def test_through_date_ends_a_span(self) -> None:
         """A date after "through" says when a drill ends, not when it happened: no date a year back."""
-        text = "The allied drills, which run for ten days, through August 29, include live-fire exercises."
-        for event in extract_events(_article(text, "2024-08-19"), gazetteer=GAZ, include_all=True):
-            assert event.time is None or event.time.iso != "2023-08-29"
+        text = "The joint drills, which last two weeks, through March 14, involve naval gunnery."
+        for event in extract_events(_article(text, "2024-03-05"), gazetteer=GAZ, include_all=True):
+            assert event.time is None or event.time.iso != "2023-03-14"
 
 
 class TestSeriesTally:
     def test_series_of_tests_is_a_tally(self) -> None:
         """A series of nuclear tests this year tells of many events, not one."""
-        text = "Pressure grew after a string of unprecedented long-range missile and nuclear tests this year."
+        text = "Pressure mounted after a spate of rocket and nuclear tests this year."
         types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
         assert kb.EventType.NUCLEAR_TEST not in types
 
@@ -555,8 +555,8 @@ class TestTriggerVariants:
         assert [e.time.iso if e.time else None for e in agreements] == ["2019"]
 
     def test_visit_to_a_described_state(self) -> None:
-        """A visit "to the isolated country" goes abroad though no place is named; one to a base does not."""
-        abroad = "The premier met the minister on Tuesday, during his rare visit to the isolated country."
+        """A trip "to the secluded nation" goes abroad though no place is named; one to a base does not."""
+        abroad = "The envoy held talks with the king on Monday during a brief trip to the secluded nation."
         types = [e.type for e in extract_events(_article(abroad, "2023-07-27"), gazetteer=GAZ)]
         assert kb.EventType.DIPLOMATIC_VISIT in types
         home = "The leader paid a visit to strategic missile bases on Tuesday."
@@ -566,10 +566,10 @@ class TestTriggerVariants:
 
 class TestReportedPronounSubject:
     def test_it_after_said_is_the_teller(self) -> None:
-        """In "X said it had fired ...", "it" is X, not another name earlier in the sentence."""
-        text = "After the barrage, the South Korean military said it had fired two air-to-surface missiles."
+        """In "X said it had launched ...", "it" is X, not another name earlier in the sentence."""
+        text = "Hours later, the Japanese navy said it had launched two interceptor missiles."
         (event,) = extract_events(_article(text, "2022-11-02"), gazetteer=GAZ)
-        assert event.actors == ("South Korea",)
+        assert event.actors == ("Japan",)
 
     def test_teller_beats_an_earlier_name(self) -> None:
         """A body named before the teller does not become the actor."""
@@ -585,7 +585,7 @@ class TestReportedPronounSubject:
 class TestSummitOwnMeeting:
     def test_meeting_told_with_the_summit_is_the_summit(self) -> None:
         """A meeting naming no one of its own, in the summit's sentence, is part of that summit."""
-        text = "Meeting on a resort island in Singapore, Moon and Kim came together for a summit."
+        text = "Meeting at a lakeside villa near Hanoi, Moon and Kim sat down for a summit."
         types = [e.type for e in extract_events(_article(text, "2018-06-12"), gazetteer=GAZ)]
         assert types.count(kb.EventType.SUMMIT) == 1
         assert kb.EventType.MEETING not in types

@@ -358,14 +358,14 @@ def _refusal_types(lex: EventLexicon) -> frozenset[str]:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
-# "by the middle of next year": a deadline; "runs for 11 days, through August 29": the end
+# "by the middle of next year": a deadline; "lasts two weeks, through March 14": the end
 # of a span. Neither dates the event. ("Until last month, it tested ..." still dates.)
 _DEADLINE = re.compile(
     r"\b(?:by|through)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE
 )
 _DEADLINE_TEXT = re.compile(r"by\b", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){0,1}\Z", re.IGNORECASE)
-# "tested an ICBM (Hwasong-19) and in early November it fired ...": a time right after
+# "launched a rocket (a Hwasong-18) and in late June it held drills": a time right after
 # the conjunction opens the next conjunct ("in ..." / "on ..." / "last ..." first).
 _FRONTED_TIME = re.compile(r"\b(?:and|but)\s+\Z", re.IGNORECASE)
 _FRONTED_LEAD = re.compile(r"(?i:in|on|last|earlier|later|late|early)\b")

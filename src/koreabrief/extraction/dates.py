@@ -484,16 +484,16 @@ def _carried(
 ) -> tuple[dt.date, Precision] | None:
     """A month (and day) without a year, dated by the year written earlier in its sentence.
 
-    "In late October 2024 it tested an ICBM and in early November it fired ...":
-    the narrative goes on in the year it named, so November is November 2024,
+    "In mid-May 2023 it launched a rocket and in late June it held drills":
+    the narrative goes on in the year it named, so June is June 2023,
     whatever the publication date. Only a month on or after the named one
     continues it; an earlier month ("since January") may look back, and is
     left to the publication date.
 
     Examples:
-        >>> _carried(_TIME.search("in early November"), dt.date(2024, 10, 1), [])
-        (datetime.date(2024, 11, 1), <Precision.MONTH: 'month'>)
-        >>> _carried(_TIME.search("on Jan. 3"), dt.date(2024, 10, 1), []) is None
+        >>> _carried(_TIME.search("in late June"), dt.date(2023, 5, 1), [])
+        (datetime.date(2023, 6, 1), <Precision.MONTH: 'month'>)
+        >>> _carried(_TIME.search("on Jan. 3"), dt.date(2023, 5, 1), []) is None
         True
     """
     if told is None or _with_year(m):

@@ -478,7 +478,7 @@ def _fill_arguments(
             subj = None  # the noun "meeting" read by a verb pattern: its reporter held none
         told = _SAID_IT.search(text, max(s.sent.start, trig.start - 60), trig.start)
         if told is not None:
-            # "the South Korean military said it had fired ...": "it" is the body that
+            # "the Japanese navy said it had launched ...": "it" is the body that
             # said so, not a name further back in the sentence.
             teller = reporter_before(s, s.sent.start, told.start() + 1)
             own = next((n for n in s.before(told.start() + 1) if n.name == teller), None)

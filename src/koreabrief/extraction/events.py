@@ -665,8 +665,8 @@ def _beside(text: str, meeting: _Event, summit: _Event) -> bool:
 
 def _told_with(e: _Event, summits: list[_Event]) -> bool:
     """Whether meeting `e` names no person of its own and every mention of it sits in a
-    sentence that tells of one of the summits ("Trump and Kim came together for a summit,
-    holding a one-on-one meeting"): the meeting is the summit's own. One with a person of
+    sentence that tells of one of the summits ("Meeting at a lakeside villa, the two
+    presidents sat down for a summit"): the meeting is the summit's own. One with a person of
     its own ("Lee will meet Trump at the G7 summit") is a meeting beside the summit."""
     if any(a in e.affiliations for a in e.actors):
         return False  # a person named (people carry their affiliation)
@@ -712,7 +712,7 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
     return out
 
 
-# "his visit to the isolated country", "a trip to the North": a state told by a description.
+# "a trip to the secluded nation", "a visit to the North": a state told by a description.
 _TO = re.compile(r"\s+to\s+")
 
 
@@ -728,7 +728,7 @@ def _keep(e: _Event, text: str = "") -> bool:
         return bool(e.actors) or (e.time is not None and e.time.date is not None) or bool(e.location)
     if e.type is EventType.DIPLOMATIC_VISIT:
         # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home;
-        # "his visit to the isolated country" goes abroad though it names no place.
+        # "a trip to the secluded nation" goes abroad though it names no place.
         return (
             bool(e.location)
             or e.target is not None

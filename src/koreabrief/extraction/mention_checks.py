@@ -112,7 +112,7 @@ _TALLY_AFTER = re.compile(
 # The same for lower-cased text with no character of CASE_EXTRAS (see `clauses._DETERMINER_LOWERED`).
 _TALLY_AFTER_LOWERED = re.compile(_TALLY_AFTER.pattern)
 # A count above one just before a plural event noun ("six nuclear tests", "dozens of launches"),
-# or a run of them ("a series of unprecedented ballistic missile and nuclear tests").
+# or a run of them ("a spate of rocket and nuclear tests").
 _COUNT_BEFORE = re.compile(
     r"\b(?:(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
     r"|several|multiple|numerous)\s+(?:[\w-]+\s+){0,2}"

@@ -125,7 +125,7 @@ _MOVE_PREPS = ("into", "toward", "towards", "off", "over", "outside", "inside", 
 _MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
 _AGAINST_PREP = re.compile(r"\bagainst\s+")
 _PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|outside|near|of)\s+")
-# A state told by a description, not a name: "his visit to the isolated country".
+# A state told by a description, not a name: "a trip to the secluded nation".
 DESCRIBED_STATE = re.compile(
     r"(?:the|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:country|nation|capital|North|South|kingdom|republic)\b"
 )
@@ -237,7 +237,7 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> str | None:
             return place.group(0)
         if m.type is EventType.DIPLOMATIC_VISIT and pm2.start() < 4:
             # "a visit to strategic missile bases": an inspection, not diplomacy; but "a
-            # visit to the isolated country" goes abroad, though no place is named.
+            # trip to the secluded nation" goes abroad, though no place is named.
             m.drop = m.kind == "noun" and not DESCRIBED_STATE.match(tail, pm2.end())
             return None
         if pm2.start() - shift > 25:
