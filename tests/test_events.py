@@ -589,3 +589,16 @@ class TestSummitOwnMeeting:
         types = [e.type for e in extract_events(_article(text, "2018-06-12"), gazetteer=GAZ)]
         assert types.count(kb.EventType.SUMMIT) == 1
         assert kb.EventType.MEETING not in types
+
+
+class TestAccusation:
+    def test_accused_of_is_no_report(self) -> None:
+        """The act named by "accused X of ..." is a charge, not an event reported."""
+        text = "The envoy accused Tehran of shipping artillery shells to the rebels."
+        assert extract_events(_article(text, "2024-05-02"), gazetteer=GAZ) == ()
+
+    def test_fact_inside_an_accusation_stays(self) -> None:
+        """A deployment told as fact inside a charge about helping it is still an event."""
+        text = "Two generals were accused of organising the deployment of 3,000 troops to the front."
+        types = [e.type for e in extract_events(_article(text, "2024-05-02"), gazetteer=GAZ)]
+        assert kb.EventType.TROOP_DEPLOYMENT in types

@@ -269,6 +269,8 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
         hyp_a = fut_a = None  # one match for both "after" cues: most triggers have neither
     if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after)):
         return "hypothetical"
+    if "accus" in before.lower() and _ACCUSED_OF.search(before):
+        return "hypothetical"  # "accused Pyongyang of transferring arms": a charge, not a report
     # An if-clause earlier in the sentence governs the whole of it.
     first = text[sent.start : sent.start + 1]
     if (first.isspace() or first in _IF_FIRST) and _IF_CLAUSE.match(text, sent.start, trig.start):
@@ -288,6 +290,9 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
 
 
 _Cues = tuple[re.Pattern[str] | None, ...]
+# The act an accusation names, right after it: "accused Pyongyang of supplying" (not
+# "officials accused of helping the deployment": there the deployment is told as fact).
+_ACCUSED_OF = re.compile(r"\baccus(?:ed|es|ing)\s+(?:[\w'’.-]+\s+){0,3}?of\s+\Z", re.IGNORECASE)
 
 
 def _mood_cues(lex: EventLexicon) -> tuple[_Cues, _Cues | None]:
