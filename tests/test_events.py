@@ -602,3 +602,12 @@ class TestAccusation:
         text = "Two generals were accused of organising the deployment of 3,000 troops to the front."
         types = [e.type for e in extract_events(_article(text, "2024-05-02"), gazetteer=GAZ)]
         assert kb.EventType.TROOP_DEPLOYMENT in types
+
+
+class TestInvolvedIn:
+    def test_act_describing_a_target_takes_no_sentence_time(self) -> None:
+        """The act after "involved in" describes who is meant; the opening time is the sentence's."""
+        text = "On Friday Canada listed five firms involved in shipping artillery shells to Syria."
+        (event,) = extract_events(_article(text, "2024-04-06"), gazetteer=GAZ)
+        assert event.type is kb.EventType.ARMS_TRANSFER
+        assert event.time is None or event.time.date is None

@@ -429,6 +429,15 @@ def _dates_its_anchor(t: TimeRef) -> bool:
     return delta is not None and delta.anchored
 
 
+# "sanctions on ships involved in transporting munitions": the act describes who is
+# targeted; the sentence's own time (the sanctions') does not date it.
+_INVOLVED_IN = re.compile(
+    r"\b(?:(?:involved|engaged|implicated|complicit|instrumental|participating|participated)\s+in"
+    r"|responsible\s+for)\s+\Z",
+    re.IGNORECASE,
+)
+
+
 _COORDINATED = re.compile(
     r"\s*(?:or|and|but)(?:\s+(?:even|also|then|perhaps|possibly|later))?\s*\Z", re.IGNORECASE
 )
@@ -589,6 +598,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 or _ACT_OWNED.search(text, max(0, m.trigger.start - 60), m.trigger.start) is not None
             )
             and not _earlier_than_report(text, sentence_level, m)
+            and not _INVOLVED_IN.search(text, max(0, m.trigger.start - 30), m.trigger.start)
         ):
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.
