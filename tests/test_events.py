@@ -512,6 +512,14 @@ class TestTriggerVariants:
         assert event.time is not None
         assert event.time.iso == "2023-03-13"
 
+    def test_atomic_blast(self) -> None:
+        """A nuclear or atomic blast is a nuclear test."""
+        text = "The regime set the date of its fourth atomic blast for the party congress."
+        types = [
+            e.type for e in extract_events(_article(text, "2016-01-08"), gazetteer=GAZ, include_all=True)
+        ]
+        assert kb.EventType.NUCLEAR_TEST in types
+
     def test_plural_weapons_test(self) -> None:
         """A "nuclear weapons test" (plural device word) is a nuclear test."""
         text = "The North carried out its fifth nuclear weapons test in September."
