@@ -619,3 +619,9 @@ class TestInvolvedIn:
         (event,) = extract_events(_article(text, "2024-04-06"), gazetteer=GAZ)
         assert event.type is kb.EventType.ARMS_TRANSFER
         assert event.time is None or event.time.date is None
+
+    def test_dated_incident_in_an_accusation_stays(self) -> None:
+        """A charge naming a dated incident ("accused X of ... on Monday") still reports it."""
+        text = "Seoul accused the North of sending troops across the border on Monday."
+        types = [e.type for e in extract_events(_article(text, "2022-12-27"), gazetteer=GAZ)]
+        assert kb.EventType.TROOP_DEPLOYMENT in types

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from koreabrief.extraction.dates import offset_of
+from koreabrief.extraction.dates import find_times, offset_of
 from koreabrief.extraction.triggers import EventLexicon, TriggerMatch, has_case_extras
 from koreabrief.models import EventType, Precision, Quantity, Span, TimeRef
 
@@ -269,8 +269,14 @@ def mood(text: str, lex: EventLexicon, sent: Span, trig: TriggerMatch, *, extras
         hyp_a = fut_a = None  # one match for both "after" cues: most triggers have neither
     if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after)):
         return "hypothetical"
-    if "accus" in before.lower() and _ACCUSED_OF.search(before):
-        return "hypothetical"  # "accused Pyongyang of transferring arms": a charge, not a report
+    if (
+        "accus" in before.lower()
+        and _ACCUSED_OF.search(before)
+        and not find_times(text, trig.end, min(sent.end, trig.end + 100))
+    ):
+        # "accused Pyongyang of transferring arms": a charge, not a report; but "accused
+        # the North of flying drones over the border on Monday" tells of a dated incident.
+        return "hypothetical"
     # An if-clause earlier in the sentence governs the whole of it.
     first = text[sent.start : sent.start + 1]
     if (first.isspace() or first in _IF_FIRST) and _IF_CLAUSE.match(text, sent.start, trig.start):
