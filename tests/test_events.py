@@ -625,3 +625,15 @@ class TestInvolvedIn:
         text = "Seoul accused the North of sending troops across the border on Monday."
         types = [e.type for e in extract_events(_article(text, "2022-12-27"), gazetteer=GAZ)]
         assert kb.EventType.TROOP_DEPLOYMENT in types
+
+
+class TestPossessedVisit:
+    def test_possessive_visit_is_a_mention(self) -> None:
+        """A possessed visit ("the premier's visit") is read as a mention of the visit."""
+        text = "The premier visited Hanoi on Monday. Talks continued after the premier's trip ended."
+        (visit,) = [
+            e
+            for e in extract_events(_article(text, "2024-03-05"), gazetteer=GAZ)
+            if e.type is kb.EventType.DIPLOMATIC_VISIT
+        ]
+        assert len(visit.mentions) == 2
