@@ -637,3 +637,9 @@ class TestPossessedVisit:
             if e.type is kb.EventType.DIPLOMATIC_VISIT
         ]
         assert len(visit.mentions) == 2
+
+    def test_dispatch_of_troops_by_agent(self) -> None:
+        """The dispatch of troops "by X" is X's deployment, not that of a subject condemning it."""
+        text = "Tokyo condemned the dispatch of 2,000 troops by Moscow."
+        (event,) = extract_events(_article(text, "2025-04-28"), gazetteer=GAZ, include_all=True)
+        assert event.actors == ("Russia",)
