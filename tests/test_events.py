@@ -643,3 +643,12 @@ class TestPossessedVisit:
         text = "Tokyo condemned the dispatch of 2,000 troops by Moscow."
         (event,) = extract_events(_article(text, "2025-04-28"), gazetteer=GAZ, include_all=True)
         assert event.actors == ("Russia",)
+
+
+class TestAgreedTo:
+    def test_time_after_the_agreed_act_is_not_the_agreement(self) -> None:
+        """In "agreed to finish the rules next year" the year is the finishing's, not the agreement's."""
+        text = "The allies agreed to finish a common rulebook on cyber defence next year."
+        (event,) = extract_events(_article(text, "2023-12-16"), gazetteer=GAZ, include_all=True)
+        assert event.type is kb.EventType.AGREEMENT
+        assert event.time is None or event.time.iso != "2024"

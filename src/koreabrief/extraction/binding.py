@@ -426,6 +426,10 @@ def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
     )
 
 
+# An agreement's infinitive complement: "agreed to complete the guidelines ...".
+_AGREED_TO = re.compile(r"\s+to\s+[a-z]", re.IGNORECASE)
+
+
 def _dates_its_anchor(t: TimeRef) -> bool:
     """Whether `t` is an offset from a named anchor already resolved from the present
     ("comes a day ahead of the birthday"): its date is the anchor's, not the clause's."""
@@ -533,6 +537,15 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 _set_time(mentions, nxt, t, bound)
                 continue
         prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
+        if (
+            prev is not None
+            and nxt is None
+            and mentions[prev].type is EventType.AGREEMENT
+            and _AGREED_TO.match(text, mentions[prev].trigger.end, ts)
+        ):
+            # "agreed to finish the guidelines next year": the time is the agreed act's
+            # (with an event after it, the rules below decide as before).
+            continue
         if prev is not None and _dates_its_anchor(t):
             # "the report of a missile test comes a day ahead of the birthday": resolved
             # from the present, the date is the anchor's; the clause's event is now.
