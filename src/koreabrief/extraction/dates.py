@@ -479,9 +479,7 @@ def _with_year(m: re.Match[str]) -> bool:
     return bool(m.group("md_y") or m.group("dm_y") or m.group("my_y") or m.group("year"))
 
 
-def _carried(
-    m: re.Match[str], told: dt.date | None, warnings: list[str]
-) -> tuple[dt.date, Precision] | None:
+def _carried(m: re.Match[str], told: dt.date | None, warnings: list[str]) -> tuple[dt.date, Precision] | None:
     """A month (and day) without a year, dated by the year written earlier in its sentence.
 
     "In mid-May 2023 it launched a rocket and in late June it held drills":

@@ -31,7 +31,8 @@ __all__ = ["EventLexicon", "Trigger", "TriggerMatch", "has_case_extras"]
 # may join two hyphenated modifiers ("a medium-range, solid-fuel missile"): coordinate
 # adjectives, not a clause break.
 _GAP = (
-    r"(?:\s+(?:[\w'’“”\"-]{1,30}(?:[.,]\d{1,3}){0,4}|[\w'’]{1,15}-[\w'’]{1,15},(?=\s+[\w'’]{1,15}-\w))){0,6}?\s+"
+    r"(?:\s+(?:[\w'’“”\"-]{1,30}(?:[.,]\d{1,3}){0,4}"
+    r"|[\w'’]{1,15}-[\w'’]{1,15},(?=\s+[\w'’]{1,15}-\w))){0,6}?\s+"
 )
 KINDS = ("verb", "noun", "anaphor", "receive", "exchange", "consequence")
 
