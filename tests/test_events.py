@@ -652,3 +652,9 @@ class TestAgreedTo:
         (event,) = extract_events(_article(text, "2023-12-16"), gazetteer=GAZ, include_all=True)
         assert event.type is kb.EventType.AGREEMENT
         assert event.time is None or event.time.iso != "2024"
+
+    def test_reached_a_consensus(self) -> None:
+        """Reaching a consensus or an understanding is an agreement."""
+        text = "The two ministers reached a broad consensus on maritime security in Hanoi on Friday."
+        types = [e.type for e in extract_events(_article(text, "2024-03-09"), gazetteer=GAZ)]
+        assert kb.EventType.AGREEMENT in types
