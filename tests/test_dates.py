@@ -82,3 +82,44 @@ class TestProperties:
     def test_no_exception(self, text: str, published: dt.date | None) -> None:
         """Arbitrary text never raises."""
         find_times(text, published=published, future=True)
+
+
+class TestCarriedYear:
+    @pytest.mark.parametrize("published", [None, dt.date(2026, 2, 1)])
+    def test_later_month_continues_named_year(self, published: dt.date | None) -> None:
+        """A month with no year after one written with its year, in one sentence, is in that year."""
+        text = "In mid-September 2023 it held drills, and in late October it fired a rocket."
+        iso = {t.text: t.iso for t in find_times(text, published=published)}
+        assert iso["in late October"] == "2023-10"
+
+    def test_day_after_named_date_continues_its_year(self) -> None:
+        """A month and day after a full date keep its year, with or without a publication date."""
+        text = "The talks opened on May 2, 2019 and closed on May 9."
+        iso = {t.text: t.iso for t in find_times(text, published=dt.date(2021, 6, 1))}
+        assert iso["on May 9"] == "2019-05-09"
+
+    def test_earlier_month_and_bare_year_carry_nothing(self) -> None:
+        """An earlier month may look back, and a bare year names no month: both keep the old reading."""
+        day = dt.date(2025, 3, 1)
+        looked_back = {
+            t.text: t.iso for t in find_times("On March 3, 2024 it fired, its first since January.")
+        }
+        assert looked_back["since January"] is None
+        bare = {
+            t.text: t.iso
+            for t in find_times("The curbs date from 2017 and were widened in June.", published=day)
+        }
+        assert bare["in June"] == "2024-06"
+
+    @given(st.integers(1, 12), st.integers(1, 12), st.integers(1990, 2030))
+    def test_carried_month_never_precedes_anchor(self, first: int, second: int, year: int) -> None:
+        """A carried month is never earlier than the month it continues from."""
+        names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December"]  # fmt: skip
+        text = f"In {names[first - 1]} {year} it met, and in {names[second - 1]} it fired."
+        found = find_times(text)
+        assert len(found) == 2
+        later = found[1]
+        if later.date is not None:
+            assert (later.date.year, later.date.month) == (year, second)
+            assert second >= first

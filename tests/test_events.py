@@ -344,3 +344,317 @@ class TestScanCost:
         from koreabrief.extraction.triggers import _WORD_START_AHEAD
 
         assert EventLexicon.default()._starts.pattern != _WORD_START_AHEAD.pattern
+
+
+class TestReportDay:
+    def test_perfect_after_report_time_is_undated(self) -> None:
+        """A report's day does not date what the report tells of in the perfect, even without "that"."""
+        a = _article("Pyongyang announced on Saturday it has launched a new cruise missile.", "2024-02-03")
+        (event,) = extract_events(a, gazetteer=GAZ)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is None or event.time.date is None
+
+    def test_perfect_without_report_keeps_its_time(self) -> None:
+        """An opening time with no reporting verb before it still dates a perfect clause."""
+        a = _article("On Saturday Pyongyang has launched a new cruise missile.", "2024-02-03")
+        (event,) = extract_events(a, gazetteer=GAZ)
+        assert event.time is not None
+        assert event.time.iso == "2024-02-03"
+
+    def test_adverb_inside_past_perfect(self) -> None:
+        """A past perfect with an adverb ("had successfully tested") is not dated by the report's day."""
+        a = _article(
+            "KCNA reported on Sunday that the North had successfully fired a new ballistic missile.",
+            "2024-02-04",
+        )
+        (event,) = extract_events(a, gazetteer=GAZ)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is None or event.time.date is None
+
+
+class TestNuclearTestVerb:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pyongyang said it had detonated an atomic device beneath a mountain in the northeast.",
+            "The regime tested a thermonuclear bomb early in the morning.",
+            "North Korea set off a nuclear device at its mountain site.",
+        ],
+    )
+    def test_device_named_with_verb(self, text: str) -> None:
+        """Testing or detonating a named nuclear device is a nuclear test."""
+        types = [e.type for e in extract_events(_article(text, "2016-01-08"), gazetteer=GAZ)]
+        assert types == [kb.EventType.NUCLEAR_TEST]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "North Korea tested a nuclear-capable cruise missile.",
+            "The North has tested nuclear weapon delivery systems for years.",
+        ],
+    )
+    def test_carrier_is_no_nuclear_test(self, text: str) -> None:
+        """A nuclear-capable missile or a delivery system tested is no nuclear test."""
+        types = [
+            e.type for e in extract_events(_article(text, "2016-01-08"), gazetteer=GAZ, include_all=True)
+        ]
+        assert kb.EventType.NUCLEAR_TEST not in types
+
+
+class TestFrontedTime:
+    def test_time_after_and_opens_next_conjunct(self) -> None:
+        """A time right after "and" belongs to the clause it opens, not the event before it."""
+        text = (
+            "In late May 2023, Pyongyang tested a long-range missile (an LRBM)"
+            " and in early June it reshuffled its cabinet."
+        )
+        launch = next(
+            e for e in extract_events(_article(text), gazetteer=GAZ) if e.type is kb.EventType.MISSILE_LAUNCH
+        )
+        assert launch.time is not None
+        assert launch.time.iso == "2023-05"
+
+
+class TestCoordinateModifiers:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pyongyang said it launched an intermediate-range, solid-fuel missile into the sea.",
+            "The North fired two short-range, nuclear-capable missiles toward Japan.",
+        ],
+    )
+    def test_comma_between_hyphenated_modifiers(self, text: str) -> None:
+        """A comma between two hyphenated modifiers does not end the clause the trigger spans."""
+        types = [e.type for e in extract_events(_article(text, "2024-01-24"), gazetteer=GAZ)]
+        assert types == [kb.EventType.MISSILE_LAUNCH]
+
+
+class TestArmsDemonstration:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pyongyang called the allied drills a war demonstration against it.",
+            "The test was the latest in a run of weapons demonstrations by the North.",
+        ],
+    )
+    def test_show_of_arms_is_no_protest(self, text: str) -> None:
+        """A war, weapons or missile demonstration is a show of arms, not a crowd protesting."""
+        types = [
+            e.type for e in extract_events(_article(text, "2021-08-10"), gazetteer=GAZ, include_all=True)
+        ]
+        assert kb.EventType.PROTEST not in types
+
+    def test_street_demonstration_is_still_a_protest(self) -> None:
+        """A plain demonstration in the streets stays a protest."""
+        text = "Thousands joined a demonstration outside the National Assembly on Saturday."
+        types = [e.type for e in extract_events(_article(text, "2024-12-08"), gazetteer=GAZ)]
+        assert kb.EventType.PROTEST in types
+
+
+class TestAnchorOffsetFromNow:
+    def test_present_offset_dates_the_anchor_not_the_clause(self) -> None:
+        """In "X comes two days ahead of the anniversary" the date reached is the anniversary's."""
+        text = "News of the cruise missile launch comes two days ahead of the party anniversary."
+        (event,) = extract_events(_article(text, "2024-02-01"), gazetteer=GAZ, include_all=True)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is None or event.time.iso != "2024-02-03"
+
+
+class TestSpanEnd:
+    def test_through_date_ends_a_span(self) -> None:
+        """A date after "through" says when a drill ends, not when it happened: no date a year back."""
+        text = "The joint drills, which last two weeks, through March 14, involve naval gunnery."
+        for event in extract_events(_article(text, "2024-03-05"), gazetteer=GAZ, include_all=True):
+            assert event.time is None or event.time.iso != "2023-03-14"
+
+
+class TestSeriesTally:
+    def test_series_of_tests_is_a_tally(self) -> None:
+        """A series of nuclear tests this year tells of many events, not one."""
+        text = "Pressure mounted after a spate of rocket and nuclear tests this year."
+        types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
+        assert kb.EventType.NUCLEAR_TEST not in types
+
+    def test_number_of_drills_is_a_statistic(self) -> None:
+        """The number of exercises rising from six in 2022 counts drills; it reports none."""
+        text = "The number of division-level field exercises rose from six in 2022 to 15 this year."
+        types = [e.type for e in extract_events(_article(text, "2024-08-19"), gazetteer=GAZ)]
+        assert kb.EventType.MILITARY_EXERCISE not in types
+
+    def test_single_dated_test_still_counts(self) -> None:
+        """One dated test is still an event."""
+        text = "Pressure grew after the nuclear test in September."
+        types = [e.type for e in extract_events(_article(text, "2017-12-23"), gazetteer=GAZ)]
+        assert types == [kb.EventType.NUCLEAR_TEST]
+
+
+class TestTriggerVariants:
+    def test_day_between_arrived_and_place(self) -> None:
+        """A day between "arrived" and the place ("arrived Friday in Hanoi") still makes a dated visit."""
+        text = "The Chinese premier arrived Friday in Hanoi for a three-day state visit."
+        visits = [
+            e
+            for e in extract_events(_article(text, "2024-03-02"), gazetteer=GAZ)
+            if e.type is kb.EventType.DIPLOMATIC_VISIT
+        ]
+        assert visits
+        assert visits[0].time is not None
+        assert visits[0].time.iso == "2024-03-01"
+
+    def test_hedge_with_its_source(self) -> None:
+        """A hedge naming its source ("what was judged by the JCS to be a missile") is still a launch."""
+        text = (
+            "Pyongyang on Monday fired what was first judged by the Joint Chiefs of Staff"
+            " to be a cruise missile."
+        )
+        (event,) = extract_events(_article(text, "2023-03-14"), gazetteer=GAZ)
+        assert event.type is kb.EventType.MISSILE_LAUNCH
+        assert event.time is not None
+        assert event.time.iso == "2023-03-13"
+
+    def test_atomic_blast(self) -> None:
+        """A nuclear or atomic blast is a nuclear test."""
+        text = "The regime set the date of its fourth atomic blast for the party congress."
+        types = [
+            e.type for e in extract_events(_article(text, "2016-01-08"), gazetteer=GAZ, include_all=True)
+        ]
+        assert kb.EventType.NUCLEAR_TEST in types
+
+    def test_plural_weapons_test(self) -> None:
+        """A "nuclear weapons test" (plural device word) is a nuclear test."""
+        text = "The North carried out its fifth nuclear weapons test in September."
+        types = [e.type for e in extract_events(_article(text, "2016-10-02"), gazetteer=GAZ)]
+        assert types == [kb.EventType.NUCLEAR_TEST]
+
+    def test_transported_military_cargo(self) -> None:
+        """Ships that transported military cargo between two states made an arms transfer."""
+        text = "Two freighters transported military cargo from Rajin to Vostochny last autumn."
+        types = [e.type for e in extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)]
+        assert kb.EventType.ARMS_TRANSFER in types
+
+    def test_casualties_told_as_existing(self) -> None:
+        """ "there were casualties among" reports losses."""
+        text = (
+            "Officials admitted for the first time that there were casualties among the North Korean units."
+        )
+        types = [e.type for e in extract_events(_article(text, "2025-04-28"), gazetteer=GAZ)]
+        assert types == [kb.EventType.CASUALTIES]
+
+    def test_owned_agreement_with_its_year(self) -> None:
+        """An agreement owned by who made it ("the two presidents' accord from 2019") is one, dated."""
+        text = "The ministers met in line with the two presidents' accord from 2019."
+        agreements = [
+            e
+            for e in extract_events(_article(text, "2024-06-29"), gazetteer=GAZ, include_all=True)
+            if e.type is kb.EventType.AGREEMENT
+        ]
+        assert [e.time.iso if e.time else None for e in agreements] == ["2019"]
+
+    def test_agreed_in_the_passive(self) -> None:
+        """A thing that "was agreed upon during" a visit or summit marks an agreement, dated by its time."""
+        text = (
+            "The hotline, which was agreed upon during the premier's trip to Beijing in 2019, opened today."
+        )
+        agreements = [
+            e
+            for e in extract_events(_article(text, "2024-06-29"), gazetteer=GAZ, include_all=True)
+            if e.type is kb.EventType.AGREEMENT
+        ]
+        assert [e.time.iso if e.time else None for e in agreements] == ["2019"]
+
+    def test_visit_to_a_described_state(self) -> None:
+        """A trip "to the secluded nation" goes abroad though no place is named; one to a base does not."""
+        abroad = "The envoy held talks with the king on Monday during a brief trip to the secluded nation."
+        types = [e.type for e in extract_events(_article(abroad, "2023-07-27"), gazetteer=GAZ)]
+        assert kb.EventType.DIPLOMATIC_VISIT in types
+        home = "The leader paid a visit to strategic missile bases on Tuesday."
+        types = [e.type for e in extract_events(_article(home, "2023-07-27"), gazetteer=GAZ)]
+        assert kb.EventType.DIPLOMATIC_VISIT not in types
+
+
+class TestReportedPronounSubject:
+    def test_it_after_said_is_the_teller(self) -> None:
+        """In "X said it had launched ...", "it" is X, not another name earlier in the sentence."""
+        text = "Hours later, the Japanese navy said it had launched two interceptor missiles."
+        (event,) = extract_events(_article(text, "2022-11-02"), gazetteer=GAZ)
+        assert event.actors == ("Japan",)
+
+    def test_teller_beats_an_earlier_name(self) -> None:
+        """A body named before the teller does not become the actor."""
+        text = "Seoul convened its National Security Council after Pyongyang said it had tested an H-bomb."
+        (test,) = [
+            e
+            for e in extract_events(_article(text, "2016-01-06"), gazetteer=GAZ)
+            if e.type is kb.EventType.NUCLEAR_TEST
+        ]
+        assert test.actors == ("North Korea",)
+
+
+class TestSummitOwnMeeting:
+    def test_meeting_told_with_the_summit_is_the_summit(self) -> None:
+        """A meeting naming no one of its own, in the summit's sentence, is part of that summit."""
+        text = "Meeting at a lakeside villa near Hanoi, Moon and Kim sat down for a summit."
+        types = [e.type for e in extract_events(_article(text, "2018-06-12"), gazetteer=GAZ)]
+        assert types.count(kb.EventType.SUMMIT) == 1
+        assert kb.EventType.MEETING not in types
+
+
+class TestAccusation:
+    def test_accused_of_is_no_report(self) -> None:
+        """The act named by "accused X of ..." is a charge, not an event reported."""
+        text = "The envoy accused Tehran of shipping artillery shells to the rebels."
+        assert extract_events(_article(text, "2024-05-02"), gazetteer=GAZ) == ()
+
+    def test_fact_inside_an_accusation_stays(self) -> None:
+        """A deployment told as fact inside a charge about helping it is still an event."""
+        text = "Two generals were accused of organising the deployment of 3,000 troops to the front."
+        types = [e.type for e in extract_events(_article(text, "2024-05-02"), gazetteer=GAZ)]
+        assert kb.EventType.TROOP_DEPLOYMENT in types
+
+
+class TestInvolvedIn:
+    def test_act_describing_a_target_takes_no_sentence_time(self) -> None:
+        """The act after "involved in" describes who is meant; the opening time is the sentence's."""
+        text = "On Friday Canada listed five firms involved in shipping artillery shells to Syria."
+        (event,) = extract_events(_article(text, "2024-04-06"), gazetteer=GAZ)
+        assert event.type is kb.EventType.ARMS_TRANSFER
+        assert event.time is None or event.time.date is None
+
+    def test_dated_incident_in_an_accusation_stays(self) -> None:
+        """A charge naming a dated incident ("accused X of ... on Monday") still reports it."""
+        text = "Seoul accused the North of sending troops across the border on Monday."
+        types = [e.type for e in extract_events(_article(text, "2022-12-27"), gazetteer=GAZ)]
+        assert kb.EventType.TROOP_DEPLOYMENT in types
+
+
+class TestPossessedVisit:
+    def test_possessive_visit_is_a_mention(self) -> None:
+        """A possessed visit ("the premier's visit") is read as a mention of the visit."""
+        text = "The premier visited Hanoi on Monday. Talks continued after the premier's trip ended."
+        (visit,) = [
+            e
+            for e in extract_events(_article(text, "2024-03-05"), gazetteer=GAZ)
+            if e.type is kb.EventType.DIPLOMATIC_VISIT
+        ]
+        assert len(visit.mentions) == 2
+
+    def test_dispatch_of_troops_by_agent(self) -> None:
+        """The dispatch of troops "by X" is X's deployment, not that of a subject condemning it."""
+        text = "Tokyo condemned the dispatch of 2,000 troops by Moscow."
+        (event,) = extract_events(_article(text, "2025-04-28"), gazetteer=GAZ, include_all=True)
+        assert event.actors == ("Russia",)
+
+
+class TestAgreedTo:
+    def test_time_after_the_agreed_act_is_not_the_agreement(self) -> None:
+        """In "agreed to finish the rules next year" the year is the finishing's, not the agreement's."""
+        text = "The allies agreed to finish a common rulebook on cyber defence next year."
+        (event,) = extract_events(_article(text, "2023-12-16"), gazetteer=GAZ, include_all=True)
+        assert event.type is kb.EventType.AGREEMENT
+        assert event.time is None or event.time.iso != "2024"
+
+    def test_reached_a_consensus(self) -> None:
+        """Reaching a consensus or an understanding is an agreement."""
+        text = "The two ministers reached a broad consensus on maritime security in Hanoi on Friday."
+        types = [e.type for e in extract_events(_article(text, "2024-03-09"), gazetteer=GAZ)]
+        assert kb.EventType.AGREEMENT in types

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from koreabrief.extraction.dates import find_times, offset_of
 from koreabrief.extraction.text import (
     CLAUSE_BREAK,
     NEW_CLAUSE,
@@ -139,6 +140,14 @@ def mood(
         hyp_a = fut_a = None  # one match for both "after" cues: most triggers have neither
     if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after)):
         return "hypothetical"
+    if (
+        "accus" in before.lower()
+        and _ACCUSED_OF.search(before)
+        and not find_times(text, trig.end, min(sent.end, trig.end + 100))
+    ):
+        # "accused Pyongyang of transferring arms": a charge, not a report; but "accused
+        # the North of flying drones over the border on Monday" tells of a dated incident.
+        return "hypothetical"
     # An if-clause earlier in the sentence governs the whole of it.
     first = text[sent.start : sent.start + 1]
     if (first.isspace() or first in _IF_FIRST) and _IF_CLAUSE.match(text, sent.start, trig.start):
@@ -158,6 +167,9 @@ def mood(
 
 
 _Cues = tuple[re.Pattern[str] | None, ...]
+# The act an accusation names, right after it: "accused Pyongyang of supplying" (not
+# "officials accused of helping the deployment": there the deployment is told as fact).
+_ACCUSED_OF = re.compile(r"\baccus(?:ed|es|ing)\s+(?:[\w'’.-]+\s+){0,3}?of\s+\Z", re.IGNORECASE)
 
 
 def _mood_cues(lex: EventLexicon) -> tuple[_Cues, _Cues | None]:
@@ -228,10 +240,17 @@ def _refusal_types(lex: EventLexicon) -> frozenset[str]:
 
 
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
-# "by the middle of next year": a deadline. ("Until last month, it tested ..." still dates.)
-_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE)
+# "by the middle of next year": a deadline; "lasts two weeks, through March 14": the end
+# of a span. Neither dates the event. ("Until last month, it tested ..." still dates.)
+_DEADLINE = re.compile(
+    r"\b(?:by|through)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?\Z", re.IGNORECASE
+)
 _DEADLINE_TEXT = re.compile(r"by\b", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:[\w'’-]+\s+){0,1}\Z", re.IGNORECASE)
+# "launched a rocket (a Hwasong-18) and in late June it held drills": a time right after
+# the conjunction opens the next conjunct ("in ..." / "on ..." / "last ..." first).
+_FRONTED_TIME = re.compile(r"\b(?:and|but)\s+\Z", re.IGNORECASE)
+_FRONTED_LEAD = re.compile(r"(?i:in|on|last|earlier|later|late|early)\b")
 # An agreement named just before a time: the time is the agreement's.
 _OBJECT_DATED = re.compile(
     r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|declarations?)"
@@ -248,17 +267,56 @@ _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
 )
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "has tested", "have now tested": told at a report's time, the perfect tells of a time
+# before it.
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
-    """Whether `m` is reported in the past perfect after "that", the time dating the
-    report: "confirmed on Monday that it had deployed troops" (deployed before Monday)."""
+    """Whether `m` is reported in the perfect after the time dating the report:
+    "confirmed on Monday that it had deployed troops", "said on Friday it has tested
+    a missile" (done before the day it was told).
+
+    The present perfect and a complement with no "that" ("said on Friday it has
+    tested") count only after a reporting verb: "Since April it has deployed
+    troops" is dated by its time.
+    """
     assert t.span is not None
     start = m.trigger.start
-    perfect = " had " in f" {m.trigger.text.lower()} " or _PAST_PERFECT.search(
-        text, max(0, start - 16), start
+    if t.span.end > start:
+        return False
+    low = f" {m.trigger.text.lower()} "
+    before = text[max(0, start - 32) : start]  # "had " and one adverb ("successfully ")
+    if " had " in low or _PAST_PERFECT.search(before):
+        return _THAT.search(text, t.span.end, start) is not None
+    if not (" has " in low or " have " in low or _PRESENT_PERFECT.search(before)):
+        return False
+    ts = t.span.start
+    return _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None and (
+        _THAT.search(text, t.span.end, start) is not None or words_at_most(text, t.span.end, start, 4)
     )
-    return t.span.end <= start and bool(perfect) and _THAT.search(text, t.span.end, start) is not None
+
+
+# An agreement's infinitive complement: "agreed to complete the guidelines ...".
+_AGREED_TO = re.compile(r"\s+to\s+[a-z]", re.IGNORECASE)
+
+
+def _dates_its_anchor(t: TimeRef) -> bool:
+    """Whether `t` is an offset from a named anchor already resolved from the present
+    ("comes a day ahead of the birthday"): its date is the anchor's, not the clause's."""
+    if t.date is None:
+        return False
+    delta = offset_of(t.text)
+    return delta is not None and delta.anchored
+
+
+# "sanctions on ships involved in transporting munitions": the act describes who is
+# targeted; the sentence's own time (the sanctions') does not date it.
+_INVOLVED_IN = re.compile(
+    r"\b(?:(?:involved|engaged|implicated|complicit|instrumental|participating|participated)\s+in"
+    r"|responsible\s+for)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 _COORDINATED = re.compile(
@@ -350,6 +408,19 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 _set_time(mentions, nxt, t, bound)
                 continue
         prev = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].trigger.end <= ts), None)
+        if (
+            prev is not None
+            and nxt is None
+            and mentions[prev].type is EventType.AGREEMENT
+            and _AGREED_TO.match(text, mentions[prev].trigger.end, ts)
+        ):
+            # "agreed to finish the guidelines next year": the time is the agreed act's
+            # (with an event after it, the rules below decide as before).
+            continue
+        if prev is not None and _dates_its_anchor(t):
+            # "the report of a missile test comes a day ahead of the birthday": resolved
+            # from the present, the date is the anchor's; the clause's event is now.
+            continue
         if prev is not None:
             prev_end = mentions[prev].trigger.end
             if (
@@ -370,6 +441,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 and not NEW_CLAUSE.search(gap)
                 and not _THAT.search(gap)
                 and not (prev is not None and _owns_later(text, mentions[nxt], times[k + 1 :]))
+                and not _earlier_than_report(text, t, mentions[nxt])
             ):
                 _set_time(mentions, nxt, t, bound)
                 continue
@@ -380,7 +452,12 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # "deployed to Kursk, where they drove out forces that crossed the border last
         # August": a time inside a relative clause dates that clause's verb.
         # "..., and on Friday Obama said": a time opening the next coordinated clause.
-        if not _REPORTING.search(gap) and not _RELATIVE.search(gap) and not _NEXT_CLAUSE.search(gap):
+        if (
+            not _REPORTING.search(gap)
+            and not _RELATIVE.search(gap)
+            and not _NEXT_CLAUSE.search(gap)
+            and not (_FRONTED_TIME.search(gap) and _FRONTED_LEAD.match(t.text))
+        ):
             _set_time(mentions, prev, t, bound)
     _time_to_governor(text, mentions)
     for i, m in enumerate(mentions):
@@ -411,6 +488,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 or _ACT_OWNED.search(text, max(0, m.trigger.start - 60), m.trigger.start) is not None
             )
             and not _earlier_than_report(text, sentence_level, m)
+            and not _INVOLVED_IN.search(text, max(0, m.trigger.start - 30), m.trigger.start)
         ):
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.

@@ -470,6 +470,44 @@ def _next_cue(cue: re.Pattern[str], text: str, pos: int, end: int) -> int:
     return end if m is None else m.start()
 
 
+# "last June", "next March": counted from publication, not from a year named before.
+_DEICTIC_LEAD = re.compile(r"(?i)\b(?:last|past|next|this)\s")
+
+
+def _with_year(m: re.Match[str]) -> bool:
+    """Whether the expression writes its year out ("October 2024", "Dec. 3, 2023", "in 2023")."""
+    return bool(m.group("md_y") or m.group("dm_y") or m.group("my_y") or m.group("year"))
+
+
+def _carried(m: re.Match[str], told: dt.date | None, warnings: list[str]) -> tuple[dt.date, Precision] | None:
+    """A month (and day) without a year, dated by the year written earlier in its sentence.
+
+    "In mid-May 2023 it launched a rocket and in late June it held drills":
+    the narrative goes on in the year it named, so June is June 2023,
+    whatever the publication date. Only a month on or after the named one
+    continues it; an earlier month ("since January") may look back, and is
+    left to the publication date.
+
+    Examples:
+        >>> _carried(_TIME.search("in late June"), dt.date(2023, 5, 1), [])
+        (datetime.date(2023, 6, 1), <Precision.MONTH: 'month'>)
+        >>> _carried(_TIME.search("on Jan. 3"), dt.date(2023, 5, 1), []) is None
+        True
+    """
+    if told is None or _with_year(m):
+        return None
+    if m.group("md") or m.group("dm"):
+        month = _month(m.group("md_m") or m.group("dm_m"))
+        if month < told.month:
+            return None
+        day = _safe_date(told.year, month, int(m.group("md_d") or m.group("dm_d")), warnings, m.group(0))
+        return (day, Precision.DAY) if day is not None else None
+    if m.group("my") and not m.group("my_rel") and not _DEICTIC_LEAD.search(m.group(0)):
+        month = _month(m.group("my_m"))
+        return (dt.date(told.year, month, 1), Precision.MONTH) if month >= told.month else None
+    return None
+
+
 def find_times(
     text: str,
     start: int = 0,
@@ -499,6 +537,9 @@ def find_times(
     sink = warnings if warnings is not None else []
     end = len(text) if end is None else end
     out: list[TimeRef] = []
+    # The last date in the range written with its year: a later month without one
+    # continues its year (see `_carried`).
+    told: dt.date | None = None
     for m in _time_matches(text, start, end):
         if m.group("my") and not m.group("my_y"):
             month_word = m.group("my_m").rstrip(".").lower()
@@ -513,6 +554,11 @@ def find_times(
         # "called a meeting for Friday": what is set for a day lies ahead of the report.
         ahead = future or _FOR_BEFORE.search(text, max(start, m.start() - 5), m.start()) is not None
         date, precision = resolve_time(m, published, future=ahead, warnings=sink, anchored_now=now)
+        carried = _carried(m, told, sink)
+        if carried is not None:
+            date, precision = carried
+        elif date is not None and _with_year(m) and not m.group("year"):
+            told = date  # a month with its year; a bare year ("in 2017") says no month
         if m.group("md") or m.group("dm"):
             before = text[max(start, m.start() - 40) : m.start()]
             if _ANNIVERSARY.search(before):

@@ -264,6 +264,12 @@ def _arms_beside_troops(out: list[EventMention]) -> list[EventMention]:
     return extra
 
 
+# A reporting verb, then "it"/"they" as the subject of the clause it reports, ending at a trigger.
+_SAID_IT = re.compile(
+    r"\b(?:said|says|announced|claimed|claims|confirmed|reported|stated)\s+(?:that\s+)?(?:it|they)\s+"
+    r"(?:had\s+|has\s+|have\s+|would\s+|will\s+)?(?:[a-z]+ly\s+)?\Z",
+    re.IGNORECASE,
+)
 _IN_WHICH = re.compile(r"\s*,?\s*(?:in|at|during)\s+which\b", re.IGNORECASE)
 
 
@@ -475,6 +481,13 @@ def _fill_arguments(
         subj = s.subject(trig.start, pf)
         if subj is not None and trig.text.lower() == "meeting" and REPORTER.match(text, subj.end):
             subj = None  # the noun "meeting" read by a verb pattern: its reporter held none
+        told = _SAID_IT.search(text, max(s.sent.start, trig.start - 60), trig.start)
+        if told is not None:
+            # "the Japanese navy said it had launched ...": "it" is the body that
+            # said so, not a name further back in the sentence.
+            teller = reporter_before(s, s.sent.start, told.start() + 1)
+            own = next((n for n in s.before(told.start() + 1) if n.name == teller), None)
+            subj = own if own is not None else subj
         for n in s.conjuncts(subj) if subj is not None else ():
             _add(m, n)
     if m.type is EventType.MEETING and _BARE_HOST.fullmatch(trig.text):

@@ -25,6 +25,7 @@ from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
 from koreabrief.extraction.mention import EventMention
+from koreabrief.extraction.places import DESCRIBED_STATE
 from koreabrief.extraction.text import CLAUSE_BREAK, WORD, first_clause_break, words_at_most
 from koreabrief.extraction.triggers import CASE_EXTRAS, EventLexicon
 from koreabrief.gazetteer import Gazetteer
@@ -657,6 +658,17 @@ def _beside(text: str, meeting: _Event, summit: _Event) -> bool:
     )
 
 
+def _told_with(e: _Event, summits: list[_Event]) -> bool:
+    """Whether meeting `e` names no person of its own and every mention of it sits in a
+    sentence that tells of one of the summits ("Meeting at a lakeside villa, the two
+    presidents sat down for a summit"): the meeting is the summit's own. One with a person of
+    its own ("Lee will meet Trump at the G7 summit") is a meeting beside the summit."""
+    if any(a in e.affiliations for a in e.actors):
+        return False  # a person named (people carry their affiliation)
+    sentences = {m.sentence.start for s in summits for m in s.mentions}
+    return all(m.sentence.start in sentences for m in e.mentions)
+
+
 def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
     """A meeting of people who hold a summit on that day is the summit.
 
@@ -669,7 +681,8 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
         return events
     out = []
     for e in events:
-        if e.type is EventType.MEETING and len(e.actors) >= 2 and "real" in e.groups:
+        own = e.type is EventType.MEETING and len(e.actors) < 2 and _told_with(e, summits)
+        if e.type is EventType.MEETING and "real" in e.groups and (len(e.actors) >= 2 or own):
             mine = _expand(e.actors, e.affiliations)
             host = next(
                 (
@@ -678,6 +691,7 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
                     if (
                         set(e.actors) <= (_expand(s.actors, s.affiliations) | (mine - set(e.actors)))
                         or _held_at(text, e, s)
+                        or (own and _told_with(e, [s]))
                     )
                     and (e.time is None or s.time is None or e.time.iso == s.time.iso)
                     and not _beside(text, e, s)
@@ -693,13 +707,28 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
     return out
 
 
-def _keep(e: _Event) -> bool:
+# "a trip to the secluded nation", "a visit to the North": a state told by a description.
+_TO = re.compile(r"\s+to\s+")
+
+
+def _to_a_state(text: str, end: int) -> bool:
+    """Whether "to" and a state told by a description follow `end` ("visit to the country")."""
+    to = _TO.match(text, end, end + 8)
+    return to is not None and DESCRIBED_STATE.match(text, to.end(), to.end() + 60) is not None
+
+
+def _keep(e: _Event, text: str = "") -> bool:
     if e.type in (EventType.MEETING, EventType.SUMMIT):
         # A meeting with no known participant, place or date is too vague to count.
         return bool(e.actors) or (e.time is not None and e.time.date is not None) or bool(e.location)
     if e.type is EventType.DIPLOMATIC_VISIT:
-        # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home.
-        return bool(e.location) or e.target is not None
+        # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home;
+        # "a trip to the secluded nation" goes abroad though it names no place.
+        return (
+            bool(e.location)
+            or e.target is not None
+            or any(_to_a_state(text, m.trigger.end) for m in e.mentions)
+        )
     return True
 
 
@@ -821,7 +850,7 @@ def events_in_context(
     merged = _meetings_into_summits(text, merged)
     out = []
     for e in merged:
-        if not _keep(e):
+        if not _keep(e, text):
             continue
         modality = _modality(e, article.published)
         if not include_all and modality in (Modality.HYPOTHETICAL, Modality.NEGATED):

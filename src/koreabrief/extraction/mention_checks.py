@@ -133,10 +133,12 @@ _TALLY_AFTER = re.compile(
 )
 # The same for lower-cased text with no character of CASE_EXTRAS (see `clauses._DETERMINER_LOWERED`).
 _TALLY_AFTER_LOWERED = re.compile(_TALLY_AFTER.pattern)
-# A count above one just before a plural event noun ("six nuclear tests", "dozens of launches").
+# A count above one just before a plural event noun ("six nuclear tests", "dozens of launches"),
+# or a run of them ("a spate of rocket and nuclear tests").
 _COUNT_BEFORE = re.compile(
-    r"\b(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
-    r"|several|multiple|numerous)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
+    r"|several|multiple|numerous)\s+(?:[\w-]+\s+){0,2}"
+    r"|(?:series|string|spate|flurry|slew|succession|number|total)\s+of\s+(?:[\w-]+\s+){0,5})$",
     re.IGNORECASE,
 )
 
@@ -269,7 +271,7 @@ def generic(m: EventMention, text: str, lowered: str | None = None) -> bool:
     word = trig.text.split()[-1].lower()
     if not word.endswith("s") or word.endswith("ss"):
         return False
-    if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 30), trig.start):
+    if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 60), trig.start):
         # "has conducted six nuclear tests since 2006": a tally of many events; but
         # "three earlier nuclear tests in 2006, 2009 and 2013" names each (one event a year).
         return not _YEAR_LIST_AFTER.match(text, trig.end, min(m.sentence.end, trig.end + 60))

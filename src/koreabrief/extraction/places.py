@@ -125,6 +125,10 @@ _MOVE_PREPS = ("into", "toward", "towards", "off", "over", "outside", "inside", 
 _MOVE_PREP = re.compile(r"\b(?:" + "|".join(_MOVE_PREPS) + r")\s+")
 _AGAINST_PREP = re.compile(r"\bagainst\s+")
 _PLACE_PREPS = re.compile(r"\b(?:to|in|at|into|inside|outside|near|of)\s+")
+# A state told by a description, not a name: "a trip to the secluded nation".
+DESCRIBED_STATE = re.compile(
+    r"(?:the|this|that|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:country|nation|capital|North|South|kingdom|republic)\b"
+)
 # A name before one of these is the occasion, not the place ("at the G7 summit").
 _OCCASION = re.compile(
     r"[ \t]+(?:summits?|meetings?|talks|forums?|conferences?|gatherings?|sessions?|ceremon(?:y|ies)|games)\b",
@@ -247,8 +251,9 @@ def location(s: Sentence, m: EventMention, trig: TriggerMatch) -> tuple[str | No
         if place and is_place(place.group(0)):
             return place.group(0), False
         if m.type is EventType.DIPLOMATIC_VISIT and pm2.start() < 4:
-            # "a visit to strategic missile bases": an inspection, not diplomacy.
-            return None, m.kind == "noun"
+            # "a visit to strategic missile bases": an inspection, not diplomacy; but "a
+            # trip to the secluded nation" goes abroad, though no place is named.
+            return None, m.kind == "noun" and not DESCRIBED_STATE.match(tail, pm2.end())
         if pm2.start() - shift > 25:
             break
     # Both patterns open with a capitalised preposition: most sentences open otherwise.

@@ -27,8 +27,13 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 __all__ = ["EventLexicon", "Trigger", "TriggerMatch", "has_case_extras"]
 
-# " ... " in a pattern: up to six words inside one clause, bounded and lazy.
-_GAP = r"(?:\s+[\w'’“”\"-]{1,30}(?:[.,]\d{1,3}){0,4}){0,6}?\s+"
+# " ... " in a pattern: up to six words inside one clause, bounded and lazy. A comma
+# may join two hyphenated modifiers ("a medium-range, solid-fuel missile"): coordinate
+# adjectives, not a clause break.
+_GAP = (
+    r"(?:\s+(?:[\w'’“”\"-]{1,30}(?:[.,]\d{1,3}){0,4}"
+    r"|[\w'’]{1,15}-[\w'’]{1,15},(?=\s+[\w'’]{1,15}-\w))){0,6}?\s+"
+)
 KINDS = ("verb", "noun", "anaphor", "receive", "exchange", "consequence")
 
 
