@@ -508,6 +508,9 @@ class Resolver:
         # "Asia" heading a sentence) is a person only by its shape: a pronoun takes
         # it only when no better-attested person stands within reach.
         weak: NameMention | None = None
+        # An unnamed official ("the official said ... he said") yields to a named
+        # person of the same sentence ("U.S. Ambassador ..., Samantha Power said").
+        unnamed: NameMention | None = None
         i = len(self.out) - 1
         # Never look at more than a bounded number of mentions: hostile text may
         # hold one endless sentence.
@@ -531,15 +534,38 @@ class Resolver:
                     continue
                 if people and _HAS_DIGIT.search(cand.name):
                     continue  # "Hwasong-17": a weapon, never a person
+                if cand.kind == "anonymous":
+                    unnamed = unnamed or cand
+                    continue
                 if people and self._shape_only(cand):
                     weak = weak or cand
                     continue
                 if cand.subject:
                     return cand
                 fallback = cand
-            if fallback is not None and sentence < here:
-                return fallback
-        return fallback or weak
+            if sentence < here and (fallback or unnamed) is not None:
+                return fallback or unnamed
+        if fallback is None and unnamed is None and "person" in kinds:
+            # "He" with nobody attested within reach (a launch described at length
+            # after "Kim ordered the test"): the last attested person of that gender
+            # the text named, before any shape-only word ("Hwasong", "Sunan").
+            return self._salient(i, floor, gender) or weak
+        return fallback or unnamed or weak
+
+    def _salient(self, i: int, floor: int, gender: str | None) -> NameMention | None:
+        """The last person in `self.out[floor + 1 : i + 1]` a title, the gazetteer or a
+        gender attests, of `gender` when given (outside quotations)."""
+        while i > floor:
+            cand = self.out[i]
+            i -= 1
+            if cand.kind != "person" or not cand.name or (cand.role is None and cand.gender is None):
+                continue
+            if gender and cand.gender and cand.gender != gender:
+                continue
+            if self.quoted is not None and self.quoted[cand.start] == 1:
+                continue
+            return cand
+        return None
 
     def _shape_only(self, m: NameMention) -> bool:
         """True for a person name that no title, gazetteer entry or gender supports and that
@@ -575,6 +601,10 @@ def _same_body(name: str | None, canonical: str) -> bool:
 def _kind_of(m: NameMention) -> str:
     if m.kind in ("pronoun", "relative"):
         return "person" if m.gender or m.role or _looks_person(m) else "organisation"
+    if m.kind == "anonymous" and m.role:
+        # "a Seoul official who ...", "the official said ... he said": an unnamed
+        # person, named by the body they speak for.
+        return "person"
     return m.kind
 
 
