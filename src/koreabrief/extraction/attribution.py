@@ -393,6 +393,12 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             named = _mention_at(ctx, title.end()) if title is not None else None
             if named is not None and named.name and named.kind == "person":
                 mention = named
+        if mention is not None and mention.role is None and mention.kind in ("person", "organisation"):
+            # "said Bybit CEO Ben Zhou": a word opening the holder's title, then the holder.
+            titled = ctx.mention_at(mention.end + 1)
+            holder = titled is not None and titled.kind == "person" and bool(titled.name and titled.role)
+            if titled is not None and holder and ctx.text[mention.end] == " " and titled.end <= window_end:
+                mention = titled
         if mention is None or not mention.name or mention.kind in ("title", "anonymous"):
             # "said Under Secretary of the Treasury for Terrorism and Financial Intelligence
             # Brian Nelson": a long capitalised title, then the name it belongs to.
