@@ -223,11 +223,24 @@ class Context:
 
     def cues(self, start: int, end: int) -> list[re.Match[str]]:
         """Cue words in [start, end), outside quotations."""
-        return [
+        found = [
             m
             for m in self.lex.pattern("cue").finditer(self.text, start, end)
             if not self.quoted(m.start()) and not _after_modal(self.text, m.start())
         ]
+        if len(found) > 1:
+            # "Local reports described it as ...": a plural noun before the verb, no cue.
+            found = [
+                m
+                for m, nxt in zip(found, [*found[1:], None], strict=True)
+                if nxt is None or m.group(0).lower() not in _NOUN_LIKE or nxt.start() != m.end() + 1
+            ]
+        return found
+
+
+# Cue forms that are mostly plural nouns in news copy ("reports", "notes", "claims"):
+# a verb unless the verb of the clause follows them at once.
+_NOUN_LIKE = frozenset(["reports", "notes", "claims"])
 
 
 # "would respond", "to say", "be stated": a verb in a reported clause, not a report; "its
