@@ -589,12 +589,20 @@ class Resolver:
         return None
 
 
+# Bodies a generic word names again though their own name lacks it: "the broadcaster"
+# after "North Korean state television" or the Korean Broadcasting System.
+_KIN = {"broadcaster": frozenset(["television", "tv", "broadcasting", "broadcaster", "radio"])}
+
+
 def _same_body(name: str | None, canonical: str) -> bool:
     """True when `name` ("North Korean Ministry of Foreign Affairs") is a `canonical` body ("ministry")."""
     if not name or not canonical:
         return False
     words = name.lower().split()
     wanted = canonical.lower().split()
+    kin = _KIN.get(canonical.lower())
+    if kin is not None:
+        return any(w in kin for w in words)
     return wanted[-1] in words and all(w in words for w in wanted)
 
 
