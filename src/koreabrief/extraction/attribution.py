@@ -280,6 +280,10 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             # are the agency's account of its reasons, not the one who ordered.
             if pre is not None and named and pre.cue and pre.cue.lower() not in _DIRECTIVES:
                 return pre
+            if post.mention is None or not post.mention.name:
+                # "The JCS “strongly condemned” the launch and urged ...": the subject
+                # before the quoted verb, not the unnamed phrase after it.
+                return _predicate_quote(ctx, piece) or post
             return post
     found = _before(ctx, piece)
     naming = found is not None and found.cue is not None and ctx.lex.cue_kind(found.cue) == "naming"
@@ -298,8 +302,33 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
     if post is not None and _short_tail(ctx, post.end):
         return post
     if piece.close_at is not None:
-        return _reply(ctx, piece.close_at + 1, para_end)
-    return None
+        found = _reply(ctx, piece.close_at + 1, para_end)
+        if found is not None:
+            return found
+    return _predicate_quote(ctx, piece)
+
+
+# Who may say a predicate in their own words: "The commission “highly praised” the units".
+_PREDICATE_KINDS = frozenset(["person", "organisation", "state", "collective"])
+
+
+def _predicate_quote(ctx: Context, piece: QuotePiece) -> Attribution | None:
+    """The subject right before a partial quotation that holds the clause's verb:
+    The party's military commission “highly praised” the units (no cue word)."""
+    lower = ctx.text[piece.start : piece.start + 1].islower()
+    if not lower or ctx.text[piece.open_at - 1 : piece.open_at] != " ":
+        return None
+    i = bisect.bisect_left(ctx.mention_starts, piece.open_at) - 1
+    mention = ctx.mentions[i] if i >= 0 else None
+    if mention is None or mention.end != piece.open_at - 1 or not mention.name or not mention.subject:
+        return None
+    if mention.kind not in _PREDICATE_KINDS or _attributive(ctx, mention, piece.open_at):
+        return None
+    # The subject of the sentence, not a name closing a phrase ("the units of the DPRK “for ...”").
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, piece.open_at)
+    if _clause_subject(ctx, sentence.start, piece.open_at) is not mention:
+        return None
+    return Attribution(mention, None, piece.open_at, start=mention.start)
 
 
 # How far after a partial quotation the attribution closing its sentence may stand.
