@@ -293,6 +293,12 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
         agent = _mention_at(ctx, by.end()) if by is not None else None
         if agent is not None and agent.name:
             return Attribution(agent, found.cue, agent.end, start=found.start)
+    if found is not None and found.cue is not None and found.cue.lower() in _DIRECTIVES:
+        # "Kim ordered the test because of the “...” and the “...,” KCNA said": as
+        # above, when the sentence's attribution closes a later quotation.
+        closing = _closing_attribution(ctx, piece, para_end)
+        named = closing is not None and closing.mention is not None and bool(closing.mention.name)
+        return closing if closing is not None and named else found
     if found is not None:
         return found
     closing = _closing_attribution(ctx, piece, para_end)
@@ -331,6 +337,7 @@ def _predicate_quote(ctx: Context, piece: QuotePiece) -> Attribution | None:
     return Attribution(mention, None, piece.open_at, start=mention.start)
 
 
+_CLOSING_MARKS = frozenset("”\"’»'")
 # How far after a partial quotation the attribution closing its sentence may stand.
 _CLOSING_REACH = 300
 
@@ -345,8 +352,13 @@ def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attr
     comma = ctx.text.find(",", piece.close_at + 1, end)
     # The first clause that attributes wins: "..., Choe said, according to KCNA" is Choe's.
     while comma >= 0:
-        if not ctx.quoted(comma):
-            post = _after(ctx, comma + 1, end)
+        # A comma inside a later quotation, right before its closing mark, closes the
+        # clause as well: "... and the “danger of war,” KCNA said".
+        at = comma + 1
+        if ctx.quoted(comma) and ctx.text[at : at + 1] in _CLOSING_MARKS and not ctx.quoted(at + 1):
+            at += 1
+        if at > comma + 1 or not ctx.quoted(comma):
+            post = _after(ctx, at, end)
             named = post is not None and post.mention is not None and bool(post.mention.name)
             if post is not None and named and _short_tail(ctx, post.end):
                 return post
