@@ -265,6 +265,16 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
         piece: The quotation.
         para_end: End of the quotation's paragraph; nothing is sought beyond it.
     """
+    found = _attribute(ctx, piece, para_end)
+    if found is not None and found.mention is not None and found.mention.name and found.cue is None:
+        return found
+    # "The statement said ...", "a UN report that found “...”", "said the report": a
+    # document speaks for its issuer, when its verb is the one nearest the quotation.
+    document = _document(ctx, piece, found)
+    return document if document is not None else found
+
+
+def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
     found = _label(ctx, piece)
     if found is not None:
         return found
@@ -332,9 +342,148 @@ def _predicate_quote(ctx: Context, piece: QuotePiece) -> Attribution | None:
         return None
     # The subject of the sentence, not a name closing a phrase ("the units of the DPRK “for ...”").
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, piece.open_at)
+    if piece.open_at - sentence.start > _PRE_WINDOW:
+        return None  # bounded, so that an endless sentence of quotations stays linear
     if _clause_subject(ctx, sentence.start, piece.open_at) is not mention:
         return None
+    # ... and opening its clause: "The resolution demands that North Korea “abandon ...”"
+    # quotes the resolution, not North Korea.
+    lead = _WORD.findall(ctx.text[_main_clause_start(ctx, sentence.start, mention.start) : mention.start])
+    if any(w.lower() not in _DETERMINERS for w in lead):
+        return None
     return Attribution(mention, None, piece.open_at, start=mention.start)
+
+
+# Words that may stand between a document noun and its verb ("the report also found",
+# "a UN report that found").
+_DOCUMENT_GAP = frozenset(["also", "that", "which", "has", "had", "have", "further", "itself", "then"])
+# Verbs by which a body issues a document ("X issued a statement"): X is its issuer.
+_ISSUES = re.compile(
+    r"(?<![\w-])(?:issued|issues|released|releases|published|adopted|adopts|passed|approved|put[ ]+out|sent)"
+    r"(?:[ ]+(?:a|an|the|its|their|his|her))?(?:[ ]+[\w-]+){0,2}?[ ]+\Z"
+)
+# Between a body and its document: "the FBI statement", "Seoul's latest statement".
+_OWNS_DOCUMENT = re.compile(r"(?:['’]s)?(?:[ ]+[a-z][\w-]*){0,2}[ ]+\Z")
+# "a statement from the Council", "a report by the panel": the issuer after the noun.
+_DOCUMENT_FROM = re.compile(r"[ ]+(?:from|by|of)[ ]+")
+# How far back the issuer of "the statement" is sought (characters, and sentences).
+_DOCUMENT_REACH = 600
+_DOCUMENT_SENTENCES = 4
+
+
+def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Attribution | None:
+    """The issuer of the document that speaks a quotation, with the document's verb as cue.
+
+    Only when the document's verb is the nearest attribution before the quotation ("Wong
+    noted the report also found “...”" is the report's), or when the attribution found
+    names nobody ("“...,” said the report").
+    """
+    text = ctx.text
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
+    lo = max(sentence.start, piece.open_at - _PRE_WINDOW)
+    document_re = ctx.lex.pattern("document")
+    named = found is not None and found.mention is not None and bool(found.mention.name)
+    if not named and found is not None and found.np_text and found.start >= piece.open_at:
+        # "“...,” said the report": the phrase after the inverted cue.
+        noun = document_re.search(text, found.start, min(len(text), found.start + 80))
+        if noun is None or noun.group(0).lower() not in ctx.lex.document_nouns:
+            return None
+        issuer = _issuer(ctx, noun.start(), noun.end(), noun.start())
+        return Attribution(issuer, found.cue, found.end, start=found.start) if issuer is not None else None
+    last = None
+    for noun in document_re.finditer(text, lo, piece.open_at):
+        if not ctx.quoted(noun.start()):
+            last = noun
+    if last is None:
+        return None  # the usual case: no document before the quotation
+    verb = _document_verb(ctx, last.end(), piece.open_at)
+    if verb is None or (named and found is not None and verb[0] < found.end):
+        return None
+    phrase_start = _phrase_start(ctx, last.start(), sentence.start)
+    issuer = _issuer(ctx, phrase_start, last.start(), last.start())
+    if issuer is None:
+        return None
+    return Attribution(issuer, text[verb[0] : verb[1]], verb[1], start=phrase_start)
+
+
+def _document_verb(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of a document verb right after a document noun ending at `pos` (across
+    "also", "that" ...), or None."""
+    for gap, word in enumerate(_WORD.finditer(ctx.text, pos, end)):
+        lowered = word.group(0).lower()
+        if lowered in ctx.lex.document_verbs:
+            return word.start(), word.end()
+        if lowered not in _DOCUMENT_GAP or gap == 2:
+            return None
+    return None
+
+
+def _phrase_start(ctx: Context, noun_start: int, floor: int) -> int:
+    """Where the noun phrase ending in a document noun starts (its determiner, up to
+    four words back): "a UN report", "The family's statement", "the FBI's latest note"."""
+    words = list(_WORD.finditer(ctx.text, max(floor, noun_start - 60), noun_start))[-4:]
+    for word in reversed(words):
+        if word.group(0).lower() in _DETERMINERS or word.group(0).lower() in ("this", "that", "its", "their"):
+            return word.start()
+    return words[0].start() if words else noun_start
+
+
+def _issuer(ctx: Context, phrase_start: int, noun_start: int, pos: int) -> NameMention | None:
+    """The body or person that issued the document named at [phrase_start, noun_start):
+    one named in the phrase ("a UN report"), else the issuer of the last such document
+    the text names before `pos`, within a few sentences ("X issued a joint statement")."""
+    text = ctx.text
+    inside = [
+        m
+        for m in ctx.mentions_in(phrase_start, noun_start)
+        if m.name
+        and m.kind not in ("anonymous", "title", "pronoun", "relative")
+        # "Regional reports": a capitalised word is an issuer only when attested.
+        and (m.kind != "person" or m.role is not None or m.gender is not None)
+    ]
+    if inside:
+        owner = inside[-1]
+        # "the FBI statement", "Seoul's latest report"; not "Kim's family's statement".
+        return owner if _OWNS_DOCUMENT.fullmatch(text, owner.end, noun_start) else None
+    noun = text[noun_start : noun_start + 30].split(None, 1)[0].lower().strip(".,;:")
+    floor_sentence = max(0, ctx.sentence_at(pos) - _DOCUMENT_SENTENCES)
+    floor = max(ctx.sentences[floor_sentence].start if ctx.sentences else 0, pos - _DOCUMENT_REACH)
+    earlier = re.compile(r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])", re.IGNORECASE)
+    occurrences = [m for m in earlier.finditer(text, floor, phrase_start) if not ctx.quoted(m.start())]
+    for occ in reversed(occurrences[-3:]):
+        found = _issuer_at(ctx, occ.start(), occ.end())
+        if found is not None:
+            return found
+    if noun == "resolution":
+        # "The resolution demands ...": the council or assembly that adopts resolutions.
+        i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+        for m in ctx.mentions[max(0, i - 40) : i + 1][::-1]:
+            if m.name and m.kind == "organisation" and m.name.endswith(("Council", "Assembly")):
+                return m
+    return None
+
+
+def _issuer_at(ctx: Context, start: int, end: int) -> NameMention | None:
+    """The issuer of the document named at [start, end): "a UN report", "X issued a
+    statement", "a statement from X"."""
+    text = ctx.text
+    sentence = ctx.sentences[ctx.sentence_at(start)] if ctx.sentences else Span(0, len(text))
+    before = [m for m in ctx.mentions_in(max(sentence.start, start - 60), start) if m.name]
+    owner = before[-1] if before and before[-1].kind not in ("anonymous", "title") else None
+    if owner is not None and _OWNS_DOCUMENT.fullmatch(text, owner.end, start):
+        return owner
+    issued = _ISSUES.search(text, max(sentence.start, start - 60), start)
+    if issued is not None:
+        subject = _subject_before(ctx, max(sentence.start, issued.start() - _PRE_WINDOW), issued.start())
+        possessor = subject is not None and text.startswith(("'s", "’s"), subject.end)
+        if subject is not None and subject.name and not possessor:
+            return subject
+    after = _DOCUMENT_FROM.match(text, end, sentence.end)
+    if after is not None:
+        agent = _mention_at(ctx, after.end())
+        if agent is not None and agent.name and agent.kind not in ("anonymous", "title"):
+            return agent
+    return None
 
 
 _CLOSING_MARKS = frozenset("”\"’»'")

@@ -74,6 +74,10 @@ class Lexicon:
     # Last words of places ("Line", "Zone", "Island"): a capitalised run holding one is no person.
     place_heads: frozenset[str] = field(default=frozenset())
     work_nouns: frozenset[str] = field(default=frozenset())
+    # Nouns of texts that speak for their issuer ("the statement said"), and the verbs
+    # that attribute after them alone ("the report found").
+    document_nouns: frozenset[str] = field(default=frozenset())
+    document_verbs: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
@@ -121,6 +125,8 @@ class Lexicon:
             organisation_heads=frozenset(names.get("organisation_heads", ())),
             place_heads=frozenset(names.get("place_heads", ())),
             work_nouns=frozenset(cues.get("works", ())),
+            document_nouns=frozenset(cues.get("documents", ())),
+            document_verbs=frozenset(cues.get("document_verbs", ())),
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -140,7 +146,7 @@ class Lexicon:
         return found
 
     def pattern(self, name: str) -> re.Pattern[str]:
-        """A compiled pattern: ``cue``, ``title`` or ``body`` (built once, then cached)."""
+        """A compiled pattern: ``cue``, ``document``, ``title`` or ``body`` (built once, then cached)."""
         found = self._compiled.get(name)
         if found is None:
             found = self._build(name)
@@ -165,6 +171,9 @@ class Lexicon:
             forms = set(self.cues) | {f[:1].upper() + f[1:] for f in self.cues if " " in f}
             # "said to be", "reported to have": a passive report, no one speaking.
             return re.compile(r"(?<![\w-])" + trie_regex(forms) + r"(?![\w-])(?!\s+to\s+(?:be|have)\b)")
+        if name == "document":
+            # "The statement said", "a UN report that found": case-insensitive nouns.
+            return re.compile(r"(?<![\w-])" + trie_regex(self.document_nouns) + r"(?![\w-])", re.IGNORECASE)
         if name == "title":
             return re.compile(r"(?<![\w.-])" + trie_regex(self.titles) + r"(?![\w-])", re.IGNORECASE)
         if name == "body":
@@ -189,6 +198,8 @@ _STATE_FIELDS = (
     "organisation_heads",
     "place_heads",
     "work_nouns",
+    "document_nouns",
+    "document_verbs",
 )
 
 
