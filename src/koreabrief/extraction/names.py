@@ -413,6 +413,10 @@ class _Finder:
             span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
             if span is None and text.startswith(", ", m_end):
                 span = self._name_after(m_end)
+            if span is not None and text.startswith(", ", m_end) and not _APPOSITIVE_END.match(text, span[1]):
+                # "According to a Treasury official, Tornado Cash has ...": the comma closes
+                # the phrase and the name opens the clause; an appositive closes ("..., Lee, said").
+                span = None
             start, modifier = self._modifier_before(m_start)
             if modifier is None and start == m_start:
                 start, modifier = self._body_before(m_start)
@@ -692,6 +696,10 @@ class _Finder:
             kind = "relative" if word in ("who", "whose") else "pronoun"
             gender = _PRONOUN_GENDER.get(word)
             self._add_new(start, end, found, None, kind, gender=gender)
+
+
+# What closes an appositive name after a title and its comma ("a spokesman, Lee Min-su, said").
+_APPOSITIVE_END = re.compile(r"\s*(?:[,.;:!?)\]”’\"'—–]|\(|-[ ]|\Z)")
 
 
 def _name_runs(text: str) -> list[tuple[int, int, list[str]]]:
