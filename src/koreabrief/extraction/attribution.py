@@ -946,7 +946,16 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         subject = _subject_before(ctx, start, outer.start())
         if subject is not None and subject.name:
             return Attribution(subject, outer.group(0), outer.end())
+    # "“...,” said Haley, who credited a “strong relationship” ...": the inverted speaker
+    # the relative clause goes on about.
+    inverted = _mention_at(ctx, _skip(text, cue.end(), end, " "))
+    speaks = inverted is not None and bool(inverted.name) and inverted.kind in _PREDICATE_KINDS
+    if inverted is not None and speaks and _RELATIVE_AFTER.match(text, inverted.end, end):
+        return Attribution(inverted, word, cue.end())
     return Attribution(None, word, cue.end())
+
+
+_RELATIVE_AFTER = re.compile(r",[ ]+(?:who|whose)(?![\w’'-])")
 
 
 def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:

@@ -121,6 +121,9 @@ _TITLE_MODIFIERS = frozenset(
         "acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior",
         # "an unnamed official": somebody unnamed all the same.
         "unnamed", "anonymous", "unidentified",
+        # "the regime leader", "the reclusive leader": how news copy describes a leader met before.
+        "regime", "reclusive", "isolated", "authoritarian", "communist", "young", "elderly", "longtime",
+        "veteran", "hardline", "hawkish", "dovish", "outspoken",
     ]
 )  # fmt: skip
 # "an official from South Korea", "a senior official at the Pentagon": the body after.
