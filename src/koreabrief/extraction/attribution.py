@@ -923,7 +923,16 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         if subject is not None and subject.name:
             return Attribution(subject, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (participle and head.endswith(",")):
-        # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
+        # "the drills, dubbed “Freedom Edge”": a name, nobody's statement; unless someone
+        # reports the clause it stands in ("Rodman told the paper that Kim had a baby
+        # called “Ju Ae”"): a phrase quoted inside reported speech is the reporter's.
+        for outer in reversed(cues[:-1]):
+            if ctx.lex.cue_kind(outer.group(0)) != "report":
+                continue
+            reporter = _subject_before(ctx, start, outer.start())
+            if reporter is not None and reporter.name and reporter.kind != "anonymous":
+                return Attribution(reporter, outer.group(0), outer.end())
+            break
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
