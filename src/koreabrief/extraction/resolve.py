@@ -35,6 +35,8 @@ _REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 _HAS_DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+")
+# A leader's name qualifying the body they run: "the Kim regime", "the Obama administration".
+_RULED = re.compile(r"[ ](regime|government|administration)(?![\w-])", re.IGNORECASE)
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
@@ -81,11 +83,20 @@ class Resolver:
         sentence_of = self.sentence_of
         bodies = self.bodies
         one = self._one
+        text = self.text
+        covered = -1
         for m in mentions:
+            if m.start < covered:
+                continue  # the "government" of "the Yoon government", taken in below
             # Most mentions (states, organisations) need no resolving.
             resolved = one(m) if m.kind in _RESOLVED_KINDS else m
             if resolved is None:
                 continue
+            if resolved.kind == "person" and resolved.name and text.startswith(" ", resolved.end):
+                ruled = self._ruled_by(resolved)
+                if ruled is not None:
+                    resolved = ruled
+                    covered = ruled.end
             out.append(resolved)
             sentence_of.append(bisect.bisect_right(starts, resolved.start) - 1)  # `_sentence`
             kind = resolved.kind
@@ -94,6 +105,28 @@ class Resolver:
             elif kind in _BODYISH and resolved.name:
                 bodies.append(resolved)
         return out
+
+    def _ruled_by(self, m: NameMention) -> NameMention | None:
+        """ "the Kim Jong Un regime", "the Yoon government", "the Obama administration": the
+        state, government or administration a leader's name qualifies, as one mention."""
+        found = _RULED.match(self.text, m.end)
+        if found is None:
+            return None
+        word = found.group(1).lower()
+        state = self.gaz.resolve(m.affiliation) if m.affiliation else None
+        end = found.end()
+        written = self.text[m.start : end]
+        if word == "administration":
+            name = f"{m.text.split()[-1]} administration"
+            owner = m.affiliation
+            return NameMention(m.start, end, written, name, "organisation", None, owner, None, m.subject)
+        if state is None or state.kind != "state":
+            return None
+        if word == "regime":
+            return NameMention(m.start, end, written, state.name, "state", None, None, None, m.subject)
+        adjective = state.adjectives[0] if state.adjectives else state.name
+        name = f"{adjective} government"
+        return NameMention(m.start, end, written, name, "organisation", None, state.name, None, m.subject)
 
     def _sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
