@@ -849,6 +849,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     """The attribution in [start, end), the text right before a quotation."""
     text = ctx.text
     cues = ctx.cues(start, end)
+    by = _spoken_by(ctx, cues[-1].end() if cues else start, end)
+    if by is not None:
+        return by
     if not cues:
         pre = text[start:end].rstrip()
         if pre.endswith(":"):
@@ -965,6 +968,30 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
 
 
 _RELATIVE_AFTER = re.compile(r",[ ]+(?:who|whose)(?![\w’'-])")
+
+
+# "promises by", "remarks by", "a statement by": a noun of speech and its agent.
+_NOUN_BY = re.compile(r"([A-Za-z-]+)[ ]+by[ ]+")
+
+
+def _spoken_by(ctx: Context, start: int, end: int) -> Attribution | None:
+    """ "... with lofty promises by the American president to fix a “very dangerous
+    problem”": the agent of a speech noun after the last cue, the noun as cue."""
+    if " by " not in ctx.text[start:end]:
+        return None  # the usual case
+    found = None
+    for m in _NOUN_BY.finditer(ctx.text, start, end):
+        noun = m.group(1).lower()
+        if noun in ctx.lex.reply_nouns or noun in ctx.lex.document_nouns:
+            found = m
+    if found is None or ctx.quoted(found.start()):
+        return None
+    agent = _mention_at(ctx, found.end())
+    if agent is None or not agent.name or agent.kind in ("anonymous", "title", "pronoun", "relative"):
+        return None
+    if ctx.mentions_in(agent.end, end):
+        return None  # another name stands nearer the quotation
+    return Attribution(agent, found.group(1), agent.end, start=found.start())
 
 
 def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:
