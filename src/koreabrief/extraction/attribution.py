@@ -849,9 +849,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     """The attribution in [start, end), the text right before a quotation."""
     text = ctx.text
     cues = ctx.cues(start, end)
-    by = _spoken_by(ctx, cues[-1].end() if cues else start, end)
-    if by is not None:
-        return by
+    agent_of = _spoken_by(ctx, cues[-1].end() if cues else start, end)
+    if agent_of is not None:
+        return agent_of
     if not cues:
         pre = text[start:end].rstrip()
         if pre.endswith(":"):
