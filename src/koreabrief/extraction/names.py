@@ -424,6 +424,13 @@ class _Finder:
             if modifier is None and start == m_start:
                 start, modifier = self._body_before(m_start)
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
+            local = _LOCAL_UNIT.search(text, max(0, start - 40), start) if info.role == "Official" else None
+            if local is not None and local.group(1).lower() in _DETERMINERS | _NOT_PLACES:
+                local = None  # "the city official", "this county official"
+            if local is not None and modifier is None:
+                # "an Ulleung county official": the local government they work for.
+                start = local.start()
+                affiliation = f"{local.group(1)} {_LOCAL_BODIES[local.group(2).lower()]}"
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
             if span is None and text.startswith(" of ", m_end):
@@ -701,6 +708,22 @@ class _Finder:
             self._add_new(start, end, found, None, kind, gender=gender)
 
 
+# A place and the level of local government before "official" ("an Ulleung county
+# official", "a Gyeonggi provincial official"), and the body each level names.
+_LOCAL_UNIT = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z][\w-]*)[ ]+"
+    r"(?i:(county|city|provincial|province|prefectural|district|municipal))[ ]+\Z"
+)
+_NOT_PLACES = frozenset(["this", "that", "each", "every", "another", "its", "their", "his", "her", "our"])
+_LOCAL_BODIES = {
+    "county": "County",
+    "city": "City",
+    "municipal": "City",
+    "provincial": "Province",
+    "province": "Province",
+    "prefectural": "Prefecture",
+    "district": "District",
+}
 # What closes an appositive name after a title and its comma ("a spokesman, Lee Min-su, said").
 _APPOSITIVE_END = re.compile(r"\s*(?:[,.;:!?)\]”’\"'—–]|\(|-[ ]|\Z)")
 

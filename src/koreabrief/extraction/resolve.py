@@ -35,6 +35,8 @@ _REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 _HAS_DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+")
+# How local bodies end ("Ulleung County", "Gyeonggi Province"), as names.py writes them.
+_LOCAL_BODY_WORDS = (" County", " City", " Province", " Prefecture", " District")
 # A leader's name qualifying the body they run: "the Kim regime", "the Obama administration".
 _RULED = re.compile(r"[ ](regime|government|administration)(?![\w-])", re.IGNORECASE)
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
@@ -385,6 +387,9 @@ class Resolver:
             if counts:
                 top = max(counts, key=lambda name: (counts[name], latest[name].start))
                 found = _evolve(m, name=top, affiliation=latest[top].affiliation)
+        elif m.affiliation and m.affiliation.endswith(_LOCAL_BODY_WORDS):
+            # "an Ulleung county official": the county ("Ulleung County") speaks.
+            found = _evolve(m, name=m.affiliation)
         elif lowered.startswith("the ") and self.official is not None:
             found = _evolve(m, name=self.official.name, affiliation=self.official.affiliation)
         if found is None:
