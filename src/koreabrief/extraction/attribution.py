@@ -579,10 +579,17 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
         mention = _mention_at(ctx, after)
         if mention is None and cue.group(0).lower() in _SOURCE_CUES:
             mention = _object_pronoun(ctx, after)  # "“...,” according to him."
-        if mention is not None and mention.name is None and mention.role == "Spokesperson":
-            # "said a spokesman for the General Staff": the body the spokesman speaks for.
-            named = _determiner_phrase(ctx, after, window_end)[1]
-            mention = named if named is not None and named.kind != "person" else mention
+        unnamed = mention is not None and (mention.name is None or mention.kind != "person")
+        if mention is not None and unnamed and mention.role == "Spokesperson":
+            # "said a spokesman for the General Staff": the body the spokesman speaks for
+            # (also when an earlier body was guessed for "a spokesperson" alone).
+            of_body = _OF_BODY.match(text, mention.end, window_end)
+            body = _mention_at(ctx, of_body.end()) if of_body is not None else None
+            if body is not None and body.name and body.kind != "person":
+                mention = body
+            elif mention.name is None:
+                named = _determiner_phrase(ctx, after, window_end)[1]
+                mention = named if named is not None and named.kind != "person" else mention
         if mention is not None and mention.name is None and mention.kind in ("title", "anonymous"):
             # "said the chairman of the JCS, Gen. Kim Myung-soo": the appositive names him.
             tail = _UNNAMED_TAIL.match(text, mention.end, window_end)

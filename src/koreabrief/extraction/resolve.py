@@ -439,9 +439,12 @@ class Resolver:
     def _recent_body(self, m: NameMention) -> NameMention | None:
         """The body a bare "a spokesperson" speaks for: one named in its sentence or the one before
         ("The Pentagon said ... “...,” a spokesperson said.")."""
-        if not self.bodies:
+        # The last body outside quotations: one a speaker names is no spokesperson's employer.
+        earlier = next(
+            (b for b in reversed(self.bodies[-4:]) if self.quoted is None or self.quoted[b.start] != 1), None
+        )
+        if earlier is None:
             return None
-        earlier = self.bodies[-1]
         if earlier.kind != "organisation" or self._sentence(earlier.start) < self._sentence(m.start) - 1:
             return None
         self.spokes = _evolve(m, name=earlier.name, kind="organisation", affiliation=earlier.affiliation)
