@@ -667,6 +667,8 @@ class _Finder:
         end = _strip_tail(text, pos, pos + length)
         if end <= pos or self.covered.find(1, pos, end) >= 0:
             return
+        if text[pos - 1 : pos] == "[" and text[end : end + 1] == "]":
+            return  # "[Soundbite]", "[Anchor]": a transcript's label, no one's name
         mention = text[pos:end]
         words = mention.split()
         if len(words) == 1:
