@@ -78,6 +78,8 @@ class Lexicon:
     # that attribute after them alone ("the report found").
     document_nouns: frozenset[str] = field(default=frozenset())
     document_verbs: frozenset[str] = field(default=frozenset())
+    # Lower-case nouns after which "the <Name> ... <noun>" is an organisation ("exchange").
+    organisation_nouns: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
@@ -127,6 +129,7 @@ class Lexicon:
             work_nouns=frozenset(cues.get("works", ())),
             document_nouns=frozenset(cues.get("documents", ())),
             document_verbs=frozenset(cues.get("document_verbs", ())),
+            organisation_nouns=frozenset(names.get("organisation_nouns", ())),
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -200,6 +203,7 @@ _STATE_FIELDS = (
     "work_nouns",
     "document_nouns",
     "document_verbs",
+    "organisation_nouns",
 )
 
 

@@ -689,6 +689,11 @@ class _Finder:
             # A case variant the gazetteer knows ("SEOUL" in a dateline): resolved later.
             self._add_new(pos, end, mention, _clean_name(mention), "person")
             return
+        if not is_org and len(words) == 1 and text[max(0, pos - 4) : pos].lower() == "the ":
+            # "the Chainflip cryptocurrency exchange": a firm named by the word.
+            after = _NOUN_AFTER.match(text, end)
+            words_after = after.group(0).split() if after is not None else []
+            is_org = any(w in lex.organisation_nouns for w in words_after)
         if is_org:
             self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
@@ -726,6 +731,8 @@ _LOCAL_BODIES = {
     "prefectural": "Prefecture",
     "district": "District",
 }
+# Up to two lower-case words after a name, then the noun they lead to ("cryptocurrency exchange").
+_NOUN_AFTER = re.compile(r"(?:[ ][a-z][a-z-]{0,20}){1,3}(?![\w-])")
 # What closes an appositive name after a title and its comma ("a spokesman, Lee Min-su, said").
 _APPOSITIVE_END = re.compile(r"\s*(?:[,.;:!?)\]”’\"'—–]|\(|-[ ]|\Z)")
 
