@@ -304,7 +304,7 @@ def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | 
         if agent is not None and agent.name:
             return Attribution(agent, found.cue, agent.end, start=found.start)
     if found is not None and found.cue is not None and found.cue.lower() in _DIRECTIVES:
-        # "Kim ordered the test because of the “...” and the “...,” KCNA said": as
+        # "the leader ordered a launch over “...” and “...,” the agency said": as
         # above, when the sentence's attribution closes a later quotation.
         closing = _closing_attribution(ctx, piece, para_end)
         named = closing is not None and closing.mention is not None and bool(closing.mention.name)
@@ -324,13 +324,13 @@ def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | 
     return _predicate_quote(ctx, piece)
 
 
-# Who may say a predicate in their own words: "The commission “highly praised” the units".
+# Who may say a predicate in their own words: "The council “warmly hailed” the troops".
 _PREDICATE_KINDS = frozenset(["person", "organisation", "state", "collective"])
 
 
 def _predicate_quote(ctx: Context, piece: QuotePiece) -> Attribution | None:
     """The subject right before a partial quotation that holds the clause's verb:
-    The party's military commission “highly praised” the units (no cue word)."""
+    The council “warmly hailed” the returning troops (no cue word)."""
     lower = ctx.text[piece.start : piece.start + 1].islower()
     if not lower or ctx.text[piece.open_at - 1 : piece.open_at] != " ":
         return None
@@ -604,7 +604,7 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             if named is not None and named.name and named.kind == "person":
                 mention = named
         if mention is not None and mention.role is None and mention.kind in ("person", "organisation"):
-            # "said Bybit CEO Ben Zhou": a word opening the holder's title, then the holder.
+            # "said Finbit CEO Lena Marsh": a word opening the holder's title, then the holder.
             titled = ctx.mention_at(mention.end + 1)
             holder = titled is not None and titled.kind == "person" and bool(titled.name and titled.role)
             if titled is not None and holder and ctx.text[mention.end] == " " and titled.end <= window_end:
@@ -965,7 +965,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         subject = _subject_before(ctx, start, outer.start())
         if subject is not None and subject.name:
             return Attribution(subject, outer.group(0), outer.end())
-    # "“...,” said Haley, who credited a “strong relationship” ...": the inverted speaker
+    # "“...,” said the envoy, who credited a “close partnership” ...": the inverted speaker
     # the relative clause goes on about.
     inverted = _mention_at(ctx, _skip(text, cue.end(), end, " "))
     speaks = inverted is not None and bool(inverted.name) and inverted.kind in _PREDICATE_KINDS
@@ -982,8 +982,8 @@ _NOUN_BY = re.compile(r"([A-Za-z-]+)[ ]+by[ ]+")
 
 
 def _spoken_by(ctx: Context, start: int, end: int) -> Attribution | None:
-    """ "... with lofty promises by the American president to fix a “very dangerous
-    problem”": the agent of a speech noun after the last cue, the noun as cue."""
+    """ "... ended with fresh pledges by the envoy to answer any “reckless move”": the
+    agent of a speech noun after the last cue, the noun as cue."""
     if " by " not in ctx.text[start:end]:
         return None  # the usual case
     found = None

@@ -417,7 +417,7 @@ class _Finder:
             if span is None and text.startswith(", ", m_end):
                 span = self._name_after(m_end)
             if span is not None and text.startswith(", ", m_end) and not _APPOSITIVE_END.match(text, span[1]):
-                # "According to a Treasury official, Tornado Cash has ...": the comma closes
+                # "According to a ministry official, Pine Ledger has ...": the comma closes
                 # the phrase and the name opens the clause; an appositive closes ("..., Lee, said").
                 span = None
             start, modifier = self._modifier_before(m_start)
@@ -428,7 +428,7 @@ class _Finder:
             if local is not None and local.group(1).lower() in _DETERMINERS | _NOT_PLACES:
                 local = None  # "the city official", "this county official"
             if local is not None and modifier is None:
-                # "an Ulleung county official": the local government they work for.
+                # "a Jindo county official": the local government they work for.
                 start = local.start()
                 affiliation = f"{local.group(1)} {_LOCAL_BODIES[local.group(2).lower()]}"
             if modifier is not None and modifier.kind == "organisation":
@@ -715,7 +715,7 @@ class _Finder:
             self._add_new(start, end, found, None, kind, gender=gender)
 
 
-# A place and the level of local government before "official" ("an Ulleung county
+# A place and the level of local government before "official" ("a Jindo county
 # official", "a Gyeonggi provincial official"), and the body each level names.
 _LOCAL_UNIT = re.compile(
     r"(?<![\w’'-])([A-Z][a-z][\w-]*)[ ]+"

@@ -35,7 +35,7 @@ _REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 _HAS_DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+")
-# How local bodies end ("Ulleung County", "Gyeonggi Province"), as names.py writes them.
+# How local bodies end ("Jindo County", "Gangwon Province"), as names.py writes them.
 _LOCAL_BODY_WORDS = (" County", " City", " Province", " Prefecture", " District")
 # A leader's name qualifying the body they run: "the Kim regime", "the Obama administration".
 _RULED = re.compile(r"[ ](regime|government|administration)(?![\w-])", re.IGNORECASE)
@@ -388,7 +388,7 @@ class Resolver:
                 top = max(counts, key=lambda name: (counts[name], latest[name].start))
                 found = _evolve(m, name=top, affiliation=latest[top].affiliation)
         elif m.affiliation and m.affiliation.endswith(_LOCAL_BODY_WORDS):
-            # "an Ulleung county official": the county ("Ulleung County") speaks.
+            # "a Jindo county official": the county ("Jindo County") speaks.
             found = _evolve(m, name=m.affiliation)
         elif lowered.startswith("the ") and self.official is not None:
             found = _evolve(m, name=self.official.name, affiliation=self.official.affiliation)
@@ -550,7 +550,7 @@ class Resolver:
         # it only when no better-attested person stands within reach.
         weak: NameMention | None = None
         # An unnamed official ("the official said ... he said") yields to a named
-        # person of the same sentence ("U.S. Ambassador ..., Samantha Power said").
+        # person of the same sentence ("the envoy to the UN, Jane Roe, said").
         unnamed: NameMention | None = None
         i = len(self.out) - 1
         # Never look at more than a bounded number of mentions: hostile text may
