@@ -379,10 +379,15 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     names nobody ("“...,” said the report").
     """
     text = ctx.text
-    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
-    lo = max(sentence.start, piece.open_at - _PRE_WINDOW)
     document_re = ctx.lex.pattern("document")
     named = found is not None and found.mention is not None and bool(found.mention.name)
+    # Only a document verb after the attribution found can win over it: most often there
+    # is none, and the sentence need not be sought.
+    before_quote = named and found is not None and found.start < piece.open_at
+    if before_quote and found is not None and document_re.search(text, found.end, piece.open_at) is None:
+        return None
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
+    lo = max(sentence.start, piece.open_at - _PRE_WINDOW)
     if not named and found is not None and found.np_text and found.start >= piece.open_at:
         # "“...,” said the report": the phrase after the inverted cue.
         noun = document_re.search(text, found.start, min(len(text), found.start + 80))
@@ -390,6 +395,11 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
             return None
         issuer = _issuer(ctx, noun.start(), noun.end(), noun.start())
         return Attribution(issuer, found.cue, found.end, start=found.start) if issuer is not None else None
+    if named and found is not None:
+        # Only a document verb after the attribution found can win over it.
+        lo = max(lo, found.end)
+    if document_re.search(text, lo, piece.open_at) is None:
+        return None  # the usual case: no document before the quotation
     last = None
     for noun in document_re.finditer(text, lo, piece.open_at):
         if not ctx.quoted(noun.start()):

@@ -667,7 +667,7 @@ class _Finder:
         end = _strip_tail(text, pos, pos + length)
         if end <= pos or self.covered.find(1, pos, end) >= 0:
             return
-        if text[pos - 1 : pos] == "[" and text[end : end + 1] == "]":
+        if pos > 0 and text[pos - 1] == "[" and text[end : end + 1] == "]":
             return  # "[Soundbite]", "[Anchor]": a transcript's label, no one's name
         mention = text[pos:end]
         words = mention.split()
@@ -689,7 +689,7 @@ class _Finder:
             # A case variant the gazetteer knows ("SEOUL" in a dateline): resolved later.
             self._add_new(pos, end, mention, _clean_name(mention), "person")
             return
-        if not is_org and len(words) == 1 and text[max(0, pos - 4) : pos].lower() == "the ":
+        if not is_org and len(words) == 1 and pos >= 4 and text[pos - 4 : pos] in ("the ", "The "):
             # "the Chainflip cryptocurrency exchange": a firm named by the word.
             after = _NOUN_AFTER.match(text, end)
             words_after = after.group(0).split() if after is not None else []

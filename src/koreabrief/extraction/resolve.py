@@ -38,6 +38,7 @@ _WORDS = re.compile(r"[a-z]+")
 # How local bodies end ("Jindo County", "Gangwon Province"), as names.py writes them.
 _LOCAL_BODY_WORDS = (" County", " City", " Province", " Prefecture", " District")
 # A leader's name qualifying the body they run: "the Kim regime", "the Obama administration".
+_RULED_FIRST = frozenset("rgaRGA")
 _RULED = re.compile(r"[ ](regime|government|administration)(?![\w-])", re.IGNORECASE)
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
@@ -94,7 +95,8 @@ class Resolver:
             resolved = one(m) if m.kind in _RESOLVED_KINDS else m
             if resolved is None:
                 continue
-            if resolved.kind == "person" and resolved.name and text.startswith(" ", resolved.end):
+            # "Kim regime", "Yoon government", "Obama administration" (one cheap test first).
+            if resolved.kind == "person" and text[resolved.end + 1 : resolved.end + 2] in _RULED_FIRST:
                 ruled = self._ruled_by(resolved)
                 if ruled is not None:
                     resolved = ruled
@@ -440,9 +442,11 @@ class Resolver:
         """The body a bare "a spokesperson" speaks for: one named in its sentence or the one before
         ("The Pentagon said ... “...,” a spokesperson said.")."""
         # The last body outside quotations: one a speaker names is no spokesperson's employer.
-        earlier = next(
-            (b for b in reversed(self.bodies[-4:]) if self.quoted is None or self.quoted[b.start] != 1), None
-        )
+        earlier = None
+        for body in reversed(self.bodies[-4:]):
+            if self.quoted is None or self.quoted[body.start] != 1:
+                earlier = body
+                break
         if earlier is None:
             return None
         if earlier.kind != "organisation" or self._sentence(earlier.start) < self._sentence(m.start) - 1:
@@ -641,7 +645,7 @@ def _same_body(name: str | None, canonical: str) -> bool:
         return False
     words = name.lower().split()
     wanted = canonical.lower().split()
-    kin = _KIN.get(canonical.lower())
+    kin = _KIN.get(canonical)
     if kin is not None:
         return any(w in kin for w in words)
     return wanted[-1] in words and all(w in words for w in wanted)

@@ -38,8 +38,6 @@ from koreabrief.models import Article, Span, Statement
 __all__ = ["extract_statements", "statements_in_context"]
 
 # A stop (and closing marks) followed by a space inside a quotation: where it may split.
-# The last word before a position, across spaces ("called " before a quotation mark).
-_TRAILING_WORD = re.compile(r"([\w’'-]+)[ ]*\Z")
 _INNER_STOP = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*\s")
 # Words without one of which no relay is written ("quoted", "cited", "carried", "reported",
 # "according to", "relayed", "published", "broadcast", "via"; trailing "said" apart).
@@ -437,8 +435,8 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
             return False
     if attribution is not None and attribution.cue and ctx.lex.cue_kind(attribution.cue) == "naming":
         return False  # what someone calls something is a name, never a whole sentence of theirs
-    named = _TRAILING_WORD.search(text, max(0, piece.open_at - 24), piece.open_at)
-    if named is not None and ctx.lex.cue_kind(named.group(1)) == "naming":
+    before = text[max(0, piece.open_at - 24) : piece.open_at].rstrip(" ").rsplit(None, 1)
+    if before and ctx.lex.cue_kind(before[-1]) == "naming":
         return False  # "a unit called “Bureau 9”" inside someone's reported speech: a name
     body = quote.strip().lstrip("…. ")
     if not body:
