@@ -57,6 +57,13 @@ class TestFinding:
         assert found[0].name == "Choe Son Hui"
         assert (found[0].role, found[0].affiliation) == ("Foreign Minister", "North Korea")
 
+    def test_name_opening_the_clause_is_no_appositive(self) -> None:
+        """ "According to an official, Pine Ledger has ...": the name after the comma opens the
+        clause (a verb follows it), so it is not the official's name."""
+        found = _by_text("According to a senior ministry official, Pine Ledger has moved the funds.")
+        assert "Pine Ledger" in found
+        assert all(m.name != "Pine Ledger" or m.role is None for m in found.values())
+
     def test_unknown_name_by_shape(self) -> None:
         """A name with an initial, absent from the gazetteer, is found whole."""
         assert ("Benjamin A. Engel", "Benjamin A. Engel", "person") in _names("Benjamin A. Engel spoke.")

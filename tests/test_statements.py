@@ -127,6 +127,27 @@ class TestProperties:
             assert "\n\n" not in s.quote
 
 
+_ISSUERS = ["US State Department", "Korean Central News Agency", "UN Security Council", "White House"]
+_DOCUMENTS = ["statement", "report", "communique", "readout"]
+
+
+class TestDocuments:
+    @settings(max_examples=30)
+    @given(
+        st.sampled_from(_ISSUERS),
+        st.sampled_from(_DOCUMENTS),
+        st.sampled_from(["issued", "released", "published"]),
+        st.sampled_from(["said", "called", "found", "warned"]),
+    )
+    def test_document_speaks_for_its_issuer(self, issuer: str, noun: str, verb: str, cue: str) -> None:
+        """ "X issued a statement. The statement said ... “...”": whatever the body, document
+        and verbs, the body that issued the document speaks its words."""
+        text = f"The {issuer} {verb} a {noun} on Monday. The {noun} {cue} the launch was “a grave threat”."
+        found = _check(text)
+        assert [s.speaker for s in found] == [kb.Gazetteer.default().resolve(issuer).name]  # type: ignore[union-attr]
+        assert found[0].cue == cue
+
+
 def _seconds(text: str) -> float:
     # CPU time, not wall time: other processes on a shared CI machine stretch wall time
     # of one run and not the other, and a ratio of the two then says nothing of growth.

@@ -63,6 +63,13 @@ class TestParagraphs:
         assert [text[q.start : q.end] for q in found] == ["we are ready", "fine"]
         assert found[0].group != found[1].group
 
+    def test_open_quotation_skips_no_paragraph(self) -> None:
+        """A quotation left open does not continue past a paragraph without quotations."""
+        text = "“We will sign soon, the envoy said.\n\nTalks resumed.\n\n“Nothing is settled,” he added."
+        found = find_quotes(text)
+        assert len(found) == 2
+        assert found[0].group != found[1].group
+
     def test_unclosed_single_is_apostrophe(self) -> None:
         """An unclosed single mark is not a quotation."""
         assert _quotes("The ‘90s were calm.") == []

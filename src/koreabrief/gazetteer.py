@@ -77,13 +77,25 @@ _PREFIXES = frozenset(
 )
 
 _DASHES = str.maketrans(
-    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'"}
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+    }
 )
 _SPACES = re.compile(r"[-\s]+")
 # `find` reads typographic apostrophes, no-break spaces and non-breaking hyphens
 # as their plain forms: the data is written plainly, news text often is not.
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2010": "-", "\u2011": "-"})
-_CHAR_CLASSES = {"'": "['\u2018\u2019]", " ": "[ \u00a0]", "-": "[-\u2010\u2011]"}
+# U+02BC (the modifier letter apostrophe) stands for an apostrophe in some outlets' copy.
+_FOLD = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2010": "-", "\u2011": "-"}
+)
+_CHAR_CLASSES = {"'": "['\u2018\u2019\u02bc]", " ": "[ \u00a0]", "-": "[-\u2010\u2011]"}
 _SPELLINGS = (("efence", "efense"), ("efense", "efence"), ("rganisation", "rganization"))
 _HYPHEN_LOWER = re.compile(r"-([a-z])")
 

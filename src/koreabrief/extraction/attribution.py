@@ -223,11 +223,24 @@ class Context:
 
     def cues(self, start: int, end: int) -> list[re.Match[str]]:
         """Cue words in [start, end), outside quotations."""
-        return [
+        found = [
             m
             for m in self.lex.pattern("cue").finditer(self.text, start, end)
             if not self.quoted(m.start()) and not _after_modal(self.text, m.start())
         ]
+        if len(found) > 1:
+            # "Local reports described it as ...": a plural noun before the verb, no cue.
+            found = [
+                m
+                for m, nxt in zip(found, [*found[1:], None], strict=True)
+                if nxt is None or m.group(0).lower() not in _NOUN_LIKE or nxt.start() != m.end() + 1
+            ]
+        return found
+
+
+# Cue forms that are mostly plural nouns in news copy ("reports", "notes", "claims"):
+# a verb unless the verb of the clause follows them at once.
+_NOUN_LIKE = frozenset(["reports", "notes", "claims"])
 
 
 # "would respond", "to say", "be stated": a verb in a reported clause, not a report; "its
@@ -252,6 +265,16 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
         piece: The quotation.
         para_end: End of the quotation's paragraph; nothing is sought beyond it.
     """
+    found = _attribute(ctx, piece, para_end)
+    if found is not None and found.mention is not None and found.mention.name and found.cue is None:
+        return found
+    # "The statement said ...", "a UN report that found “...”", "said the report": a
+    # document speaks for its issuer, when its verb is the one nearest the quotation.
+    document = _document(ctx, piece, found)
+    return document if document is not None else found
+
+
+def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
     found = _label(ctx, piece)
     if found is not None:
         return found
@@ -267,6 +290,10 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             # are the agency's account of its reasons, not the one who ordered.
             if pre is not None and named and pre.cue and pre.cue.lower() not in _DIRECTIVES:
                 return pre
+            if post.mention is None or not post.mention.name:
+                # "The JCS “strongly condemned” the launch and urged ...": the subject
+                # before the quoted verb, not the unnamed phrase after it.
+                return _predicate_quote(ctx, piece) or post
             return post
     found = _before(ctx, piece)
     naming = found is not None and found.cue is not None and ctx.lex.cue_kind(found.cue) == "naming"
@@ -276,6 +303,12 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
         agent = _mention_at(ctx, by.end()) if by is not None else None
         if agent is not None and agent.name:
             return Attribution(agent, found.cue, agent.end, start=found.start)
+    if found is not None and found.cue is not None and found.cue.lower() in _DIRECTIVES:
+        # "the leader ordered a launch over “...” and “...,” the agency said": as
+        # above, when the sentence's attribution closes a later quotation.
+        closing = _closing_attribution(ctx, piece, para_end)
+        named = closing is not None and closing.mention is not None and bool(closing.mention.name)
+        return closing if closing is not None and named else found
     if found is not None:
         return found
     closing = _closing_attribution(ctx, piece, para_end)
@@ -285,10 +318,185 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
     if post is not None and _short_tail(ctx, post.end):
         return post
     if piece.close_at is not None:
-        return _reply(ctx, piece.close_at + 1, para_end)
+        found = _reply(ctx, piece.close_at + 1, para_end)
+        if found is not None:
+            return found
+    return _predicate_quote(ctx, piece)
+
+
+# Who may say a predicate in their own words: "The council “warmly hailed” the troops".
+_PREDICATE_KINDS = frozenset(["person", "organisation", "state", "collective"])
+
+
+def _predicate_quote(ctx: Context, piece: QuotePiece) -> Attribution | None:
+    """The subject right before a partial quotation that holds the clause's verb:
+    The council “warmly hailed” the returning troops (no cue word)."""
+    lower = ctx.text[piece.start : piece.start + 1].islower()
+    if not lower or ctx.text[piece.open_at - 1 : piece.open_at] != " ":
+        return None
+    i = bisect.bisect_left(ctx.mention_starts, piece.open_at) - 1
+    mention = ctx.mentions[i] if i >= 0 else None
+    if mention is None or mention.end != piece.open_at - 1 or not mention.name or not mention.subject:
+        return None
+    if mention.kind not in _PREDICATE_KINDS or _attributive(ctx, mention, piece.open_at):
+        return None
+    # The subject of the sentence, not a name closing a phrase ("the units of the DPRK “for ...”").
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, piece.open_at)
+    if piece.open_at - sentence.start > _PRE_WINDOW:
+        return None  # bounded, so that an endless sentence of quotations stays linear
+    if _clause_subject(ctx, sentence.start, piece.open_at) is not mention:
+        return None
+    # ... and opening its clause: "The resolution demands that North Korea “abandon ...”"
+    # quotes the resolution, not North Korea.
+    lead = _WORD.findall(ctx.text[_main_clause_start(ctx, sentence.start, mention.start) : mention.start])
+    if any(w.lower() not in _DETERMINERS for w in lead):
+        return None
+    return Attribution(mention, None, piece.open_at, start=mention.start)
+
+
+# Words that may stand between a document noun and its verb ("the report also found",
+# "a UN report that found").
+_DOCUMENT_GAP = frozenset(["also", "that", "which", "has", "had", "have", "further", "itself", "then"])
+# Verbs by which a body issues a document ("X issued a statement"): X is its issuer.
+_ISSUES = re.compile(
+    r"(?<![\w-])(?:issued|issues|released|releases|published|adopted|adopts|passed|approved|put[ ]+out|sent)"
+    r"(?:[ ]+(?:a|an|the|its|their|his|her))?(?:[ ]+[\w-]+){0,2}?[ ]+\Z"
+)
+# Between a body and its document: "the FBI statement", "Seoul's latest statement".
+_OWNS_DOCUMENT = re.compile(r"(?:['’]s)?(?:[ ]+[a-z][\w-]*){0,2}[ ]+\Z")
+# "a statement from the Council", "a report by the panel": the issuer after the noun.
+_DOCUMENT_FROM = re.compile(r"[ ]+(?:from|by|of)[ ]+")
+# How far back the issuer of "the statement" is sought (characters, and sentences).
+_DOCUMENT_REACH = 600
+_DOCUMENT_SENTENCES = 4
+
+
+def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Attribution | None:
+    """The issuer of the document that speaks a quotation, with the document's verb as cue.
+
+    Only when the document's verb is the nearest attribution before the quotation ("Wong
+    noted the report also found “...”" is the report's), or when the attribution found
+    names nobody ("“...,” said the report").
+    """
+    text = ctx.text
+    document_re = ctx.lex.pattern("document")
+    named = found is not None and found.mention is not None and bool(found.mention.name)
+    # Only a document verb after the attribution found can win over it: most often there
+    # is none, and the sentence need not be sought.
+    before_quote = named and found is not None and found.start < piece.open_at
+    if before_quote and found is not None and document_re.search(text, found.end, piece.open_at) is None:
+        return None
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
+    lo = max(sentence.start, piece.open_at - _PRE_WINDOW)
+    if not named and found is not None and found.np_text and found.start >= piece.open_at:
+        # "“...,” said the report": the phrase after the inverted cue.
+        noun = document_re.search(text, found.start, min(len(text), found.start + 80))
+        if noun is None or noun.group(0).lower() not in ctx.lex.document_nouns:
+            return None
+        issuer = _issuer(ctx, noun.start(), noun.end(), noun.start())
+        return Attribution(issuer, found.cue, found.end, start=found.start) if issuer is not None else None
+    if named and found is not None:
+        # Only a document verb after the attribution found can win over it.
+        lo = max(lo, found.end)
+    if document_re.search(text, lo, piece.open_at) is None:
+        return None  # the usual case: no document before the quotation
+    last = None
+    for noun in document_re.finditer(text, lo, piece.open_at):
+        if not ctx.quoted(noun.start()):
+            last = noun
+    if last is None:
+        return None  # the usual case: no document before the quotation
+    verb = _document_verb(ctx, last.end(), piece.open_at)
+    if verb is None or (named and found is not None and verb[0] < found.end):
+        return None
+    phrase_start = _phrase_start(ctx, last.start(), sentence.start)
+    issuer = _issuer(ctx, phrase_start, last.start(), last.start())
+    if issuer is None:
+        return None
+    return Attribution(issuer, text[verb[0] : verb[1]], verb[1], start=phrase_start)
+
+
+def _document_verb(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of a document verb right after a document noun ending at `pos` (across
+    "also", "that" ...), or None."""
+    for gap, word in enumerate(_WORD.finditer(ctx.text, pos, end)):
+        lowered = word.group(0).lower()
+        if lowered in ctx.lex.document_verbs:
+            return word.start(), word.end()
+        if lowered not in _DOCUMENT_GAP or gap == 2:
+            return None
     return None
 
 
+def _phrase_start(ctx: Context, noun_start: int, floor: int) -> int:
+    """Where the noun phrase ending in a document noun starts (its determiner, up to
+    four words back): "a UN report", "The family's statement", "the FBI's latest note"."""
+    words = list(_WORD.finditer(ctx.text, max(floor, noun_start - 60), noun_start))[-4:]
+    for word in reversed(words):
+        if word.group(0).lower() in _DETERMINERS or word.group(0).lower() in ("this", "that", "its", "their"):
+            return word.start()
+    return words[0].start() if words else noun_start
+
+
+def _issuer(ctx: Context, phrase_start: int, noun_start: int, pos: int) -> NameMention | None:
+    """The body or person that issued the document named at [phrase_start, noun_start):
+    one named in the phrase ("a UN report"), else the issuer of the last such document
+    the text names before `pos`, within a few sentences ("X issued a joint statement")."""
+    text = ctx.text
+    inside = [
+        m
+        for m in ctx.mentions_in(phrase_start, noun_start)
+        if m.name
+        and m.kind not in ("anonymous", "title", "pronoun", "relative")
+        # "Regional reports": a capitalised word is an issuer only when attested.
+        and (m.kind != "person" or m.role is not None or m.gender is not None)
+    ]
+    if inside:
+        owner = inside[-1]
+        # "the FBI statement", "Seoul's latest report"; not "Kim's family's statement".
+        return owner if _OWNS_DOCUMENT.fullmatch(text, owner.end, noun_start) else None
+    noun = text[noun_start : noun_start + 30].split(None, 1)[0].lower().strip(".,;:")
+    floor_sentence = max(0, ctx.sentence_at(pos) - _DOCUMENT_SENTENCES)
+    floor = max(ctx.sentences[floor_sentence].start if ctx.sentences else 0, pos - _DOCUMENT_REACH)
+    earlier = re.compile(r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])", re.IGNORECASE)
+    occurrences = [m for m in earlier.finditer(text, floor, phrase_start) if not ctx.quoted(m.start())]
+    for occ in reversed(occurrences[-3:]):
+        found = _issuer_at(ctx, occ.start(), occ.end())
+        if found is not None:
+            return found
+    if noun == "resolution":
+        # "The resolution demands ...": the council or assembly that adopts resolutions.
+        i = bisect.bisect_left(ctx.mention_starts, pos) - 1
+        for m in ctx.mentions[max(0, i - 40) : i + 1][::-1]:
+            if m.name and m.kind == "organisation" and m.name.endswith(("Council", "Assembly")):
+                return m
+    return None
+
+
+def _issuer_at(ctx: Context, start: int, end: int) -> NameMention | None:
+    """The issuer of the document named at [start, end): "a UN report", "X issued a
+    statement", "a statement from X"."""
+    text = ctx.text
+    sentence = ctx.sentences[ctx.sentence_at(start)] if ctx.sentences else Span(0, len(text))
+    before = [m for m in ctx.mentions_in(max(sentence.start, start - 60), start) if m.name]
+    owner = before[-1] if before and before[-1].kind not in ("anonymous", "title") else None
+    if owner is not None and _OWNS_DOCUMENT.fullmatch(text, owner.end, start):
+        return owner
+    issued = _ISSUES.search(text, max(sentence.start, start - 60), start)
+    if issued is not None:
+        subject = _subject_before(ctx, max(sentence.start, issued.start() - _PRE_WINDOW), issued.start())
+        possessor = subject is not None and text.startswith(("'s", "’s"), subject.end)
+        if subject is not None and subject.name and not possessor:
+            return subject
+    after = _DOCUMENT_FROM.match(text, end, sentence.end)
+    if after is not None:
+        agent = _mention_at(ctx, after.end())
+        if agent is not None and agent.name and agent.kind not in ("anonymous", "title"):
+            return agent
+    return None
+
+
+_CLOSING_MARKS = frozenset("”\"’»'")
 # How far after a partial quotation the attribution closing its sentence may stand.
 _CLOSING_REACH = 300
 
@@ -303,8 +511,13 @@ def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attr
     comma = ctx.text.find(",", piece.close_at + 1, end)
     # The first clause that attributes wins: "..., Choe said, according to KCNA" is Choe's.
     while comma >= 0:
-        if not ctx.quoted(comma):
-            post = _after(ctx, comma + 1, end)
+        # A comma inside a later quotation, right before its closing mark, closes the
+        # clause as well: "... and the “danger of war,” KCNA said".
+        at = comma + 1
+        if ctx.quoted(comma) and ctx.text[at : at + 1] in _CLOSING_MARKS and not ctx.quoted(at + 1):
+            at += 1
+        if at > comma + 1 or not ctx.quoted(comma):
+            post = _after(ctx, at, end)
             named = post is not None and post.mention is not None and bool(post.mention.name)
             if post is not None and named and _short_tail(ctx, post.end):
                 return post
@@ -376,10 +589,17 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
         mention = _mention_at(ctx, after)
         if mention is None and cue.group(0).lower() in _SOURCE_CUES:
             mention = _object_pronoun(ctx, after)  # "“...,” according to him."
-        if mention is not None and mention.name is None and mention.role == "Spokesperson":
-            # "said a spokesman for the General Staff": the body the spokesman speaks for.
-            named = _determiner_phrase(ctx, after, window_end)[1]
-            mention = named if named is not None and named.kind != "person" else mention
+        unnamed = mention is not None and (mention.name is None or mention.kind != "person")
+        if mention is not None and unnamed and mention.role == "Spokesperson":
+            # "said a spokesman for the General Staff": the body the spokesman speaks for
+            # (also when an earlier body was guessed for "a spokesperson" alone).
+            of_body = _OF_BODY.match(text, mention.end, window_end)
+            body = _mention_at(ctx, of_body.end()) if of_body is not None else None
+            if body is not None and body.name and body.kind != "person":
+                mention = body
+            elif mention.name is None:
+                named = _determiner_phrase(ctx, after, window_end)[1]
+                mention = named if named is not None and named.kind != "person" else mention
         if mention is not None and mention.name is None and mention.kind in ("title", "anonymous"):
             # "said the chairman of the JCS, Gen. Kim Myung-soo": the appositive names him.
             tail = _UNNAMED_TAIL.match(text, mention.end, window_end)
@@ -393,6 +613,12 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             named = _mention_at(ctx, title.end()) if title is not None else None
             if named is not None and named.name and named.kind == "person":
                 mention = named
+        if mention is not None and mention.role is None and mention.kind in ("person", "organisation"):
+            # "said Finbit CEO Lena Marsh": a word opening the holder's title, then the holder.
+            titled = ctx.mention_at(mention.end + 1)
+            holder = titled is not None and titled.kind == "person" and bool(titled.name and titled.role)
+            if titled is not None and holder and ctx.text[mention.end] == " " and titled.end <= window_end:
+                mention = titled
         if mention is None or not mention.name or mention.kind in ("title", "anonymous"):
             # "said Under Secretary of the Treasury for Terrorism and Financial Intelligence
             # Brian Nelson": a long capitalised title, then the name it belongs to.
@@ -640,6 +866,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     """The attribution in [start, end), the text right before a quotation."""
     text = ctx.text
     cues = ctx.cues(start, end)
+    agent_of = _spoken_by(ctx, cues[-1].end() if cues else start, end)
+    if agent_of is not None:
+        return agent_of
     if not cues:
         pre = text[start:end].rstrip()
         if pre.endswith(":"):
@@ -714,7 +943,16 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         if subject is not None and subject.name:
             return Attribution(subject, word, cue.end())
     if ctx.lex.cue_kind(word) == "naming" and not (participle and head.endswith(",")):
-        # "the drills, dubbed “Freedom Edge”": a name, nobody's statement.
+        # "the drills, dubbed “Freedom Edge”": a name, nobody's statement; unless someone
+        # reports the clause it stands in ("Rodman told the paper that Kim had a baby
+        # called “Ju Ae”"): a phrase quoted inside reported speech is the reporter's.
+        for outer in reversed(cues[:-1]):
+            if ctx.lex.cue_kind(outer.group(0)) != "report":
+                continue
+            reporter = _subject_before(ctx, start, outer.start())
+            if reporter is not None and reporter.name and reporter.kind != "anonymous":
+                return Attribution(reporter, outer.group(0), outer.end())
+            break
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
@@ -737,7 +975,40 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         subject = _subject_before(ctx, start, outer.start())
         if subject is not None and subject.name:
             return Attribution(subject, outer.group(0), outer.end())
+    # "“...,” said the envoy, who credited a “close partnership” ...": the inverted speaker
+    # the relative clause goes on about.
+    inverted = _mention_at(ctx, _skip(text, cue.end(), end, " "))
+    speaks = inverted is not None and bool(inverted.name) and inverted.kind in _PREDICATE_KINDS
+    if inverted is not None and speaks and _RELATIVE_AFTER.match(text, inverted.end, end):
+        return Attribution(inverted, word, cue.end())
     return Attribution(None, word, cue.end())
+
+
+_RELATIVE_AFTER = re.compile(r",[ ]+(?:who|whose)(?![\w’'-])")
+
+
+# "promises by", "remarks by", "a statement by": a noun of speech and its agent.
+_NOUN_BY = re.compile(r"([A-Za-z-]+)[ ]+by[ ]+")
+
+
+def _spoken_by(ctx: Context, start: int, end: int) -> Attribution | None:
+    """ "... ended with fresh pledges by the envoy to answer any “reckless move”": the
+    agent of a speech noun after the last cue, the noun as cue."""
+    if " by " not in ctx.text[start:end]:
+        return None  # the usual case
+    found = None
+    for m in _NOUN_BY.finditer(ctx.text, start, end):
+        noun = m.group(1).lower()
+        if noun in ctx.lex.reply_nouns or noun in ctx.lex.document_nouns:
+            found = m
+    if found is None or ctx.quoted(found.start()):
+        return None
+    agent = _mention_at(ctx, found.end())
+    if agent is None or not agent.name or agent.kind in ("anonymous", "title", "pronoun", "relative"):
+        return None
+    if ctx.mentions_in(agent.end, end):
+        return None  # another name stands nearer the quotation
+    return Attribution(agent, found.group(1), agent.end, start=found.start())
 
 
 def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:

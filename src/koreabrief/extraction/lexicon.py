@@ -74,6 +74,12 @@ class Lexicon:
     # Last words of places ("Line", "Zone", "Island"): a capitalised run holding one is no person.
     place_heads: frozenset[str] = field(default=frozenset())
     work_nouns: frozenset[str] = field(default=frozenset())
+    # Nouns of texts that speak for their issuer ("the statement said"), and the verbs
+    # that attribute after them alone ("the report found").
+    document_nouns: frozenset[str] = field(default=frozenset())
+    document_verbs: frozenset[str] = field(default=frozenset())
+    # Lower-case nouns after which "the <Name> ... <noun>" is an organisation ("exchange").
+    organisation_nouns: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
@@ -123,6 +129,9 @@ class Lexicon:
             organisation_heads=frozenset(names.get("organisation_heads", ())),
             place_heads=frozenset(names.get("place_heads", ())),
             work_nouns=frozenset(cues.get("works", ())),
+            document_nouns=frozenset(cues.get("documents", ())),
+            document_verbs=frozenset(cues.get("document_verbs", ())),
+            organisation_nouns=frozenset(names.get("organisation_nouns", ())),
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -143,7 +152,7 @@ class Lexicon:
         return found
 
     def pattern(self, name: str) -> re.Pattern[str]:
-        """A compiled pattern: ``cue``, ``title`` or ``body`` (built once, then cached)."""
+        """A compiled pattern: ``cue``, ``document``, ``title`` or ``body`` (built once, then cached)."""
         found = self._compiled.get(name)
         if found is None:
             found = self._build(name)
@@ -181,6 +190,9 @@ class Lexicon:
             forms = set(self.cues) | {f[:1].upper() + f[1:] for f in self.cues if " " in f}
             # "said to be", "reported to have": a passive report, no one speaking.
             return re.compile(r"(?<![\w-])" + trie_regex(forms) + r"(?![\w-])(?!\s+to\s+(?:be|have)\b)")
+        if name == "document":
+            # "The statement said", "a UN report that found": case-insensitive nouns.
+            return re.compile(r"(?<![\w-])" + trie_regex(self.document_nouns) + r"(?![\w-])", re.IGNORECASE)
         if name == "title":
             return re.compile(r"(?<![\w.-])" + trie_regex(self.titles) + r"(?![\w-])", re.IGNORECASE)
         if name == "body":
@@ -205,6 +217,9 @@ _STATE_FIELDS = (
     "organisation_heads",
     "place_heads",
     "work_nouns",
+    "document_nouns",
+    "document_verbs",
+    "organisation_nouns",
 )
 
 

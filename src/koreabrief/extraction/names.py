@@ -121,6 +121,9 @@ _TITLE_MODIFIERS = frozenset(
         "acting", "former", "then", "outgoing", "incoming", "new", "deputy", "vice", "top", "chief", "senior",
         # "an unnamed official": somebody unnamed all the same.
         "unnamed", "anonymous", "unidentified",
+        # "the regime leader", "the reclusive leader": how news copy describes a leader met before.
+        "regime", "reclusive", "isolated", "authoritarian", "communist", "young", "elderly", "longtime",
+        "veteran", "hardline", "hawkish", "dovish", "outspoken",
     ]
 )  # fmt: skip
 # "an official from South Korea", "a senior official at the Pentagon": the body after.
@@ -413,10 +416,21 @@ class _Finder:
             span = self._name_after(m_end + 1) if text.startswith((" ", ", "), m_end) else None
             if span is None and text.startswith(", ", m_end):
                 span = self._name_after(m_end)
+            if span is not None and text.startswith(", ", m_end) and not _APPOSITIVE_END.match(text, span[1]):
+                # "According to a ministry official, Pine Ledger has ...": the comma closes
+                # the phrase and the name opens the clause; an appositive closes ("..., Lee, said").
+                span = None
             start, modifier = self._modifier_before(m_start)
             if modifier is None and start == m_start:
                 start, modifier = self._body_before(m_start)
             affiliation = modifier.name if modifier is not None and modifier.kind == "state" else None
+            local = _LOCAL_UNIT.search(text, max(0, start - 40), start) if info.role == "Official" else None
+            if local is not None and local.group(1).lower() in _DETERMINERS | _NOT_PLACES:
+                local = None  # "the city official", "this county official"
+            if local is not None and modifier is None:
+                # "a Jindo county official": the local government they work for.
+                start = local.start()
+                affiliation = f"{local.group(1)} {_LOCAL_BODIES[local.group(2).lower()]}"
             if modifier is not None and modifier.kind == "organisation":
                 affiliation = modifier.name
             if span is None and text.startswith(" of ", m_end):
@@ -653,6 +667,8 @@ class _Finder:
         end = _strip_tail(text, pos, pos + length)
         if end <= pos or self.covered.find(1, pos, end) >= 0:
             return
+        if pos > 0 and text[pos - 1] == "[" and text[end : end + 1] == "]":
+            return  # "[Soundbite]", "[Anchor]": a transcript's label, no one's name
         mention = text[pos:end]
         words = mention.split()
         if len(words) == 1:
@@ -673,6 +689,11 @@ class _Finder:
             # A case variant the gazetteer knows ("SEOUL" in a dateline): resolved later.
             self._add_new(pos, end, mention, _clean_name(mention), "person")
             return
+        if not is_org and len(words) == 1 and pos >= 4 and text[pos - 4 : pos] in ("the ", "The "):
+            # "the Chainflip cryptocurrency exchange": a firm named by the word.
+            after = _NOUN_AFTER.match(text, end)
+            words_after = after.group(0).split() if after is not None else []
+            is_org = any(w in lex.organisation_nouns for w in words_after)
         if is_org:
             self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
@@ -692,6 +713,28 @@ class _Finder:
             kind = "relative" if word in ("who", "whose") else "pronoun"
             gender = _PRONOUN_GENDER.get(word)
             self._add_new(start, end, found, None, kind, gender=gender)
+
+
+# A place and the level of local government before "official" ("a Jindo county
+# official", "a Gyeonggi provincial official"), and the body each level names.
+_LOCAL_UNIT = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z][\w-]*)[ ]+"
+    r"(?i:(county|city|provincial|province|prefectural|district|municipal))[ ]+\Z"
+)
+_NOT_PLACES = frozenset(["this", "that", "each", "every", "another", "its", "their", "his", "her", "our"])
+_LOCAL_BODIES = {
+    "county": "County",
+    "city": "City",
+    "municipal": "City",
+    "provincial": "Province",
+    "province": "Province",
+    "prefectural": "Prefecture",
+    "district": "District",
+}
+# Up to two lower-case words after a name, then the noun they lead to ("cryptocurrency exchange").
+_NOUN_AFTER = re.compile(r"(?:[ ][a-z][a-z-]{0,20}){1,3}(?![\w-])")
+# What closes an appositive name after a title and its comma ("a spokesman, Lee Min-su, said").
+_APPOSITIVE_END = re.compile(r"\s*(?:[,.;:!?)\]”’\"'—–]|\(|-[ ]|\Z)")
 
 
 def _name_runs(text: str) -> list[tuple[int, int, list[str]]]:

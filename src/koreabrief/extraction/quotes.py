@@ -75,9 +75,15 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[QuotePi
     pieces: list[QuotePiece] = []
     group = -1
     marks = _mark_positions(text)
-    for para in paragraph_spans(text) if paragraphs is None else paragraphs:
+    # The paragraph index of the last piece: a quotation left open continues only into
+    # the paragraph right after it, never past a paragraph of the writer's own words.
+    last_para = -2
+    for index, para in enumerate(paragraph_spans(text) if paragraphs is None else paragraphs):
         continues = (
-            bool(pieces) and pieces[-1].close_at is None and _starts_with_double_open(text, para.start)
+            bool(pieces)
+            and last_para == index - 1
+            and pieces[-1].close_at is None
+            and _starts_with_double_open(text, para.start)
         )
         for i, (start, end, open_at, close_at, double) in enumerate(
             _scan_paragraph(text, para.start, para.end, marks)
@@ -85,6 +91,7 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[QuotePi
             if not (i == 0 and continues and open_at == para.start):
                 group += 1
             pieces.append(QuotePiece(start, end, open_at, close_at, group, double))
+            last_para = index
     # A quotation still open where the text itself ends was cut off (a truncated
     # page): it is no quotation.
     if pieces and pieces[-1].close_at is None and not text[pieces[-1].end :].strip():

@@ -35,6 +35,11 @@ _REPRESENTS = frozenset(["Ambassador", "Envoy", "Representative", "Spokesperson"
 _HEAD_ROLES = (frozenset(["Leader", "President"]), frozenset(["Prime Minister", "Premier"]))
 _HAS_DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+")
+# How local bodies end ("Jindo County", "Gangwon Province"), as names.py writes them.
+_LOCAL_BODY_WORDS = (" County", " City", " Province", " Prefecture", " District")
+# A leader's name qualifying the body they run: "the Kim regime", "the Obama administration".
+_RULED_FIRST = frozenset("rgaRGA")
+_RULED = re.compile(r"[ ](regime|government|administration)(?![\w-])", re.IGNORECASE)
 # The kinds `Resolver._one` changes; it returns a mention of any other kind as it is.
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
@@ -81,11 +86,21 @@ class Resolver:
         sentence_of = self.sentence_of
         bodies = self.bodies
         one = self._one
+        text = self.text
+        covered = -1
         for m in mentions:
+            if m.start < covered:
+                continue  # the "government" of "the Yoon government", taken in below
             # Most mentions (states, organisations) need no resolving.
             resolved = one(m) if m.kind in _RESOLVED_KINDS else m
             if resolved is None:
                 continue
+            # "Kim regime", "Yoon government", "Obama administration" (one cheap test first).
+            if resolved.kind == "person" and text[resolved.end + 1 : resolved.end + 2] in _RULED_FIRST:
+                ruled = self._ruled_by(resolved)
+                if ruled is not None:
+                    resolved = ruled
+                    covered = ruled.end
             out.append(resolved)
             sentence_of.append(bisect.bisect_right(starts, resolved.start) - 1)  # `_sentence`
             kind = resolved.kind
@@ -94,6 +109,28 @@ class Resolver:
             elif kind in _BODYISH and resolved.name:
                 bodies.append(resolved)
         return out
+
+    def _ruled_by(self, m: NameMention) -> NameMention | None:
+        """ "the Kim Jong Un regime", "the Yoon government", "the Obama administration": the
+        state, government or administration a leader's name qualifies, as one mention."""
+        found = _RULED.match(self.text, m.end)
+        if found is None:
+            return None
+        word = found.group(1).lower()
+        state = self.gaz.resolve(m.affiliation) if m.affiliation else None
+        end = found.end()
+        written = self.text[m.start : end]
+        if word == "administration":
+            name = f"{m.text.split()[-1]} administration"
+            owner = m.affiliation
+            return NameMention(m.start, end, written, name, "organisation", None, owner, None, m.subject)
+        if state is None or state.kind != "state":
+            return None
+        if word == "regime":
+            return NameMention(m.start, end, written, state.name, "state", None, None, None, m.subject)
+        adjective = state.adjectives[0] if state.adjectives else state.name
+        name = f"{adjective} government"
+        return NameMention(m.start, end, written, name, "organisation", None, state.name, None, m.subject)
 
     def _sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -352,6 +389,9 @@ class Resolver:
             if counts:
                 top = max(counts, key=lambda name: (counts[name], latest[name].start))
                 found = _evolve(m, name=top, affiliation=latest[top].affiliation)
+        elif m.affiliation and m.affiliation.endswith(_LOCAL_BODY_WORDS):
+            # "a Jindo county official": the county ("Jindo County") speaks.
+            found = _evolve(m, name=m.affiliation)
         elif lowered.startswith("the ") and self.official is not None:
             found = _evolve(m, name=self.official.name, affiliation=self.official.affiliation)
         if found is None:
@@ -401,9 +441,14 @@ class Resolver:
     def _recent_body(self, m: NameMention) -> NameMention | None:
         """The body a bare "a spokesperson" speaks for: one named in its sentence or the one before
         ("The Pentagon said ... “...,” a spokesperson said.")."""
-        if not self.bodies:
+        # The last body outside quotations: one a speaker names is no spokesperson's employer.
+        earlier = None
+        for body in reversed(self.bodies[-4:]):
+            if self.quoted is None or self.quoted[body.start] != 1:
+                earlier = body
+                break
+        if earlier is None:
             return None
-        earlier = self.bodies[-1]
         if earlier.kind != "organisation" or self._sentence(earlier.start) < self._sentence(m.start) - 1:
             return None
         self.spokes = _evolve(m, name=earlier.name, kind="organisation", affiliation=earlier.affiliation)
@@ -508,6 +553,9 @@ class Resolver:
         # "Asia" heading a sentence) is a person only by its shape: a pronoun takes
         # it only when no better-attested person stands within reach.
         weak: NameMention | None = None
+        # An unnamed official ("the official said ... he said") yields to a named
+        # person of the same sentence ("the envoy to the UN, Jane Roe, said").
+        unnamed: NameMention | None = None
         i = len(self.out) - 1
         # Never look at more than a bounded number of mentions: hostile text may
         # hold one endless sentence.
@@ -531,15 +579,38 @@ class Resolver:
                     continue
                 if people and _HAS_DIGIT.search(cand.name):
                     continue  # "Hwasong-17": a weapon, never a person
+                if cand.kind == "anonymous":
+                    unnamed = unnamed or cand
+                    continue
                 if people and self._shape_only(cand):
                     weak = weak or cand
                     continue
                 if cand.subject:
                     return cand
                 fallback = cand
-            if fallback is not None and sentence < here:
-                return fallback
-        return fallback or weak
+            if sentence < here and (fallback or unnamed) is not None:
+                return fallback or unnamed
+        if fallback is None and unnamed is None and "person" in kinds:
+            # "He" with nobody attested within reach (a launch described at length
+            # after "Kim ordered the test"): the last attested person of that gender
+            # the text named, before any shape-only word ("Hwasong", "Sunan").
+            return self._salient(i, floor, gender) or weak
+        return fallback or unnamed or weak
+
+    def _salient(self, i: int, floor: int, gender: str | None) -> NameMention | None:
+        """The last person in `self.out[floor + 1 : i + 1]` a title, the gazetteer or a
+        gender attests, of `gender` when given (outside quotations)."""
+        while i > floor:
+            cand = self.out[i]
+            i -= 1
+            if cand.kind != "person" or not cand.name or (cand.role is None and cand.gender is None):
+                continue
+            if gender and cand.gender and cand.gender != gender:
+                continue
+            if self.quoted is not None and self.quoted[cand.start] == 1:
+                continue
+            return cand
+        return None
 
     def _shape_only(self, m: NameMention) -> bool:
         """True for a person name that no title, gazetteer entry or gender supports and that
@@ -563,18 +634,30 @@ class Resolver:
         return None
 
 
+# Bodies a generic word names again though their own name lacks it: "the broadcaster"
+# after "North Korean state television" or the Korean Broadcasting System.
+_KIN = {"broadcaster": frozenset(["television", "tv", "broadcasting", "broadcaster", "radio"])}
+
+
 def _same_body(name: str | None, canonical: str) -> bool:
     """True when `name` ("North Korean Ministry of Foreign Affairs") is a `canonical` body ("ministry")."""
     if not name or not canonical:
         return False
     words = name.lower().split()
     wanted = canonical.lower().split()
+    kin = _KIN.get(canonical)
+    if kin is not None:
+        return any(w in kin for w in words)
     return wanted[-1] in words and all(w in words for w in wanted)
 
 
 def _kind_of(m: NameMention) -> str:
     if m.kind in ("pronoun", "relative"):
         return "person" if m.gender or m.role or _looks_person(m) else "organisation"
+    if m.kind == "anonymous" and m.role:
+        # "a Seoul official who ...", "the official said ... he said": an unnamed
+        # person, named by the body they speak for.
+        return "person"
     return m.kind
 
 

@@ -41,6 +41,8 @@ _INNER_STOP = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*\s")
 # Words without one of which no relay is written ("quoted", "cited", "carried", "reported",
 # "according to", "relayed", "published", "broadcast", "via"; trailing "said" apart).
 _RELAY_HINT = re.compile(r"quoted|cited|carried|report|ccording|relayed|published|broadcast|via ")
+# How many words make an unattributed partial quotation a clause of the previous speaker's.
+_CLAUSE_WORDS = 8
 # How far from a quotation and its speaker the channel relaying them is sought (characters).
 _RELAY_REACH = 200
 
@@ -113,7 +115,10 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
             # “A” ... and “B” in the sentence of the quotation before: the same speaker's.
             span = prior.sentence
             same_sentence = span is not None and span.start <= piece.open_at < span.end
-            carries = direct or _opens_sentence(ctx, piece) or same_sentence
+            # A long partial quotation (a clause, not a scare-quoted word or name) goes on
+            # with the words of the speaker just quoted.
+            clause = len(statement.quote.split()) >= _CLAUSE_WORDS
+            carries = direct or _opens_sentence(ctx, piece) or same_sentence or clause
             if attributed and carries and para_index - prior_para <= 1:
                 statement = _carry(statement, prior)
         if statement.speaker_mention is None and attribution is None and direct:
@@ -423,6 +428,9 @@ def _is_direct(ctx: Context, piece: QuotePiece, attribution: Attribution | None)
             return False
     if attribution is not None and attribution.cue and ctx.lex.cue_kind(attribution.cue) == "naming":
         return False  # what someone calls something is a name, never a whole sentence of theirs
+    before = text[max(0, piece.open_at - 24) : piece.open_at].rstrip(" ").rsplit(None, 1)
+    if before and ctx.lex.cue_kind(before[-1]) == "naming":
+        return False  # "a unit called “Bureau 9”" inside someone's reported speech: a name
     body = quote.strip().lstrip("…. ")
     if not body:
         return False
