@@ -23,6 +23,7 @@ from koreabrief.extraction.sanction_targets import (
     inverted_targets,
     object_targets,
     opening_reason,
+    relative_targets,
     subject_targets,
 )
 from koreabrief.extraction.violations import (
@@ -82,7 +83,9 @@ _NOT_LIFTING = re.compile(
 # Asking for a sanction to be lifted ("called for easing sanctions", "urged the lifting of").
 _ASKED = re.compile(
     r"\b(?:(?:called|calls|call|calling|pushed|pushes|push|pushing|pressed|presses|press|pressing)\s+for"
-    r"|urged|urges|urge|urging|demanded|demands|demand|demanding|sought|seeks|seek|seeking)\s+(?:the\s+)?$",
+    r"|urged|urges|urge|urging|demanded|demands|demand|demanding|sought|seeks|seek|seeking)\s+"
+    # "demanded that Washington lift sanctions": the one asked, named between.
+    r"(?:(?:that\s+)?(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -104,6 +107,21 @@ _DATE_AFTER_LIST = re.compile(r",\s*(?:(?:in|on|since|from|starting|effective)\s
 
 # A second verb between a cue and a date: the date is that verb's.
 _CUE_VERB_GAP = re.compile(r"\b(?:said|says|added|announced|which|who|that)\b")
+
+# The statuses whose targets a passive cue names before it, as the list of a designation.
+_LISTING = (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED)
+
+# A threat just before a cue in the future: "warned it would sanction", "threatened to blacklist".
+_THREAT_BEFORE = re.compile(
+    r"\b(?:warn(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|vow(?:ed|s|ing)?)\b(?:\s+[\w'’-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+_MODAL_CUE = re.compile(r"(?:to|will|would|could|might|may|shall)\b", re.IGNORECASE)
+
+# A second verb of the same subject just before a cue: "... and imposed a travel ban on".
+_COORDINATED = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+(?:ed|es|s)\b(?:\s+[a-z]+){0,3}\s*$")
+# The same after a name: the name is the first verb's object, not the second's subject.
+_AND_VERB = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+(?:ed|es)\b")
 
 _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
 
@@ -170,6 +188,9 @@ def _status(
     drafted = status is SanctionStatus.IN_FORCE and lex.proposal.search(_last_words(clause)) is not None
     if drafted:
         return SanctionStatus.PROPOSED, True
+    if status is SanctionStatus.IN_FORCE and _THREAT_BEFORE.search(clause) and _MODAL_CUE.match(m.group(0)):
+        # "Washington warned it would sanction X": a threat, not a decision told in the future.
+        return SanctionStatus.THREATENED, False
     hypothetical = lex.hypothetical.search(clause)
     if hypothetical is not None and not _REPORTED_FUTURE.search(clause, 0, hypothetical.end()):
         return (SanctionStatus.THREATENED, False) if status is SanctionStatus.IN_FORCE else None
@@ -281,6 +302,8 @@ def _targets(
         listed, end = object_targets(ctx, m, stop)
         if not listed:
             listed = inverted_targets(ctx, m)
+        if not listed:
+            listed = relative_targets(ctx, m.start())
         if not listed and status is SanctionStatus.IN_FORCE and AMONG.search(text, sent.start, m.start()):
             listed = subject_targets(ctx, m.start())
         last = max((item.end for _, item in listed), default=m.end())
@@ -298,7 +321,8 @@ def _targets(
                 authority = joint[-1] if joint else authority_of(subj)
                 also = [a for a in dict.fromkeys(joint) if a != authority]
         return targets, authority, also
-    listed = subject_targets(ctx, m.start()) if status is SanctionStatus.IN_FORCE else []
+    # "X was removed from the list": a delisting names its targets as a listing does.
+    listed = subject_targets(ctx, m.start()) if status in _LISTING else []
     if listed:
         why = find_reason(text, m.end(), sent.end)
         return [(entity, item, why) for entity, item in listed], authority, also
@@ -345,7 +369,13 @@ def _next_stop(ctx: SentenceReader, m: re.Match[str], cues: list[re.Match[str]],
     stop = cues[index + 1].start()
     nxt = ctx.subject(stop)
     near = nxt is not None and len(ctx.text[nxt.end : stop].split()) <= 3
-    if nxt is not None and near and nxt.start > m.end() and nxt.kind in ("state", "organisation"):
+    if (
+        nxt is not None
+        and near
+        and nxt.start > m.end()
+        and nxt.kind in ("state", "organisation")
+        and not _AND_VERB.match(ctx.text, nxt.end)
+    ):
         return nxt.start
     return stop
 
@@ -357,7 +387,16 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
     """
     text, sent, lex = ctx.text, ctx.sent, ctx.lex
     out: list[Found] = []
-    cues = list(lex.pattern.finditer(text, sent.start, sent.end))
+    if ctx.lowered is not None and lex.lowered is not None:
+        # The case-sensitive scan of the lower-cased text finds the same cues some three times
+        # faster; each is matched again where it starts, on the text as written.
+        found = (
+            lex.pattern.match(text, q.start(), sent.end)
+            for q in lex.lowered.finditer(ctx.lowered, sent.start, sent.end)
+        )
+        cues = [c for c in found if c is not None]
+    else:
+        cues = list(lex.pattern.finditer(text, sent.start, sent.end))
     if not cues:
         return out
     # Only a date in the cue's own clause says when a sanction started.
@@ -378,6 +417,10 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
             continue
         status, drafted = read
         authority = _authority(ctx, m, status)
+        coordinated = index and _COORDINATED.search(text, cues[index - 1].end(), m.start())
+        if authority is None and out and coordinated:
+            # "sanctioned X and imposed a travel ban on Y": the second verb shares the first's subject.
+            authority = out[-1].authority
         stop = _next_stop(ctx, m, cues, index)
         targets, authority, also = _targets(ctx, m, where, status, stop, drafted=drafted, authority=authority)
         start_date = (

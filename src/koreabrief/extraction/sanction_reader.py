@@ -61,7 +61,8 @@ class SentenceReader:
     target of a UN regime its sentences say was broken without naming whose;
     `before` is the sentence before, where a pronoun's antecedent is named;
     `gazetteer` resolves names the actor scan leaves (the state of "anti-Russian");
-    `un_target` is the state under a UN sanctions regime the article names most.
+    `un_target` is the state under a UN sanctions regime the article names most;
+    `lowered` is the text lower-cased, for the quick cue scan, when it may be used.
     """
 
     def __init__(
@@ -76,8 +77,11 @@ class SentenceReader:
         before: Span | None = None,
         gazetteer: Gazetteer | None = None,
         un_target: str | None = None,
+        lowered: str | None = None,
     ) -> None:
         self.text = text
+        # `text` lower-cased, when the lexicon's quick scan may read it (see `SanctionLexicon.lowered`).
+        self.lowered = lowered
         self.sent = sent
         # Bisected, not filtered: a scan of every name per sentence is quadratic.
         self.names = names[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]

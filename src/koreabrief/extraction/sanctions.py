@@ -232,6 +232,7 @@ def sanctions_in_context(
                 before=before,
                 gazetteer=ctx.gazetteer,
                 un_target=un_target,
+                lowered=low if quick is not None else None,
             )
             got.extend(sentence_sanctions(reader, article.published))
         near = last is not None and index - last_at <= _FOLLOW_REACH
