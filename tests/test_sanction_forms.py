@@ -103,3 +103,24 @@ class TestPassiveLists:
         """ "<firm> was removed from the sanctions list": lifted."""
         got = _sanctions(f"{firm} was removed from the sanctions list on Wednesday.")
         assert [(s.entity, s.status.value) for s in got] == [(firm, "lifted")]
+
+
+class TestStatusWords:
+    """The words before a cue that make a sanction threatened or proposed, and those that do not."""
+
+    @pytest.mark.parametrize("verb", ["warned", "threatened", "vowed"])
+    def test_threat_before_future_cue(self, verb: str) -> None:
+        """ "<verb> it would sanction X": threatened."""
+        got = _sanctions(f"Washington {verb} it would sanction Hanseong Shipping over the transfers.")
+        assert [(s.entity, s.status.value) for s in got] == [("Hanseong Shipping", "threatened")]
+
+    @pytest.mark.parametrize("verb", ["asked", "urged", "called on", "pressed"])
+    def test_asking_another_to_sanction(self, verb: str) -> None:
+        """ "<verb> the EU to sanction X": proposed, asked of another."""
+        got = _sanctions(f"Seoul {verb} the EU to sanction Hanseong Shipping over the transfers.")
+        assert [(s.entity, s.status.value) for s in got] == [("Hanseong Shipping", "proposed")]
+
+    def test_urged_to_enforce_sanctions_in_force(self) -> None:
+        """ "urged all states to enforce sanctions on X": the sanctions are in force."""
+        got = _sanctions("The Security Council urged all states to enforce sanctions on North Korea.")
+        assert [(s.entity, s.status.value) for s in got] == [("North Korea", "in_force")]

@@ -116,6 +116,12 @@ _THREAT_BEFORE = re.compile(
     r"\b(?:warn(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|vow(?:ed|s|ing)?)\b(?:\s+[\w'’-]+){0,4}?\s*$",
     re.IGNORECASE,
 )
+# Asking another to sanction, just before a "to sanction" cue.
+_ASKED_TO = re.compile(
+    r"\b(?:asked|asks|asking|urged|urges|urging|requested|requests|called on|calls on|pressed|presses)\b"
+    r"(?:\s+[\w.'’-]+){0,5}?\s*$",
+    re.IGNORECASE,
+)
 _MODAL_CUE = re.compile(r"(?:to|will|would|could|might|may|shall)\b", re.IGNORECASE)
 
 # A second verb of the same subject just before a cue: "... and imposed a travel ban on".
@@ -188,9 +194,14 @@ def _status(
     drafted = status is SanctionStatus.IN_FORCE and lex.proposal.search(_last_words(clause)) is not None
     if drafted:
         return SanctionStatus.PROPOSED, True
-    if status is SanctionStatus.IN_FORCE and _THREAT_BEFORE.search(clause) and _MODAL_CUE.match(m.group(0)):
-        # "Washington warned it would sanction X": a threat, not a decision told in the future.
-        return SanctionStatus.THREATENED, False
+    if status is SanctionStatus.IN_FORCE and _MODAL_CUE.match(m.group(0)):
+        if _THREAT_BEFORE.search(clause):
+            # "Washington warned it would sanction X": a threat, not a decision told in the future.
+            return SanctionStatus.THREATENED, False
+        if m.group(0).lower().startswith("to") and _ASKED_TO.search(clause):
+            # "asked the committee to blacklist X", "urged the EU to sanction X": asked of another
+            # (not "urged states to enforce sanctions on X", which are in force).
+            return SanctionStatus.PROPOSED, True
     hypothetical = lex.hypothetical.search(clause)
     if hypothetical is not None and not _REPORTED_FUTURE.search(clause, 0, hypothetical.end()):
         return (SanctionStatus.THREATENED, False) if status is SanctionStatus.IN_FORCE else None
