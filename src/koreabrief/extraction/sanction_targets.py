@@ -53,6 +53,12 @@ _NEW_CLAUSE = re.compile(
 # "designated X as a hostile state".
 _AS_WHAT = re.compile(r"\s*[\"“”’']?\s*as\s", re.IGNORECASE)
 
+# "designated X as a sanctions target": a listing after all.
+_AS_TARGET = re.compile(
+    r"\s*[\"“”’']?\s*as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions?|targets?|blacklist\w*)\b",
+    re.IGNORECASE,
+)
+
 # ", but ..." opens no item of a list; nor does "and barred its director".
 _BUT = re.compile(
     r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s"
@@ -229,7 +235,12 @@ def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[li
         if all(i.kind == "group" for i in subject):
             start = verb.end()
     items = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
-    if items and m.group(0).lower().startswith("designat") and _AS_WHAT.match(ctx.text, items[0].end, end):
+    if (
+        items
+        and m.group(0).lower().startswith("designat")
+        and _AS_WHAT.match(ctx.text, items[0].end, end)
+        and not _AS_TARGET.match(ctx.text, items[0].end, ctx.sent.end)
+    ):
         return [], end  # "designating South Korea as a hostile state": a label, not a listing
     return items_to_targets(items), end
 
