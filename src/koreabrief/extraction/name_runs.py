@@ -182,7 +182,11 @@ class NameReader:
         """Whether `toks[i:j]`, ending in a possessive, is a known name owning what follows."""
         toks = self.toks
         s, e = toks[i].start, toks[j - 1].end
-        return self.mention_at(s, e) is not None or j - i == 1
+        if self.mention_at(s, e) is not None:
+            return True
+        # One word owns what follows ("Pyongyang's"), unless a plural's possessive opens a
+        # longer name ("Workers' Party", "Peasants' Union").
+        return j - i == 1 and not (toks[i].text.endswith(("s'", "s’")) and j < len(toks) and toks[j].cap)
 
     def joined(self, i: int, m: int, j: int) -> bool:
         """ "Propaganda and Agitation Department": one word, "and", words ending in a body head."""
