@@ -19,6 +19,7 @@ from koreabrief.extraction.designees import Item
 from koreabrief.extraction.sanction_reader import UNSC, Found, SentenceReader, authority_of
 from koreabrief.extraction.sanction_targets import (
     AMONG,
+    common_plural,
     find_reason,
     inverted_targets,
     object_targets,
@@ -336,7 +337,8 @@ def _targets(
     listed = subject_targets(ctx, m.start()) if status in _LISTING else []
     if listed:
         why = find_reason(text, m.end(), sent.end)
-        return [(entity, item, why) for entity, item in listed], authority, also
+        # "Americans were banned from visiting": a people's plural is no designee (nor anyone else).
+        return [(e, item, why) for e, item in listed if not common_plural(ctx, item)], authority, also
     targets = _named(ctx, m, status)
     if status is SanctionStatus.VIOLATED:
         targets += [(state, None, None) for state in violation_targets(ctx, m, [t[0] for t in targets])]

@@ -18,6 +18,7 @@ from koreabrief.extraction.sanction_reader import SentenceReader
 __all__ = [
     "AMONG",
     "SUBJECT_START",
+    "common_plural",
     "find_reason",
     "inverted_targets",
     "items_to_targets",
@@ -151,6 +152,9 @@ _OBJECT_RELATIVE = re.compile(
 
 # A possessive ending a name read before its noun.
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
+
+# A capitalised plural noun: "Tourists", "Officials" (not "Lazarus").
+_PLURAL = re.compile(r"[A-Z][a-z]+[^aeiousy\W]s")
 
 # A phrase describing the name before it ("a hacking group", "an entity").
 _APPOSITION = re.compile(r"\s*(?:a|an|the|another|one)\s", re.IGNORECASE)
@@ -307,6 +311,21 @@ def relative_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
     for b in SUBJECT_START.finditer(text, sent.start, rel.start()):
         start = b.end()
     return _antecedent(ctx, start, rel.start() + rel.group(0).index(rel.group(1)))
+
+
+def common_plural(ctx: SentenceReader, item: Item) -> bool:
+    """Whether a one-word "name" before a passive cue is a plural noun, capitalised as a
+    people's name ("Americans were banned from visiting") or as the sentence's first word
+    ("Tourists were barred from entering"), that no gazetteer name covers."""
+    if item.kind == "group" or item.mention is not None or " " in item.name:
+        return False
+    word = item.name
+    if word.lower() in ctx.lex.designees.group_nouns:
+        return False  # "Generals who ... were sanctioned": a group phrase, as before
+    if word.endswith(("ans", "ese", "ish")):
+        return True
+    first = not ctx.text[ctx.sent.start : item.start].strip(" \"“‘'")
+    return first and _PLURAL.fullmatch(word) is not None
 
 
 def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, Item]]:
