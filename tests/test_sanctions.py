@@ -86,6 +86,8 @@ def _cue_samples() -> list[str]:
         encoding="utf-8"
     ) as f:
         texts += [json.loads(line)["text"] for line in f if line.strip()]
+    with (Path(__file__).parent / "fixtures" / "sanctions" / "forms.jsonl").open(encoding="utf-8") as f:
+        texts += [json.loads(line)["text"] for line in f if line.strip()]
     return texts
 
 
@@ -142,6 +144,31 @@ class TestPrefilter:
                     "travel",
                     "ban",
                     "sought",
+                    "penalties",
+                    "among",
+                    "those",
+                    "targeted",
+                    "both",
+                    "faces",
+                    "will",
+                    "face",
+                    "delisted",
+                    "removed",
+                    "from",
+                    "unfroze",
+                    "identified",
+                    "as",
+                    "blocked",
+                    "property",
+                    "package",
+                    "was",
+                    "updated",
+                    "add",
+                    "U.S.-sanctioned",
+                    "had",
+                    "their",
+                    "banned",
+                    "entering",
                 ]
             ),
             max_size=25,

@@ -36,7 +36,7 @@ from koreabrief.extraction.designee_words import (
     is_number,
     starts_with,
 )
-from koreabrief.extraction.name_runs import NameReader
+from koreabrief.extraction.name_runs import NameReader, Run
 
 __all__ = ["DesigneeLexicon", "Item", "find_attribution", "last_name", "read_list"]
 
@@ -44,6 +44,8 @@ __all__ = ["DesigneeLexicon", "Item", "find_attribution", "last_name", "read_lis
 _DETERMINERS = frozenset(
     ["the", "these", "those", "several", "some", "other", "various", "multiple", "numerous"]
 )
+# Singular nouns of one firm or ship that a name before them names ("the Ocean Pearl shipping company").
+_NAMED_SINGULAR = frozenset(["company", "firm", "bank", "tanker", "vessel", "ship", "freighter", "airline"])
 # Verbs that make a phrase a clause, not a group ("the country has more warheads").
 _VERBS = frozenset(["has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could"])
 # The verbs after a group noun that open a semicolon chunk's list ("the firm is ...").
@@ -94,7 +96,7 @@ class _Reader(NameReader):
             break
         if i >= j:
             return "none", None
-        if toks[i].low in lex.clause_openers:
+        if toks[i].low in lex.clause_openers and not self.surname_at(i):
             return "clause", None
         # "a mixer called Tornado Cash": the name after the naming word.
         depth = 0
@@ -164,6 +166,17 @@ class _Reader(NameReader):
                     if not t.word or t.cap:
                         break
                     tail.append(t.low)
+                if (
+                    tail
+                    and tail[-1] in _NAMED_SINGULAR
+                    and nxt + len(tail) >= stop
+                    and toks[run.i - 1].low == "the"
+                    and run.i == n0
+                    and not toks[run.j - 1].low.endswith(DEMONYM_ENDS)
+                ):
+                    # "the Ocean Pearl shipping company": one firm or ship, named before its noun.
+                    heads.append((run.i, run.j, False))
+                    continue
                 if any(w in lex.group_nouns or w in lex.titles for w in tail):
                     continue
                 if tail and tail[-1] in lex.body_heads and nxt + len(tail) >= stop and run is runs[-1]:
@@ -314,6 +327,16 @@ class _Reader(NameReader):
                     continue  # "two companies in China and Russia": Russia is where, not who
                 if what == "group" and out and out[-1].kind != "group" and self.apposition(si):
                     continue  # "Kim Jong Sik, a senior munitions official, ...": a description
+                after_name = what == "group" and out and out[-1].kind != "group"
+                shared = self.shared_head(si, sj) if after_name else None
+                if shared is not None:
+                    # "the A, B and C hacking groups": C is a name, the plural head every one's.
+                    run, head = shared
+                    s, e = toks[run.i].start, toks[run.j - 1].end
+                    mention = self.mention_at(s, e)
+                    kind = self.kind(run.i, run.j, mention, head)
+                    out.append(Item(self.text[s:e], s, e, kind, (), head, None, mention))
+                    continue
                 if what == "group":
                     s, e, count = val
                     group = (self.text[s:e], count)
@@ -346,12 +369,38 @@ class _Reader(NameReader):
                         in_clause = True
         return out
 
+    def shared_head(self, i: int, j: int) -> tuple[Run, str] | None:
+        """The last name of a list and the plural head all its names share, when the segment
+        `toks[i:j]` after a name is "and C hacking groups": a capitalised run that is no state's
+        adjective, then lower-case words ending in a plural noun."""
+        toks = self.toks
+        k = i
+        while k < j and (not toks[k].word or toks[k].low in ("and", "or", "the")):
+            k += 1
+        if k == i or k >= j or toks[i].low not in ("and", "or"):
+            return None  # only the last of a coordinated list carries the shared head
+        runs = self.runs(k, j)
+        if not runs or runs[0].i != k or runs[0].quoted or self.adjective(runs[0]):
+            return None
+        run = runs[0]
+        if toks[run.j - 1].low.endswith(DEMONYM_ENDS):
+            return None  # "and North Korean officials": an adjective the gazetteer was not asked about
+        rest = toks[run.j : j]
+        if not rest or any(not t.word or t.cap for t in rest):
+            return None
+        last = rest[-1].low
+        if not last.endswith("s") or last.endswith("ss") or len(rest) > 3:
+            return None
+        return run, " ".join(t.low for t in rest)
+
     def suffix_only(self, i: int, j: int) -> bool:
         """Whether `toks[i:j]` is only a company suffix ("Ltd.", "LLC"), with an alias after it."""
-        words = []
+        words: list[str] = []
         for t in self.toks[i:j]:
             if t.text == "(":
                 break
+            if t.word and not t.cap and words:
+                break  # "Ltd. on Tuesday": the suffix, then the sentence goes on
             if t.word:
                 words.append(t.low.rstrip("."))
         return bool(words) and all(w in SUFFIXES for w in words)

@@ -24,6 +24,7 @@ from koreabrief.extraction.designee_words import (
     PRONOUNS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
+    SUFFIXES,
     DesigneeLexicon,
     is_number,
     starts_with,
@@ -59,7 +60,9 @@ class NameReader:
         for n in self.names:
             inside = n.start >= s and n.start - s < 2
             the = n.start < s and self.text[n.start : s].lower().strip() == "the"
-            if (inside or the) and n.end <= e and e - n.end < 4:
+            # Past its end only a possessive or a stop, not another word ("Kim Song" is no
+            # mention of "Kim Song Il").
+            if (inside or the) and n.end <= e and e - n.end < 4 and not self.text[n.end : e].startswith(" "):
                 return n
         return None
 
@@ -120,6 +123,8 @@ class NameReader:
                     k = m
                     break
                 n = starts_with(toks, m, lex.connectors)
+                if n and toks[m - 1].low.rstrip(".") in SUFFIXES:
+                    n = 0  # "Vostok Lines LLC of Vladivostok": a company's suffix ends its name
                 if n and m + n < j and toks[m + n].word and toks[m + n].cap and not self.personal(k, m):
                     m += n + 1
                     continue
@@ -177,7 +182,11 @@ class NameReader:
         """Whether `toks[i:j]`, ending in a possessive, is a known name owning what follows."""
         toks = self.toks
         s, e = toks[i].start, toks[j - 1].end
-        return self.mention_at(s, e) is not None or j - i == 1
+        if self.mention_at(s, e) is not None:
+            return True
+        # One word owns what follows ("Pyongyang's"), unless a plural's possessive opens a
+        # longer name ("Workers' Party", "Peasants' Union").
+        return j - i == 1 and not (toks[i].text.endswith(("s'", "s’")) and j < len(toks) and toks[j].cap)
 
     def joined(self, i: int, m: int, j: int) -> bool:
         """ "Propaganda and Agitation Department": one word, "and", words ending in a body head."""
@@ -267,7 +276,16 @@ class NameReader:
             t = self.toks[m]
             low = t.low
             if low in lex.prepositions or (
-                low in lex.clause_openers and (low not in PRONOUNS or t.text == low)
+                low in lex.clause_openers
+                and (low not in PRONOUNS or t.text == low)
+                and not self.surname_at(m)
             ):
                 return m
         return None
+
+    def surname_at(self, m: int) -> bool:
+        """Whether `toks[m]` opens a Korean name rather than a clause ("So Kyong Ho", not "so")."""
+        toks = self.toks
+        return (
+            toks[m].text in self.lex.surnames and m + 1 < len(toks) and toks[m + 1].word and toks[m + 1].cap
+        )

@@ -19,10 +19,12 @@ from koreabrief.extraction.designees import Item
 from koreabrief.extraction.sanction_reader import UNSC, Found, SentenceReader, authority_of
 from koreabrief.extraction.sanction_targets import (
     AMONG,
+    common_plural,
     find_reason,
     inverted_targets,
     object_targets,
     opening_reason,
+    relative_targets,
     subject_targets,
 )
 from koreabrief.extraction.violations import (
@@ -82,7 +84,9 @@ _NOT_LIFTING = re.compile(
 # Asking for a sanction to be lifted ("called for easing sanctions", "urged the lifting of").
 _ASKED = re.compile(
     r"\b(?:(?:called|calls|call|calling|pushed|pushes|push|pushing|pressed|presses|press|pressing)\s+for"
-    r"|urged|urges|urge|urging|demanded|demands|demand|demanding|sought|seeks|seek|seeking)\s+(?:the\s+)?$",
+    r"|urged|urges|urge|urging|demanded|demands|demand|demanding|sought|seeks|seek|seeking)\s+"
+    # "demanded that Washington lift sanctions": the one asked, named between.
+    r"(?:(?:that\s+)?(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -104,6 +108,27 @@ _DATE_AFTER_LIST = re.compile(r",\s*(?:(?:in|on|since|from|starting|effective)\s
 
 # A second verb between a cue and a date: the date is that verb's.
 _CUE_VERB_GAP = re.compile(r"\b(?:said|says|added|announced|which|who|that)\b")
+
+# The statuses whose targets a passive cue names before it, as the list of a designation.
+_LISTING = (SanctionStatus.IN_FORCE, SanctionStatus.LIFTED)
+
+# A threat just before a cue in the future: "warned it would sanction", "threatened to blacklist".
+_THREAT_BEFORE = re.compile(
+    r"\b(?:warn(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|vow(?:ed|s|ing)?)\b(?:\s+[\w'’-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+# Asking another to sanction, just before a "to sanction" cue.
+_ASKED_TO = re.compile(
+    r"\b(?:asked|asks|asking|urged|urges|urging|requested|requests|called on|calls on|pressed|presses)\b"
+    r"(?:\s+[\w.'’-]+){0,5}?\s*$",
+    re.IGNORECASE,
+)
+_MODAL_CUE = re.compile(r"(?:to|will|would|could|might|may|shall)\b", re.IGNORECASE)
+
+# A second verb of the same subject just before a cue: "... and imposed a travel ban on".
+_COORDINATED = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+(?:ed|es|s)\b(?:\s+[a-z]+){0,3}\s*$")
+# The same after a name: the name is the first verb's object, not the second's subject.
+_AND_VERB = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+(?:ed|es)\b")
 
 _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
 
@@ -170,6 +195,14 @@ def _status(
     drafted = status is SanctionStatus.IN_FORCE and lex.proposal.search(_last_words(clause)) is not None
     if drafted:
         return SanctionStatus.PROPOSED, True
+    if status is SanctionStatus.IN_FORCE and _MODAL_CUE.match(m.group(0)):
+        if _THREAT_BEFORE.search(clause):
+            # "Washington warned it would sanction X": a threat, not a decision told in the future.
+            return SanctionStatus.THREATENED, False
+        if m.group(0).lower().startswith("to") and _ASKED_TO.search(clause):
+            # "asked the committee to blacklist X", "urged the EU to sanction X": asked of another
+            # (not "urged states to enforce sanctions on X", which are in force).
+            return SanctionStatus.PROPOSED, True
     hypothetical = lex.hypothetical.search(clause)
     if hypothetical is not None and not _REPORTED_FUTURE.search(clause, 0, hypothetical.end()):
         return (SanctionStatus.THREATENED, False) if status is SanctionStatus.IN_FORCE else None
@@ -281,6 +314,8 @@ def _targets(
         listed, end = object_targets(ctx, m, stop)
         if not listed:
             listed = inverted_targets(ctx, m)
+        if not listed:
+            listed = relative_targets(ctx, m.start())
         if not listed and status is SanctionStatus.IN_FORCE and AMONG.search(text, sent.start, m.start()):
             listed = subject_targets(ctx, m.start())
         last = max((item.end for _, item in listed), default=m.end())
@@ -298,10 +333,12 @@ def _targets(
                 authority = joint[-1] if joint else authority_of(subj)
                 also = [a for a in dict.fromkeys(joint) if a != authority]
         return targets, authority, also
-    listed = subject_targets(ctx, m.start()) if status is SanctionStatus.IN_FORCE else []
+    # "X was removed from the list": a delisting names its targets as a listing does.
+    listed = subject_targets(ctx, m.start()) if status in _LISTING else []
     if listed:
         why = find_reason(text, m.end(), sent.end)
-        return [(entity, item, why) for entity, item in listed], authority, also
+        # "Americans were banned from visiting": a people's plural is no designee (nor anyone else).
+        return [(e, item, why) for e, item in listed if not common_plural(ctx, item)], authority, also
     targets = _named(ctx, m, status)
     if status is SanctionStatus.VIOLATED:
         targets += [(state, None, None) for state in violation_targets(ctx, m, [t[0] for t in targets])]
@@ -345,7 +382,13 @@ def _next_stop(ctx: SentenceReader, m: re.Match[str], cues: list[re.Match[str]],
     stop = cues[index + 1].start()
     nxt = ctx.subject(stop)
     near = nxt is not None and len(ctx.text[nxt.end : stop].split()) <= 3
-    if nxt is not None and near and nxt.start > m.end() and nxt.kind in ("state", "organisation"):
+    if (
+        nxt is not None
+        and near
+        and nxt.start > m.end()
+        and nxt.kind in ("state", "organisation")
+        and not _AND_VERB.match(ctx.text, nxt.end)
+    ):
         return nxt.start
     return stop
 
@@ -388,6 +431,10 @@ def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
             continue
         status, drafted = read
         authority = _authority(ctx, m, status)
+        coordinated = index and _COORDINATED.search(text, cues[index - 1].end(), m.start())
+        if authority is None and out and coordinated:
+            # "sanctioned X and imposed a travel ban on Y": the second verb shares the first's subject.
+            authority = out[-1].authority
         stop = _next_stop(ctx, m, cues, index)
         targets, authority, also = _targets(ctx, m, where, status, stop, drafted=drafted, authority=authority)
         start_date = (

@@ -18,12 +18,14 @@ from koreabrief.extraction.sanction_reader import SentenceReader
 __all__ = [
     "AMONG",
     "SUBJECT_START",
+    "common_plural",
     "find_reason",
     "inverted_targets",
     "items_to_targets",
     "object_end",
     "object_targets",
     "opening_reason",
+    "relative_targets",
     "subject_targets",
 ]
 
@@ -52,8 +54,18 @@ _NEW_CLAUSE = re.compile(
 # "designated X as a hostile state".
 _AS_WHAT = re.compile(r"\s*[\"“”’']?\s*as\s", re.IGNORECASE)
 
+# "designated X as a sanctions target": a listing after all.
+_AS_TARGET = re.compile(
+    r"\s*[\"“”’']?\s*as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions?|targets?|blacklist\w*)\b",
+    re.IGNORECASE,
+)
+
 # ", but ..." opens no item of a list; nor does "and barred its director".
-_BUT = re.compile(r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s")
+_BUT = re.compile(
+    r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s"
+    # "froze the assets of X and prohibit Americans from ...": a second measure, no item.
+    r"|\s+and\s+(?:also\s+)?(?:prohibit|bar|ban|block|freez|froze|prevent|cut|impos|restrict|forbid|requir)[a-z]*\s"
+)
 
 # A phrase after a cue that opens with a preposition names no target.
 _PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
@@ -133,6 +145,17 @@ _PRONOUN = re.compile(r"\W*(he|she|it)\s*", re.IGNORECASE)
 # A relative pronoun ending a subject ("... a group that [was sanctioned]").
 _RELATIVE_END = re.compile(r"\s(?:that|which|who)\s*$")
 
+# A relative clause with a subject of its own before an active cue: ", which the U.S. [sanctioned]".
+_OBJECT_RELATIVE = re.compile(
+    r",\s+(which|that|whom)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:has|have|had)\s+)?(?:also\s+)?$"
+)
+
+# A possessive ending a name read before its noun.
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
+
+# A capitalised plural noun: "Tourists", "Officials" (not "Lazarus").
+_PLURAL = re.compile(r"[A-Z][a-z]+[^aeiousy\W]s")
+
 # A phrase describing the name before it ("a hacking group", "an entity").
 _APPOSITION = re.compile(r"\s*(?:a|an|the|another|one)\s", re.IGNORECASE)
 
@@ -149,6 +172,8 @@ def items_to_targets(items: list[Item]) -> list[tuple[str, Item]]:
     out = []
     for item in items:
         entity = item.mention.name if item.mention is not None and item.kind != "group" else item.name
+        # "Kim Chol Nam's assets were frozen": the owner, without the possessive.
+        entity = _POSSESSIVE_END.sub("", entity)
         out.append((entity, item))
     return out
 
@@ -214,7 +239,12 @@ def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[li
         if all(i.kind == "group" for i in subject):
             start = verb.end()
     items = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
-    if items and m.group(0).lower().startswith("designat") and _AS_WHAT.match(ctx.text, items[0].end, end):
+    if (
+        items
+        and m.group(0).lower().startswith("designat")
+        and _AS_WHAT.match(ctx.text, items[0].end, end)
+        and not _AS_TARGET.match(ctx.text, items[0].end, ctx.sent.end)
+    ):
         return [], end  # "designating South Korea as a hostile state": a label, not a listing
     return items_to_targets(items), end
 
@@ -270,6 +300,34 @@ def subject_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
     return items_to_targets(items)
 
 
+def relative_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
+    """ "Andariel, which the U.S. sanctioned in 2019": the antecedent of a relative clause whose
+    own subject (a capitalised name) stands before the active cue at `pos`."""
+    text, sent = ctx.text, ctx.sent
+    rel = _OBJECT_RELATIVE.search(text, max(sent.start, pos - 60), pos)
+    if rel is None:
+        return []
+    start = sent.start
+    for b in SUBJECT_START.finditer(text, sent.start, rel.start()):
+        start = b.end()
+    return _antecedent(ctx, start, rel.start() + rel.group(0).index(rel.group(1)))
+
+
+def common_plural(ctx: SentenceReader, item: Item) -> bool:
+    """Whether a one-word "name" before a passive cue is a plural noun, capitalised as a
+    people's name ("Americans were banned from visiting") or as the sentence's first word
+    ("Tourists were barred from entering"), that no gazetteer name covers."""
+    if item.kind == "group" or item.mention is not None or " " in item.name:
+        return False
+    word = item.name
+    if word.lower() in ctx.lex.designees.group_nouns:
+        return False  # "Generals who ... were sanctioned": a group phrase, as before
+    if word.endswith(("ans", "ese", "ish")):
+        return True
+    first = not ctx.text[ctx.sent.start : item.start].strip(" \"“‘'")
+    return first and _PLURAL.fullmatch(word) is not None
+
+
 def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, Item]]:
     """The named targets a relative pronoun at `end` refers to: the names listed just before
     it ("Kim, Kang and Jin, who are under sanctions"), or, when a phrase describing one
@@ -287,6 +345,13 @@ def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, It
     items = [i for i in listed if i.kind != "group"]
     if items and items[-1].start > comma:
         return items_to_targets(items[-1:])
+    if not listed and comma >= 0:
+        # "arranged by Korea Ryonbong General Corporation, which was sanctioned": the name the
+        # relative clause follows, though a preposition governs it.
+        for person in (False, True):
+            named = last_name(ctx.text, start, comma, ctx.names, ctx.lex.designees, person=person)
+            if named is not None and not ctx.text[named.end : comma].strip():
+                return items_to_targets([named])
     if comma < 0 or not _APPOSITION.match(ctx.text, comma + 1, end):
         return []
     for n in reversed(ctx.names):

@@ -35,7 +35,9 @@ _UN = re.compile(r"resolution|security council|\bU\.?N\b", re.IGNORECASE)
 
 # A name speaking: "Seoul said", "Japan has strongly condemned".
 _SPEAKS = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|say|told|stated|added|warned|noted|urged|condemned"
+    # "the UN panel said", "Seoul's foreign ministry has said": the name's body speaks for it.
+    r"\s+(?:(?:panel|experts?|committee|monitors?|ministry|office|spokes(?:man|woman|person)|officials?|report)\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|say|told|stated|added|warned|noted|urged|condemned"
     r"|denounced|called|described|criticized|criticised|slammed|blasted)\b",
     re.IGNORECASE,
 )
