@@ -359,7 +359,9 @@ def _predicate_quote(ctx: Context, piece: QuotePiece) -> Attribution | None:
 _DOCUMENT_GAP = frozenset(["also", "that", "which", "has", "had", "have", "further", "itself", "then"])
 # Verbs by which a body issues a document ("X issued a statement"): X is its issuer.
 _ISSUES = re.compile(
-    r"(?<![\w-])(?:issued|issues|released|releases|published|adopted|adopts|passed|approved|put[ ]+out|sent)"
+    r"(?<![\w-])(?:issued|issues|released|releases|published|adopted|adopts|passed|approved|put[ ]+out|sent"
+    # Handing a finished text to another body: "the panel submitted its report to the council".
+    r"|submitted|submits|delivered|delivers|presented|presents|handed|hands|filed|files)"
     r"(?:[ ]+(?:a|an|the|its|their|his|her))?(?:[ ]+[\w-]+){0,2}?[ ]+\Z"
 )
 # Between a body and its document: "the FBI statement", "Seoul's latest statement".
@@ -385,7 +387,7 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     # is none, and the sentence need not be sought.
     before_quote = named and found is not None and found.start < piece.open_at
     if before_quote and found is not None and document_re.search(text, found.end, piece.open_at) is None:
-        return None
+        return _document_it(ctx, found)
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
     lo = max(sentence.start, piece.open_at - _PRE_WINDOW)
     if not named and found is not None and found.np_text and found.start >= piece.open_at:
@@ -414,6 +416,33 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     if issuer is None:
         return None
     return Attribution(issuer, text[verb[0] : verb[1]], verb[1], start=phrase_start)
+
+
+def _document_it(ctx: Context, found: Attribution) -> Attribution | None:
+    """ "The report says ... . It says “...”": a subject "it" of a document verb, right after
+    a sentence whose subject is a document, goes on with that document (its issuer speaks),
+    never with the state or body the pronoun would otherwise take."""
+    it = found.mention
+    if it is None or it.text.lower() != "it" or found.cue is None or not ctx.sentences:
+        return None
+    if found.cue.lower() not in ctx.lex.document_verbs:
+        return None
+    index = ctx.sentence_at(it.start)
+    if index == 0:
+        return None
+    previous = ctx.sentences[index - 1]
+    # The document heads the sentence before: only its determiner phrase precedes the noun.
+    head_end = min(previous.end, previous.start + 60)
+    noun = ctx.lex.pattern("document").search(ctx.text, previous.start, head_end)
+    if noun is None or ctx.quoted(noun.start()) or noun.group(0).lower() not in ctx.lex.document_nouns:
+        return None
+    first = _WORD.search(ctx.text, previous.start, noun.start())
+    if first is None or _phrase_start(ctx, noun.start(), previous.start) != first.start():
+        return None
+    if _document_verb(ctx, noun.end(), previous.end) is None:
+        return None
+    issuer = _issuer(ctx, first.start(), noun.start(), noun.start())
+    return Attribution(issuer, found.cue, found.end, start=found.start)
 
 
 def _document_verb(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
@@ -514,7 +543,8 @@ def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attr
         # A comma inside a later quotation, right before its closing mark, closes the
         # clause as well: "... and the “danger of war,” KCNA said".
         at = comma + 1
-        if ctx.quoted(comma) and ctx.text[at : at + 1] in _CLOSING_MARKS and not ctx.quoted(at + 1):
+        if ctx.text[at : at + 1] in _CLOSING_MARKS and not ctx.quoted(at + 1):
+            # Also a stray closing mark the copy never opened: "... the North,” KCNA said".
             at += 1
         if at > comma + 1 or not ctx.quoted(comma):
             post = _after(ctx, at, end)
