@@ -297,6 +297,10 @@ def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | 
             return post
     found = _before(ctx, piece)
     naming = found is not None and found.cue is not None and ctx.lex.cue_kind(found.cue) == "naming"
+    if found is not None and not naming and found.mention is None and found.cue is not None:
+        # "was described as “reckless” by the ministry": a passive cue's agent follows too.
+        cue_start = found.end - len(found.cue)
+        naming = _PASSIVE.search(ctx.text, max(0, cue_start - 24), cue_start) is not None
     if found is not None and naming and found.mention is None and piece.close_at is not None:
         # "dubbed “Rocket Man” by Trump": the namer is the agent after the name.
         by = _BY_AGENT.match(ctx.text, piece.close_at + 1, para_end)
