@@ -126,8 +126,10 @@ _OBJECT_PRONOUNS: dict[str, tuple[tuple[str, ...], str | None]] = {
 }
 # Plain verbs of speech: a person's report of what others agreed or claimed.
 _SPEECH = frozenset(["said", "says", "told", "tells", "stated"])
-# Cues of an order: its speaker yields to an attribution closing the sentence.
-_DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing"])
+# Cues of an order or an agreement: its subject yields to an attribution closing the
+# sentence ("A and B agreed that amid “...” ties were good, the agency said": the agency's
+# account of what they agreed, not their words).
+_DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing", "agreed", "agreeing"])
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
