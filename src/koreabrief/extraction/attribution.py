@@ -130,6 +130,14 @@ _SPEECH = frozenset(["said", "says", "told", "tells", "stated"])
 # sentence ("A and B agreed that amid “...” ties were good, the agency said": the agency's
 # account of what they agreed, not their words).
 _DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing", "agreed", "agreeing"])
+# An unnamed speaker's relative clause giving the one name they would give: "a manager,
+# who would only give his family name Jin,", "who identified herself only as Mi-ran".
+_GAVE_NAME = re.compile(
+    r",\s+who\s+(?:would\s+|did\s+|asked\s+to\s+)?(?:only\s+)?"
+    r"(?:gave|give|be\s+identified|identified\s+(?:himself|herself))\s+(?:only\s+)?(?:by\s+|as\s+)?"
+    r"(?:(?:his|her|their|a)\s+(?:family\s+|first\s+|last\s+|given\s+)?(?:name|surname)(?:\s+as)?,?\s+)?"
+    r"(?P<name>[A-Z][\w’'-]{0,30}(?:[ ][A-Z][\w’'-]{0,30})?)(?![\w’'-])"
+)
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
@@ -268,6 +276,23 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
         para_end: End of the quotation's paragraph; nothing is sought beyond it.
     """
     found = _attribute(ctx, piece, para_end)
+    if (
+        found is not None
+        and found.mention is not None
+        and ctx.text[found.mention.end : found.mention.end + 1] == ","
+    ):
+        # "A manager at the firm, who gave only his family name, Jin, said": the name he gave.
+        given = _GAVE_NAME.match(ctx.text, found.mention.end, min(len(ctx.text), found.mention.end + 120))
+        if given is not None:
+            # The name as given, never a famous holder of the same surname.
+            name = given.group("name")
+            words = given.group(0).lower().split()
+            male, female = {"his", "himself"} & set(words), {"her", "herself"} & set(words)
+            gender = "m" if male else "f" if female else None
+            owner = found.mention
+            at, end = given.start("name"), given.end("name")
+            person = NameMention(at, end, name, name, "person", None, owner.name, gender, owner.subject)
+            found = Attribution(person, found.cue, found.end, found.np_text, start=found.start)
     if found is not None and found.mention is not None and found.mention.name and found.cue is None:
         return found
     # "The statement said ...", "a UN report that found “...”", "said the report": a
