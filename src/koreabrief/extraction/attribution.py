@@ -131,7 +131,7 @@ _SPEECH = frozenset(["said", "says", "told", "tells", "stated"])
 # account of what they agreed, not their words).
 _DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing", "agreed", "agreeing"])
 # An unnamed speaker's relative clause giving the one name they would give: "a manager,
-# who would only give his family name Jin,", "who identified herself only as Mi-ran".
+# who gave only his surname, Choi,", "who identified herself only as Mi-ran".
 _GAVE_NAME = re.compile(
     r",\s+who\s+(?:would\s+|did\s+|asked\s+to\s+)?(?:only\s+)?"
     r"(?:gave|give|be\s+identified|identified\s+(?:himself|herself))\s+(?:only\s+)?(?:by\s+|as\s+)?"
@@ -281,7 +281,7 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
         and found.mention is not None
         and ctx.text[found.mention.end : found.mention.end + 1] == ","
     ):
-        # "A manager at the firm, who gave only his family name, Jin, said": the name he gave.
+        # "A guard at the port, who gave only his first name, Tae-su, said": the name he gave.
         given = _GAVE_NAME.match(ctx.text, found.mention.end, min(len(ctx.text), found.mention.end + 120))
         if given is not None:
             # The name as given, never a famous holder of the same surname.
