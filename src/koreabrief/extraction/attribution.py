@@ -126,8 +126,18 @@ _OBJECT_PRONOUNS: dict[str, tuple[tuple[str, ...], str | None]] = {
 }
 # Plain verbs of speech: a person's report of what others agreed or claimed.
 _SPEECH = frozenset(["said", "says", "told", "tells", "stated"])
-# Cues of an order: its speaker yields to an attribution closing the sentence.
-_DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing"])
+# Cues of an order or an agreement: its subject yields to an attribution closing the
+# sentence ("A and B agreed that amid “...” ties were good, the agency said": the agency's
+# account of what they agreed, not their words).
+_DIRECTIVES = frozenset(["ordered", "ordering", "instructed", "instructing", "agreed", "agreeing"])
+# An unnamed speaker's relative clause giving the one name they would give: "a manager,
+# who gave only his surname, Choi,", "who identified herself only as Mi-ran".
+_GAVE_NAME = re.compile(
+    r",\s+who\s+(?:would\s+|did\s+|asked\s+to\s+)?(?:only\s+)?"
+    r"(?:gave|give|be\s+identified|identified\s+(?:himself|herself))\s+(?:only\s+)?(?:by\s+|as\s+)?"
+    r"(?:(?:his|her|their|a)\s+(?:family\s+|first\s+|last\s+|given\s+)?(?:name|surname)(?:\s+as)?,?\s+)?"
+    r"(?P<name>[A-Z][\w’'-]{0,30}(?:[ ][A-Z][\w’'-]{0,30})?)(?![\w’'-])"
+)
 # Cues whose object, not subject, is the source of the words.
 _SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
@@ -266,6 +276,23 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
         para_end: End of the quotation's paragraph; nothing is sought beyond it.
     """
     found = _attribute(ctx, piece, para_end)
+    if (
+        found is not None
+        and found.mention is not None
+        and ctx.text[found.mention.end : found.mention.end + 1] == ","
+    ):
+        # "A guard at the port, who gave only his first name, Tae-su, said": the name he gave.
+        given = _GAVE_NAME.match(ctx.text, found.mention.end, min(len(ctx.text), found.mention.end + 120))
+        if given is not None:
+            # The name as given, never a famous holder of the same surname.
+            name = given.group("name")
+            words = given.group(0).lower().split()
+            male, female = {"his", "himself"} & set(words), {"her", "herself"} & set(words)
+            gender = "m" if male else "f" if female else None
+            owner = found.mention
+            at, end = given.start("name"), given.end("name")
+            person = NameMention(at, end, name, name, "person", None, owner.name, gender, owner.subject)
+            found = Attribution(person, found.cue, found.end, found.np_text, start=found.start)
     if found is not None and found.mention is not None and found.mention.name and found.cue is None:
         return found
     # "The statement said ...", "a UN report that found “...”", "said the report": a
@@ -297,6 +324,10 @@ def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | 
             return post
     found = _before(ctx, piece)
     naming = found is not None and found.cue is not None and ctx.lex.cue_kind(found.cue) == "naming"
+    if found is not None and not naming and found.mention is None and found.cue is not None:
+        # "was described as “reckless” by the ministry": a passive cue's agent follows too.
+        cue_start = found.end - len(found.cue)
+        naming = _PASSIVE.search(ctx.text, max(0, cue_start - 24), cue_start) is not None
     if found is not None and naming and found.mention is None and piece.close_at is not None:
         # "dubbed “Rocket Man” by Trump": the namer is the agent after the name.
         by = _BY_AGENT.match(ctx.text, piece.close_at + 1, para_end)
@@ -359,7 +390,9 @@ def _predicate_quote(ctx: Context, piece: QuotePiece) -> Attribution | None:
 _DOCUMENT_GAP = frozenset(["also", "that", "which", "has", "had", "have", "further", "itself", "then"])
 # Verbs by which a body issues a document ("X issued a statement"): X is its issuer.
 _ISSUES = re.compile(
-    r"(?<![\w-])(?:issued|issues|released|releases|published|adopted|adopts|passed|approved|put[ ]+out|sent)"
+    r"(?<![\w-])(?:issued|issues|released|releases|published|adopted|adopts|passed|approved|put[ ]+out|sent"
+    # Handing a finished text to another body: "the panel submitted its report to the council".
+    r"|submitted|submits|delivered|delivers|presented|presents|handed|hands|filed|files)"
     r"(?:[ ]+(?:a|an|the|its|their|his|her))?(?:[ ]+[\w-]+){0,2}?[ ]+\Z"
 )
 # Between a body and its document: "the FBI statement", "Seoul's latest statement".
@@ -385,7 +418,7 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     # is none, and the sentence need not be sought.
     before_quote = named and found is not None and found.start < piece.open_at
     if before_quote and found is not None and document_re.search(text, found.end, piece.open_at) is None:
-        return None
+        return _document_it(ctx, found)
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
     lo = max(sentence.start, piece.open_at - _PRE_WINDOW)
     if not named and found is not None and found.np_text and found.start >= piece.open_at:
@@ -414,6 +447,33 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     if issuer is None:
         return None
     return Attribution(issuer, text[verb[0] : verb[1]], verb[1], start=phrase_start)
+
+
+def _document_it(ctx: Context, found: Attribution) -> Attribution | None:
+    """ "The report says ... . It says “...”": a subject "it" of a document verb, right after
+    a sentence whose subject is a document, goes on with that document (its issuer speaks),
+    never with the state or body the pronoun would otherwise take."""
+    it = found.mention
+    if it is None or it.text.lower() != "it" or found.cue is None or not ctx.sentences:
+        return None
+    if found.cue.lower() not in ctx.lex.document_verbs:
+        return None
+    index = ctx.sentence_at(it.start)
+    if index == 0:
+        return None
+    previous = ctx.sentences[index - 1]
+    # The document heads the sentence before: only its determiner phrase precedes the noun.
+    head_end = min(previous.end, previous.start + 60)
+    noun = ctx.lex.pattern("document").search(ctx.text, previous.start, head_end)
+    if noun is None or ctx.quoted(noun.start()) or noun.group(0).lower() not in ctx.lex.document_nouns:
+        return None
+    first = _WORD.search(ctx.text, previous.start, noun.start())
+    if first is None or _phrase_start(ctx, noun.start(), previous.start) != first.start():
+        return None
+    if _document_verb(ctx, noun.end(), previous.end) is None:
+        return None
+    issuer = _issuer(ctx, first.start(), noun.start(), noun.start())
+    return Attribution(issuer, found.cue, found.end, start=found.start)
 
 
 def _document_verb(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
@@ -514,7 +574,8 @@ def _closing_attribution(ctx: Context, piece: QuotePiece, para_end: int) -> Attr
         # A comma inside a later quotation, right before its closing mark, closes the
         # clause as well: "... and the “danger of war,” KCNA said".
         at = comma + 1
-        if ctx.quoted(comma) and ctx.text[at : at + 1] in _CLOSING_MARKS and not ctx.quoted(at + 1):
+        if ctx.text[at : at + 1] in _CLOSING_MARKS and not ctx.quoted(at + 1):
+            # Also a stray closing mark the copy never opened: "... the North,” KCNA said".
             at += 1
         if at > comma + 1 or not ctx.quoted(comma):
             post = _after(ctx, at, end)

@@ -653,6 +653,21 @@ class _Finder:
                 n = len(tokens)
         if n == 1 and _bare(tokens[0]) in heads:
             return  # "(General) Staff", "(Supreme) Command" left alone: a body's word, no one's name
+        if _bare(tokens[-1]) in _FIELD_HEADS and _FIELD_AFTER.match(text, pos + len(" ".join(tokens))):
+            return  # "Korea Center| for Peace Studies": the run after "for" takes it in (below)
+        opener = _BODY_OF.search(text, max(0, pos - 80), pos) if pos > 5 and text[pos - 1] == " " else None
+        if opener is not None:
+            # "Institute for American Studies", "Center for Naval Analyses": the run after "for"
+            # names what the body studies, the body is the whole run from its head word.
+            start = opener.start()
+            if text.startswith(("The ", "A ", "An "), start):
+                start = text.index(" ", start) + 1
+            end = _strip_tail(text, pos, pos + len(" ".join(tokens)))
+            if end > pos and self.covered.find(1, start, end) < 0:
+                mention = text[start:end]
+                if self.gaz.lookup(mention) is None:
+                    self._add_new(start, end, mention, _clean_name(mention), "organisation")
+            return
         if n > 1 and any(_bare(t) in lex.place_heads for t in tokens[1:]):
             return  # "Northern Limit Line", "Demilitarized Zone": a place, no one's name
         if n > 1 and _bare(tokens[-1]).removesuffix("’s").removesuffix("'s") in heads:
@@ -731,6 +746,17 @@ _LOCAL_BODIES = {
     "prefectural": "Prefecture",
     "district": "District",
 }
+# A research or advisory body's head word and the preposition naming its field, right before
+# a capitalised run ("Institute for ", "Korea Center for ", "Council on "): one name with it.
+_BODY_OF = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'-]{0,30}[ ]){0,3}"
+    r"(?:Institute|Center|Centre|Council|Foundation|Academy|Society|Association)"
+    r"[ ](?:for|of|on)[ ](?:the[ ])?\Z"
+)
+_FIELD_HEADS = frozenset(
+    ["Institute", "Center", "Centre", "Council", "Foundation", "Academy", "Society", "Association"]
+)
+_FIELD_AFTER = re.compile(r"[ ](?:for|of|on)[ ](?:the[ ])?[A-Z]")
 # Up to two lower-case words after a name, then the noun they lead to ("cryptocurrency exchange").
 _NOUN_AFTER = re.compile(r"(?:[ ][a-z][a-z-]{0,20}){1,3}(?![\w-])")
 # What closes an appositive name after a title and its comma ("a spokesman, Lee Min-su, said").

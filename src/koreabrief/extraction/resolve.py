@@ -23,6 +23,9 @@ __all__ = ["Resolver"]
 # How many sentences back a pronoun looks for its antecedent.
 _PRONOUN_REACH = 5
 _MAX_LOOKBACK = 80
+# States whose militaries speak only through state media: "a military official" quoted
+# without a state is never theirs (the North's army is the subject, not the source).
+_SILENT_STATES = frozenset(["North Korea"])
 _PERSONISH = ("person",)
 _BODYISH = ("organisation", "collective", "state")
 # "N. Korea's " right before a bare surname: the state it belongs to.
@@ -383,6 +386,8 @@ class Resolver:
             latest: dict[str, NameMention] = {}
             for earlier in self.bodies[-_MAX_LOOKBACK:]:
                 body = earlier.name or ""
+                if earlier.affiliation in _SILENT_STATES:
+                    continue  # its military briefs through state media, never an unnamed official
                 if earlier.kind != "state" and body[:1].isupper() and self._is_body(body, "military"):
                     counts[body] = counts.get(body, 0) + 1
                     latest[body] = earlier
