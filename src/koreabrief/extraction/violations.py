@@ -22,6 +22,7 @@ __all__ = [
     "judged",
     "judges",
     "owned",
+    "previous_actor",
     "regime_target",
     "unjudged_lead",
     "violation_targets",
@@ -56,6 +57,12 @@ _REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
 _BANNED_PREP = re.compile(r"\b(?:on|against|with|targeting|to|from)\s+(?:the\s+)?$")
 
 # Verbs of judging: their subject calls something a violation rather than commits one.
+# What points back at an act told before: "it", "the launch", "the test", "this".
+_REFERRED = re.compile(
+    r"\b(?:it|this|that|the\s+(?:\w+\s+)?(?:launch|test|firing|move|act|transfer|shipment|deal))\b",
+    re.IGNORECASE,
+)
+
 _JUDGES = re.compile(
     r"\b(?:condemn|denounc|call|describ|brand|slam|criticiz|criticis|blast|label|decr[iy])\w{0,4}\b",
     re.IGNORECASE,
@@ -76,13 +83,55 @@ def regime_target(ctx: SentenceReader, pos: int, *, reach: int = 60, banned: boo
 
 
 def first_state(ctx: SentenceReader, pos: int) -> str | None:
-    """The first state named in the clause before `pos` (after a reporting verb), if any."""
+    """The first state named in the clause before `pos` (after a reporting verb), if any,
+    that is not one of the judges: not coordinated with one ("Washington, Seoul and Tokyo
+    condemned ..."), nor the adjective or owner of one ("Japanese Prime Minister X called ...")."""
     start = ctx.sent.start
     for b in SUBJECT_START.finditer(ctx.text, ctx.sent.start, pos):
         start = b.end()
-    for n in ctx.names:
-        if start <= n.start and n.end <= pos and n.kind == "state" and not judges(ctx, n):
+    clause = [n for n in ctx.names if start <= n.start and n.end <= pos]
+    judging = _judging(ctx, clause)
+    for n in clause:
+        if n.kind == "state" and n not in judging:
             return n.name
+    return None
+
+
+def _judging(ctx: SentenceReader, names: list[ActorMention]) -> list[ActorMention]:
+    """The names among `names` that judge or speak, with those coordinated with them and
+    those that only modify them (a title's state, an owner)."""
+    out: list[ActorMention] = []
+    for j in names:
+        if not judges(ctx, j):
+            continue
+        out.extend(ctx.conjuncts(j))
+        # "Japanese Prime Minister Fumio Kishida", "Seoul's top envoy": the judge's own words.
+        out.extend(n for n in names if n.end <= j.start and _MODIFIER.fullmatch(ctx.text, n.end, j.start))
+    return out
+
+
+# What may stand between a name and the judge it modifies: "'s", a title of a few words,
+# capitalised or of an office ("Japanese Prime Minister", "Seoul's top envoy").
+_MODIFIER = re.compile(
+    r"(?:['’]s?)?(?:\s+(?:[A-Z][\w.-]*|top|chief|deputy|vice|senior|foreign|defen[cs]e|prime|minister"
+    r"|ministry|secretary|spokes(?:man|woman|person)|envoys?|ambassador|president|officials?|national"
+    r"|security|adviser|advisor|state|department|office)){0,4}\s+"
+)
+
+
+def previous_actor(ctx: SentenceReader) -> str | None:
+    """The state whose act the sentence before tells, when its first name acts there: the
+    state itself, or a person's state ("Kim Jong Un watched the test ...")."""
+    if ctx.before is None:
+        return None
+    for n in ctx.names_in(ctx.before):
+        if judges(ctx, n):
+            return None  # "Seoul said ...": a speaker, not an actor
+        if n.kind == "state":
+            return n.name
+        if n.kind == "person" and n.affiliation is not None:
+            return n.affiliation
+        return None
     return None
 
 
@@ -152,6 +201,9 @@ def violation_targets(ctx: SentenceReader, m: re.Match[str], violators: list[str
         # The state under a UN regime the article names most, unless it judges here.
         judging = any(ctx.un_target in (n.name, n.affiliation) and judges(ctx, n) for n in ctx.names)
         regime = None if judging else ctx.un_target
+    if regime is None and not violators and _REFERRED.search(text, sent.start, m.start()):
+        # "Tokyo condemned it as a violation": "it" is the act the sentence before told of.
+        regime = previous_actor(ctx)
     if regime is None and not violators:
         regime = unjudged_lead(ctx)
     return [regime] if regime is not None and regime not in violators else []
