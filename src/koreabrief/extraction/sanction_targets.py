@@ -60,6 +60,14 @@ _AS_TARGET = re.compile(
     re.IGNORECASE,
 )
 
+# A group phrase, what is said of it, and a colon that opens its names: "three groups that
+# researchers have tracked for years:", "the following entities:", "four firms it says ...:".
+_GROUP_BEFORE_COLON = re.compile(
+    r"\s*(?:the\s+following|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+    r"|multiple|a\s+dozen|a\s+number\s+of|dozens\s+of)\s)[^:;\n]{0,200}:",
+    re.IGNORECASE,
+)
+
 # ", but ..." opens no item of a list; nor does "and barred its director".
 _BUT = re.compile(
     r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s"
@@ -239,6 +247,9 @@ def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[li
         if all(i.kind == "group" for i in subject):
             start = verb.end()
     items = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
+    listed = _colon_list(ctx, m.end(), end, stop, items)
+    if listed is not None:
+        return listed
     if (
         items
         and m.group(0).lower().startswith("designat")
@@ -247,6 +258,25 @@ def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[li
     ):
         return [], end  # "designating South Korea as a hostile state": a label, not a listing
     return items_to_targets(items), end
+
+
+def _colon_list(
+    ctx: SentenceReader, start: int, end: int, stop: int, items: list[Item]
+) -> tuple[list[tuple[str, Item]], int] | None:
+    """The names a colon lists after a group phrase the list before it ended in ("three groups
+    that researchers have tracked for years: A, B and C"), each under that phrase; None when
+    the cue's object is no such phrase or no names follow the colon."""
+    head = _GROUP_BEFORE_COLON.match(ctx.text, start, stop)
+    if head is None or head.end() <= end or not items or any(i.kind != "group" for i in items):
+        return None
+    after = head.end()
+    last = object_end(ctx, after, stop)
+    named = [i for i in read_list(ctx.text, after, last, ctx.names, ctx.lex.designees) if i.kind != "group"]
+    if not named:
+        return None
+    group = items[0]
+    named = [i._replace(group=group.name, group_count=group.group_count) for i in named]
+    return items_to_targets([*items, *named]), last
 
 
 def inverted_targets(ctx: SentenceReader, m: re.Match[str]) -> list[tuple[str, Item]]:
