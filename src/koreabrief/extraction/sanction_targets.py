@@ -75,6 +75,12 @@ _BUT = re.compile(
     r"|\s+and\s+(?:also\s+)?(?:prohibit|bar|ban|block|freez|froze|prevent|cut|impos|restrict|forbid|requir)[a-z]*\s"
 )
 
+# A contrast: what stands after it is what the sanctions spare ("X instead of its owner, Y",
+# "X, not Y", "X but not Y", "X rather than Y").
+_CONTRAST = re.compile(
+    r",?\s+(?:rather\s+than|instead\s+of|but\s+not|and\s+not)\s|,\s+(?:and\s+|but\s+)?not\s+(?!only\s|just\s)"
+)
+
 # A phrase after a cue that opens with a preposition names no target.
 _PREPOSITION_FIRST = re.compile(r"\s*(?:of|by|with|from|for|in|at|to)\s", re.IGNORECASE)
 
@@ -191,7 +197,7 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
     text = ctx.text
     end = find_attribution(text, start, end, ctx.lex.designees)
     # A list ends where a quotation closes or a new clause opens (", and Australia has ...").
-    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT):
+    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT, _CONTRAST):
         closed = pattern.search(text, start, end)
         if closed is not None:
             end = closed.start()
