@@ -11,10 +11,12 @@ breaking one state's own sanctions is reported as no violation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.sanction_reader import SentenceReader
+from koreabrief.extraction.sanction_reader import SentenceReader, authority_of
 from koreabrief.extraction.sanction_targets import SUBJECT_START
+from koreabrief.models import Span
 
 __all__ = [
     "alleged",
@@ -37,7 +39,10 @@ _UN = re.compile(r"resolution|security council|\bU\.?N\b", re.IGNORECASE)
 # A name speaking: "Seoul said", "Japan has strongly condemned".
 _SPEAKS = re.compile(
     # "the UN panel said", "Seoul's foreign ministry has said": the name's body speaks for it.
-    r"\s+(?:(?:panel|experts?|committee|monitors?|ministry|office|spokes(?:man|woman|person)|officials?|report)\s+)?"
+    # "Canada's foreign minister described", "Seoul's top envoy said": its office holders too.
+    r"(?:['’]s?)?\s+(?:(?:panel|experts?|committee|monitors?|ministry|office|spokes(?:man|woman|person)|officials?"
+    r"|report|foreign|defen[cs]e|prime|top|chief|deputy|vice|senior|minister|secretary|envoys?|ambassador"
+    r"|president|premier|government|leader|chancellor)\s+){0,3}"
     r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|say|told|stated|added|warned|noted|urged|condemned"
     r"|denounced|called|described|criticized|criticised|slammed|blasted)\b",
     re.IGNORECASE,
@@ -57,6 +62,12 @@ _REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
 _BANNED_PREP = re.compile(r"\b(?:on|against|with|targeting|to|from)\s+(?:the\s+)?$")
 
 # Verbs of judging: their subject calls something a violation rather than commits one.
+# The agent of a passive judging verb: "was condemned by", "described by the".
+_JUDGED_BY = re.compile(
+    r"\b(?:condemn|denounc|criticiz|criticis|slamm|blast|label|decr[iy]|describ|call|brand)\w*\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
 # What points back at an act told before: "it", "the launch", "the test", "this".
 _REFERRED = re.compile(
     r"\b(?:it|this|that|the\s+(?:\w+\s+)?(?:launch|test|firing|move|act|transfer|shipment|deal))\b",
@@ -120,8 +131,10 @@ _MODIFIER = re.compile(
 
 
 def previous_actor(ctx: SentenceReader) -> str | None:
-    """The state whose act the sentence before tells, when its first name acts there: the
-    state itself, or a person's state ("Kim Jong Un watched the test ...")."""
+    """The state whose act the sentences before tell: the first name of the sentence before
+    when it acts there (a state, or a person's state: "Kim Jong Un watched the test ..."); when
+    that sentence names no one, the state named most before, by itself or by its people, if
+    one is named most and does not judge here."""
     if ctx.before is None:
         return None
     for n in ctx.names_in(ctx.before):
@@ -132,13 +145,25 @@ def previous_actor(ctx: SentenceReader) -> str | None:
         if n.kind == "person" and n.affiliation is not None:
             return n.affiliation
         return None
-    return None
+    if ctx.before.start <= 0:
+        return None
+    states = Counter(
+        n.name if n.kind == "state" else n.affiliation
+        for n in ctx.names_in(Span(0, ctx.before.start))
+        if n.kind == "state" or (n.kind == "person" and n.affiliation is not None)
+    ).most_common(2)
+    if not states or (len(states) > 1 and states[0][1] == states[1][1]):
+        return None
+    judging = {authority_of(n) for n in ctx.names if judges(ctx, n)}
+    return states[0][0] if states[0][0] not in judging else None
 
 
 def judges(ctx: SentenceReader, n: ActorMention) -> bool:
     """Whether the name speaks or judges in its sentence ("Tokyo condemned ...", ", Seoul said")."""
     if _SPEAKS.match(ctx.text, n.end, ctx.sent.end) is not None:
         return True
+    if _JUDGED_BY.search(ctx.text, max(ctx.sent.start, n.start - 40), n.start) is not None:
+        return True  # "the launch was condemned by Seoul as a violation"
     adverb = _ADVERB.match(ctx.text, n.end + 1)
     verb = adverb.end() if adverb is not None else n.end + 1
     return _JUDGES.match(ctx.text, verb, ctx.sent.end) is not None
