@@ -52,6 +52,10 @@ _SOUGHT = re.compile(
     r"|unilateral|secondary|its|own)){0,3}\s+$",
     re.IGNORECASE,
 )
+# Relief from sanctions, right after the word: "sanctions to be lifted", "sanctions relief".
+_EASED = re.compile(
+    r"\s*(?:relief|(?:to\s+be\s+)?(?:lift|eas|remov|relax|scrapp|drop)\w*)\b", re.IGNORECASE
+)
 # A condition after the word: the sanctions are held out, not imposed.
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 # A sentence about "the sanctions" already told of.
@@ -82,6 +86,8 @@ def _bare_mention(
         # "said it would push for new sanctions at the UN", "proposed fresh sanctions", "a draft
         # proposing tougher sanctions": sought, not yet imposed, however it is worded.
         sought = _SOUGHT.search(text, max(sent.start, m.start() - 60), m.start()) is not None
+        # "called for sanctions to be lifted", "pushed for sanctions relief": sought is their end.
+        sought = sought and not _EASED.match(text, m.end(), sent.end)
         if not sought and lex.hypothetical.search(text, sent.start, m.start()):
             continue  # "if Trump wins, Kim could seek concessions on sanctions"
         status = SanctionStatus.IN_FORCE
