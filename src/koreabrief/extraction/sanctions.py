@@ -47,15 +47,13 @@ _TO_BE_IMPOSED = re.compile(
 # Sanctions sought, just before the word: "push for new", "proposed fresh", "urging further"
 # (only words that grade the sanctions between: "urged states to enforce" is no proposal).
 _SOUGHT = re.compile(
-    r"\b(?:propos\w*|draft\w*|(?:push|press|call)\w*\s+for|urg\w*|seek\w*|sought)"
+    r"\b(?:propos\w*|draft\w*|(?:push|press|call)\w*\s+for|urg\w*|seek\w*|sought|weigh\w*|consider\w*|mull\w*)"
     r"(?:\s+(?:new|fresh|further|tougher|more|additional|stronger|harsher|extra|the|UN|U\.N\.|international"
     r"|unilateral|secondary|its|own)){0,3}\s+$",
     re.IGNORECASE,
 )
 # Relief from sanctions, right after the word: "sanctions to be lifted", "sanctions relief".
-_EASED = re.compile(
-    r"\s*(?:relief|(?:to\s+be\s+)?(?:lift|eas|remov|relax|scrapp|drop)\w*)\b", re.IGNORECASE
-)
+_EASED = re.compile(r"\s*(?:relief|(?:to\s+be\s+)?(?:lift|eas|remov|relax|scrapp|drop)\w*)\b", re.IGNORECASE)
 # A condition after the word: the sanctions are held out, not imposed.
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 # A sentence about "the sanctions" already told of.
@@ -121,7 +119,7 @@ def _bare_target(
 ) -> str | None:
     """The target of sanctions spoken of with none named: a state under a sanctions regime,
     the one named just after the word ("sanctions relief for North Korea"), else the article's
-    lead state if it is one, else the one the article names most."""
+    lead state if it is one, else the one the article names most, by name or by its people."""
     regime = lex.regime_states
     for n in names:
         if pos <= n.start <= pos + 40 and n.name in regime and _OBJECT_GAP.fullmatch(text, pos, n.start):
@@ -129,6 +127,9 @@ def _bare_target(
     if lead in regime:
         return lead
     counts = Counter(n.name for n in names if n.kind == "state" and n.name in regime)
+    if not counts:
+        # "Kim Jong Un oversaw the test. Biden warned of new sanctions": the state of its people.
+        counts = Counter(n.affiliation for n in names if n.kind == "person" and n.affiliation in regime)
     return counts.most_common(1)[0][0] if counts else None
 
 
