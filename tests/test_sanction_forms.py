@@ -124,3 +124,61 @@ class TestStatusWords:
         """ "urged all states to enforce sanctions on X": the sanctions are in force."""
         got = _sanctions("The Security Council urged all states to enforce sanctions on North Korea.")
         assert [(s.entity, s.status.value) for s in got] == [("North Korea", "in_force")]
+
+
+_JUDGES = [
+    "Tokyo",
+    "Seoul's foreign ministry",
+    "Washington, Seoul and Tokyo",
+    "Britain, France and Germany",
+    "Canada's foreign minister",
+    "Japanese Prime Minister Fumio Kishida",
+    "A State Department spokesperson",
+]
+
+
+class TestJudgeIsNoViolator:
+    """Who calls a launch a violation of UN resolutions did not commit it; the launcher did."""
+
+    @given(
+        st.sampled_from(["North Korea", "Pyongyang", "Kim Jong Un"]),
+        st.sampled_from(_JUDGES),
+        st.sampled_from(["condemned it as", "called it", "described the launch as", "called the test"]),
+        st.sampled_from(["a flagrant violation", "a brazen violation", "a violation"]),
+    )
+    def test_judge_calls_it_a_violation(self, actor: str, judge: str, verb: str, what: str) -> None:
+        """ "<actor> fired a missile. <judge> <verb> <what> of UN resolutions": the actor's state."""
+        text = (
+            f"{actor} oversaw the firing of a ballistic missile on Monday. "
+            f"{judge} {verb} {what} of multiple UN Security Council resolutions."
+        )
+        got = _sanctions(text)
+        assert [(s.entity, s.status.value) for s in got] == [("North Korea", "violated")]
+
+
+class TestColonLists:
+    """A group phrase and what is said of it, then its names after a colon."""
+
+    @given(
+        _firms, _firms, st.sampled_from(["that it said shipped oil to Pyongyang", "accused of arms sales"])
+    )
+    def test_names_after_colon(self, a: str, b: str, said: str) -> None:
+        """ "sanctioned two firms <said>: A and B": both firms, not the group phrase."""
+        if a.split(maxsplit=1)[0] == b.split(maxsplit=1)[0]:
+            return  # one firm named again by its first word (see sanction_merge)
+        got = _sanctions(f"Britain sanctioned two firms {said}: {a} and {b}.")
+        # A suffix's stop and the sentence's are one ("Ltd."): names compared by their key.
+        assert {entity_key(s.entity) for s in got if s.entity_kind != "group"} == {
+            entity_key(a),
+            entity_key(b),
+        }
+
+
+class TestContrast:
+    """What a contrast sets against the targets is spared."""
+
+    @given(_firms, _names, st.sampled_from(["instead of", "rather than", "but not"]))
+    def test_contrast_spares(self, firm: str, person: str, contrast: str) -> None:
+        """ "sanctioned <firm> <contrast> its manager, <person>": the firm only."""
+        got = _sanctions(f"Seoul sanctioned {firm} {contrast} its manager, {person}.")
+        assert [s.entity for s in got] == [firm]

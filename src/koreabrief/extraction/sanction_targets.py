@@ -60,11 +60,25 @@ _AS_TARGET = re.compile(
     re.IGNORECASE,
 )
 
+# A group phrase, what is said of it, and a colon that opens its names: "three groups that
+# researchers have tracked for years:", "the following entities:", "four firms it says ...:".
+_GROUP_BEFORE_COLON = re.compile(
+    r"\s*(?:the\s+following|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+    r"|multiple|a\s+dozen|a\s+number\s+of|dozens\s+of)\s)[^:;\n]{0,200}:",
+    re.IGNORECASE,
+)
+
 # ", but ..." opens no item of a list; nor does "and barred its director".
 _BUT = re.compile(
     r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s"
     # "froze the assets of X and prohibit Americans from ...": a second measure, no item.
     r"|\s+and\s+(?:also\s+)?(?:prohibit|bar|ban|block|freez|froze|prevent|cut|impos|restrict|forbid|requir)[a-z]*\s"
+)
+
+# A contrast: what stands after it is what the sanctions spare ("X instead of its owner, Y",
+# "X, not Y", "X but not Y", "X rather than Y").
+_CONTRAST = re.compile(
+    r",?\s+(?:rather\s+than|instead\s+of|but\s+not|and\s+not)\s|,\s+(?:and\s+|but\s+)?not\s+(?!only\s|just\s)"
 )
 
 # A phrase after a cue that opens with a preposition names no target.
@@ -183,7 +197,7 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
     text = ctx.text
     end = find_attribution(text, start, end, ctx.lex.designees)
     # A list ends where a quotation closes or a new clause opens (", and Australia has ...").
-    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT):
+    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT, _CONTRAST):
         closed = pattern.search(text, start, end)
         if closed is not None:
             end = closed.start()
@@ -239,6 +253,9 @@ def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[li
         if all(i.kind == "group" for i in subject):
             start = verb.end()
     items = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
+    listed = _colon_list(ctx, m.end(), end, stop, items)
+    if listed is not None:
+        return listed
     if (
         items
         and m.group(0).lower().startswith("designat")
@@ -247,6 +264,25 @@ def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[li
     ):
         return [], end  # "designating South Korea as a hostile state": a label, not a listing
     return items_to_targets(items), end
+
+
+def _colon_list(
+    ctx: SentenceReader, start: int, end: int, stop: int, items: list[Item]
+) -> tuple[list[tuple[str, Item]], int] | None:
+    """The names a colon lists after a group phrase the list before it ended in ("three groups
+    that researchers have tracked for years: A, B and C"), each under that phrase; None when
+    the cue's object is no such phrase or no names follow the colon."""
+    head = _GROUP_BEFORE_COLON.match(ctx.text, start, stop)
+    if head is None or head.end() <= end or not items or any(i.kind != "group" for i in items):
+        return None
+    after = head.end()
+    last = object_end(ctx, after, stop)
+    named = [i for i in read_list(ctx.text, after, last, ctx.names, ctx.lex.designees) if i.kind != "group"]
+    if not named:
+        return None
+    group = items[0]
+    named = [i._replace(group=group.name, group_count=group.group_count) for i in named]
+    return items_to_targets([*items, *named]), last
 
 
 def inverted_targets(ctx: SentenceReader, m: re.Match[str]) -> list[tuple[str, Item]]:

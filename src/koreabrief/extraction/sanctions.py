@@ -44,6 +44,18 @@ _KEPT = re.compile(r"\b(?:continu\w*|maintain\w*|keep\w*|kept|remain\w*|still|al
 _TO_BE_IMPOSED = re.compile(
     r"\b(?:will|to) be (?:imposed|introduced|announced)\b|\bplans? to\b", re.IGNORECASE
 )
+# Sanctions sought, just before the word: "push for new", "proposed fresh", "urging further"
+# (only words that grade the sanctions between: "urged states to enforce" is no proposal).
+_SOUGHT = re.compile(
+    r"\b(?:propos\w*|draft\w*|(?:push|press|call)\w*\s+for|urg\w*|seek\w*|sought|weigh\w*|consider\w*|mull\w*)"
+    r"(?:\s+(?:new|fresh|further|tougher|more|additional|stronger|harsher|extra|the|UN|U\.N\.|international"
+    r"|unilateral|secondary|its|own)){0,3}\s+$",
+    re.IGNORECASE,
+)
+# Relief from sanctions, right after the word: "sanctions to be lifted", "sanctions relief".
+_EASED = re.compile(r"\s*(?:relief|(?:to\s+be\s+)?(?:lift|eas|remov|relax|scrapp|drop)\w*)\b", re.IGNORECASE)
+# A condition after the word: the sanctions are held out, not imposed.
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 # A sentence about "the sanctions" already told of.
 _SANCTIONS_FIRST = re.compile(
     r"\W*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:sanctions|measures)\b", re.IGNORECASE
@@ -69,10 +81,23 @@ def _bare_mention(
         if m is None or _QUOTED.match(text, sent.start, m.start()):
             continue  # none, or in someone's words ("“The sanctions are working”")
         clause = text[max(sent.start, m.start() - 80) : min(sent.end, m.end() + 40)]
-        if lex.hypothetical.search(text, sent.start, m.start()):
+        # "said it would push for new sanctions at the UN", "proposed fresh sanctions", "a draft
+        # proposing tougher sanctions": sought, not yet imposed, however it is worded.
+        sought = _SOUGHT.search(text, max(sent.start, m.start() - 60), m.start()) is not None
+        # "called for sanctions to be lifted", "pushed for sanctions relief": sought is their end.
+        sought = sought and not _EASED.match(text, m.end(), sent.end)
+        if not sought and lex.hypothetical.search(text, sent.start, m.start()):
             continue  # "if Trump wins, Kim could seek concessions on sanctions"
         status = SanctionStatus.IN_FORCE
-        if _KEPT.search(clause):
+        if sought:
+            status = SanctionStatus.PROPOSED
+        elif _CONDITION.search(text, m.end(), min(sent.end, m.end() + 60)) and not _KEPT.search(
+            text, max(sent.start, m.start() - 80), m.start()
+        ):
+            # "promised sanctions if the launches continued": a threat; but sanctions kept on
+            # "unless it disarms" are in force.
+            status = SanctionStatus.THREATENED
+        elif _KEPT.search(clause):
             pass  # "continue pressuring the North through sanctions": in force
         elif _THREAT.search(clause):
             status = SanctionStatus.THREATENED
@@ -94,7 +119,7 @@ def _bare_target(
 ) -> str | None:
     """The target of sanctions spoken of with none named: a state under a sanctions regime,
     the one named just after the word ("sanctions relief for North Korea"), else the article's
-    lead state if it is one, else the one the article names most."""
+    lead state if it is one, else the one the article names most, by name or by its people."""
     regime = lex.regime_states
     for n in names:
         if pos <= n.start <= pos + 40 and n.name in regime and _OBJECT_GAP.fullmatch(text, pos, n.start):
@@ -102,6 +127,9 @@ def _bare_target(
     if lead in regime:
         return lead
     counts = Counter(n.name for n in names if n.kind == "state" and n.name in regime)
+    if not counts:
+        # "Kim Jong Un oversaw the test. Biden warned of new sanctions": the state of its people.
+        counts = Counter(n.affiliation for n in names if n.kind == "person" and n.affiliation in regime)
     return counts.most_common(1)[0][0] if counts else None
 
 

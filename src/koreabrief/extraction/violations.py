@@ -11,10 +11,12 @@ breaking one state's own sanctions is reported as no violation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from koreabrief.extraction.actors import ActorMention
-from koreabrief.extraction.sanction_reader import SentenceReader
+from koreabrief.extraction.sanction_reader import SentenceReader, authority_of
 from koreabrief.extraction.sanction_targets import SUBJECT_START
+from koreabrief.models import Span
 
 __all__ = [
     "alleged",
@@ -22,6 +24,7 @@ __all__ = [
     "judged",
     "judges",
     "owned",
+    "previous_actor",
     "regime_target",
     "unjudged_lead",
     "violation_targets",
@@ -36,7 +39,10 @@ _UN = re.compile(r"resolution|security council|\bU\.?N\b", re.IGNORECASE)
 # A name speaking: "Seoul said", "Japan has strongly condemned".
 _SPEAKS = re.compile(
     # "the UN panel said", "Seoul's foreign ministry has said": the name's body speaks for it.
-    r"\s+(?:(?:panel|experts?|committee|monitors?|ministry|office|spokes(?:man|woman|person)|officials?|report)\s+)?"
+    # "Canada's foreign minister described", "Seoul's top envoy said": its office holders too.
+    r"(?:['’]s?)?\s+(?:(?:panel|experts?|committee|monitors?|ministry|office|spokes(?:man|woman|person)|officials?"
+    r"|report|foreign|defen[cs]e|prime|top|chief|deputy|vice|senior|minister|secretary|envoys?|ambassador"
+    r"|president|premier|government|leader|chancellor)\s+){0,3}"
     r"(?:(?:has|have|had)\s+)?(?:(?:\w+ly|also)\s+)?(?:said|says|say|told|stated|added|warned|noted|urged|condemned"
     r"|denounced|called|described|criticized|criticised|slammed|blasted)\b",
     re.IGNORECASE,
@@ -56,6 +62,18 @@ _REGIME_PREP = re.compile(r"\b(?:on|against|with|targeting)\s+(?:the\s+)?$")
 _BANNED_PREP = re.compile(r"\b(?:on|against|with|targeting|to|from)\s+(?:the\s+)?$")
 
 # Verbs of judging: their subject calls something a violation rather than commits one.
+# The agent of a passive judging verb: "was condemned by", "described by the".
+_JUDGED_BY = re.compile(
+    r"\b(?:condemn|denounc|criticiz|criticis|slamm|blast|label|decr[iy]|describ|call|brand)\w*\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+# What points back at an act told before: "it", "the launch", "the test", "this".
+_REFERRED = re.compile(
+    r"\b(?:it|this|that|the\s+(?:\w+\s+)?(?:launch|test|firing|move|act|transfer|shipment|deal))\b",
+    re.IGNORECASE,
+)
+
 _JUDGES = re.compile(
     r"\b(?:condemn|denounc|call|describ|brand|slam|criticiz|criticis|blast|label|decr[iy])\w{0,4}\b",
     re.IGNORECASE,
@@ -76,20 +94,76 @@ def regime_target(ctx: SentenceReader, pos: int, *, reach: int = 60, banned: boo
 
 
 def first_state(ctx: SentenceReader, pos: int) -> str | None:
-    """The first state named in the clause before `pos` (after a reporting verb), if any."""
+    """The first state named in the clause before `pos` (after a reporting verb), if any,
+    that is not one of the judges: not coordinated with one ("Washington, Seoul and Tokyo
+    condemned ..."), nor the adjective or owner of one ("Japanese Prime Minister X called ...")."""
     start = ctx.sent.start
     for b in SUBJECT_START.finditer(ctx.text, ctx.sent.start, pos):
         start = b.end()
-    for n in ctx.names:
-        if start <= n.start and n.end <= pos and n.kind == "state" and not judges(ctx, n):
+    clause = [n for n in ctx.names if start <= n.start and n.end <= pos]
+    judging = _judging(ctx, clause)
+    for n in clause:
+        if n.kind == "state" and n not in judging:
             return n.name
     return None
+
+
+def _judging(ctx: SentenceReader, names: list[ActorMention]) -> list[ActorMention]:
+    """The names among `names` that judge or speak, with those coordinated with them and
+    those that only modify them (a title's state, an owner)."""
+    out: list[ActorMention] = []
+    for j in names:
+        if not judges(ctx, j):
+            continue
+        out.extend(ctx.conjuncts(j))
+        # "Japanese Prime Minister Fumio Kishida", "Seoul's top envoy": the judge's own words.
+        out.extend(n for n in names if n.end <= j.start and _MODIFIER.fullmatch(ctx.text, n.end, j.start))
+    return out
+
+
+# What may stand between a name and the judge it modifies: "'s", a title of a few words,
+# capitalised or of an office ("Japanese Prime Minister", "Seoul's top envoy").
+_MODIFIER = re.compile(
+    r"(?:['’]s?)?(?:\s+(?:[A-Z][\w.-]*|top|chief|deputy|vice|senior|foreign|defen[cs]e|prime|minister"
+    r"|ministry|secretary|spokes(?:man|woman|person)|envoys?|ambassador|president|officials?|national"
+    r"|security|adviser|advisor|state|department|office)){0,4}\s+"
+)
+
+
+def previous_actor(ctx: SentenceReader) -> str | None:
+    """The state whose act the sentences before tell: the first name of the sentence before
+    when it acts there (a state, or a person's state: "Kim Jong Un watched the test ..."); when
+    that sentence names no one, the state named most before, by itself or by its people, if
+    one is named most and does not judge here."""
+    if ctx.before is None:
+        return None
+    for n in ctx.names_in(ctx.before):
+        if judges(ctx, n):
+            return None  # "Seoul said ...": a speaker, not an actor
+        if n.kind == "state":
+            return n.name
+        if n.kind == "person" and n.affiliation is not None:
+            return n.affiliation
+        return None
+    if ctx.before.start <= 0:
+        return None
+    states = Counter(
+        n.name if n.kind == "state" else n.affiliation
+        for n in ctx.names_in(Span(0, ctx.before.start))
+        if n.kind == "state" or (n.kind == "person" and n.affiliation is not None)
+    ).most_common(2)
+    if not states or (len(states) > 1 and states[0][1] == states[1][1]):
+        return None
+    judging = {authority_of(n) for n in ctx.names if judges(ctx, n)}
+    return states[0][0] if states[0][0] not in judging else None
 
 
 def judges(ctx: SentenceReader, n: ActorMention) -> bool:
     """Whether the name speaks or judges in its sentence ("Tokyo condemned ...", ", Seoul said")."""
     if _SPEAKS.match(ctx.text, n.end, ctx.sent.end) is not None:
         return True
+    if _JUDGED_BY.search(ctx.text, max(ctx.sent.start, n.start - 40), n.start) is not None:
+        return True  # "the launch was condemned by Seoul as a violation"
     adverb = _ADVERB.match(ctx.text, n.end + 1)
     verb = adverb.end() if adverb is not None else n.end + 1
     return _JUDGES.match(ctx.text, verb, ctx.sent.end) is not None
@@ -152,6 +226,9 @@ def violation_targets(ctx: SentenceReader, m: re.Match[str], violators: list[str
         # The state under a UN regime the article names most, unless it judges here.
         judging = any(ctx.un_target in (n.name, n.affiliation) and judges(ctx, n) for n in ctx.names)
         regime = None if judging else ctx.un_target
+    if regime is None and not violators and _REFERRED.search(text, sent.start, m.start()):
+        # "Tokyo condemned it as a violation": "it" is the act the sentence before told of.
+        regime = previous_actor(ctx)
     if regime is None and not violators:
         regime = unjudged_lead(ctx)
     return [regime] if regime is not None and regime not in violators else []
