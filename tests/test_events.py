@@ -658,3 +658,38 @@ class TestAgreedTo:
         text = "The two ministers reached a broad consensus on maritime security in Hanoi on Friday."
         types = [e.type for e in extract_events(_article(text, "2024-03-09"), gazetteer=GAZ)]
         assert kb.EventType.AGREEMENT in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "The presidents of the two countries agreed yesterday to seek lasting peace, as they hugged"
+            " after a landmark summit full of symbolism."
+        ),
+        (
+            "The two leaders signed a joint declaration on Friday after concluding their summit talks at"
+            " the border village."
+        ),
+        "The two leaders agreed on Friday to pursue peace following what both called a historic summit.",
+    ],
+)
+def test_summit_concluded_by_a_dated_agreement_takes_its_day(text: str) -> None:
+    # Copy reports a summit by its outcome: the agreement's day is the summit's.
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    summits = [e for e in events if e.type is kb.EventType.SUMMIT]
+    assert [(e.time.iso if e.time else None, e.modality) for e in summits] == [
+        ("2018-04-27", kb.Modality.ASSERTED)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea agreed on Friday to resume talks, two days after the summit in Hanoi.",
+        "They agreed on Friday to resume dialogue after their previous summit collapsed in Hanoi.",
+    ],
+)
+def test_summit_set_apart_from_the_agreement_keeps_clear_of_its_day(text: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert all(e.time is None or e.time.iso != "2018-04-27" for e in events if e.type is kb.EventType.SUMMIT)

@@ -331,7 +331,13 @@ def _mark_anchor(text: str, m: EventMention, start: int, names: list[ActorMentio
             if owner[-1].affiliation:
                 m.affiliations[owner[-1].name] = owner[-1].affiliation
     t = m.time
-    if t is not None and t.span is not None and t.span.end <= start and t.precision is Precision.DAY:
+    if (
+        t is not None
+        and t.span is not None
+        and t.span.end <= start
+        and t.precision is Precision.DAY
+        and not m.concluded
+    ):
         # A day before the phrase dates the clause's event, not the anchor; a month or
         # a year ("In September 2023, after the visit ...") spans both.
         m.time = None
@@ -830,7 +836,9 @@ def events_in_context(
         start = _anchor_start(text, m, None if extras else lowered)
         if start is not None:
             _mark_anchor(text, m, start, names)
-            anchors.add(id(m))
+            # The summit an agreement closed happened that day: an event of its own.
+            if not m.concluded:
+                anchors.add(id(m))
             if _AHEAD.match(text, start):
                 ahead.add(id(m))
         elif m.kind == "noun" and not m.owner and m.type in (EventType.MEETING, EventType.SUMMIT):

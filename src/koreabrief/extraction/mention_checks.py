@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from koreabrief.extraction.clauses import REPORTER
 from koreabrief.extraction.text import SentenceText, first_clause_break
-from koreabrief.models import EventType
+from koreabrief.models import EventType, Precision
 
 if TYPE_CHECKING:
     from koreabrief.extraction.actors import ActorMention
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "basis_only",
+    "concluded_summits",
     "generic",
     "participle_of",
     "reporter_before",
@@ -156,6 +157,75 @@ _OCCASION_BEFORE = re.compile(
     r"(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# What ties a summit to the agreement that closed it: "agreed on Friday ... after a
+# historic summit", "signed the accord Friday after wrapping up their summit talks". News
+# copy reports a summit by its outcome, so the agreement's day is the summit's. A span of
+# time before "after" ("two days after the summit") sets the two days apart instead.
+_CONCLUDING = re.compile(
+    r"\b(?<!days )(?<!day )(?<!weeks )(?<!week )(?<!months )(?<!month )(?<!years )(?<!year )"
+    r"(?<!hours )(?<!shortly )(?<!soon )(?<!long )"
+    r"(?:after|following|capping|concluding|wrapping\s+up|(?:culmination|end|close)\s+of)\s+"
+    r"(?:[\w'’\"“”.-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+# A summit told as an earlier one ("after their previous summit") is not the day's.
+_EARLIER_SUMMIT = re.compile(
+    r"\b(?:previous|last|earlier|past|prior|first|failed|collapsed)\s+(?:[\w-]+\s+)?$"
+)
+# Farthest a summit may sit after the agreement that closed it, in characters.
+_CONCLUDING_REACH = 200
+
+
+def concluded_summits(text: str, mentions: list[EventMention]) -> list[tuple[int, TimeRef]]:
+    """Undated summits of one sentence that a dated agreement before them concluded.
+
+    "The two leaders agreed on Friday to seek peace after a landmark summit": the
+    summit ended in the agreement, so it took place on the agreement's day. Returns
+    ``(index, time)`` pairs; the caller sets the time. Only a day is handed on (a month
+    or year may cover an earlier summit), and only to a summit not told as an earlier
+    one ("after their previous summit").
+
+    Examples:
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.models import Precision, Span, TimeRef
+        >>> import datetime as dt
+        >>> t = "They agreed on Friday to seek peace after a landmark summit."
+        >>> ms = [EventMention(type=g.trigger.type, kind=g.trigger.kind, trigger=g, sentence=Span(0, len(t)))
+        ...       for g in EventLexicon.default().find(t)]
+        >>> ms[0].time = TimeRef("on Friday", dt.date(2018, 4, 27), Precision.DAY)
+        >>> [(i, tm.text) for i, tm in concluded_summits(t, ms)]
+        [(1, 'on Friday')]
+    """
+    out = []
+    for i, b in enumerate(mentions):
+        if b.type is not EventType.SUMMIT or b.time is not None or b.mood != "plain":
+            continue
+        donor = next(
+            (
+                a
+                for a in reversed(mentions[:i])
+                if a.type is EventType.AGREEMENT
+                and a.kind == "verb"
+                and a.mood == "plain"
+                and a.time is not None
+                and a.time.precision is Precision.DAY
+                and 0 <= b.trigger.start - a.trigger.end <= _CONCLUDING_REACH
+            ),
+            None,
+        )
+        if donor is None or donor.time is None:
+            continue
+        lo = max(donor.trigger.end, b.trigger.start - 80)
+        if (
+            _CONCLUDING.search(text, lo, b.trigger.start)
+            and not _EARLIER_SUMMIT.search(text, max(0, b.trigger.start - 30), b.trigger.start)
+            and ";" not in text[donor.trigger.end : b.trigger.start]
+        ):
+            out.append((i, donor.time))
+    return out
 
 
 def shared_occasions(
