@@ -672,6 +672,10 @@ class TestAgreedTo:
             " the border village."
         ),
         "The two leaders agreed on Friday to pursue peace following what both called a historic summit.",
+        (
+            "Both presidents agreed on Friday to work toward disarmament and an official close to"
+            " the war after what each side praised as a landmark cross-border summit."
+        ),
     ],
 )
 def test_summit_concluded_by_a_dated_agreement_takes_its_day(text: str) -> None:

@@ -167,7 +167,7 @@ _CONCLUDING = re.compile(
     r"\b(?<!days )(?<!day )(?<!weeks )(?<!week )(?<!months )(?<!month )(?<!years )(?<!year )"
     r"(?<!hours )(?<!shortly )(?<!soon )(?<!long )"
     r"(?:after|following|capping|concluding|wrapping\s+up|(?:culmination|end|close)\s+of)\s+"
-    r"(?:[\w'’\"“”.-]+\s+){0,6}$",
+    r"(?:[\w'’\"“”.-]+\s+){0,8}$",
     re.IGNORECASE,
 )
 # A summit told as an earlier one ("after their previous summit") is not the day's.
