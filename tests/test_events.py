@@ -697,3 +697,21 @@ def test_summit_concluded_by_a_dated_agreement_takes_its_day(text: str) -> None:
 def test_summit_set_apart_from_the_agreement_keeps_clear_of_its_day(text: str) -> None:
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     assert all(e.time is None or e.time.iso != "2018-04-27" for e in events if e.type is kb.EventType.SUMMIT)
+
+
+@pytest.mark.parametrize("noun", ["heads of both nations", "heads of state", "heads of the two delegations"])
+def test_heads_as_a_noun_is_no_future_cue(noun: str) -> None:
+    # "heads" travels in "Kim heads to Moscow on Friday"; "the heads of ..." are people.
+    events = extract_events(
+        _article(f"The {noun} agreed on Friday to seek disarmament.", "2018-04-28"), gazetteer=GAZ
+    )
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.AGREEMENT, "2018-04-27")
+    ]
+
+
+def test_heads_to_still_tells_a_trip_to_come() -> None:
+    events = extract_events(_article("Kim heads to Moscow on Friday.", "2018-04-28"), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.DIPLOMATIC_VISIT, "2018-05-04")
+    ]
