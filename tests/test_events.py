@@ -715,3 +715,28 @@ def test_heads_to_still_tells_a_trip_to_come() -> None:
     assert [(e.type, e.time.iso if e.time else None) for e in events] == [
         (kb.EventType.DIPLOMATIC_VISIT, "2018-05-04")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "South Korea agreed on Monday to share missile data with Japan, and Japan agreed to share its"
+            " radar data with Seoul."
+        ),
+        "Kim agreed on Monday to widen trade with Moscow while Putin agreed to ship more oil to Pyongyang.",
+    ],
+)
+def test_one_agreement_told_from_each_side_is_one_event(text: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    agreements = [e for e in events if e.type is kb.EventType.AGREEMENT]
+    assert len(agreements) == 1
+    assert len(agreements[0].actors) == 2
+    assert agreements[0].time is not None
+    assert agreements[0].time.iso == "2018-04-23"
+
+
+def test_agreements_in_separate_sentences_stay_apart() -> None:
+    text = "Seoul agreed on Monday to share radar data. Tokyo agreed on Friday to buy more missiles."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert len([e for e in events if e.type is kb.EventType.AGREEMENT]) == 2

@@ -144,7 +144,7 @@ def _compatible(
             return False
     elif a is not None and b is not None and a != b and not _restated(e, m, a, b):
         return False
-    if e.actors and m.actors:
+    if e.actors and m.actors and not _each_side(e, m):
         mine = _expand(e.actors, e.affiliations)
         theirs = _expand(m.actors, m.affiliations)
         if not (set(m.actors) <= mine or set(e.actors) <= theirs):
@@ -158,6 +158,18 @@ def _compatible(
     if e.type in _PLACE_MATTERS and e.location and m.location:
         return _same_place(e.location, m.location, gazetteer)
     return True
+
+
+def _each_side(e: _Event, m: EventMention) -> bool:
+    """Whether `m` tells agreement `e` from another party in the same sentence.
+
+    "Seoul agreed on Monday to share radar data, and Tokyo agreed to do the same": an
+    agreement binds its parties, and copy often reports it once from each side; the two
+    mentions are one agreement with both as actors.
+    """
+    return e.type is EventType.AGREEMENT and any(
+        x.sentence.start == m.sentence.start and x.kind == m.kind == "verb" for x in e.mentions
+    )
 
 
 def _restated(e: _Event, m: EventMention, a: str, b: str) -> bool:
