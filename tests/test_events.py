@@ -740,3 +740,35 @@ def test_agreements_in_separate_sentences_stay_apart() -> None:
     text = "Seoul agreed on Monday to share radar data. Tokyo agreed on Friday to buy more missiles."
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     assert len([e for e in events if e.type is kb.EventType.AGREEMENT]) == 2
+
+
+def _titled(title: str, text: str) -> kb.Article:
+    return kb.Article(id="t", raw=text, text=text, title=title, published=dt.date(2018, 6, 13))
+
+
+def test_headline_summit_types_the_leaders_meeting_in_the_body() -> None:
+    text = "Donald Trump and Kim Jong Un held a meeting with each other on Tuesday in Singapore."
+    events = extract_events(_titled("Trump-Kim summit ends with a handshake", text), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [(kb.EventType.SUMMIT, "2018-06-12")]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The headline names no summit.
+        (
+            "Trump and Kim meet in Singapore",
+            "Donald Trump and Kim Jong Un held a meeting with each other on Tuesday.",
+        ),
+        # The body has a summit of its own: the meeting is a separate one beside it.
+        (
+            "Trump-Kim summit ends with a handshake",
+            "Donald Trump held a meeting with Kim Jong Un on Tuesday, before the summit on Wednesday.",
+        ),
+        # Not the people the headline names.
+        ("Trump-Kim summit ends with a handshake", "Moon Jae-in held a meeting with Xi Jinping on Tuesday."),
+    ],
+)
+def test_leaders_meeting_stays_a_meeting_without_a_headline_summit_of_theirs(title: str, text: str) -> None:
+    events = extract_events(_titled(title, text), gazetteer=GAZ)
+    assert kb.EventType.MEETING in {e.type for e in events}

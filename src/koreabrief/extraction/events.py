@@ -687,6 +687,38 @@ def _told_with(e: _Event, summits: list[_Event]) -> bool:
     return all(m.sentence.start in sentences for m in e.mentions)
 
 
+# A summit named in a headline: "Trump-Kim summit: leaders sign a document".
+_HEADLINE_SUMMIT = re.compile(r"\bsummit", re.IGNORECASE)
+_HEADLINE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _headline_summit(title: str | None, events: list[_Event]) -> list[_Event]:
+    """A meeting of the people a headline's summit names is that summit, when the body
+    names no summit of its own.
+
+    "Trump-Kim summit: leaders sign a document" over "Trump and Kim signed it, capping a
+    meeting of foes": the body tells the summit as a meeting. Every participant must be a
+    person (people carry an affiliation) whose name the headline gives.
+
+    Examples:
+        >>> _headline_summit(None, [])
+        []
+    """
+    if not title or not _HEADLINE_SUMMIT.search(title):
+        return events
+    if any(e.type is EventType.SUMMIT for e in events):
+        return events
+    words = set(_HEADLINE_WORD.findall(title))
+    for e in events:
+        if (
+            e.type is EventType.MEETING
+            and len(e.actors) >= 2
+            and all(a in e.affiliations and words.intersection(a.split()) for a in e.actors)
+        ):
+            e.type = EventType.SUMMIT
+    return events
+
+
 def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
     """A meeting of people who hold a summit on that day is the summit.
 
@@ -867,6 +899,7 @@ def events_in_context(
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged)
+    merged = _headline_summit(article.title, merged)
     merged = _meetings_into_summits(text, merged)
     out = []
     for e in merged:
