@@ -772,3 +772,24 @@ def test_headline_summit_types_the_leaders_meeting_in_the_body() -> None:
 def test_leaders_meeting_stays_a_meeting_without_a_headline_summit_of_theirs(title: str, text: str) -> None:
     events = extract_events(_titled(title, text), gazetteer=GAZ)
     assert kb.EventType.MEETING in {e.type for e in events}
+
+
+def test_ships_that_carried_munitions_made_an_arms_transfer() -> None:
+    text = "Two Russian freighters carried hundreds of crates of munitions to North Korea last year."
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.ARMS_TRANSFER, "2023")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "States may seize vessels suspected of carrying illicit cargo to North Korea.",
+        "The submarine was refitted after years of carrying ballistic missiles.",
+        "The army carried out drills with live munitions on Monday.",
+    ],
+)
+def test_carrying_other_loads_is_no_arms_transfer(text: str) -> None:
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert kb.EventType.ARMS_TRANSFER not in {e.type for e in events}
