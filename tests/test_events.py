@@ -793,3 +793,22 @@ def test_ships_that_carried_munitions_made_an_arms_transfer() -> None:
 def test_carrying_other_loads_is_no_arms_transfer(text: str) -> None:
     events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
     assert kb.EventType.ARMS_TRANSFER not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sanctions announced by the foreign ministry on Wednesday target two vessels shipping munitions.",
+        "The measures disclosed by the foreign ministry on Wednesday cover freighters supplying weapons.",
+        "The penalties released by the foreign ministry on Wednesday follow shipments of munitions.",
+    ],
+)
+def test_day_of_a_passive_report_does_not_date_what_it_reports(text: str) -> None:
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert [(e.type, e.time) for e in events] == [(kb.EventType.ARMS_TRANSFER, None)]
+
+
+def test_day_after_a_passive_report_without_agent_phrase_still_dates() -> None:
+    text = "Two vessels shipped munitions to North Korea on Wednesday, the ministry said."
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert [e.time.iso if e.time else None for e in events] == ["2024-03-27"]
