@@ -812,3 +812,16 @@ def test_day_after_a_passive_report_without_agent_phrase_still_dates() -> None:
     text = "Two vessels shipped munitions to North Korea on Wednesday, the ministry said."
     events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
     assert [e.time.iso if e.time else None for e in events] == ["2024-03-27"]
+
+
+def test_phone_talks_with_two_leaders_are_two_calls() -> None:
+    text = "Joe Biden talked by phone with Yoon Suk Yeol and Fumio Kishida after the launch."
+    events = extract_events(_article(text, "2023-04-14"), gazetteer=GAZ)
+    meetings = sorted(tuple(sorted(e.actors)) for e in events if e.type is kb.EventType.MEETING)
+    assert meetings == [("Fumio Kishida", "Joe Biden"), ("Joe Biden", "Yoon Suk Yeol")]
+
+
+def test_talks_in_person_with_two_leaders_stay_one_meeting() -> None:
+    text = "Joe Biden held talks with Yoon Suk Yeol and Fumio Kishida at Camp David."
+    events = extract_events(_article(text, "2023-08-19"), gazetteer=GAZ)
+    assert len([e for e in events if e.type is kb.EventType.MEETING]) == 1

@@ -12,6 +12,7 @@ ones `scheduled`.
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
 
@@ -687,6 +688,42 @@ def _told_with(e: _Event, summits: list[_Event]) -> bool:
     return all(m.sentence.start in sentences for m in e.mentions)
 
 
+# A conversation by telephone: "spoke with A and B by phone", "phone calls with A and B".
+_BY_PHONE = re.compile(
+    r"\b(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|(?:tele)?phone\s+(?:calls?|talks))\b", re.IGNORECASE
+)
+
+
+def _calls_apart(text: str, events: list[_Event]) -> list[_Event]:
+    """A leader who spoke by phone with two or more people held one call with each.
+
+    "Trump spoke with Abe and Moon by phone": two calls, Trump-Abe and Trump-Moon, not
+    a three-way meeting. Only a single mention whose participants are all people, the
+    first the caller, is split.
+
+    Examples:
+        >>> _calls_apart("", [])
+        []
+    """
+    out: list[_Event] = []
+    for e in events:
+        if (
+            e.type is EventType.MEETING
+            and len(e.mentions) == 1
+            and len(e.actors) >= 3
+            and all(a in e.affiliations for a in e.actors)
+            and _BY_PHONE.search(text, e.mentions[0].sentence.start, e.mentions[0].sentence.end)
+        ):
+            host, *partners = e.actors
+            for partner in partners:
+                call = copy.copy(e)
+                call.actors = [host, partner]
+                out.append(call)
+            continue
+        out.append(e)
+    return out
+
+
 # A summit named in a headline: "Trump-Kim summit: leaders sign a document".
 _HEADLINE_SUMMIT = re.compile(r"\bsummit", re.IGNORECASE)
 _HEADLINE_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -900,6 +937,7 @@ def events_in_context(
         e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged)
     merged = _headline_summit(article.title, merged)
+    merged = _calls_apart(text, merged)
     merged = _meetings_into_summits(text, merged)
     out = []
     for e in merged:
