@@ -825,3 +825,16 @@ def test_talks_in_person_with_two_leaders_stay_one_meeting() -> None:
     text = "Joe Biden held talks with Yoon Suk Yeol and Fumio Kishida at Camp David."
     events = extract_events(_article(text, "2023-08-19"), gazetteer=GAZ)
     assert len([e for e in events if e.type is kb.EventType.MEETING]) == 1
+
+
+@pytest.mark.parametrize("run", ["a series of", "a string of", "a rapid volley of", "a spate of"])
+def test_a_run_of_launches_is_no_generic_plural(run: str) -> None:
+    text = f"Pyongyang carried out {run} missile launches before the talks."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MISSILE_LAUNCH in {e.type for e in events}
+
+
+def test_a_count_of_launches_stays_a_tally() -> None:
+    text = "Pyongyang has carried out a number of missile launches."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MISSILE_LAUNCH not in {e.type for e in events}

@@ -312,6 +312,17 @@ def basis_only(m: EventMention, text: str) -> bool:
     return bool(basis) and m.time is None and not signed
 
 
+# A run of particular happenings: "a series of missile launches", "a volley of rocket launches".
+_SERIES_BEFORE = re.compile(
+    r"\b(?:a|the|its|their|this|that)\s+(?:(?:rapid|quick|recent|new|fresh)\s+)?"
+    r"(?:series|string|barrage|volley|flurry|spate|salvo|succession)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# A period a run is counted over: "a spate of tests this year", "a string of launches since May".
+_SPAN_AFTER = re.compile(r"\s+(?:this|in\s+(?:recent|the\s+past)|over\s+the|since|so\s+far)\b", re.IGNORECASE)
+
+
 def generic(m: EventMention, text: str, lowered: str | None = None) -> bool:
     """Whether `m` is a tally or a generic plural, no event (the caller drops it).
 
@@ -340,6 +351,12 @@ def generic(m: EventMention, text: str, lowered: str | None = None) -> bool:
         return False
     word = trig.text.split()[-1].lower()
     if not word.endswith("s") or word.endswith("ss"):
+        return False
+    if _SERIES_BEFORE.search(
+        text, max(m.sentence.start, trig.start - 50), trig.start
+    ) and not _SPAN_AFTER.match(text, trig.end, m.sentence.end):
+        # "carried out a series of missile launches": those launches, not launches in
+        # general; "a spate of tests this year" stays a tally over the period.
         return False
     if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 60), trig.start):
         # "has conducted six nuclear tests since 2006": a tally of many events; but
