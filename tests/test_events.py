@@ -838,3 +838,20 @@ def test_a_count_of_launches_stays_a_tally() -> None:
     text = "Pyongyang has carried out a number of missile launches."
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     assert kb.EventType.MISSILE_LAUNCH not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "talks", ["key deterrence talks", "two days of talks", "marathon nuclear consultations"]
+)
+def test_talks_held_with_any_modifier_are_a_meeting(talks: str) -> None:
+    text = f"Seoul and Washington held {talks} on Friday."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.MEETING, "2018-04-27")
+    ]
+
+
+def test_talks_held_off_or_up_are_no_meeting() -> None:
+    text = "Seoul held off talks on Friday."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MEETING not in {e.type for e in events}
