@@ -855,3 +855,10 @@ def test_talks_held_off_or_up_are_no_meeting() -> None:
     text = "Seoul held off talks on Friday."
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     assert kb.EventType.MEETING not in {e.type for e in events}
+
+
+def test_talks_an_agreement_concluded_take_its_day() -> None:
+    text = "Seoul and Washington agreed on Friday to finish the rules after the allies held deterrence talks."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    meetings = [e for e in events if e.type is kb.EventType.MEETING]
+    assert [e.time.iso if e.time else None for e in meetings] == ["2018-04-27"]

@@ -174,12 +174,14 @@ _CONCLUDING = re.compile(
 _EARLIER_SUMMIT = re.compile(
     r"\b(?:previous|last|earlier|past|prior|first|failed|collapsed)\s+(?:[\w-]+\s+)?$"
 )
+# What an agreement concludes: a summit, or talks ("agreed on Friday after the allies held talks").
+_CONCLUDED_KINDS = frozenset({EventType.SUMMIT, EventType.MEETING})
 # Farthest a summit may sit after the agreement that closed it, in characters.
 _CONCLUDING_REACH = 200
 
 
 def concluded_summits(text: str, mentions: list[EventMention]) -> list[tuple[int, TimeRef]]:
-    """Undated summits of one sentence that a dated agreement before them concluded.
+    """Undated summits (and talks) of one sentence that a dated agreement before them concluded.
 
     "The two leaders agreed on Friday to seek peace after a landmark summit": the
     summit ended in the agreement, so it took place on the agreement's day. Returns
@@ -201,7 +203,7 @@ def concluded_summits(text: str, mentions: list[EventMention]) -> list[tuple[int
     """
     out = []
     for i, b in enumerate(mentions):
-        if b.type is not EventType.SUMMIT or b.time is not None or b.mood != "plain":
+        if b.type not in _CONCLUDED_KINDS or b.time is not None or b.mood != "plain":
             continue
         donor = next(
             (
