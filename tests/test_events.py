@@ -862,3 +862,16 @@ def test_talks_an_agreement_concluded_take_its_day() -> None:
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     meetings = [e for e in events if e.type is kb.EventType.MEETING]
     assert [e.time.iso if e.time else None for e in meetings] == ["2018-04-27"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were seen as laying the groundwork for a meeting between Donald Trump and Kim Jong Un.",
+        "Seoul is pushing for a meeting between Moon Jae-in and Kim Jong Un.",
+        "The trip is paving the way for a meeting between Yoon Suk Yeol and Fumio Kishida.",
+    ],
+)
+def test_work_toward_a_meeting_is_no_meeting_held(text: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MEETING not in {e.type for e in events}
