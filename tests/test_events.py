@@ -658,3 +658,220 @@ class TestAgreedTo:
         text = "The two ministers reached a broad consensus on maritime security in Hanoi on Friday."
         types = [e.type for e in extract_events(_article(text, "2024-03-09"), gazetteer=GAZ)]
         assert kb.EventType.AGREEMENT in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "The presidents of the two countries agreed yesterday to seek lasting peace, as they hugged"
+            " after a landmark summit full of symbolism."
+        ),
+        (
+            "The two leaders signed a joint declaration on Friday after concluding their summit talks at"
+            " the border village."
+        ),
+        "The two leaders agreed on Friday to pursue peace following what both called a historic summit.",
+        (
+            "Both presidents agreed on Friday to work toward disarmament and an official close to"
+            " the war after what each side praised as a landmark cross-border summit."
+        ),
+    ],
+)
+def test_summit_concluded_by_a_dated_agreement_takes_its_day(text: str) -> None:
+    # Copy reports a summit by its outcome: the agreement's day is the summit's.
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    summits = [e for e in events if e.type is kb.EventType.SUMMIT]
+    assert [(e.time.iso if e.time else None, e.modality) for e in summits] == [
+        ("2018-04-27", kb.Modality.ASSERTED)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea agreed on Friday to resume talks, two days after the summit in Hanoi.",
+        "They agreed on Friday to resume dialogue after their previous summit collapsed in Hanoi.",
+    ],
+)
+def test_summit_set_apart_from_the_agreement_keeps_clear_of_its_day(text: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert all(e.time is None or e.time.iso != "2018-04-27" for e in events if e.type is kb.EventType.SUMMIT)
+
+
+@pytest.mark.parametrize("noun", ["heads of both nations", "heads of state", "heads of the two delegations"])
+def test_heads_as_a_noun_is_no_future_cue(noun: str) -> None:
+    # "heads" travels in "Kim heads to Moscow on Friday"; "the heads of ..." are people.
+    events = extract_events(
+        _article(f"The {noun} agreed on Friday to seek disarmament.", "2018-04-28"), gazetteer=GAZ
+    )
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.AGREEMENT, "2018-04-27")
+    ]
+
+
+def test_heads_to_still_tells_a_trip_to_come() -> None:
+    events = extract_events(_article("Kim heads to Moscow on Friday.", "2018-04-28"), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.DIPLOMATIC_VISIT, "2018-05-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "South Korea agreed on Monday to share missile data with Japan, and Japan agreed to share its"
+            " radar data with Seoul."
+        ),
+        "Kim agreed on Monday to widen trade with Moscow while Putin agreed to ship more oil to Pyongyang.",
+    ],
+)
+def test_one_agreement_told_from_each_side_is_one_event(text: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    agreements = [e for e in events if e.type is kb.EventType.AGREEMENT]
+    assert len(agreements) == 1
+    assert len(agreements[0].actors) == 2
+    assert agreements[0].time is not None
+    assert agreements[0].time.iso == "2018-04-23"
+
+
+def test_agreements_in_separate_sentences_stay_apart() -> None:
+    text = "Seoul agreed on Monday to share radar data. Tokyo agreed on Friday to buy more missiles."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert len([e for e in events if e.type is kb.EventType.AGREEMENT]) == 2
+
+
+def _titled(title: str, text: str) -> kb.Article:
+    return kb.Article(id="t", raw=text, text=text, title=title, published=dt.date(2018, 6, 13))
+
+
+def test_headline_summit_types_the_leaders_meeting_in_the_body() -> None:
+    text = "Donald Trump and Kim Jong Un held a meeting with each other on Tuesday in Singapore."
+    events = extract_events(_titled("Trump-Kim summit ends with a handshake", text), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [(kb.EventType.SUMMIT, "2018-06-12")]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The headline names no summit.
+        (
+            "Trump and Kim meet in Singapore",
+            "Donald Trump and Kim Jong Un held a meeting with each other on Tuesday.",
+        ),
+        # The body has a summit of its own: the meeting is a separate one beside it.
+        (
+            "Trump-Kim summit ends with a handshake",
+            "Donald Trump held a meeting with Kim Jong Un on Tuesday, before the summit on Wednesday.",
+        ),
+        # Not the people the headline names.
+        ("Trump-Kim summit ends with a handshake", "Moon Jae-in held a meeting with Xi Jinping on Tuesday."),
+    ],
+)
+def test_leaders_meeting_stays_a_meeting_without_a_headline_summit_of_theirs(title: str, text: str) -> None:
+    events = extract_events(_titled(title, text), gazetteer=GAZ)
+    assert kb.EventType.MEETING in {e.type for e in events}
+
+
+def test_ships_that_carried_munitions_made_an_arms_transfer() -> None:
+    text = "Two Russian freighters carried hundreds of crates of munitions to North Korea last year."
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.ARMS_TRANSFER, "2023")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "States may seize vessels suspected of carrying illicit cargo to North Korea.",
+        "The submarine was refitted after years of carrying ballistic missiles.",
+        "The army carried out drills with live munitions on Monday.",
+    ],
+)
+def test_carrying_other_loads_is_no_arms_transfer(text: str) -> None:
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert kb.EventType.ARMS_TRANSFER not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sanctions announced by the foreign ministry on Wednesday target two vessels shipping munitions.",
+        "The measures disclosed by the foreign ministry on Wednesday cover freighters supplying weapons.",
+        "The penalties released by the foreign ministry on Wednesday follow shipments of munitions.",
+    ],
+)
+def test_day_of_a_passive_report_does_not_date_what_it_reports(text: str) -> None:
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert [(e.type, e.time) for e in events] == [(kb.EventType.ARMS_TRANSFER, None)]
+
+
+def test_day_after_a_passive_report_without_agent_phrase_still_dates() -> None:
+    text = "Two vessels shipped munitions to North Korea on Wednesday, the ministry said."
+    events = extract_events(_article(text, "2024-04-02"), gazetteer=GAZ)
+    assert [e.time.iso if e.time else None for e in events] == ["2024-03-27"]
+
+
+def test_phone_talks_with_two_leaders_are_two_calls() -> None:
+    text = "Joe Biden talked by phone with Yoon Suk Yeol and Fumio Kishida after the launch."
+    events = extract_events(_article(text, "2023-04-14"), gazetteer=GAZ)
+    meetings = sorted(tuple(sorted(e.actors)) for e in events if e.type is kb.EventType.MEETING)
+    assert meetings == [("Fumio Kishida", "Joe Biden"), ("Joe Biden", "Yoon Suk Yeol")]
+
+
+def test_talks_in_person_with_two_leaders_stay_one_meeting() -> None:
+    text = "Joe Biden held talks with Yoon Suk Yeol and Fumio Kishida at Camp David."
+    events = extract_events(_article(text, "2023-08-19"), gazetteer=GAZ)
+    assert len([e for e in events if e.type is kb.EventType.MEETING]) == 1
+
+
+@pytest.mark.parametrize("run", ["a series of", "a string of", "a rapid volley of", "a spate of"])
+def test_a_run_of_launches_is_no_generic_plural(run: str) -> None:
+    text = f"Pyongyang carried out {run} missile launches before the talks."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MISSILE_LAUNCH in {e.type for e in events}
+
+
+def test_a_count_of_launches_stays_a_tally() -> None:
+    text = "Pyongyang has carried out a number of missile launches."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MISSILE_LAUNCH not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "talks", ["key deterrence talks", "two days of talks", "marathon nuclear consultations"]
+)
+def test_talks_held_with_any_modifier_are_a_meeting(talks: str) -> None:
+    text = f"Seoul and Washington held {talks} on Friday."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert [(e.type, e.time.iso if e.time else None) for e in events] == [
+        (kb.EventType.MEETING, "2018-04-27")
+    ]
+
+
+def test_talks_held_off_or_up_are_no_meeting() -> None:
+    text = "Seoul held off talks on Friday."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MEETING not in {e.type for e in events}
+
+
+def test_talks_an_agreement_concluded_take_its_day() -> None:
+    text = "Seoul and Washington agreed on Friday to finish the rules after the allies held deterrence talks."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    meetings = [e for e in events if e.type is kb.EventType.MEETING]
+    assert [e.time.iso if e.time else None for e in meetings] == ["2018-04-27"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were seen as laying the groundwork for a meeting between Donald Trump and Kim Jong Un.",
+        "Seoul is pushing for a meeting between Moon Jae-in and Kim Jong Un.",
+        "The trip is paving the way for a meeting between Yoon Suk Yeol and Fumio Kishida.",
+    ],
+)
+def test_work_toward_a_meeting_is_no_meeting_held(text: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.MEETING not in {e.type for e in events}

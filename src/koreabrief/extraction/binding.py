@@ -263,6 +263,12 @@ _ATTRIBUTIVE_BEFORE = re.compile(
 )
 _NOUN_AFTER = re.compile(r",?\s+(?!(?:and|or|to|in|on|at|by|of|for|from|with|when|as|that|which)\b)[A-Za-z]")
 _REPORTED_WHEN = re.compile(rf"\b(?:{_REPORT_WORDS}|announces|reports|confirms|claimed|claims)\s+$")
+# A report in the passive with its source: "announced by the ministry ", "released by KCNA ".
+_REPORTED_BY = re.compile(
+    r"\b(?:announced|disclosed|reported|released|published|unveiled|revealed|issued)\s+by\s+"
+    r"(?:[\w'’.-]+\s+){1,5}$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|where)\s+(?:\w+\s+){0,3}?(?:\w+ed|had|has|have|was|were|is|are)\b"
 )
@@ -356,6 +362,10 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         # "said on Tuesday it had tested a missile on Monday": with another time to come,
         # a time right after a reporting verb dates the report only.
         reported = k + 1 < len(times) and _REPORTED_WHEN.search(text, max(0, ts - 24), ts) is not None
+        if _REPORTED_BY.search(text, max(0, ts - 70), ts):
+            # "The targets announced by the ministry on Wednesday include ships involved in
+            # moving munitions": the day is the announcement's, not the happening it reports.
+            continue
         if _DEADLINE.search(text, max(0, ts - 24), ts) or _DEADLINE_TEXT.match(t.text):
             # "agreed to finish the guidelines by the middle of next year": a deadline,
             # not when the event happened.

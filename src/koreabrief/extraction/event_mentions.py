@@ -22,6 +22,7 @@ from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.mention_checks import (
     basis_only,
+    concluded_summits,
     generic,
     participle_of,
     reporter_before,
@@ -223,6 +224,8 @@ def sentence_mentions(
             m.time = None  # a past clause's day dates no event still to come
     for i, event_time, occasion_time, occasion_mood in shared_occasions(text, out, words):
         out[i].time, out[i + 1].time, out[i + 1].mood = event_time, occasion_time, occasion_mood
+    for i, concluded in concluded_summits(text, out):
+        out[i].time, out[i].concluded = concluded, True
     for m in out:
         if m.embedded and recalled(m.time, published):
             # A past event recalled in a prepositional phrase: its actors are not the clause's.

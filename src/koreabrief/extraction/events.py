@@ -12,6 +12,7 @@ ones `scheduled`.
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
 
@@ -144,7 +145,7 @@ def _compatible(
             return False
     elif a is not None and b is not None and a != b and not _restated(e, m, a, b):
         return False
-    if e.actors and m.actors:
+    if e.actors and m.actors and not _each_side(e, m):
         mine = _expand(e.actors, e.affiliations)
         theirs = _expand(m.actors, m.affiliations)
         if not (set(m.actors) <= mine or set(e.actors) <= theirs):
@@ -158,6 +159,18 @@ def _compatible(
     if e.type in _PLACE_MATTERS and e.location and m.location:
         return _same_place(e.location, m.location, gazetteer)
     return True
+
+
+def _each_side(e: _Event, m: EventMention) -> bool:
+    """Whether `m` tells agreement `e` from another party in the same sentence.
+
+    "Seoul agreed on Monday to share radar data, and Tokyo agreed to do the same": an
+    agreement binds its parties, and copy often reports it once from each side; the two
+    mentions are one agreement with both as actors.
+    """
+    return e.type is EventType.AGREEMENT and any(
+        x.sentence.start == m.sentence.start and x.kind == m.kind == "verb" for x in e.mentions
+    )
 
 
 def _restated(e: _Event, m: EventMention, a: str, b: str) -> bool:
@@ -331,7 +344,13 @@ def _mark_anchor(text: str, m: EventMention, start: int, names: list[ActorMentio
             if owner[-1].affiliation:
                 m.affiliations[owner[-1].name] = owner[-1].affiliation
     t = m.time
-    if t is not None and t.span is not None and t.span.end <= start and t.precision is Precision.DAY:
+    if (
+        t is not None
+        and t.span is not None
+        and t.span.end <= start
+        and t.precision is Precision.DAY
+        and not m.concluded
+    ):
         # A day before the phrase dates the clause's event, not the anchor; a month or
         # a year ("In September 2023, after the visit ...") spans both.
         m.time = None
@@ -669,6 +688,74 @@ def _told_with(e: _Event, summits: list[_Event]) -> bool:
     return all(m.sentence.start in sentences for m in e.mentions)
 
 
+# A conversation by telephone: "spoke with A and B by phone", "phone calls with A and B".
+_BY_PHONE = re.compile(
+    r"\b(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|(?:tele)?phone\s+(?:calls?|talks))\b", re.IGNORECASE
+)
+
+
+def _calls_apart(text: str, events: list[_Event]) -> list[_Event]:
+    """A leader who spoke by phone with two or more people held one call with each.
+
+    "Trump spoke with Abe and Moon by phone": two calls, Trump-Abe and Trump-Moon, not
+    a three-way meeting. Only a single mention whose participants are all people, the
+    first the caller, is split.
+
+    Examples:
+        >>> _calls_apart("", [])
+        []
+    """
+    out: list[_Event] = []
+    for e in events:
+        if (
+            e.type is EventType.MEETING
+            and len(e.mentions) == 1
+            and len(e.actors) >= 3
+            and all(a in e.affiliations for a in e.actors)
+            and _BY_PHONE.search(text, e.mentions[0].sentence.start, e.mentions[0].sentence.end)
+        ):
+            host, *partners = e.actors
+            for partner in partners:
+                call = copy.copy(e)
+                call.actors = [host, partner]
+                out.append(call)
+            continue
+        out.append(e)
+    return out
+
+
+# A summit named in a headline: "Trump-Kim summit: leaders sign a document".
+_HEADLINE_SUMMIT = re.compile(r"\bsummit", re.IGNORECASE)
+_HEADLINE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _headline_summit(title: str | None, events: list[_Event]) -> list[_Event]:
+    """A meeting of the people a headline's summit names is that summit, when the body
+    names no summit of its own.
+
+    "Trump-Kim summit: leaders sign a document" over "Trump and Kim signed it, capping a
+    meeting of foes": the body tells the summit as a meeting. Every participant must be a
+    person (people carry an affiliation) whose name the headline gives.
+
+    Examples:
+        >>> _headline_summit(None, [])
+        []
+    """
+    if not title or not _HEADLINE_SUMMIT.search(title):
+        return events
+    if any(e.type is EventType.SUMMIT for e in events):
+        return events
+    words = set(_HEADLINE_WORD.findall(title))
+    for e in events:
+        if (
+            e.type is EventType.MEETING
+            and len(e.actors) >= 2
+            and all(a in e.affiliations and words.intersection(a.split()) for a in e.actors)
+        ):
+            e.type = EventType.SUMMIT
+    return events
+
+
 def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
     """A meeting of people who hold a summit on that day is the summit.
 
@@ -830,7 +917,9 @@ def events_in_context(
         start = _anchor_start(text, m, None if extras else lowered)
         if start is not None:
             _mark_anchor(text, m, start, names)
-            anchors.add(id(m))
+            # The summit an agreement closed happened that day: an event of its own.
+            if not m.concluded:
+                anchors.add(id(m))
             if _AHEAD.match(text, start):
                 ahead.add(id(m))
         elif m.kind == "noun" and not m.owner and m.type in (EventType.MEETING, EventType.SUMMIT):
@@ -847,6 +936,8 @@ def events_in_context(
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged)
+    merged = _headline_summit(article.title, merged)
+    merged = _calls_apart(text, merged)
     merged = _meetings_into_summits(text, merged)
     out = []
     for e in merged:

@@ -42,3 +42,6 @@ class EventMention:
     agent: bool = False
     # An earlier event of the same kind, recalled by "the first ... since X": dated X, kept apart.
     recalled: bool = False
+    # A summit dated by the agreement that concluded it ("agreed on Friday after the summit"):
+    # read as a time anchor it would lose that day.
+    concluded: bool = False

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from koreabrief.extraction.clauses import REPORTER
 from koreabrief.extraction.text import SentenceText, first_clause_break
-from koreabrief.models import EventType
+from koreabrief.models import EventType, Precision
 
 if TYPE_CHECKING:
     from koreabrief.extraction.actors import ActorMention
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "basis_only",
+    "concluded_summits",
     "generic",
     "participle_of",
     "reporter_before",
@@ -158,6 +159,77 @@ _OCCASION_BEFORE = re.compile(
 )
 
 
+# What ties a summit to the agreement that closed it: "agreed on Friday ... after a
+# historic summit", "signed the accord Friday after wrapping up their summit talks". News
+# copy reports a summit by its outcome, so the agreement's day is the summit's. A span of
+# time before "after" ("two days after the summit") sets the two days apart instead.
+_CONCLUDING = re.compile(
+    r"\b(?<!days )(?<!day )(?<!weeks )(?<!week )(?<!months )(?<!month )(?<!years )(?<!year )"
+    r"(?<!hours )(?<!shortly )(?<!soon )(?<!long )"
+    r"(?:after|following|capping|concluding|wrapping\s+up|(?:culmination|end|close)\s+of)\s+"
+    r"(?:[\w'’\"“”.-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+# A summit told as an earlier one ("after their previous summit") is not the day's.
+_EARLIER_SUMMIT = re.compile(
+    r"\b(?:previous|last|earlier|past|prior|first|failed|collapsed)\s+(?:[\w-]+\s+)?$"
+)
+# What an agreement concludes: a summit, or talks ("agreed on Friday after the allies held talks").
+_CONCLUDED_KINDS = frozenset({EventType.SUMMIT, EventType.MEETING})
+# Farthest a summit may sit after the agreement that closed it, in characters.
+_CONCLUDING_REACH = 200
+
+
+def concluded_summits(text: str, mentions: list[EventMention]) -> list[tuple[int, TimeRef]]:
+    """Undated summits (and talks) of one sentence that a dated agreement before them concluded.
+
+    "The two leaders agreed on Friday to seek peace after a landmark summit": the
+    summit ended in the agreement, so it took place on the agreement's day. Returns
+    ``(index, time)`` pairs; the caller sets the time. Only a day is handed on (a month
+    or year may cover an earlier summit), and only to a summit not told as an earlier
+    one ("after their previous summit").
+
+    Examples:
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.models import Precision, Span, TimeRef
+        >>> import datetime as dt
+        >>> t = "They agreed on Friday to seek peace after a landmark summit."
+        >>> ms = [EventMention(type=g.trigger.type, kind=g.trigger.kind, trigger=g, sentence=Span(0, len(t)))
+        ...       for g in EventLexicon.default().find(t)]
+        >>> ms[0].time = TimeRef("on Friday", dt.date(2018, 4, 27), Precision.DAY)
+        >>> [(i, tm.text) for i, tm in concluded_summits(t, ms)]
+        [(1, 'on Friday')]
+    """
+    out = []
+    for i, b in enumerate(mentions):
+        if b.type not in _CONCLUDED_KINDS or b.time is not None or b.mood != "plain":
+            continue
+        donor = next(
+            (
+                a
+                for a in reversed(mentions[:i])
+                if a.type is EventType.AGREEMENT
+                and a.kind == "verb"
+                and a.mood == "plain"
+                and a.time is not None
+                and a.time.precision is Precision.DAY
+                and 0 <= b.trigger.start - a.trigger.end <= _CONCLUDING_REACH
+            ),
+            None,
+        )
+        if donor is None or donor.time is None:
+            continue
+        lo = max(donor.trigger.end, b.trigger.start - 80)
+        if (
+            _CONCLUDING.search(text, lo, b.trigger.start)
+            and not _EARLIER_SUMMIT.search(text, max(0, b.trigger.start - 30), b.trigger.start)
+            and ";" not in text[donor.trigger.end : b.trigger.start]
+        ):
+            out.append((i, donor.time))
+    return out
+
+
 def shared_occasions(
     text: str, mentions: list[EventMention], layer: SentenceText | None = None
 ) -> list[tuple[int, TimeRef | None, TimeRef | None, str]]:
@@ -242,6 +314,17 @@ def basis_only(m: EventMention, text: str) -> bool:
     return bool(basis) and m.time is None and not signed
 
 
+# A run of particular happenings: "a series of missile launches", "a volley of rocket launches".
+_SERIES_BEFORE = re.compile(
+    r"\b(?:a|the|its|their|this|that)\s+(?:(?:rapid|quick|recent|new|fresh)\s+)?"
+    r"(?:series|string|barrage|volley|flurry|spate|salvo|succession)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# A period a run is counted over: "a spate of tests this year", "a string of launches since May".
+_SPAN_AFTER = re.compile(r"\s+(?:this|in\s+(?:recent|the\s+past)|over\s+the|since|so\s+far)\b", re.IGNORECASE)
+
+
 def generic(m: EventMention, text: str, lowered: str | None = None) -> bool:
     """Whether `m` is a tally or a generic plural, no event (the caller drops it).
 
@@ -270,6 +353,12 @@ def generic(m: EventMention, text: str, lowered: str | None = None) -> bool:
         return False
     word = trig.text.split()[-1].lower()
     if not word.endswith("s") or word.endswith("ss"):
+        return False
+    if _SERIES_BEFORE.search(
+        text, max(m.sentence.start, trig.start - 50), trig.start
+    ) and not _SPAN_AFTER.match(text, trig.end, m.sentence.end):
+        # "carried out a series of missile launches": those launches, not launches in
+        # general; "a spate of tests this year" stays a tally over the period.
         return False
     if _COUNT_BEFORE.search(text, max(m.sentence.start, trig.start - 60), trig.start):
         # "has conducted six nuclear tests since 2006": a tally of many events; but
