@@ -146,6 +146,48 @@ class ArticleContext:
             )
         return self._mentions
 
+    def name_mentions_until(self, limit: int) -> list[NameMention]:
+        """The mentions of `name_mentions` that end by `limit`, the stage run no further than needed.
+
+        When the whole stage has run (another extractor asked for it) this is a
+        filter of it; else the stage runs over the text up to the paragraph after
+        `limit` only and is not kept (statements alone need nothing later).
+
+        Examples:
+            >>> ctx = ArticleContext("Park Jin left.\n\nKim Jong Un came.", Gazetteer.default())
+            >>> [m.text for m in ctx.name_mentions_until(14)], ctx._mentions is None
+            (['Park Jin'], True)
+        """
+        if self._mentions is None:
+            cut = self._stage_cut(limit)
+            if cut < len(self.text):
+                # Imported on first use: names.py imports `ascii_lower` from this module.
+                from koreabrief.extraction.names import find_mentions  # noqa: PLC0415
+
+                found = find_mentions(
+                    self.text[:cut],
+                    self.gazetteer,
+                    lexicon=Lexicon.default(),
+                    sentences=[s for s in self.sentences if s.end <= cut],
+                    quoted=[Span(p.start, p.end) for p in self.quotes if p.end <= cut],
+                    hits=[h for h in self.gazetteer_hits if h.end <= cut],
+                )
+                return [m for m in found if m.end <= limit]
+        return [m for m in self.name_mentions if m.end <= limit]
+
+    def _stage_cut(self, limit: int) -> int:
+        """Where a name stage for mentions ending by `limit` (a paragraph's end) may stop.
+
+        Two characters into the next paragraph: the stage's look-aheads past a
+        name (`\\s*` then a mark, as in "-[ ]") see there what they see in the
+        whole text, and nothing found beyond `limit` changes a mention before it
+        (resolution reads only what came before).
+        """
+        for para in self.paragraphs:
+            if para.start >= limit:
+                return min(len(self.text), para.start + 2)
+        return len(self.text)
+
     def actor_names(self, lex: EventLexicon) -> list[ActorMention]:
         """The actor names events and sanctions read: a view of `name_mentions`.
 

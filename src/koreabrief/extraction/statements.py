@@ -94,7 +94,7 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
     limit = paras[_index(para_starts, pieces[-1].open_at)].end
     # The article's one name stage (shared with events and sanctions): mentions after
     # the last quoted paragraph cannot matter, and resolution reads only what came before.
-    mentions = [m for m in shared.name_mentions if m.end <= limit]
+    mentions = shared.name_mentions_until(limit)
     ctx = Context(text, pieces, mentions, sentences, lex)
 
     found: list[Attribution | None] = []
