@@ -164,13 +164,17 @@ class ArticleContext:
                 # Imported on first use: names.py imports `ascii_lower` from this module.
                 from koreabrief.extraction.names import find_mentions  # noqa: PLC0415
 
+                text = self.text[:cut]
+                # The gazetteer's scan runs left to right: its hits up to `cut` are those of the
+                # whole text save any running over `cut` (which `limit` drops all the same).
+                hits = self._hits if self._hits is not None else self.gazetteer.find(text)
                 found = find_mentions(
-                    self.text[:cut],
+                    text,
                     self.gazetteer,
                     lexicon=Lexicon.default(),
                     sentences=[s for s in self.sentences if s.end <= cut],
                     quoted=[Span(p.start, p.end) for p in self.quotes if p.end <= cut],
-                    hits=[h for h in self.gazetteer_hits if h.end <= cut],
+                    hits=[h for h in hits if h.end <= cut],
                 )
                 return [m for m in found if m.end <= limit]
         return [m for m in self.name_mentions if m.end <= limit]
