@@ -84,6 +84,23 @@ class ArticleContext:
             self._sentences = sentence_spans(self.text, self.paragraphs)
         return self._sentences
 
+    def sentences_until(self, end: int) -> list[Span]:
+        """The sentences ending by `end`; when `sentences` has not run, only the
+        paragraphs starting before `end` are split (and the result is not kept).
+
+        Sentences never cross a paragraph break, so these are the first ones of `sentences`.
+
+        Examples:
+            >>> ctx = ArticleContext("One. Two.\n\nThree.", Gazetteer.default())
+            >>> [s.slice(ctx.text) for s in ctx.sentences_until(9)], ctx._sentences is None
+            (['One.', 'Two.'], True)
+        """
+        if self._sentences is not None:
+            spans = self._sentences
+        else:
+            spans = sentence_spans(self.text, [p for p in self.paragraphs if p.start < end])
+        return [s for s in spans if s.end <= end]
+
     @property
     def paragraphs(self) -> list[Span]:
         """The paragraph spans of the text."""
@@ -172,7 +189,7 @@ class ArticleContext:
                     text,
                     self.gazetteer,
                     lexicon=Lexicon.default(),
-                    sentences=[s for s in self.sentences if s.end <= cut],
+                    sentences=self.sentences_until(cut),
                     quoted=[Span(p.start, p.end) for p in self.quotes if p.end <= cut],
                     hits=[h for h in hits if h.end <= cut],
                 )

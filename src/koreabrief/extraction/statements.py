@@ -87,11 +87,12 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
     if not pieces:
         return ()
     lex = Lexicon.default()
-    sentences = shared.sentences
     para_starts = [p.start for p in paras]
     # Attribution looks back, and forward only within a quotation's paragraph:
     # names after the last quoted paragraph cannot matter.
     limit = paras[_index(para_starts, pieces[-1].open_at)].end
+    # Nor can sentences: alone, statements split no paragraph after that one.
+    sentences = shared.sentences_until(limit)
     # The article's one name stage (shared with events and sanctions): mentions after
     # the last quoted paragraph cannot matter, and resolution reads only what came before.
     mentions = shared.name_mentions_until(limit)
