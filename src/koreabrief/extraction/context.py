@@ -12,6 +12,7 @@ gazetteer, and nothing here needs to be picklable.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from koreabrief.extraction.actors import ActorMention, find_names, titled_names
@@ -53,6 +54,7 @@ class ArticleContext:
     """
 
     __slots__ = (
+        "_first_sentences",
         "_hits",
         "_layer",
         "_lowered",
@@ -69,6 +71,8 @@ class ArticleContext:
         self.text = text
         self.gazetteer = gazetteer
         self._sentences: list[Span] | None = None
+        # The sentences of the first paragraphs only (how many, and their spans): `sentences_until`.
+        self._first_sentences: tuple[int, list[Span]] | None = None
         self._paragraphs: list[Span] | None = None
         self._lowered: str | None = None
         self._hits: list[Mention] | None = None
@@ -95,10 +99,18 @@ class ArticleContext:
             >>> [s.slice(ctx.text) for s in ctx.sentences_until(9)], ctx._sentences is None
             (['One.', 'Two.'], True)
         """
-        if self._sentences is not None:
-            spans = self._sentences
-        else:
-            spans = sentence_spans(self.text, [p for p in self.paragraphs if p.start < end])
+        spans = self._sentences
+        if spans is None:
+            paras = self.paragraphs
+            # One paragraph more than `end` needs: the name stage reads into it (`_stage_cut`).
+            count = min(len(paras), bisect.bisect_left([p.start for p in paras], end) + 1)
+            if count == len(paras):
+                spans = self.sentences  # every paragraph is needed: split once, for all
+            elif self._first_sentences is not None and self._first_sentences[0] >= count:
+                spans = self._first_sentences[1]
+            else:
+                spans = sentence_spans(self.text, paras[:count])
+                self._first_sentences = (count, spans)
         return [s for s in spans if s.end <= end]
 
     @property
