@@ -102,12 +102,13 @@ class ArticleContext:
         spans = self._sentences
         if spans is None:
             paras = self.paragraphs
-            # One paragraph more than `end` needs: the name stage reads into it (`_stage_cut`).
-            count = min(len(paras), bisect.bisect_left([p.start for p in paras], end) + 1)
-            if count == len(paras):
-                spans = self.sentences  # every paragraph is needed: split once, for all
-            elif self._first_sentences is not None and self._first_sentences[0] >= count:
+            need = bisect.bisect_left([p.start for p in paras], end)
+            # One paragraph more than `end` needs is split: the name stage reads into it (`_stage_cut`).
+            count = min(len(paras), need + 1)
+            if self._first_sentences is not None and self._first_sentences[0] >= need:
                 spans = self._first_sentences[1]
+            elif count == len(paras):
+                spans = self.sentences  # every paragraph is needed: split once, for all
             else:
                 spans = sentence_spans(self.text, paras[:count])
                 self._first_sentences = (count, spans)
