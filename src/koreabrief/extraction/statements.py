@@ -283,14 +283,8 @@ def _attribute_safely(ctx: Context, piece: QuotePiece, para_end: int, article_id
 
 
 def _index(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(0, lo - 1)
+    # The bisect module in C: how many starts are at or before `pos`, less one.
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _share_within_groups(pieces: list[QuotePiece], found: list[Attribution | None]) -> None:
