@@ -90,12 +90,13 @@ class ArticleContext:
 
     def sentences_until(self, end: int) -> list[Span]:
         """The sentences ending by `end`; when `sentences` has not run, only the
-        paragraphs starting before `end` are split (and the result is not kept).
+        paragraphs starting before `end` and the one after are split (kept apart from
+        `sentences`, for the name stage's cut; all of them make `sentences` itself).
 
         Sentences never cross a paragraph break, so these are the first ones of `sentences`.
 
         Examples:
-            >>> ctx = ArticleContext("One. Two.\n\nThree.", Gazetteer.default())
+            >>> ctx = ArticleContext("One. Two.\\n\\nThree.\\n\\nFour.", Gazetteer.default())
             >>> [s.slice(ctx.text) for s in ctx.sentences_until(9)], ctx._sentences is None
             (['One.', 'Two.'], True)
         """
@@ -184,7 +185,7 @@ class ArticleContext:
         `limit` only and is not kept (statements alone need nothing later).
 
         Examples:
-            >>> ctx = ArticleContext("Park Jin left.\n\nKim Jong Un came.", Gazetteer.default())
+            >>> ctx = ArticleContext("Park Jin left.\\n\\nKim Jong Un came.", Gazetteer.default())
             >>> [m.text for m in ctx.name_mentions_until(14)], ctx._mentions is None
             (['Park Jin'], True)
         """
