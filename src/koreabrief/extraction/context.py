@@ -12,6 +12,7 @@ gazetteer, and nothing here needs to be picklable.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from koreabrief.extraction.actors import ActorMention, find_names, titled_names
@@ -53,6 +54,7 @@ class ArticleContext:
     """
 
     __slots__ = (
+        "_first_sentences",
         "_hits",
         "_layer",
         "_lowered",
@@ -69,6 +71,8 @@ class ArticleContext:
         self.text = text
         self.gazetteer = gazetteer
         self._sentences: list[Span] | None = None
+        # The sentences of the first paragraphs only (how many, and their spans): `sentences_until`.
+        self._first_sentences: tuple[int, list[Span]] | None = None
         self._paragraphs: list[Span] | None = None
         self._lowered: str | None = None
         self._hits: list[Mention] | None = None
@@ -83,6 +87,33 @@ class ArticleContext:
         if self._sentences is None:
             self._sentences = sentence_spans(self.text, self.paragraphs)
         return self._sentences
+
+    def sentences_until(self, end: int) -> list[Span]:
+        """The sentences ending by `end`; when `sentences` has not run, only the
+        paragraphs starting before `end` and the one after are split (kept apart from
+        `sentences`, for the name stage's cut; all of them make `sentences` itself).
+
+        Sentences never cross a paragraph break, so these are the first ones of `sentences`.
+
+        Examples:
+            >>> ctx = ArticleContext("One. Two.\\n\\nThree.\\n\\nFour.", Gazetteer.default())
+            >>> [s.slice(ctx.text) for s in ctx.sentences_until(9)], ctx._sentences is None
+            (['One.', 'Two.'], True)
+        """
+        spans = self._sentences
+        if spans is None:
+            paras = self.paragraphs
+            need = bisect.bisect_left([p.start for p in paras], end)
+            # One paragraph more than `end` needs is split: the name stage reads into it (`_stage_cut`).
+            count = min(len(paras), need + 1)
+            if self._first_sentences is not None and self._first_sentences[0] >= need:
+                spans = self._first_sentences[1]
+            elif count == len(paras):
+                spans = self.sentences  # every paragraph is needed: split once, for all
+            else:
+                spans = sentence_spans(self.text, paras[:count])
+                self._first_sentences = (count, spans)
+        return [s for s in spans if s.end <= end]
 
     @property
     def paragraphs(self) -> list[Span]:
@@ -145,6 +176,52 @@ class ArticleContext:
                 hits=self.gazetteer_hits,
             )
         return self._mentions
+
+    def name_mentions_until(self, limit: int) -> list[NameMention]:
+        """The mentions of `name_mentions` that end by `limit`, the stage run no further than needed.
+
+        When the whole stage has run (another extractor asked for it) this is a
+        filter of it; else the stage runs over the text up to the paragraph after
+        `limit` only and is not kept (statements alone need nothing later).
+
+        Examples:
+            >>> ctx = ArticleContext("Park Jin left.\\n\\nKim Jong Un came.", Gazetteer.default())
+            >>> [m.text for m in ctx.name_mentions_until(14)], ctx._mentions is None
+            (['Park Jin'], True)
+        """
+        if self._mentions is None:
+            cut = self._stage_cut(limit)
+            if cut < len(self.text):
+                # Imported on first use: names.py imports `ascii_lower` from this module.
+                from koreabrief.extraction.names import find_mentions  # noqa: PLC0415
+
+                text = self.text[:cut]
+                # The gazetteer's scan runs left to right: its hits up to `cut` are those of the
+                # whole text save any running over `cut` (which `limit` drops all the same).
+                hits = self._hits if self._hits is not None else self.gazetteer.find(text)
+                found = find_mentions(
+                    text,
+                    self.gazetteer,
+                    lexicon=Lexicon.default(),
+                    sentences=self.sentences_until(cut),
+                    quoted=[Span(p.start, p.end) for p in self.quotes if p.end <= cut],
+                    hits=[h for h in hits if h.end <= cut],
+                )
+                return [m for m in found if m.end <= limit]
+        return [m for m in self.name_mentions if m.end <= limit]
+
+    def _stage_cut(self, limit: int) -> int:
+        """Where a name stage for mentions ending by `limit` (a paragraph's end) may stop.
+
+        Two characters into the next paragraph: the stage's look-aheads past a
+        name (`\\s*` then a mark, as in "-[ ]") see there what they see in the
+        whole text, and nothing found beyond `limit` changes a mention before it
+        (resolution reads only what came before).
+        """
+        for para in self.paragraphs:
+            if para.start >= limit:
+                return min(len(self.text), para.start + 2)
+        return len(self.text)
 
     def actor_names(self, lex: EventLexicon) -> list[ActorMention]:
         """The actor names events and sanctions read: a view of `name_mentions`.

@@ -87,14 +87,15 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
     if not pieces:
         return ()
     lex = Lexicon.default()
-    sentences = shared.sentences
     para_starts = [p.start for p in paras]
     # Attribution looks back, and forward only within a quotation's paragraph:
     # names after the last quoted paragraph cannot matter.
     limit = paras[_index(para_starts, pieces[-1].open_at)].end
+    # Nor can sentences: alone, statements split no paragraph after that one.
+    sentences = shared.sentences_until(limit)
     # The article's one name stage (shared with events and sanctions): mentions after
     # the last quoted paragraph cannot matter, and resolution reads only what came before.
-    mentions = [m for m in shared.name_mentions if m.end <= limit]
+    mentions = shared.name_mentions_until(limit)
     ctx = Context(text, pieces, mentions, sentences, lex)
 
     found: list[Attribution | None] = []
@@ -282,14 +283,8 @@ def _attribute_safely(ctx: Context, piece: QuotePiece, para_end: int, article_id
 
 
 def _index(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(0, lo - 1)
+    # The bisect module in C: how many starts are at or before `pos`, less one.
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _share_within_groups(pieces: list[QuotePiece], found: list[Attribution | None]) -> None:
