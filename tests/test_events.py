@@ -196,14 +196,20 @@ class TestRobustness:
             "officials in several capitals weighed what the latest provocation meant for the region "
             "and its fragile diplomacy "
         )
-        small = unit * 500
-        big = unit * 5_000  # about 1 MB, one sentence
-        t0 = time.perf_counter()
-        extract_events(_article(small, "2025-01-06"), gazetteer=GAZ)
-        t_small = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        extract_events(_article(big, "2025-01-06"), gazetteer=GAZ)
-        t_big = time.perf_counter() - t0
+        small = _article(unit * 500, "2025-01-06")
+        big = _article(unit * 5_000, "2025-01-06")  # about 1 MB, one sentence
+
+        def cost(article: kb.Article) -> float:
+            # CPU time, best of two: wall time on a loaded machine (other jobs sharing the
+            # cores) swings by several times and made this check fail on linear code.
+            runs = []
+            for _ in range(2):
+                t0 = time.process_time()
+                extract_events(article, gazetteer=GAZ)
+                runs.append(time.process_time() - t0)
+            return min(runs)
+
+        t_small, t_big = cost(small), cost(big)
         assert t_big < max(10 * t_small, 0.5) * 2
 
     def test_lexicon_pickles(self) -> None:
