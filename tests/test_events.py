@@ -875,3 +875,24 @@ def test_talks_an_agreement_concluded_take_its_day() -> None:
 def test_work_toward_a_meeting_is_no_meeting_held(text: str) -> None:
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     assert kb.EventType.MEETING not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("Lavrov led a high-level Russian delegation to the ceremony on Friday.", "Sergey Lavrov"),
+        ("The Chinese delegation was headed by Li Hongzhong at the parade on Friday.", "Li Hongzhong"),
+        ("Kim praised Beijing for sending a delegation led by Li Hongzhong.", "Li Hongzhong"),
+    ],
+)
+def test_leading_a_delegation_is_a_visit_by_the_leader(text: str, visitor: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    visits = [e for e in events if e.type is kb.EventType.DIPLOMATIC_VISIT]
+    assert visits, events
+    assert any(visitor.rsplit(maxsplit=1)[-1] in " ".join(v.actors) for v in visits), visits
+
+
+def test_leading_the_talks_is_no_visit() -> None:
+    text = "Lavrov led the talks with his counterpart on Friday."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.DIPLOMATIC_VISIT not in {e.type for e in events}
