@@ -896,3 +896,19 @@ def test_leading_the_talks_is_no_visit() -> None:
     text = "Lavrov led the talks with his counterpart on Friday."
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     assert kb.EventType.DIPLOMATIC_VISIT not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("day", ["today's", "yesterday’s", "Thursday's"])
+def test_a_days_meeting_refers_back_and_takes_no_partner_after_with(day: str) -> None:
+    text = (
+        "Vladimir Putin held a summit with Kim Jong Un on Thursday. "
+        f'"We will talk openly about {day} meeting with the American side," Putin told reporters.'
+    )
+    events = extract_events(_article(text, "2019-04-25"), gazetteer=GAZ)
+    assert "United States" not in {a for e in events for a in e.actors}, events
+
+
+def test_a_persons_meeting_with_someone_is_still_a_meeting() -> None:
+    text = "Trump's meeting with Kim Jong Un took place on Thursday."
+    events = extract_events(_article(text, "2019-04-25"), gazetteer=GAZ)
+    assert [e.type for e in events] == [kb.EventType.MEETING]
