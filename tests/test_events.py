@@ -912,3 +912,20 @@ def test_a_persons_meeting_with_someone_is_still_a_meeting() -> None:
     text = "Trump's meeting with Kim Jong Un took place on Thursday."
     events = extract_events(_article(text, "2019-04-25"), gazetteer=GAZ)
     assert [e.type for e in events] == [kb.EventType.MEETING]
+
+
+@pytest.mark.parametrize("same", ["that day", "the same day", "that morning"])
+def test_that_day_takes_the_day_the_story_last_named(same: str) -> None:
+    text = (
+        "North Korea fired a missile on Monday. "
+        f"At about 9 a.m. {same}, the North also fired artillery shells into the sea."
+    )
+    events = extract_events(_article(text, "2023-07-27"), gazetteer=GAZ)
+    dates = {e.type: e.time.iso if e.time else None for e in events}
+    assert dates[kb.EventType.ARTILLERY_FIRE] == "2023-07-24", events
+
+
+def test_that_day_with_no_day_named_before_stays_undated() -> None:
+    text = "At about 9 a.m. that day, the North fired artillery shells into the sea."
+    events = extract_events(_article(text, "2023-07-27"), gazetteer=GAZ)
+    assert [e.time.date if e.time else None for e in events] == [None]
