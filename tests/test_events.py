@@ -881,3 +881,57 @@ def test_talks_an_agreement_concluded_take_its_day() -> None:
 def test_work_toward_a_meeting_is_no_meeting_held(text: str) -> None:
     events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
     assert kb.EventType.MEETING not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("Lavrov led a high-level Russian delegation to the ceremony on Friday.", "Sergey Lavrov"),
+        ("The Chinese delegation was headed by Li Hongzhong at the parade on Friday.", "Li Hongzhong"),
+        ("Kim praised Beijing for sending a delegation led by Li Hongzhong.", "Li Hongzhong"),
+    ],
+)
+def test_leading_a_delegation_is_a_visit_by_the_leader(text: str, visitor: str) -> None:
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    visits = [e for e in events if e.type is kb.EventType.DIPLOMATIC_VISIT]
+    assert visits, events
+    assert any(visitor.rsplit(maxsplit=1)[-1] in " ".join(v.actors) for v in visits), visits
+
+
+def test_leading_the_talks_is_no_visit() -> None:
+    text = "Lavrov led the talks with his counterpart on Friday."
+    events = extract_events(_article(text, "2018-04-28"), gazetteer=GAZ)
+    assert kb.EventType.DIPLOMATIC_VISIT not in {e.type for e in events}
+
+
+@pytest.mark.parametrize("day", ["today's", "yesterday’s", "Thursday's"])
+def test_a_days_meeting_refers_back_and_takes_no_partner_after_with(day: str) -> None:
+    text = (
+        "Vladimir Putin held a summit with Kim Jong Un on Thursday. "
+        f'"We will talk openly about {day} meeting with the American side," Putin told reporters.'
+    )
+    events = extract_events(_article(text, "2019-04-25"), gazetteer=GAZ)
+    assert "United States" not in {a for e in events for a in e.actors}, events
+
+
+def test_a_persons_meeting_with_someone_is_still_a_meeting() -> None:
+    text = "Trump's meeting with Kim Jong Un took place on Thursday."
+    events = extract_events(_article(text, "2019-04-25"), gazetteer=GAZ)
+    assert [e.type for e in events] == [kb.EventType.MEETING]
+
+
+@pytest.mark.parametrize("same", ["that day", "the same day", "that morning"])
+def test_that_day_takes_the_day_the_story_last_named(same: str) -> None:
+    text = (
+        "North Korea fired a missile on Monday. "
+        f"At about 9 a.m. {same}, the North also fired artillery shells into the sea."
+    )
+    events = extract_events(_article(text, "2023-07-27"), gazetteer=GAZ)
+    dates = {e.type: e.time.iso if e.time else None for e in events}
+    assert dates[kb.EventType.ARTILLERY_FIRE] == "2023-07-24", events
+
+
+def test_that_day_with_no_day_named_before_stays_undated() -> None:
+    text = "At about 9 a.m. that day, the North fired artillery shells into the sea."
+    events = extract_events(_article(text, "2023-07-27"), gazetteer=GAZ)
+    assert [e.time.date if e.time else None for e in events] == [None]

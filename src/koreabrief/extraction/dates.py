@@ -53,7 +53,7 @@ _TIME = re.compile(
     r"(?P<reldir>before|after|ahead of|ago|earlier|later|prior to)"
     r"(?:\s+the\s+[a-z]{3,20})?)"
     r"|(?P<ana>(?i:the\s+(?:previous|following|next|preceding)\s+(?:day|morning|evening|night)"
-    r"|the\s+day\s+(?:before|after)))"
+    r"|the\s+day\s+(?:before|after)|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)))"
     rf"|(?P<md>{_LEAD}(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
     rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
@@ -97,7 +97,7 @@ _FIRST_WORDS = (
     "autumn", "yesterday", "today", "tonight", "tomorrow", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
+    "friday", "saturday", "sunday", "that",
 )  # fmt: skip
 # Where an expression can start: a word start (`_TIME` opens with this look-behind) at a
 # digit or one of `_FIRST_WORDS`. A superset of the places `_TIME` matches at, so the big
@@ -153,7 +153,9 @@ _OFFSET = re.compile(
     rf"(?i:(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+"
     r"(?P<dir>before|after|ahead\s+of|prior\s+to|earlier|later)"
     r"|the\s+(?P<ana>previous|preceding|following|next)\s+(?:day|morning|evening|night)"
-    r"|the\s+day\s+(?P<dayrel>before|after))(?:\s+the\s+[a-z]{3,20})?"
+    r"|the\s+day\s+(?P<dayrel>before|after)"
+    # "at 4 p.m. that day": the day the narrative last named, no shift.
+    r"|(?P<same>that|the\s+same)\s+(?:day|morning|afternoon|evening|night))(?:\s+the\s+[a-z]{3,20})?"
 )
 
 
@@ -172,6 +174,8 @@ def offset_of(text: str) -> Offset | None:
     m = _OFFSET.fullmatch(text.strip())
     if m is None:
         return None
+    if m.group("same"):
+        return Offset(relativedelta(), Precision.DAY, False)
     if m.group("ana") or m.group("dayrel"):
         word = (m.group("ana") or m.group("dayrel")).lower()
         sign = -1 if word in ("previous", "preceding", "before") else 1

@@ -452,6 +452,10 @@ def _fill_arguments(
         elif determiner_before(s, max(s.sent.start, trig.start - 60), trig.start):
             m.anaphoric = True
         by = _BY_OF.match(text[trig.end : trig.end + 12])
+        if by and m.actors and trig.text.lower().endswith(("led", "headed")):
+            # "the Chinese delegation was headed by Li": the leader named after "by" is the
+            # visitor, not the state its adjective names.
+            m.actors = []
         if by and not m.actors and m.type not in (EventType.IMPEACHMENT, EventType.ARREST):
             after = s.after(trig.end, trig.end + by.end() + 60)
             wanted = [n for n in after if (n.kind == "person") == pf]

@@ -810,11 +810,13 @@ def _keep(e: _Event, text: str = "") -> bool:
         return bool(e.actors) or (e.time is not None and e.time.date is not None) or bool(e.location)
     if e.type is EventType.DIPLOMATIC_VISIT:
         # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home;
-        # "a trip to the secluded nation" goes abroad though it names no place.
+        # "a trip to the secluded nation" goes abroad though it names no place. A delegation
+        # is sent abroad by definition: leading one is a visit though no place is named.
         return (
             bool(e.location)
             or e.target is not None
             or any(_to_a_state(text, m.trigger.end) for m in e.mentions)
+            or any("delegation" in m.trigger.text.lower() for m in e.mentions)
         )
     return True
 
