@@ -487,7 +487,25 @@ class Resolver:
             for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
                 if earlier.kind != "state" and earlier is not m and self._is_body(earlier.name, tail):
                     return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
+            if tail == "government" and m.text.lower().startswith("the "):
+                return self._home_state(m) or m
         return m
+
+    def _home_state(self, m: NameMention) -> NameMention | None:
+        """A bare "the government" no government named before explains: the state of the
+        last body named ("The U.S. Treasury Department ... the government said" is the
+        United States), the bodies-by-plain-name convention for an unqualified government."""
+        for earlier in reversed(self.bodies[-4:]):
+            if self.quoted is not None and self.quoted[earlier.start] == 1:
+                continue  # a body the speaker names is not the writer's referent
+            if self._sentence(earlier.start) < self._sentence(m.start) - 1:
+                return None
+            owner = earlier.name if earlier.kind == "state" else earlier.affiliation
+            entity = self.gaz.resolve(owner) if owner else None
+            if entity is None or entity.kind != "state":
+                return None
+            return _evolve(m, name=entity.name, kind="state", affiliation=None)
+        return None
 
     def _is_body(self, name: str | None, canonical: str) -> bool:
         """`_same_body`, or one of the gazetteer's forms of `name` is such a body: "the
@@ -640,8 +658,13 @@ class Resolver:
 
 
 # Bodies a generic word names again though their own name lacks it: "the broadcaster"
-# after "North Korean state television" or the Korean Broadcasting System.
-_KIN = {"broadcaster": frozenset(["television", "tv", "broadcasting", "broadcaster", "radio"])}
+# after "North Korean state television" or the Korean Broadcasting System; "the government"
+# (or "Administration officials") after "the Obama administration": news copy uses the
+# words for a ruling executive interchangeably.
+_KIN = {
+    "broadcaster": frozenset(["television", "tv", "broadcasting", "broadcaster", "radio"]),
+    "government": frozenset(["government", "administration", "cabinet"]),
+}
 
 
 def _same_body(name: str | None, canonical: str) -> bool:
