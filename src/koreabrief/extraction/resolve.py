@@ -209,9 +209,17 @@ class Resolver:
                 heads = self._state_head(m.start, known)
                 # "Kim said" in a story about North Korea, no Kim named in full: its leader.
                 known = heads or self._dominant_head(known)
-            if len(known) == 1:
+            if len(known) == 1 and not self._shared_surname(m, known[0]):
                 return _with_entity(m, known[0])
         return m
+
+    def _shared_surname(self, m: NameMention, e: Entity) -> bool:
+        """True when a lone common East Asian surname ("Jin", "Park") must not be read as the
+        gazetteer's one holder of it: millions share it, so that the gazetteer knows one is no
+        evidence. A leader ("Xi") or a title naming the role ("Gen. Jin") still is."""
+        if m.role or m.text not in self.lex.korean_surnames:
+            return False
+        return not any(e.role in roles for roles in _HEAD_ROLES)
 
     def _state_head(self, pos: int, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
         """ "N. Korea's Kim", "China's Xi": of the people with this surname, the one
@@ -642,7 +650,9 @@ class Resolver:
             return False
         name = m.name or " "
         if " " not in name:
-            return True  # "Sunan", "War"
+            # "Sunan", "War"; but a common East Asian surname given alone ("his family name
+            # Jin") is a person's by more than its shape.
+            return name not in self.lex.korean_surnames
         return self.text[max(0, m.start - 4) : m.start].lower() in ("the ", " an ", " a ")
 
     def _antecedent(self, pos: int, *, people_only: bool = False) -> NameMention | None:
