@@ -45,3 +45,18 @@ def test_government_with_no_state_in_reach_stays_unresolved() -> None:
     """Nothing named nearby: no state is invented for "the government"."""
     text = "Markets fell sharply. Later the government said the slump was “temporary” and would pass."
     assert _speaker(text) in (None, "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Pentagon officials said the drill was “routine” and planned.", "US Department of Defense"),
+        (
+            "The Obama administration acted on Wednesday. Administration officials said it was “overdue”.",
+            "Obama administration",
+        ),
+    ],
+)
+def test_body_staff_speak_for_the_body(text: str, body: str) -> None:
+    """ "<Body> officials said": unnamed staff speak for the body that qualifies them."""
+    assert _speaker(text) == body
