@@ -873,6 +873,13 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
         return None
     inside = ctx.mentions_in(start, end)
     if head is not None and head.kind != "anonymous":
+        if (
+            head.kind in ("organisation", "collective")
+            and text[head.end : end].strip().lower() in _BODY_STAFF
+        ):
+            # "Pentagon officials said", "Administration officials told": unnamed staff
+            # speak for the body that qualifies them.
+            return head, None
         owned = text.startswith(("’s ", "'s "), head.end) or head.kind == "state"
         if owned and len(words) <= 5:
             # "Seoul’s delegation told", "Pyongyang residents told": somebody of
@@ -889,6 +896,10 @@ def _np(ctx: Context, start: int, end: int) -> tuple[NameMention | None, str | N
 
 
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
+# Plural nouns of a body's unnamed staff after its name ("Pentagon officials"): the body speaks.
+_BODY_STAFF = frozenset(
+    ["officials", "spokesmen", "spokeswomen", "spokespeople", "spokespersons", "representatives"]
+)
 
 
 def _trivial_gap(ctx: Context, gap: str) -> bool:

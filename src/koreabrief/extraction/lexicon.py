@@ -80,6 +80,8 @@ class Lexicon:
     document_verbs: frozenset[str] = field(default=frozenset())
     # Lower-case nouns after which "the <Name> ... <noun>" is an organisation ("exchange").
     organisation_nouns: frozenset[str] = field(default=frozenset())
+    # Lower-case nouns of a firm's staff: "a manager at <Name>" makes <Name> an organisation.
+    staff_nouns: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
@@ -132,6 +134,7 @@ class Lexicon:
             document_nouns=frozenset(cues.get("documents", ())),
             document_verbs=frozenset(cues.get("document_verbs", ())),
             organisation_nouns=frozenset(names.get("organisation_nouns", ())),
+            staff_nouns=frozenset(names.get("staff_nouns", ())),
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -220,6 +223,7 @@ _STATE_FIELDS = (
     "document_nouns",
     "document_verbs",
     "organisation_nouns",
+    "staff_nouns",
 )
 
 

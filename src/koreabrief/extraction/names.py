@@ -709,6 +709,10 @@ class _Finder:
             after = _NOUN_AFTER.match(text, end)
             words_after = after.group(0).split() if after is not None else []
             is_org = any(w in lex.organisation_nouns for w in words_after)
+        if not is_org and text.endswith((" at ", " with "), 0, pos):
+            # "a manager at Yanbian Silverstar": a staff noun's employer, a firm.
+            staff = _STAFF_AT.search(text, max(0, pos - 40), pos)
+            is_org = staff is not None and staff.group(1).lower().removesuffix("s") in lex.staff_nouns
         if is_org:
             self._add_new(pos, end, mention, _clean_name(mention), "organisation")
             return
@@ -758,6 +762,8 @@ _FIELD_HEADS = frozenset(
 )
 _FIELD_AFTER = re.compile(r"[ ](?:for|of|on)[ ](?:the[ ])?[A-Z]")
 # Up to two lower-case words after a name, then the noun they lead to ("cryptocurrency exchange").
+# The lower-case noun right before " at " or " with " and a name ("a manager at ").
+_STAFF_AT = re.compile(r"(?<![\w-])([A-Za-z]{2,20})[ ](?:at|with)[ ]\Z")
 _NOUN_AFTER = re.compile(r"(?:[ ][a-z][a-z-]{0,20}){1,3}(?![\w-])")
 # What closes an appositive name after a title and its comma ("a spokesman, Lee Min-su, said").
 _APPOSITIVE_END = re.compile(r"\s*(?:[,.;:!?)\]”’\"'—–]|\(|-[ ]|\Z)")
@@ -845,7 +851,13 @@ def _sentence_initial(text: str, pos: int) -> bool:
     j = pos
     while j > 0 and text[j - 1] in ' “"‘(':
         j -= 1
+    if j > 1 and text[j - 1] == "\n" and text[j - 2] in _WRAPPED:
+        return False  # a hard-wrapped line ("give his family name\nJin, said"): mid-sentence
     return j == 0 or text[j - 1] in ".!?\n"
+
+
+# Characters a hard-wrapped line breaks after inside a sentence: a lower-case letter or a comma.
+_WRAPPED = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def _is_initial(token: str) -> bool:

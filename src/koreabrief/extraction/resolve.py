@@ -209,9 +209,17 @@ class Resolver:
                 heads = self._state_head(m.start, known)
                 # "Kim said" in a story about North Korea, no Kim named in full: its leader.
                 known = heads or self._dominant_head(known)
-            if len(known) == 1:
+            if len(known) == 1 and not self._shared_surname(m, known[0]):
                 return _with_entity(m, known[0])
         return m
+
+    def _shared_surname(self, m: NameMention, e: Entity) -> bool:
+        """True when a lone common East Asian surname ("Jin", "Park") must not be read as the
+        gazetteer's one holder of it: millions share it, so that the gazetteer knows one is no
+        evidence. A leader ("Xi") or a title naming the role ("Gen. Jin") still is."""
+        if m.role or m.text not in self.lex.korean_surnames:
+            return False
+        return not any(e.role in roles for roles in _HEAD_ROLES)
 
     def _state_head(self, pos: int, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
         """ "N. Korea's Kim", "China's Xi": of the people with this surname, the one
@@ -487,7 +495,25 @@ class Resolver:
             for earlier in reversed(self.bodies[-_MAX_LOOKBACK:]):
                 if earlier.kind != "state" and earlier is not m and self._is_body(earlier.name, tail):
                     return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
+            if tail == "government" and m.text.lower().startswith("the "):
+                return self._home_state(m) or m
         return m
+
+    def _home_state(self, m: NameMention) -> NameMention | None:
+        """A bare "the government" no government named before explains: the state of the
+        last body named ("The U.S. Treasury Department ... the government said" is the
+        United States), the bodies-by-plain-name convention for an unqualified government."""
+        for earlier in reversed(self.bodies[-4:]):
+            if self.quoted is not None and self.quoted[earlier.start] == 1:
+                continue  # a body the speaker names is not the writer's referent
+            if self._sentence(earlier.start) < self._sentence(m.start) - 1:
+                return None
+            owner = earlier.name if earlier.kind == "state" else earlier.affiliation
+            entity = self.gaz.resolve(owner) if owner else None
+            if entity is None or entity.kind != "state":
+                return None
+            return _evolve(m, name=entity.name, kind="state", affiliation=None)
+        return None
 
     def _is_body(self, name: str | None, canonical: str) -> bool:
         """`_same_body`, or one of the gazetteer's forms of `name` is such a body: "the
@@ -624,7 +650,9 @@ class Resolver:
             return False
         name = m.name or " "
         if " " not in name:
-            return True  # "Sunan", "War"
+            # "Sunan", "War"; but a common East Asian surname given alone ("his family name
+            # Jin") is a person's by more than its shape.
+            return name not in self.lex.korean_surnames
         return self.text[max(0, m.start - 4) : m.start].lower() in ("the ", " an ", " a ")
 
     def _antecedent(self, pos: int, *, people_only: bool = False) -> NameMention | None:
@@ -640,8 +668,13 @@ class Resolver:
 
 
 # Bodies a generic word names again though their own name lacks it: "the broadcaster"
-# after "North Korean state television" or the Korean Broadcasting System.
-_KIN = {"broadcaster": frozenset(["television", "tv", "broadcasting", "broadcaster", "radio"])}
+# after "North Korean state television" or the Korean Broadcasting System; "the government"
+# (or "Administration officials") after "the Obama administration": news copy uses the
+# words for a ruling executive interchangeably.
+_KIN = {
+    "broadcaster": frozenset(["television", "tv", "broadcasting", "broadcaster", "radio"]),
+    "government": frozenset(["government", "administration", "cabinet"]),
+}
 
 
 def _same_body(name: str | None, canonical: str) -> bool:
