@@ -16,7 +16,15 @@ from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_befo
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
-from koreabrief.extraction.names import _BODY_GLUE, _PRONOUN, _PRONOUN_GLUE, _TITLE_GLUE, _spans
+from koreabrief.extraction.names import (
+    _BODY_GLUE,
+    _BODY_OF,
+    _BODY_OF_TAILS,
+    _PRONOUN,
+    _PRONOUN_GLUE,
+    _TITLE_GLUE,
+    _spans,
+)
 from koreabrief.extraction.sanction_cues import sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_reader import SentenceReader
@@ -148,3 +156,14 @@ def test_sanction_cues_from_the_lowered_twin_are_the_finditer(words: str, data: 
     twin = lex.lowered.finditer(ascii_lower(text), start, end)
     found = [lex.pattern.match(text, q.start(), end) for q in twin]
     assert [(m.span(), m.lastgroup) for m in found if m is not None] == direct
+
+
+_BODY_OF_WORDS = ["Institute", "Center", "Council", "Society", "for", "of", "on", "the", "The", "Peace"]
+
+
+@given(_texts(_BODY_OF_WORDS, sep=" ", max_size=12))
+def test_body_of_gate_keeps_every_match(text: str) -> None:
+    """The suffix test in front of `_BODY_OF` never skips a text the pattern matches."""
+    for pos in range(len(text) + 1):
+        if _BODY_OF.search(text, max(0, pos - 80), pos) is not None:
+            assert text.endswith(_BODY_OF_TAILS, 0, pos)
