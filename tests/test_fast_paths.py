@@ -12,6 +12,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from koreabrief.extraction.attribution import Context, _may_hold_document
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
@@ -167,3 +168,38 @@ def test_body_of_gate_keeps_every_match(text: str) -> None:
     for pos in range(len(text) + 1):
         if _BODY_OF.search(text, max(0, pos - 80), pos) is not None:
             assert text.endswith(_BODY_OF_TAILS, 0, pos)
+
+
+_DOCUMENT_WORDS = [
+    "the",
+    "Statement",
+    "statements",
+    "REPORT",
+    "ſtatement",
+    "ı",
+    "İ",
+    "communiqué",
+    "said",
+    "x",
+]
+
+
+@given(_texts(_DOCUMENT_WORDS, sep=" ", max_size=12), st.data())
+def test_document_gate_keeps_every_match(text: str, data: st.DataObject) -> None:
+    """The substring test in front of the document pattern never skips a window it matches in."""
+    lex = Lexicon.default()
+    ctx = Context(text, [], [], [], lex)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    if lex.pattern("document").search(text, lo, hi) is not None:
+        assert _may_hold_document(ctx, lo, hi)
+
+
+def test_document_gate_leaves_case_folding_letters_to_the_pattern() -> None:
+    """ "ſ" matches "s" under `re.IGNORECASE` but not after `str.lower`; "İ" lower-cases to two."""
+    lex = Lexicon.default()
+    for text in ["the ſtatement said", "İİİİ the report said"]:
+        ctx = Context(text, [], [], [], lex)
+        match = lex.pattern("document").search(text)
+        assert match is not None
+        assert _may_hold_document(ctx, match.start(), match.end())
