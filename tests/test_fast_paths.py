@@ -12,11 +12,20 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from koreabrief.extraction.attribution import Context, _may_hold_document
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
-from koreabrief.extraction.names import _BODY_GLUE, _PRONOUN, _PRONOUN_GLUE, _TITLE_GLUE, _spans
+from koreabrief.extraction.names import (
+    _BODY_GLUE,
+    _BODY_OF,
+    _BODY_OF_TAILS,
+    _PRONOUN,
+    _PRONOUN_GLUE,
+    _TITLE_GLUE,
+    _spans,
+)
 from koreabrief.extraction.sanction_cues import sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_reader import SentenceReader
@@ -148,3 +157,49 @@ def test_sanction_cues_from_the_lowered_twin_are_the_finditer(words: str, data: 
     twin = lex.lowered.finditer(ascii_lower(text), start, end)
     found = [lex.pattern.match(text, q.start(), end) for q in twin]
     assert [(m.span(), m.lastgroup) for m in found if m is not None] == direct
+
+
+_BODY_OF_WORDS = ["Institute", "Center", "Council", "Society", "for", "of", "on", "the", "The", "Peace"]
+
+
+@given(_texts(_BODY_OF_WORDS, sep=" ", max_size=12))
+def test_body_of_gate_keeps_every_match(text: str) -> None:
+    """The suffix test in front of `_BODY_OF` never skips a text the pattern matches."""
+    for pos in range(len(text) + 1):
+        if _BODY_OF.search(text, max(0, pos - 80), pos) is not None:
+            assert text.endswith(_BODY_OF_TAILS, 0, pos)
+
+
+_DOCUMENT_WORDS = [
+    "the",
+    "Statement",
+    "statements",
+    "REPORT",
+    "ſtatement",
+    "ı",
+    "İ",
+    "communiqué",
+    "said",
+    "x",
+]
+
+
+@given(_texts(_DOCUMENT_WORDS, sep=" ", max_size=12), st.data())
+def test_document_gate_keeps_every_match(text: str, data: st.DataObject) -> None:
+    """The substring test in front of the document pattern never skips a window it matches in."""
+    lex = Lexicon.default()
+    ctx = Context(text, [], [], [], lex)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    if lex.pattern("document").search(text, lo, hi) is not None:
+        assert _may_hold_document(ctx, lo, hi)
+
+
+def test_document_gate_leaves_case_folding_letters_to_the_pattern() -> None:
+    """ "ſ" matches "s" under `re.IGNORECASE` but not after `str.lower`; "İ" lower-cases to two."""
+    lex = Lexicon.default()
+    for text in ["the ſtatement said", "İİİİ the report said"]:
+        ctx = Context(text, [], [], [], lex)
+        match = lex.pattern("document").search(text)
+        assert match is not None
+        assert _may_hold_document(ctx, match.start(), match.end())

@@ -11,6 +11,7 @@ looks at bounded windows, so time stays linear in the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from attrs import frozen
@@ -19,6 +20,7 @@ from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.models import Span
+from koreabrief.patterns import trie_regex
 
 __all__ = ["Attribution", "Context", "attribute", "channel", "previous_subject"]
 
@@ -182,6 +184,22 @@ class Context:
         # Names inside quotations are the speaker's words, never the attribution.
         self.mentions = self._outside_quotes(mentions)
         self.mention_starts = [m.start for m in self.mentions]
+        self._lowered: str | None = None
+
+    def lowered(self) -> str | None:
+        """The text lower-cased (once), or None when it holds a letter that `re.IGNORECASE`
+        folds to an ASCII one but `str.lower` does not ("ſ", "ı", "İ"; "İ" also lower-cases
+        to two characters): tests on it then answer as the case-folding patterns do.
+
+        Examples:
+            >>> Context("The REPORT", [], [], [], Lexicon.default()).lowered()
+            'the report'
+        """
+        if self._lowered is None:
+            text = self.text
+            folds = "ſ" in text or "ı" in text or "İ" in text
+            self._lowered = "" if folds else text.lower()
+        return self._lowered or None
 
     def _outside_quotes(self, mentions: list[NameMention]) -> list[NameMention]:
         """The speaker-like `mentions` for which `quoted(m.start)` is False.
@@ -404,6 +422,29 @@ _DOCUMENT_REACH = 600
 _DOCUMENT_SENTENCES = 4
 
 
+@functools.cache
+def _document_twin(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A case-sensitive pattern for lower-cased text that finds a document noun wherever
+    the lexicon's `document` pattern can: it has no look-behind, so the regex engine skips
+    to the nouns' first letters instead of trying every position. Nouns that hold a shorter
+    one ("statements" holds "statement") are left out.
+
+    Examples:
+        >>> _document_twin(frozenset(["statement", "statements"])).search("the statements").span()
+        (4, 13)
+    """
+    keys = sorted(n for n in nouns if not any(m != n and m in n for m in nouns))
+    return re.compile(trie_regex(keys))
+
+
+def _may_hold_document(ctx: Context, lo: int, hi: int) -> bool:
+    """False only when `text[lo:hi]` holds no document noun, so the pattern need not scan it."""
+    lowered = ctx.lowered()
+    if lowered is None:
+        return True
+    return _document_twin(ctx.lex.document_nouns).search(lowered, lo, hi) is not None
+
+
 def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Attribution | None:
     """The issuer of the document that speaks a quotation, with the document's verb as cue.
 
@@ -417,8 +458,11 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     # Only a document verb after the attribution found can win over it: most often there
     # is none, and the sentence need not be sought.
     before_quote = named and found is not None and found.start < piece.open_at
-    if before_quote and found is not None and document_re.search(text, found.end, piece.open_at) is None:
-        return _document_it(ctx, found)
+    if before_quote and found is not None:
+        if not _may_hold_document(ctx, found.end, piece.open_at):
+            return _document_it(ctx, found)
+        if document_re.search(text, found.end, piece.open_at) is None:
+            return _document_it(ctx, found)
     sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
     lo = max(sentence.start, piece.open_at - _PRE_WINDOW)
     if not named and found is not None and found.np_text and found.start >= piece.open_at:
@@ -431,7 +475,7 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     if named and found is not None:
         # Only a document verb after the attribution found can win over it.
         lo = max(lo, found.end)
-    if document_re.search(text, lo, piece.open_at) is None:
+    if not _may_hold_document(ctx, lo, piece.open_at) or document_re.search(text, lo, piece.open_at) is None:
         return None  # the usual case: no document before the quotation
     last = None
     for noun in document_re.finditer(text, lo, piece.open_at):

@@ -655,7 +655,11 @@ class _Finder:
             return  # "(General) Staff", "(Supreme) Command" left alone: a body's word, no one's name
         if _bare(tokens[-1]) in _FIELD_HEADS and _FIELD_AFTER.match(text, pos + len(" ".join(tokens))):
             return  # "Korea Center| for Peace Studies": the run after "for" takes it in (below)
-        opener = _BODY_OF.search(text, max(0, pos - 80), pos) if pos > 5 and text[pos - 1] == " " else None
+        opener = None
+        # `_BODY_OF` ends in "for|of|on [the] ": a plain suffix test skips its scan of the
+        # 80 characters before most runs, which follow no such word.
+        if pos > 5 and text.endswith(_BODY_OF_TAILS, 0, pos):
+            opener = _BODY_OF.search(text, max(0, pos - 80), pos)
         if opener is not None:
             # "Institute for American Studies", "Center for Naval Analyses": the run after "for"
             # names what the body studies, the body is the whole run from its head word.
@@ -757,6 +761,8 @@ _BODY_OF = re.compile(
     r"(?:Institute|Center|Centre|Council|Foundation|Academy|Society|Association)"
     r"[ ](?:for|of|on)[ ](?:the[ ])?\Z"
 )
+# What text before a run must end with for `_BODY_OF` to match it (a cheap gate).
+_BODY_OF_TAILS = (" for ", " of ", " on ", " the ")
 _FIELD_HEADS = frozenset(
     ["Institute", "Center", "Centre", "Council", "Foundation", "Academy", "Society", "Association"]
 )
