@@ -542,6 +542,12 @@ def _phrase_start(ctx: Context, noun_start: int, floor: int) -> int:
     return words[0].start() if words else noun_start
 
 
+@functools.lru_cache(maxsize=64)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """`word` as a whole word, any case; compiled once per word (few document nouns recur)."""
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+
+
 def _issuer(ctx: Context, phrase_start: int, noun_start: int, pos: int) -> NameMention | None:
     """The body or person that issued the document named at [phrase_start, noun_start):
     one named in the phrase ("a UN report"), else the issuer of the last such document
@@ -562,7 +568,7 @@ def _issuer(ctx: Context, phrase_start: int, noun_start: int, pos: int) -> NameM
     noun = text[noun_start : noun_start + 30].split(None, 1)[0].lower().strip(".,;:")
     floor_sentence = max(0, ctx.sentence_at(pos) - _DOCUMENT_SENTENCES)
     floor = max(ctx.sentences[floor_sentence].start if ctx.sentences else 0, pos - _DOCUMENT_REACH)
-    earlier = re.compile(r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])", re.IGNORECASE)
+    earlier = _word_pattern(noun)
     occurrences = [m for m in earlier.finditer(text, floor, phrase_start) if not ctx.quoted(m.start())]
     for occ in reversed(occurrences[-3:]):
         found = _issuer_at(ctx, occ.start(), occ.end())
