@@ -107,7 +107,7 @@ def titled_names(mentions: Sequence[NameMention], title_heads: frozenset[str]) -
 def _unsure_titled(text: str, start: int, end: int, hit_starts: set[int]) -> bool:
     """Whether the name a title introduces at [start, end) may end elsewhere than the stage read.
 
-    A name running on into a gazetteer name ("Secretary Blinken Visits South
+    A name running on into a gazetteer name ("Minister Lavrov Lands In North
     Korea") is a run of headline capitals whose name ends nobody can tell. A name
     set after its title by a comma is an appositive, closed by punctuation
     ("its foreign minister, Choe Son Hui, said"); one running on into the clause
