@@ -171,6 +171,7 @@ class TestHostile:
         assert len(found) == 1
         assert found[0].speaker == "Park Jin"
 
+    @pytest.mark.slow
     def test_linear_time(self) -> None:
         """Doubling hostile input (one endless sentence of quotes and pronouns) at most ~doubles time."""
         unit = "he said “x”, the minister told Kim “y” and ' "
