@@ -67,8 +67,11 @@ _REDUCED_RELATIVE = re.compile(
     r"\s+(?:at|during|in|on)\s+"
 )
 _OWN = frozenset(("his", "her", "its", "their"))
-# "The day before, ...": an anchored form with nothing named after it counts from the story's time.
-_ALONE = re.compile(r"\s*[,.;]")
+# "The day before, ...", "two weeks before this, ...": an anchored form with nothing named
+# after it (or only a pronoun for the story's last event) counts from the story's time.
+# "a week after the summit": the expression names the event it counts from.
+_NAMES_ANCHOR = re.compile(r"\bthe\s+[a-z]{3,20}\Z", re.IGNORECASE)
+_ALONE = re.compile(r"\s*(?:(?:this|that|then)\b\s*)?[,.;]", re.IGNORECASE)
 # Past this many words a time expression no longer names the event after it.
 _ANCHOR_GAP = 8
 # How far (characters, words) a reacting verb may stand before the event noun it governs.
@@ -205,9 +208,12 @@ def _merge(
     anchors: set[int] | None = None,
     strict: frozenset[EventType] = _STRICT_DATES,
     related: dict[EventType, frozenset[EventType]] | None = None,
+    *,
+    shifted: set[int] | None = None,
 ) -> list[_Event]:
     events: list[_Event] = []
     marked = anchors or set()
+    moved = shifted or set()
     related = related or {}
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
@@ -250,7 +256,16 @@ def _merge(
                 continue
             if m.fallback:
                 m.actors = list(m.fallback)
-        host = next((e for e in same if _compatible(e, m, gazetteer, strict) and not apart(e, m)), None)
+        host = next(
+            (
+                e
+                for e in same
+                if _compatible(e, m, gazetteer, strict)
+                and not apart(e, m)
+                and (id(m) not in moved or _same_moment(e, m))
+            ),
+            None,
+        )
         if host is not None:
             host.absorb(m)
         else:
@@ -259,6 +274,28 @@ def _merge(
             same.append(host)
         place(host, m)
     return events
+
+
+def _same_moment(e: _Event, m: EventMention) -> bool:
+    """Whether `e` is told at the very time expression `m` counts back or on from."""
+    return e.time is not None and m.time is not None and e.time.text == m.time.text
+
+
+def _moved_in_time(text: str, m: EventMention) -> bool:
+    """Whether `m` is set apart in time from the story's moment ("Two weeks earlier, it fired ...").
+
+    Such a mention tells another happening than the one the story is about, even
+    before its date is worked out: it must not merge with the story's own event.
+    """
+    t = m.time
+    if t is None or t.span is None or t.date is not None:
+        return False
+    delta = offset_of(t.text)
+    if delta is None or not delta.delta:
+        return False
+    if not delta.anchored:
+        return True
+    return _NAMES_ANCHOR.search(t.text) is None and _ALONE.match(text, t.span.end) is not None
 
 
 def _modality(e: _Event, published: dt.date | None) -> Modality:
@@ -386,6 +423,47 @@ def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
     for n in _names_in(names, m.trigger.start, m.trigger.end):
         if n.kind == "state" and n.name not in m.actors:
             m.actors.append(n.name)
+
+
+def _own_forces(lex: EventLexicon) -> tuple[frozenset[EventType], re.Pattern[str] | None]:
+    """The types whose forces' state is their actor, and the forces' nouns (``[deployment.own_forces]``)."""
+    cached = lex.cache.get("events.own_forces")
+    if cached is None:
+        table = lex.data.get("deployment", {}).get("own_forces", {})
+        nouns = sorted(table.get("nouns", []), key=len, reverse=True)
+        # At most two modifiers between the state and the noun ("North Korean special forces").
+        alternatives = "|".join(re.escape(n) for n in nouns)
+        rx = (
+            re.compile(rf"\s+(?:[a-z-]{{2,20}}\s+){{0,2}}?(?:{alternatives})\b", re.IGNORECASE)
+            if nouns
+            else None
+        )
+        types = frozenset(EventType(t) for t in table.get("types", []))
+        cached = lex.cache["events.own_forces"] = (types, rx)
+    result: tuple[frozenset[EventType], re.Pattern[str] | None] = cached
+    return result
+
+
+def _forces_owner(
+    text: str, m: EventMention, names: list[ActorMention], nouns: re.Pattern[str] | None
+) -> None:
+    """The state whose forces the trigger names is the one that deployed them.
+
+    "The UK sanctioned the minister for sending thousands of North Korean troops":
+    the troops are North Korea's, so the deployment is too, not the sentence subject's.
+    """
+    if nouns is None:
+        return
+    for n in _names_in(names, m.trigger.start, m.trigger.end):
+        if n.kind != "state":
+            continue
+        found = nouns.match(text, n.end)
+        if found is None or found.end() > m.trigger.end:
+            continue
+        if n.name not in m.actors and n.name not in (m.affiliations.get(a) for a in m.actors):
+            m.actors = [n.name]
+            m.fallback = []
+        return
 
 
 def _reaction_start(
@@ -522,7 +600,8 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             or latest.span is None
             or (t is not None and t.span is not None and t.span.start >= latest.span.start)
         )
-        if t is not None and t.date is not None and t.span is not None and later:
+        # A recalled earlier event ("the first test since May") is no moment the story stands at.
+        if t is not None and t.date is not None and t.span is not None and later and not m.recalled:
             latest = t
     for m in mentions:
         # "fired a missile a week after the summit": once the summit has a date
@@ -913,6 +992,7 @@ def events_in_context(
                 layer=ctx.text_layer,
             )
         )
+    own_types, own_nouns = _own_forces(lex)
     anchors: set[int] = set()
     ahead: set[int] = set()  # anchors that come after what they date ("days before the election")
     for m in mentions:
@@ -926,6 +1006,8 @@ def events_in_context(
                 ahead.add(id(m))
         elif m.kind == "noun" and not m.owner and m.type in (EventType.MEETING, EventType.SUMMIT):
             _drop_clause_actors(text, m, names)
+        if m.type in own_types:
+            _forces_owner(text, m, names, own_nouns)
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
             # "the death toll among North Korean troops": the side named inside the trigger.
             _add_inner_states(m, names)
@@ -933,7 +1015,8 @@ def events_in_context(
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     _rockets_with_satellites(text, mentions, ctx.sentences)
-    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
+    shifted = {id(m) for m in mentions if _moved_in_time(text, m)}
+    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex), shifted=shifted)
     for e in merged:
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)

@@ -1,0 +1,84 @@
+"""Events: rules drawn from real coverage (issue 17), each pinned by passages of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import koreabrief as kb
+from koreabrief.extraction.events import extract_events
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+GAZ = kb.Gazetteer.default().extend(FIXTURES / "gazetteer_extra.toml")
+
+
+def _article(text: str, published: str | None = None) -> kb.Article:
+    return kb.Article(
+        id="t", raw=text, text=text, published=dt.date.fromisoformat(published) if published else None
+    )
+
+
+def _cases(rule: str) -> list[dict[str, Any]]:
+    with (FIXTURES / "real_text.jsonl").open(encoding="utf-8") as f:
+        cases = [json.loads(line) for line in f if line.strip()]
+    return [c for c in cases if c["rule"] == rule]
+
+
+def _events(text: str, published: str) -> tuple[kb.Event, ...]:
+    return extract_events(_article(text, published), gazetteer=GAZ)
+
+
+class TestMovedInTime:
+    @pytest.mark.parametrize("case", _cases("moved_in_time"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """An event set "two weeks earlier" or "a week before that" is another one, dated from the story's."""
+        events = _events(case["text"], case["published"])
+        got = [[e.type.value, e.time.iso if e.time else None] for e in events]
+        assert got == case["events"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("moved_in_time")) >= 9
+
+    @given(
+        st.sampled_from(
+            ["Two days earlier", "Three days before this", "A week before that", "Ten days before"]
+        ),
+        st.sampled_from(["fired a missile", "launched a ballistic missile", "test-fired a cruise missile"]),
+    )
+    def test_never_merged_with_the_story_event(self, shifted: str, verb: str) -> None:
+        """Whatever the wording, the earlier launch stays apart and takes the earlier day."""
+        text = f"North Korea fired a missile on Friday. {shifted}, Pyongyang {verb} into the sea."
+        got = [e.time.iso if e.time else None for e in _events(text, "2025-05-17")]
+        assert len(got) == 2
+        assert got[0] == "2025-05-16"
+        assert got[1] is not None
+        assert got[1] < "2025-05-16"
+
+    def test_recalled_date_is_no_base(self) -> None:
+        """An offset "before this" counts from the story's launch, not from a recalled one."""
+        text = (
+            "North Korea fired a missile on Friday, its first launch since March. "
+            "Two weeks before this, Pyongyang launched a cruise missile into the sea."
+        )
+        dates = sorted(e.time.iso for e in _events(text, "2025-05-17") if e.time and e.time.iso)
+        assert "2025-05-02" in dates
+
+
+class TestForcesOwner:
+    @pytest.mark.parametrize("case", _cases("forces_owner"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """The state whose troops are sent is the deployment's actor, not the sentence's subject."""
+        events = _events(case["text"], case["published"])
+        got = [list(e.actors) for e in events if e.type is kb.EventType.TROOP_DEPLOYMENT]
+        assert got == [case["actors"]]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("forces_owner")) >= 10
