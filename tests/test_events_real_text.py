@@ -82,3 +82,41 @@ class TestForcesOwner:
     def test_enough_passages(self) -> None:
         """The rule is pinned by at least ten passages."""
         assert len(_cases("forces_owner")) >= 10
+
+
+def _summary(text: str, published: str) -> str:
+    """The article's events as "type:date;..." (undated: None), inspections left out."""
+    return ";".join(
+        f"{e.type.value}:{e.time.iso if e.time else None}"
+        for e in _events(text, published)
+        if e.type is not kb.EventType.INSPECTION
+    )
+
+
+class TestReportObject:
+    @pytest.mark.parametrize("case", _cases("report_object"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A time after the noun a report verb takes , set off by a comma, dates the report."""
+        assert _summary(case["text"], case["published"]) == case["summary"]
+
+
+class TestLaunchPlaces:
+    @pytest.mark.parametrize("case", _cases("launch_site"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A launch site, pad, vehicle or window is a thing, not a launch."""
+        assert _summary(case["text"], case["published"]) == case["summary"]
+
+
+class TestTestFiredSpelling:
+    @pytest.mark.parametrize("case", _cases("test_fired"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """ "Test fired" and "test launched" written without a hyphen are launches too."""
+        assert _summary(case["text"], case["published"]) == case["summary"]
+
+    @given(st.sampled_from(["test fired", "test-fired", "test launched", "test-launched"]))
+    def test_spellings_agree(self, verb: str) -> None:
+        """Every spelling of the verb gives the same dated launch."""
+        assert (
+            _summary(f"Iran {verb} a ballistic missile on Sunday.", "2025-03-10")
+            == "missile_launch:2025-03-09"
+        )

@@ -278,6 +278,35 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+# A reporting verb whose object is the event noun: "confirmed the launch of the missile".
+_REPORT_VERB = (
+    r"\b(?:confirmed|confirms|announced|announces|reported|reports|disclosed|discloses|revealed|reveals"
+    r"|acknowledged|acknowledges|publicized|publicised)\s+"
+)
+_DETERMINER = r"(?:the|its|their|a|an|this)\s+"  # not "that": "reported that it fired"
+_REPORTS_NOUN = re.compile(rf"{_REPORT_VERB}{_DETERMINER}(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE)
+# The trigger opens with its own determiner ("the launch"): the verb stands right before it.
+_REPORTS_RIGHT_BEFORE = re.compile(rf"{_REPORT_VERB}\Z", re.IGNORECASE)
+_OPENS_DETERMINED = re.compile(_DETERMINER, re.IGNORECASE)
+
+
+# "confirmed the launch took place on Wednesday": the noun has a verb of its own, which the time dates.
+_OWN_PREDICATE = re.compile(
+    r"\b(?:took\s+place|takes\s+place|occurred|happened|was|were|came|began|started|ended)\b", re.IGNORECASE
+)
+
+
+def _report_object(text: str, m: EventMention) -> bool:
+    """Whether `m` is a noun a reporting verb takes as its object ("confirmed the launch")."""
+    lo, start = max(0, m.trigger.start - 60), m.trigger.start
+    if _REPORTS_NOUN.search(text, lo, start) is not None:
+        return True
+    return (
+        _OPENS_DETERMINED.match(m.trigger.text) is not None
+        and _REPORTS_RIGHT_BEFORE.search(text, lo, start) is not None
+    )
+
+
 def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
     """Whether `m` is reported in the perfect after the time dating the report:
     "confirmed on Monday that it had deployed troops", "said on Friday it has tested
@@ -430,6 +459,15 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         if prev is not None and _dates_its_anchor(t):
             # "the report of a missile test comes a day ahead of the birthday": resolved
             # from the present, the date is the anchor's; the clause's event is now.
+            continue
+        if (
+            prev is not None
+            and first_clause_break(text, mentions[prev].trigger.end, ts) != -1
+            and _report_object(text, mentions[prev])
+            and not _OWN_PREDICATE.search(text, mentions[prev].trigger.end, ts)
+        ):
+            # "confirmed the launch of the missile, dubbed X, on Friday": set off from the
+            # noun, the time dates the report ("confirmed the launch of X on Thursday" stays).
             continue
         if prev is not None:
             prev_end = mentions[prev].trigger.end
