@@ -120,3 +120,27 @@ class TestTestFiredSpelling:
             _summary(f"Iran {verb} a ballistic missile on Sunday.", "2025-03-10")
             == "missile_launch:2025-03-09"
         )
+
+
+class TestInspectedWeapon:
+    @pytest.mark.parametrize("case", _cases("inspect_weapon"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """What is inspected decides: a weapon is a display, a base or factory an inspection."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(st.sampled_from(["warhead", "rocket launcher", "drone", "submarine", "howitzer"]))
+    def test_weapon_is_a_display(self, weapon: str) -> None:
+        """Any weapon inspected gives a weapons display."""
+        got = _summary_all(f"Kim inspected a new {weapon} on Sunday.", "2025-03-10")
+        assert got == "weapons_display:2025-03-09"
+
+    @given(st.sampled_from(["base", "factory", "plant", "unit", "production line"]))
+    def test_weapon_site_is_an_inspection(self, place: str) -> None:
+        """A missile base, factory or unit inspected stays an inspection."""
+        got = _summary_all(f"Kim inspected a missile {place} on Sunday.", "2025-03-10")
+        assert got == "inspection:2025-03-09"
+
+
+def _summary_all(text: str, published: str) -> str:
+    """The article's events as "type:date;..." (undated: None)."""
+    return ";".join(f"{e.type.value}:{e.time.iso if e.time else None}" for e in _events(text, published))
