@@ -144,3 +144,18 @@ class TestInspectedWeapon:
 def _summary_all(text: str, published: str) -> str:
     """The article's events as "type:date;..." (undated: None)."""
     return ";".join(f"{e.type.value}:{e.time.iso if e.time else None}" for e in _events(text, published))
+
+
+class TestListedDays:
+    @pytest.mark.parametrize("case", _cases("listed_days"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Each further day listed after an event's own dates an event of its own."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(st.lists(st.integers(min_value=1, max_value=28), min_size=1, max_size=5, unique=True).map(sorted))
+    def test_one_event_per_day(self, days: list[int]) -> None:
+        """However many days are listed, each gives one launch on that day."""
+        listed = ", ".join(f"March {d}" for d in days[:-1])
+        dates = f"{listed} and March {days[-1]}" if listed else f"March {days[-1]}"
+        got = _summary_all(f"Russia launched missiles on {dates}.", "2025-04-01")
+        assert got == ";".join(f"missile_launch:2025-03-{d:02d}" for d in days)

@@ -23,7 +23,7 @@ from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.binding import recalled
 from koreabrief.extraction.context import ArticleContext
-from koreabrief.extraction.dates import Offset, offset_of
+from koreabrief.extraction.dates import Offset, find_times, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.places import DESCRIBED_STATE
@@ -724,6 +724,42 @@ def _listed_years(text: str, e: Event) -> list[Event]:
     return out
 
 
+# Between two listed days: ", ", " and ", ", and " (then perhaps "again"): "on March 5 and 9".
+_DAY_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:again\s+)?", re.IGNORECASE)
+# A range or a span ("between March 1 and 5", "from May 2"), not a list of days.
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+
+
+def _listed_days(text: str, e: Event, published: dt.date | None) -> list[Event]:
+    """One more event for each further day listed after `e`'s day: "fired missiles on March 5 and March 9".
+
+    Like `_listed_years` for days (and months): each day after the event's own, joined
+    by a comma or "and", dates a copy of the event.
+    """
+    t = e.time
+    if t is None or t.span is None or t.date is None or t.precision not in (Precision.DAY, Precision.MONTH):
+        return []
+    if not any(
+        a <= t.span.start and t.span.start - b < 60 and not _STOP.search(text, b, t.span.start)
+        for a, b in ((s.start, s.end) for s in e.mentions)
+    ):
+        return []
+    if _RANGE_BEFORE.search(text, max(0, t.span.start - 12), t.span.start):
+        return []
+    stop = _STOP.search(text, t.span.end)
+    end = stop.start() if stop is not None else len(text)
+    out: list[Event] = []
+    pos = t.span.end
+    for u in find_times(text, pos, min(end, pos + 200), published=published):
+        if len(out) >= 10 or u.span is None or u.date is None or u.precision is not t.precision:
+            break
+        if not _DAY_LIST_GAP.fullmatch(text, pos, u.span.start) or u.iso == t.iso:
+            break
+        out.append(attrs.evolve(e, time=u))
+        pos = u.span.end
+    return out
+
+
 _SIDELINES = re.compile(r"\b(?:sidelines|margins|sideline|side)\s+of\b", re.IGNORECASE)
 
 
@@ -1053,6 +1089,7 @@ def events_in_context(
             )
         )
     out.extend(e for ev in list(out) for e in _listed_years(text, ev))
+    out.extend(e for ev in list(out) for e in _listed_days(text, ev, article.published))
     out.sort(key=lambda ev: ev.span.start)
     return tuple(out), tuple(warnings)
 
