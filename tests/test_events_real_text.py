@@ -159,3 +159,26 @@ class TestListedDays:
         dates = f"{listed} and March {days[-1]}" if listed else f"March {days[-1]}"
         got = _summary_all(f"Russia launched missiles on {dates}.", "2025-04-01")
         assert got == ";".join(f"missile_launch:2025-03-{d:02d}" for d in days)
+
+
+class TestRelativeLaunch:
+    @pytest.mark.parametrize("case", _cases("relative_launch"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """ "The missile that X fired" is a launch, dated by its clause."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_subject_of_the_relative_clause_acts(self) -> None:
+        """The relative clause's subject is the launch's actor."""
+        (event,) = _events("The rockets that Iran fired on Monday hit a base.", "2025-03-10")
+        assert event.actors == ("Iran",)
+
+
+class TestRecallUndated:
+    @pytest.mark.parametrize("case", _cases("recall_undated"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """With no publication date, a superlative "since" a month and day still recalls the earlier event."""
+        got = ";".join(
+            f"{e.type.value}:{e.time.iso if e.time else None}"
+            for e in extract_events(_article(case["text"]), gazetteer=GAZ)
+        )
+        assert got == case["summary"]

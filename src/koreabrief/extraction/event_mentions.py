@@ -290,6 +290,10 @@ def _same_in_which(text: str, out: list[EventMention]) -> None:
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;]*\Z", re.IGNORECASE)
 
 
+_YEARLESS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+_A_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
     """The event "the first launch since August 9" recalls: the last one, dated August 9.
 
@@ -297,8 +301,12 @@ def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
     and takes the date; otherwise a copy of the superlative's event stands for it.
     Either is marked `recalled`: background, merged with no other mention.
     """
-    if t.span is None or t.date is None or t.precision is Precision.YEAR:
+    if t.span is None or t.precision is Precision.YEAR:
         return  # "the first ICBM since 2017" names a stretch of years, not one event
+    if t.date is None and (_YEARLESS_DAY.search(t.text) is None or _A_YEAR.search(t.text) is not None):
+        # Undated, only a month and day ("since Sept. 15" with no publication date)
+        # still names one earlier event; "since then" or a year names none.
+        return
     head = next((m for m in reversed(out) if m.trigger.end <= t.span.start), None)
     if head is None:
         return

@@ -425,6 +425,21 @@ def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
             m.actors.append(n.name)
 
 
+_RELATIVE_WORD = re.compile(r"\s(?:that|which)\s", re.IGNORECASE)
+
+
+def _relative_agent(m: EventMention, names: list[ActorMention]) -> None:
+    """The relative clause's subject fires "the missile that North Korea launched"."""
+    found = _RELATIVE_WORD.search(m.trigger.text)
+    if found is None:
+        return
+    inside = _names_in(names, m.trigger.start + found.end(), m.trigger.end)
+    if inside:
+        m.actors = [inside[0].name]
+        if inside[0].affiliation:
+            m.affiliations[inside[0].name] = inside[0].affiliation
+
+
 def _own_forces(lex: EventLexicon) -> tuple[frozenset[EventType], re.Pattern[str] | None]:
     """The types whose forces' state is their actor, and the forces' nouns (``[deployment.own_forces]``)."""
     cached = lex.cache.get("events.own_forces")
@@ -1044,6 +1059,8 @@ def events_in_context(
             _drop_clause_actors(text, m, names)
         if m.type in own_types:
             _forces_owner(text, m, names, own_nouns)
+        if not m.actors and m.kind == "noun":
+            _relative_agent(m, names)
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
             # "the death toll among North Korean troops": the side named inside the trigger.
             _add_inner_states(m, names)
