@@ -164,7 +164,7 @@ class TestListedDays:
 class TestRelativeLaunch:
     @pytest.mark.parametrize("case", _cases("relative_launch"), ids=lambda c: c["text"][:40])
     def test_passage(self, case: dict[str, Any]) -> None:
-        """ "The missile that X fired" is a launch, dated by its clause."""
+        """A missile "that X fired" is a launch, dated by its clause."""
         assert _summary_all(case["text"], case["published"]) == case["summary"]
 
     def test_subject_of_the_relative_clause_acts(self) -> None:
@@ -182,3 +182,10 @@ class TestRecallUndated:
             for e in extract_events(_article(case["text"]), gazetteer=GAZ)
         )
         assert got == case["summary"]
+
+
+class TestReportDayBase:
+    @pytest.mark.parametrize("case", _cases("report_day_base"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """An offset with no dated event before it counts from the last day the story named."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]

@@ -556,7 +556,23 @@ def _shifted(time: TimeRef, base: TimeRef, delta: Offset, sign: int) -> TimeRef 
     return attrs.evolve(time, date=date, precision=precision)
 
 
-def _resolve_offsets(text: str, events: list[_Event]) -> None:
+# How far back (characters) the story's last named day is looked for.
+_LAST_DAY_REACH = 600
+
+
+def _last_day_before(text: str, end: int, published: dt.date | None) -> TimeRef | None:
+    """The last time expression dated to the day in the stretch of text before `end`."""
+    if published is None:
+        return None
+    days = [
+        t
+        for t in find_times(text, max(0, end - _LAST_DAY_REACH), end, published=published)
+        if t.date is not None and t.precision is Precision.DAY and t.span is not None and t.span.end <= end
+    ]
+    return days[-1] if days else None
+
+
+def _resolve_offsets(text: str, events: list[_Event], published: dt.date | None = None) -> None:
     """Date relative expressions from the events they count from.
 
     "sworn in on Wednesday, a day after winning the election": the election is
@@ -606,6 +622,10 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
                 )
             elif not delta.anchored or (not names_it and _ALONE.match(text, t.span.end)):
                 before = latest if latest is not None and latest.span is not None else None
+                if before is None or before.span is None or before.span.end > t.span.start:
+                    # No event dated yet: the story's last day may be a report's ("said on
+                    # the 16th. At 4 p.m. that day, ...").
+                    before = _last_day_before(text, t.span.start, published)
                 if before is not None and before.span is not None and before.span.end <= t.span.start:
                     found = _shifted(t, before, delta, 1)
             if found is not None:
@@ -1073,7 +1093,7 @@ def events_in_context(
     for e in merged:
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
-    _resolve_offsets(text, merged)
+    _resolve_offsets(text, merged, article.published)
     merged = _headline_summit(article.title, merged)
     merged = _calls_apart(text, merged)
     merged = _meetings_into_summits(text, merged)
