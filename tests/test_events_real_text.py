@@ -189,3 +189,10 @@ class TestReportDayBase:
     def test_passage(self, case: dict[str, Any]) -> None:
         """An offset with no dated event before it counts from the last day the story named."""
         assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+
+class TestEndingTime:
+    @pytest.mark.parametrize("case", _cases("ending_time"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """The day an event ends does not keep it apart from its start; alone, it dates it."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]

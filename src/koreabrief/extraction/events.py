@@ -276,6 +276,35 @@ def _merge(
     return events
 
 
+# A verb ending what its object names: "scheduled to conclude their exercise Saturday".
+_ENDING_VERB = re.compile(
+    r"\b(?:conclude|concludes|concluded|concluding|end|ends|ended|ending|wrap\s+up|wraps\s+up|wrapped\s+up"
+    r"|wrapping\s+up|finish|finishes|finished|finishing|close|closes|closed|closing)\s+"
+    r"(?:the|their|its|his|her|a|this)\s+(?:[\w'’-]+\s+){0,5}\Z",
+    re.IGNORECASE,
+)
+
+
+def _ending_times(text: str, mentions: list[EventMention]) -> dict[int, TimeRef]:
+    """Take the times of mentions named only as what ends ("concluded the drills on Friday").
+
+    The day an exercise or summit ends is not the day it is dated by when another
+    mention says when it began ("the exercise began Thursday"): such a time must not
+    keep the mentions apart. It is removed from the mention and returned (by the
+    mention's id) to date the event only when nothing else does.
+    """
+    out: dict[int, TimeRef] = {}
+    for m in mentions:
+        t = m.time
+        if t is None or t.span is None or t.span.start < m.trigger.end or m.kind == "verb":
+            continue
+        if _ENDING_VERB.search(text, max(0, m.trigger.start - 80), m.trigger.start) is None:
+            continue
+        out[id(m)] = t
+        m.time = None
+    return out
+
+
 def _same_moment(e: _Event, m: EventMention) -> bool:
     """Whether `e` is told at the very time expression `m` counts back or on from."""
     return e.time is not None and m.time is not None and e.time.text == m.time.text
@@ -1089,7 +1118,12 @@ def events_in_context(
             _mark_reaction(text, m, reaction, names)
     _rockets_with_satellites(text, mentions, ctx.sentences)
     shifted = {id(m) for m in mentions if _moved_in_time(text, m)}
+    ends = _ending_times(text, mentions)
     merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex), shifted=shifted)
+    for e in merged:
+        if e.time is None:
+            # Told only by its end ("will conclude the drills on Saturday"): that day it is.
+            e.time = next((ends[id(m)] for m in e.mentions if id(m) in ends), None)
     for e in merged:
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
