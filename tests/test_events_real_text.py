@@ -196,3 +196,24 @@ class TestEndingTime:
     def test_passage(self, case: dict[str, Any]) -> None:
         """The day an event ends does not keep it apart from its start; alone, it dates it."""
         assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+
+class TestOrdinalSeries:
+    @pytest.mark.parametrize("case", _cases("ordinal_series"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Meetings or summits numbered apart are two events; a superlative "first ... since" is none."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(
+        st.sampled_from(
+            [("second", "first"), ("third", "second"), ("fifth", "previous"), ("second", "initial")]
+        )
+    )
+    def test_numbered_apart(self, numbers: tuple[str, str]) -> None:
+        """The earlier-numbered summit is kept apart from the story's, whatever the numbers."""
+        later, earlier = numbers
+        text = (
+            f"Kim Jong Un and Vladimir Putin held their {later} summit on Tuesday. "
+            f"Their {earlier} summit was held in Vladivostok."
+        )
+        assert _summary_all(text, "2025-03-10") == "summit:2025-03-04;summit:None"

@@ -210,10 +210,18 @@ def _merge(
     related: dict[EventType, frozenset[EventType]] | None = None,
     *,
     shifted: set[int] | None = None,
+    ordinals: dict[int, int] | None = None,
 ) -> list[_Event]:
     events: list[_Event] = []
     marked = anchors or set()
     moved = shifted or set()
+    nth = ordinals or {}
+
+    def same_nth(e: _Event, m: EventMention) -> bool:
+        """Mentions numbered apart ("the first summit", "the second summit") are two events."""
+        mine = nth.get(id(m))
+        theirs = {nth[id(x)] for x in e.mentions if id(x) in nth}
+        return mine in theirs if mine is not None else not theirs
     related = related or {}
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
@@ -239,7 +247,7 @@ def _merge(
                 (
                     e
                     for e in reversed(same)
-                    if e.type is m.type and _group(m.mood) in e.groups and not apart(e, m)
+                    if e.type is m.type and _group(m.mood) in e.groups and not apart(e, m) and same_nth(e, m)
                 ),
                 None,
             )
@@ -263,6 +271,7 @@ def _merge(
                 if _compatible(e, m, gazetteer, strict)
                 and not apart(e, m)
                 and (id(m) not in moved or _same_moment(e, m))
+                and same_nth(e, m)
             ),
             None,
         )
@@ -302,6 +311,73 @@ def _ending_times(text: str, mentions: list[EventMention]) -> dict[int, TimeRef]
             continue
         out[id(m)] = t
         m.time = None
+    return out
+
+
+# An ordinal opening the event's noun phrase: "their historic first summit", "the second meeting".
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
+    r"|inaugural|initial|previous|earlier|prior)\s+(?:[\w'’-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_ORDINAL_VALUE = {
+    "first": 1, "inaugural": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "previous": 0, "earlier": 0, "prior": 0,
+}  # fmt: skip
+# "previous", "earlier": before the story's event, whatever its number.
+_EARLIER = 0
+# "the first launch since May", "its first test this year": a superlative, not a number in a series.
+_SUPERLATIVE_AFTER = re.compile(
+    r"\s+(?:since|this|so\s+far|ever|in\s+(?:(?:over|more\s+than|nearly|almost|about|a|an|\d{1,4}|[a-z]{3,8})\s+)?"
+    r"(?:years?|months?|decades?|weeks?|days?|history)\b)",
+    re.IGNORECASE,
+)
+# Meetings and summits are numbered in one series ("the second meeting", after "the first summit").
+_SERIES = {EventType.MEETING: "talks", EventType.SUMMIT: "talks"}
+
+
+def _ordinals(text: str, mentions: list[EventMention]) -> dict[int, int]:
+    """The number of each mention that tells an earlier event of a series the text numbers.
+
+    "Their third summit, in Hanoi, followed the first one, held in Singapore": two
+    summits. Numbers count only where one kind of event has two
+    different ones (or a "previous" one) in the article, so that "its first ICBM"
+    alone splits nothing.
+    """
+    found: dict[int, int] = {}
+    for m in mentions:
+        if m.type not in _SERIES:
+            # "its first hydrogen bomb test" is also "its fourth nuclear test": numbers of
+            # launches and tests count kinds as often as series.
+            continue
+        # Before the trigger's last word, which may lie inside it ("held the second meeting").
+        head = m.trigger.start + m.trigger.text.rstrip().rfind(" ") + 1
+        hit = _ORDINAL_BEFORE.search(text, max(0, m.trigger.start - 60), head)
+        if hit is None or _SUPERLATIVE_AFTER.match(text, m.trigger.end):
+            continue
+        word = hit.group("n").lower()
+        value = _ORDINAL_VALUE.get(word)
+        if value is None:
+            value = int(word[:-2])
+        found[id(m)] = value
+    series: dict[object, set[int]] = {}
+    for m in mentions:
+        if id(m) in found:
+            series.setdefault(_SERIES.get(m.type, m.type), set()).add(found[id(m)])
+    # The highest number is the story's own event, told unnumbered elsewhere; lower ones are earlier.
+    top = {k: max(v) for k, v in series.items() if len(v) > 1 or _EARLIER in v}
+    summits = {found[id(m)] for m in mentions if m.type is EventType.SUMMIT and id(m) in found}
+    for m in mentions:
+        if m.type is EventType.MEETING and found.get(id(m), -1) in summits - {_EARLIER}:
+            # "their initial meeting in Singapore" beside "their first summit in Singapore".
+            m.type = EventType.SUMMIT
+    out: dict[int, int] = {}
+    for m in mentions:
+        key = _SERIES.get(m.type, m.type)
+        if id(m) in found and key in top and found[id(m)] < top[key]:
+            out[id(m)] = found[id(m)]
+        elif id(m) in found and key in top and found[id(m)] == _EARLIER:
+            out[id(m)] = _EARLIER
     return out
 
 
@@ -1119,7 +1195,8 @@ def events_in_context(
     _rockets_with_satellites(text, mentions, ctx.sentences)
     shifted = {id(m) for m in mentions if _moved_in_time(text, m)}
     ends = _ending_times(text, mentions)
-    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex), shifted=shifted)
+    nth = _ordinals(text, mentions)
+    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex), shifted=shifted, ordinals=nth)
     for e in merged:
         if e.time is None:
             # Told only by its end ("will conclude the drills on Saturday"): that day it is.
