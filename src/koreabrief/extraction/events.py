@@ -884,6 +884,8 @@ def _listed_days(text: str, e: Event, published: dt.date | None) -> list[Event]:
         for a, b in ((s.start, s.end) for s in e.mentions)
     ):
         return []
+    if not _DAY_LIST_GAP.match(text, t.span.end):
+        return []  # nothing listed: the common case, told at once
     if _RANGE_BEFORE.search(text, max(0, t.span.start - 12), t.span.start):
         return []
     stop = _STOP.search(text, t.span.end)
