@@ -217,3 +217,10 @@ class TestOrdinalSeries:
             f"Their {earlier} summit was held in Vladivostok."
         )
         assert _summary_all(text, "2025-03-10") == "summit:2025-03-04;summit:None"
+
+
+class TestKindOrRumour:
+    @pytest.mark.parametrize("case", _cases("kind_or_rumour"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Launches of a kind ("such") and rumours ("reports of") are no events; plain reports stay."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
