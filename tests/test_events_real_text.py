@@ -224,3 +224,16 @@ class TestKindOrRumour:
     def test_passage(self, case: dict[str, Any]) -> None:
         """Launches of a kind ("such") and rumours ("reports of") are no events; plain reports stay."""
         assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+
+class TestFrontedConjunct:
+    @pytest.mark.parametrize("case", _cases("fronted_conjunct"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A time opening the clause after "and" dates that clause; the month May is no modal."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(st.sampled_from(["in May", "in early May", "in late May", "on May 3"]))
+    def test_may_the_month(self, when: str) -> None:
+        """The month May never makes a launch hypothetical."""
+        got = _summary_all(f"Iran launched a satellite and {when} it fired two missiles.", "2025-06-10")
+        assert got.split(";")[-1].startswith("missile_launch:2025-05")

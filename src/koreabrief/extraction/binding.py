@@ -118,6 +118,9 @@ def mood(
     lo = layer.words_before(sent.start, trig.start, _CUE_WORDS)
     hi = min(sent.end, trig.end + 40)
     before = text[lo : trig.start]
+    if "ay" in before and _MONTH_MAY.search(before):
+        # "in May it fired": the month, not the modal "may".
+        before = _MONTH_MAY.sub(_masked_month, before)
     after = text[trig.end : hi]
     cues, twins = _mood_cues(lex)
     if twins is not None and not (extras and has_case_extras(text, lo, hi)):
@@ -164,6 +167,18 @@ def mood(
             if cue is not None and cue.search(head):
                 return mood_name
     return "plain"
+
+
+# The month May: after a preposition or season word, or before a day ("in late May", "May 5").
+_MONTH_MAY = re.compile(
+    r"(?:\b(?:in|of|early|late|mid|since|until|by|last|next|this|from|through|and|or)[\s-]+|-)(May)\b"
+    r"|\b(May)(?=\s+\d)",
+)
+
+
+def _masked_month(m: re.Match[str]) -> str:
+    """The match with "May" written so that no cue reads it (same length, offsets kept)."""
+    return m.group(0)[:-3] + "M_y"
 
 
 _Cues = tuple[re.Pattern[str] | None, ...]
@@ -471,10 +486,18 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             continue
         if prev is not None:
             prev_end = mentions[prev].trigger.end
+            # "tested an ICBM and in early November it fired ...": a time right after the
+            # conjunction opens the next conjunct, whose event follows.
+            opens_next = (
+                nxt is not None
+                and _FRONTED_TIME.search(text, max(prev_end, ts - 8), ts) is not None
+                and _FRONTED_LEAD.match(t.text) is not None
+            )
             if (
                 words_at_most(text, prev_end, ts, 6)
                 and first_clause_break(text, prev_end, ts) == -1
                 and prev not in bound
+                and not opens_next
             ):
                 _set_time(mentions, prev, t, bound)
                 continue
