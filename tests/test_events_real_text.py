@@ -237,3 +237,16 @@ class TestFrontedConjunct:
         """The month May never makes a launch hypothetical."""
         got = _summary_all(f"Iran launched a satellite and {when} it fired two missiles.", "2025-06-10")
         assert got.split(";")[-1].startswith("missile_launch:2025-05")
+
+
+class TestCounterpartNamed:
+    @pytest.mark.parametrize("case", _cases("counterpart_named"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A counterpart named after a comma is the meeting's partner, not the counterpart's state."""
+        events = _events(case["text"], case["published"])
+        got = ";".join(
+            f"{e.type.value}:{'|'.join(e.actors)}"
+            for e in events
+            if e.type in (kb.EventType.MEETING, kb.EventType.SUMMIT)
+        )
+        assert got == case["meetings"]

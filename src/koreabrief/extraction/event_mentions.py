@@ -628,9 +628,33 @@ def _states(s: Sentence) -> set[str]:
     return {n.name for n in s.names if n.kind == "state"}
 
 
+# "with his Russian counterpart, Sergei Lavrov": the person is named after the role.
+_COUNTERPART = re.compile(
+    r"\s*(?:with\s+)?(?:(?:his|her|their|its|the)\s+)?(?:[\w'’-]+\s+){0,3}?counterparts?\s*,?\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _counterpart_named(s: Sentence, trig: TriggerMatch, partners: list[ActorMention]) -> list[ActorMention]:
+    """The partners, with the person an appositive names in place of the counterpart's state.
+
+    "met his Russian counterpart, Sergei Lavrov": the meeting is with Lavrov, not
+    with Russia (the adjective only says whose counterpart he is).
+    """
+    if not partners or partners[0].kind != "state" or "counterpart" not in s.text[trig.end : trig.end + 60]:
+        return partners
+    person = next(
+        (n for n in s.after(partners[0].end, trig.end + 90) if n.kind == "person"),
+        None,
+    )
+    if person is None or _COUNTERPART.fullmatch(s.text, trig.end, person.start) is None:
+        return partners
+    return [person, *partners[1:]]
+
+
 def _meeting_partners(s: Sentence, m: EventMention, trig: TriggerMatch) -> None:
     between = _BETWEEN.match(s.text[trig.end : trig.end + 12])
-    partners = object_names(s, trig)
+    partners = _counterpart_named(s, trig, object_names(s, trig))
     if between:
         m.actors = []
     for n in partners:
