@@ -250,3 +250,25 @@ class TestCounterpartNamed:
             if e.type in (kb.EventType.MEETING, kb.EventType.SUMMIT)
         )
         assert got == case["meetings"]
+
+
+class TestStateAndForce:
+    @pytest.mark.parametrize("case", _cases("state_and_force"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A state and a state's forces joined by "and" or a hyphen are both sides."""
+        events = _events(case["text"], case["published"])
+        assert ";".join(f"{e.type.value}:{'|'.join(sorted(e.actors))}" for e in events) == case["sides"]
+
+
+class TestSeriesAnaphor:
+    @pytest.mark.parametrize("case", _cases("series_anaphor"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """An anaphor with its own day among other listed days is an event of its own."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_long_sentence_stays_linear(self) -> None:
+        """Many dated anaphors in one long sentence cost no more than a scan each near them."""
+        unit = "the launch on the 3rd and the test on the 6th and the launch on the 8th, "
+        text = "North Korea said it fired a missile. Then " + unit * 400 + "officials said."
+        got = _events(text, "2025-03-20")
+        assert got

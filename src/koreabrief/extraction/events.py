@@ -211,16 +211,23 @@ def _merge(
     *,
     shifted: set[int] | None = None,
     ordinals: dict[int, int] | None = None,
+    series: set[int] | None = None,
 ) -> list[_Event]:
     events: list[_Event] = []
     marked = anchors or set()
     moved = shifted or set()
     nth = ordinals or {}
+    in_series = series or set()
+
+    # The numbers of each event's mentions, kept as mentions are placed: linear in mentions.
+    numbers: dict[int, set[int]] = {}
 
     def same_nth(e: _Event, m: EventMention) -> bool:
         """Mentions numbered apart ("the first summit", "the second summit") are two events."""
+        if not nth:
+            return True
         mine = nth.get(id(m))
-        theirs = {nth[id(x)] for x in e.mentions if id(x) in nth}
+        theirs = numbers.get(id(e), set())
         return mine in theirs if mine is not None else not theirs
     related = related or {}
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
@@ -233,6 +240,8 @@ def _merge(
 
     def place(e: _Event, m: EventMention) -> None:
         placed.add((id(e), m.sentence.start, m.sentence.end, id(m) in marked))
+        if id(m) in nth:
+            numbers.setdefault(id(e), set()).add(nth[id(m)])
 
     # Only events of the mention's own type can take it: look among those alone.
     by_type: dict[EventType, list[_Event]] = {}
@@ -251,12 +260,20 @@ def _merge(
                 ),
                 None,
             )
+            if host is not None and host.time is None and id(m) in in_series:
+                host = None  # "and the launch on the 9th was aborted", among other days: its own
             if host is not None and (host.time is None or m.time is None or host.time.iso == m.time.iso):
                 host.absorb(m)
                 place(host, m)
                 continue
             kin = related.get(m.type, ())
             other = next((e for e in reversed(events) if e.type in kin and not apart(e, m)), None)
+            if other is not None and other.time is None and id(m) in in_series:
+                if host is None and m.kind == "anaphor":
+                    # Its own launch, of the kind the story tells ("the launch" of a satellite).
+                    m.type = other.type
+                    same = by_type.setdefault(m.type, [])
+                other = None
             if host is None and other is not None and m.kind == "anaphor":
                 # "The firing set homes ablaze" after artillery fire: the shelling, no launch.
                 other.absorb(m)
@@ -272,6 +289,7 @@ def _merge(
                 and not apart(e, m)
                 and (id(m) not in moved or _same_moment(e, m))
                 and same_nth(e, m)
+                and (id(m) not in in_series or e.time is not None)
             ),
             None,
         )
@@ -378,6 +396,36 @@ def _ordinals(text: str, mentions: list[EventMention]) -> dict[int, int]:
             out[id(m)] = found[id(m)]
         elif id(m) in found and key in top and found[id(m)] == _EARLIER:
             out[id(m)] = _EARLIER
+    return out
+
+
+_SERIES_DAYS = 2
+_SERIES_REACH = 200
+
+
+def _dated_among_days(text: str, mentions: list[EventMention], published: dt.date | None) -> set[int]:
+    """Anaphors ("the launch") dated to a day in a sentence that names other days too.
+
+    "Trials on the 2nd and on the 6th, and the launch on the 9th was aborted":
+    such a launch is told apart by its own day, not the story's undated one.
+    """
+    out: set[int] = set()
+    for m in mentions:
+        t = m.time
+        if m.kind != "anaphor" or t is None or t.date is None or t.precision is not Precision.DAY:
+            continue
+        # Near the trigger only: a long sentence is not scanned once per anaphor.
+        lo = max(m.sentence.start, m.trigger.start - _SERIES_REACH)
+        hi = min(m.sentence.end, m.trigger.end + _SERIES_REACH)
+        days = {
+            u.iso
+            for u in find_times(text, lo, hi, published=published)
+            if u.date is not None and u.precision is Precision.DAY
+        }
+        # Two other days at least: a series of dates ("on the 2nd ..., on the 6th, and the
+        # launch on the 9th"), not a report's day beside the event's own.
+        if len(days - {t.iso}) >= _SERIES_DAYS:
+            out.add(id(m))
     return out
 
 
@@ -1198,7 +1246,10 @@ def events_in_context(
     shifted = {id(m) for m in mentions if _moved_in_time(text, m)}
     ends = _ending_times(text, mentions)
     nth = _ordinals(text, mentions)
-    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex), shifted=shifted, ordinals=nth)
+    dated = _dated_among_days(text, mentions, article.published)
+    merged = _merge(
+        mentions, gaz, anchors, _strict_dates(lex), _related(lex), shifted=shifted, ordinals=nth, series=dated
+    )
     for e in merged:
         if e.time is None:
             # Told only by its end ("will conclude the drills on Saturday"): that day it is.
