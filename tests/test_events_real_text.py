@@ -272,3 +272,10 @@ class TestSeriesAnaphor:
         text = "North Korea said it fired a missile. Then " + unit * 400 + "officials said."
         got = _events(text, "2025-03-20")
         assert got
+
+
+class TestPersonForState:
+    @pytest.mark.parametrize("case", _cases("person_for_state"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A person of one of the states that met is the same meeting; one of another state is not."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]

@@ -151,7 +151,11 @@ def _compatible(
     if e.actors and m.actors and not _each_side(e, m):
         mine = _expand(e.actors, e.affiliations)
         theirs = _expand(m.actors, m.affiliations)
-        if not (set(m.actors) <= mine or set(e.actors) <= theirs):
+        # "Kim Tae-hyo met ..." beside "South Korea and the United States held talks":
+        # people who act for the event's states are no other party.
+        states_only = not any(a in e.affiliations for a in e.actors)
+        acting_for = {m.affiliations.get(a, a) for a in m.actors} if states_only else set()
+        if not (set(m.actors) <= mine or set(e.actors) <= theirs or (acting_for and acting_for <= mine)):
             return False
     if e.target and m.target and e.target != m.target:
         return False
