@@ -116,4 +116,7 @@ class TestPipelineBrief:
         }
         assert {"a1-wire", "a4-tokyo", "e1-drill", "f1-analysis"} <= launches[dt.date(2024, 10, 31)]
         assert {"b1-seoul", "b2-tokyo", "f1-analysis"} <= launches[dt.date(2024, 11, 5)]
-        assert "b1-seoul" not in launches[dt.date(2024, 10, 31)]
+        # b1 recalls the ICBM test "five days earlier" (October 31) as an event of its own;
+        # its own salvo stays on November 5, not merged into the recalled test.
+        b1 = [e for e in _facts()["b1-seoul"].events if e.type is kb.EventType.MISSILE_LAUNCH]
+        assert [e.time.iso for e in b1 if e.time] == ["2024-11-05", "2024-10-31"]

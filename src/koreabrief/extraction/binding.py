@@ -118,6 +118,9 @@ def mood(
     lo = layer.words_before(sent.start, trig.start, _CUE_WORDS)
     hi = min(sent.end, trig.end + 40)
     before = text[lo : trig.start]
+    if "ay" in before and _MONTH_MAY.search(before):
+        # "in May it fired": the month, not the modal "may".
+        before = _MONTH_MAY.sub(_masked_month, before)
     after = text[trig.end : hi]
     cues, twins = _mood_cues(lex)
     if twins is not None and not (extras and has_case_extras(text, lo, hi)):
@@ -164,6 +167,18 @@ def mood(
             if cue is not None and cue.search(head):
                 return mood_name
     return "plain"
+
+
+# The month May: after a preposition or season word, or before a day ("in late May", "May 5").
+_MONTH_MAY = re.compile(
+    r"(?:\b(?:in|of|early|late|mid|since|until|by|last|next|this|from|through|and|or)[\s-]+|-)(May)\b"
+    r"|\b(May)(?=\s+\d)",
+)
+
+
+def _masked_month(m: re.Match[str]) -> str:
+    """The match with "May" written so that no cue reads it (same length, offsets kept)."""
+    return m.group(0)[:-3] + "M_y"
 
 
 _Cues = tuple[re.Pattern[str] | None, ...]
@@ -276,6 +291,35 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "has tested", "have now tested": told at a report's time, the perfect tells of a time
 # before it.
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+# A reporting verb whose object is the event noun: "confirmed the launch of the missile".
+_REPORT_VERB = (
+    r"\b(?:confirmed|confirms|announced|announces|reported|reports|disclosed|discloses|revealed|reveals"
+    r"|acknowledged|acknowledges|publicized|publicised)\s+"
+)
+_DETERMINER = r"(?:the|its|their|a|an|this)\s+"  # not "that": "reported that it fired"
+_REPORTS_NOUN = re.compile(rf"{_REPORT_VERB}{_DETERMINER}(?:[\w'’-]+\s+){{0,3}}\Z", re.IGNORECASE)
+# The trigger opens with its own determiner ("the launch"): the verb stands right before it.
+_REPORTS_RIGHT_BEFORE = re.compile(rf"{_REPORT_VERB}\Z", re.IGNORECASE)
+_OPENS_DETERMINED = re.compile(_DETERMINER, re.IGNORECASE)
+
+
+# "confirmed the launch took place on Wednesday": the noun has a verb of its own, which the time dates.
+_OWN_PREDICATE = re.compile(
+    r"\b(?:took\s+place|takes\s+place|occurred|happened|was|were|came|began|started|ended)\b", re.IGNORECASE
+)
+
+
+def _report_object(text: str, m: EventMention) -> bool:
+    """Whether `m` is a noun a reporting verb takes as its object ("confirmed the launch")."""
+    lo, start = max(0, m.trigger.start - 60), m.trigger.start
+    if _REPORTS_NOUN.search(text, lo, start) is not None:
+        return True
+    return (
+        _OPENS_DETERMINED.match(m.trigger.text) is not None
+        and _REPORTS_RIGHT_BEFORE.search(text, lo, start) is not None
+    )
 
 
 def _earlier_than_report(text: str, t: TimeRef, m: EventMention) -> bool:
@@ -431,12 +475,29 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             # "the report of a missile test comes a day ahead of the birthday": resolved
             # from the present, the date is the anchor's; the clause's event is now.
             continue
+        if (
+            prev is not None
+            and first_clause_break(text, mentions[prev].trigger.end, ts) != -1
+            and _report_object(text, mentions[prev])
+            and not _OWN_PREDICATE.search(text, mentions[prev].trigger.end, ts)
+        ):
+            # "confirmed the launch of the missile, dubbed X, on Friday": set off from the
+            # noun, the time dates the report ("confirmed the launch of X on Thursday" stays).
+            continue
         if prev is not None:
             prev_end = mentions[prev].trigger.end
+            # "tested an ICBM and in early November it fired ...": a time right after the
+            # conjunction opens the next conjunct, whose event follows.
+            opens_next = (
+                nxt is not None
+                and _FRONTED_TIME.search(text, max(prev_end, ts - 8), ts) is not None
+                and _FRONTED_LEAD.match(t.text) is not None
+            )
             if (
                 words_at_most(text, prev_end, ts, 6)
                 and first_clause_break(text, prev_end, ts) == -1
                 and prev not in bound
+                and not opens_next
             ):
                 _set_time(mentions, prev, t, bound)
                 continue

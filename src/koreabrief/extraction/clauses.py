@@ -66,7 +66,9 @@ _LAST_WORD_BACK = re.compile(r"(?:[^\w'’-]*(?:eht|na|a)(?![\w'’-]))*[^\w'’
 _ARTICLES = frozenset(("the", "a", "an"))
 _PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Ss])he|(?<=[Hh])e)\b")
 _CONJ = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
-_PAIR = re.compile(r"[-–/]")
+_PAIR = re.compile(r"\.?[-–/]")  # "R.O.K.-U.S." (a name's closing stop stays outside it)
+# A state and a state's force ("Canada and the Japanese navy") are one list.
+_SIDES = frozenset(("state", "organisation"))
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,300},")
 _DETERMINER = re.compile(
     r"(?:\b(?:the|this|that|these|those|its|his|her|their|such)|today['’]s|monday['’]s)\s+(?:[a-z][\w-]*\s+){0,2}\Z",
@@ -265,7 +267,9 @@ class Sentence:
                 if _GROUP_OF.search(self.text, max(self.sent.start, n.start - 40), n.start):
                     out.append(n)
                 break
-            if n.kind != head.kind or not _CONJ.fullmatch(gap) or self.governed(n):
+            if (n.kind != head.kind and not _SIDES.issuperset((n.kind, head.kind))) or not _CONJ.fullmatch(
+                gap
+            ) or self.governed(n):
                 break
             if len(out) == 1 and "and" not in gap:
                 # "a visit to South Korea, North Korea fired": a comma alone is no list.

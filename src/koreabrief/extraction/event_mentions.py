@@ -290,6 +290,10 @@ def _same_in_which(text: str, out: list[EventMention]) -> None:
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;]*\Z", re.IGNORECASE)
 
 
+_YEARLESS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+_A_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
     """The event "the first launch since August 9" recalls: the last one, dated August 9.
 
@@ -297,8 +301,12 @@ def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
     and takes the date; otherwise a copy of the superlative's event stands for it.
     Either is marked `recalled`: background, merged with no other mention.
     """
-    if t.span is None or t.date is None or t.precision is Precision.YEAR:
+    if t.span is None or t.precision is Precision.YEAR:
         return  # "the first ICBM since 2017" names a stretch of years, not one event
+    if t.date is None and (_YEARLESS_DAY.search(t.text) is None or _A_YEAR.search(t.text) is not None):
+        # Undated, only a month and day ("since Sept. 15" with no publication date)
+        # still names one earlier event; "since then" or a year names none.
+        return
     head = next((m for m in reversed(out) if m.trigger.end <= t.span.start), None)
     if head is None:
         return
@@ -620,9 +628,33 @@ def _states(s: Sentence) -> set[str]:
     return {n.name for n in s.names if n.kind == "state"}
 
 
+# "with his Russian counterpart, Sergei Lavrov": the person is named after the role.
+_COUNTERPART = re.compile(
+    r"\s*(?:with\s+)?(?:(?:his|her|their|its|the)\s+)?(?:[\w'’-]+\s+){0,3}?counterparts?\s*,?\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _counterpart_named(s: Sentence, trig: TriggerMatch, partners: list[ActorMention]) -> list[ActorMention]:
+    """The partners, with the person an appositive names in place of the counterpart's state.
+
+    "met his Russian counterpart, Sergei Lavrov": the meeting is with Lavrov, not
+    with Russia (the adjective only says whose counterpart he is).
+    """
+    if not partners or partners[0].kind != "state" or "counterpart" not in s.text[trig.end : trig.end + 60]:
+        return partners
+    person = next(
+        (n for n in s.after(partners[0].end, trig.end + 90) if n.kind == "person"),
+        None,
+    )
+    if person is None or _COUNTERPART.fullmatch(s.text, trig.end, person.start) is None:
+        return partners
+    return [person, *partners[1:]]
+
+
 def _meeting_partners(s: Sentence, m: EventMention, trig: TriggerMatch) -> None:
     between = _BETWEEN.match(s.text[trig.end : trig.end + 12])
-    partners = object_names(s, trig)
+    partners = _counterpart_named(s, trig, object_names(s, trig))
     if between:
         m.actors = []
     for n in partners:

@@ -23,7 +23,7 @@ from koreabrief.cleaning.metadata import dateline_end
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.binding import recalled
 from koreabrief.extraction.context import ArticleContext
-from koreabrief.extraction.dates import Offset, offset_of
+from koreabrief.extraction.dates import Offset, find_times, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.places import DESCRIBED_STATE
@@ -67,8 +67,11 @@ _REDUCED_RELATIVE = re.compile(
     r"\s+(?:at|during|in|on)\s+"
 )
 _OWN = frozenset(("his", "her", "its", "their"))
-# "The day before, ...": an anchored form with nothing named after it counts from the story's time.
-_ALONE = re.compile(r"\s*[,.;]")
+# "The day before, ...", "two weeks before this, ...": an anchored form with nothing named
+# after it (or only a pronoun for the story's last event) counts from the story's time.
+# "a week after the summit": the expression names the event it counts from.
+_NAMES_ANCHOR = re.compile(r"\bthe\s+[a-z]{3,20}\Z", re.IGNORECASE)
+_ALONE = re.compile(r"\s*(?:(?:this|that|then)\b\s*)?[,.;]", re.IGNORECASE)
 # Past this many words a time expression no longer names the event after it.
 _ANCHOR_GAP = 8
 # How far (characters, words) a reacting verb may stand before the event noun it governs.
@@ -148,7 +151,11 @@ def _compatible(
     if e.actors and m.actors and not _each_side(e, m):
         mine = _expand(e.actors, e.affiliations)
         theirs = _expand(m.actors, m.affiliations)
-        if not (set(m.actors) <= mine or set(e.actors) <= theirs):
+        # "Kim Tae-hyo met ..." beside "South Korea and the United States held talks":
+        # people who act for the event's states are no other party.
+        states_only = not any(a in e.affiliations for a in e.actors)
+        acting_for = {m.affiliations.get(a, a) for a in m.actors} if states_only else set()
+        if not (set(m.actors) <= mine or set(e.actors) <= theirs or (acting_for and acting_for <= mine)):
             return False
     if e.target and m.target and e.target != m.target:
         return False
@@ -205,9 +212,27 @@ def _merge(
     anchors: set[int] | None = None,
     strict: frozenset[EventType] = _STRICT_DATES,
     related: dict[EventType, frozenset[EventType]] | None = None,
+    *,
+    shifted: set[int] | None = None,
+    ordinals: dict[int, int] | None = None,
+    series: set[int] | None = None,
 ) -> list[_Event]:
     events: list[_Event] = []
     marked = anchors or set()
+    moved = shifted or set()
+    nth = ordinals or {}
+    in_series = series or set()
+
+    # The numbers of each event's mentions, kept as mentions are placed: linear in mentions.
+    numbers: dict[int, set[int]] = {}
+
+    def same_nth(e: _Event, m: EventMention) -> bool:
+        """Mentions numbered apart ("the first summit", "the second summit") are two events."""
+        if not nth:
+            return True
+        mine = nth.get(id(m))
+        theirs = numbers.get(id(e), set())
+        return mine in theirs if mine is not None else not theirs
     related = related or {}
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
@@ -219,6 +244,8 @@ def _merge(
 
     def place(e: _Event, m: EventMention) -> None:
         placed.add((id(e), m.sentence.start, m.sentence.end, id(m) in marked))
+        if id(m) in nth:
+            numbers.setdefault(id(e), set()).add(nth[id(m)])
 
     # Only events of the mention's own type can take it: look among those alone.
     by_type: dict[EventType, list[_Event]] = {}
@@ -233,16 +260,24 @@ def _merge(
                 (
                     e
                     for e in reversed(same)
-                    if e.type is m.type and _group(m.mood) in e.groups and not apart(e, m)
+                    if e.type is m.type and _group(m.mood) in e.groups and not apart(e, m) and same_nth(e, m)
                 ),
                 None,
             )
+            if host is not None and host.time is None and id(m) in in_series:
+                host = None  # "and the launch on the 9th was aborted", among other days: its own
             if host is not None and (host.time is None or m.time is None or host.time.iso == m.time.iso):
                 host.absorb(m)
                 place(host, m)
                 continue
             kin = related.get(m.type, ())
             other = next((e for e in reversed(events) if e.type in kin and not apart(e, m)), None)
+            if other is not None and other.time is None and id(m) in in_series:
+                if host is None and m.kind == "anaphor":
+                    # Its own launch, of the kind the story tells ("the launch" of a satellite).
+                    m.type = other.type
+                    same = by_type.setdefault(m.type, [])
+                other = None
             if host is None and other is not None and m.kind == "anaphor":
                 # "The firing set homes ablaze" after artillery fire: the shelling, no launch.
                 other.absorb(m)
@@ -250,7 +285,18 @@ def _merge(
                 continue
             if m.fallback:
                 m.actors = list(m.fallback)
-        host = next((e for e in same if _compatible(e, m, gazetteer, strict) and not apart(e, m)), None)
+        host = next(
+            (
+                e
+                for e in same
+                if _compatible(e, m, gazetteer, strict)
+                and not apart(e, m)
+                and (id(m) not in moved or _same_moment(e, m))
+                and same_nth(e, m)
+                and (id(m) not in in_series or e.time is not None)
+            ),
+            None,
+        )
         if host is not None:
             host.absorb(m)
         else:
@@ -259,6 +305,154 @@ def _merge(
             same.append(host)
         place(host, m)
     return events
+
+
+# A verb ending what its object names: "scheduled to conclude their exercise Saturday".
+_ENDING_VERB = re.compile(
+    r"\b(?:conclude|concludes|concluded|concluding|end|ends|ended|ending|wrap\s+up|wraps\s+up|wrapped\s+up"
+    r"|wrapping\s+up|finish|finishes|finished|finishing|close|closes|closed|closing)\s+"
+    r"(?:the|their|its|his|her|a|this)\s+(?:[\w'’-]+\s+){0,5}\Z",
+    re.IGNORECASE,
+)
+
+
+def _ending_times(text: str, mentions: list[EventMention]) -> dict[int, TimeRef]:
+    """Take the times of mentions named only as what ends ("concluded the drills on Friday").
+
+    The day an exercise or summit ends is not the day it is dated by when another
+    mention says when it began ("the exercise began Thursday"): such a time must not
+    keep the mentions apart. It is removed from the mention and returned (by the
+    mention's id) to date the event only when nothing else does.
+    """
+    out: dict[int, TimeRef] = {}
+    for m in mentions:
+        t = m.time
+        if t is None or t.span is None or t.span.start < m.trigger.end or m.kind == "verb":
+            continue
+        if _ENDING_VERB.search(text, max(0, m.trigger.start - 80), m.trigger.start) is None:
+            continue
+        out[id(m)] = t
+        m.time = None
+    return out
+
+
+# An ordinal opening the event's noun phrase: "their historic first summit", "the second meeting".
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
+    r"|inaugural|initial|previous|earlier|prior)\s+(?:[\w'’-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_ORDINAL_VALUE = {
+    "first": 1, "inaugural": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "previous": 0, "earlier": 0, "prior": 0,
+}  # fmt: skip
+# "previous", "earlier": before the story's event, whatever its number.
+_EARLIER = 0
+# "the first launch since May", "its first test this year": a superlative, not a number in a series.
+_SUPERLATIVE_AFTER = re.compile(
+    r"\s+(?:since|this|so\s+far|ever|in\s+(?:(?:over|more\s+than|nearly|almost|about|a|an|\d{1,4}|[a-z]{3,8})\s+)?"
+    r"(?:years?|months?|decades?|weeks?|days?|history)\b)",
+    re.IGNORECASE,
+)
+# Meetings and summits are numbered in one series ("the second meeting", after "the first summit").
+_SERIES = {EventType.MEETING: "talks", EventType.SUMMIT: "talks"}
+
+
+def _ordinals(text: str, mentions: list[EventMention]) -> dict[int, int]:
+    """The number of each mention that tells an earlier event of a series the text numbers.
+
+    "Their third summit, in Hanoi, followed the first one, held in Singapore": two
+    summits. Numbers count only where one kind of event has two
+    different ones (or a "previous" one) in the article, so that "its first ICBM"
+    alone splits nothing.
+    """
+    found: dict[int, int] = {}
+    for m in mentions:
+        if m.type not in _SERIES:
+            # "its first hydrogen bomb test" is also "its fourth nuclear test": numbers of
+            # launches and tests count kinds as often as series.
+            continue
+        # Before the trigger's last word, which may lie inside it ("held the second meeting").
+        head = m.trigger.start + m.trigger.text.rstrip().rfind(" ") + 1
+        hit = _ORDINAL_BEFORE.search(text, max(0, m.trigger.start - 60), head)
+        if hit is None or _SUPERLATIVE_AFTER.match(text, m.trigger.end):
+            continue
+        word = hit.group("n").lower()
+        value = _ORDINAL_VALUE.get(word)
+        if value is None:
+            value = int(word[:-2])
+        found[id(m)] = value
+    series: dict[object, set[int]] = {}
+    for m in mentions:
+        if id(m) in found:
+            series.setdefault(_SERIES.get(m.type, m.type), set()).add(found[id(m)])
+    # The highest number is the story's own event, told unnumbered elsewhere; lower ones are earlier.
+    top = {k: max(v) for k, v in series.items() if len(v) > 1 or _EARLIER in v}
+    summits = {found[id(m)] for m in mentions if m.type is EventType.SUMMIT and id(m) in found}
+    for m in mentions:
+        if m.type is EventType.MEETING and found.get(id(m), -1) in summits - {_EARLIER}:
+            # "their initial meeting in Singapore" beside "their first summit in Singapore".
+            m.type = EventType.SUMMIT
+    out: dict[int, int] = {}
+    for m in mentions:
+        key = _SERIES.get(m.type, m.type)
+        if id(m) in found and key in top and found[id(m)] < top[key]:
+            out[id(m)] = found[id(m)]
+        elif id(m) in found and key in top and found[id(m)] == _EARLIER:
+            out[id(m)] = _EARLIER
+    return out
+
+
+_SERIES_DAYS = 2
+_SERIES_REACH = 200
+
+
+def _dated_among_days(text: str, mentions: list[EventMention], published: dt.date | None) -> set[int]:
+    """Anaphors ("the launch") dated to a day in a sentence that names other days too.
+
+    "Trials on the 2nd and on the 6th, and the launch on the 9th was aborted":
+    such a launch is told apart by its own day, not the story's undated one.
+    """
+    out: set[int] = set()
+    for m in mentions:
+        t = m.time
+        if m.kind != "anaphor" or t is None or t.date is None or t.precision is not Precision.DAY:
+            continue
+        # Near the trigger only: a long sentence is not scanned once per anaphor.
+        lo = max(m.sentence.start, m.trigger.start - _SERIES_REACH)
+        hi = min(m.sentence.end, m.trigger.end + _SERIES_REACH)
+        days = {
+            u.iso
+            for u in find_times(text, lo, hi, published=published)
+            if u.date is not None and u.precision is Precision.DAY
+        }
+        # Two other days at least: a series of dates ("on the 2nd ..., on the 6th, and the
+        # launch on the 9th"), not a report's day beside the event's own.
+        if len(days - {t.iso}) >= _SERIES_DAYS:
+            out.add(id(m))
+    return out
+
+
+def _same_moment(e: _Event, m: EventMention) -> bool:
+    """Whether `e` is told at the very time expression `m` counts back or on from."""
+    return e.time is not None and m.time is not None and e.time.text == m.time.text
+
+
+def _moved_in_time(text: str, m: EventMention) -> bool:
+    """Whether `m` is set apart in time from the story's moment ("Two weeks earlier, it fired ...").
+
+    Such a mention tells another happening than the one the story is about, even
+    before its date is worked out: it must not merge with the story's own event.
+    """
+    t = m.time
+    if t is None or t.span is None or t.date is not None:
+        return False
+    delta = offset_of(t.text)
+    if delta is None or not delta.delta:
+        return False
+    if not delta.anchored:
+        return True
+    return _NAMES_ANCHOR.search(t.text) is None and _ALONE.match(text, t.span.end) is not None
 
 
 def _modality(e: _Event, published: dt.date | None) -> Modality:
@@ -388,6 +582,62 @@ def _add_inner_states(m: EventMention, names: list[ActorMention]) -> None:
             m.actors.append(n.name)
 
 
+_RELATIVE_WORD = re.compile(r"\s(?:that|which)\s", re.IGNORECASE)
+
+
+def _relative_agent(m: EventMention, names: list[ActorMention]) -> None:
+    """The relative clause's subject fires "the missile that North Korea launched"."""
+    found = _RELATIVE_WORD.search(m.trigger.text)
+    if found is None:
+        return
+    inside = _names_in(names, m.trigger.start + found.end(), m.trigger.end)
+    if inside:
+        m.actors = [inside[0].name]
+        if inside[0].affiliation:
+            m.affiliations[inside[0].name] = inside[0].affiliation
+
+
+def _own_forces(lex: EventLexicon) -> tuple[frozenset[EventType], re.Pattern[str] | None]:
+    """The types whose forces' state is their actor, and the forces' nouns (``[deployment.own_forces]``)."""
+    cached = lex.cache.get("events.own_forces")
+    if cached is None:
+        table = lex.data.get("deployment", {}).get("own_forces", {})
+        nouns = sorted(table.get("nouns", []), key=len, reverse=True)
+        # At most two modifiers between the state and the noun ("North Korean special forces").
+        alternatives = "|".join(re.escape(n) for n in nouns)
+        rx = (
+            re.compile(rf"\s+(?:[a-z-]{{2,20}}\s+){{0,2}}?(?:{alternatives})\b", re.IGNORECASE)
+            if nouns
+            else None
+        )
+        types = frozenset(EventType(t) for t in table.get("types", []))
+        cached = lex.cache["events.own_forces"] = (types, rx)
+    result: tuple[frozenset[EventType], re.Pattern[str] | None] = cached
+    return result
+
+
+def _forces_owner(
+    text: str, m: EventMention, names: list[ActorMention], nouns: re.Pattern[str] | None
+) -> None:
+    """The state whose forces the trigger names is the one that deployed them.
+
+    "The UK sanctioned the minister for sending thousands of North Korean troops":
+    the troops are North Korea's, so the deployment is too, not the sentence subject's.
+    """
+    if nouns is None:
+        return
+    for n in _names_in(names, m.trigger.start, m.trigger.end):
+        if n.kind != "state":
+            continue
+        found = nouns.match(text, n.end)
+        if found is None or found.end() > m.trigger.end:
+            continue
+        if n.name not in m.actors and n.name not in (m.affiliations.get(a) for a in m.actors):
+            m.actors = [n.name]
+            m.fallback = []
+        return
+
+
 def _reaction_start(
     text: str, m: EventMention, lex: EventLexicon, lowered: str | None = None, *, plain: bool = False
 ) -> int | None:
@@ -463,7 +713,23 @@ def _shifted(time: TimeRef, base: TimeRef, delta: Offset, sign: int) -> TimeRef 
     return attrs.evolve(time, date=date, precision=precision)
 
 
-def _resolve_offsets(text: str, events: list[_Event]) -> None:
+# How far back (characters) the story's last named day is looked for.
+_LAST_DAY_REACH = 600
+
+
+def _last_day_before(text: str, end: int, published: dt.date | None) -> TimeRef | None:
+    """The last time expression dated to the day in the stretch of text before `end`."""
+    if published is None:
+        return None
+    days = [
+        t
+        for t in find_times(text, max(0, end - _LAST_DAY_REACH), end, published=published)
+        if t.date is not None and t.precision is Precision.DAY and t.span is not None and t.span.end <= end
+    ]
+    return days[-1] if days else None
+
+
+def _resolve_offsets(text: str, events: list[_Event], published: dt.date | None = None) -> None:
     """Date relative expressions from the events they count from.
 
     "sworn in on Wednesday, a day after winning the election": the election is
@@ -513,6 +779,10 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
                 )
             elif not delta.anchored or (not names_it and _ALONE.match(text, t.span.end)):
                 before = latest if latest is not None and latest.span is not None else None
+                if before is None or before.span is None or before.span.end > t.span.start:
+                    # No event dated yet: the story's last day may be a report's ("said on
+                    # the 16th. At 4 p.m. that day, ...").
+                    before = _last_day_before(text, t.span.start, published)
                 if before is not None and before.span is not None and before.span.end <= t.span.start:
                     found = _shifted(t, before, delta, 1)
             if found is not None:
@@ -522,7 +792,8 @@ def _resolve_offsets(text: str, events: list[_Event]) -> None:
             or latest.span is None
             or (t is not None and t.span is not None and t.span.start >= latest.span.start)
         )
-        if t is not None and t.date is not None and t.span is not None and later:
+        # A recalled earlier event ("the first test since May") is no moment the story stands at.
+        if t is not None and t.date is not None and t.span is not None and later and not m.recalled:
             latest = t
     for m in mentions:
         # "fired a missile a week after the summit": once the summit has a date
@@ -642,6 +913,44 @@ def _listed_years(text: str, e: Event) -> list[Event]:
         when = TimeRef(text=found.group(1), date=dt.date(year, 1, 1), precision=Precision.YEAR, span=span)
         out.append(attrs.evolve(e, time=when))
         pos = found.end()
+    return out
+
+
+# Between two listed days: ", ", " and ", ", and " (then perhaps "again"): "on March 5 and 9".
+_DAY_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:again\s+)?", re.IGNORECASE)
+# A range or a span ("between March 1 and 5", "from May 2"), not a list of days.
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+
+
+def _listed_days(text: str, e: Event, published: dt.date | None) -> list[Event]:
+    """One more event for each further day listed after `e`'s day: "fired missiles on March 5 and March 9".
+
+    Like `_listed_years` for days (and months): each day after the event's own, joined
+    by a comma or "and", dates a copy of the event.
+    """
+    t = e.time
+    if t is None or t.span is None or t.date is None or t.precision not in (Precision.DAY, Precision.MONTH):
+        return []
+    if not any(
+        a <= t.span.start and t.span.start - b < 60 and not _STOP.search(text, b, t.span.start)
+        for a, b in ((s.start, s.end) for s in e.mentions)
+    ):
+        return []
+    if not _DAY_LIST_GAP.match(text, t.span.end):
+        return []  # nothing listed: the common case, told at once
+    if _RANGE_BEFORE.search(text, max(0, t.span.start - 12), t.span.start):
+        return []
+    stop = _STOP.search(text, t.span.end)
+    end = stop.start() if stop is not None else len(text)
+    out: list[Event] = []
+    pos = t.span.end
+    for u in find_times(text, pos, min(end, pos + 200), published=published):
+        if len(out) >= 10 or u.span is None or u.date is None or u.precision is not t.precision:
+            break
+        if not _DAY_LIST_GAP.fullmatch(text, pos, u.span.start) or u.iso == t.iso:
+            break
+        out.append(attrs.evolve(e, time=u))
+        pos = u.span.end
     return out
 
 
@@ -913,6 +1222,7 @@ def events_in_context(
                 layer=ctx.text_layer,
             )
         )
+    own_types, own_nouns = _own_forces(lex)
     anchors: set[int] = set()
     ahead: set[int] = set()  # anchors that come after what they date ("days before the election")
     for m in mentions:
@@ -926,6 +1236,10 @@ def events_in_context(
                 ahead.add(id(m))
         elif m.kind == "noun" and not m.owner and m.type in (EventType.MEETING, EventType.SUMMIT):
             _drop_clause_actors(text, m, names)
+        if m.type in own_types:
+            _forces_owner(text, m, names, own_nouns)
+        if not m.actors and m.kind == "noun":
+            _relative_agent(m, names)
         if m.type is EventType.CASUALTIES and not m.actors and not m.fallback:
             # "the death toll among North Korean troops": the side named inside the trigger.
             _add_inner_states(m, names)
@@ -933,11 +1247,21 @@ def events_in_context(
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     _rockets_with_satellites(text, mentions, ctx.sentences)
-    merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
+    shifted = {id(m) for m in mentions if _moved_in_time(text, m)}
+    ends = _ending_times(text, mentions)
+    nth = _ordinals(text, mentions)
+    dated = _dated_among_days(text, mentions, article.published)
+    merged = _merge(
+        mentions, gaz, anchors, _strict_dates(lex), _related(lex), shifted=shifted, ordinals=nth, series=dated
+    )
+    for e in merged:
+        if e.time is None:
+            # Told only by its end ("will conclude the drills on Saturday"): that day it is.
+            e.time = next((ends[id(m)] for m in e.mentions if id(m) in ends), None)
     for e in merged:
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
-    _resolve_offsets(text, merged)
+    _resolve_offsets(text, merged, article.published)
     merged = _headline_summit(article.title, merged)
     merged = _calls_apart(text, merged)
     merged = _meetings_into_summits(text, merged)
@@ -970,6 +1294,7 @@ def events_in_context(
             )
         )
     out.extend(e for ev in list(out) for e in _listed_years(text, ev))
+    out.extend(e for ev in list(out) for e in _listed_days(text, ev, article.published))
     out.sort(key=lambda ev: ev.span.start)
     return tuple(out), tuple(warnings)
 

@@ -1,0 +1,292 @@
+"""Events: rules drawn from real coverage (issue 17), each pinned by passages of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import koreabrief as kb
+from koreabrief.extraction.events import extract_events
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+GAZ = kb.Gazetteer.default().extend(FIXTURES / "gazetteer_extra.toml")
+
+
+def _article(text: str, published: str | None = None) -> kb.Article:
+    return kb.Article(
+        id="t", raw=text, text=text, published=dt.date.fromisoformat(published) if published else None
+    )
+
+
+def _cases(rule: str) -> list[dict[str, Any]]:
+    with (FIXTURES / "real_text.jsonl").open(encoding="utf-8") as f:
+        cases = [json.loads(line) for line in f if line.strip()]
+    return [c for c in cases if c["rule"] == rule]
+
+
+def _events(text: str, published: str) -> tuple[kb.Event, ...]:
+    return extract_events(_article(text, published), gazetteer=GAZ)
+
+
+class TestMovedInTime:
+    @pytest.mark.parametrize("case", _cases("moved_in_time"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """An event set "two weeks earlier" or "a week before that" is another one, dated from the story's."""
+        events = _events(case["text"], case["published"])
+        got = [[e.type.value, e.time.iso if e.time else None] for e in events]
+        assert got == case["events"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("moved_in_time")) >= 10
+
+    @given(
+        st.sampled_from(
+            ["Two days earlier", "Three days before this", "A week before that", "Ten days before"]
+        ),
+        st.sampled_from(["fired a missile", "launched a ballistic missile", "test-fired a cruise missile"]),
+    )
+    def test_never_merged_with_the_story_event(self, shifted: str, verb: str) -> None:
+        """Whatever the wording, the earlier launch stays apart and takes the earlier day."""
+        text = f"North Korea fired a missile on Friday. {shifted}, Pyongyang {verb} into the sea."
+        got = [e.time.iso if e.time else None for e in _events(text, "2025-05-17")]
+        assert len(got) == 2
+        assert got[0] == "2025-05-16"
+        assert got[1] is not None
+        assert got[1] < "2025-05-16"
+
+    def test_recalled_date_is_no_base(self) -> None:
+        """An offset "before this" counts from the story's launch, not from a recalled one."""
+        text = (
+            "North Korea fired a missile on Friday, its first launch since March. "
+            "Two weeks before this, Pyongyang launched a cruise missile into the sea."
+        )
+        dates = sorted(e.time.iso for e in _events(text, "2025-05-17") if e.time and e.time.iso)
+        assert "2025-05-02" in dates
+
+
+class TestForcesOwner:
+    @pytest.mark.parametrize("case", _cases("forces_owner"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """The state whose troops are sent is the deployment's actor, not the sentence's subject."""
+        events = _events(case["text"], case["published"])
+        got = [list(e.actors) for e in events if e.type is kb.EventType.TROOP_DEPLOYMENT]
+        assert got == [case["actors"]]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("forces_owner")) >= 10
+
+
+def _summary(text: str, published: str) -> str:
+    """The article's events as "type:date;..." (undated: None), inspections left out."""
+    return ";".join(
+        f"{e.type.value}:{e.time.iso if e.time else None}"
+        for e in _events(text, published)
+        if e.type is not kb.EventType.INSPECTION
+    )
+
+
+class TestReportObject:
+    @pytest.mark.parametrize("case", _cases("report_object"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A time after the noun a report verb takes , set off by a comma, dates the report."""
+        assert _summary(case["text"], case["published"]) == case["summary"]
+
+
+class TestLaunchPlaces:
+    @pytest.mark.parametrize("case", _cases("launch_site"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A launch site, pad, vehicle or window is a thing, not a launch."""
+        assert _summary(case["text"], case["published"]) == case["summary"]
+
+
+class TestTestFiredSpelling:
+    @pytest.mark.parametrize("case", _cases("test_fired"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """ "Test fired" and "test launched" written without a hyphen are launches too."""
+        assert _summary(case["text"], case["published"]) == case["summary"]
+
+    @given(st.sampled_from(["test fired", "test-fired", "test launched", "test-launched"]))
+    def test_spellings_agree(self, verb: str) -> None:
+        """Every spelling of the verb gives the same dated launch."""
+        assert (
+            _summary(f"Iran {verb} a ballistic missile on Sunday.", "2025-03-10")
+            == "missile_launch:2025-03-09"
+        )
+
+
+class TestInspectedWeapon:
+    @pytest.mark.parametrize("case", _cases("inspect_weapon"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """What is inspected decides: a weapon is a display, a base or factory an inspection."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(st.sampled_from(["warhead", "rocket launcher", "drone", "submarine", "howitzer"]))
+    def test_weapon_is_a_display(self, weapon: str) -> None:
+        """Any weapon inspected gives a weapons display."""
+        got = _summary_all(f"Kim inspected a new {weapon} on Sunday.", "2025-03-10")
+        assert got == "weapons_display:2025-03-09"
+
+    @given(st.sampled_from(["base", "factory", "plant", "unit", "production line"]))
+    def test_weapon_site_is_an_inspection(self, place: str) -> None:
+        """A missile base, factory or unit inspected stays an inspection."""
+        got = _summary_all(f"Kim inspected a missile {place} on Sunday.", "2025-03-10")
+        assert got == "inspection:2025-03-09"
+
+
+def _summary_all(text: str, published: str) -> str:
+    """The article's events as "type:date;..." (undated: None)."""
+    return ";".join(f"{e.type.value}:{e.time.iso if e.time else None}" for e in _events(text, published))
+
+
+class TestListedDays:
+    @pytest.mark.parametrize("case", _cases("listed_days"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Each further day listed after an event's own dates an event of its own."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(st.lists(st.integers(min_value=1, max_value=28), min_size=1, max_size=5, unique=True).map(sorted))
+    def test_one_event_per_day(self, days: list[int]) -> None:
+        """However many days are listed, each gives one launch on that day."""
+        listed = ", ".join(f"March {d}" for d in days[:-1])
+        dates = f"{listed} and March {days[-1]}" if listed else f"March {days[-1]}"
+        got = _summary_all(f"Russia launched missiles on {dates}.", "2025-04-01")
+        assert got == ";".join(f"missile_launch:2025-03-{d:02d}" for d in days)
+
+
+class TestRelativeLaunch:
+    @pytest.mark.parametrize("case", _cases("relative_launch"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A missile "that X fired" is a launch, dated by its clause."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_subject_of_the_relative_clause_acts(self) -> None:
+        """The relative clause's subject is the launch's actor."""
+        (event,) = _events("The rockets that Iran fired on Monday hit a base.", "2025-03-10")
+        assert event.actors == ("Iran",)
+
+
+class TestRecallUndated:
+    @pytest.mark.parametrize("case", _cases("recall_undated"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """With no publication date, a superlative "since" a month and day still recalls the earlier event."""
+        got = ";".join(
+            f"{e.type.value}:{e.time.iso if e.time else None}"
+            for e in extract_events(_article(case["text"]), gazetteer=GAZ)
+        )
+        assert got == case["summary"]
+
+
+class TestReportDayBase:
+    @pytest.mark.parametrize("case", _cases("report_day_base"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """An offset with no dated event before it counts from the last day the story named."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+
+class TestEndingTime:
+    @pytest.mark.parametrize("case", _cases("ending_time"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """The day an event ends does not keep it apart from its start; alone, it dates it."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+
+class TestOrdinalSeries:
+    @pytest.mark.parametrize("case", _cases("ordinal_series"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Meetings or summits numbered apart are two events; a superlative "first ... since" is none."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(
+        st.sampled_from(
+            [("second", "first"), ("third", "second"), ("fifth", "previous"), ("second", "initial")]
+        )
+    )
+    def test_numbered_apart(self, numbers: tuple[str, str]) -> None:
+        """The earlier-numbered summit is kept apart from the story's, whatever the numbers."""
+        later, earlier = numbers
+        text = (
+            f"Kim Jong Un and Vladimir Putin held their {later} summit on Tuesday. "
+            f"Their {earlier} summit was held in Vladivostok."
+        )
+        assert _summary_all(text, "2025-03-10") == "summit:2025-03-04;summit:None"
+
+
+class TestKindOrRumour:
+    @pytest.mark.parametrize("case", _cases("kind_or_rumour"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Launches of a kind ("such") and rumours ("reports of") are no events; plain reports stay."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+
+class TestFrontedConjunct:
+    @pytest.mark.parametrize("case", _cases("fronted_conjunct"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A time opening the clause after "and" dates that clause; the month May is no modal."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    @given(st.sampled_from(["in May", "in early May", "in late May", "on May 3"]))
+    def test_may_the_month(self, when: str) -> None:
+        """The month May never makes a launch hypothetical."""
+        got = _summary_all(f"Iran launched a satellite and {when} it fired two missiles.", "2025-06-10")
+        assert got.split(";")[-1].startswith("missile_launch:2025-05")
+
+
+class TestCounterpartNamed:
+    @pytest.mark.parametrize("case", _cases("counterpart_named"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A counterpart named after a comma is the meeting's partner, not the counterpart's state."""
+        events = _events(case["text"], case["published"])
+        got = ";".join(
+            f"{e.type.value}:{'|'.join(e.actors)}"
+            for e in events
+            if e.type in (kb.EventType.MEETING, kb.EventType.SUMMIT)
+        )
+        assert got == case["meetings"]
+
+
+class TestStateAndForce:
+    @pytest.mark.parametrize("case", _cases("state_and_force"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A state and a state's forces joined by "and" or a hyphen are both sides."""
+        events = _events(case["text"], case["published"])
+        assert ";".join(f"{e.type.value}:{'|'.join(sorted(e.actors))}" for e in events) == case["sides"]
+
+
+class TestSeriesAnaphor:
+    @pytest.mark.parametrize("case", _cases("series_anaphor"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """An anaphor with its own day among other listed days is an event of its own."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_long_sentence_stays_linear(self) -> None:
+        """Many dated anaphors in one long sentence cost no more than a scan each near them."""
+        unit = "the launch on the 3rd and the test on the 6th and the launch on the 8th, "
+        text = "North Korea said it fired a missile. Then " + unit * 400 + "officials said."
+        got = _events(text, "2025-03-20")
+        assert got
+
+
+class TestPersonForState:
+    @pytest.mark.parametrize("case", _cases("person_for_state"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A person of one of the states that met is the same meeting; one of another state is not."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+
+def _rules() -> list[str]:
+    with (FIXTURES / "real_text.jsonl").open(encoding="utf-8") as f:
+        return sorted({json.loads(line)["rule"] for line in f if line.strip()})
+
+
+@pytest.mark.parametrize("rule", _rules())
+def test_every_rule_has_ten_passages(rule: str) -> None:
+    """Each rule drawn from real coverage is pinned by at least ten passages of our own."""
+    assert len(_cases(rule)) >= 10
