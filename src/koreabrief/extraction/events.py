@@ -25,6 +25,7 @@ from koreabrief.extraction.binding import recalled
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
+from koreabrief.extraction.event_types import retype_mentions
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.places import DESCRIBED_STATE
 from koreabrief.extraction.text import CLAUSE_BREAK, WORD, first_clause_break, words_at_most
@@ -933,6 +934,7 @@ def events_in_context(
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     _rockets_with_satellites(text, mentions, ctx.sentences)
+    mentions = retype_mentions(text, mentions, names, lex=lex, gazetteer=gaz)
     merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
     for e in merged:
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
