@@ -116,8 +116,25 @@ class TestLeadersMeetInSummit:
         ]
 
     @pytest.mark.parametrize(
+        ("text", "actors"),
+        [
+            (
+                "Putin landed in Pyongyang. Kim Jong Un held talks with the Russian leader on Wednesday.",
+                {"Kim Jong Un", "Vladimir Putin"},
+            ),
+            ("The Chinese president met Yoon Suk Yeol in Bali on Wednesday.", {"China", "Yoon Suk Yeol"}),
+        ],
+    )
+    def test_a_state_told_by_its_heads_title_is_its_head(self, text: str, actors: set[str]) -> None:
+        """ "The Russian leader" stands for the Russian head the story names, else for Russia."""
+        summits = [e for e in _events(text) if e.type is kb.EventType.SUMMIT]
+        assert [set(e.actors) for e in summits] == [actors]
+
+    @pytest.mark.parametrize(
         "text",
         [
+            # The title is no head's.
+            "Kim Jong Un met the Russian defence minister on Wednesday.",
             # A call is no summit.
             "Yoon Suk Yeol spoke by telephone with Fumio Kishida on Friday.",
             "Joe Biden held a video call with Xi Jinping on Friday.",
@@ -220,6 +237,8 @@ class TestSpaceLaunches:
             "Pyongyang has spent years on space launch vehicle technology.",
             "Seoul and Tokyo began sharing missile launch warning data on Wednesday.",
             "Images showed trucks at a missile launch pad on Wednesday.",
+            "After lunch, Kim and Putin toured the launch facilities on Wednesday.",
+            "Engineers repaired its launch tower on Wednesday.",
         ],
     )
     def test_launch_places_and_systems_are_no_launches(self, text: str) -> None:
@@ -288,6 +307,18 @@ class TestNuclearTests:
         assert _typed("North Korea fired a missile that flew more than 1,000 km on Monday.") == [
             ("missile_launch", "2023-09-11")
         ]
+
+
+class TestAnaphors:
+    def test_a_launch_told_again_in_its_month_is_the_same_launch(self) -> None:
+        """ "The launch was its third this month" refers back to Monday's launch: one event."""
+        text = "North Korea fired a missile on Monday. The launch was its third this month."
+        assert _typed(text) == [("missile_launch", "2023-09-11")]
+
+    def test_a_pair_joined_by_a_dash_meets(self) -> None:
+        """ "The Seoul-Tokyo meeting" is a meeting of both sides."""
+        events = _events("The Seoul-Tokyo meeting took place on Wednesday.")
+        assert [(e.type, set(e.actors)) for e in events] == [(kb.EventType.MEETING, {"South Korea", "Japan"})]
 
 
 class TestSpuriousMeetings:

@@ -23,7 +23,7 @@ from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.triggers import EventLexicon
 from koreabrief.gazetteer import Gazetteer
-from koreabrief.models import EventType, Span
+from koreabrief.models import EventType, Span, TimeRef
 
 __all__ = ["TypeRules", "retype_mentions"]
 
@@ -62,6 +62,7 @@ class TypeRules:
     head_title: re.Pattern[str]
     leaders: re.Pattern[str]
     leaders_after: re.Pattern[str]
+    head_after: re.Pattern[str]
     remote: re.Pattern[str]
     tally: re.Pattern[str]
     guest_verbs: frozenset[str]
@@ -100,6 +101,7 @@ class TypeRules:
             not_sitting=tuple(w.lower() for w in lex.words("types", "not_sitting")),
             head_title=re.compile(rf"(?<![\w-])(?:{alt('head_titles')})\s*\Z", re.IGNORECASE),
             leaders=re.compile(rf"(?<![\w-])(?:{alt('leader_phrases')})\s+\Z", re.IGNORECASE),
+            head_after=re.compile(rf"\s+(?:{alt('head_titles')})(?![\w-])", re.IGNORECASE),
             leaders_after=re.compile(
                 rf"\s+(?:between|of)\s+(?:{alt('leader_phrases')})(?![\w-])", re.IGNORECASE
             ),
@@ -173,6 +175,7 @@ class _Heads:
     ) -> None:
         self.rules = rules
         self.gazetteer = gazetteer
+        self.text = text
         self.names = names
         self.starts = [n.start for n in names]
         self._known: dict[str, str | None] = {}
@@ -210,6 +213,33 @@ class _Heads:
                 return True
             k += 1
         return False
+
+    def titled_state(self, name: str, sentence: Span) -> str | None:
+        """The state `name` is, when `sentence` names it by its head's title ("the Russian
+        president", "North Korean leader") and no person follows the title."""
+        k = bisect.bisect_left(self.starts, sentence.start)
+        while k < len(self.names) and self.names[k].start < sentence.end:
+            n = self.names[k]
+            k += 1
+            if n.name != name or n.kind != "state":
+                continue
+            title = self.rules.head_after.match(self.text, n.end, min(sentence.end, n.end + 30))
+            if title is None:
+                continue
+            nxt = self.names[k] if k < len(self.names) else None
+            if nxt is None or nxt.start > title.end() + 1:
+                return name
+        return None
+
+    def head_of(self, state: str, near: int) -> str | None:
+        """The head of `state` the article names nearest before `near` (else first after it)."""
+        best: str | None = None
+        for n in self.names:
+            if n.kind == "person" and self.state(n.name) == state:
+                best = n.name
+                if n.start >= near:
+                    break
+        return best
 
     def before(self, end: int, count: int) -> list[str]:
         """The last `count` heads of different states named before `end`, in text order."""
@@ -254,6 +284,7 @@ def retype_mentions(
     summit_sentences = {m.sentence.start for m in mentions if m.type is EventType.SUMMIT}
     out: list[EventMention] = []
     upgraded: list[EventMention] = []
+    latest: dict[EventType, EventMention] = {}
     for m in mentions:
         if m.type is EventType.MEETING:
             if (
@@ -262,6 +293,8 @@ def retype_mentions(
                 or rules.idiom.match(text, m.trigger.start, min(m.sentence.end, m.trigger.end + 50))
             ):
                 continue
+            if len(m.actors) < 2:
+                _pair_before(text, m, names, starts)
             if m.time is not None and not m.recalled and _SINCE.match(m.time.text):
                 m.time = None  # "talks have stalled since 2019": when the stall began
             if m.sentence.start not in summit_sentences and _in_person(text, m, rules):
@@ -278,6 +311,10 @@ def retype_mentions(
             m.mood = "plain"  # "the attempt to launch a satellite failed": it took place
         if m.time is not None and m.time.span is not None and _compared(text, m.sentence, m.time.span, rules):
             m.time = None
+        last = latest.get(m.type)
+        if m.anaphoric and m.time is not None and last is not None and _within(last.time, m.time):
+            m.time = None  # "fired a missile on Monday. The launch was its third this month": Monday's
+        latest[m.type] = m
         out.append(m)
     _same_summit(out, upgraded)
     return out
@@ -323,6 +360,24 @@ def _no_guest(
     return False
 
 
+_PAIR_JOIN = frozenset({"-", "–", "—", "/"})
+
+
+def _pair_before(text: str, m: EventMention, names: Sequence[ActorMention], starts: list[int]) -> None:
+    """ "The Putin-Kim meeting": the two sides joined by a dash right before the noun take part."""
+    k = bisect.bisect_left(starts, m.trigger.start) - 1
+    if k < 1:
+        return
+    second, first = names[k], names[k - 1]
+    if text[second.end : m.trigger.start].strip() or text[first.end : second.start] not in _PAIR_JOIN:
+        return
+    for n in (first, second):
+        if n.name not in m.actors:
+            m.actors.append(n.name)
+            if n.affiliation:
+                m.affiliations[n.name] = n.affiliation
+
+
 def _body_session(text: str, m: EventMention, rules: TypeRules) -> bool:
     """A body's own session ("the council's first meeting"): no meeting between parties."""
     if m.kind != "noun" and not m.trigger.text.lower().startswith("meeting"):
@@ -357,8 +412,20 @@ def _leaders_meet(text: str, m: EventMention, heads: _Heads, rules: TypeRules) -
             m.actors = [*named, *(a for a in m.actors if a not in named)]
             m.affiliations.update((a, state) for a in named if (state := heads.state(a)))
             people = named
-    states = [heads.state(a) for a in people]
-    if len(people) >= 2 and (len({s for s in states if s}) >= 2 or "" in states):
+    if len(people) == 1:
+        # "Kim held talks with the Russian president", "the North Korean leader met Putin":
+        # a state told by its head's title stands for that head.
+        for a in list(m.actors):
+            head = heads.titled_state(a, m.sentence)
+            if head is not None and head != heads.state(people[0]):
+                name = heads.head_of(head, m.sentence.start) or a
+                m.actors = [name if x == a else x for x in m.actors]
+                if name != a:
+                    m.affiliations[name] = head
+                people.append(name)
+                break
+    # Heads of two states: a head whose state is not known counts as a side of its own.
+    if len({heads.state(a) or a for a in people}) >= 2:
         m.type = EventType.SUMMIT
         return True
     return False
@@ -374,6 +441,13 @@ def _space_payload(text: str, m: EventMention, rules: TypeRules) -> bool:
     if rules.space.search(text, lo, t.start) and not _PUNCT.search(text, lo, t.start):
         return True  # "the Chollima-1 rocket", "a Kwangmyongsong launch"
     return rules.payload.match(text, t.end, min(m.sentence.end, t.end + _PAYLOAD_REACH)) is not None
+
+
+def _within(fine: TimeRef | None, coarse: TimeRef) -> bool:
+    """Whether `coarse` (a month or year) holds the finer date `fine`."""
+    if fine is None or fine.iso is None or coarse.iso is None:
+        return False
+    return len(fine.iso) > len(coarse.iso) and fine.iso.startswith(coarse.iso)
 
 
 def _compared(text: str, sentence: Span, span: Span, rules: TypeRules) -> bool:
