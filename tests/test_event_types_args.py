@@ -316,7 +316,7 @@ class TestAnaphors:
         assert _typed(text) == [("missile_launch", "2023-09-11")]
 
     def test_a_pair_joined_by_a_dash_meets(self) -> None:
-        """ "The Seoul-Tokyo meeting" is a meeting of both sides."""
+        """ "The Seoul-Tokyo meeting" stays a meeting of both sides (no summit: no heads named)."""
         events = _events("The Seoul-Tokyo meeting took place on Wednesday.")
         assert [(e.type, set(e.actors)) for e in events] == [(kb.EventType.MEETING, {"South Korea", "Japan"})]
 

@@ -293,8 +293,6 @@ def retype_mentions(
                 or rules.idiom.match(text, m.trigger.start, min(m.sentence.end, m.trigger.end + 50))
             ):
                 continue
-            if len(m.actors) < 2:
-                _pair_before(text, m, names, starts)
             if m.time is not None and not m.recalled and _SINCE.match(m.time.text):
                 m.time = None  # "talks have stalled since 2019": when the stall began
             if m.sentence.start not in summit_sentences and _in_person(text, m, rules):
@@ -358,24 +356,6 @@ def _no_guest(
         if guest.affiliation:
             m.affiliations[guest.name] = guest.affiliation
     return False
-
-
-_PAIR_JOIN = frozenset({"-", "–", "—", "/"})
-
-
-def _pair_before(text: str, m: EventMention, names: Sequence[ActorMention], starts: list[int]) -> None:
-    """ "The Putin-Kim meeting": the two sides joined by a dash right before the noun take part."""
-    k = bisect.bisect_left(starts, m.trigger.start) - 1
-    if k < 1:
-        return
-    second, first = names[k], names[k - 1]
-    if text[second.end : m.trigger.start].strip() or text[first.end : second.start] not in _PAIR_JOIN:
-        return
-    for n in (first, second):
-        if n.name not in m.actors:
-            m.actors.append(n.name)
-            if n.affiliation:
-                m.affiliations[n.name] = n.affiliation
 
 
 def _body_session(text: str, m: EventMention, rules: TypeRules) -> bool:
