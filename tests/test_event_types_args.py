@@ -230,6 +230,27 @@ class TestSpaceLaunches:
         assert "missile_launch" not in {t for t, _ in typed}
 
     @pytest.mark.parametrize(
+        "later",
+        [
+            "State media said the satellite entered orbit.",
+            "The agency said it had reached a stable orbit.",
+            "Officials said the Kwangmyongsong payload was placed into orbit.",
+        ],
+    )
+    def test_a_rocket_on_the_day_of_the_space_launch_is_that_launch(self, later: str) -> None:
+        """A single rocket fired on the day the story's satellite went up is the satellite launch."""
+        text = f"North Korea fired a long-range rocket on Sunday. Seoul condemned it. {later}"
+        assert {t for t, _ in _typed(text)} == {"satellite_launch"}
+
+    def test_a_barrage_of_rockets_stays_apart(self) -> None:
+        """Rockets in the plural are a barrage, not the satellite's carrier."""
+        text = (
+            "The North fired rockets into the sea on Sunday. Seoul protested. "
+            "Separately, a satellite entered orbit on Sunday."
+        )
+        assert "missile_launch" in {t for t, _ in _typed(text)}
+
+    @pytest.mark.parametrize(
         "text",
         [
             "Kim met Putin at the space launch centre in the Far East on Wednesday.",

@@ -315,7 +315,27 @@ def retype_mentions(
         latest[m.type] = m
         out.append(m)
     _same_summit(out, upgraded)
+    _rockets_of_the_space_launch(out)
     return out
+
+
+_ROCKET = re.compile(r"\brocket\b", re.IGNORECASE)
+
+
+def _rockets_of_the_space_launch(mentions: list[EventMention]) -> None:
+    """A single rocket launched on the day of the story's space launch is that launch.
+
+    "North Korea fired a long-range rocket on Sunday" where the story says elsewhere that
+    Sunday's launch carried a satellite. Rockets in the plural (a barrage) stay what they were.
+    """
+    days = {m.time.iso if m.time else None for m in mentions if m.type is EventType.SATELLITE_LAUNCH}
+    if not days:
+        return
+    for m in mentions:
+        if m.type is EventType.MISSILE_LAUNCH and _ROCKET.search(m.trigger.text):
+            day = m.time.iso if m.time else None
+            if day in days or (None in days and len(days) == 1) or (day is None and len(days) == 1):
+                m.type = EventType.SATELLITE_LAUNCH
 
 
 def _same_summit(mentions: list[EventMention], upgraded: list[EventMention]) -> None:
