@@ -358,12 +358,26 @@ class TestSpuriousMeetings:
             "The plan met with skepticism in Washington on Tuesday.",
             "Biden said on Tuesday he was open to meeting Kim Jong Un.",
             "Kishida said on Tuesday he was eager to meet Kim Jong Un.",
+            "Kim said at a meeting with officials on Monday that the army must be ready.",
+            "Kim told a meeting of party cadres on Monday that the harvest must improve.",
+            "The minister met reporters in Seoul on Monday.",
             "Lawmakers voted at the committee's emergency meeting on Monday.",
         ],
     )
     def test_idioms_wishes_stalls_and_sessions_are_no_meetings(self, text: str) -> None:
         """Idioms of "meet", wishes, a stall's start and a body's own session are no meeting."""
         assert not [e for e in _events(text) if e.type in (kb.EventType.MEETING, kb.EventType.SUMMIT)]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("Kim told a meeting with Putin on Monday that ties were strong.", kb.EventType.SUMMIT),
+            ("Lee called an emergency security meeting for Friday, his office said.", kb.EventType.MEETING),
+        ],
+    )
+    def test_a_meeting_with_someone_named_or_convened_stays(self, text: str, kind: kb.EventType) -> None:
+        """Words spoken at a meeting with a named partner, or a meeting convened, keep the meeting."""
+        assert kind in {e.type for e in _events(text, "2010-05-20")}
 
 
 class TestRules:

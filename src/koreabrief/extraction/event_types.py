@@ -290,6 +290,7 @@ def retype_mentions(
             if (
                 _no_guest(text, m, names, starts, rules)
                 or _body_session(text, m, rules)
+                or _setting_of_words(text, m)
                 or rules.idiom.match(text, m.trigger.start, min(m.sentence.end, m.trigger.end + 50))
             ):
                 continue
@@ -376,6 +377,22 @@ def _no_guest(
         if guest.affiliation:
             m.affiliations[guest.name] = guest.affiliation
     return False
+
+
+# "Kim said at a meeting with officials that ...", "told a meeting of party cadres": a
+# meeting named only as where words were spoken.
+_SPOKEN_AT = re.compile(
+    r"(?<![\w-])(?:said|says|told|tells|telling|saying|speaking|spoke|speaks|stressed|remarked|noted|declared"
+    r"|added|vowed|warned)\s+(?:(?:in|at|during|to)\s+)?(?:an?)\s+(?:[\w-]{1,20}\s+){0,3}?\Z",
+    re.IGNORECASE,
+)
+
+
+def _setting_of_words(text: str, m: EventMention) -> bool:
+    """A meeting with no one named beside the speaker, told only as where words were spoken."""
+    if m.partners or len(m.actors) > 1:
+        return False
+    return _SPOKEN_AT.search(text, max(m.sentence.start, m.trigger.start - 60), m.trigger.start) is not None
 
 
 def _body_session(text: str, m: EventMention, rules: TypeRules) -> bool:
