@@ -330,6 +330,38 @@ class TestNuclearTests:
         ]
 
 
+class TestSpuriousLaunches:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The UN launched an investigation into the missile program on Monday.",
+            "Seoul launched a campaign against missile proliferation on Monday.",
+            "The firm launched a new line of missile parts on Monday.",
+            "Analysts fired off warnings about the missile threat on Monday.",
+            "Japan tested its missile defence system on Monday.",
+            "Tokyo launched a probe regarding missile exports on Monday.",
+            "The navy tested new missile tracking radar on Monday.",
+            "Kim launched a tirade against the missile drills on Monday.",
+        ],
+    )
+    def test_a_launch_verb_on_something_else_is_no_launch(self, text: str) -> None:
+        """A launch verb whose missile word only modifies another object launched no missile."""
+        assert "missile_launch" not in {t for t, _ in _typed(text)}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "North Korea fired at least ten missiles on Monday.",
+            "North Korea fired a barrage of cruise missiles on Monday.",
+            "North Korea launched what appeared to be a ballistic missile on Monday.",
+            "The missile North Korea launched on Monday was a new solid-fuel missile.",
+        ],
+    )
+    def test_launches_stay_launches(self, text: str) -> None:
+        """Counts, barrages, hedges and a time in the gap keep the launch."""
+        assert ("missile_launch", "2023-09-11") in _typed(text)
+
+
 class TestAnaphors:
     def test_a_launch_told_again_in_its_month_is_the_same_launch(self) -> None:
         """ "The launch was its third this month" refers back to Monday's launch: one event."""

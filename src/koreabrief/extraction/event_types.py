@@ -72,6 +72,8 @@ class TypeRules:
     space: re.Pattern[str]
     payload: re.Pattern[str]
     idiom: re.Pattern[str]
+    launch_gap: re.Pattern[str]
+    not_missile_head: re.Pattern[str]
 
     @classmethod
     def of(cls, lex: EventLexicon) -> TypeRules:
@@ -129,6 +131,8 @@ class TypeRules:
                 rf"(?:{space})(?![\w-])",
                 re.IGNORECASE,
             ),
+            launch_gap=re.compile(rf"\s(?:{alt('launch_gap_prepositions')})\s", re.IGNORECASE),
+            not_missile_head=re.compile(rf"[\s-]+(?:{alt('not_missile_heads')})(?![\w-])", re.IGNORECASE),
             # "met with sharp criticism", "meet the deadline": an object no one could meet.
             idiom=re.compile(
                 rf"(?:{alt('idiom_verbs')})(?:\s+with)?\s+(?:(?:a|an|the|its|their|his|her|such|this|that)\s+)?"
@@ -300,6 +304,8 @@ def retype_mentions(
                 heads = heads or _Heads(text, names, rules, gazetteer)
                 if _leaders_meet(text, m, heads, rules):
                     upgraded.append(m)
+        elif m.type is EventType.MISSILE_LAUNCH and _launched_else(text, m, rules):
+            continue
         elif m.type is EventType.MISSILE_LAUNCH and _space_payload(text, m, rules):
             m.type = EventType.SATELLITE_LAUNCH
         if (
@@ -446,6 +452,19 @@ def _leaders_meet(text: str, m: EventMention, heads: _Heads, rules: TypeRules) -
         m.type = EventType.SUMMIT
         return True
     return False
+
+
+def _launched_else(text: str, m: EventMention, rules: TypeRules) -> bool:
+    """Whether a launch verb's missile word names no missile it launched: "launched an
+    investigation into the missile program", "tested its missile defence system"."""
+    t = m.trigger
+    if rules.not_missile_head.match(text, t.end, min(m.sentence.end, t.end + 40)):
+        return True
+    if m.kind != "verb":
+        return False
+    # The gap between the verb and the missile word (the verb's own words left out).
+    _, _, rest = t.text.partition(" ")
+    return bool(rest) and rules.launch_gap.search(f" {rest} ") is not None
 
 
 def _space_payload(text: str, m: EventMention, rules: TypeRules) -> bool:
