@@ -120,7 +120,7 @@ class TypeRules:
             # "than in 2006", "than the one in 2006", "compared with its last test, in 2017".
             comparison=re.compile(
                 rf"(?<![\w-])(?:{alt('comparison')})\s+(?:(?:the|that|those|its|their|a|an)\s+)?"
-                rf"(?:(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{alt('compared')})[\s,]+(?:(?:{alt('compared_verbs')})\s+)?)?\Z",
+                rf"(?:(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{alt('compared')})[\s,]+(?:(?:{alt('compared_verbs')})\s+)?(?:(?:in|of|on|from|during)\s+)?)?\Z",
                 re.IGNORECASE,
             ),
             outcome=re.compile(rf"(?<![\w-])(?:{alt('outcomes')})(?![\w-])", re.IGNORECASE),
