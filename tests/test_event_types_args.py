@@ -242,6 +242,21 @@ class TestSpaceLaunches:
         text = f"North Korea fired a long-range rocket on Sunday. Seoul condemned it. {later}"
         assert {t for t, _ in _typed(text)} == {"satellite_launch"}
 
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            (
+                "North Korea fired a long-range rocket from the Sohae station on Wednesday.",
+                "satellite_launch",
+            ),
+            ("Pyongyang launched a rocket from Tongchang-ri on Wednesday, Seoul said.", "satellite_launch"),
+            ("North Korea fired a ballistic missile from near Tongchang-ri on Wednesday.", "missile_launch"),
+        ],
+    )
+    def test_a_rocket_from_a_space_site_carries_a_satellite(self, text: str, kind: str) -> None:
+        """A single rocket launched from a space launch site is a satellite launch; a missile stays one."""
+        assert {t for t, _ in _typed(text)} == {kind}
+
     def test_a_barrage_of_rockets_stays_apart(self) -> None:
         """Rockets in the plural are a barrage, not the satellite's carrier."""
         text = (

@@ -73,6 +73,7 @@ class TypeRules:
     payload: re.Pattern[str]
     idiom: re.Pattern[str]
     launch_gap: re.Pattern[str]
+    space_site: re.Pattern[str]
     not_missile_head: re.Pattern[str]
 
     @classmethod
@@ -131,6 +132,7 @@ class TypeRules:
                 rf"(?:{space})(?![\w-])",
                 re.IGNORECASE,
             ),
+            space_site=re.compile(rf"(?<![\w-])(?:{alt('space_sites')})(?![\w-])", re.IGNORECASE),
             launch_gap=re.compile(rf"\s(?:{alt('launch_gap_prepositions')})\s", re.IGNORECASE),
             not_missile_head=re.compile(rf"[\s-]+(?:{alt('not_missile_heads')})(?![\w-])", re.IGNORECASE),
             # "met with sharp criticism", "meet the deadline": an object no one could meet.
@@ -476,7 +478,13 @@ def _space_payload(text: str, m: EventMention, rules: TypeRules) -> bool:
     lo = max(m.sentence.start, t.start - 20)
     if rules.space.search(text, lo, t.start) and not _PUNCT.search(text, lo, t.start):
         return True  # "the Chollima-1 rocket", "a Kwangmyongsong launch"
-    return rules.payload.match(text, t.end, min(m.sentence.end, t.end + _PAYLOAD_REACH)) is not None
+    if rules.payload.match(text, t.end, min(m.sentence.end, t.end + _PAYLOAD_REACH)) is not None:
+        return True
+    # "a long-range rocket launched from the Sohae station": a rocket from a space site.
+    return (
+        _ROCKET.search(t.text) is not None
+        and rules.space_site.search(text, m.sentence.start, m.sentence.end) is not None
+    )
 
 
 def _within(fine: TimeRef | None, coarse: TimeRef) -> bool:
