@@ -151,6 +151,11 @@ class TestLeadersMeetInSummit:
         """Calls between leaders, and meetings of ministers, envoys or former leaders, are no summits."""
         assert kb.EventType.SUMMIT not in {e.type for e in _events(text, include_all=True)}
 
+    def test_a_speakers_own_word_stands_inside_a_quotation(self) -> None:
+        """An analyst's "meeting" between two leaders, inside quotation marks, keeps his word."""
+        text = 'A scholar said, "The latest meeting between Xi Jinping and Kim Jong Un changed little."'
+        assert [e.type for e in _events(text)] == [kb.EventType.MEETING]
+
     def test_a_tally_of_meetings_is_no_summit(self) -> None:
         """ "Have met four times" counts meetings; it tells of no one summit."""
         text = "Kim Jong Un and Xi Jinping have met four times since March 2018."

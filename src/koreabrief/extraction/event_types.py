@@ -21,6 +21,7 @@ from attrs import frozen
 
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.mention import EventMention
+from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.extraction.triggers import EventLexicon
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import EventType, Span, TimeRef
@@ -271,10 +272,13 @@ def retype_mentions(
     *,
     lex: EventLexicon,
     gazetteer: Gazetteer,
+    quoted: Sequence[QuotePiece] = (),
 ) -> list[EventMention]:
     """The article's mentions with types decided by their arguments, spurious ones left out.
 
-    `names` are the article's actor names in text order (`ArticleContext.actor_names`).
+    `names` are the article's actor names in text order (`ArticleContext.actor_names`);
+    `quoted` the quotation pieces (`ArticleContext.quotes`): inside a quotation the
+    speaker's own word for a meeting stands.
 
     Examples:
         >>> import koreabrief as kb
@@ -287,6 +291,7 @@ def retype_mentions(
     rules = TypeRules.of(lex)
     heads: _Heads | None = None
     starts = [n.start for n in names]
+    quoted_starts = [q.start for q in quoted]
     summit_sentences = {m.sentence.start for m in mentions if m.type is EventType.SUMMIT}
     out: list[EventMention] = []
     upgraded: list[EventMention] = []
@@ -302,7 +307,11 @@ def retype_mentions(
                 continue
             if m.time is not None and not m.recalled and _SINCE.match(m.time.text):
                 m.time = None  # "talks have stalled since 2019": when the stall began
-            if m.sentence.start not in summit_sentences and _in_person(text, m, rules):
+            if (
+                m.sentence.start not in summit_sentences
+                and not _inside(m.trigger.start, quoted_starts, quoted)
+                and _in_person(text, m, rules)
+            ):
                 heads = heads or _Heads(text, names, rules, gazetteer)
                 if _leaders_meet(text, m, heads, rules):
                     upgraded.append(m)
@@ -362,6 +371,12 @@ def _same_summit(mentions: list[EventMention], upgraded: list[EventMention]) -> 
             if same_day and set(m.actors) <= sides:
                 m.type = EventType.SUMMIT
                 break
+
+
+def _inside(at: int, starts: list[int], quoted: Sequence[QuotePiece]) -> bool:
+    """Whether offset `at` lies inside one of the quotation pieces (`starts` their starts)."""
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and at < quoted[k].end
 
 
 def _no_guest(

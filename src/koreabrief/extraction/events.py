@@ -934,7 +934,7 @@ def events_in_context(
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     _rockets_with_satellites(text, mentions, ctx.sentences)
-    mentions = retype_mentions(text, mentions, names, lex=lex, gazetteer=gaz)
+    mentions = retype_mentions(text, mentions, names, lex=lex, gazetteer=gaz, quoted=ctx.quotes)
     merged = _merge(mentions, gaz, anchors, _strict_dates(lex), _related(lex))
     for e in merged:
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
