@@ -25,6 +25,7 @@ from koreabrief.extraction.binding import recalled
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, find_times, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
+from koreabrief.extraction.event_types import retype_mentions
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.places import DESCRIBED_STATE
 from koreabrief.extraction.text import CLAUSE_BREAK, WORD, first_clause_break, words_at_most
@@ -1247,6 +1248,7 @@ def events_in_context(
         if reaction is not None:
             _mark_reaction(text, m, reaction, names)
     _rockets_with_satellites(text, mentions, ctx.sentences)
+    mentions = retype_mentions(text, mentions, names, lex=lex, gazetteer=gaz, quoted=ctx.quotes)
     shifted = {id(m) for m in mentions if _moved_in_time(text, m)}
     ends = _ending_times(text, mentions)
     nth = _ordinals(text, mentions)
