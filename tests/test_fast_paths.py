@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from koreabrief.extraction.attribution import Context, _may_hold_document
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
+from koreabrief.extraction.designee_words import DesigneeLexicon, find_attribution, starts_with, tokens
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.names import (
@@ -203,3 +204,45 @@ def test_document_gate_leaves_case_folding_letters_to_the_pattern() -> None:
         match = lex.pattern("document").search(text)
         assert match is not None
         assert _may_hold_document(ctx, match.start(), match.end())
+
+
+_LIST_WORDS = ["Ri", "Kim", "and", ",", ", ", "said", "SAID", "Said.", "according", "to", "Treasury"]
+_LIST_WORDS += ["it", "which", "told", "Told", "ſaid", "Σ", "ΣAID", "Co.", "Ltd.", "U.S.", "x"]
+
+
+_RELATIVE_WORDS = ("it", "they", "he", "she", "we", "which", "who", "that")
+
+
+def _find_attribution_reference(text: str, start: int, end: int, lex: DesigneeLexicon) -> int:
+    """`find_attribution` read over every token, with no gate in front."""
+    toks = tokens(text, start, end, lex)
+    for i, tok in enumerate(toks):
+        if tok.text != ",":
+            continue
+        for k in range(i + 1, min(len(toks), i + 9)):
+            if toks[k].text in ",;:()":
+                break
+            if starts_with(toks, k, lex.attribution):
+                relative = any(t.low in _RELATIVE_WORDS for t in toks[i + 1 : k])
+                if relative and any(t.text == "," for t in toks[k:]):
+                    break
+                return tok.start
+    return end
+
+
+@given(_texts(_LIST_WORDS, sep=" ", max_size=16), st.data())
+def test_attribution_gate_cuts_where_the_token_scan_does(words: str, data: st.DataObject) -> None:
+    """The comma and first-word tests in front of `find_attribution` never change where it cuts."""
+    lex = DesigneeLexicon.default()
+    start = data.draw(st.integers(0, len(words)))
+    end = data.draw(st.integers(start, len(words)))
+    assert find_attribution(words, start, end, lex) == _find_attribution_reference(words, start, end, lex)
+
+
+@given(_texts(_LIST_WORDS, sep=" ", max_size=16))
+def test_tokens_read_the_same_twice(words: str) -> None:
+    """A word's capital test and lower case, remembered from one call, are those worked out afresh."""
+    lex = DesigneeLexicon.default()
+    first = tokens(words, 0, len(words), lex)
+    lex.word_info.clear()
+    assert tokens(words, 0, len(words), lex) == first
