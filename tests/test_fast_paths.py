@@ -246,3 +246,19 @@ def test_tokens_read_the_same_twice(words: str) -> None:
     first = tokens(words, 0, len(words), lex)
     lex.word_info.clear()
     assert tokens(words, 0, len(words), lex) == first
+
+
+@given(_texts(_CUE_WORDS, sep=" ", max_size=16), st.data())
+def test_sanction_cue_scan_resumed_at_the_first_match_reads_the_same(words: str, data: st.DataObject) -> None:
+    """The cues read from the first match of the quick scan on are those read from the sentence's start."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    text = CASE_EXTRAS.sub("x", words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    low = ascii_lower(text)
+    first = lex.lowered.search(low, start, end)
+    if first is None:
+        return
+    reader = SentenceReader(text, Span(start, end), [], lex, [], lowered=low)
+    assert sentence_sanctions(reader, None, scan_from=first.start()) == sentence_sanctions(reader, None)

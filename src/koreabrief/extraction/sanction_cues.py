@@ -393,20 +393,24 @@ def _next_stop(ctx: SentenceReader, m: re.Match[str], cues: list[re.Match[str]],
     return stop
 
 
-def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
+def sentence_sanctions(ctx: SentenceReader, published: Any, *, scan_from: int | None = None) -> list[Found]:
     """Every target of every cue in the sentence `ctx.sent`, in cue order.
 
-    `published` resolves the dates the sentence gives ("on Thursday").
+    `published` resolves the dates the sentence gives ("on Thursday"). `scan_from`
+    is where a search of the lower-case twin over the sentence found its first
+    match, when the caller has searched already: the twin's scan resumes there.
     """
     text, sent, lex = ctx.text, ctx.sent, ctx.lex
     out: list[Found] = []
     if ctx.lowered is not None and lex.lowered is not None:
         # The case-sensitive twin finds the same cues on the lower-cased text some three
         # times faster (see `_lowered_pattern`); the full pattern then reads each one at
-        # its place, so the matches are those of the text.
+        # its place, so the matches are those of the text. A scan from the first match
+        # finds what one from the sentence's start does: nothing before it, then the same.
+        begin = sent.start if scan_from is None else scan_from
         found = (
             lex.pattern.match(text, q.start(), sent.end)
-            for q in lex.lowered.finditer(ctx.lowered, sent.start, sent.end)
+            for q in lex.lowered.finditer(ctx.lowered, begin, sent.end)
         )
         cues = [m for m in found if m is not None]
     else:
