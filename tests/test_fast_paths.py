@@ -262,3 +262,19 @@ def test_sanction_cue_scan_resumed_at_the_first_match_reads_the_same(words: str,
         return
     reader = SentenceReader(text, Span(start, end), [], lex, [], lowered=low)
     assert sentence_sanctions(reader, None, scan_from=first.start()) == sentence_sanctions(reader, None)
+
+
+_GATE_WORDS = [*_CUE_WORDS, "resolutions", "resolution", "council", "banned", "imports", "un", "ban"]
+
+
+@given(_texts(_GATE_WORDS, sep=" ", max_size=16), st.data())
+def test_sanction_cue_gate_finds_the_first_cue_where_the_twin_does(words: str, data: st.DataObject) -> None:
+    """The cue gate's first match on lower-cased text starts where the lower-case twin's does."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    assert lex.gate is not None
+    low = ascii_lower(CASE_EXTRAS.sub("x", words))
+    start = data.draw(st.integers(0, len(low)))
+    end = data.draw(st.integers(start, len(low)))
+    twin, gate = lex.lowered.search(low, start, end), lex.gate.search(low, start, end)
+    assert (gate.start() if gate else None) == (twin.start() if twin else None)

@@ -169,6 +169,8 @@ def _cue_windows(
     scan): the cue reading of the piece starts there (`sentence_sanctions`' `scan_from`).
     """
     anchors = lex.anchors if quick is not None else None
+    # The gate's first match is the twin's (see `SanctionLexicon.gate`), found sooner.
+    first_cue = lex.gate if quick is lex.lowered and lex.gate is not None else quick
     out: dict[int, list[tuple[Span, int | None]]] = {}
     for index, sent in enumerate(sentences):
         start = sent.start
@@ -178,8 +180,8 @@ def _cue_windows(
             if anchors is not None and anchors.search(low, start, end) is None:
                 start = end
                 continue  # no cue word: no cue
-            if quick is not None:
-                found = quick.search(low, start, end)
+            if first_cue is not None:
+                found = first_cue.search(low, start, end)
                 if found is None:
                     start = end
                     continue  # no cue: nothing the full scan could find
