@@ -27,7 +27,7 @@ from koreabrief.extraction.names import (
     _TITLE_GLUE,
     _spans,
 )
-from koreabrief.extraction.sanction_cues import sentence_sanctions
+from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_reader import SentenceReader
 from koreabrief.extraction.text import (
@@ -278,3 +278,15 @@ def test_sanction_cue_gate_finds_the_first_cue_where_the_twin_does(words: str, d
     end = data.draw(st.integers(start, len(low)))
     twin, gate = lex.lowered.search(low, start, end), lex.gate.search(low, start, end)
     assert (gate.start() if gate else None) == (twin.start() if twin else None)
+
+
+@given(_texts(_GATE_WORDS, sep=" ", max_size=16), st.data())
+def test_sanction_cues_sought_by_the_gate_are_the_twins_finditer(words: str, data: st.DataObject) -> None:
+    """The lower-case twin's matches, each sought by the gate first, are the twin's own scan."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    low = ascii_lower(CASE_EXTRAS.sub("x", words))
+    start = data.draw(st.integers(0, len(low)))
+    end = data.draw(st.integers(start, len(low)))
+    direct = [(m.span(), m.lastgroup) for m in lex.lowered.finditer(low, start, end)]
+    assert [(m.span(), m.lastgroup) for m in _twin_matches(lex, low, start, end)] == direct

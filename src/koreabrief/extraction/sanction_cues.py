@@ -12,10 +12,12 @@ programme and UN resolution numbers come from the same sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.designees import Item
+from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_reader import UNSC, Found, SentenceReader, authority_of
 from koreabrief.extraction.sanction_targets import (
     AMONG,
@@ -393,6 +395,28 @@ def _next_stop(ctx: SentenceReader, m: re.Match[str], cues: list[re.Match[str]],
     return stop
 
 
+def _twin_matches(lex: SanctionLexicon, low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`lex.lowered.finditer(low, start, end)`, each match sought by `lex.gate` first.
+
+    The gate matches where the twin does and is quicker to search (see
+    `SanctionLexicon.gate`); the twin then reads the match at that place.
+    """
+    twin, gate = lex.lowered, lex.gate
+    assert twin is not None
+    if gate is None:
+        yield from twin.finditer(low, start, end)
+        return
+    pos = start
+    while (at := gate.search(low, pos, end)) is not None:
+        m = twin.match(low, at.start(), end)
+        # The gate and the twin agree, and no cue is empty: the plain scan is a safeguard.
+        if m is None or m.end() == m.start():  # pragma: no cover
+            yield from twin.finditer(low, at.start(), end)
+            return
+        yield m
+        pos = m.end()
+
+
 def sentence_sanctions(ctx: SentenceReader, published: Any, *, scan_from: int | None = None) -> list[Found]:
     """Every target of every cue in the sentence `ctx.sent`, in cue order.
 
@@ -410,7 +434,7 @@ def sentence_sanctions(ctx: SentenceReader, published: Any, *, scan_from: int | 
         begin = sent.start if scan_from is None else scan_from
         found = (
             lex.pattern.match(text, q.start(), sent.end)
-            for q in lex.lowered.finditer(ctx.lowered, begin, sent.end)
+            for q in _twin_matches(lex, ctx.lowered, begin, sent.end)
         )
         cues = [m for m in found if m is not None]
     else:
