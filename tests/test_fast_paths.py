@@ -9,6 +9,8 @@ after commas, non-breaking spaces) and compares the fast answer with the plain o
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -290,3 +292,33 @@ def test_sanction_cues_sought_by_the_gate_are_the_twins_finditer(words: str, dat
     end = data.draw(st.integers(start, len(low)))
     direct = [(m.span(), m.lastgroup) for m in lex.lowered.finditer(low, start, end)]
     assert [(m.span(), m.lastgroup) for m in _twin_matches(lex, low, start, end)] == direct
+
+
+@given(_texts(_GATE_WORDS, sep=" ", max_size=16), st.data())
+def test_one_cue_read_at_the_twins_place_is_the_full_pattern(words: str, data: st.DataObject) -> None:
+    """The cue the twin names, read alone at its place on the text, is what the full pattern reads there."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    text = CASE_EXTRAS.sub("x", words)
+    end = data.draw(st.integers(0, len(text)))
+    for q in lex.lowered.finditer(ascii_lower(text), 0, end):
+        assert q.lastgroup is not None
+        one = lex.cue_patterns[int(q.lastgroup[1:])].match(text, q.start(), end)
+        full = lex.pattern.match(text, q.start(), end)
+        assert (one.span(), one.lastgroup, one.group(0)) == (full.span(), full.lastgroup, full.group(0))
+
+
+_PROGRAM_WORDS = ["UN", "u.n.", "Security", "Council", "resolution", "2270", "Executive", "Order", "13722"]
+_PROGRAM_WORDS += ["eo", "CAATSA", "Global", "Magnitsky", "Act", "the", "x-"]
+
+
+@given(_texts(_PROGRAM_WORDS, sep=" ", max_size=10), st.data())
+def test_programme_gate_finds_a_programme_where_the_alternation_does(words: str, data: st.DataObject) -> None:
+    """The gated programme test answers as the plain alternation of every programme's patterns."""
+    lex = SanctionLexicon.default()
+    bodies = "|".join(f"(?:{'|'.join(item['patterns'])})" for item in lex.data["program"])
+    plain = re.compile(rf"(?<![\w-])(?:{bodies})(?![\w-])", re.IGNORECASE)
+    start = data.draw(st.integers(0, len(words)))
+    end = data.draw(st.integers(start, len(words)))
+    found, direct = lex.any_program.search(words, start, end), plain.search(words, start, end)
+    assert (found.start() if found else None) == (direct.start() if direct else None)

@@ -428,12 +428,14 @@ def sentence_sanctions(ctx: SentenceReader, published: Any, *, scan_from: int | 
     out: list[Found] = []
     if ctx.lowered is not None and lex.lowered is not None:
         # The case-sensitive twin finds the same cues on the lower-cased text some three
-        # times faster (see `_lowered_pattern`); the full pattern then reads each one at
-        # its place, so the matches are those of the text. A scan from the first match
+        # times faster (see `_lowered_pattern`); the full pattern of the cue it names then
+        # reads each one at its place, so the matches are those of the text. A scan from the first match
         # finds what one from the sentence's start does: nothing before it, then the same.
         begin = sent.start if scan_from is None else scan_from
         found = (
-            lex.pattern.match(text, q.start(), sent.end)
+            lex.cue_patterns[int(q.lastgroup[1:])].match(text, q.start(), sent.end)
+            if q.lastgroup is not None
+            else lex.pattern.match(text, q.start(), sent.end)
             for q in _twin_matches(lex, ctx.lowered, begin, sent.end)
         )
         cues = [m for m in found if m is not None]
