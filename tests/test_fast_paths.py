@@ -31,6 +31,7 @@ from koreabrief.extraction.names import (
 )
 from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
+from koreabrief.extraction.sanction_merge import entity_key
 from koreabrief.extraction.sanction_reader import SentenceReader
 from koreabrief.extraction.text import (
     CLAUSE_BREAK,
@@ -322,3 +323,10 @@ def test_programme_gate_finds_a_programme_where_the_alternation_does(words: str,
     end = data.draw(st.integers(start, len(words)))
     found, direct = lex.any_program.search(words, start, end), plain.search(words, start, end)
     assert (found.start() if found else None) == (direct.start() if direct else None)
+
+
+@given(_texts(["the", "The", "Kim", "Yo-jong", "Bank", "’s", "(", ")"], sep=" ", max_size=8))
+def test_remembered_entity_key_is_worked_out_afresh(name: str) -> None:
+    """A target name's key, remembered across calls, is the key computed anew."""
+    assert entity_key(name) == entity_key.__wrapped__(name)
+    assert entity_key(name) == entity_key.__wrapped__(name)
