@@ -97,9 +97,9 @@ def test_sanction_scan_reads_only_sentences_with_a_cue(monkeypatch: pytest.Monke
     seen: list[int] = []
     original = sanctions.sentence_sanctions
 
-    def counting(ctx: Any, published: Any) -> Any:
+    def counting(ctx: Any, published: Any, **options: Any) -> Any:
         seen.append(ctx.sent.start)
-        return original(ctx, published)
+        return original(ctx, published, **options)
 
     monkeypatch.setattr(sanctions, "sentence_sanctions", counting)
     text = "Seoul said little. Pyongyang fired a missile. RUSSIA IS UNDER SANCTIONS. Talks may resume."

@@ -9,12 +9,15 @@ after commas, non-breaking spaces) and compares the fast answer with the plain o
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from koreabrief.extraction.attribution import Context, _may_hold_document
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
+from koreabrief.extraction.designee_words import DesigneeLexicon, find_attribution, starts_with, tokens
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.names import (
@@ -26,8 +29,9 @@ from koreabrief.extraction.names import (
     _TITLE_GLUE,
     _spans,
 )
-from koreabrief.extraction.sanction_cues import sentence_sanctions
+from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
+from koreabrief.extraction.sanction_merge import entity_key
 from koreabrief.extraction.sanction_reader import SentenceReader
 from koreabrief.extraction.text import (
     CLAUSE_BREAK,
@@ -203,3 +207,126 @@ def test_document_gate_leaves_case_folding_letters_to_the_pattern() -> None:
         match = lex.pattern("document").search(text)
         assert match is not None
         assert _may_hold_document(ctx, match.start(), match.end())
+
+
+_LIST_WORDS = ["Ri", "Kim", "and", ",", ", ", "said", "SAID", "Said.", "according", "to", "Treasury"]
+_LIST_WORDS += ["it", "which", "told", "Told", "ſaid", "Σ", "ΣAID", "Co.", "Ltd.", "U.S.", "x"]
+
+
+_RELATIVE_WORDS = ("it", "they", "he", "she", "we", "which", "who", "that")
+
+
+def _find_attribution_reference(text: str, start: int, end: int, lex: DesigneeLexicon) -> int:
+    """`find_attribution` read over every token, with no gate in front."""
+    toks = tokens(text, start, end, lex)
+    for i, tok in enumerate(toks):
+        if tok.text != ",":
+            continue
+        for k in range(i + 1, min(len(toks), i + 9)):
+            if toks[k].text in ",;:()":
+                break
+            if starts_with(toks, k, lex.attribution):
+                relative = any(t.low in _RELATIVE_WORDS for t in toks[i + 1 : k])
+                if relative and any(t.text == "," for t in toks[k:]):
+                    break
+                return tok.start
+    return end
+
+
+@given(_texts(_LIST_WORDS, sep=" ", max_size=16), st.data())
+def test_attribution_gate_cuts_where_the_token_scan_does(words: str, data: st.DataObject) -> None:
+    """The comma and first-word tests in front of `find_attribution` never change where it cuts."""
+    lex = DesigneeLexicon.default()
+    start = data.draw(st.integers(0, len(words)))
+    end = data.draw(st.integers(start, len(words)))
+    assert find_attribution(words, start, end, lex) == _find_attribution_reference(words, start, end, lex)
+
+
+@given(_texts(_LIST_WORDS, sep=" ", max_size=16))
+def test_tokens_read_the_same_twice(words: str) -> None:
+    """A word's capital test and lower case, remembered from one call, are those worked out afresh."""
+    lex = DesigneeLexicon.default()
+    first = tokens(words, 0, len(words), lex)
+    lex.word_info.clear()
+    assert tokens(words, 0, len(words), lex) == first
+
+
+@given(_texts(_CUE_WORDS, sep=" ", max_size=16), st.data())
+def test_sanction_cue_scan_resumed_at_the_first_match_reads_the_same(words: str, data: st.DataObject) -> None:
+    """The cues read from the first match of the quick scan on are those read from the sentence's start."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    text = CASE_EXTRAS.sub("x", words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    low = ascii_lower(text)
+    first = lex.lowered.search(low, start, end)
+    if first is None:
+        return
+    reader = SentenceReader(text, Span(start, end), [], lex, [], lowered=low)
+    assert sentence_sanctions(reader, None, scan_from=first.start()) == sentence_sanctions(reader, None)
+
+
+_GATE_WORDS = [*_CUE_WORDS, "resolutions", "resolution", "council", "banned", "imports", "un", "ban"]
+
+
+@given(_texts(_GATE_WORDS, sep=" ", max_size=16), st.data())
+def test_sanction_cue_gate_finds_the_first_cue_where_the_twin_does(words: str, data: st.DataObject) -> None:
+    """The cue gate's first match on lower-cased text starts where the lower-case twin's does."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    assert lex.gate is not None
+    low = ascii_lower(CASE_EXTRAS.sub("x", words))
+    start = data.draw(st.integers(0, len(low)))
+    end = data.draw(st.integers(start, len(low)))
+    twin, gate = lex.lowered.search(low, start, end), lex.gate.search(low, start, end)
+    assert (gate.start() if gate else None) == (twin.start() if twin else None)
+
+
+@given(_texts(_GATE_WORDS, sep=" ", max_size=16), st.data())
+def test_sanction_cues_sought_by_the_gate_are_the_twins_finditer(words: str, data: st.DataObject) -> None:
+    """The lower-case twin's matches, each sought by the gate first, are the twin's own scan."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    low = ascii_lower(CASE_EXTRAS.sub("x", words))
+    start = data.draw(st.integers(0, len(low)))
+    end = data.draw(st.integers(start, len(low)))
+    direct = [(m.span(), m.lastgroup) for m in lex.lowered.finditer(low, start, end)]
+    assert [(m.span(), m.lastgroup) for m in _twin_matches(lex, low, start, end)] == direct
+
+
+@given(_texts(_GATE_WORDS, sep=" ", max_size=16), st.data())
+def test_one_cue_read_at_the_twins_place_is_the_full_pattern(words: str, data: st.DataObject) -> None:
+    """The cue the twin names, read alone at its place on the text, is what the full pattern reads there."""
+    lex = SanctionLexicon.default()
+    assert lex.lowered is not None
+    text = CASE_EXTRAS.sub("x", words)
+    end = data.draw(st.integers(0, len(text)))
+    for q in lex.lowered.finditer(ascii_lower(text), 0, end):
+        assert q.lastgroup is not None
+        one = lex.cue_patterns[int(q.lastgroup[1:])].match(text, q.start(), end)
+        full = lex.pattern.match(text, q.start(), end)
+        assert (one.span(), one.lastgroup, one.group(0)) == (full.span(), full.lastgroup, full.group(0))
+
+
+_PROGRAM_WORDS = ["UN", "u.n.", "Security", "Council", "resolution", "2270", "Executive", "Order", "13722"]
+_PROGRAM_WORDS += ["eo", "CAATSA", "Global", "Magnitsky", "Act", "the", "x-"]
+
+
+@given(_texts(_PROGRAM_WORDS, sep=" ", max_size=10), st.data())
+def test_programme_gate_finds_a_programme_where_the_alternation_does(words: str, data: st.DataObject) -> None:
+    """The gated programme test answers as the plain alternation of every programme's patterns."""
+    lex = SanctionLexicon.default()
+    bodies = "|".join(f"(?:{'|'.join(item['patterns'])})" for item in lex.data["program"])
+    plain = re.compile(rf"(?<![\w-])(?:{bodies})(?![\w-])", re.IGNORECASE)
+    start = data.draw(st.integers(0, len(words)))
+    end = data.draw(st.integers(start, len(words)))
+    found, direct = lex.any_program.search(words, start, end), plain.search(words, start, end)
+    assert (found.start() if found else None) == (direct.start() if direct else None)
+
+
+@given(_texts(["the", "The", "Kim", "Yo-jong", "Bank", "’s", "(", ")"], sep=" ", max_size=8))
+def test_remembered_entity_key_is_worked_out_afresh(name: str) -> None:
+    """A target name's key, remembered across calls, is the key computed anew."""
+    assert entity_key(name) == entity_key.__wrapped__(name)
+    assert entity_key(name) == entity_key.__wrapped__(name)

@@ -169,6 +169,12 @@ class DesigneeLexicon:
         self.joined_heads = _set(data, "joined_heads")
         self.vessel_words = _set(data, "vessel_words")
         self.attribution = _phrases(data, "attribution")
+        # The words an attribution opens with, when all are ASCII: a range holding none of
+        # them after its first comma is cut by none (see `find_attribution`).
+        firsts = tuple(sorted({p[0] for p in self.attribution if p}))
+        self.attribution_firsts = firsts if all(w.isascii() for w in firsts) else None
+        # Each word's (`_capital`, lower case), worked out once: list sentences repeat their words.
+        self.word_info: dict[str, tuple[bool, str]] = {}
 
     @classmethod
     def default(cls) -> DesigneeLexicon:
@@ -217,6 +223,9 @@ def _capital(word: str, lex: DesigneeLexicon) -> bool:
 
 def tokens(text: str, start: int, end: int, lex: DesigneeLexicon) -> list[Tok]:
     out = []
+    info = lex.word_info
+    if len(info) > _WORD_INFO_SIZE:
+        info.clear()  # a bound on the memo over a long run of varied text
     for m in TOKEN_RE.finditer(text, start, end):
         s, e = m.span()
         word = m.group(0)
@@ -227,8 +236,14 @@ def tokens(text: str, start: int, end: int, lex: DesigneeLexicon) -> list[Tok]:
                 out.append(Tok(word[:-1], s, e - 1, _capital(word[:-1], lex), low[:-1]))
                 out.append(Tok(".", e - 1, e, False, "."))
                 continue
-        out.append(Tok(word, s, e, _capital(word, lex), word.lower()))
+        known = info.get(word)
+        if known is None:
+            known = info[word] = (_capital(word, lex), word.lower())
+        out.append(Tok(word, s, e, known[0], known[1]))
     return out
+
+
+_WORD_INFO_SIZE = 50_000
 
 
 # Phrases by their first word, per phrase list: a token is compared only with the phrases
@@ -275,6 +290,17 @@ def find_attribution(text: str, start: int, end: int, lex: DesigneeLexicon) -> i
         >>> t[: find_attribution(t, 0, len(t), lex)]
         'Kim and Ri'
     """
+    # Only a comma cuts, before an attribution's first word: a range with neither after its
+    # first comma needs no tokens. (A comma is always a token of its own; a token's lower
+    # case is its characters' lower case, found in the lower case of the text around it.)
+    comma = text.find(",", start, end)
+    if comma < 0:
+        return end
+    firsts = lex.attribution_firsts
+    if firsts is not None:
+        after = text[comma + 1 : end].lower()
+        if not any(word in after for word in firsts):
+            return end
     toks = tokens(text, start, end, lex)
     for i, tok in enumerate(toks):
         if tok.text != ",":

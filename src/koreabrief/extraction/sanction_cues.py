@@ -12,10 +12,12 @@ programme and UN resolution numbers come from the same sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from koreabrief.extraction.dates import find_times
 from koreabrief.extraction.designees import Item
+from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_reader import UNSC, Found, SentenceReader, authority_of
 from koreabrief.extraction.sanction_targets import (
     AMONG,
@@ -393,20 +395,48 @@ def _next_stop(ctx: SentenceReader, m: re.Match[str], cues: list[re.Match[str]],
     return stop
 
 
-def sentence_sanctions(ctx: SentenceReader, published: Any) -> list[Found]:
+def _twin_matches(lex: SanctionLexicon, low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`lex.lowered.finditer(low, start, end)`, each match sought by `lex.gate` first.
+
+    The gate matches where the twin does and is quicker to search (see
+    `SanctionLexicon.gate`); the twin then reads the match at that place.
+    """
+    twin, gate = lex.lowered, lex.gate
+    assert twin is not None
+    if gate is None:
+        yield from twin.finditer(low, start, end)
+        return
+    pos = start
+    while (at := gate.search(low, pos, end)) is not None:
+        m = twin.match(low, at.start(), end)
+        # The gate and the twin agree, and no cue is empty: the plain scan is a safeguard.
+        if m is None or m.end() == m.start():  # pragma: no cover
+            yield from twin.finditer(low, at.start(), end)
+            return
+        yield m
+        pos = m.end()
+
+
+def sentence_sanctions(ctx: SentenceReader, published: Any, *, scan_from: int | None = None) -> list[Found]:
     """Every target of every cue in the sentence `ctx.sent`, in cue order.
 
-    `published` resolves the dates the sentence gives ("on Thursday").
+    `published` resolves the dates the sentence gives ("on Thursday"). `scan_from`
+    is where a search of the lower-case twin over the sentence found its first
+    match, when the caller has searched already: the twin's scan resumes there.
     """
     text, sent, lex = ctx.text, ctx.sent, ctx.lex
     out: list[Found] = []
     if ctx.lowered is not None and lex.lowered is not None:
         # The case-sensitive twin finds the same cues on the lower-cased text some three
-        # times faster (see `_lowered_pattern`); the full pattern then reads each one at
-        # its place, so the matches are those of the text.
+        # times faster (see `_lowered_pattern`); the full pattern of the cue it names then
+        # reads each one at its place, so the matches are those of the text. A scan from the first match
+        # finds what one from the sentence's start does: nothing before it, then the same.
+        begin = sent.start if scan_from is None else scan_from
         found = (
-            lex.pattern.match(text, q.start(), sent.end)
-            for q in lex.lowered.finditer(ctx.lowered, sent.start, sent.end)
+            lex.cue_patterns[int(q.lastgroup[1:])].match(text, q.start(), sent.end)
+            if q.lastgroup is not None
+            else lex.pattern.match(text, q.start(), sent.end)
+            for q in _twin_matches(lex, ctx.lowered, begin, sent.end)
         )
         cues = [m for m in found if m is not None]
     else:

@@ -11,6 +11,7 @@ target of the same designation is named.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -23,6 +24,8 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _DEFINITE = frozenset(["the", "those", "these", "its", "their", "such"])
 
 
+# Memoised: merging asks for the key of each target's name several times over.
+@functools.lru_cache(maxsize=4096)
 def entity_key(name: str) -> str:
     """A comparable form of a target's name: lower case, words only, no leading "the".
 

@@ -161,24 +161,34 @@ _NOT_ENDING = ("a.k.a.", " aka.", " f.k.a.")
 
 def _cue_windows(
     low: str, sentences: list[Span], lex: SanctionLexicon, quick: re.Pattern[str] | None
-) -> dict[int, list[Span]]:
+) -> dict[int, list[tuple[Span, int | None]]]:
     """The pieces of each sentence (by index) that may hold a cue: those holding a word every
-    cue holds and a quick (lower-case) cue match; every piece when the text defeats the quick scan."""
+    cue holds and a quick (lower-case) cue match; every piece when the text defeats the quick scan.
+
+    Each piece comes with where the quick scan found its first cue (None without that
+    scan): the cue reading of the piece starts there (`sentence_sanctions`' `scan_from`).
+    """
     anchors = lex.anchors if quick is not None else None
-    out: dict[int, list[Span]] = {}
+    # The gate's first match is the twin's (see `SanctionLexicon.gate`), found sooner.
+    first_cue = lex.gate if quick is lex.lowered and lex.gate is not None else quick
+    out: dict[int, list[tuple[Span, int | None]]] = {}
     for index, sent in enumerate(sentences):
         start = sent.start
         while start < sent.end:
             end = min(sent.end, start + _WINDOW)
+            first: int | None = None
             if anchors is not None and anchors.search(low, start, end) is None:
-                pass  # no cue word: no cue
-            elif quick is not None and quick.search(low, start, end) is None:
-                pass  # no cue: nothing the full scan could find
-            else:
-                # Built only here: most sentences hold no cue, and a Span runs its validators.
-                out.setdefault(index, []).append(
-                    sent if (start, end) == (sent.start, sent.end) else Span(start, end)
-                )
+                start = end
+                continue  # no cue word: no cue
+            if first_cue is not None:
+                found = first_cue.search(low, start, end)
+                if found is None:
+                    start = end
+                    continue  # no cue: nothing the full scan could find
+                first = found.start()
+            # Built only here: most sentences hold no cue, and a Span runs its validators.
+            piece = sent if (start, end) == (sent.start, sent.end) else Span(start, end)
+            out.setdefault(index, []).append((piece, first))
             start = end
     return out
 
@@ -249,7 +259,7 @@ def sanctions_in_context(
     for index, sent in enumerate(sentences):
         before = sentences[index - 1] if index else None
         got: list[Found] = []
-        for piece in cued.get(index, ()):
+        for piece, first in cued.get(index, ()):
             reader = SentenceReader(
                 text,
                 piece,
@@ -262,7 +272,7 @@ def sanctions_in_context(
                 un_target=un_target,
                 lowered=low if quick is not None else None,
             )
-            got.extend(sentence_sanctions(reader, article.published))
+            got.extend(sentence_sanctions(reader, article.published, scan_from=first))
         near = last is not None and index - last_at <= _FOLLOW_REACH
         if not got and last is not None and near:
             reader = SentenceReader(text, sent, names, lex, starts, lead=lead)

@@ -208,6 +208,20 @@ def _prefixes(items: Any) -> tuple[set[str], bool]:
     return out, True
 
 
+def literal_starts(body: str) -> set[str] | None:
+    """The literal strings every match of the pattern `body` starts with; None when some
+    match may start with no literal known (a class, a look-behind, an optional start).
+
+    Examples:
+        >>> sorted(literal_starts("fire[ds]|launch(?:es)?"))
+        ['fired', 'fires', 'launch', 'launches']
+        >>> literal_starts(r"\\w+ed") is None
+        True
+    """
+    found, _ = _prefixes(_parser().parse(body))
+    return None if not found or "" in found else found
+
+
 def _word_starts(bodies: list[str]) -> re.Pattern[str]:
     """Word starts where some trigger pattern can match: a zero-width scan that skips the rest.
 
