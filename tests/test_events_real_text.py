@@ -290,3 +290,28 @@ def _rules() -> list[str]:
 def test_every_rule_has_ten_passages(rule: str) -> None:
     """Each rule drawn from real coverage is pinned by at least ten passages of our own."""
     assert len(_cases(rule)) >= 10
+
+
+class TestSinceYearWhen:
+    @pytest.mark.parametrize("case", _cases("since_year_when"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """The event a "since YEAR, when ..." clause tells took place in that year."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("since_year_when")) >= 10
+
+    @given(
+        st.integers(min_value=1960, max_value=2020),
+        st.sampled_from(["first", "largest", "biggest", "only"]),
+    )
+    def test_clause_takes_the_year(self, year: int, superlative: str) -> None:
+        """Whatever the year and the superlative, the clause's launch is dated to that year."""
+        text = f"It was the {superlative} missile launch since {year}, when China fired missiles."
+        assert _summary_all(text, "2025-05-17") == f"missile_launch:None;missile_launch:{year}"
+
+    def test_bare_year_recalls_nothing(self) -> None:
+        """With no "when" clause, a year after "since" names a stretch and adds no event."""
+        got = _summary_all("It was the first missile launch since 2017.", "2025-05-17")
+        assert got == "missile_launch:None"

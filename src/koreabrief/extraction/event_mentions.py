@@ -301,21 +301,28 @@ def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
     and takes the date; otherwise a copy of the superlative's event stands for it.
     Either is marked `recalled`: background, merged with no other mention.
     """
-    if t.span is None or t.precision is Precision.YEAR:
-        return  # "the first ICBM since 2017" names a stretch of years, not one event
-    if t.date is None and (_YEARLESS_DAY.search(t.text) is None or _A_YEAR.search(t.text) is not None):
+    if t.span is None:
+        return
+    # "the first ICBM since 2017" names a stretch of years, not one event -- unless a
+    # "when" clause names it ("since 2017, when it last tested one"): that one took place then.
+    year_only = t.precision is Precision.YEAR
+    if not year_only and t.date is None and (
+        _YEARLESS_DAY.search(t.text) is None or _A_YEAR.search(t.text) is not None
+    ):
         # Undated, only a month and day ("since Sept. 15" with no publication date)
         # still names one earlier event; "since then" or a year names none.
         return
     head = next((m for m in reversed(out) if m.trigger.end <= t.span.start), None)
-    if head is None:
+    if head is None and not year_only:
         return
+    # A day may be the last such event's; a bare year is only ever the clause's own event,
+    # whatever its type ("the worst unrest since 1980, when troops crushed protests").
     named = next(
         (
             m
             for m in out
             if m.trigger.start >= t.span.end
-            and m.type is head.type
+            and (year_only or head is None or m.type is head.type)
             and _WHEN_CLAUSE.match(text[t.span.end : m.trigger.start])
         ),
         None,
@@ -323,6 +330,8 @@ def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
     if named is not None:
         named.time = t
         named.recalled = True
+        return
+    if year_only or head is None:
         return
     copy = EventMention(type=head.type, kind=head.kind, trigger=head.trigger, sentence=head.sentence)
     copy.actors = list(head.actors)

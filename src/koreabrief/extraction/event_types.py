@@ -38,6 +38,16 @@ _PAYLOAD_REACH = 90
 _POSSESSIVE = re.compile(r"['’]s?(?![\w-])")
 _PUNCT = re.compile(r"[,;]")
 _SINCE = re.compile(r"since\b", re.IGNORECASE)
+# "since 2019, when Trump and Kim met": the meeting itself is what took place then.
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;]*\Z", re.IGNORECASE)
+
+
+def _when_clause_of(text: str, m: EventMention) -> bool:
+    """Whether the mention's "since X" time opens a "when" clause that holds the mention."""
+    span = m.time.span if m.time is not None else None
+    if span is None or span.end > m.trigger.start:
+        return False
+    return _WHEN_CLAUSE.match(text[span.end : m.trigger.start]) is not None
 
 
 def _words(words: Sequence[str]) -> str:
@@ -305,7 +315,12 @@ def retype_mentions(
                 or rules.idiom.match(text, m.trigger.start, min(m.sentence.end, m.trigger.end + 50))
             ):
                 continue
-            if m.time is not None and not m.recalled and _SINCE.match(m.time.text):
+            if (
+                m.time is not None
+                and not m.recalled
+                and _SINCE.match(m.time.text)
+                and not _when_clause_of(text, m)
+            ):
                 m.time = None  # "talks have stalled since 2019": when the stall began
             if (
                 m.sentence.start not in summit_sentences
