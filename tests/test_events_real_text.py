@@ -315,3 +315,30 @@ class TestSinceYearWhen:
         """With no "when" clause, a year after "since" names a stretch and adds no event."""
         got = _summary_all("It was the first missile launch since 2017.", "2025-05-17")
         assert got == "missile_launch:None"
+
+
+class TestPossessedVisit:
+    @pytest.mark.parametrize("case", _cases("possessed_visit"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A person's visit named by a possessive and no place is a visit by that person."""
+        events = _events(case["text"], case["published"])
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+        visits = [e for e in events if e.type is kb.EventType.DIPLOMATIC_VISIT]
+        assert [list(e.actors) for e in visits] == ([case["actors"]] if "actors" in case else [])
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("possessed_visit")) >= 10
+
+    @given(
+        st.sampled_from(["visit", "trip", "tour"]),
+        st.sampled_from(["Xi Jinping", "Vladimir Putin", "Donald Trump", "Kim Jong Un"]),
+    )
+    def test_one_visit_when_told_in_full(self, noun: str, visitor: str) -> None:
+        """A bare "X's visit" beside X's visit told with its place and day is that visit, not a second."""
+        text = (
+            f"{visitor} met the president on Tuesday. Officials said they hoped {visitor}'s {noun} "
+            f"would bring results. {visitor}, who had arrived in Seoul a day earlier, thanked them."
+        )
+        got = [e for e in _events(text, "2025-05-14") if e.type is kb.EventType.DIPLOMATIC_VISIT]
+        assert [e.time.iso if e.time else None for e in got] == ["2025-05-12"]

@@ -1114,7 +1114,7 @@ def _to_a_state(text: str, end: int) -> bool:
     return to is not None and DESCRIBED_STATE.match(text, to.end(), to.end() + 60) is not None
 
 
-def _keep(e: _Event, text: str = "") -> bool:
+def _keep(e: _Event, text: str = "", gazetteer: Gazetteer | None = None) -> bool:
     if e.type in (EventType.MEETING, EventType.SUMMIT):
         # A meeting with no known participant, place or date is too vague to count.
         return bool(e.actors) or (e.time is not None and e.time.date is not None) or bool(e.location)
@@ -1127,8 +1127,54 @@ def _keep(e: _Event, text: str = "") -> bool:
             or e.target is not None
             or any(_to_a_state(text, m.trigger.end) for m in e.mentions)
             or any("delegation" in m.trigger.text.lower() for m in e.mentions)
+            or (gazetteer is not None and any(_possessed_visit(text, m, gazetteer) for m in e.mentions))
         )
     return True
+
+
+def _visits_told_again(merged: list[_Event]) -> list[_Event]:
+    """Drop a bare "Kim's visit" when the article tells that visitor's visit in full.
+
+    The possessed noun names the trip the story reports elsewhere with its place and
+    day, whatever its mood ("he hoped Kim's visit would help"): not a second visit.
+    """
+    told = [e for e in merged if e.type is EventType.DIPLOMATIC_VISIT and (e.location or e.target)]
+    if not told:
+        return merged
+    return [
+        e
+        for e in merged
+        if not (
+            e.type is EventType.DIPLOMATIC_VISIT
+            and e.actors
+            and not (e.location or e.target)
+            and all(m.kind == "noun" and m.owner for m in e.mentions)
+            and any(f is not e and set(e.actors) <= set(f.actors) for f in told)
+        )
+    ]
+
+
+def _kind(gazetteer: Gazetteer, name: str) -> str | None:
+    ent = gazetteer.resolve(name)
+    return ent.kind if ent is not None else None
+
+
+# A destination, host or purpose after the noun: "Kim's visit to a factory" may be an
+# inspection at home, so only a visit with nothing after it stands on its possessor.
+_VISIT_COMPLEMENT = re.compile(r"\s*(?:to|of|in|at|with|for)\b", re.IGNORECASE)
+
+
+def _possessed_visit(text: str, m: EventMention, gazetteer: Gazetteer) -> bool:
+    """"during Shoigu's visit", "ahead of Trump's trip": a named visitor's visit, told as known.
+
+    The possessor is a person: a state's or a body's "visit" with no place is too vague to count.
+    """
+    return (
+        m.kind == "noun"
+        and m.owner
+        and any(_kind(gazetteer, a) == "person" for a in m.actors)
+        and _VISIT_COMPLEMENT.match(text, m.trigger.end) is None
+    )
 
 
 def _windows(text: str, sentences: list[Span]) -> list[Span]:
@@ -1267,9 +1313,10 @@ def events_in_context(
     merged = _headline_summit(article.title, merged)
     merged = _calls_apart(text, merged)
     merged = _meetings_into_summits(text, merged)
+    merged = _visits_told_again(merged)
     out = []
     for e in merged:
-        if not _keep(e, text):
+        if not _keep(e, text, gaz):
             continue
         modality = _modality(e, article.published)
         if not include_all and modality in (Modality.HYPOTHETICAL, Modality.NEGATED):
