@@ -342,3 +342,26 @@ class TestPossessedVisit:
         )
         got = [e for e in _events(text, "2025-05-14") if e.type is kb.EventType.DIPLOMATIC_VISIT]
         assert [e.time.iso if e.time else None for e in got] == ["2025-05-12"]
+
+
+class TestSaidDayIt:
+    @pytest.mark.parametrize("case", _cases("said_day_it"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A reporter saying "it had staged ..." staged it, with or without the report's day between."""
+        (event,) = _events(case["text"], case["published"])
+        assert (event.type.value, list(event.actors)) == (case["type"], case["actors"])
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("said_day_it")) >= 10
+
+    @given(
+        st.sampled_from(["said", "announced", "confirmed"]),
+        st.sampled_from(["Monday", "on Friday", "late Sunday", "Tuesday morning", "today"]),
+        st.sampled_from(["that it had", "it had", "it"]),
+    )
+    def test_reporter_acts(self, verb: str, day: str, it: str) -> None:
+        """Whatever the report verb and the day between, the reporter holds the drill it reports."""
+        text = f"China {verb} {day} {it} conducted a military exercise near Taiwan."
+        (event,) = _events(text, "2025-05-14")
+        assert event.actors == ("China",)

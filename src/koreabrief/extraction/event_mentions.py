@@ -269,8 +269,20 @@ def _arms_beside_troops(out: list[EventMention]) -> list[EventMention]:
 
 # A reporting verb, then "it"/"they" as the subject of the clause it reports, ending at a trigger.
 _SAID_IT = re.compile(
-    r"\b(?:said|says|announced|claimed|claims|confirmed|reported|stated)\s+(?:that\s+)?(?:it|they)\s+"
+    r"\b(?:said|says|announced|claimed|claims|confirmed|reported|stated)\s+"
+    # The report's own day may stand between: "said Wednesday it had", "said on Monday that it".
+    r"(?:(?:on\s+)?(?:late\s+|early\s+)?[a-z]*day(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
+    r"(?:that\s+)?(?:it|they)\s+"
     r"(?:had\s+|has\s+|have\s+|would\s+|will\s+)?(?:[a-z]+ly\s+)?\Z",
+    re.IGNORECASE,
+)
+# ... and a verb with its object's first words before a noun trigger: "Russia said Tuesday
+# it had conducted a military exercise": "it" is the reporter, who staged the exercise.
+_SAID_IT_DID = re.compile(
+    r"\b(?:said|says|announced|claimed|claims|confirmed|reported|stated)\s+"
+    r"(?:(?:on\s+)?(?:late\s+|early\s+)?[a-z]*day(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
+    r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:[a-z]+ly\s+)?[a-z-]+\s+(?:(?:out|up|off)\s+)?"
+    r"(?:(?:a|an|the|its|their|two|three|several|new)\s+)?\Z",
     re.IGNORECASE,
 )
 _IN_WHICH = re.compile(r"\s*,?\s*(?:in|at|during)\s+which\b", re.IGNORECASE)
@@ -485,7 +497,11 @@ def _fill_arguments(
                 m.agent = True
         if not m.actors and m.type not in no_actors:
             subj = s.subject(trig.start, pf)
-            if subj is not None and REPORTER.match(text, subj.end):
+            if (
+                subj is not None
+                and REPORTER.match(text, subj.end)
+                and _SAID_IT_DID.search(text, max(s.sent.start, trig.start - 90), trig.start) is None
+            ):
                 subj = None  # "Sanders said the leaders had a good meeting": she reports it
             for n in s.conjuncts(subj) if subj is not None else ():
                 _add(m, n)
