@@ -365,3 +365,28 @@ class TestSaidDayIt:
         text = f"China {verb} {day} {it} conducted a military exercise near Taiwan."
         (event,) = _events(text, "2025-05-14")
         assert event.actors == ("China",)
+
+
+class TestDashPair:
+    @pytest.mark.parametrize("case", _cases("dash_pair"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Surnames joined by dashes before a meeting noun ("the Trump-Kim summit") are its parties."""
+        (event,) = _events(case["text"], case["published"])
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+        assert sorted(event.actors) == case["actors"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("dash_pair")) >= 10
+
+    @given(
+        st.permutations(["Putin", "Xi", "Kishida"]).map(lambda p: p[:2]),
+        st.sampled_from(["-", "\u2013", "\u2014"]),
+        st.sampled_from(["summit", "meeting"]),
+    )
+    def test_any_order_any_dash(self, pair: list[str], dash: str, noun: str) -> None:
+        """Whichever leaders, in whichever order and with whichever dash, both take part."""
+        text = f"The {dash.join(pair)} {noun} was held in Beijing on Monday."
+        (event,) = _events(text, "2025-05-14")
+        full = {"Putin": "Vladimir Putin", "Xi": "Xi Jinping", "Kishida": "Fumio Kishida"}
+        assert sorted(event.actors) == sorted(full[p] for p in pair)

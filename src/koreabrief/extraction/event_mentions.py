@@ -535,6 +535,15 @@ def _fill_arguments(
         if guest is None or guest.kind != "person":
             m.drop = True  # "hosted a dinner", "will host the games": no guest named
     if m.type in (EventType.MEETING, EventType.SUMMIT, EventType.PHONE_CALL):
+        # The verb pattern takes a bare "meeting" too: "the Xi-Kim meeting" names one.
+        noun = m.kind != "verb" or trig.text.lower() in ("meeting", "meetings")
+        pair = _dash_pair(s, trig) if noun else []
+        if pair:
+            # "the Kim-Putin talks": the surnames joined before the noun are its parties.
+            m.actors = []
+            for n in pair:
+                _add(m, n)
+            m.anaphoric = False
         _meeting_partners(s, m, trig)
     if m.type is EventType.SUMMIT and not m.anaphoric:
         # "Yoon joined Biden and Kishida for a summit": everyone named in the clause.
@@ -675,6 +684,56 @@ def _counterpart_named(s: Sentence, trig: TriggerMatch, partners: list[ActorMent
     if person is None or _COUNTERPART.fullmatch(s.text, trig.end, person.start) is None:
         return partners
     return [person, *partners[1:]]
+
+
+# Two or three capitalised surnames joined by dashes right before a meeting noun, with
+# at most one lower-case word between: "the Trump-Kim summit", "the Yoon–Kishida bilateral talks".
+_DASH_PAIR = re.compile(
+    r"\b([A-Z][a-z]{1,20})\s?[-–—]\s?([A-Z][a-z]{1,20})(?:\s?[-–—]\s?([A-Z][a-z]{1,20}))?"
+    r"(?:['’]s)?\s+(?:[a-z-]{2,20}\s+)?\Z"
+)
+# The roles of a state's leader, for a surname several people in the gazetteer bear:
+# a leader first, then a head of state or government; several at one rank is no answer.
+_LEADER_ROLES = (frozenset(["leader", "supreme leader"]), frozenset(["president", "prime minister"]))
+
+
+def _dash_pair(s: Sentence, trig: TriggerMatch) -> list[ActorMention]:
+    """The people a dash-joined run of surnames before a meeting noun names, or none.
+
+    Each surname is the person the article last named in full with it, else the one
+    the gazetteer knows by it (the state leader among several); all must be known.
+    """
+    found = _DASH_PAIR.search(s.text, max(s.sent.start, trig.start - 70), trig.start)
+    if found is None:
+        return []
+    out: list[ActorMention] = []
+    for i in (1, 2, 3):
+        word = found.group(i)
+        if word is None:
+            continue
+        person = _surname_holder(s, word, found.start(i))
+        if person is None:
+            return []
+        out.append(ActorMention(found.start(i), found.end(i), word, person[0], "person", person[1]))
+    return out if len({n.name for n in out}) == len(out) else []
+
+
+def _surname_holder(s: Sentence, word: str, pos: int) -> tuple[str, str | None] | None:
+    for n in reversed(s.names):
+        if n.start < pos and n.kind == "person" and word in n.name.replace("-", " ").split():
+            return n.name, n.affiliation
+    if s.gazetteer is None:
+        return None
+    people = {p.name: p for p in s.gazetteer.by_surname(word) if p.kind == "person"}
+    for roles in _LEADER_ROLES if len(people) > 1 else ():
+        leaders = {k: p for k, p in people.items() if (p.role or "").lower() in roles}
+        if leaders:
+            people = leaders
+            break
+    if len(people) != 1:
+        return None
+    person = next(iter(people.values()))
+    return person.name, person.affiliation
 
 
 def _meeting_partners(s: Sentence, m: EventMention, trig: TriggerMatch) -> None:
