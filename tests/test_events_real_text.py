@@ -390,3 +390,27 @@ class TestDashPair:
         (event,) = _events(text, "2025-05-14")
         full = {"Putin": "Vladimir Putin", "Xi": "Xi Jinping", "Kishida": "Fumio Kishida"}
         assert sorted(event.actors) == sorted(full[p] for p in pair)
+
+
+class TestReportAnchor:
+    @pytest.mark.parametrize("case", _cases("report_anchor"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """An offset after a report noun ("a day after the announcement on Monday") counts from its day."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("report_anchor")) >= 10
+
+    @given(
+        st.integers(min_value=1, max_value=3),
+        st.sampled_from(["announcement", "report", "statement", "warning"]),
+        st.sampled_from([("Monday", 12), ("Tuesday", 13), ("Wednesday", 14)]),
+    )
+    def test_counts_from_the_report(self, days: int, noun: str, day: tuple[str, int]) -> None:
+        """Whatever the gap, the report noun and its day, the launch lies that many days later."""
+        weekday, date = day
+        gap = ["a day", "two days", "three days"][days - 1]
+        text = f"China fired missiles {gap} after Beijing's {noun} on {weekday}."
+        want = dt.date(2025, 5, date) + dt.timedelta(days=days)
+        assert _summary_all(text, "2025-05-17") == f"missile_launch:{want.isoformat()}"

@@ -730,7 +730,51 @@ def _last_day_before(text: str, end: int, published: dt.date | None) -> TimeRef 
     return days[-1] if days else None
 
 
-def _resolve_offsets(text: str, events: list[_Event], published: dt.date | None = None) -> None:
+def _report_nouns(lex: EventLexicon) -> frozenset[str]:
+    """The nouns of a report an offset may count from (``[offsets] report_nouns``)."""
+    cached = lex.cache.get("events.report_nouns")
+    if cached is None:
+        cached = lex.cache["events.report_nouns"] = frozenset(lex.words("offsets", "report_nouns"))
+    return cached
+
+
+# The words of the phrase an anchored offset counts from, up to its clause's end.
+_ANCHOR_WORDS = re.compile(r"[\w’'-]+")
+_CLAUSE_END = re.compile(r"[,.;:]")
+
+
+def _report_day(
+    text: str, t: TimeRef, published: dt.date | None, reports: frozenset[str]
+) -> tuple[bool, TimeRef | None]:
+    """Whether an offset counts from a report, and the day its clause gives the report.
+
+    "fired a missile a day after KCNA's report on Monday": the report noun ends the
+    offset or follows within three words, and the first dated time after it in the
+    clause is the report's; with none, the report is the one the story told last.
+    """
+    if t.span is None or not reports:
+        return False, None
+    stop = _CLAUSE_END.search(text, t.span.end, t.span.end + 80)
+    end = stop.start() if stop is not None else min(len(text), t.span.end + 80)
+    own = t.text.lower().rsplit(" ", 1)[-1]
+    words = [
+        w.lower().removesuffix("'s").removesuffix("’s")
+        for w in _ANCHOR_WORDS.findall(text, t.span.end, end)[:3]
+    ]
+    if own not in reports and not any(w in reports for w in words):
+        return False, None
+    for found in find_times(text, t.span.end, end, published=published, warnings=[]):
+        if found.date is not None and found.span is not None and offset_of(found.text) is None:
+            return True, found
+    return True, None
+
+
+def _resolve_offsets(
+    text: str,
+    events: list[_Event],
+    published: dt.date | None = None,
+    reports: frozenset[str] = frozenset(),
+) -> None:
     """Date relative expressions from the events they count from.
 
     "sworn in on Wednesday, a day after winning the election": the election is
@@ -786,6 +830,15 @@ def _resolve_offsets(text: str, events: list[_Event], published: dt.date | None 
                     before = _last_day_before(text, t.span.start, published)
                 if before is not None and before.span is not None and before.span.end <= t.span.start:
                     found = _shifted(t, before, delta, 1)
+            if found is None and delta.anchored:
+                report, base = _report_day(text, t, published, reports)
+                if report and base is None:
+                    # "A day after KCNA's report, ...": the report the story told last.
+                    base = latest if latest is not None and latest.span is not None else None
+                    if base is None or base.span is None or base.span.end > t.span.start:
+                        base = _last_day_before(text, t.span.start, published)
+                if base is not None and base.span is not None:
+                    found = _shifted(t, base, delta, 1)
             if found is not None:
                 e.time = found
         later = (
@@ -1309,7 +1362,7 @@ def events_in_context(
     for e in merged:
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
-    _resolve_offsets(text, merged, article.published)
+    _resolve_offsets(text, merged, article.published, _report_nouns(lex))
     merged = _headline_summit(article.title, merged)
     merged = _calls_apart(text, merged)
     merged = _meetings_into_summits(text, merged)
