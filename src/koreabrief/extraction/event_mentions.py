@@ -538,7 +538,9 @@ def _fill_arguments(
         # The verb pattern takes a bare "meeting" too: "the Xi-Kim meeting" names one.
         noun = m.kind != "verb" or trig.text.lower() in ("meeting", "meetings")
         pair = _dash_pair(s, trig) if noun else []
-        if pair:
+        if not pair and _DASHED.match(trig.text):
+            m.drop = True  # "the inter-Korean talks", "the six-party talks": no pair of people named
+        elif pair:
             # "the Kim-Putin talks": the surnames joined before the noun are its parties.
             m.actors = []
             for n in pair:
@@ -697,6 +699,13 @@ _DASH_PAIR = re.compile(
 _LEADER_ROLES = (frozenset(["leader", "supreme leader"]), frozenset(["president", "prime minister"]))
 
 
+# A trigger that opens with a dash-joined run ("kim-putin talks", see `data/events.toml`).
+_DASHED = re.compile(
+    r"[a-z]{2,20}[-–—][a-z]{2,20}(?:[-–—][a-z]{2,20})? (?:talks|discussions)\Z", re.IGNORECASE
+)
+_DASH_RUN = re.compile(r"([A-Z][a-z]{1,20})[-–—]([A-Z][a-z]{1,20})(?:[-–—]([A-Z][a-z]{1,20}))?\s")
+
+
 def _dash_pair(s: Sentence, trig: TriggerMatch) -> list[ActorMention]:
     """The people a dash-joined run of surnames before a meeting noun names, or none.
 
@@ -704,6 +713,9 @@ def _dash_pair(s: Sentence, trig: TriggerMatch) -> list[ActorMention]:
     the gazetteer knows by it (the state leader among several); all must be known.
     """
     found = _DASH_PAIR.search(s.text, max(s.sent.start, trig.start - 70), trig.start)
+    if found is None:
+        # The talks pattern holds the run itself: "the Kim-Putin talks".
+        found = _DASH_RUN.match(s.text, trig.start, trig.end)
     if found is None:
         return []
     out: list[ActorMention] = []
