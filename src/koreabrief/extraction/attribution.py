@@ -16,6 +16,7 @@ import re
 
 from attrs import frozen
 
+from koreabrief.extraction.groups import SpeakingGroup, find_groups, group_of
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.quotes import QuotePiece
@@ -185,6 +186,24 @@ class Context:
         self.mentions = self._outside_quotes(mentions)
         self.mention_starts = [m.start for m in self.mentions]
         self._lowered: str | None = None
+        self._groups: list[SpeakingGroup] | None = None
+
+    def group_of(self, mention: NameMention | None) -> NameMention | None:
+        """The counted group `mention` is listed in as a member ("ten nations, including
+        Japan, said"), else `mention` itself: the group speaks for its members.
+
+        Examples:
+            >>> text = "Six nations, including Chad, said so."
+            >>> chad = NameMention(23, 27, "Chad", "Chad", "state")
+            >>> Context(text, [], [chad], [], Lexicon.default()).group_of(chad).name
+            'Six nations'
+        """
+        if mention is None:
+            return None
+        if self._groups is None:
+            # Found once per text, and only when some rule asks (most texts have none).
+            self._groups = find_groups(self.text, self.mentions, self.lex)
+        return group_of(self._groups, mention) or mention
 
     def lowered(self) -> str | None:
         """The text lower-cased (once), or None when it holds a letter that `re.IGNORECASE`
@@ -1145,6 +1164,12 @@ def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMentio
 
 
 def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | None:
+    """The mention right before a cue (`_nearest_subject`), or the counted group that
+    lists it as a member ("ten nations, including Japan, said": the group speaks)."""
+    return ctx.group_of(_nearest_subject(ctx, start, cue_start))
+
+
+def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:
     """The mention right before a cue, across adverbs and one appositive.
 
     In "Kim Yo Jong, the sister of leader Kim Jong Un, said" the appositive's own
@@ -1224,6 +1249,12 @@ def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMe
 
 
 def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
+    """The first subject-like mention of a sentence (`_first_subject`), or the counted
+    group that lists it as a member."""
+    return ctx.group_of(_first_subject(ctx, start, end))
+
+
+def _first_subject(ctx: Context, start: int, end: int) -> NameMention | None:
     """The first subject-like mention of a sentence: the speaker of its later verbs.
 
     A sentence opening with a subordinate clause ("Hours after North Korea said ...,

@@ -1,0 +1,94 @@
+"""Speakers on real copy (#16): groups, relayed documents, passive agents, canonical bodies.
+
+Sentences are written for these tests; names are real, wording invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import koreabrief as kb
+from koreabrief.extraction.statements import extract_statements
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [s.speaker for s in extract_statements(kb.Article(id="t", raw=text, text=text))]
+
+
+class TestCountedGroups:
+    """A counted group with its members listed after it speaks as one."""
+
+    @pytest.mark.parametrize(
+        ("text", "group"),
+        [
+            (
+                (
+                    "Seven nations, among them Canada, Germany and Italy, released a joint declaration "
+                    "on Friday denouncing the launch as “a reckless provocation”."
+                ),
+                "Seven nations",
+            ),
+            (
+                (
+                    "Twelve governments, including Japan and Australia, said in a joint note that the "
+                    "transfers were “a clear breach” of the resolutions."
+                ),
+                "Twelve governments",
+            ),
+            (
+                (
+                    "The move drew fire as 14 countries, including France, Britain and South Korea, "
+                    "issued a statement condemning the deal “without reservation”."
+                ),
+                "14 countries",
+            ),
+            (
+                (
+                    "Several allies, such as Canada and New Zealand, warned that the drills risked "
+                    "“a spiral of escalation”."
+                ),
+                "Several allies",
+            ),
+            (
+                (
+                    "Five foreign ministers, including Penny Wong and Antony Blinken, called the "
+                    "test “deeply destabilising”."
+                ),
+                "Five foreign ministers",
+            ),
+        ],
+    )
+    def test_group_speaks_not_a_member(self, text: str, group: str) -> None:
+        """The group is the speaker, never the first or last member of its list."""
+        assert _speakers(text) == [group]
+
+    def test_member_outside_the_count_is_named_with_it(self) -> None:
+        """A body added with "as well as" after the list is named with the group."""
+        text = (
+            "Nine countries, including Japan and Canada, as well as the European Union, put out "
+            "a joint statement. The statement said the shipments were a “grave threat” to peace."
+        )
+        assert _speakers(text) == ["Nine countries and the European Union"]
+
+    def test_plain_list_is_no_group(self) -> None:
+        """Without a count before it, a list of states keeps its first state as speaker."""
+        text = "Japan, including its navy, called the launch “unacceptable”."
+        assert _speakers(text) == ["Japan"]
+
+    @given(
+        count=st.sampled_from(["Three", "Four", "11", "Twenty"]),
+        noun=st.sampled_from(["nations", "countries", "governments", "allies"]),
+        members=st.lists(
+            st.sampled_from(["Japan", "Canada", "France", "Germany", "Australia", "Italy"]),
+            min_size=2,
+            max_size=4,
+            unique=True,
+        ),
+    )
+    def test_group_whatever_its_members(self, count: str, noun: str, members: list[str]) -> None:
+        """However many members are listed, the counted group is the speaker."""
+        listed = ", ".join(members[:-1]) + " and " + members[-1]
+        text = f"{count} {noun}, including {listed}, said the launch was “a grave provocation”."
+        assert _speakers(text) == [f"{count} {noun}"]
