@@ -92,3 +92,60 @@ class TestCountedGroups:
         listed = ", ".join(members[:-1]) + " and " + members[-1]
         text = f"{count} {noun}, including {listed}, said the launch was “a grave provocation”."
         assert _speakers(text) == [f"{count} {noun}"]
+
+
+class TestDocumentsCarriedByAgencies:
+    """A body's document relayed by an agency speaks for the body; the agency is the channel."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                (
+                    "The Supreme People’s Assembly sat on Monday. The resolution passed by the assembly, "
+                    "as carried by the state-run KCNA news agency, said, “The South is our principal enemy.”"
+                ),
+                "Supreme People's Assembly",
+            ),
+            (
+                (
+                    "The UN Security Council met in New York. The decision adopted by the council, as "
+                    "reported by Yonhap, stated that the launch was “a clear violation”."
+                ),
+                "UN Security Council",
+            ),
+            (
+                (
+                    "South Korea’s National Assembly voted late on Tuesday. The resolution passed by the "
+                    "assembly, as carried by Yonhap, said the drone flights were “a grave provocation”."
+                ),
+                "National Assembly",
+            ),
+            (
+                (
+                    "The UN General Assembly voted on Thursday. The resolution adopted by the assembly, "
+                    "as reported by Reuters, said the abuses were “systematic and widespread”."
+                ),
+                "UN General Assembly",
+            ),
+            (
+                (
+                    "The UN General Assembly met in New York. The declaration approved by the assembly, "
+                    "as published by Agence France-Presse, stated, “We stand with the victims.”"
+                ),
+                "UN General Assembly",
+            ),
+        ],
+    )
+    def test_issuer_not_the_agency(self, text: str, speaker: str) -> None:
+        """The issuer of the document speaks, not the agency in the aside."""
+        assert _speakers(text) == [speaker]
+
+    def test_it_after_a_carried_document(self) -> None:
+        """ "It noted" in the sentence after such a document goes on with its issuer."""
+        text = (
+            "The Supreme People’s Assembly sat on Monday. The ruling passed by that assembly, as "
+            "relayed by KCNA, said, “The South is our principal enemy.” It further noted, “Unification "
+            "is no longer possible.”"
+        )
+        assert _speakers(text) == ["Supreme People's Assembly"] * 2

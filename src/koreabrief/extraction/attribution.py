@@ -435,7 +435,7 @@ _ISSUES = re.compile(
 # Between a body and its document: "the FBI statement", "Seoul's latest statement".
 _OWNS_DOCUMENT = re.compile(r"(?:['’]s)?(?:[ ]+[a-z][\w-]*){0,2}[ ]+\Z")
 # "a statement from the Council", "a report by the panel": the issuer after the noun.
-_DOCUMENT_FROM = re.compile(r"[ ]+(?:from|by|of)[ ]+")
+_DOCUMENT_FROM = re.compile(r"[ ]+(?:[a-z]+ed[ ]+)?(?:from|by|of)[ ]+")
 # How far back the issuer of "the statement" is sought (characters, and sentences).
 _DOCUMENT_REACH = 600
 _DOCUMENT_SENTENCES = 4
@@ -536,12 +536,29 @@ def _document_it(ctx: Context, found: Attribution) -> Attribution | None:
     if _document_verb(ctx, noun.end(), previous.end) is None:
         return None
     issuer = _issuer(ctx, first.start(), noun.start(), noun.start())
+    if issuer is None:
+        # "The ruling passed by the council ...": the issuer after the noun.
+        issuer = _issuer_at(ctx, noun.start(), noun.end())
     return Attribution(issuer, found.cue, found.end, start=found.start)
+
+
+# After a document noun, who made it and who carried it: "the ruling passed by the
+# council, as relayed by Yonhap," (bounded words, no comma inside the names).
+_MADE_BY = re.compile(r"[ ]+[a-z]+ed[ ]+by[ ]+(?:the[ ]+)?[\w’'-]+(?:[ ]+[\w’'-]+){0,5}?(?=,|[ ]+[a-z]+\b)")
+_CARRIED_BY = re.compile(
+    r",[ ]+as[ ]+(?:reported|carried|relayed|quoted|published)[ ]+by[ ]+[^,;“”\"]{1,80},"
+)
 
 
 def _document_verb(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
     """The span of a document verb right after a document noun ending at `pos` (across
-    "also", "that" ...), or None."""
+    "also", "that", "adopted by X", ", as reported by Y," ...), or None."""
+    made = _MADE_BY.match(ctx.text, pos, end)
+    if made is not None:
+        pos = made.end()
+    carried = _CARRIED_BY.match(ctx.text, pos, end)
+    if carried is not None:
+        pos = carried.end()
     for gap, word in enumerate(_WORD.finditer(ctx.text, pos, end)):
         lowered = word.group(0).lower()
         if lowered in ctx.lex.document_verbs:
