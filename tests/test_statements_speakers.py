@@ -149,3 +149,43 @@ class TestDocumentsCarriedByAgencies:
             "is no longer possible.”"
         )
         assert _speakers(text) == ["Supreme People's Assembly"] * 2
+
+
+class TestPassiveJudges:
+    """The agent of a passive judgement speaks the charge or reason quoted in its clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                (
+                    "Six shipping firms were also sanctioned by the Treasury Department for “their role in "
+                    "moving coal for Pyongyang.”"
+                ),
+                "US Department of the Treasury",
+            ),
+            (
+                "The activist was fined by Seoul for “breaking the leaflet ban”.",
+                "South Korea",
+            ),
+            (
+                "Two bankers were blacklisted by the European Union over “financing weapons programmes”.",
+                "European Union",
+            ),
+            (
+                "The tanker was later designated by the UN Security Council as “a repeat violator”.",
+                "UN Security Council",
+            ),
+            (
+                "The researcher was praised by Kim Jong Un for “selfless devotion to the missile programme”.",
+                "Kim Jong Un",
+            ),
+        ],
+    )
+    def test_agent_speaks(self, text: str, speaker: str) -> None:
+        """The one who judges is the speaker of the quoted charge or reason."""
+        assert _speakers(text) == [speaker]
+
+    def test_agent_without_a_judgement_is_no_speaker(self) -> None:
+        """A passive of another verb ("was built by") gives no speaker."""
+        assert _speakers("The ship was built by Hyundai for “deep sea work”.") == [None]

@@ -389,7 +389,42 @@ def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | 
         found = _reply(ctx, piece.close_at + 1, para_end)
         if found is not None:
             return found
-    return _predicate_quote(ctx, piece)
+    return _predicate_quote(ctx, piece) or _judge(ctx, piece, para_end)
+
+
+# How far before a partial quotation the passive judgement of its clause may stand.
+_JUDGED_REACH = 160
+# "by the court", "by the country's Supreme Court": the agent of a passive after the quotation.
+_BY_JUDGE = re.compile(r",?[ ]+by[ ]+(?:the[ ]+)?(?:[a-z]+['’]s[ ]+)?")
+_JUDGE_KINDS = frozenset(["person", "organisation", "state", "collective"])
+
+
+def _judge(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
+    """The agent of a passive judgement whose charge or reason a partial quotation gives:
+    "was convicted of “espionage” by the court", "were blacklisted by the Treasury for “...”"."""
+    text = ctx.text
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
+    lo = max(sentence.start, piece.open_at - _JUDGED_REACH)
+    if " by " not in text[lo : min(para_end, sentence.end, piece.end + _JUDGED_REACH)]:
+        return None  # the usual case: no agent, no search
+    # The last judgement before the quotation governs it.
+    judged = None
+    for found in ctx.lex.pattern("judged").finditer(text, lo, piece.open_at):
+        judged = found
+    if judged is None or _QUOTE_OR_STOP.search(text, judged.end(), piece.open_at):
+        return None
+    by = text.rfind(" by ", judged.end(), piece.open_at)
+    agent = None
+    if by >= 0:
+        agent = _mention_at(ctx, by + 4)
+        if agent is not None and (agent.end > piece.open_at or piece.open_at - agent.end > 40):
+            agent = None
+    elif piece.close_at is not None:
+        after = _BY_JUDGE.match(text, piece.close_at + 1, min(para_end, sentence.end))
+        agent = ctx.mention_at(after.end()) if after is not None else None
+    if agent is None or not agent.name or agent.kind not in _JUDGE_KINDS:
+        return None
+    return Attribution(agent, judged.group("verb"), max(agent.end, piece.open_at), start=judged.start())
 
 
 # Who may say a predicate in their own words: "The council “warmly hailed” the troops".

@@ -87,6 +87,8 @@ class Lexicon:
     group_nouns: frozenset[str] = field(default=frozenset())
     group_counts: frozenset[str] = field(default=frozenset())
     group_lists: frozenset[str] = field(default=frozenset())
+    # Verbs of judgement whose passive's agent ("convicted ... by the court") speaks.
+    judgements: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
@@ -143,6 +145,7 @@ class Lexicon:
             group_nouns=frozenset(_lines(cues.get("group_nouns", ()))),
             group_counts=frozenset(_lines(cues.get("group_counts", ()))),
             group_lists=frozenset(_lines(cues.get("group_lists", ()))),
+            judgements=frozenset(_lines(cues.get("judgements", ()))),
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -163,8 +166,8 @@ class Lexicon:
         return found
 
     def pattern(self, name: str) -> re.Pattern[str]:
-        """A compiled pattern: ``cue``, ``document``, ``title``, ``body``, ``group.list`` or
-        ``group.head`` (built once, then cached)."""
+        """A compiled pattern: ``cue``, ``document``, ``title``, ``body``, ``judged``,
+        ``group.list`` or ``group.head`` (built once, then cached)."""
         found = self._compiled.get(name)
         if found is None:
             found = self._build(name)
@@ -214,6 +217,14 @@ class Lexicon:
             return re.compile(r"(?<![\w.-])" + trie_regex({t.lower() for t in self.titles}) + r"(?![\w-])")
         if name == "body.lower":
             return re.compile(r"(?<![\w-])" + trie_regex({b.lower() for b in self.bodies}) + r"(?![\w-])")
+        if name == "judged":
+            # "was convicted", "were also blacklisted": a judgement in the passive.
+            verbs = trie_regex(self.judgements)
+            return re.compile(
+                r"(?<![\w-])(?:was|were|is|are|been|being|be)[ ]+(?:[a-z]+[ ]+)?(?P<verb>"
+                + verbs
+                + r")(?![\w-])"
+            )
         if name == "group.list":
             # ", including", ", among them": the list of a counted group's members opens.
             return re.compile(r",?[ ]+(?:" + trie_regex(self.group_lists) + r")[ ]+")
@@ -244,6 +255,7 @@ _STATE_FIELDS = (
     "group_nouns",
     "group_counts",
     "group_lists",
+    "judgements",
 )
 
 
