@@ -189,3 +189,45 @@ class TestPassiveJudges:
     def test_agent_without_a_judgement_is_no_speaker(self) -> None:
         """A passive of another verb ("was built by") gives no speaker."""
         assert _speakers("The ship was built by Hyundai for “deep sea work”.") == [None]
+
+
+class TestAccordingToWhom:
+    """ "X, according to whom ...": the relative stands for the name before the comma."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                (
+                    "The plan was backed by Foreign Minister Cho Tae-yul, according to whom the sanctions "
+                    "were “long overdue”."
+                ),
+                "Cho Tae-yul",
+            ),
+            (
+                "Talks resumed under Antony Blinken, according to whom Pyongyang was “not serious”.",
+                "Antony Blinken",
+            ),
+            (
+                (
+                    "The figures came from the Joint Chiefs of Staff, according to which the shells "
+                    "landed “well inside the buffer zone”."
+                ),
+                "Joint Chiefs of Staff",
+            ),
+            (
+                "The package was unveiled by Kaja Kallas, according to whom it “shows our unity”.",
+                "Kaja Kallas",
+            ),
+            (
+                (
+                    "The ruling was read out by the UN Security Council, according to which the tests were "
+                    "“a clear threat”."
+                ),
+                "UN Security Council",
+            ),
+        ],
+    )
+    def test_whom_is_the_name_before(self, text: str, speaker: str) -> None:
+        """The name the relative follows is the source of the partial quotation."""
+        assert _speakers(text) == [speaker]

@@ -923,6 +923,24 @@ def _object_pronoun(ctx: Context, pos: int) -> NameMention | None:
     return None
 
 
+# "X, according to whom", "X, in whose view": the relative stands for X right before it.
+_WHOM = re.compile(r"(?:whom|which)(?![\w’'-])")
+
+
+def _whom(ctx: Context, cue_start: int, pos: int) -> NameMention | None:
+    """The speaker "whom" at `pos` stands for after a source cue: the name the cue's
+    comma follows ("the envoy Kim Gunn, according to whom the talks were “useful”")."""
+    if _WHOM.match(ctx.text, pos) is None or not ctx.text[max(0, cue_start - 2) : cue_start].startswith(","):
+        return None
+    i = bisect.bisect_left(ctx.mention_starts, cue_start) - 1
+    if i < 0:
+        return None
+    m = ctx.mentions[i]
+    if m.end != cue_start - 2 or not m.name or m.kind not in _JUDGE_KINDS:
+        return None
+    return m
+
+
 def _attributive(ctx: Context, mention: NameMention, end: int) -> bool:
     """True for a state named as an adjective of a noun before `end` ("one North Korean
     defector", "a Russian diplomat"): a person of that state, not the state speaking."""
@@ -1081,7 +1099,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     if word.lower() in _SOURCE_CUES:
         # "according to X", "Yonhap reported, citing X, that ...": X is the source.
         after = _skip(text, cue.end(), end, " ")
-        mention = _mention_at(ctx, after) or _object_pronoun(ctx, after)
+        mention = _mention_at(ctx, after) or _object_pronoun(ctx, after) or _whom(ctx, cue.start(), after)
         first = _WORD.match(text, after)
         source = mention is not None or word.lower() == "according to"
         if mention is None and first is not None and first.group(0).lower() in _DETERMINERS:
