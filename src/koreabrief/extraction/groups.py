@@ -99,7 +99,8 @@ def group_of(groups: list[SpeakingGroup], mention: NameMention) -> NameMention |
         >>> group_of([SpeakingGroup(24, 38, g)], peru).name
         'Nine nations'
     """
-    for group in groups:
-        if group.start <= mention.start < group.end:
-            return group.mention
+    # Groups come in text order and never overlap: one bisect finds the only candidate.
+    i = bisect.bisect_right(groups, mention.start, key=lambda g: g.start) - 1
+    if i >= 0 and mention.start < groups[i].end:
+        return groups[i].mention
     return None
