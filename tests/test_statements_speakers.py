@@ -231,3 +231,56 @@ class TestAccordingToWhom:
     def test_whom_is_the_name_before(self, text: str, speaker: str) -> None:
         """The name the relative follows is the source of the partial quotation."""
         assert _speakers(text) == [speaker]
+
+
+class TestBodiesWrittenSmall:
+    """ "the commission" after a known body written in lower case is that body."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                (
+                    "Delegates met at the supreme people’s assembly on Monday. The assembly said in a "
+                    "statement, “The South is our principal enemy.”"
+                ),
+                "Supreme People's Assembly",
+            ),
+            (
+                (
+                    "The session of the state affairs commission ended late. The commission said the "
+                    "talks were “pointless”."
+                ),
+                "State Affairs Commission",
+            ),
+            (
+                (
+                    "A report by the seoul central district court was due. The court said the charges "
+                    "were “well founded”."
+                ),
+                "Seoul Central District Court",
+            ),
+            (
+                (
+                    "He briefed the korean national police agency at dawn. The agency told reporters, "
+                    "“We found no trace of the drone.”"
+                ),
+                "Korean National Police Agency",
+            ),
+            (
+                (
+                    "Officials of the central military commission gathered in Pyongyang. The commission "
+                    "called the drills “a rehearsal for invasion”."
+                ),
+                "Central Military Commission",
+            ),
+        ],
+    )
+    def test_body_named_in_lower_case(self, text: str, speaker: str) -> None:
+        """The head word goes back to the gazetteer body the text wrote in lower case."""
+        assert _speakers(text) == [speaker]
+
+    def test_common_phrase_stays_common(self) -> None:
+        """A body no known name in lower case stands for keeps its head word."""
+        text = "The bill went to the regional assembly. The assembly said the vote was “final”."
+        assert _speakers(text) == ["assembly"]

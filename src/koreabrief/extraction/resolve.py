@@ -47,6 +47,10 @@ _RULED = re.compile(r"[ ](regime|government|administration)(?![\w-])", re.IGNORE
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
 
+# How far back a body written in lower case is sought for "the assembly" (characters).
+_SMALL_REACH = 4000
+
+
 class Resolver:
     """Resolves a list of raw mentions of one text, in text order."""
 
@@ -81,6 +85,8 @@ class Resolver:
         self.official: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
         self._alias_bodies: dict[tuple[str, str], bool] = {}
+        # Per head word, the gazetteer's bodies of three words or more ending in it.
+        self._long_bodies: dict[str, list[tuple[str, str | None]]] = {}
 
     def resolve(self, mentions: list[NameMention]) -> list[NameMention]:
         """Return `mentions` with names, roles and affiliations filled where the text allows."""
@@ -497,7 +503,34 @@ class Resolver:
                     return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
             if tail == "government" and m.text.lower().startswith("the "):
                 return self._home_state(m) or m
+            written = self._written_small(m, tail)
+            if written is not None:
+                return written
         return m
+
+    def _written_small(self, m: NameMention, tail: str) -> NameMention | None:
+        """ "the assembly" after a body the copy wrote in lower case ("the supreme people's
+        assembly"): the gazetteer's body of that name. Only names of three words or more,
+        so that a common phrase ("the national assembly" of any state) stays common."""
+        if not tail.isalpha():
+            return None
+        bodies = self._long_bodies.get(tail)
+        if bodies is None:
+            bodies = [
+                (e.name, e.affiliation)
+                for e in self.gaz
+                if e.kind == "organisation"
+                and len(e.name.split()) >= 3
+                and e.name.lower().endswith(" " + tail)
+            ]
+            self._long_bodies[tail] = bodies
+        if not bodies:
+            return None
+        before = self.text[max(0, m.start - _SMALL_REACH) : m.end].lower().replace("’", "'")
+        for name, affiliation in bodies:
+            if name.lower().replace("’", "'") in before:
+                return _evolve(m, name=name, kind="organisation", affiliation=affiliation)
+        return None
 
     def _home_state(self, m: NameMention) -> NameMention | None:
         """A bare "the government" no government named before explains: the state of the
