@@ -284,3 +284,25 @@ class TestBodiesWrittenSmall:
         """A body no known name in lower case stands for keeps its head word."""
         text = "The bill went to the regional assembly. The assembly said the vote was “final”."
         assert _speakers(text) == ["assembly"]
+
+
+class TestGovernmentNames:
+    """The UK and US governments carry the short names their other bodies carry."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("The British government accused Moscow of using troops as “cannon fodder”.", "UK government"),
+            ("A UK official said the ships were “operating in the shadows”.", "UK government"),
+            ("The US government said the hackers had stolen “at least $300 million”.", "US government"),
+            ("An American official called the launch “deeply troubling”.", "US government"),
+            ("His Majesty’s Government said the listings were “long overdue”.", "UK government"),
+        ],
+    )
+    def test_short_form(self, text: str, speaker: str) -> None:
+        """ "British government", "a UK official", "the American government" all name one body each."""
+        assert _speakers(text) == [speaker]
+
+    def test_other_states_keep_their_adjective(self) -> None:
+        """A state with no government of its own in the gazetteer is named from its adjective."""
+        assert _speakers("A Japanese official said the test was “unacceptable”.") == ["Japanese government"]

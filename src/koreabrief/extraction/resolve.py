@@ -137,8 +137,7 @@ class Resolver:
             return None
         if word == "regime":
             return NameMention(m.start, end, written, state.name, "state", None, None, None, m.subject)
-        adjective = state.adjectives[0] if state.adjectives else state.name
-        name = f"{adjective} government"
+        name = self._government(state)
         return NameMention(m.start, end, written, name, "organisation", None, state.name, None, m.subject)
 
     def _sentence(self, pos: int) -> int:
@@ -392,7 +391,7 @@ class Resolver:
         elif owner is not None and owner.kind == "state":
             adjective = owner.adjectives[0] if owner.adjectives else owner.name
             hit = self.gaz.lookup(f"{adjective} military") if military else None
-            name = hit[0].name if hit is not None else f"{adjective} government"
+            name = hit[0].name if hit is not None else self._government(owner)
             found = _evolve(m, name=name, affiliation=owner.name)
         elif military:
             # The military the text names most (the latest of equals): the one it is about.
@@ -531,6 +530,15 @@ class Resolver:
             if name.lower().replace("’", "'") in before:
                 return _evolve(m, name=name, kind="organisation", affiliation=affiliation)
         return None
+
+    def _government(self, state: Entity) -> str:
+        """The name of a state's government: the gazetteer's body when it knows one ("UK
+        government" for the British one), else the adjective's ("Japanese government")."""
+        adjective = state.adjectives[0] if state.adjectives else state.name
+        hit = self.gaz.lookup(f"{adjective} government")
+        if hit is not None and hit[0].kind == "organisation":
+            return hit[0].name
+        return f"{adjective} government"
 
     def _home_state(self, m: NameMention) -> NameMention | None:
         """A bare "the government" no government named before explains: the state of the
