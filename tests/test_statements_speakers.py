@@ -306,3 +306,47 @@ class TestGovernmentNames:
     def test_other_states_keep_their_adjective(self) -> None:
         """A state with no government of its own in the gazetteer is named from its adjective."""
         assert _speakers("A Japanese official said the test was “unacceptable”.") == ["Japanese government"]
+
+
+class TestCitingReporters:
+    """ "X said, citing Y, that ...": X speaks; Y is only X's source."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "Yonhap said, citing a military official, that the shells were “aimed at the island”.",
+                "Yonhap News Agency",
+            ),
+            (
+                (
+                    "The South Korean military said, citing intelligence sources, that Pyongyang had readied "
+                    "“a new launcher”."
+                ),
+                "Republic of Korea Armed Forces",
+            ),
+            (
+                "Yonhap reported on Monday, citing the Defense Ministry, that the drones were “crude”.",
+                "Yonhap News Agency",
+            ),
+            (
+                "Seoul’s Unification Ministry said, citing Pyongyang media, that the plant was “shut down”.",
+                "Ministry of Unification",
+            ),
+            (
+                (
+                    "Kim Yo Jong said, citing the army’s own radar data, that the drone had come "
+                    "“from the South”."
+                ),
+                "Kim Yo Jong",
+            ),
+        ],
+    )
+    def test_reporter_speaks(self, text: str, speaker: str) -> None:
+        """The reporting subject speaks, not the source it cites."""
+        assert _speakers(text) == [speaker]
+
+    def test_quoting_as_saying_is_the_one_quoted(self) -> None:
+        """ "quoting X as saying" gives X's own words."""
+        text = "KCNA said, quoting Kim Jong Un as saying that the test was “a great success”."
+        assert _speakers(text) == ["Kim Jong Un"]

@@ -923,6 +923,28 @@ def _object_pronoun(ctx: Context, pos: int) -> NameMention | None:
     return None
 
 
+# Between a report verb and the "citing" that qualifies it: "said, citing", "reported on Monday, citing".
+_TO_CITING = re.compile(r"(?:[ ]+[\w’'-]+){0,4}?,[ ]+\Z")
+
+
+def _citing_reporter(ctx: Context, cues: list[re.Match[str]], start: int, end: int) -> Attribution | None:
+    """ "Yonhap said, citing a military official, that “...”": the one who reports speaks;
+    whom they cite is only their source (unless "quoting X as saying", X's own words)."""
+    if len(cues) < 2 or cues[-1].group(0) not in ("citing", "quoting"):
+        return None
+    cite, report = cues[-1], cues[-2]
+    if ctx.lex.cue_kind(report.group(0)) != "report" or report.group(0) in _SOURCE_CUES:
+        return None
+    if not _TO_CITING.fullmatch(ctx.text, report.end(), cite.start()):
+        return None
+    if _AS_SAYING.search(ctx.text, cite.end(), end):
+        return None  # "quoting Kim as saying": Kim's words
+    subject = _subject_before(ctx, start, report.start())
+    if subject is None or not subject.name or subject.kind in ("anonymous", "title"):
+        return None
+    return Attribution(subject, report.group(0), report.end())
+
+
 # "X, according to whom", "X, in whose view": the relative stands for X right before it.
 _WHOM = re.compile(r"(?:whom|which)(?![\w’'-])")
 
@@ -1096,8 +1118,11 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         cited = _quoted_as_saying(ctx, cues[-2].end(), end)
         if cited is not None and cited.end == cue.end():
             return cited
+    reporter = _citing_reporter(ctx, cues, start, end)
+    if reporter is not None:
+        return reporter
     if word.lower() in _SOURCE_CUES:
-        # "according to X", "Yonhap reported, citing X, that ...": X is the source.
+        # "according to X": X is the source.
         after = _skip(text, cue.end(), end, " ")
         mention = _mention_at(ctx, after) or _object_pronoun(ctx, after) or _whom(ctx, cue.start(), after)
         first = _WORD.match(text, after)
