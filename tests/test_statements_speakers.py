@@ -350,3 +350,57 @@ class TestCitingReporters:
         """ "quoting X as saying" gives X's own words."""
         text = "KCNA said, quoting Kim Jong Un as saying that the test was “a great success”."
         assert _speakers(text) == ["Kim Jong Un"]
+
+
+class TestInTheDocument:
+    """ "In the declaration, “...”": the maker of the document speaks."""
+
+    @pytest.mark.parametrize(
+        ("text", "speakers"),
+        [
+            (
+                (
+                    "Moon Jae-in and Kim Jong Un signed a joint declaration on Friday at the border. "
+                    "In the three-page document, “the two sides will end all hostile acts”, with more talks."
+                ),
+                ["Moon Jae-in", "Kim Jong Un"],
+            ),
+            (
+                (
+                    "The UN Security Council adopted a resolution late on Monday. In the resolution, “all "
+                    "member states shall inspect cargo”, a step diplomats called overdue."
+                ),
+                ["UN Security Council"],
+            ),
+            (
+                (
+                    "Japan’s Foreign Ministry issued a statement on Tuesday. In the statement, “Tokyo "
+                    "lodges a strong protest” over the launch."
+                ),
+                ["Japanese Ministry of Foreign Affairs"],
+            ),
+            (
+                (
+                    "The Group of Seven released a communique after the talks. In the communique, “we "
+                    "condemn the reckless launches” by Pyongyang."
+                ),
+                ["G7"],
+            ),
+            (
+                (
+                    "Yoon Suk Yeol and Fumio Kishida signed a joint document in Tokyo. Under the "
+                    "document, “both countries will share missile warning data in real time”."
+                ),
+                ["Yoon Suk Yeol", "Fumio Kishida"],
+            ),
+        ],
+    )
+    def test_maker_speaks(self, text: str, speakers: list[str]) -> None:
+        """The one who signed, issued or adopted the document speaks (both signers for two)."""
+        found = extract_statements(kb.Article(id="t", raw=text, text=text))
+        assert [list(s.speakers) for s in found] == [speakers]
+
+    def test_no_maker_no_speaker(self) -> None:
+        """With no maker named nearby the quotation keeps no speaker."""
+        text = "Storms hit the coast. In the document, “the port is closed until further notice”."
+        assert _speakers(text) == [None]

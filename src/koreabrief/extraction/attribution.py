@@ -538,6 +538,8 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     if last is None:
         return None  # the usual case: no document before the quotation
     verb = _document_verb(ctx, last.end(), piece.open_at)
+    if verb is None and found is None:
+        return _in_document(ctx, piece, last, sentence)
     if verb is None or (named and found is not None and verb[0] < found.end):
         return None
     phrase_start = _phrase_start(ctx, last.start(), sentence.start)
@@ -545,6 +547,41 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     if issuer is None:
         return None
     return Attribution(issuer, text[verb[0] : verb[1]], verb[1], start=phrase_start)
+
+
+# "In the declaration, “...”": a document named by a prepositional opener, then the quotation.
+_IN_OPENER = re.compile(r"\s*(?:In|in|Under|under)[ ]+\Z")
+# "A and B signed a joint declaration": a verb that makes a document, then its determiner.
+_MAKES_DOCUMENT = re.compile(
+    r"(?<![\w-])(?:signed|issued|released|adopted|declared|published|unveiled|approved|agreed[ ]+on)"
+    r"(?:[ ]+and[ ]+[a-z]+)?[ ]+(?:a|an|the|their|its|his|her)[ ]+"
+)
+# How many sentences back the maker of "the document" is sought.
+_MAKER_SENTENCES = 2
+
+
+def _in_document(ctx: Context, piece: QuotePiece, noun: re.Match[str], sentence: Span) -> Attribution | None:
+    """ "In the three-page document, “...”": the quotation is the document's, and its
+    maker speaks: one named in the phrase, else the subject of a sentence just before
+    that signed, issued or adopted one ("A and B signed a joint declaration")."""
+    text = ctx.text
+    if text[noun.end() : piece.open_at].strip() != ",":
+        return None
+    phrase_start = _phrase_start(ctx, noun.start(), sentence.start)
+    if not _IN_OPENER.fullmatch(text, sentence.start, phrase_start):
+        return None
+    issuer = _issuer(ctx, phrase_start, noun.start(), noun.start())
+    index = ctx.sentence_at(piece.open_at)
+    for back in range(1, _MAKER_SENTENCES + 1):
+        if issuer is not None or index - back < 0:
+            break
+        before = ctx.sentences[index - back]
+        made = _MAKES_DOCUMENT.search(text, before.start, min(before.end, before.start + _PRE_WINDOW))
+        if made is not None:
+            issuer = _subject_before(ctx, before.start, made.start())
+    if issuer is None or not issuer.name or issuer.kind not in _JUDGE_KINDS:
+        return None
+    return Attribution(issuer, None, piece.open_at, start=phrase_start)
 
 
 def _document_it(ctx: Context, found: Attribution) -> Attribution | None:
@@ -1118,9 +1155,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         cited = _quoted_as_saying(ctx, cues[-2].end(), end)
         if cited is not None and cited.end == cue.end():
             return cited
-    reporter = _citing_reporter(ctx, cues, start, end)
-    if reporter is not None:
-        return reporter
+    citer = _citing_reporter(ctx, cues, start, end)
+    if citer is not None:
+        return citer
     if word.lower() in _SOURCE_CUES:
         # "according to X": X is the source.
         after = _skip(text, cue.end(), end, " ")
