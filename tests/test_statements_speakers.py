@@ -404,3 +404,41 @@ class TestInTheDocument:
         """With no maker named nearby the quotation keeps no speaker."""
         text = "Storms hit the coast. In the document, “the port is closed until further notice”."
         assert _speakers(text) == [None]
+
+
+class TestInvertedAsides:
+    """ "The launch, said the JCS, was “...”": a comma-set inverted attribution before the quotation."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            (
+                "The launch, said the Joint Chiefs of Staff, was “a grave provocation”.",
+                "Joint Chiefs of Staff",
+            ),
+            (
+                "The list, specifies a note from the Council of the EU, includes the “Lazarus” unit.",
+                "Council of the European Union",
+            ),
+            (
+                "The drones, added the Defense Ministry, had flown “deep into our airspace”.",
+                "Defense Ministry",
+            ),
+            ("Such tests, wrote Kim Yo Jong, are “our sovereign right”.", "Kim Yo Jong"),
+            (
+                (
+                    "The new rules, notes a statement from the US Treasury Department, target “every "
+                    "facilitator of the trade”."
+                ),
+                "US Department of the Treasury",
+            ),
+        ],
+    )
+    def test_aside_names_the_speaker(self, text: str, speaker: str) -> None:
+        """The name in the inverted aside speaks the quotation that follows."""
+        assert _speakers(text) == [speaker]
+
+    def test_call_for_is_no_aside(self) -> None:
+        """ "..., calls for a cut to X's exports" names no speaker by its object."""
+        text = "The resolution, adopted on Friday, calls for a cut to Iran’s oil sales, with a “cap” on them."
+        assert "Iran" not in _speakers(text)

@@ -982,6 +982,34 @@ def _citing_reporter(ctx: Context, cues: list[re.Match[str]], start: int, end: i
     return Attribution(subject, report.group(0), report.end())
 
 
+def _inverted_aside(ctx: Context, cue: re.Match[str], end: int) -> Attribution | None:
+    """ "The launch, said the JCS, was “...”", "The list, notes a statement from the
+    Council, includes “...”": an inverted attribution set off by commas before the
+    quotation names the speaker of the sentence."""
+    text = ctx.text
+    word = cue.group(0)
+    if " " in word or ctx.lex.cue_kind(word) != "report" or word in _SOURCE_CUES:
+        return None  # "calls for", "according to": no inverted aside
+    if not text[max(0, cue.start() - 3) : cue.start()].rstrip(" ").endswith(","):
+        return None
+    found = _after(ctx, cue.start(), end)
+    if found is None or found.mention is None or not found.mention.name:
+        return None
+    # The aside closes right after the name: "said the JCS,", "notes a note from the Council,".
+    comma = text.find(",", found.end, min(end, found.end + _ASIDE_TAIL))
+    if comma < 0 or any(
+        w not in _NAME_JOINS and not w[:1].isupper() for w in _WORD.findall(text[found.end : comma])
+    ):
+        return None
+    return found
+
+
+# Lower-case words a name may hold before the comma closing an inverted aside.
+_NAME_JOINS = frozenset(["of", "the", "and", "for"])
+# How far after the name the comma closing an inverted aside may stand (characters).
+_ASIDE_TAIL = 40
+
+
 # "X, according to whom", "X, in whose view": the relative stands for X right before it.
 _WHOM = re.compile(r"(?:whom|which)(?![\w’'-])")
 
@@ -1148,6 +1176,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return None
     cue = cues[-1]
     word = cue.group(0)
+    aside = _inverted_aside(ctx, cue, end)
+    if aside is not None:
+        return aside
     # "calling for", "calling on": a participle however many words the cue has.
     participle = word.split(" ", 1)[0].endswith("ing")
     if len(cues) > 1 and cues[-2].group(0) in _CITING and word in ("saying", "telling", "writing"):
