@@ -203,6 +203,8 @@ class Context:
         if self._groups is None:
             # Found once per text, and only when some rule asks (most texts have none).
             self._groups = find_groups(self.text, self.mentions, self.lex)
+        if not self._groups:
+            return mention
         return group_of(self._groups, mention) or mention
 
     def lowered(self) -> str | None:
@@ -987,11 +989,13 @@ def _inverted_aside(ctx: Context, cue: re.Match[str], end: int) -> Attribution |
     Council, includes “...”": an inverted attribution set off by commas before the
     quotation names the speaker of the sentence."""
     text = ctx.text
-    word = cue.group(0)
-    if " " in word or ctx.lex.cue_kind(word) != "report" or word in _SOURCE_CUES:
-        return None  # "calls for", "according to": no inverted aside
-    if not text[max(0, cue.start() - 3) : cue.start()].rstrip(" ").endswith(","):
+    at = cue.start()
+    # Most cues follow a word: one look at the characters before settles them.
+    if text[at - 2 : at] != ", " and text[at - 1 : at] != ",":
         return None
+    word = cue.group(0)
+    if " " in word or word.endswith("ing") or ctx.lex.cue_kind(word) != "report":
+        return None  # "calls for", "according to", ", saying": no inverted aside
     found = _after(ctx, cue.start(), end)
     if found is None or found.mention is None or not found.mention.name:
         return None

@@ -54,18 +54,29 @@ def find_groups(text: str, mentions: list[NameMention], lex: Lexicon) -> list[Sp
         >>> [g.mention.name for g in find_groups(text, members, Lexicon.default())]
         ['Nine nations']
     """
-    if not lex.group_lists or not mentions:
+    if not mentions:
         return []
-    opener, group_re = lex.pattern("group.list"), lex.pattern("group.head")
+    group_re = lex.pattern("group.head")
     starts = [m.start for m in mentions]
     out: list[SpeakingGroup] = []
-    for found in opener.finditer(text):
-        head = group_re.search(text, max(0, found.start() - _GROUP_REACH), found.start())
+    for opens, after in _list_words(text, lex.group_lists):
+        # The group ends before the spaces and the comma that open its list.
+        end = opens
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        if end > 0 and text[end - 1] == ",":
+            end -= 1
+        # A group noun must end right there ("countries", "member states"): one set lookup
+        # before the pattern is tried.
+        last = text[max(0, end - 20) : end].rsplit(" ", 1)[-1].lower()
+        if last not in lex.group_nouns and not any(n.endswith(" " + last) for n in lex.group_nouns):
+            continue
+        head = group_re.search(text, max(0, end - _GROUP_REACH), end)
         if head is None:
             continue
         members: list[NameMention] = []
         extras: list[str] = []
-        pos, extra = found.end(), False
+        pos, extra = after, False
         while len(members) < _MAX_MEMBERS:
             the = _THE.match(text, pos)
             at = the.end() if the is not None else pos
@@ -88,6 +99,23 @@ def find_groups(text: str, mentions: list[NameMention], lex: Lexicon) -> list[Sp
         mention = NameMention(head.start("group"), head.end("group"), phrase, name, "collective")
         out.append(SpeakingGroup(members[0].start, members[-1].end, mention))
     return out
+
+
+def _list_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Where a list word stands as a whole word followed by a space, in text order, as
+    (start, end past its spaces). Plain substring searches: most texts hold none."""
+    found: list[tuple[int, int]] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1 : at] if at else ""
+            if not (before.isalnum() or before == "-") and text[end : end + 1] == " ":
+                while end < len(text) and text[end] == " ":
+                    end += 1
+                found.append((at, end))
+            at = text.find(word, at + 1)
+    return sorted(found)
 
 
 def group_of(groups: list[SpeakingGroup], mention: NameMention) -> NameMention | None:

@@ -166,8 +166,8 @@ class Lexicon:
         return found
 
     def pattern(self, name: str) -> re.Pattern[str]:
-        """A compiled pattern: ``cue``, ``document``, ``title``, ``body``, ``judged``,
-        ``group.list`` or ``group.head`` (built once, then cached)."""
+        """A compiled pattern: ``cue``, ``document``, ``title``, ``body``, ``judged`` or
+        ``group.head`` (built once, then cached)."""
         found = self._compiled.get(name)
         if found is None:
             found = self._build(name)
@@ -225,9 +225,6 @@ class Lexicon:
                 + verbs
                 + r")(?![\w-])"
             )
-        if name == "group.list":
-            # ", including", ", among them": the list of a counted group's members opens.
-            return re.compile(r",?[ ]+(?:" + trie_regex(self.group_lists) + r")[ ]+")
         if name == "group.head":
             # "12 countries", "ten member states", "several close allies" right before the list.
             count, nouns = trie_regex(self.group_counts), trie_regex(self.group_nouns)

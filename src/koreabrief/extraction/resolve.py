@@ -49,6 +49,8 @@ _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collectiv
 
 # How far back a body written in lower case is sought for "the assembly" (characters).
 _SMALL_REACH = 4000
+# How many earlier occurrences of its head word such a body is sought at.
+_SMALL_TRIES = 4
 
 
 class Resolver:
@@ -85,8 +87,6 @@ class Resolver:
         self.official: NameMention | None = None
         self._keys: dict[str, tuple[str, ...]] = {}
         self._alias_bodies: dict[tuple[str, str], bool] = {}
-        # Per head word, the gazetteer's bodies of three words or more ending in it.
-        self._long_bodies: dict[str, list[tuple[str, str | None]]] = {}
 
     def resolve(self, mentions: list[NameMention]) -> list[NameMention]:
         """Return `mentions` with names, roles and affiliations filled where the text allows."""
@@ -510,25 +510,22 @@ class Resolver:
     def _written_small(self, m: NameMention, tail: str) -> NameMention | None:
         """ "the assembly" after a body the copy wrote in lower case ("the supreme people's
         assembly"): the gazetteer's body of that name. Only names of three words or more,
-        so that a common phrase ("the national assembly" of any state) stays common."""
+        so that a common phrase ("the regional assembly") stays common."""
         if not tail.isalpha():
             return None
-        bodies = self._long_bodies.get(tail)
-        if bodies is None:
-            bodies = [
-                (e.name, e.affiliation)
-                for e in self.gaz
-                if e.kind == "organisation"
-                and len(e.name.split()) >= 3
-                and e.name.lower().endswith(" " + tail)
-            ]
-            self._long_bodies[tail] = bodies
-        if not bodies:
-            return None
-        before = self.text[max(0, m.start - _SMALL_REACH) : m.end].lower().replace("’", "'")
-        for name, affiliation in bodies:
-            if name.lower().replace("’", "'") in before:
-                return _evolve(m, name=name, kind="organisation", affiliation=affiliation)
+        lo, pos = max(0, m.start - _SMALL_REACH), m.end
+        for _ in range(_SMALL_TRIES):
+            # The head word written in lower case, latest first, with the words before it
+            # (a name the copy capitalised was found by the name stage already).
+            at = self.text.rfind(tail, lo, pos)
+            if at < 0:
+                return None
+            pos = at
+            words = self.text[max(lo, at - 80) : at].split()[-5:]
+            for k in range(len(words), 1, -1):
+                entity = self.gaz.resolve(" ".join([*words[-k:], tail]))
+                if entity is not None and entity.kind == "organisation":
+                    return _evolve(m, name=entity.name, kind="organisation", affiliation=entity.affiliation)
         return None
 
     def _government(self, state: Entity) -> str:
