@@ -61,6 +61,9 @@ KINDS: dict[str, str] = {
     "dates": "on Monday January 6 2025 ",
     "short_lines": "North Korea fired.\n",
     "name_sentences": "Kim said. ",
+    "group_lists": "Nine nations, including Peru, Chile and Japan, said “x”. ",
+    "judged_agents": "Ri was convicted by the court for “x” and ",
+    "small_bodies": "the supreme people’s assembly met. The assembly said “x”. ",
 }
 
 #: Opens every extractor input so no extractor can return early: a quotation,

@@ -16,6 +16,7 @@ import re
 
 from attrs import frozen
 
+from koreabrief.extraction.groups import SpeakingGroup, find_groups, group_of
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.quotes import QuotePiece
@@ -185,6 +186,26 @@ class Context:
         self.mentions = self._outside_quotes(mentions)
         self.mention_starts = [m.start for m in self.mentions]
         self._lowered: str | None = None
+        self._groups: list[SpeakingGroup] | None = None
+
+    def group_of(self, mention: NameMention | None) -> NameMention | None:
+        """The counted group `mention` is listed in as a member ("ten nations, including
+        Japan, said"), else `mention` itself: the group speaks for its members.
+
+        Examples:
+            >>> text = "Six nations, including Chad, said so."
+            >>> chad = NameMention(23, 27, "Chad", "Chad", "state")
+            >>> Context(text, [], [chad], [], Lexicon.default()).group_of(chad).name
+            'Six nations'
+        """
+        if mention is None:
+            return None
+        if self._groups is None:
+            # Found once per text, and only when some rule asks (most texts have none).
+            self._groups = find_groups(self.text, self.mentions, self.lex)
+        if not self._groups:
+            return mention
+        return group_of(self._groups, mention) or mention
 
     def lowered(self) -> str | None:
         """The text lower-cased (once), or None when it holds a letter that `re.IGNORECASE`
@@ -370,7 +391,42 @@ def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | 
         found = _reply(ctx, piece.close_at + 1, para_end)
         if found is not None:
             return found
-    return _predicate_quote(ctx, piece)
+    return _predicate_quote(ctx, piece) or _judge(ctx, piece, para_end)
+
+
+# How far before a partial quotation the passive judgement of its clause may stand.
+_JUDGED_REACH = 160
+# "by the court", "by the country's Supreme Court": the agent of a passive after the quotation.
+_BY_JUDGE = re.compile(r",?[ ]+by[ ]+(?:the[ ]+)?(?:[a-z]+['’]s[ ]+)?")
+_JUDGE_KINDS = frozenset(["person", "organisation", "state", "collective"])
+
+
+def _judge(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
+    """The agent of a passive judgement whose charge or reason a partial quotation gives:
+    "was convicted of “espionage” by the court", "were blacklisted by the Treasury for “...”"."""
+    text = ctx.text
+    sentence = ctx.sentences[ctx.sentence_at(piece.open_at)] if ctx.sentences else Span(0, len(text))
+    lo = max(sentence.start, piece.open_at - _JUDGED_REACH)
+    if " by " not in text[lo : min(para_end, sentence.end, piece.end + _JUDGED_REACH)]:
+        return None  # the usual case: no agent, no search
+    # The last judgement before the quotation governs it.
+    judged = None
+    for found in ctx.lex.pattern("judged").finditer(text, lo, piece.open_at):
+        judged = found
+    if judged is None or _QUOTE_OR_STOP.search(text, judged.end(), piece.open_at):
+        return None
+    by = text.rfind(" by ", judged.end(), piece.open_at)
+    agent = None
+    if by >= 0:
+        agent = _mention_at(ctx, by + 4)
+        if agent is not None and (agent.end > piece.open_at or piece.open_at - agent.end > 40):
+            agent = None
+    elif piece.close_at is not None:
+        after = _BY_JUDGE.match(text, piece.close_at + 1, min(para_end, sentence.end))
+        agent = ctx.mention_at(after.end()) if after is not None else None
+    if agent is None or not agent.name or agent.kind not in _JUDGE_KINDS:
+        return None
+    return Attribution(agent, judged.group("verb"), max(agent.end, piece.open_at), start=judged.start())
 
 
 # Who may say a predicate in their own words: "The council “warmly hailed” the troops".
@@ -416,7 +472,7 @@ _ISSUES = re.compile(
 # Between a body and its document: "the FBI statement", "Seoul's latest statement".
 _OWNS_DOCUMENT = re.compile(r"(?:['’]s)?(?:[ ]+[a-z][\w-]*){0,2}[ ]+\Z")
 # "a statement from the Council", "a report by the panel": the issuer after the noun.
-_DOCUMENT_FROM = re.compile(r"[ ]+(?:from|by|of)[ ]+")
+_DOCUMENT_FROM = re.compile(r"[ ]+(?:[a-z]+ed[ ]+)?(?:from|by|of)[ ]+")
 # How far back the issuer of "the statement" is sought (characters, and sentences).
 _DOCUMENT_REACH = 600
 _DOCUMENT_SENTENCES = 4
@@ -484,6 +540,8 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     if last is None:
         return None  # the usual case: no document before the quotation
     verb = _document_verb(ctx, last.end(), piece.open_at)
+    if verb is None and found is None:
+        return _in_document(ctx, piece, last, sentence)
     if verb is None or (named and found is not None and verb[0] < found.end):
         return None
     phrase_start = _phrase_start(ctx, last.start(), sentence.start)
@@ -491,6 +549,41 @@ def _document(ctx: Context, piece: QuotePiece, found: Attribution | None) -> Att
     if issuer is None:
         return None
     return Attribution(issuer, text[verb[0] : verb[1]], verb[1], start=phrase_start)
+
+
+# "In the declaration, “...”": a document named by a prepositional opener, then the quotation.
+_IN_OPENER = re.compile(r"\s*(?:In|in|Under|under)[ ]+\Z")
+# "A and B signed a joint declaration": a verb that makes a document, then its determiner.
+_MAKES_DOCUMENT = re.compile(
+    r"(?<![\w-])(?:signed|issued|released|adopted|declared|published|unveiled|approved|agreed[ ]+on)"
+    r"(?:[ ]+and[ ]+[a-z]+)?[ ]+(?:a|an|the|their|its|his|her)[ ]+"
+)
+# How many sentences back the maker of "the document" is sought.
+_MAKER_SENTENCES = 2
+
+
+def _in_document(ctx: Context, piece: QuotePiece, noun: re.Match[str], sentence: Span) -> Attribution | None:
+    """ "In the three-page document, “...”": the quotation is the document's, and its
+    maker speaks: one named in the phrase, else the subject of a sentence just before
+    that signed, issued or adopted one ("A and B signed a joint declaration")."""
+    text = ctx.text
+    if text[noun.end() : piece.open_at].strip() != ",":
+        return None
+    phrase_start = _phrase_start(ctx, noun.start(), sentence.start)
+    if not _IN_OPENER.fullmatch(text, sentence.start, phrase_start):
+        return None
+    issuer = _issuer(ctx, phrase_start, noun.start(), noun.start())
+    index = ctx.sentence_at(piece.open_at)
+    for back in range(1, _MAKER_SENTENCES + 1):
+        if issuer is not None or index - back < 0:
+            break
+        before = ctx.sentences[index - back]
+        made = _MAKES_DOCUMENT.search(text, before.start, min(before.end, before.start + _PRE_WINDOW))
+        if made is not None:
+            issuer = _subject_before(ctx, before.start, made.start())
+    if issuer is None or not issuer.name or issuer.kind not in _JUDGE_KINDS:
+        return None
+    return Attribution(issuer, None, piece.open_at, start=phrase_start)
 
 
 def _document_it(ctx: Context, found: Attribution) -> Attribution | None:
@@ -517,12 +610,29 @@ def _document_it(ctx: Context, found: Attribution) -> Attribution | None:
     if _document_verb(ctx, noun.end(), previous.end) is None:
         return None
     issuer = _issuer(ctx, first.start(), noun.start(), noun.start())
+    if issuer is None:
+        # "The ruling passed by the council ...": the issuer after the noun.
+        issuer = _issuer_at(ctx, noun.start(), noun.end())
     return Attribution(issuer, found.cue, found.end, start=found.start)
+
+
+# After a document noun, who made it and who carried it: "the ruling passed by the
+# council, as relayed by Yonhap," (bounded words, no comma inside the names).
+_MADE_BY = re.compile(r"[ ]+[a-z]+ed[ ]+by[ ]+(?:the[ ]+)?[\w’'-]+(?:[ ]+[\w’'-]+){0,5}?(?=,|[ ]+[a-z]+\b)")
+_CARRIED_BY = re.compile(
+    r",[ ]+as[ ]+(?:reported|carried|relayed|quoted|published)[ ]+by[ ]+[^,;“”\"]{1,80},"
+)
 
 
 def _document_verb(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
     """The span of a document verb right after a document noun ending at `pos` (across
-    "also", "that" ...), or None."""
+    "also", "that", "adopted by X", ", as reported by Y," ...), or None."""
+    made = _MADE_BY.match(ctx.text, pos, end)
+    if made is not None:
+        pos = made.end()
+    carried = _CARRIED_BY.match(ctx.text, pos, end)
+    if carried is not None:
+        pos = carried.end()
     for gap, word in enumerate(_WORD.finditer(ctx.text, pos, end)):
         lowered = word.group(0).lower()
         if lowered in ctx.lex.document_verbs:
@@ -852,6 +962,76 @@ def _object_pronoun(ctx: Context, pos: int) -> NameMention | None:
     return None
 
 
+# Between a report verb and the "citing" that qualifies it: "said, citing", "reported on Monday, citing".
+_TO_CITING = re.compile(r"(?:[ ]+[\w’'-]+){0,4}?,[ ]+\Z")
+
+
+def _citing_reporter(ctx: Context, cues: list[re.Match[str]], start: int, end: int) -> Attribution | None:
+    """ "Yonhap said, citing a military official, that “...”": the one who reports speaks;
+    whom they cite is only their source (unless "quoting X as saying", X's own words)."""
+    if len(cues) < 2 or cues[-1].group(0) not in ("citing", "quoting"):
+        return None
+    cite, report = cues[-1], cues[-2]
+    if ctx.lex.cue_kind(report.group(0)) != "report" or report.group(0) in _SOURCE_CUES:
+        return None
+    if not _TO_CITING.fullmatch(ctx.text, report.end(), cite.start()):
+        return None
+    if _AS_SAYING.search(ctx.text, cite.end(), end):
+        return None  # "quoting Kim as saying": Kim's words
+    subject = _subject_before(ctx, start, report.start())
+    if subject is None or not subject.name or subject.kind in ("anonymous", "title"):
+        return None
+    return Attribution(subject, report.group(0), report.end())
+
+
+def _inverted_aside(ctx: Context, cue: re.Match[str], end: int) -> Attribution | None:
+    """ "The launch, said the JCS, was “...”", "The list, notes a statement from the
+    Council, includes “...”": an inverted attribution set off by commas before the
+    quotation names the speaker of the sentence."""
+    text = ctx.text
+    at = cue.start()
+    # Most cues follow a word: one look at the characters before settles them.
+    if text[at - 2 : at] != ", " and text[at - 1 : at] != ",":
+        return None
+    word = cue.group(0)
+    if " " in word or word.endswith("ing") or ctx.lex.cue_kind(word) != "report":
+        return None  # "calls for", "according to", ", saying": no inverted aside
+    found = _after(ctx, cue.start(), end)
+    if found is None or found.mention is None or not found.mention.name:
+        return None
+    # The aside closes right after the name: "said the JCS,", "notes a note from the Council,".
+    comma = text.find(",", found.end, min(end, found.end + _ASIDE_TAIL))
+    if comma < 0 or any(
+        w not in _NAME_JOINS and not w[:1].isupper() for w in _WORD.findall(text[found.end : comma])
+    ):
+        return None
+    return found
+
+
+# Lower-case words a name may hold before the comma closing an inverted aside.
+_NAME_JOINS = frozenset(["of", "the", "and", "for"])
+# How far after the name the comma closing an inverted aside may stand (characters).
+_ASIDE_TAIL = 40
+
+
+# "X, according to whom", "X, in whose view": the relative stands for X right before it.
+_WHOM = re.compile(r"(?:whom|which)(?![\w’'-])")
+
+
+def _whom(ctx: Context, cue_start: int, pos: int) -> NameMention | None:
+    """The speaker "whom" at `pos` stands for after a source cue: the name the cue's
+    comma follows ("the envoy Kim Gunn, according to whom the talks were “useful”")."""
+    if _WHOM.match(ctx.text, pos) is None or not ctx.text[max(0, cue_start - 2) : cue_start].startswith(","):
+        return None
+    i = bisect.bisect_left(ctx.mention_starts, cue_start) - 1
+    if i < 0:
+        return None
+    m = ctx.mentions[i]
+    if m.end != cue_start - 2 or not m.name or m.kind not in _JUDGE_KINDS:
+        return None
+    return m
+
+
 def _attributive(ctx: Context, mention: NameMention, end: int) -> bool:
     """True for a state named as an adjective of a noun before `end` ("one North Korean
     defector", "a Russian diplomat"): a person of that state, not the state speaking."""
@@ -1000,6 +1180,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return None
     cue = cues[-1]
     word = cue.group(0)
+    aside = _inverted_aside(ctx, cue, end)
+    if aside is not None:
+        return aside
     # "calling for", "calling on": a participle however many words the cue has.
     participle = word.split(" ", 1)[0].endswith("ing")
     if len(cues) > 1 and cues[-2].group(0) in _CITING and word in ("saying", "telling", "writing"):
@@ -1007,10 +1190,13 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         cited = _quoted_as_saying(ctx, cues[-2].end(), end)
         if cited is not None and cited.end == cue.end():
             return cited
+    citer = _citing_reporter(ctx, cues, start, end)
+    if citer is not None:
+        return citer
     if word.lower() in _SOURCE_CUES:
-        # "according to X", "Yonhap reported, citing X, that ...": X is the source.
+        # "according to X": X is the source.
         after = _skip(text, cue.end(), end, " ")
-        mention = _mention_at(ctx, after) or _object_pronoun(ctx, after)
+        mention = _mention_at(ctx, after) or _object_pronoun(ctx, after) or _whom(ctx, cue.start(), after)
         first = _WORD.match(text, after)
         source = mention is not None or word.lower() == "according to"
         if mention is None and first is not None and first.group(0).lower() in _DETERMINERS:
@@ -1145,6 +1331,12 @@ def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMentio
 
 
 def _subject_before(ctx: Context, start: int, cue_start: int) -> NameMention | None:
+    """The mention right before a cue (`_nearest_subject`), or the counted group that
+    lists it as a member ("ten nations, including Japan, said": the group speaks)."""
+    return ctx.group_of(_nearest_subject(ctx, start, cue_start))
+
+
+def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:
     """The mention right before a cue, across adverbs and one appositive.
 
     In "Kim Yo Jong, the sister of leader Kim Jong Un, said" the appositive's own
@@ -1224,6 +1416,12 @@ def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMe
 
 
 def _clause_subject(ctx: Context, start: int, end: int) -> NameMention | None:
+    """The first subject-like mention of a sentence (`_first_subject`), or the counted
+    group that lists it as a member."""
+    return ctx.group_of(_first_subject(ctx, start, end))
+
+
+def _first_subject(ctx: Context, start: int, end: int) -> NameMention | None:
     """The first subject-like mention of a sentence: the speaker of its later verbs.
 
     A sentence opening with a subordinate clause ("Hours after North Korea said ...,

@@ -82,6 +82,13 @@ class Lexicon:
     organisation_nouns: frozenset[str] = field(default=frozenset())
     # Lower-case nouns of a firm's staff: "a manager at <Name>" makes <Name> an organisation.
     staff_nouns: frozenset[str] = field(default=frozenset())
+    # A counted group that speaks as one ("ten nations, including A and B, said"): its
+    # plural nouns, the counts before them, and the words that open its list of members.
+    group_nouns: frozenset[str] = field(default=frozenset())
+    group_counts: frozenset[str] = field(default=frozenset())
+    group_lists: frozenset[str] = field(default=frozenset())
+    # Verbs of judgement whose passive's agent ("convicted ... by the court") speaks.
+    judgements: frozenset[str] = field(default=frozenset())
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
@@ -135,6 +142,10 @@ class Lexicon:
             document_verbs=frozenset(cues.get("document_verbs", ())),
             organisation_nouns=frozenset(names.get("organisation_nouns", ())),
             staff_nouns=frozenset(names.get("staff_nouns", ())),
+            group_nouns=frozenset(_lines(cues.get("group_nouns", ()))),
+            group_counts=frozenset(_lines(cues.get("group_counts", ()))),
+            group_lists=frozenset(_lines(cues.get("group_lists", ()))),
+            judgements=frozenset(_lines(cues.get("judgements", ()))),
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -155,7 +166,8 @@ class Lexicon:
         return found
 
     def pattern(self, name: str) -> re.Pattern[str]:
-        """A compiled pattern: ``cue``, ``document``, ``title`` or ``body`` (built once, then cached)."""
+        """A compiled pattern: ``cue``, ``document``, ``title``, ``body``, ``judged`` or
+        ``group.head`` (built once, then cached)."""
         found = self._compiled.get(name)
         if found is None:
             found = self._build(name)
@@ -205,6 +217,19 @@ class Lexicon:
             return re.compile(r"(?<![\w.-])" + trie_regex({t.lower() for t in self.titles}) + r"(?![\w-])")
         if name == "body.lower":
             return re.compile(r"(?<![\w-])" + trie_regex({b.lower() for b in self.bodies}) + r"(?![\w-])")
+        if name == "judged":
+            # "was convicted", "were also blacklisted": a judgement in the passive.
+            verbs = trie_regex(self.judgements)
+            return re.compile(
+                r"(?<![\w-])(?:was|were|is|are|been|being|be)[ ]+(?:[a-z]+[ ]+)?(?P<verb>"
+                + verbs
+                + r")(?![\w-])"
+            )
+        if name == "group.head":
+            # "12 countries", "ten member states", "several close allies" right before the list.
+            count, nouns = trie_regex(self.group_counts), trie_regex(self.group_nouns)
+            head = r"(?<![\w-])(?P<group>(?:\d[\d,]*|" + count + r")(?:[ ]+[a-z-]+){0,2}?"
+            return re.compile(head + r"[ ]+(?:" + nouns + r"))\Z", re.IGNORECASE)
         raise KeyError(name)
 
 
@@ -224,6 +249,10 @@ _STATE_FIELDS = (
     "document_verbs",
     "organisation_nouns",
     "staff_nouns",
+    "group_nouns",
+    "group_counts",
+    "group_lists",
+    "judgements",
 )
 
 

@@ -47,6 +47,12 @@ _RULED = re.compile(r"[ ](regime|government|administration)(?![\w-])", re.IGNORE
 _RESOLVED_KINDS = frozenset(["person", "maybe", "title", "anonymous", "collective", "pronoun", "relative"])
 
 
+# How far back a body written in lower case is sought for "the assembly" (characters).
+_SMALL_REACH = 4000
+# How many earlier occurrences of its head word such a body is sought at.
+_SMALL_TRIES = 4
+
+
 class Resolver:
     """Resolves a list of raw mentions of one text, in text order."""
 
@@ -131,8 +137,7 @@ class Resolver:
             return None
         if word == "regime":
             return NameMention(m.start, end, written, state.name, "state", None, None, None, m.subject)
-        adjective = state.adjectives[0] if state.adjectives else state.name
-        name = f"{adjective} government"
+        name = self._government(state)
         return NameMention(m.start, end, written, name, "organisation", None, state.name, None, m.subject)
 
     def _sentence(self, pos: int) -> int:
@@ -386,7 +391,7 @@ class Resolver:
         elif owner is not None and owner.kind == "state":
             adjective = owner.adjectives[0] if owner.adjectives else owner.name
             hit = self.gaz.lookup(f"{adjective} military") if military else None
-            name = hit[0].name if hit is not None else f"{adjective} government"
+            name = hit[0].name if hit is not None else self._government(owner)
             found = _evolve(m, name=name, affiliation=owner.name)
         elif military:
             # The military the text names most (the latest of equals): the one it is about.
@@ -497,7 +502,40 @@ class Resolver:
                     return _evolve(m, name=earlier.name, affiliation=earlier.affiliation)
             if tail == "government" and m.text.lower().startswith("the "):
                 return self._home_state(m) or m
+            written = self._written_small(m, tail)
+            if written is not None:
+                return written
         return m
+
+    def _written_small(self, m: NameMention, tail: str) -> NameMention | None:
+        """ "the assembly" after a body the copy wrote in lower case ("the supreme people's
+        assembly"): the gazetteer's body of that name. Only names of three words or more,
+        so that a common phrase ("the regional assembly") stays common."""
+        if not tail.isalpha():
+            return None
+        lo, pos = max(0, m.start - _SMALL_REACH), m.end
+        for _ in range(_SMALL_TRIES):
+            # The head word written in lower case, latest first, with the words before it
+            # (a name the copy capitalised was found by the name stage already).
+            at = self.text.rfind(tail, lo, pos)
+            if at < 0:
+                return None
+            pos = at
+            words = self.text[max(lo, at - 80) : at].split()[-5:]
+            for k in range(len(words), 1, -1):
+                entity = self.gaz.resolve(" ".join([*words[-k:], tail]))
+                if entity is not None and entity.kind == "organisation":
+                    return _evolve(m, name=entity.name, kind="organisation", affiliation=entity.affiliation)
+        return None
+
+    def _government(self, state: Entity) -> str:
+        """The name of a state's government: the gazetteer's body when it knows one ("UK
+        government" for the British one), else the adjective's ("Japanese government")."""
+        adjective = state.adjectives[0] if state.adjectives else state.name
+        hit = self.gaz.lookup(f"{adjective} government")
+        if hit is not None and hit[0].kind == "organisation":
+            return hit[0].name
+        return f"{adjective} government"
 
     def _home_state(self, m: NameMention) -> NameMention | None:
         """A bare "the government" no government named before explains: the state of the
