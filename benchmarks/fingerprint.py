@@ -5,11 +5,14 @@ Usage::
     python benchmarks/fingerprint.py               # print the digest
     python benchmarks/fingerprint.py --save F      # also write one line per input to F
     python benchmarks/fingerprint.py --diff F      # name the inputs whose output differs from F
+    python benchmarks/fingerprint.py --dev ../shared/dev   # add real articles from a directory
 
 Every input the tests know (seed pages, fixture pages, story corpora, event,
-sanction and attribution fixture sentences) and a synthetic corpus go through
-`clean` and `extract`; the JSON of each result is hashed. A refactoring for
-speed must leave the digest unchanged; `--diff` says where it did not.
+sanction and attribution fixture sentences), a synthetic corpus and, with
+``--dev``, every ``articles/*.txt`` of an annotated set (real text is where
+fast paths meet shapes the fixtures lack) go through `clean` and `extract`;
+the JSON of each result is hashed. A refactoring for speed must leave the
+digest unchanged; `--diff` says where it did not.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def _page_raw(path: Path) -> str:
     return "\n".join(out)
 
 
-def inputs(synthetic: int) -> Iterator[tuple[str, kb.Article]]:
+def inputs(synthetic: int, dev: Path | None = None) -> Iterator[tuple[str, kb.Article]]:
     """Every input as (name, article), in a fixed order."""
     for a in kb.seeds():
         yield f"seed:{a.id}", a
@@ -85,11 +88,14 @@ def inputs(synthetic: int) -> Iterator[tuple[str, kb.Article]]:
         yield f"synthetic:{rec['id']}", kb.article(
             rec["text"], id=rec["id"], published=_date(rec["published"]), outlet=rec["outlet"]
         )
+    if dev is not None:
+        for path in sorted((dev / "articles").glob("*.txt")):
+            yield f"dev:{path.stem}", kb.article(path.read_text("utf-8"), id=path.stem)
 
 
-def digests(synthetic: int) -> Iterator[tuple[str, str]]:
+def digests(synthetic: int, dev: Path | None = None) -> Iterator[tuple[str, str]]:
     """(name, sha256 of the JSON of its Facts) for every input."""
-    for name, article in inputs(synthetic):
+    for name, article in inputs(synthetic, dev):
         facts = kb.extract(article)
         yield name, hashlib.sha256(kb.to_json(facts).encode("utf-8")).hexdigest()
 
@@ -99,8 +105,11 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=500, help="synthetic articles added")
     parser.add_argument("--save", type=Path, help="write 'name digest' lines here")
     parser.add_argument("--diff", type=Path, help="compare with lines saved earlier")
+    parser.add_argument("--dev", type=Path, help="add the articles/*.txt of an annotated set's directory")
     args = parser.parse_args()
-    rows = list(digests(args.synthetic))
+    if args.dev is not None and not (args.dev / "articles").is_dir():
+        parser.error(f"{args.dev} has no articles/ directory")
+    rows = list(digests(args.synthetic, args.dev))
     total = hashlib.sha256("".join(d for _, d in rows).encode()).hexdigest()
     print(f"{len(rows)} inputs, digest {total}")
     if args.save:
