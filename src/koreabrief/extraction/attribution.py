@@ -1148,6 +1148,47 @@ def _trivial_gap(ctx: Context, gap: str) -> bool:
     return all(w in ctx.lex.adverbs or w.endswith("ly") for w in words)
 
 
+# Lower-case words between a clause's subject and its object ("also congratulated", "has
+# thanked"), none of which joins two names into one phrase or subject.
+_VERB_RUN = re.compile(r"[ ]+(?:[a-z][a-z’'-]*[ ]+){1,3}")
+_NOT_VERB_RUN = frozenset(
+    [
+        "and",
+        "or",
+        "nor",
+        "but",
+        "of",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "as",
+        "than",
+        "who",
+        "which",
+        "whose",
+        "that",
+    ]
+)
+
+
+def _object_of(ctx: Context, mention: NameMention, start: int) -> bool:
+    """True when `mention` follows a named subject and its verb at once ("Rubio also
+    congratulated Lee"): the object of the clause, never its subject."""
+    i = bisect.bisect_left(ctx.mention_starts, mention.start) - 1
+    if i < 0 or ctx.mentions[i].start < start:
+        return False
+    before = ctx.mentions[i]
+    if not before.name or not before.subject or before.kind not in _PREDICATE_KINDS:
+        return False
+    run = _VERB_RUN.fullmatch(ctx.text, before.end, mention.start)
+    return run is not None and not any(w in _NOT_VERB_RUN for w in run.group(0).split())
+
+
 def _before(ctx: Context, piece: QuotePiece) -> Attribution | None:
     """X said, “Q” / X said that “partial” / ..., saying “Q” / whose office said “Q”."""
     index = ctx.sentence_at(piece.open_at)
@@ -1215,6 +1256,10 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
     loose = subject is not None and (not subject.subject or _attributive(ctx, subject, cue.start()))
+    if subject is not None and not loose and participle and head.endswith(","):
+        # "Rubio thanked Lee, saying ...": the one thanked is the verb's object, and the
+        # participle goes with the verb's subject.
+        loose = _object_of(ctx, subject, start)
     if subject is not None and loose and participle and head.endswith(","):
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
@@ -1344,6 +1389,9 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
     """
     text = ctx.text
     candidates = ctx.mentions_in(start, cue_start)[-6:]
+    if candidates:
+        body = _dateline_end(ctx, candidates[0])
+        candidates = [m for m in candidates if m.start >= body]
     by_start = by_end = cue_start
     if candidates:
         by = _QUOTED_BY.search(text, max(start, candidates[-1].start - 60), candidates[-1].start)
@@ -1370,6 +1418,11 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
             if not head.name or head.kind in ("anonymous", "title", "pronoun", "relative"):
                 continue
             gap = gap_to_cue(head.end)
+            aside = _PAREN.match(gap)
+            if aside is not None:
+                # "Sen. Jim Risch (Idaho), a member of ..., said": the home state or party
+                # in brackets belongs to the name, not to the appositive after it.
+                gap = gap[aside.end() :]
             inner = gap.strip().lstrip(",").lstrip()
             # "Kim Jong Un, Chairman of the State Affairs Commission, said": a capitalised title.
             titled = inner.split(" ", 1)[0].lower() in ctx.lex.titles
@@ -1433,18 +1486,26 @@ def _first_subject(ctx: Context, start: int, end: int) -> NameMention | None:
         main = _head(ctx, after, subject_only=True)
         if main is not None:
             return main
-    found = [m for m in ctx.mentions_in(start, end) if m.kind != "relative" and not _dateline(ctx, m)]
+    found = [m for m in ctx.mentions_in(start, end) if m.kind != "relative"]
+    if found:
+        # The place heading the story, and the wire in its brackets, are no subjects.
+        body = _dateline_end(ctx, found[0])
+        found = [m for m in found if m.start >= body]
     return _head(ctx, found, subject_only=True)
 
 
-# "WASHINGTON --", "SEOUL (Reuters) -": a place heading the story, no subject.
-_DATELINE_TAIL = re.compile(r"[ ]*(?:\([^()]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]")
+# "WASHINGTON --", "SEOUL (Reuters) -", "SEOUL, Dec 3 (Reuters) -", "TOKYO, Japan (AP) —":
+# a place heading the story, then a date or country and the wire, then a dash.
+_DATELINE_TAIL = re.compile(r"(?:,[ ]+[\w. ]{1,24}?)?[ ]*(?:\([^()]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]")
 
 
-def _dateline(ctx: Context, mention: NameMention) -> bool:
+def _dateline_end(ctx: Context, mention: NameMention) -> int:
+    """Where the text after a dateline opening with `mention` starts, or 0 when
+    `mention` heads no dateline."""
     if not mention.text.isupper() or len(mention.text) <= 3:
-        return False
-    return _DATELINE_TAIL.match(ctx.text, mention.end) is not None
+        return 0
+    tail = _DATELINE_TAIL.match(ctx.text, mention.end)
+    return tail.end() if tail is not None else 0
 
 
 def _main_clause_start(ctx: Context, start: int, end: int) -> int:
