@@ -1255,12 +1255,15 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
             return Attribution(agent, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
+    # A comma closing the clause; before a participle, also inside a closing mark ("... “a
+    # grave threat,” adding"), where before "said" it closes a quotation of its own.
+    comma = head.endswith(",") or (participle and head.endswith(_CLAUSE_COMMA))
     loose = subject is not None and (not subject.subject or _attributive(ctx, subject, cue.start()))
-    if subject is not None and not loose and participle and head.endswith(","):
+    if subject is not None and not loose and participle and comma:
         # "Rubio thanked Lee, saying ...": the one thanked is the verb's object, and the
         # participle goes with the verb's subject.
         loose = _object_of(ctx, subject, start)
-    if subject is not None and loose and participle and head.endswith(","):
+    if subject is not None and loose and participle and comma:
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
         subject = _coordinated_subject(ctx, start, cue.start()) or subject
@@ -1295,7 +1298,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         subject = _coordinated_subject(ctx, start, cue.start())
         if subject is not None and subject.name:
             return Attribution(subject, word, cue.end())
-    if ctx.lex.cue_kind(word) == "naming" and not (participle and head.endswith(",")):
+    if ctx.lex.cue_kind(word) == "naming" and not (participle and comma):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement; unless someone
         # reports the clause it stands in ("Rodman told the paper that Kim had a baby
         # called “Ju Ae”"): a phrase quoted inside reported speech is the reporter's.
@@ -1309,16 +1312,16 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         return Attribution(None, word, cue.end())
     if head.endswith((" and", " but")):
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(",") and _ISSUING.search(head[-80:]):
+    if word.split(" ", 1)[0].endswith("ing") and not comma and _ISSUING.search(head[-80:]):
         # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
         before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
         if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):
             return Attribution(before[-1], word, cue.end())
-    if participle and head.endswith(","):
+    if participle and comma:
         # "Obama said Sony had “erred”, adding, “...”": the participle goes with the
         # reporting verb before it, and so with that verb's subject.
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if head.endswith(",") or participle or not head:
+    if comma or participle or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
     if len(cues) > 1:
