@@ -332,12 +332,66 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             at, end = given.start("name"), given.end("name")
             person = NameMention(at, end, name, name, "person", None, owner.name, gender, owner.subject)
             found = Attribution(person, found.cue, found.end, found.np_text, start=found.start)
+    if found is not None and found.mention is not None and found.mention.kind == "pronoun":
+        found = _last_speaker(ctx, found)
     if found is not None and found.mention is not None and found.mention.name and found.cue is None:
         return found
     # "The statement said ...", "a UN report that found “...”", "said the report": a
     # document speaks for its issuer, when its verb is the one nearest the quotation.
     document = _document(ctx, piece, found)
     return document if document is not None else found
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _last_speaker(ctx: Context, found: Attribution) -> Attribution:
+    """ "Putin accepted the invitation, Peskov said. “...,” he said.": a "he" or "she"
+    that reports stands for the person who reported in the sentence before (the last
+    speaker), when that one is of the pronoun's gender, rather than for its subject."""
+    pronoun = found.mention
+    gender = _PRONOUN_GENDER.get(pronoun.text.lower()) if pronoun is not None else None
+    if pronoun is None or gender is None or found.cue is None or ctx.lex.cue_kind(found.cue) != "report":
+        return found
+    index = ctx.sentence_at(pronoun.start)
+    if index == 0 or not ctx.sentences:
+        return found
+    previous = ctx.sentences[index - 1]
+    lo = max(previous.start, previous.end - _PRE_WINDOW)
+    # Finite reporting verbs only: a participle ("..., describing Kim as") has no subject
+    # of its own before it, and an inverted one's name is no speaker after it.
+    cues = [
+        c
+        for c in ctx.cues(lo, previous.end)
+        if ctx.lex.cue_kind(c.group(0)) == "report" and " " not in c.group(0) and c.group(0)[-3:] != "ing"
+    ]
+    if not cues:
+        return found
+    cue = cues[-1]
+    if ctx.text[lo : cue.start()].rstrip().endswith(","):
+        speaker = _mention_at(ctx, _skip(ctx.text, cue.end(), previous.end, " "))  # "..., said Peskov."
+    else:
+        speaker = _subject_before(ctx, lo, cue.start())
+    if (
+        speaker is None
+        or speaker.kind != "person"
+        or not speaker.name
+        or speaker.name == pronoun.name
+        or speaker.gender != gender
+    ):
+        return found
+    standing = NameMention(
+        pronoun.start,
+        pronoun.end,
+        pronoun.text,
+        speaker.name,
+        "pronoun",
+        speaker.role,
+        speaker.affiliation,
+        gender,
+        pronoun.subject,
+    )
+    return Attribution(standing, found.cue, found.end, found.np_text, start=found.start)
 
 
 def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
