@@ -334,6 +334,23 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             found = Attribution(person, found.cue, found.end, found.np_text, start=found.start)
     if found is not None and found.mention is not None and found.mention.kind == "pronoun":
         found = _last_speaker(ctx, found)
+    unnamed = found.mention if found is not None and found.mention is not None else None
+    if found is not None and unnamed is not None and unnamed.name is None and unnamed.role == "Spokesperson":
+        # "“...,” the spokesman said": the body whose spokesman the text named before.
+        body = _spokes_body(ctx, unnamed)
+        if body is not None and unnamed.text.lower().startswith("the "):
+            standing = NameMention(
+                unnamed.start,
+                unnamed.end,
+                unnamed.text,
+                body.name,
+                "anonymous",
+                "Spokesperson",
+                body.affiliation,
+                unnamed.gender,
+                unnamed.subject,
+            )
+            found = Attribution(standing, found.cue, found.end, found.np_text, start=found.start)
     if found is not None and found.mention is not None and found.mention.name and found.cue is None:
         return found
     # "The statement said ...", "a UN report that found “...”", "said the report": a
@@ -1465,6 +1482,10 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
         if " by " in lead and _RELAY_ASIDE.search(lead):
             continue  # "The decision, as reported by KCNA, stated": KCNA only carries it
         gap = gap_to_cue(mention.end)
+        staff = _STAFF.match(gap) if mention.kind in _STAFF_KINDS and mention.name else None
+        if staff is not None and _trivial_gap(ctx, gap[staff.end() :]):
+            # "an unnamed foreign ministry spokesperson said": the body speaks through them.
+            return mention
         if "," in mention.text and gap.lstrip().startswith(","):
             # "the ministry’s spokesperson, Lee Sung-jun, was quoted": the comma
             # closes the appositive the mention itself opened.
@@ -1499,6 +1520,35 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
                 return head
         return mention
     return None
+
+
+# A body's unnamed staff between its name and the cue: "the ministry spokesperson said".
+_STAFF = re.compile(
+    r"[ ]+(?:spokesperson|spokesman|spokeswoman|spokespeople|spokesmen|spokespersons|officials?)(?![\w’'-])"
+)
+_STAFF_KINDS = frozenset(["organisation", "collective"])
+# How many mentions back the body of "the spokesperson" is sought.
+_SPOKES_REACH = 40
+
+
+def _spokes_body(ctx: Context, pronoun: NameMention) -> NameMention | None:
+    """The body an unnamed "the spokesperson" speaks for: the last one the text gave a
+    spokesperson ("a foreign ministry spokesman said ... . “...,” the spokesman said")."""
+    i = bisect.bisect_left(ctx.mention_starts, pronoun.start) - 1
+    for _ in range(_SPOKES_REACH):
+        if i < 0:
+            return None
+        m = ctx.mentions[i]
+        i -= 1
+        if not m.name or m.kind == "person":
+            continue
+        spokes = m.role == "Spokesperson" and m.kind in ("anonymous", *_STAFF_KINDS)
+        if spokes or (m.kind in _STAFF_KINDS and _SPOKES_AFTER.match(ctx.text, m.end)):
+            return m
+    return None
+
+
+_SPOKES_AFTER = re.compile(r"[ ]+spokes(?:person|man|woman)(?![\w’'-])")
 
 
 def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMention | None:
