@@ -1219,6 +1219,20 @@ def _trivial_gap(ctx: Context, gap: str) -> bool:
     return all(w in ctx.lex.adverbs or w.endswith("ly") for w in words)
 
 
+# Auxiliaries that may stand between "and" and a coordinated verb ("and has declared").
+_AUXILIARIES = frozenset(["has", "had", "have", "then", "since", "later", "also", "again", "once", "twice"])
+
+
+def _joined(ctx: Context, head: str) -> bool:
+    """True when `head`, the text before a cue, ends in "and" or "but", maybe followed by
+    auxiliaries and adverbs ("... and has since branded"): the cue is a verb coordinated
+    with the clause's."""
+    words = head[-60:].split()[-5:]
+    while words and (words[-1] in _AUXILIARIES or words[-1] in ctx.lex.adverbs or words[-1].endswith("ly")):
+        words.pop()
+    return len(words) >= 2 and words[-1] in ("and", "but")
+
+
 # Lower-case words between a clause's subject and its object ("also congratulated", "has
 # thanked"), none of which joins two names into one phrase or subject.
 _VERB_RUN = re.compile(r"[ ]+(?:[a-z][a-z’'-]*[ ]+){1,3}")
@@ -1363,7 +1377,8 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         body = np[0] if np is not None else None
         if body is not None and body.name and body.kind in ("organisation", "collective"):
             return Attribution(body, word, cue.end())
-    if ctx.lex.cue_kind(word) == "naming" and head.endswith((" and", " but")) and not participle:
+    joined = _joined(ctx, head)
+    if ctx.lex.cue_kind(word) == "naming" and joined and not participle:
         # "North Korea said it had tested a bomb and called it “a perfect success”":
         # a verb coordinated with the clause's, and so with its subject.
         subject = _coordinated_subject(ctx, start, cue.start())
@@ -1381,7 +1396,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
                 return Attribution(reporter, outer.group(0), outer.end())
             break
         return Attribution(None, word, cue.end())
-    if head.endswith((" and", " but")):
+    if joined:
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
     if word.split(" ", 1)[0].endswith("ing") and not comma and _ISSUING.search(head[-80:]):
         # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
