@@ -1219,6 +1219,23 @@ def _trivial_gap(ctx: Context, gap: str) -> bool:
     return all(w in ctx.lex.adverbs or w.endswith("ly") for w in words)
 
 
+# "announced through its state media", "said via KCNA": the outlet a report went out by.
+_THROUGH = re.compile(r"[ ]+(?:[a-z]+ly[ ]+)?(?:through|via)[ ]+")
+_OUTLET_KINDS = frozenset(["organisation", "collective"])
+
+
+def _through(ctx: Context, cue_end: int, end: int) -> NameMention | None:
+    """The outlet after a cue whose subject names nobody ("The communist state announced
+    through its state media that ..."): the words came out by it, so it speaks."""
+    by = _THROUGH.match(ctx.text, cue_end, end)
+    if by is None:
+        return None
+    outlet = _mention_at(ctx, by.end())
+    if outlet is None or not outlet.name or outlet.kind not in _OUTLET_KINDS:
+        return None
+    return outlet
+
+
 # Auxiliaries that may stand between "and" and a coordinated verb ("and has declared").
 _AUXILIARIES = frozenset(["has", "had", "have", "then", "since", "later", "also", "again", "once", "twice"])
 
@@ -1370,6 +1387,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
                 return Attribution(reporter, outer.group(0), outer.end())
     if subject is not None:
         return Attribution(subject, word, cue.end())
+    outlet = _through(ctx, cue.end(), end)
+    if outlet is not None:
+        return Attribution(outlet, word, cue.end())
     opens = not ctx.sentences or ctx.sentences[ctx.sentence_at(start)].start == start
     if ctx.lex.cue_kind(word) == "report" and opens:
         # "A KCNA dispatch said ...": a short subject phrase speaks for the body it names.
