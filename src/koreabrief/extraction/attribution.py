@@ -375,6 +375,9 @@ def _last_speaker(ctx: Context, found: Attribution) -> Attribution:
         return found
     previous = ctx.sentences[index - 1]
     lo = max(previous.start, previous.end - _PRE_WINDOW)
+    others = ctx.mentions_in(lo, previous.end)
+    if not any(m.kind == "person" and m.gender == gender and m.name != pronoun.name for m in others):
+        return found  # the usual case: nobody else the pronoun could stand for
     # Finite reporting verbs only: a participle ("..., describing Kim as") has no subject
     # of its own before it, and an inverted one's name is no speaker after it.
     cues = [
