@@ -1228,8 +1228,8 @@ _OUTLET_KINDS = frozenset(["organisation", "collective"])
 
 
 def _through(ctx: Context, cue_end: int, end: int) -> NameMention | None:
-    """The outlet after a cue whose subject names nobody ("The communist state announced
-    through its state media that ..."): the words came out by it, so it speaks."""
+    """The outlet after a cue whose subject names nobody ("The isolated regime declared
+    via its state media that ..."): the words came out by it, so it speaks."""
     by = _THROUGH.match(ctx.text, cue_end, end)
     if by is None:
         return None
