@@ -1522,7 +1522,7 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
         gap = gap_to_cue(mention.end)
         staff = _STAFF.match(gap) if mention.kind in _STAFF_KINDS and mention.name else None
         if staff is not None and _trivial_gap(ctx, gap[staff.end() :]):
-            # "an unnamed foreign ministry spokesperson said": the body speaks through them.
+            # "a defence ministry spokesman told": the body speaks through its staff.
             return mention
         if "," in mention.text and gap.lstrip().startswith(","):
             # "the ministry’s spokesperson, Lee Sung-jun, was quoted": the comma
