@@ -64,7 +64,9 @@ def office_mentions(
             continue  # already part of a name ("his office" inside a longer one)
         gender = _GENDER[found.group("pronoun").lower()]
         head = _head_before(mentions, i, found.start(), sentence_starts, gender)
-        office = _office_of(head, gazetteer) if head is not None else None
+        if head is None or _former(mentions, i, head):
+            continue
+        office = _office_of(head, gazetteer)
         if office is None:
             continue
         added.append(
@@ -105,6 +107,21 @@ def _head_before(
             break
         found, sentence = m, at
     return found
+
+
+# How many mentions back a "former" title of the head is sought (bounded, so that a text
+# of many "his office" stays linear).
+_FORMER_REACH = 200
+# Words that make a title a past one ("former President Moon", "ex-Prime Minister Abe").
+_FORMER = re.compile(r"(?i)(?<![\w-])(?:former|ex-|late|then-)")
+
+
+def _former(mentions: list[NameMention], i: int, head: NameMention) -> bool:
+    """True when the text calls `head` a former holder of their title in a mention of
+    them before index `i`: their office is no longer the state's."""
+    return any(
+        m.name == head.name and _FORMER.search(m.text) for m in mentions[max(0, i - _FORMER_REACH) : i]
+    )
 
 
 def _office_of(head: NameMention, gazetteer: Gazetteer) -> str | None:
