@@ -332,12 +332,86 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
             at, end = given.start("name"), given.end("name")
             person = NameMention(at, end, name, name, "person", None, owner.name, gender, owner.subject)
             found = Attribution(person, found.cue, found.end, found.np_text, start=found.start)
+    if found is not None and found.mention is not None and found.mention.kind == "pronoun":
+        found = _last_speaker(ctx, found)
+    unnamed = found.mention if found is not None and found.mention is not None else None
+    if found is not None and unnamed is not None and unnamed.name is None and unnamed.role == "Spokesperson":
+        # "“...,” the spokesman said": the body whose spokesman the text named before.
+        body = _spokes_body(ctx, unnamed)
+        if body is not None and unnamed.text.lower().startswith("the "):
+            standing = NameMention(
+                unnamed.start,
+                unnamed.end,
+                unnamed.text,
+                body.name,
+                "anonymous",
+                "Spokesperson",
+                body.affiliation,
+                unnamed.gender,
+                unnamed.subject,
+            )
+            found = Attribution(standing, found.cue, found.end, found.np_text, start=found.start)
     if found is not None and found.mention is not None and found.mention.name and found.cue is None:
         return found
     # "The statement said ...", "a UN report that found “...”", "said the report": a
     # document speaks for its issuer, when its verb is the one nearest the quotation.
     document = _document(ctx, piece, found)
     return document if document is not None else found
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _last_speaker(ctx: Context, found: Attribution) -> Attribution:
+    """ "Putin accepted the invitation, Peskov said. “...,” he said.": a "he" or "she"
+    that reports stands for the person who reported in the sentence before (the last
+    speaker), when that one is of the pronoun's gender, rather than for its subject."""
+    pronoun = found.mention
+    gender = _PRONOUN_GENDER.get(pronoun.text.lower()) if pronoun is not None else None
+    if pronoun is None or gender is None or found.cue is None or ctx.lex.cue_kind(found.cue) != "report":
+        return found
+    index = ctx.sentence_at(pronoun.start)
+    if index == 0 or not ctx.sentences:
+        return found
+    previous = ctx.sentences[index - 1]
+    lo = max(previous.start, previous.end - _PRE_WINDOW)
+    others = ctx.mentions_in(lo, previous.end)
+    if not any(m.kind == "person" and m.gender == gender and m.name != pronoun.name for m in others):
+        return found  # the usual case: nobody else the pronoun could stand for
+    # Finite reporting verbs only: a participle ("..., describing Kim as") has no subject
+    # of its own before it, and an inverted one's name is no speaker after it.
+    cues = [
+        c
+        for c in ctx.cues(lo, previous.end)
+        if ctx.lex.cue_kind(c.group(0)) == "report" and " " not in c.group(0) and c.group(0)[-3:] != "ing"
+    ]
+    if not cues:
+        return found
+    cue = cues[-1]
+    if ctx.text[lo : cue.start()].rstrip().endswith(","):
+        speaker = _mention_at(ctx, _skip(ctx.text, cue.end(), previous.end, " "))  # "..., said Peskov."
+    else:
+        speaker = _subject_before(ctx, lo, cue.start())
+    if (
+        speaker is None
+        or speaker.kind != "person"
+        or not speaker.name
+        or speaker.name == pronoun.name
+        or speaker.gender != gender
+    ):
+        return found
+    standing = NameMention(
+        pronoun.start,
+        pronoun.end,
+        pronoun.text,
+        speaker.name,
+        "pronoun",
+        speaker.role,
+        speaker.affiliation,
+        gender,
+        pronoun.subject,
+    )
+    return Attribution(standing, found.cue, found.end, found.np_text, start=found.start)
 
 
 def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
@@ -1148,6 +1222,78 @@ def _trivial_gap(ctx: Context, gap: str) -> bool:
     return all(w in ctx.lex.adverbs or w.endswith("ly") for w in words)
 
 
+# "announced through its state media", "said via KCNA": the outlet a report went out by.
+_THROUGH = re.compile(r"[ ]+(?:[a-z]+ly[ ]+)?(?:through|via)[ ]+")
+_OUTLET_KINDS = frozenset(["organisation", "collective"])
+
+
+def _through(ctx: Context, cue_end: int, end: int) -> NameMention | None:
+    """The outlet after a cue whose subject names nobody ("The isolated regime declared
+    via its state media that ..."): the words came out by it, so it speaks."""
+    by = _THROUGH.match(ctx.text, cue_end, end)
+    if by is None:
+        return None
+    outlet = _mention_at(ctx, by.end())
+    if outlet is None or not outlet.name or outlet.kind not in _OUTLET_KINDS:
+        return None
+    return outlet
+
+
+# Auxiliaries that may stand between "and" and a coordinated verb ("and has declared").
+_AUXILIARIES = frozenset(["has", "had", "have", "then", "since", "later", "also", "again", "once", "twice"])
+
+
+def _joined(ctx: Context, head: str) -> bool:
+    """True when `head`, the text before a cue, ends in "and" or "but", maybe followed by
+    auxiliaries and adverbs ("... and has since branded"): the cue is a verb coordinated
+    with the clause's."""
+    words = head[-60:].split()[-5:]
+    while words and (words[-1] in _AUXILIARIES or words[-1] in ctx.lex.adverbs or words[-1].endswith("ly")):
+        words.pop()
+    return len(words) >= 2 and words[-1] in ("and", "but")
+
+
+# Lower-case words between a clause's subject and its object ("also congratulated", "has
+# thanked"), none of which joins two names into one phrase or subject.
+_VERB_RUN = re.compile(r"[ ]+(?:[a-z][a-z’'-]*[ ]+){1,3}")
+_NOT_VERB_RUN = frozenset(
+    [
+        "and",
+        "or",
+        "nor",
+        "but",
+        "of",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "as",
+        "than",
+        "who",
+        "which",
+        "whose",
+        "that",
+    ]
+)
+
+
+def _object_of(ctx: Context, mention: NameMention, start: int) -> bool:
+    """True when `mention` follows a named subject and its verb at once ("Rubio also
+    congratulated Lee"): the object of the clause, never its subject."""
+    i = bisect.bisect_left(ctx.mention_starts, mention.start) - 1
+    if i < 0 or ctx.mentions[i].start < start:
+        return False
+    before = ctx.mentions[i]
+    if not before.name or not before.subject or before.kind not in _PREDICATE_KINDS:
+        return False
+    run = _VERB_RUN.fullmatch(ctx.text, before.end, mention.start)
+    return run is not None and not any(w in _NOT_VERB_RUN for w in run.group(0).split())
+
+
 def _before(ctx: Context, piece: QuotePiece) -> Attribution | None:
     """X said, “Q” / X said that “partial” / ..., saying “Q” / whose office said “Q”."""
     index = ctx.sentence_at(piece.open_at)
@@ -1214,8 +1360,15 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
             return Attribution(agent, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
     head = text[start : cue.start()].rstrip()
+    # A comma closing the clause; before a participle, also inside a closing mark ("... “a
+    # grave threat,” adding"), where before "said" it closes a quotation of its own.
+    comma = head.endswith(",") or (participle and head.endswith(_CLAUSE_COMMA))
     loose = subject is not None and (not subject.subject or _attributive(ctx, subject, cue.start()))
-    if subject is not None and loose and participle and head.endswith(","):
+    if subject is not None and not loose and participle and comma:
+        # "Rubio thanked Lee, saying ...": the one thanked is the verb's object, and the
+        # participle goes with the verb's subject.
+        loose = _object_of(ctx, subject, start)
+    if subject is not None and loose and participle and comma:
         # "Kim’s sister lashed out at Seoul, saying ...": a participle's subject is
         # the main clause's, not the object a preposition governs before the comma.
         subject = _coordinated_subject(ctx, start, cue.start()) or subject
@@ -1237,6 +1390,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
                 return Attribution(reporter, outer.group(0), outer.end())
     if subject is not None:
         return Attribution(subject, word, cue.end())
+    outlet = _through(ctx, cue.end(), end)
+    if outlet is not None:
+        return Attribution(outlet, word, cue.end())
     opens = not ctx.sentences or ctx.sentences[ctx.sentence_at(start)].start == start
     if ctx.lex.cue_kind(word) == "report" and opens:
         # "A KCNA dispatch said ...": a short subject phrase speaks for the body it names.
@@ -1244,13 +1400,14 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         body = np[0] if np is not None else None
         if body is not None and body.name and body.kind in ("organisation", "collective"):
             return Attribution(body, word, cue.end())
-    if ctx.lex.cue_kind(word) == "naming" and head.endswith((" and", " but")) and not participle:
+    joined = _joined(ctx, head)
+    if ctx.lex.cue_kind(word) == "naming" and joined and not participle:
         # "North Korea said it had tested a bomb and called it “a perfect success”":
         # a verb coordinated with the clause's, and so with its subject.
         subject = _coordinated_subject(ctx, start, cue.start())
         if subject is not None and subject.name:
             return Attribution(subject, word, cue.end())
-    if ctx.lex.cue_kind(word) == "naming" and not (participle and head.endswith(",")):
+    if ctx.lex.cue_kind(word) == "naming" and not (participle and comma):
         # "the drills, dubbed “Freedom Edge”": a name, nobody's statement; unless someone
         # reports the clause it stands in ("Rodman told the paper that Kim had a baby
         # called “Ju Ae”"): a phrase quoted inside reported speech is the reporter's.
@@ -1262,18 +1419,18 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
                 return Attribution(reporter, outer.group(0), outer.end())
             break
         return Attribution(None, word, cue.end())
-    if head.endswith((" and", " but")):
+    if joined:
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if word.split(" ", 1)[0].endswith("ing") and not head.endswith(",") and _ISSUING.search(head[-80:]):
+    if word.split(" ", 1)[0].endswith("ing") and not comma and _ISSUING.search(head[-80:]):
         # "the Foreign Ministry issued a statement repeating that ...": the issuer speaks.
         before = ctx.mentions_in(max(start, cue.start() - _APPOSITIVE), cue.start())
         if before and before[-1].name and _ISSUED.fullmatch(text, before[-1].end, cue.start()):
             return Attribution(before[-1], word, cue.end())
-    if participle and head.endswith(","):
+    if participle and comma:
         # "Obama said Sony had “erred”, adding, “...”": the participle goes with the
         # reporting verb before it, and so with that verb's subject.
         return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
-    if head.endswith(",") or participle or not head:
+    if comma or participle or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
     if len(cues) > 1:
@@ -1344,6 +1501,9 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
     """
     text = ctx.text
     candidates = ctx.mentions_in(start, cue_start)[-6:]
+    if candidates:
+        body = _dateline_end(ctx, candidates[0])
+        candidates = [m for m in candidates if m.start >= body]
     by_start = by_end = cue_start
     if candidates:
         by = _QUOTED_BY.search(text, max(start, candidates[-1].start - 60), candidates[-1].start)
@@ -1360,6 +1520,10 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
         if " by " in lead and _RELAY_ASIDE.search(lead):
             continue  # "The decision, as reported by KCNA, stated": KCNA only carries it
         gap = gap_to_cue(mention.end)
+        staff = _STAFF.match(gap) if mention.kind in _STAFF_KINDS and mention.name else None
+        if staff is not None and _trivial_gap(ctx, gap[staff.end() :]):
+            # "a defence ministry spokesman told": the body speaks through its staff.
+            return mention
         if "," in mention.text and gap.lstrip().startswith(","):
             # "the ministry’s spokesperson, Lee Sung-jun, was quoted": the comma
             # closes the appositive the mention itself opened.
@@ -1370,6 +1534,11 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
             if not head.name or head.kind in ("anonymous", "title", "pronoun", "relative"):
                 continue
             gap = gap_to_cue(head.end)
+            aside = _PAREN.match(gap)
+            if aside is not None:
+                # "Sen. Jim Risch (Idaho), a member of ..., said": the home state or party
+                # in brackets belongs to the name, not to the appositive after it.
+                gap = gap[aside.end() :]
             inner = gap.strip().lstrip(",").lstrip()
             # "Kim Jong Un, Chairman of the State Affairs Commission, said": a capitalised title.
             titled = inner.split(" ", 1)[0].lower() in ctx.lex.titles
@@ -1389,6 +1558,35 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
                 return head
         return mention
     return None
+
+
+# A body's unnamed staff between its name and the cue: "the ministry spokesperson said".
+_STAFF = re.compile(
+    r"[ ]+(?:spokesperson|spokesman|spokeswoman|spokespeople|spokesmen|spokespersons|officials?)(?![\w’'-])"
+)
+_STAFF_KINDS = frozenset(["organisation", "collective"])
+# How many mentions back the body of "the spokesperson" is sought.
+_SPOKES_REACH = 40
+
+
+def _spokes_body(ctx: Context, pronoun: NameMention) -> NameMention | None:
+    """The body an unnamed "the spokesperson" speaks for: the last one the text gave a
+    spokesperson ("a foreign ministry spokesman said ... . “...,” the spokesman said")."""
+    i = bisect.bisect_left(ctx.mention_starts, pronoun.start) - 1
+    for _ in range(_SPOKES_REACH):
+        if i < 0:
+            return None
+        m = ctx.mentions[i]
+        i -= 1
+        if not m.name or m.kind == "person":
+            continue
+        spokes = m.role == "Spokesperson" and m.kind in ("anonymous", *_STAFF_KINDS)
+        if spokes or (m.kind in _STAFF_KINDS and _SPOKES_AFTER.match(ctx.text, m.end)):
+            return m
+    return None
+
+
+_SPOKES_AFTER = re.compile(r"[ ]+spokes(?:person|man|woman)(?![\w’'-])")
 
 
 def previous_subject(ctx: Context, piece: QuotePiece, para_start: int) -> NameMention | None:
@@ -1433,18 +1631,26 @@ def _first_subject(ctx: Context, start: int, end: int) -> NameMention | None:
         main = _head(ctx, after, subject_only=True)
         if main is not None:
             return main
-    found = [m for m in ctx.mentions_in(start, end) if m.kind != "relative" and not _dateline(ctx, m)]
+    found = [m for m in ctx.mentions_in(start, end) if m.kind != "relative"]
+    if found:
+        # The place heading the story, and the wire in its brackets, are no subjects.
+        body = _dateline_end(ctx, found[0])
+        found = [m for m in found if m.start >= body]
     return _head(ctx, found, subject_only=True)
 
 
-# "WASHINGTON --", "SEOUL (Reuters) -": a place heading the story, no subject.
-_DATELINE_TAIL = re.compile(r"[ ]*(?:\([^()]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]")
+# "WASHINGTON --", "SEOUL (Reuters) -", "SEOUL, Dec 3 (Reuters) -", "TOKYO, Japan (AP) —":
+# a place heading the story, then a date or country and the wire, then a dash.
+_DATELINE_TAIL = re.compile(r"(?:,[ ]+[\w. ]{1,24}?)?[ ]*(?:\([^()]{1,30}\)[ ]*)?(?:--|—|–|-)[ ]")
 
 
-def _dateline(ctx: Context, mention: NameMention) -> bool:
+def _dateline_end(ctx: Context, mention: NameMention) -> int:
+    """Where the text after a dateline opening with `mention` starts, or 0 when
+    `mention` heads no dateline."""
     if not mention.text.isupper() or len(mention.text) <= 3:
-        return False
-    return _DATELINE_TAIL.match(ctx.text, mention.end) is not None
+        return 0
+    tail = _DATELINE_TAIL.match(ctx.text, mention.end)
+    return tail.end() if tail is not None else 0
 
 
 def _main_clause_start(ctx: Context, start: int, end: int) -> int:

@@ -29,6 +29,7 @@ from koreabrief.extraction.attribution import Attribution, Context, attribute, c
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.mentions import NameMention
+from koreabrief.extraction.offices import office_mentions
 from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.extraction.sentences import sentence_spans
 from koreabrief.gazetteer import Gazetteer
@@ -96,6 +97,8 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
     # The article's one name stage (shared with events and sanctions): mentions after
     # the last quoted paragraph cannot matter, and resolution reads only what came before.
     mentions = shared.name_mentions_until(limit)
+    # "his office said": the leader's office, a speaker the names stage leaves out.
+    mentions = office_mentions(text, mentions, sentences, shared.gazetteer)
     ctx = Context(text, pieces, mentions, sentences, lex)
 
     found: list[Attribution | None] = []
