@@ -11,7 +11,7 @@ import importlib
 import re
 import string
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -226,24 +226,48 @@ def _word_starts(bodies: list[str]) -> re.Pattern[str]:
     """Word starts where some trigger pattern can match: a zero-width scan that skips the rest.
 
     Most words ("the" not before "launch", "of", "and") can start no trigger;
-    finding the few that can inside `re` spares a Python step per word.
+    finding the few that can inside `re` spares a Python step per word. A pattern
+    with no literal start ("[a-z]{2,20}[-–—]... talks") is looked ahead for whole:
+    the letters it may start with would admit nearly every word.
     """
     parse = _parser().parse
     literal: set[str] = set()
     chars: set[str] = set()
+    whole: list[str] = []
     for body in bodies:
-        found, _ = _prefixes(parse(body))
+        tree = parse(body)
+        found, _ = _prefixes(tree)
         if "" in found or not found:
-            first, nullable = _firsts(parse(body))
+            first, nullable = _firsts(tree)
             if first is None or nullable:
                 return _WORD_START_AHEAD  # a pattern that may start anywhere: every word start
-            chars |= first
+            if _self_contained(tree):
+                whole.append(body)
+            else:
+                chars |= first
         else:
             literal |= found
     alts = [trie_regex(literal)] if literal else []
+    alts.extend(f"(?:{body})" for body in whole)
     if chars:
         alts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
     return re.compile(r"(?<![\w-])(?=[\w'’(])(?=" + "|".join(alts or ["(?!)"]) + ")")
+
+
+def _self_contained(tree: Any) -> bool:
+    """Whether a parsed pattern means the same inside a larger one: no named group, no back-reference."""
+    return not tree.state.groupdict and not _refers_back(list(tree))
+
+
+def _refers_back(node: Any) -> bool:
+    """Whether a parse (sub)tree holds a group reference (``\\1``, ``(?(1)...)``)."""
+    if hasattr(node, "data"):  # a SubPattern
+        node = node.data
+    if isinstance(node, (list, tuple)):
+        if len(node) == 2 and str(node[0]) in ("GROUPREF", "GROUPREF_EXISTS"):
+            return True
+        return any(_refers_back(x) for x in node)
+    return False
 
 
 def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
@@ -443,34 +467,27 @@ class EventLexicon:
         """
         end = len(text) if end is None else end
         low = lowered if lowered is not None else text.translate(ASCII_LOWER)
-        out = []
-        table, by_group = self._table, self._by_group
-        starts = self._word_starts(low, start, end)
-        while (at := next(starts, -1)) >= 0:
-            key = low[at : at + 2]
-            try:
-                rx = table[key]
-            except KeyError:
-                rx = table[key] = _for_start(self._entries, key)
-            m = rx.match(low, at, end) if rx is not None else None
-            if m is None or m.lastgroup is None:
-                continue
-            s, e = m.span()
-            if s == e:
-                continue
-            out.append(TriggerMatch(by_group[m.lastgroup], s, e, text[s:e]))
-            # Matches do not overlap: the word starts inside this one need no scan,
-            # so the next starts from its end (the scan's look-behind still sees the
-            # text before it).
-            starts = self._word_starts(low, e, end)
+        out: list[TriggerMatch] = []
+        after = start  # matches do not overlap: word starts before this lie inside the last one
+        if self._starts.match(low, start, end) is not None:
+            after = self._match_at(text, low, start, end, out)  # its break lies before the range
+        for brk in self._breaks.finditer(low, start, end):
+            if brk.start() + 1 >= after:
+                after = self._match_at(text, low, brk.start() + 1, end, out)
         return out
 
-    def _word_starts(self, low: str, start: int, end: int) -> Iterator[int]:
-        """The places `_starts` matches in `low[start:end]`, in order."""
-        if self._starts.match(low, start, end) is not None:
-            yield start  # its break lies before the range
-        for brk in self._breaks.finditer(low, start, end):
-            yield brk.start() + 1
+    def _match_at(self, text: str, low: str, at: int, end: int, out: list[TriggerMatch]) -> int:
+        """The trigger match at word start `at`, appended to `out`; where the next may start."""
+        key = low[at : at + 2]
+        try:
+            rx = self._table[key]
+        except KeyError:
+            rx = self._table[key] = _for_start(self._entries, key)
+        m = rx.match(low, at, end) if rx is not None else None
+        if m is None or m.lastgroup is None or m.start() == m.end():
+            return at
+        out.append(TriggerMatch(self._by_group[m.lastgroup], m.start(), m.end(), text[m.start() : m.end()]))
+        return m.end()
 
     def cue(self, name: str) -> re.Pattern[str] | None:
         """The compiled cue pattern ``"hypothetical.before"``, ``"governors.reaction"`` ..., or None.
