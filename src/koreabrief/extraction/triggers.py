@@ -285,15 +285,18 @@ def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # One dispatch entry: the trigger's index, a pattern body, the characters a match can
-# start with (None: any) and the two characters it must start with (None: not known).
+# start with (None: any) and the literal strings it must start with (None: not known).
 _Entry = tuple[int, str, frozenset[str] | None, frozenset[str] | None]
+# How many characters of a word start choose the patterns tried there (`EventLexicon.find`):
+# four tell "miss" (missile) from "mili" (military), which two ("mi") do not.
+_KEY = 4
 
 
 def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[_Entry, ...]:
     """Each trigger pattern with what a match of it can start with.
 
     Trying every alternative at every word is what made matching slow; a word
-    start tries only the patterns that can begin with its first two characters
+    start tries only the patterns that can begin with its first `_KEY` characters
     (see `EventLexicon.find`), in entry order, so the first that matches wins as
     it would in one alternation of them all.
     """
@@ -306,8 +309,8 @@ def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[_Entry, ...]:
             first, nullable = _firsts(tree)
             found, _ = _prefixes(tree)
             known = not nullable and first is not None
-            twos = frozenset(x[:2] for x in found) if found and min(map(len, found)) >= 2 else None
-            entries.append((i, body, frozenset(first) if known and first else None, twos if known else None))
+            starts = frozenset(found) if known and found and "" not in found else None
+            entries.append((i, body, frozenset(first) if known and first else None, starts))
     return tuple(entries)
 
 
@@ -322,13 +325,28 @@ def _build(keep: list[tuple[int, str]]) -> re.Pattern[str] | None:
     return re.compile(r"(?:" + alts + r")(?![\w-])")
 
 
-def _for_start(entries: tuple[_Entry, ...], key: str) -> re.Pattern[str] | None:
-    """The alternation of the patterns that can match where the text starts with `key`."""
-    return _build([
-        (i, body)
-        for i, body, first, twos in entries
-        if (key in twos if twos is not None else first is None or key[:1] in first)
-    ])
+def _for_start(
+    entries: tuple[_Entry, ...], key: str, built: dict[tuple[int, ...], re.Pattern[str] | None]
+) -> re.Pattern[str] | None:
+    """The alternation of the patterns that can match where the text starts with `key`.
+
+    `built` keeps the alternations made so far by the entries they hold: many keys
+    ("miss", "misi") share one, which is compiled once.
+    """
+    keep = tuple(
+        n
+        for n, (_, _, first, starts) in enumerate(entries)
+        if (_fits(key, starts) if starts is not None else first is None or key[:1] in first)
+    )
+    if keep not in built:
+        built[keep] = _build([entries[n][:2] for n in keep])
+    return built[keep]
+
+
+def _fits(key: str, starts: frozenset[str]) -> bool:
+    """Whether a text whose first `_KEY` characters (or fewer, at its end) are `key` may begin
+    with one of `starts`."""
+    return any(p[: len(key)] == key[: len(p)] for p in starts)
 
 
 _WORD_START_AHEAD = re.compile(r"(?<![\w-])(?=[\w'’(])")
@@ -365,9 +383,10 @@ class EventLexicon:
     triggers: tuple[Trigger, ...]
     data: Mapping[str, Any] = field(eq=False, repr=False)
     _entries: tuple[_Entry, ...] = field(init=False, eq=False, repr=False)
-    # The alternation for each two-character word start met so far (built on first use:
-    # a corpus meets a few hundred of them).
+    # The alternation for each word start (its first `_KEY` characters) met so far, built
+    # on first use: a corpus meets a few hundred of them, sharing fewer alternations.
     _table: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
+    _built: dict[tuple[int, ...], re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
     # The trigger each dispatch pattern's group ("t3") stands for.
     _by_group: dict[str, Trigger] = field(init=False, eq=False, repr=False)
     _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
@@ -381,6 +400,7 @@ class EventLexicon:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_entries", _dispatch(self.triggers))
         object.__setattr__(self, "_table", {})
+        object.__setattr__(self, "_built", {})
         object.__setattr__(self, "_by_group", {f"t{i}": t for i, t in enumerate(self.triggers)})
         bodies = [_compile(p) for t in self.triggers for p in t.patterns]
         starts = _word_starts(bodies)
@@ -478,11 +498,11 @@ class EventLexicon:
 
     def _match_at(self, text: str, low: str, at: int, end: int, out: list[TriggerMatch]) -> int:
         """The trigger match at word start `at`, appended to `out`; where the next may start."""
-        key = low[at : at + 2]
+        key = low[at : at + _KEY]
         try:
             rx = self._table[key]
         except KeyError:
-            rx = self._table[key] = _for_start(self._entries, key)
+            rx = self._table[key] = _for_start(self._entries, key, self._built)
         m = rx.match(low, at, end) if rx is not None else None
         if m is None or m.lastgroup is None or m.start() == m.end():
             return at
