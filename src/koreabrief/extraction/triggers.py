@@ -285,8 +285,9 @@ def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # One dispatch entry: the trigger's index, a pattern body, the characters a match can
-# start with (None: any) and the literal strings it must start with (None: not known).
-_Entry = tuple[int, str, frozenset[str] | None, frozenset[str] | None]
+# start with (None: any) and the literal strings it must start with (None: not known),
+# as their first `_KEY` characters and as the strings shorter than that.
+_Entry = tuple[int, str, frozenset[str] | None, tuple[frozenset[str], tuple[str, ...]] | None]
 # How many characters of a word start choose the patterns tried there (`EventLexicon.find`):
 # four tell "miss" (missile) from "mili" (military), which two ("mi") do not.
 _KEY = 4
@@ -309,7 +310,10 @@ def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[_Entry, ...]:
             first, nullable = _firsts(tree)
             found, _ = _prefixes(tree)
             known = not nullable and first is not None
-            starts = frozenset(found) if known and found and "" not in found else None
+            starts = None
+            if known and found and "" not in found:
+                heads = frozenset(x[:_KEY] for x in found if len(x) >= _KEY)
+                starts = heads, tuple(sorted(x for x in found if len(x) < _KEY))
             entries.append((i, body, frozenset(first) if known and first else None, starts))
     return tuple(entries)
 
@@ -343,10 +347,13 @@ def _for_start(
     return built[keep]
 
 
-def _fits(key: str, starts: frozenset[str]) -> bool:
-    """Whether a text whose first `_KEY` characters (or fewer, at its end) are `key` may begin
-    with one of `starts`."""
-    return any(p[: len(key)] == key[: len(p)] for p in starts)
+def _fits(key: str, starts: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """Whether a text whose first `_KEY` characters are `key` may begin with one of `starts`.
+
+    A key cut short by the end of the text fits only the strings no longer than it.
+    """
+    heads, short = starts
+    return key in heads or any(key.startswith(p) for p in short)
 
 
 _WORD_START_AHEAD = re.compile(r"(?<![\w-])(?=[\w'’(])")
