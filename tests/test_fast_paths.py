@@ -40,7 +40,7 @@ from koreabrief.extraction.text import (
     last_clause_break_end,
     words_before,
 )
-from koreabrief.extraction.triggers import CASE_EXTRAS
+from koreabrief.extraction.triggers import _WORD_START_AHEAD, ASCII_LOWER, CASE_EXTRAS, EventLexicon, _build
 from koreabrief.models import Span
 
 _EDGES = [" ", "  ", "\n", "\u00a0", "-", " - ", ",", ", ", ",1", "1,500", ",\u0661", ";", ":", "(", ")"]
@@ -330,3 +330,43 @@ def test_remembered_entity_key_is_worked_out_afresh(name: str) -> None:
     """A target name's key, remembered across calls, is the key computed anew."""
     assert entity_key(name) == entity_key.__wrapped__(name)
     assert entity_key(name) == entity_key.__wrapped__(name)
+
+
+def _find_reference(lex: EventLexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Every word start tried against one alternation of all the patterns, leftmost first."""
+    every = _build([(i, body) for i, body, _, _ in lex._entries])
+    assert every is not None
+    low = text.translate(ASCII_LOWER)
+    out: list[tuple[int, int, str]] = []
+    pos = start
+    while (at := _WORD_START_AHEAD.search(low, pos, end)) is not None:
+        m = every.match(low, at.start(), end)
+        if m is not None and m.lastgroup is not None and m.end() > m.start():
+            out.append((m.start(), m.end(), lex._by_group[m.lastgroup].type.value))
+            pos = m.end()
+        else:
+            pos = at.start() + 1
+    return out
+
+
+# Patterns of three shapes: literal starts, a class start (looked ahead for whole), a back-reference.
+_TRIGGER_DATA = {
+    "trigger": [
+        {"type": "missile_launch", "kind": "verb", "patterns": ["fired ... missiles?", "launch(?:ed)?"]},
+        {"type": "meeting", "kind": "noun", "patterns": ["[a-z]{2,8}-[a-z]{2,8} talks(?! with)"]},
+        {"type": "protest", "kind": "noun", "patterns": ["(ra)\\1lly", "rally"]},
+    ]
+}
+_TRIGGER_WORDS = ["fired", "FIRED", "two", "missiles", "missile", "launched", "launch", "kim-moon", "talks"]
+_TRIGGER_WORDS += ["with", "rarally", "rally", "Rally", "north", "troops", "sent", "visit", "to", "the"]
+
+
+@given(_texts(_TRIGGER_WORDS, sep=" ", max_size=16), st.data())
+def test_trigger_scan_finds_what_every_word_start_does(words: str, data: st.DataObject) -> None:
+    """`EventLexicon.find` (a scan for word starts some pattern can match, then the patterns of
+    the start's first two characters) finds what trying all patterns at every word start does."""
+    start = data.draw(st.integers(0, len(words)))
+    end = data.draw(st.integers(start, len(words)))
+    for lex in (EventLexicon.default(), EventLexicon.from_data(_TRIGGER_DATA)):
+        found = [(m.start, m.end, m.trigger.type.value) for m in lex.find(words, start, end)]
+        assert found == _find_reference(lex, words, start, end)

@@ -11,7 +11,7 @@ import importlib
 import re
 import string
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -226,24 +226,48 @@ def _word_starts(bodies: list[str]) -> re.Pattern[str]:
     """Word starts where some trigger pattern can match: a zero-width scan that skips the rest.
 
     Most words ("the" not before "launch", "of", "and") can start no trigger;
-    finding the few that can inside `re` spares a Python step per word.
+    finding the few that can inside `re` spares a Python step per word. A pattern
+    with no literal start ("[a-z]{2,20}[-–—]... talks") is looked ahead for whole:
+    the letters it may start with would admit nearly every word.
     """
     parse = _parser().parse
     literal: set[str] = set()
     chars: set[str] = set()
+    whole: list[str] = []
     for body in bodies:
-        found, _ = _prefixes(parse(body))
+        tree = parse(body)
+        found, _ = _prefixes(tree)
         if "" in found or not found:
-            first, nullable = _firsts(parse(body))
+            first, nullable = _firsts(tree)
             if first is None or nullable:
                 return _WORD_START_AHEAD  # a pattern that may start anywhere: every word start
-            chars |= first
+            if _self_contained(tree):
+                whole.append(body)
+            else:
+                chars |= first
         else:
             literal |= found
     alts = [trie_regex(literal)] if literal else []
+    alts.extend(f"(?:{body})" for body in whole)
     if chars:
         alts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
     return re.compile(r"(?<![\w-])(?=[\w'’(])(?=" + "|".join(alts or ["(?!)"]) + ")")
+
+
+def _self_contained(tree: Any) -> bool:
+    """Whether a parsed pattern means the same inside a larger one: no named group, no back-reference."""
+    return not tree.state.groupdict and not _refers_back(list(tree))
+
+
+def _refers_back(node: Any) -> bool:
+    """Whether a parse (sub)tree holds a group reference (``\\1``, ``(?(1)...)``)."""
+    if hasattr(node, "data"):  # a SubPattern
+        node = node.data
+    if isinstance(node, (list, tuple)):
+        if len(node) == 2 and str(node[0]) in ("GROUPREF", "GROUPREF_EXISTS"):
+            return True
+        return any(_refers_back(x) for x in node)
+    return False
 
 
 def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
@@ -261,15 +285,19 @@ def _after_break(starts: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # One dispatch entry: the trigger's index, a pattern body, the characters a match can
-# start with (None: any) and the two characters it must start with (None: not known).
-_Entry = tuple[int, str, frozenset[str] | None, frozenset[str] | None]
+# start with (None: any) and the literal strings it must start with (None: not known),
+# as their first `_KEY` characters and as the strings shorter than that.
+_Entry = tuple[int, str, frozenset[str] | None, tuple[frozenset[str], tuple[str, ...]] | None]
+# How many characters of a word start choose the patterns tried there (`EventLexicon.find`):
+# four tell "miss" (missile) from "mili" (military), which two ("mi") do not.
+_KEY = 4
 
 
 def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[_Entry, ...]:
     """Each trigger pattern with what a match of it can start with.
 
     Trying every alternative at every word is what made matching slow; a word
-    start tries only the patterns that can begin with its first two characters
+    start tries only the patterns that can begin with its first `_KEY` characters
     (see `EventLexicon.find`), in entry order, so the first that matches wins as
     it would in one alternation of them all.
     """
@@ -282,8 +310,11 @@ def _dispatch(triggers: tuple[Trigger, ...]) -> tuple[_Entry, ...]:
             first, nullable = _firsts(tree)
             found, _ = _prefixes(tree)
             known = not nullable and first is not None
-            twos = frozenset(x[:2] for x in found) if found and min(map(len, found)) >= 2 else None
-            entries.append((i, body, frozenset(first) if known and first else None, twos if known else None))
+            starts = None
+            if known and found and "" not in found:
+                heads = frozenset(x[:_KEY] for x in found if len(x) >= _KEY)
+                starts = heads, tuple(sorted(x for x in found if len(x) < _KEY))
+            entries.append((i, body, frozenset(first) if known and first else None, starts))
     return tuple(entries)
 
 
@@ -298,13 +329,31 @@ def _build(keep: list[tuple[int, str]]) -> re.Pattern[str] | None:
     return re.compile(r"(?:" + alts + r")(?![\w-])")
 
 
-def _for_start(entries: tuple[_Entry, ...], key: str) -> re.Pattern[str] | None:
-    """The alternation of the patterns that can match where the text starts with `key`."""
-    return _build([
-        (i, body)
-        for i, body, first, twos in entries
-        if (key in twos if twos is not None else first is None or key[:1] in first)
-    ])
+def _for_start(
+    entries: tuple[_Entry, ...], key: str, built: dict[tuple[int, ...], re.Pattern[str] | None]
+) -> re.Pattern[str] | None:
+    """The alternation of the patterns that can match where the text starts with `key`.
+
+    `built` keeps the alternations made so far by the entries they hold: many keys
+    ("miss", "misi") share one, which is compiled once.
+    """
+    keep = tuple(
+        n
+        for n, (_, _, first, starts) in enumerate(entries)
+        if (_fits(key, starts) if starts is not None else first is None or key[:1] in first)
+    )
+    if keep not in built:
+        built[keep] = _build([entries[n][:2] for n in keep])
+    return built[keep]
+
+
+def _fits(key: str, starts: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """Whether a text whose first `_KEY` characters are `key` may begin with one of `starts`.
+
+    A key cut short by the end of the text fits only the strings no longer than it.
+    """
+    heads, short = starts
+    return key in heads or any(key.startswith(p) for p in short)
 
 
 _WORD_START_AHEAD = re.compile(r"(?<![\w-])(?=[\w'’(])")
@@ -341,9 +390,10 @@ class EventLexicon:
     triggers: tuple[Trigger, ...]
     data: Mapping[str, Any] = field(eq=False, repr=False)
     _entries: tuple[_Entry, ...] = field(init=False, eq=False, repr=False)
-    # The alternation for each two-character word start met so far (built on first use:
-    # a corpus meets a few hundred of them).
+    # The alternation for each word start (its first `_KEY` characters) met so far, built
+    # on first use: a corpus meets a few hundred of them, sharing fewer alternations.
     _table: dict[str, re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
+    _built: dict[tuple[int, ...], re.Pattern[str] | None] = field(init=False, eq=False, repr=False)
     # The trigger each dispatch pattern's group ("t3") stands for.
     _by_group: dict[str, Trigger] = field(init=False, eq=False, repr=False)
     _starts: re.Pattern[str] = field(init=False, eq=False, repr=False)
@@ -357,6 +407,7 @@ class EventLexicon:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_entries", _dispatch(self.triggers))
         object.__setattr__(self, "_table", {})
+        object.__setattr__(self, "_built", {})
         object.__setattr__(self, "_by_group", {f"t{i}": t for i, t in enumerate(self.triggers)})
         bodies = [_compile(p) for t in self.triggers for p in t.patterns]
         starts = _word_starts(bodies)
@@ -443,34 +494,27 @@ class EventLexicon:
         """
         end = len(text) if end is None else end
         low = lowered if lowered is not None else text.translate(ASCII_LOWER)
-        out = []
-        table, by_group = self._table, self._by_group
-        starts = self._word_starts(low, start, end)
-        while (at := next(starts, -1)) >= 0:
-            key = low[at : at + 2]
-            try:
-                rx = table[key]
-            except KeyError:
-                rx = table[key] = _for_start(self._entries, key)
-            m = rx.match(low, at, end) if rx is not None else None
-            if m is None or m.lastgroup is None:
-                continue
-            s, e = m.span()
-            if s == e:
-                continue
-            out.append(TriggerMatch(by_group[m.lastgroup], s, e, text[s:e]))
-            # Matches do not overlap: the word starts inside this one need no scan,
-            # so the next starts from its end (the scan's look-behind still sees the
-            # text before it).
-            starts = self._word_starts(low, e, end)
+        out: list[TriggerMatch] = []
+        after = start  # matches do not overlap: word starts before this lie inside the last one
+        if self._starts.match(low, start, end) is not None:
+            after = self._match_at(text, low, start, end, out)  # its break lies before the range
+        for brk in self._breaks.finditer(low, start, end):
+            if brk.start() + 1 >= after:
+                after = self._match_at(text, low, brk.start() + 1, end, out)
         return out
 
-    def _word_starts(self, low: str, start: int, end: int) -> Iterator[int]:
-        """The places `_starts` matches in `low[start:end]`, in order."""
-        if self._starts.match(low, start, end) is not None:
-            yield start  # its break lies before the range
-        for brk in self._breaks.finditer(low, start, end):
-            yield brk.start() + 1
+    def _match_at(self, text: str, low: str, at: int, end: int, out: list[TriggerMatch]) -> int:
+        """The trigger match at word start `at`, appended to `out`; where the next may start."""
+        key = low[at : at + _KEY]
+        try:
+            rx = self._table[key]
+        except KeyError:
+            rx = self._table[key] = _for_start(self._entries, key, self._built)
+        m = rx.match(low, at, end) if rx is not None else None
+        if m is None or m.lastgroup is None or m.start() == m.end():
+            return at
+        out.append(TriggerMatch(self._by_group[m.lastgroup], m.start(), m.end(), text[m.start() : m.end()]))
+        return m.end()
 
     def cue(self, name: str) -> re.Pattern[str] | None:
         """The compiled cue pattern ``"hypothetical.before"``, ``"governors.reaction"`` ..., or None.
