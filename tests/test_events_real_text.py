@@ -414,3 +414,388 @@ class TestReportAnchor:
         text = f"China fired missiles {gap} after Beijing's {noun} on {weekday}."
         want = dt.date(2025, 5, date) + dt.timedelta(days=days)
         assert _summary_all(text, "2025-05-17") == f"missile_launch:{want.isoformat()}"
+
+
+class TestSpanLater:
+    @pytest.mark.parametrize("case", _cases("span_later"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"Twelve minutes later" counts on inside a past story: the weekday before it looks back."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("span_later")) >= 10
+
+    @given(
+        st.sampled_from(["12 minutes", "two hours", "a few hours", "three days", "several seconds"]),
+        st.sampled_from([("Monday", "2024-03-04"), ("Wednesday", "2024-03-06"), ("Thursday", "2024-03-07")]),
+    )
+    def test_day_looks_back(self, span: str, day: tuple[str, str]) -> None:
+        """Whatever the span and the weekday, the launch is the latest such day before the report."""
+        weekday, iso = day
+        text = f"The satellite launch on {weekday} night ended in failure {span} later."
+        assert _summary_all(text, "2024-03-09") == f"satellite_launch:{iso}"
+
+
+class TestProspectiveMonth:
+    @pytest.mark.parametrize("case", _cases("prospective_month"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A month named after "ahead of" or in a "could" sentence is the next such month."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("prospective_month")) >= 10
+
+    @given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=12))
+    def test_never_before_publication(self, month: int, published_month: int) -> None:
+        """Whatever the months, the election looked ahead to is not dated before the report."""
+        name = dt.date(2025, month, 1).strftime("%B")
+        published = dt.date(2025, published_month, 15)
+        text = f"Security has been tightened ahead of the presidential election in {name}."
+        (event,) = _events(text, published.isoformat())
+        assert event.time is not None
+        assert event.time.iso is not None
+        assert event.time.iso >= published.isoformat()[:7]
+
+
+class TestAnaphorRecall:
+    @pytest.mark.parametrize("case", _cases("anaphor_recall"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"The launch was the first since 2016, when it put a satellite into orbit": the
+        "when" clause's event is the one recalled, whatever type the bare anaphor guessed."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("anaphor_recall")) >= 10
+
+    @given(
+        st.sampled_from(["The launch", "This launch", "That launch"]),
+        st.sampled_from(
+            ["put a satellite into orbit", "placed two satellites into orbit", "launched a satellite"]
+        ),
+        st.sampled_from([("March 2019", "2019-03"), ("October 2021", "2021-10"), ("2020", "2020")]),
+    )
+    def test_recalled_launch_keeps_its_kind(self, anaphor: str, act: str, when: tuple[str, str]) -> None:
+        """Whatever the wording, the recalled launch is a satellite launch of that month or year."""
+        written, iso = when
+        text = f"Iran launched a satellite on Monday. {anaphor} was its first since {written}, when it {act}."
+        assert f"satellite_launch:{iso}" in _summary_all(text, "2025-05-14").split(";")
+
+
+class TestPayloadHedge:
+    @pytest.mark.parametrize("case", _cases("payload_hedge"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A rocket "carrying what Pyongyang called a satellite" is a satellite launch, as unhedged."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("payload_hedge")) >= 10
+
+    @given(
+        st.sampled_from(["Pyongyang called", "Tehran described as", "the North said was", "it claimed was"]),
+        st.sampled_from(["a satellite", "a military reconnaissance satellite", "an observation satellite"]),
+    )
+    def test_hedge_keeps_the_payload(self, hedge: str, payload: str) -> None:
+        """Whoever hedges and whatever the payload, the rocket's flight is one dated satellite launch."""
+        text = f"A rocket carrying what {hedge} {payload} fell into the sea on Monday."
+        assert _summary_all(text, "2024-05-29") == "satellite_launch:2024-05-27"
+
+
+class TestWarnedOrAny:
+    @pytest.mark.parametrize("case", _cases("warned_or_any"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """What a warning is against ("warned Pyongyang against supplying weapons") and "any"
+        such act ("any arms transfer would breach") are no events that took place."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("warned_or_any")) >= 10
+
+    @given(
+        st.sampled_from(["warned", "warns", "has warned", "again warned"]),
+        st.sampled_from(["Pyongyang", "Moscow", "the North", "Iran"]),
+        st.sampled_from(
+            [
+                "selling arms to Moscow",
+                "launching another satellite",
+                "sending its troops across the border",
+            ]
+        ),
+    )
+    def test_warned_act_is_hypothetical(self, verb: str, whom: str, act: str) -> None:
+        """Whoever is warned against whatever act, the act is hypothetical."""
+        text = f"Washington {verb} {whom} against {act}."
+        events = extract_events(_article(text, "2024-06-20"), gazetteer=GAZ, include_all=True)
+        assert [e.modality.value for e in events] == ["hypothetical"]
+
+
+class TestArmedArrival:
+    @pytest.mark.parametrize("case", _cases("armed_arrival"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Marines, paratroopers, tanks or helicopters arriving somewhere are deployed, not visiting."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("armed_arrival")) >= 10
+
+    @given(
+        st.sampled_from(["Marines", "Paratroopers", "Tanks", "Helicopters", "Armoured vehicles"]),
+        st.sampled_from(["arrived at the parliament", "arrived in the capital", "landed at the airport"]),
+    )
+    def test_never_a_visit(self, force: str, act: str) -> None:
+        """Whatever force arrives wherever, no diplomatic visit is read."""
+        got = _summary_all(f"{force} {act} on Monday.", "2024-12-05")
+        assert "diplomatic_visit" not in got
+        assert got.startswith("troop_deployment:")
+
+
+class TestStateProtest:
+    @pytest.mark.parametrize("case", _cases("state_protest"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """A state protesting ("as Seoul and Tokyo protest") objects; no crowd takes to the streets."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("state_protest")) >= 10
+
+    @given(
+        st.sampled_from(["Japan", "China and Russia", "Seoul", "Washington and Tokyo", "North Korea"]),
+        st.sampled_from(["protest", "protests"]),
+    )
+    def test_state_is_no_crowd(self, state: str, verb: str) -> None:
+        """Whichever states protest, no protest event is read; a crowd in that state still is one."""
+        assert "protest" not in _summary_all(f"The drills began on Monday as {state} {verb}.", "2024-03-05")
+        where = state.split(" and ", maxsplit=1)[0]
+        crowd = _summary_all(f"Workers in {where} {verb} outside parliament.", "2024-03-05")
+        assert crowd.startswith("protest:")
+
+
+class TestExerciseOfRight:
+    @pytest.mark.parametrize("case", _cases("exercise_of_right"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"An exercise of its sovereign right" uses a right: no military exercise."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("exercise_of_right")) >= 10
+
+    @given(
+        st.sampled_from(["its", "the country's", "their", "Russia's"]),
+        st.sampled_from(["right", "sovereign rights", "legitimate right to self-defence", "power"]),
+    )
+    def test_no_drill(self, owner: str, right: str) -> None:
+        """Whoever's right is exercised, no military exercise is read."""
+        got = _summary_all(f"Officials called the move an exercise of {owner} {right}.", "2024-06-26")
+        assert "military_exercise" not in got
+
+
+class TestTalksAskedFor:
+    @pytest.mark.parametrize("case", _cases("talks_asked_for"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Talks called, pressed or hoped for ("ignored calls for talks") are no meeting held;
+        talks someone travelled for still are."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("talks_asked_for")) >= 10
+
+    @given(
+        st.sampled_from(["calls", "appeals", "pleas", "offer", "proposal", "request", "demands"]),
+        st.sampled_from(["Seoul's", "Tokyo's", "the envoy's"]),
+    )
+    def test_no_meeting(self, noun: str, owner: str) -> None:
+        """Whatever asks for talks, no meeting is read."""
+        text = f"Pyongyang ignored {owner} {noun} for talks with Kim Jong Un."
+        assert "meeting" not in _summary_all(text, "2024-02-01")
+
+
+class TestApposedDay:
+    @pytest.mark.parametrize("case", _cases("apposed_day"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"Earlier this week, on Tuesday, ...": the day set off after the vaguer time dates the event."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("apposed_day")) >= 10
+
+    @given(st.integers(min_value=1, max_value=28), st.sampled_from(["Last month", "Earlier last month"]))
+    def test_day_of_last_month(self, day: int, lead: str) -> None:
+        """Whatever the day, "last month, on March D" dates the launch to that day."""
+        text = f"{lead}, on March {day}, the North fired a missile into the sea."
+        assert _summary_all(text, "2025-04-20") == f"missile_launch:2025-03-{day:02d}"
+
+
+class TestPreviousDated:
+    @pytest.mark.parametrize("case", _cases("previous_dated"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"Earlier tests on March 2 and March 9": earlier launches of the story's kind, one a day."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("previous_dated")) >= 10
+
+    @given(
+        st.sampled_from(["Previous attempts", "Earlier attempts", "The previous attempts", "Prior attempts"]),
+        st.lists(st.integers(min_value=1, max_value=28), min_size=2, max_size=3, unique=True).map(sorted),
+    )
+    def test_one_satellite_launch_a_day(self, lead: str, days: list[int]) -> None:
+        """However the earlier attempts are named and dated, each day gives one satellite launch."""
+        listed = ", ".join(f"Aug. {d}" for d in days[:-1]) + f" and Aug. {days[-1]}"
+        text = f"Iran put a satellite into orbit on Tuesday. {lead}, on {listed}, failed."
+        got = _summary_all(text, "2025-11-12").split(";")
+        assert got[0] == "satellite_launch:2025-11-11"
+        assert got[1:] == [f"satellite_launch:2025-08-{d:02d}" for d in days]
+
+
+class TestBecameOffice:
+    @pytest.mark.parametrize("case", _cases("became_office"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"On becoming South Korea's president Wednesday" is the taking of office; a party's
+        or a firm's chair is none."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("became_office")) >= 10
+
+    @given(
+        st.sampled_from(["became", "on becoming"]),
+        st.sampled_from(["Japan's", "the country's", "South Korea's", "Britain's"]),
+        st.sampled_from(["prime minister", "president", "new president", "first female prime minister"]),
+    )
+    def test_taking_office(self, verb: str, state: str, office: str) -> None:
+        """Whatever the state and office, becoming its head on a weekday is an inauguration that day."""
+        text = f"Ministers cheered her {verb} {state} {office} on Tuesday."
+        assert _summary_all(text, "2024-10-03") == "inauguration:2024-10-01"
+
+
+class TestAboutCount:
+    @pytest.mark.parametrize("case", _cases("about_count"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"Fired about 10 missiles": "about" before a count launches missiles; before a topic
+        ("launched a probe about the missiles") it launches none."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("about_count")) >= 10
+
+    @given(
+        st.sampled_from(["fired", "launched", "test-fired"]),
+        st.sampled_from(["10", "a dozen", "eight", "3,000", "two"]),
+        st.sampled_from(["missiles", "ballistic missiles", "short-range rockets"]),
+    )
+    def test_approximate_count(self, verb: str, count: str, weapon: str) -> None:
+        """Whatever the verb, the count and the weapon, an approximate count is one launch."""
+        text = f"North Korea {verb} about {count} {weapon} on Thursday."
+        assert _summary_all(text, "2024-05-31") == "missile_launch:2024-05-30"
+
+
+class TestTwoLeadersHere:
+    @pytest.mark.parametrize("case", _cases("two_leaders_here"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"A told B ..., as the two leaders met": the two heads named earlier in the same
+        sentence hold the summit."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("two_leaders_here")) >= 10
+
+    @given(
+        st.sampled_from(
+            [
+                ("Joe Biden", "Xi Jinping"),
+                ("Kim Jong Un", "Vladimir Putin"),
+                ("Yoon Suk Yeol", "Fumio Kishida"),
+            ]
+        ),
+        st.sampled_from(["thanked", "pressed", "praised", "assured"]),
+        st.sampled_from(["as", "when", "while"]),
+    )
+    def test_both_take_part(self, pair: tuple[str, str], verb: str, link: str) -> None:
+        """Whichever heads, verb and link, one summit with both of them."""
+        a, b = pair
+        text = f"{a} {verb} {b} on Monday {link} the two leaders met in Seoul."
+        (event,) = _events(text, "2024-05-14")
+        assert event.type is kb.EventType.SUMMIT
+        assert {a, b} <= set(event.actors)
+
+
+class TestFlewCargo:
+    @pytest.mark.parametrize("case", _cases("flew_cargo"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"It flew leaflets, balloons, drones or sorties" flies no missile; "it flew 800 km" still does."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("flew_cargo")) >= 10
+
+    @given(
+        st.sampled_from(["leaflets", "propaganda leaflets", "balloons", "surveillance drones", "sorties"]),
+        st.sampled_from(["across the border", "over the sea", "toward the South"]),
+    )
+    def test_no_missile(self, cargo: str, where: str) -> None:
+        """Whatever is flown wherever, no missile launch is read."""
+        got = _summary_all(f"Officials said it flew {cargo} {where} on Monday.", "2024-06-11")
+        assert "missile_launch" not in got
+
+
+class TestMartialLawLifted:
+    @pytest.mark.parametrize("case", _cases("martial_law_lifted"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """Lifting, revoking or ending martial law dates no declaration and names no declarer:
+        the mention tells only that martial law was declared."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("martial_law_lifted")) >= 10
+
+    @given(
+        st.sampled_from(["lifted", "revoked", "ended", "rescinded", "approved the lifting of"]),
+        st.sampled_from(["", "the ", "emergency ", "the emergency "]),
+    )
+    def test_no_declaration(self, verb: str, mid: str) -> None:
+        """However martial law is ended, the lifting's day dates no martial law; a declaration
+        told beside it keeps its own day."""
+        lifted = f"The president {verb} {mid}martial law on Wednesday."
+        assert _summary_all(lifted, "2024-12-05") == "martial_law:None"
+        both = f"The president declared martial law on Tuesday. He {verb} {mid}martial law on Wednesday."
+        assert _summary_all(both, "2024-12-05") == "martial_law:2024-12-03"
+        declared = _summary_all(f"The president declared {mid}martial law on Tuesday.", "2024-12-05")
+        assert declared == "martial_law:2024-12-03"
+
+
+class TestAnaphorAhead:
+    @pytest.mark.parametrize("case", _cases("anaphor_ahead"), ids=lambda c: c["text"][:40])
+    def test_passage(self, case: dict[str, Any]) -> None:
+        """"Kim oversaw the launch" heading a story that goes on to tell a satellite launch is
+        that launch, not a missile launch of its own."""
+        assert _summary_all(case["text"], case["published"]) == case["summary"]
+
+    def test_enough_passages(self) -> None:
+        """The rule is pinned by at least ten passages."""
+        assert len(_cases("anaphor_ahead")) >= 10
+
+    @given(
+        st.sampled_from(
+            ["Kim Jong Un oversaw the launch.", "Tokyo condemned the launch.", "The launch drew criticism."]
+        ),
+        st.sampled_from(["put a satellite into orbit", "launched a reconnaissance satellite"]),
+    )
+    def test_one_satellite_launch(self, lead: str, act: str) -> None:
+        """Whatever the lead and the wording of the story, one satellite launch and no missile."""
+        text = f"{lead} North Korea {act} on Tuesday."
+        assert _summary_all(text, "2023-11-22") == "satellite_launch:2023-11-21"

@@ -151,6 +151,8 @@ def mood(
         # "accused Pyongyang of transferring arms": a charge, not a report; but "accused
         # the North of flying drones over the border on Monday" tells of a dated incident.
         return "hypothetical"
+    if "warn" in before.lower() and _WARNED_AGAINST.search(before):
+        return "hypothetical"  # "warned Pyongyang against supplying arms": what is warned of
     # An if-clause earlier in the sentence governs the whole of it.
     first = text[sent.start : sent.start + 1]
     if (first.isspace() or first in _IF_FIRST) and _IF_CLAUSE.match(text, sent.start, trig.start):
@@ -185,6 +187,13 @@ _Cues = tuple[re.Pattern[str] | None, ...]
 # The act an accusation names, right after it: "accused Pyongyang of supplying" (not
 # "officials accused of helping the deployment": there the deployment is told as fact).
 _ACCUSED_OF = re.compile(r"\baccus(?:ed|es|ing)\s+(?:[\w'’.-]+\s+){0,3}?of\s+\Z", re.IGNORECASE)
+
+
+# The act a warning is against: "warned Pyongyang against supplying", "warns against
+# conducting a seventh (nuclear test)".
+_WARNED_AGAINST = re.compile(
+    r"\bwarn(?:ed|s|ing)?\s+(?:[\w'’.-]+\s+){0,3}?against\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
+)
 
 
 def _mood_cues(lex: EventLexicon) -> tuple[_Cues, _Cues | None]:

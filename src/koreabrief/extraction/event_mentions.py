@@ -51,9 +51,11 @@ _BETWEEN = re.compile(r"\s+between\s+")
 _AND_GAP = re.compile(r"\s+and\s+[^,;]{0,60}")
 
 _TROOPISH = re.compile(
-    # Military assets too: "the aircraft carrier arrived in Busan" is no diplomacy.
+    # Military assets too: "the aircraft carrier arrived in Busan" is no diplomacy, nor
+    # "riot police, soldiers and two helicopters reached the legislature".
     r"\b(?:troops|soldiers|forces|personnel|servicemen|units|carriers?|submarines?|destroyers?|warships?"
-    r"|vessels|bombers|fighter jets|strike group|fleet|battalions?|brigades?)\b[^,;.]{0,30}\Z",
+    r"|vessels|bombers|fighter jets|strike group|fleet|battalions?|brigades?|paratroopers|marines"
+    r"|commandos|helicopters|tanks|armou?red vehicles)\b[^,;.]{0,30}\Z",
     re.IGNORECASE,
 )
 # Who crosses decides what the crossing is: "two drones crossed the border" is an
@@ -126,6 +128,30 @@ def _build_settings(lex: EventLexicon) -> _Settings:
     return preps, person_first, no_actors, state_only, sides, units, places
 
 
+# "entered orbit 12 minutes later", "two days later": a span counted forward inside the
+# story's past, no cue that the sentence reports what is still to come.
+_SPAN_BEFORE = re.compile(
+    r"(?<![\w-])(?:\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|some)"
+    r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _future_cue(text: str, sent: Span, lex: EventLexicon, lowered: str | None, *, extras: bool) -> bool:
+    """Whether the sentence holds a future-tense cue other than a span's "later"."""
+    pos = sent.start
+    while pos < sent.end:
+        found = lex.cue_search("tense.future", text, pos, sent.end, lowered, extras=extras)
+        if found is None:
+            return False
+        if found.group(0).lower() != "later" or not _SPAN_BEFORE.search(
+            text, max(sent.start, found.start() - 30), found.start()
+        ):
+            return True
+        pos = found.end()
+    return False
+
+
 def sentence_mentions(
     text: str,
     sent: Span,
@@ -168,7 +194,7 @@ def sentence_mentions(
         extras=extras,
         layer=words,
     )
-    future = lex.cue_search("tense.future", text, sent.start, sent.end, lowered, extras=extras) is not None
+    future = _future_cue(text, sent, lex, lowered, extras=extras)
     times = find_times(
         text, max(sent.start, times_from), sent.end, published=published, future=future, warnings=warnings
     )
@@ -179,6 +205,7 @@ def sentence_mentions(
         behind = {id(t) for t in backward}
     else:
         behind = set()
+    times = _apposed_days(text, times, published)
     recalls = [t for t in times if since_superlative(text, sent.start, t)]
     if recalls:
         times = [t for t in times if not any(t is r for r in recalls)]
@@ -220,6 +247,11 @@ def sentence_mentions(
     _same_in_which(text, out)
     out.extend(_arms_beside_troops(out))
     for m in out:
+        lo = max(sent.start, m.trigger.start - 40)
+        if m.type is EventType.MARTIAL_LAW and _LIFTED.search(text, lo, m.trigger.start):
+            # "lifted martial law early Wednesday": the lifting's day and doer say nothing of
+            # when or by whom it was declared; the mention only tells that it was.
+            m.time, m.actors, m.partners = None, [], []
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
     for i, event_time, occasion_time, occasion_mood in shared_occasions(text, out, words):
@@ -242,7 +274,12 @@ def sentence_mentions(
         for m, taken in zip(out, bind_quantities(out, found, lex), strict=True):
             m.quantities.extend(taken)
     for m in out:
-        m.drop = m.drop or generic(m, text, lowered if not extras else None) or basis_only(m, text)
+        m.drop = (
+            m.drop
+            or generic(m, text, lowered if not extras else None)
+            or basis_only(m, text)
+            or _state_protest(s, m)
+        )
     return [m for m in out if not m.drop and m.mood != "generic"]
 
 
@@ -250,6 +287,66 @@ _ARMS_OBJECT = re.compile(
     r"\b(?:military\s+equipment|equipment|weapons|weaponry|arms|ammunition|munitions|shells|missiles|rockets)\s+and\b",
     re.IGNORECASE,
 )
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+_LAST_WEEK = re.compile(r"\b(?:last|past|previous)\s+week\b", re.IGNORECASE)
+
+
+def _apposed_days(text: str, times: list[TimeRef], published: dt.date | None) -> list[TimeRef]:
+    """The times without a month or week that a day set off by a comma right after it
+    narrows ("Earlier this week, on Tuesday, ...", "Last month, on March 5, ..."): the
+    day dates the event. A weekday read in the week of publication after "last week"
+    is not that week's: the coarser time stays."""
+    out: list[TimeRef] = []
+    for k, t in enumerate(times):
+        nxt = times[k + 1] if k + 1 < len(times) else None
+        if (
+            nxt is not None
+            and t.span is not None
+            and nxt.span is not None
+            and t.precision is not Precision.DAY
+            and nxt.precision is Precision.DAY
+            and (t.iso is None or (nxt.iso or "").startswith(t.iso))
+            and _APPOSITION.fullmatch(text, t.span.end, nxt.span.start) is not None
+            and not (
+                _LAST_WEEK.search(t.text)
+                and nxt.date is not None
+                and published is not None
+                and (published - nxt.date).days < 7
+            )
+        ):
+            continue
+        out.append(t)
+    return out
+
+
+# The end of martial law: "lifted (the) emergency martial law", "the revocation of martial law".
+_LIFTED = re.compile(
+    r"\b(?:lift(?:ed|s|ing)?|revok(?:ed|es|e|ing)|rescind(?:ed|s|ing)?|repeal(?:ed|s|ing)?|end(?:ed|s|ing)?"
+    r"|withdr(?:ew|aw|awn|awing)|scrapp(?:ed|ing)|annull(?:ed|ing)"
+    r"|(?:lifting|end|revocation|repeal|withdrawal)\s+(?:of|to))\s+(?:the\s+)?(?:emergency\s+)?\Z",
+    re.IGNORECASE,
+)
+_RIGHT_BEFORE = re.compile(r"\s{1,3}")
+# "Farmers in South Korea protest": the state is where the crowd is, not who objects.
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|across|throughout|around|of|from|at|outside|inside)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+
+
+def _state_protest(s: Sentence, m: EventMention) -> bool:
+    """A protest made by a state named right before it ("as Seoul and Tokyo protest",
+    "Beijing protested over the drills"): a government's objection, no crowd in the street."""
+    if m.type is not EventType.PROTEST:
+        return False
+    nearest = next(iter(s.before(m.trigger.start)), None)
+    return (
+        nearest is not None
+        and nearest.kind == "state"
+        and _RIGHT_BEFORE.fullmatch(s.text, nearest.end, m.trigger.start) is not None
+        and _PLACE_PREPOSITION.search(s.text, max(s.sent.start, nearest.start - 12), nearest.start) is None
+    )
 
 
 def _arms_beside_troops(out: list[EventMention]) -> list[EventMention]:
@@ -334,7 +431,9 @@ def _recall(text: str, out: list[EventMention], t: TimeRef) -> None:
             m
             for m in out
             if m.trigger.start >= t.span.end
-            and (year_only or head is None or m.type is head.type)
+            # "The launch was the first since 2016, when it put a satellite into orbit": a
+            # bare anaphor says no type, so the "when" clause's own event is the one recalled.
+            and (year_only or head is None or m.type is head.type or head.kind == "anaphor")
             and _WHEN_CLAUSE.match(text[t.span.end : m.trigger.start])
         ),
         None,

@@ -462,7 +462,7 @@ def _leaders_meet(text: str, m: EventMention, heads: _Heads, rules: TypeRules) -
         rules.leaders.search(text, max(m.sentence.start, m.trigger.start - 40), m.trigger.start)
         or rules.leaders_after.match(text, m.trigger.end, m.sentence.end)
     ):
-        named = heads.before(m.sentence.start, 2)
+        named = heads.before(m.trigger.start, 2)
         if len(named) == 2:
             m.actors = [*named, *(a for a in m.actors if a not in named)]
             m.affiliations.update((a, state) for a in named if (state := heads.state(a)))
@@ -486,6 +486,13 @@ def _leaders_meet(text: str, m: EventMention, heads: _Heads, rules: TypeRules) -
     return False
 
 
+_APPROXIMATE = re.compile(
+    r"\s(?:about|around)(?=\s+(?:\d|(?:a\s+(?:dozen|score|hundred)|dozens|hundreds|several|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b))",
+    re.IGNORECASE,
+)
+
+
 def _launched_else(text: str, m: EventMention, rules: TypeRules) -> bool:
     """Whether a launch verb's missile word names no missile it launched: "launched an
     investigation into the missile program", "tested its missile defence system"."""
@@ -494,9 +501,10 @@ def _launched_else(text: str, m: EventMention, rules: TypeRules) -> bool:
         return True
     if m.kind != "verb":
         return False
-    # The gap between the verb and the missile word (the verb's own words left out).
+    # The gap between the verb and the missile word (the verb's own words left out); an
+    # "about" before a count ("fired about 10 missiles") counts, it launches nothing else.
     _, _, rest = t.text.partition(" ")
-    return bool(rest) and rules.launch_gap.search(f" {rest} ") is not None
+    return bool(rest) and rules.launch_gap.search(_APPROXIMATE.sub(" ", f" {rest} ")) is not None
 
 
 def _space_payload(text: str, m: EventMention, rules: TypeRules) -> bool:

@@ -207,6 +207,12 @@ def _same_place(x: str, y: str, gazetteer: Gazetteer) -> bool:
     return ex is not None and ey is not None and ex.name == ey.name
 
 
+def _dated_apart(e: _Event, m: EventMention) -> bool:
+    """Whether `m` and `e` are each dated, to days (or months) that differ."""
+    a, b = e.time.iso if e.time else None, m.time.iso if m.time else None
+    return a is not None and b is not None and not (a.startswith(b) or b.startswith(a))
+
+
 def _merge(
     mentions: list[EventMention],
     gazetteer: Gazetteer,
@@ -235,6 +241,9 @@ def _merge(
         theirs = numbers.get(id(e), set())
         return mine in theirs if mine is not None else not theirs
     related = related or {}
+    # The types the article's mentions that name their own kind take ("fired a missile",
+    # "the satellite launch"): a bare anaphor before any of them may point ahead.
+    named_types = {m.type for m in mentions if m.kind != "anaphor"}
     # (event, sentence, is-anchor) for every mention placed so far: a clause's event
     # and the anchor that dates it ("comes ahead of the trip") never merge.
     # Sentences are keyed by their offsets: hashing a Span calls Python code.
@@ -279,7 +288,19 @@ def _merge(
                     m.type = other.type
                     same = by_type.setdefault(m.type, [])
                 other = None
-            if host is None and other is not None and m.kind == "anaphor":
+            if host is None and other is None and m.kind == "anaphor" and m.time is None:
+                ahead = [t for t in kin if t in named_types]
+                if m.type not in named_types and len(ahead) == 1:
+                    # "Kim oversaw the launch, state media says" heading a satellite story:
+                    # the launch the story goes on to tell.
+                    m.type = ahead[0]
+                    same = by_type.setdefault(m.type, [])
+            if host is None and other is not None and m.kind == "anaphor" and _dated_apart(other, m):
+                # "The two prior attempts, on April 3 and July 19": earlier launches of the
+                # story's kind, each on its own day.
+                m.type = other.type
+                same = by_type.setdefault(m.type, [])
+            elif host is None and other is not None and m.kind == "anaphor":
                 # "The firing set homes ablaze" after artillery fire: the shelling, no launch.
                 other.absorb(m)
                 place(other, m)
@@ -971,6 +992,8 @@ def _listed_years(text: str, e: Event) -> list[Event]:
 
 
 # Between two listed days: ", ", " and ", ", and " (then perhaps "again"): "on March 5 and 9".
+# The end of a list of days: a period ending a sentence, not one of "Jan. 11".
+_LIST_STOP = re.compile(r";|\.(?!\s\d)")
 _DAY_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:again\s+)?", re.IGNORECASE)
 # A range or a span ("between March 1 and 5", "from May 2"), not a list of days.
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
@@ -994,7 +1017,7 @@ def _listed_days(text: str, e: Event, published: dt.date | None) -> list[Event]:
         return []  # nothing listed: the common case, told at once
     if _RANGE_BEFORE.search(text, max(0, t.span.start - 12), t.span.start):
         return []
-    stop = _STOP.search(text, t.span.end)
+    stop = _LIST_STOP.search(text, t.span.end)
     end = stop.start() if stop is not None else len(text)
     out: list[Event] = []
     pos = t.span.end
