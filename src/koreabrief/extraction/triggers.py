@@ -25,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["EventLexicon", "Trigger", "TriggerMatch", "has_case_extras"]
+__all__ = ["EventLexicon", "Trigger", "TriggerMatch", "expand_classes", "has_case_extras"]
 
 # " ... " in a pattern: up to six words inside one clause, bounded and lazy. A comma
 # may join two hyphenated modifiers ("a medium-range, solid-fuel missile"): coordinate
@@ -411,6 +411,7 @@ class EventLexicon:
             >>> len(EventLexicon.from_data(data).triggers)
             1
         """
+        classes = _classes(data.get("classes", {}))
         triggers = []
         for item in data.get("trigger", ()):
             kind = item.get("kind", "verb")
@@ -421,7 +422,7 @@ class EventLexicon:
                     type=EventType(item["type"]),
                     kind=kind,
                     generic_plural=bool(item.get("generic_plural", False)),
-                    patterns=tuple(item["patterns"]),
+                    patterns=tuple(expand_classes(p, classes) for p in item["patterns"]),
                 )
             )
         return cls(tuple(triggers), data)
@@ -537,6 +538,53 @@ class EventLexicon:
         """
         value = self.data.get(table, {}).get(key, ())
         return tuple(value) if isinstance(value, list) else ()
+
+
+# A word-class placeholder in a pattern: "{personnel}". Regex repetition braces hold
+# digits ("{0,6}"), never a lower-case name, so the two cannot be confused.
+_CLASS_REF = re.compile(r"\{([a-z][a-z_]*)\}")
+
+
+def _classes(table: Mapping[str, Any]) -> dict[str, str]:
+    """The ``[classes]`` table as one non-capturing group per class.
+
+    A class may name classes defined before it ("{personnel}" inside "{forces}"),
+    so that a word added to the narrow class reaches the wide one too.
+    """
+    out: dict[str, str] = {}
+    for name, words in table.items():
+        if not isinstance(words, list) or not words:
+            raise ValueError(f"word class {name!r} must be a non-empty list")
+        # Longest first: an alternation takes its first match, and "marines" must not
+        # stop at "marine" before an "s" the pattern goes on to need.
+        alts = sorted((expand_classes(str(w), out) for w in words), key=len, reverse=True)
+        out[str(name)] = "(?:" + "|".join(alts) + ")"
+    return out
+
+
+def expand_classes(pattern: str, classes: Mapping[str, str]) -> str:
+    """`pattern` with each ``{name}`` placeholder replaced by the word class `classes[name]`.
+
+    One edit to a class in ``[classes]`` of ``events.toml`` widens every pattern that
+    names it; the expansion happens once, when the lexicon is loaded.
+
+    Raises:
+        ValueError: A placeholder names no class.
+
+    Examples:
+        >>> expand_classes("{crew} died", {"crew": "(?:sailors|marines)"})
+        '(?:sailors|marines) died'
+        >>> expand_classes("fired ... missiles?{0,2}", {})
+        'fired ... missiles?{0,2}'
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        try:
+            return classes[m.group(1)]
+        except KeyError:
+            raise ValueError(f"unknown word class {{{m.group(1)}}} in pattern {pattern!r}") from None
+
+    return _CLASS_REF.sub(sub, pattern)
 
 
 @functools.lru_cache(maxsize=1)
