@@ -406,10 +406,20 @@ class EventLexicon:
     def from_data(cls, data: Mapping[str, Any]) -> EventLexicon:
         """Build a lexicon from parsed TOML in the ``events.toml`` schema.
 
+        Word classes of a ``classes`` table are put in place of their ``{name}``
+        placeholders (see `expand_classes`).
+
+        Raises:
+            ValueError: An unknown trigger kind, word class or empty class.
+
         Examples:
             >>> data = {"trigger": [{"type": "protest", "kind": "noun", "patterns": ["rally"]}]}
             >>> len(EventLexicon.from_data(data).triggers)
             1
+            >>> data = {"classes": {"crowd": ["protesters", "activists"]},
+            ...         "trigger": [{"type": "protest", "kind": "noun", "patterns": ["{crowd} marched"]}]}
+            >>> [m.text for m in EventLexicon.from_data(data).find("Activists marched.")]
+            ['Activists marched']
         """
         classes = _classes(data.get("classes", {}))
         triggers = []
