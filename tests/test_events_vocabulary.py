@@ -69,6 +69,15 @@ class TestExpandClasses:
             "infantry units arrived"
         ]
 
+    @given(st.sampled_from(["soldier", "soldiers", "Marine", "MARINES", "sapper", "sappers"]))
+    def test_optional_plural_and_case(self, noun: str) -> None:
+        """A word with an optional "s" matches both forms, in any case, like a plain word."""
+        data = {
+            "classes": {"crew": ["soldiers?", "marines?", "sappers"], "side": ["{crew}", "sapper"]},
+            "trigger": [{"type": "casualties", "kind": "verb", "patterns": ["{side} died"]}],
+        }
+        assert [m.text for m in EventLexicon.from_data(data).find(f"A {noun} died.")] == [f"{noun} died"]
+
     def test_empty_class_rejected(self) -> None:
         """A class must list at least one word."""
         with pytest.raises(ValueError, match="non-empty"):

@@ -555,19 +555,38 @@ class EventLexicon:
 _CLASS_REF = re.compile(r"\{([a-z][a-z_]*)\}")
 
 
+_LITERAL = re.compile(r"[\w '’-]+")
+_OPTIONAL_S = re.compile(r"([\w '’-]+)s\?")
+
+
 def _classes(table: Mapping[str, Any]) -> dict[str, str]:
     """The ``[classes]`` table as one non-capturing group per class.
 
     A class may name classes defined before it ("{personnel}" inside "{forces}"),
-    so that a word added to the narrow class reaches the wide one too.
+    so that a word added to the narrow class reaches the wide one too. Plain words
+    (and "word" with an optional "s") go into one trie, tried once per shared prefix
+    (see `trie_regex`); other regex fragments are tried before it, longest first.
     """
+    words: dict[str, tuple[set[str], list[str]]] = {}
     out: dict[str, str] = {}
-    for name, words in table.items():
-        if not isinstance(words, list) or not words:
+    for name, entries in table.items():
+        if not isinstance(entries, list) or not entries:
             raise ValueError(f"word class {name!r} must be a non-empty list")
-        # Longest first: an alternation takes its first match, and "marines" must not
-        # stop at "marine" before an "s" the pattern goes on to need.
-        alts = sorted((expand_classes(str(w), out) for w in words), key=len, reverse=True)
+        literals: set[str] = set()
+        fragments: list[str] = []
+        for entry in map(str, entries):
+            ref = _CLASS_REF.fullmatch(entry)
+            if ref is not None and ref.group(1) in words:
+                literals |= words[ref.group(1)][0]
+                fragments += words[ref.group(1)][1]
+            elif _LITERAL.fullmatch(entry):
+                literals.add(entry.lower())
+            elif (plural := _OPTIONAL_S.fullmatch(entry)) is not None:
+                literals |= {plural.group(1).lower(), plural.group(1).lower() + "s"}
+            else:
+                fragments.append(expand_classes(entry, out))
+        words[str(name)] = (literals, fragments)
+        alts = sorted(set(fragments), key=len, reverse=True) + ([trie_regex(literals)] if literals else [])
         out[str(name)] = "(?:" + "|".join(alts) + ")"
     return out
 
