@@ -25,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["EventLexicon", "Trigger", "TriggerMatch", "has_case_extras"]
+__all__ = ["EventLexicon", "Trigger", "TriggerMatch", "expand_classes", "has_case_extras"]
 
 # " ... " in a pattern: up to six words inside one clause, bounded and lazy. A comma
 # may join two hyphenated modifiers ("a medium-range, solid-fuel missile"): coordinate
@@ -457,11 +457,22 @@ class EventLexicon:
     def from_data(cls, data: Mapping[str, Any]) -> EventLexicon:
         """Build a lexicon from parsed TOML in the ``events.toml`` schema.
 
+        Word classes of a ``classes`` table are put in place of their ``{name}``
+        placeholders (see `expand_classes`).
+
+        Raises:
+            ValueError: An unknown trigger kind, word class or empty class.
+
         Examples:
             >>> data = {"trigger": [{"type": "protest", "kind": "noun", "patterns": ["rally"]}]}
             >>> len(EventLexicon.from_data(data).triggers)
             1
+            >>> data = {"classes": {"crowd": ["protesters", "activists"]},
+            ...         "trigger": [{"type": "protest", "kind": "noun", "patterns": ["{crowd} marched"]}]}
+            >>> [m.text for m in EventLexicon.from_data(data).find("Activists marched.")]
+            ['Activists marched']
         """
+        classes = _classes(data.get("classes", {}))
         triggers = []
         for item in data.get("trigger", ()):
             kind = item.get("kind", "verb")
@@ -472,7 +483,7 @@ class EventLexicon:
                     type=EventType(item["type"]),
                     kind=kind,
                     generic_plural=bool(item.get("generic_plural", False)),
-                    patterns=tuple(item["patterns"]),
+                    patterns=tuple(expand_classes(p, classes) for p in item["patterns"]),
                 )
             )
         return cls(tuple(triggers), data)
@@ -581,6 +592,72 @@ class EventLexicon:
         """
         value = self.data.get(table, {}).get(key, ())
         return tuple(value) if isinstance(value, list) else ()
+
+
+# A word-class placeholder in a pattern: "{personnel}". Regex repetition braces hold
+# digits ("{0,6}"), never a lower-case name, so the two cannot be confused.
+_CLASS_REF = re.compile(r"\{([a-z][a-z_]*)\}")
+
+
+_LITERAL = re.compile(r"[\w '’-]+")
+_OPTIONAL_S = re.compile(r"([\w '’-]+)s\?")
+
+
+def _classes(table: Mapping[str, Any]) -> dict[str, str]:
+    """The ``[classes]`` table as one non-capturing group per class.
+
+    A class may name classes defined before it ("{personnel}" inside "{forces}"),
+    so that a word added to the narrow class reaches the wide one too. Plain words
+    (and "word" with an optional "s") go into one trie, tried once per shared prefix
+    (see `trie_regex`); other regex fragments are tried before it, longest first.
+    """
+    words: dict[str, tuple[set[str], list[str]]] = {}
+    out: dict[str, str] = {}
+    for name, entries in table.items():
+        if not isinstance(entries, list) or not entries:
+            raise ValueError(f"word class {name!r} must be a non-empty list")
+        literals: set[str] = set()
+        fragments: list[str] = []
+        for entry in map(str, entries):
+            ref = _CLASS_REF.fullmatch(entry)
+            if ref is not None and ref.group(1) in words:
+                literals |= words[ref.group(1)][0]
+                fragments += words[ref.group(1)][1]
+            elif _LITERAL.fullmatch(entry):
+                literals.add(entry.lower())
+            elif (plural := _OPTIONAL_S.fullmatch(entry)) is not None:
+                literals |= {plural.group(1).lower(), plural.group(1).lower() + "s"}
+            else:
+                fragments.append(expand_classes(entry, out))
+        words[str(name)] = (literals, fragments)
+        alts = sorted(set(fragments), key=len, reverse=True) + ([trie_regex(literals)] if literals else [])
+        out[str(name)] = "(?:" + "|".join(alts) + ")"
+    return out
+
+
+def expand_classes(pattern: str, classes: Mapping[str, str]) -> str:
+    """`pattern` with each ``{name}`` placeholder replaced by the word class `classes[name]`.
+
+    One edit to a class in ``[classes]`` of ``events.toml`` widens every pattern that
+    names it; the expansion happens once, when the lexicon is loaded.
+
+    Raises:
+        ValueError: A placeholder names no class.
+
+    Examples:
+        >>> expand_classes("{crew} died", {"crew": "(?:sailors|marines)"})
+        '(?:sailors|marines) died'
+        >>> expand_classes("fired ... missiles?{0,2}", {})
+        'fired ... missiles?{0,2}'
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        try:
+            return classes[m.group(1)]
+        except KeyError:
+            raise ValueError(f"unknown word class {{{m.group(1)}}} in pattern {pattern!r}") from None
+
+    return _CLASS_REF.sub(sub, pattern)
 
 
 @functools.lru_cache(maxsize=1)
