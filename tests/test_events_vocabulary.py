@@ -198,3 +198,73 @@ class TestClassesWiden:
     def test_figurative_harm_is_no_loss(self, cause: str, harm: str) -> None:
         """A bruised party or a dead plan is no casualty: a count of people must be harmed."""
         assert "casualties" not in _types(f"{cause} left the ruling party {harm}.")
+
+
+_AUXILIARIES = [
+    "have now been",
+    "were reportedly",
+    "has also been",
+    "had already been",
+    "are believed to have been",
+    "were said to have been",
+    "have reportedly since been",
+    "were secretly",
+]
+
+
+class TestPassiveSlot:
+    """One shared slot lets adverbs and hedges sit inside every passive or perfect verb group."""
+
+    @given(st.sampled_from(_AUXILIARIES), st.sampled_from(["deployed", "sent", "moved", "dispatched"]))
+    def test_troops_posted(self, aux: str, verb: str) -> None:
+        """Troops posted to the war, whatever adverbs the verb group carries."""
+        events = _events(f"Thousands of North Korean troops {aux} {verb} to Russia, Seoul said.")
+        assert "troop_deployment" in [e.type.value for e in events]
+
+    @given(st.sampled_from(_AUXILIARIES), st.sampled_from(["fired", "launched", "test-fired"]))
+    def test_missiles_fired(self, aux: str, verb: str) -> None:
+        """Missiles fired, told in the passive with a hedge."""
+        assert "missile_launch" in _types(f"Two ballistic missiles {aux} {verb} toward the sea on Tuesday.")
+
+    @given(st.sampled_from(_AUXILIARIES), st.sampled_from(["shipped", "handed over", "delivered"]))
+    def test_munitions_handed(self, aux: str, verb: str) -> None:
+        """Shells handed to an ally, told in the passive with a hedge."""
+        assert "arms_transfer" in _types(f"Millions of artillery shells {aux} {verb} to Russia, Kyiv said.")
+
+    @given(st.sampled_from(_AUXILIARIES), st.sampled_from(["killed", "wounded", "maimed"]))
+    def test_losses(self, aux: str, verb: str) -> None:
+        """Soldiers harmed, told in the passive with a hedge."""
+        text = f"Dozens of North Korean soldiers {aux} {verb} in Kursk, officials said."
+        assert "casualties" in _types(text)
+
+    @given(st.sampled_from(["have not been", "were never", "had not yet been"]))
+    def test_negation_is_no_hedge(self, aux: str) -> None:
+        """A negation is no hedge: the slot does not let it through as an asserted deployment."""
+        events = _events(f"North Korean troops {aux} deployed to Russia, Seoul said.")
+        assert all(e.type.value != "troop_deployment" or e.modality.value != "asserted" for e in events)
+
+
+class TestRoundTwoBreadth:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Kospi rallied on Tuesday after the data.",
+            "The stock market rallied on Tuesday.",
+            "Shares rallied on Tuesday as chip stocks gained.",
+        ],
+    )
+    def test_market_rally_is_no_protest(self, text: str) -> None:
+        """Prices that rally are no crowd."""
+        assert "protest" not in _types(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Ishiba won the LDP leadership race on Friday.",
+            "Turnout in the presidential ballot reached 79.4 percent.",
+            "The parliamentary runoff on Sunday ended in a narrow win.",
+        ],
+    )
+    def test_ballots_and_races(self, text: str) -> None:
+        """A party's leadership race and a ballot or runoff are elections."""
+        assert "election" in _types(text)
