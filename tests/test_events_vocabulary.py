@@ -129,6 +129,17 @@ class TestProbes:
             "satellite_launch",
         ):
             assert counts.get(kind, 0) >= 4, kind
+        # The thin types of round 2 carry fifteen or more, verbs and nominal forms.
+        for kind in (
+            "martial_law",
+            "impeachment",
+            "election",
+            "inauguration",
+            "arrest",
+            "protest",
+            "technology_transfer",
+        ):
+            assert counts.get(kind, 0) >= 15, kind
 
 
 _PERSONNEL = [
