@@ -248,6 +248,16 @@ class TestPassiveSlot:
         text = f"Dozens of North Korean soldiers {aux} {verb} in Kursk, officials said."
         assert "casualties" in _types(text)
 
+    @given(
+        st.sampled_from(["have now", "had already", "are reported to have", "are said to have also"]),
+        st.sampled_from(["died", "perished", "lost their lives"]),
+    )
+    def test_perfect_losses(self, aux: str, verb: str) -> None:
+        """Soldiers who died, told in a hedged perfect, are the side's losses, not a single death."""
+        types = _types(f"Dozens of North Korean soldiers {aux} {verb} in Kursk, officials said.")
+        assert "casualties" in types
+        assert "death" not in types
+
     @given(st.sampled_from(["have not been", "were never", "had not yet been"]))
     def test_negation_is_no_hedge(self, aux: str) -> None:
         """A negation is no hedge: the slot does not let it through as an asserted deployment."""
