@@ -1,0 +1,347 @@
+"""Attribution breadth: one quotation in each of many house styles, speaker checked.
+
+Own probe sentences (wire, Korean outlets' English, KCNA English, analysis, Japanese and
+Russian outlets' English) covering reporting verbs and their synonyms, "told reporters",
+"in a statement", "according to", "quoted X as saying", partial quotations after "calling it",
+titles and appositives, bodies and spokespeople, pronouns, continuations, inverted forms and
+negatives (quoted names and scare quotes: speaker None). They run against the shipped gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import koreabrief as kb
+from koreabrief.extraction.statements import extract_statements
+
+# (form, text, speaker of the first quotation; None when nobody is said to have said it)
+PROBES: list[tuple[str, str, str | None]] = [
+    ("verb", "“We are ready for any scenario,” Shin Won-sik said on Tuesday.", "Shin Won-sik"),
+    ("verb", "“The North must stop,” Antony Blinken told reporters in Tokyo.", "Antony Blinken"),
+    ("verb", "“There will be consequences,” Lloyd Austin warned.", "Lloyd Austin"),
+    ("verb", "“We will never give up our nuclear deterrent,” Kim Jong Un vowed.", "Kim Jong Un"),
+    ("verb", "“This is not a provocation,” Kim Yo Jong insisted in a late-night statement.", "Kim Yo Jong"),
+    ("verb", "“Sanctions alone do not work,” Victor Cha argued.", "Victor Cha"),
+    ("verb", "“Return to the table,” Cho Tae-yul urged Pyongyang.", "Cho Tae-yul"),
+    ("verb", "“The launch was a success,” KCNA claimed.", "Korean Central News Agency"),
+    ("verb", "“Peace cannot be bought,” Yoon Suk Yeol wrote on Facebook.", "Yoon Suk Yeol"),
+    ("verb", "“Stand with Seoul,” Donald Trump posted on Truth Social.", "Donald Trump"),
+    ("verb", "“Deterrence is working,” Lloyd Austin tweeted.", "Lloyd Austin"),
+    ("verb", "“The era of appeasement is over,” Yoon Suk Yeol declared.", "Yoon Suk Yeol"),
+    ("verb", "“Our alliance is ironclad,” Joe Biden underlined.", "Joe Biden"),
+    ("verb", "“It is a sad day for the peninsula,” Moon Jae-in lamented.", "Moon Jae-in"),
+    ("verb", "“Maybe they like the attention,” Victor Cha quipped.", "Victor Cha"),
+    ("verb", "“The regime is desperate,” Park Jin stressed.", "Park Jin"),
+    ("verb", "“Talks remain possible,” Park Jin added.", "Park Jin"),
+    ("verb", "“The risk is rising,” Park Jin noted.", "Park Jin"),
+    ("verb", "“We have no choice,” Kim Yo Jong countered.", "Kim Yo Jong"),
+    ("verb", "“Nobody wants war,” Sergei Lavrov told journalists in Moscow.", "Sergei Lavrov"),
+    ("verb", "“We are watching closely,” Fumio Kishida told parliament.", "Fumio Kishida"),
+    (
+        "verb",
+        "“The missile fell outside our waters,” Yoshimasa Hayashi told a news conference.",
+        "Yoshimasa Hayashi",
+    ),
+    ("verb", "“This is unacceptable,” Lee Jae-myung told lawmakers.", "Lee Jae-myung"),
+    ("verb", "“We need more patrols,” Shin Won-sik told a briefing.", "Shin Won-sik"),
+    ("verb", "“Our forces are prepared,” Shin Won-sik reiterated.", "Shin Won-sik"),
+    ("verb", "“The enemy will pay,” Kim Jong Un thundered.", "Kim Jong Un"),
+    ("verb", "“This changes nothing,” Victor Cha cautioned.", "Victor Cha"),
+    ("verb", "“We must be patient,” Moon Jae-in pleaded.", "Moon Jae-in"),
+    ("verb", "“We will answer force with force,” Shin Won-sik asserted.", "Shin Won-sik"),
+    ("verb", "“There was no breach of the accord,” Park Jin maintained.", "Park Jin"),
+    ("verb", "“This was a failed launch,” Lee Sung-jun explained.", "Lee Sung-jun"),
+    ("verb", "“We expect a response soon,” Matthew Miller said at a briefing.", "Matthew Miller"),
+    ("verb", "“It is a dangerous escalation,” Jake Sullivan told CNN.", "Jake Sullivan"),
+    ("verb", "“These are lies,” Kim Yo Jong retorted.", "Kim Yo Jong"),
+    ("verb", "“The South is a puppet,” Kim Jong Un railed.", "Kim Jong Un"),
+    ("verb", "“Nothing has been decided,” Lee Sung-jun cautioned reporters.", "Lee Sung-jun"),
+    ("verb", "“We hope for calm,” Wang Yi remarked.", "Wang Yi"),
+    ("verb", "“The allies will respond,” Shin Won-sik pledged.", "Shin Won-sik"),
+    (
+        "verb",
+        "“Sanctions must be enforced,” Linda Thomas-Greenfield told the council.",
+        "Linda Thomas-Greenfield",
+    ),
+    ("verb", "“We are not afraid,” Kim Yo Jong fumed.", "Kim Yo Jong"),
+    ("verb", "“It was an accident,” Park Jin conceded.", "Park Jin"),
+    ("verb", "“We expect more tests,” Victor Cha predicted.", "Victor Cha"),
+    ("verb", "“Dialogue is the only path,” Wang Yi stressed.", "Wang Yi"),
+    ("verb", "“That is simply false,” Matthew Miller replied.", "Matthew Miller"),
+    ("verb", "“We will not be intimidated,” Yoon Suk Yeol added defiantly.", "Yoon Suk Yeol"),
+    ("verb", "“It is time for diplomacy,” Moon Jae-in said in an interview.", "Moon Jae-in"),
+    ("inverted", "“We will respond firmly,” said Shin Won-sik.", "Shin Won-sik"),
+    ("inverted", "“The threat is real,” warned Lloyd Austin.", "Lloyd Austin"),
+    ("inverted", "“We stand ready,” added Park Jin.", "Park Jin"),
+    ("inverted", "“This is a turning point,” declared Kim Jong Un.", "Kim Jong Un"),
+    ("inverted", "“Deterrence works,” said Victor Cha, a professor at Georgetown University.", "Victor Cha"),
+    ("inverted", "“The door is open,” said Foreign Minister Cho Tae-yul.", "Cho Tae-yul"),
+    ("inverted", "“Nothing is off the table,” noted John Kirby, the White House spokesman.", "John Kirby"),
+    ("title", "Vice Foreign Minister Choe Son Hui said the talks were “a waste of time.”", "Choe Son Hui"),
+    ("title", "Choe Son Hui, the vice foreign minister, said the plan was “nonsense.”", "Choe Son Hui"),
+    (
+        "title",
+        "South Korean Defense Minister Shin Won-sik said the North would face “overwhelming” force.",
+        "Shin Won-sik",
+    ),
+    ("title", "Unification Minister Kim Yung-ho told lawmakers the regime was “isolated.”", "Kim Yung-ho"),
+    ("title", "US Secretary of State Antony Blinken called the launch “reckless.”", "Antony Blinken"),
+    (
+        "title",
+        "Russian Foreign Minister Sergei Lavrov described the drills as “provocative.”",
+        "Sergei Lavrov",
+    ),
+    (
+        "title",
+        "Japanese Prime Minister Fumio Kishida said the launch was “absolutely unacceptable.”",
+        "Fumio Kishida",
+    ),
+    ("title", "Chinese Foreign Minister Wang Yi urged “restraint” from all sides.", "Wang Yi"),
+    (
+        "title",
+        "Kim Yo Jong, the powerful sister of the leader, warned of “a shocking consequence.”",
+        "Kim Yo Jong",
+    ),
+    ("title", "President Yoon Suk Yeol vowed “swift and stern” retaliation.", "Yoon Suk Yeol"),
+    ("title", "Leader Kim Jong Un called for “an exponential increase” in the arsenal.", "Kim Jong Un"),
+    (
+        "title",
+        "Lee Sung-jun, a spokesman for the Joint Chiefs of Staff, said it flew “about 1,000 km.”",
+        "Lee Sung-jun",
+    ),
+    (
+        "title",
+        "Koo Byoung-sam, spokesperson for the Unification Ministry, said, “We urge the North to respond.”",
+        "Koo Byoung-sam",
+    ),
+    (
+        "title",
+        "State Department spokesman Matthew Miller said the transfer was “deeply concerning.”",
+        "Matthew Miller",
+    ),
+    ("title", "Kremlin spokesman Dmitry Peskov said the visit was “important.”", "Dmitry Peskov"),
+    (
+        "title",
+        "Chief Cabinet Secretary Yoshimasa Hayashi said Tokyo lodged a “strong protest.”",
+        "Yoshimasa Hayashi",
+    ),
+    ("title", "National Security Adviser Jake Sullivan said the summit was “productive.”", "Jake Sullivan"),
+    (
+        "title",
+        "Vice Defense Minister Kim Sung-ho told lawmakers that the drills were “routine.”",
+        "Kim Sung-ho",
+    ),
+    ("body", "KCNA said the test was “a great success.”", "Korean Central News Agency"),
+    (
+        "body",
+        "The Korean Central News Agency called the drills “a rehearsal for war.”",
+        "Korean Central News Agency",
+    ),
+    ("body", "The State Department said it was “aware of the reports.”", "State Department"),
+    ("body", "“We condemn the launch,” the State Department said in a statement.", "State Department"),
+    ("body", "The Presidential Office said it would respond “sternly.”", "presidential office"),
+    (
+        "body",
+        "The presidential office said in a press release that the meeting was “constructive.”",
+        "presidential office",
+    ),
+    ("body", "The Pentagon said the deployment was “defensive.”", "US Department of Defense"),
+    ("body", "The White House called the launch “a flagrant violation.”", "White House"),
+    ("body", "The Defense Ministry said the North had sent “hundreds of balloons.”", "Defense Ministry"),
+    (
+        "body",
+        "In a statement, the Foreign Ministry called the launch “a clear violation.”",
+        "Foreign Ministry",
+    ),
+    (
+        "body",
+        "The Treasury said the network had funneled “millions of dollars” to Pyongyang.",
+        "US Department of the Treasury",
+    ),
+    ("body", "“The South Korean puppets are trembling,” the commentary said.", None),
+    ("body", "A senior State Department official said the talks were “frank.”", "State Department"),
+    ("in-a", "In a statement, Kim Yo Jong called the leaflets “dirty rubbish.”", "Kim Yo Jong"),
+    (
+        "in-a",
+        "In a commentary, KCNA described the exercises as “a nuclear war rehearsal.”",
+        "Korean Central News Agency",
+    ),
+    (
+        "in-a",
+        "In an interview with Yonhap, Park Jin said the North was “running out of options.”",
+        "Park Jin",
+    ),
+    ("in-a", "In a post on X, Antony Blinken said the launch was “reckless.”", "Antony Blinken"),
+    (
+        "in-a",
+        "In a press release, the Defense Ministry said the drills were “defensive in nature.”",
+        "Defense Ministry",
+    ),
+    (
+        "in-a",
+        "Kim Yo Jong said in a statement carried by KCNA that Seoul was “playing with fire.”",
+        "Kim Yo Jong",
+    ),
+    (
+        "in-a",
+        "Shin Won-sik said in an interview that the North would face “the end of its regime.”",
+        "Shin Won-sik",
+    ),
+    (
+        "in-a",
+        "Antony Blinken said in a post on X that the alliance was “stronger than ever.”",
+        "Antony Blinken",
+    ),
+    ("according", "According to KCNA, Kim Jong Un called the test “a historic event.”", "Kim Jong Un"),
+    ("according", "According to Shin Won-sik, the North is “preparing another launch.”", "Shin Won-sik"),
+    ("according", "KCNA quoted Kim Jong Un as saying, “We will never retreat.”", "Kim Jong Un"),
+    ("according", "Yonhap quoted Shin Won-sik as saying the North would “pay dearly.”", "Shin Won-sik"),
+    ("according", "KCNA quoted Kim Yo Jong as saying the leaflets were “filthy.”", "Kim Yo Jong"),
+    ("according", "The agency quoted Kim Jong Un as calling the launch “a great step.”", "Kim Jong Un"),
+    ("partial", "Kim Yo Jong called the drills “a reckless provocation.”", "Kim Yo Jong"),
+    ("partial", "Shin Won-sik described the launch as “a grave threat.”", "Shin Won-sik"),
+    ("partial", "KCNA denounced what it called “war maniacs” in Washington.", "Korean Central News Agency"),
+    ("partial", "Antony Blinken labelled the transfer “dangerous.”", "Antony Blinken"),
+    ("partial", "Kim Jong Un vowed to “annihilate” any invader.", "Kim Jong Un"),
+    ("partial", "Shin Won-sik vowed to respond with “overwhelming force.”", "Shin Won-sik"),
+    ("partial", "Park Jin said it was “a clear violation” of resolutions.", "Park Jin"),
+    ("partial", "Lavrov said it was “unacceptable” to pressure Pyongyang.", "Sergei Lavrov"),
+    ("partial", "Kim Yo Jong branded Seoul's leaders “idiots.”", "Kim Yo Jong"),
+    ("partial", "Yoon Suk Yeol warned of a “resolute response” to any attack.", "Yoon Suk Yeol"),
+    ("partial", "Matthew Miller urged Pyongyang to stop its “destabilising” behaviour.", "Matthew Miller"),
+    ("partial", "Kim Jong Un called for “thorough preparations” for war.", "Kim Jong Un"),
+    ("partial", "Lee Jae-myung called it “a reckless move” that harmed the economy.", "Lee Jae-myung"),
+    ("partial", "Shin Won-sik slammed the launch, calling it “a clear provocation.”", "Shin Won-sik"),
+    ("partial", "Antony Blinken criticised the deal, describing it as “dangerous.”", "Antony Blinken"),
+    ("partial", "Kim Yo Jong mocked Seoul, calling its leaders “puppets.”", "Kim Yo Jong"),
+    ("partial", "Kim Jong Un praised the scientists for their “heroic” work.", "Kim Jong Un"),
+    ("partial", "Kim Jong Un urged his troops to be “ready to fight tonight.”", "Kim Jong Un"),
+    ("partial", "Park Jin said Seoul would take “necessary measures.”", "Park Jin"),
+    ("partial", "Park Jin expressed “deep regret” over the launch.", "Park Jin"),
+    (
+        "pronoun",
+        "Shin Won-sik visited the border on Monday. He said the troops were “fully ready.”",
+        "Shin Won-sik",
+    ),
+    (
+        "pronoun",
+        "Kim Yo Jong issued a statement on Sunday. She called the leaflets “rubbish.”",
+        "Kim Yo Jong",
+    ),
+    (
+        "pronoun",
+        "Antony Blinken arrived in Seoul on Tuesday.\n\n“We are with you,” he told his hosts.",
+        "Antony Blinken",
+    ),
+    (
+        "continuation",
+        "“The North will pay,” Shin Won-sik said.\n\n“We have the means and the will.”",
+        "Shin Won-sik",
+    ),
+    (
+        "continuation",
+        "Kim Jong Un said the arsenal would grow. “Our deterrent is the guarantee of peace,” he said.",
+        "Kim Jong Un",
+    ),
+    ("ahead", "“We strongly condemn this,” the Foreign Ministry said.", "Foreign Ministry"),
+    (
+        "ahead",
+        "“It is a grave provocation,” the Presidential Office said in a statement.",
+        "presidential office",
+    ),
+    ("ahead", "“There is no plan for talks,” a senior official told Reuters.", None),
+    ("ahead", "“We are monitoring the situation,” the Japanese government said.", "Japanese government"),
+    ("negative", "The two Koreas signed the “Comprehensive Military Agreement” in 2018.", None),
+    ("negative", "The North tested its “Hwasong-18” missile again.", None),
+    ("negative", "Pyongyang calls the South its “principal enemy” in the new constitution.", "North Korea"),
+    ("negative", "The so-called “peace dam” was built in the 1980s.", None),
+    ("negative", "Analysts refer to the tactic as “salami slicing.”", None),
+    ("negative", "The “Freedom Shield” exercise began on Monday.", None),
+    ("negative", "The “Ulchi Freedom Shield” drills drew a sharp reaction.", None),
+    ("negative", "Soldiers sang “Song of General Kim Il Sung” at the ceremony.", None),
+    ("negative", "The missile, dubbed “Hwasong-19,” flew for 86 minutes.", None),
+    ("negative", "The so-called “trash balloons” landed in Seoul.", None),
+    (
+        "speaking",
+        "Speaking to reporters in Seoul, Shin Won-sik said the drills were “purely defensive.”",
+        "Shin Won-sik",
+    ),
+    ("speaking", "Addressing a party plenum, Kim Jong Un called for “decisive” action.", "Kim Jong Un"),
+    ("speaking", "In a speech to graduates, Yoon Suk Yeol warned of “fake peace.”", "Yoon Suk Yeol"),
+    (
+        "speaking",
+        "In remarks to the Security Council, Linda Thomas-Greenfield called the launch “reckless.”",
+        "Linda Thomas-Greenfield",
+    ),
+    (
+        "speaking",
+        "Writing in Foreign Affairs, Victor Cha argued that engagement was “overdue.”",
+        "Victor Cha",
+    ),
+    ("speaking", "Speaking at a forum, Park Jin said, “The region needs stability.”", "Park Jin"),
+    ("passive", "Shin Won-sik was quoted as saying the North would “regret” any attack.", "Shin Won-sik"),
+    (
+        "passive",
+        "Kim Jong Un was quoted by KCNA as saying the nation must be “ready for war.”",
+        "Kim Jong Un",
+    ),
+    ("passive", "Kim Yo Jong was cited by state media as calling the balloons “gifts.”", "Kim Yo Jong"),
+    ("verb2", "“We will respond,” Shin Won-sik thundered.", "Shin Won-sik"),
+    ("verb2", "“That is absurd,” Kim Yo Jong snapped.", "Kim Yo Jong"),
+    ("verb2", "“We must remain vigilant,” Yoon Suk Yeol exhorted troops.", "Yoon Suk Yeol"),
+    ("verb2", "“It is a farce,” Maria Zakharova scoffed.", "Maria Zakharova"),
+    ("verb2", "“Deterrence has failed,” Victor Cha opined.", "Victor Cha"),
+    ("verb2", "“Please come back to the table,” Moon Jae-in implored.", "Moon Jae-in"),
+    ("verb2", "“The South is lying,” Kim Yo Jong sneered.", "Kim Yo Jong"),
+    ("verb2", "“We will win,” Kim Jong Un exclaimed.", "Kim Jong Un"),
+    ("verb2", "“This is an outrage,” Kim Yo Jong raged.", "Kim Yo Jong"),
+    ("verb2", "“Nothing will change,” Victor Cha surmised.", "Victor Cha"),
+    ("verb2", "“We will not back down,” Yoon Suk Yeol reassured voters.", "Yoon Suk Yeol"),
+    ("verb2", "“They are nervous,” Victor Cha observed.", "Victor Cha"),
+    ("verb2", "“The drills are routine,” Lee Sung-jun stated.", "Lee Sung-jun"),
+    ("verb2", "“Talks are dead,” Kim Yo Jong proclaimed.", "Kim Yo Jong"),
+    ("verb2", "“The sanctions must stay,” Linda Thomas-Greenfield reiterated.", "Linda Thomas-Greenfield"),
+    ("verb2", "“I will meet him anywhere,” Donald Trump boasted.", "Donald Trump"),
+    ("verb2", "“They violated the deal,” Kim Yo Jong alleged.", "Kim Yo Jong"),
+    ("verb2", "“Our patience has limits,” Shin Won-sik cautioned.", "Shin Won-sik"),
+    ("verb2", "“We seek no conflict,” Wang Yi told his counterpart.", "Wang Yi"),
+    ("verb2", "“The missile was a new type,” Lee Sung-jun briefed reporters.", "Lee Sung-jun"),
+    ("verb2", "“This is a historic day,” Kim Jong Un hailed.", "Kim Jong Un"),
+    ("verb2", "“We hope for a quick answer,” Park Jin wrote on X.", "Park Jin"),
+    ("verb2", "“The allies are ready,” Lloyd Austin assured reporters.", "Lloyd Austin"),
+    ("verb2", "“We are not naive,” Shin Won-sik cautioned.", "Shin Won-sik"),
+    ("verb2", "“We will see,” Donald Trump mused.", "Donald Trump"),
+    ("verb2", "“The North is isolated,” Park Jin remarked.", "Park Jin"),
+    ("verb2", "“It is over,” Kim Yo Jong announced.", "Kim Yo Jong"),
+    ("verb2", "“Come and talk,” Moon Jae-in beckoned.", "Moon Jae-in"),
+    ("verb2", "“They will regret it,” Kim Yo Jong threatened.", "Kim Yo Jong"),
+    ("verb2", "“We welcome the move,” Wang Yi responded.", "Wang Yi"),
+    ("verb2", "“Pyongyang lied,” Park Jin complained.", "Park Jin"),
+    ("verb2", "“That is a lie,” Kim Yo Jong shot back.", "Kim Yo Jong"),
+    ("verb2", "“We are ready,” Shin Won-sik chimed in.", "Shin Won-sik"),
+    ("verb2", "“It is a matter of time,” Victor Cha reckoned.", "Victor Cha"),
+    (
+        "verb2",
+        "“We have no intention of talking,” Kim Yo Jong stressed, adding that Seoul was “hopeless.”",
+        "Kim Yo Jong",
+    ),
+]
+
+_GAZETTEER = kb.Gazetteer.default()
+
+
+def test_probe_table_is_broad() -> None:
+    """At least 150 probes over at least ten forms of attribution."""
+    assert len(PROBES) >= 150
+    assert len({form for form, _, _ in PROBES}) >= 10
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "speaker"), PROBES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PROBES)]
+)
+def test_probe_speaker(form: str, text: str, speaker: str | None) -> None:
+    """The first quotation of each probe gets the speaker the gold conventions give it."""
+    article = kb.Article(id=form, raw=text, text=text)
+    found = extract_statements(article, gazetteer=_GAZETTEER)
+    assert found
+    assert found[0].speaker == speaker
