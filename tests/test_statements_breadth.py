@@ -414,6 +414,72 @@ PROBES: list[tuple[str, str, str | None]] = [
     ("verb3", "Kim Yo Jong taunted Seoul over its “failed” satellite.", "Kim Yo Jong"),
     ("verb3", "Kim Jong Un stressed the need for “self-reliance.”", "Kim Jong Un"),
     ("verb3", "Victor Cha cautioned against “wishful thinking.”", "Victor Cha"),
+    (
+        "anaphor",
+        "The Unification Ministry responded on Monday. “We regret the decision,” the ministry said.",
+        "Ministry of Unification",
+    ),
+    (
+        "anaphor",
+        "The State Department weighed in on Tuesday. A spokesperson said the sanctions were “long overdue.”",
+        "State Department",
+    ),
+    (
+        "anaphor",
+        "KCNA carried the statement on Sunday. The agency called the leaflets “psychological warfare.”",
+        "Korean Central News Agency",
+    ),
+    (
+        "anaphor",
+        "South Korea's military said it had tracked the launch. “The missile flew about 800 km,” it added.",
+        "Republic of Korea Armed Forces",
+    ),
+    (
+        "anaphor",
+        "Japan's Defense Ministry spoke. The ministry said the missile fell “outside Japan's EEZ.”",
+        "Japanese Ministry of Defense",
+    ),
+    (
+        "anaphor",
+        "Shin Won-sik spoke at a briefing. The minister said the allies would respond “overwhelmingly.”",
+        "Shin Won-sik",
+    ),
+    (
+        "anaphor",
+        "Sergei Lavrov arrived on Thursday. The Russian foreign minister praised the “friendly” ties.",
+        "Sergei Lavrov",
+    ),
+    (
+        "anaphor",
+        "Kim Jong Un oversaw the test. The leader called it “a great success,” KCNA said.",
+        "Kim Jong Un",
+    ),
+    (
+        "anaphor",
+        "Kim Yo Jong replied on Tuesday. Kim, the sister of the leader, said talks were “meaningless.”",
+        "Kim Yo Jong",
+    ),
+    ("appos-naming", "The top US diplomat, Antony Blinken, called it “a linchpin.”", "Antony Blinken"),
+    (
+        "appos-naming",
+        "Russia's foreign minister, Sergei Lavrov, called the sanctions “illegitimate.”",
+        "Sergei Lavrov",
+    ),
+    (
+        "appos-naming",
+        "The defence minister, Shin Won-sik, labelled the launch “a provocation.”",
+        "Shin Won-sik",
+    ),
+    ("appos-naming", "His sister, Kim Yo Jong, branded their leaders “idiots.”", "Kim Yo Jong"),
+    ("appos-naming", "Japan's prime minister, Fumio Kishida, called the test “an outrage.”", "Fumio Kishida"),
+    (
+        "appos-naming",
+        "The State Department spokesman, Matthew Miller, termed the deal “troubling.”",
+        "Matthew Miller",
+    ),
+    ("appos-naming", "Kim Jong Un, nicknamed “Rocket Man” at the time, oversaw the launch.", None),
+    ("appos-naming", "Kim Jong Un, dubbed the “Rocket Man,” oversaw the launch.", None),
+    ("appos-naming", "The missile, named “Hwasong-19,” flew for 86 minutes.", None),
 ]
 
 _GAZETTEER = kb.Gazetteer.default()

@@ -1310,6 +1310,27 @@ def _before(ctx: Context, piece: QuotePiece) -> Attribution | None:
     return None
 
 
+# The first word of an object between a naming verb and its quotation: "called it",
+# "labelled the move", "branded their leaders". A participle that names ("nicknamed
+# “Rocket Man”", "dubbed by Trump") takes no object, so an object makes the verb finite.
+# A determiner counts only with its noun ("called the move “...”"): a participle's name may
+# take one of its own ("dubbed the “Rocket Man”").
+_NAMING_PRONOUNS = frozenset(["it", "them", "him", "this", "these", "those"])
+_NAMING_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "such", "that"])
+
+
+def _naming_object(text: str, cue_end: int, end: int) -> bool:
+    """Whether an object follows the naming verb ending at `cue_end` before `end`."""
+    word = _WORD.match(text, _skip(text, cue_end, end, " "))
+    if word is None or word.end() >= end:
+        return False
+    first = word.group(0).lower()
+    if first in _NAMING_PRONOUNS:
+        return True
+    noun = _WORD.match(text, _skip(text, word.end(), end, " "))
+    return first in _NAMING_DETERMINERS and noun is not None and noun.end() < end
+
+
 def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     """The attribution in [start, end), the text right before a quotation."""
     text = ctx.text
@@ -1377,6 +1398,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         and not participle
         and ctx.lex.cue_kind(word) == "naming"
         and text[subject.end : cue.start()].strip() == ","
+        and not _naming_object(text, cue.end(), end)
     ):
         # "Kim Jong Un, nicknamed “Rocket Man”": Kim is the one named, not the namer.
         return Attribution(None, word, cue.end())
