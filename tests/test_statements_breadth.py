@@ -416,6 +416,11 @@ PROBES: list[tuple[str, str, str | None]] = [
     ("verb3", "Victor Cha cautioned against “wishful thinking.”", "Victor Cha"),
     (
         "anaphor",
+        "The Unification Ministry spoke on Monday. The ministry's spokesman called the statement “absurd.”",
+        "Ministry of Unification",
+    ),
+    (
+        "anaphor",
         "The Unification Ministry responded on Monday. “We regret the decision,” the ministry said.",
         "Ministry of Unification",
     ),
@@ -480,6 +485,31 @@ PROBES: list[tuple[str, str, str | None]] = [
     ("appos-naming", "Kim Jong Un, nicknamed “Rocket Man” at the time, oversaw the launch.", None),
     ("appos-naming", "Kim Jong Un, dubbed the “Rocket Man,” oversaw the launch.", None),
     ("appos-naming", "The missile, named “Hwasong-19,” flew for 86 minutes.", None),
+    (
+        "spokes-poss",
+        "The Unification Ministry held a briefing. The ministry's spokesman called the statement “absurd.”",
+        "Ministry of Unification",
+    ),
+    (
+        "spokes-poss",
+        "The Unification Ministry responded. “It is absurd,” the ministry's spokeswoman told reporters.",
+        "Ministry of Unification",
+    ),
+    (
+        "spokes-poss",
+        "The Unification Ministry responded. The ministry's deputy spokesperson said it was “absurd.”",
+        "Ministry of Unification",
+    ),
+    (
+        "spokes-poss",
+        "The State Department weighed in. The department's spokesman called the deal “troubling.”",
+        "State Department",
+    ),
+    (
+        "spokes-poss",
+        "Russia's Foreign Ministry reacted. The ministry's spokeswoman called the drills “reckless.”",
+        "Russian Ministry of Foreign Affairs",
+    ),
 ]
 
 _GAZETTEER = kb.Gazetteer.default()

@@ -1583,7 +1583,9 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
 
 
 # A body's unnamed staff between its name and the cue: "the ministry spokesperson said".
+# "the ministry spokesman", "the ministry's deputy spokesperson": the body speaks.
 _STAFF = re.compile(
+    r"(?:['’]s)?(?:[ ]+(?:chief|deputy|senior|acting|top))?"
     r"[ ]+(?:spokesperson|spokesman|spokeswoman|spokespeople|spokesmen|spokespersons|officials?)(?![\w’'-])"
 )
 _STAFF_KINDS = frozenset(["organisation", "collective"])
