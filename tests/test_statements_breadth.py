@@ -510,6 +510,122 @@ PROBES: list[tuple[str, str, str | None]] = [
         "Russia's Foreign Ministry reacted. The ministry's spokeswoman called the drills “reckless.”",
         "Russian Ministry of Foreign Affairs",
     ),
+    (
+        "kcna",
+        "Kim Jong Un, general secretary of the WPK, noted with pleasure that it was “successful.”",
+        "Kim Jong Un",
+    ),
+    (
+        "kcna",
+        "Respected Comrade Kim Jong Un set forth the task of “bolstering the nuclear force.”",
+        "Kim Jong Un",
+    ),
+    ("kcna", "Kim Jong Un expressed great satisfaction, saying the weapon was “powerful.”", "Kim Jong Un"),
+    (
+        "kcna",
+        "He underscored the need to “thoroughly” prepare, according to KCNA. Kim Jong Un toured the site.",
+        None,
+    ),
+    (
+        "kcna",
+        "Kim Jong Un toured the site. He underscored the need to “thoroughly” prepare, according to KCNA.",
+        "Kim Jong Un",
+    ),
+    (
+        "kcna",
+        "Kim Yo Jong, a party official, made public a statement calling the drills “hysteric.”",
+        "Kim Yo Jong",
+    ),
+    (
+        "kcna",
+        "A DPRK Foreign Ministry spokesman answered a question from KCNA, denouncing the “hostile policy.”",
+        "North Korean Ministry of Foreign Affairs",
+    ),
+    (
+        "kcna",
+        "The KCNA commentary branded the exercises “a reckless war rehearsal.”",
+        "Korean Central News Agency",
+    ),
+    ("kcna", "Rodong Sinmun said in an editorial that the nation was “invincible.”", "Rodong Sinmun"),
+    (
+        "tass",
+        "Maria Zakharova told a briefing in Moscow that the drills were “provocative.”",
+        "Maria Zakharova",
+    ),
+    ("tass", "Dmitry Peskov told reporters that ties with Pyongyang were “developing.”", "Dmitry Peskov"),
+    (
+        "tass",
+        "“Our cooperation threatens nobody,” Sergei Lavrov was quoted as saying by TASS.",
+        "Sergei Lavrov",
+    ),
+    (
+        "tass",
+        "Sergei Shoigu said, as quoted by RIA Novosti, that the talks were “fruitful.”",
+        "Sergei Shoigu",
+    ),
+    (
+        "kyodo",
+        "Yoshimasa Hayashi told a press conference that Tokyo had lodged “a stern protest.”",
+        "Yoshimasa Hayashi",
+    ),
+    ("kyodo", "“We cannot tolerate this,” Fumio Kishida told reporters at his office.", "Fumio Kishida"),
+    (
+        "kyodo",
+        "According to Japan's Defense Ministry, the missile flew “at a lofted angle.”",
+        "Japanese Ministry of Defense",
+    ),
+    (
+        "yonhap",
+        "Lee Sung-jun told a regular briefing that the military was “closely monitoring” the North.",
+        "Lee Sung-jun",
+    ),
+    (
+        "yonhap",
+        "The JCS said in a text message sent to reporters that the launch was “a clear provocation.”",
+        "Joint Chiefs of Staff",
+    ),
+    ("yonhap", "Koo Byoung-sam told a regular press briefing, “We express deep regret.”", "Koo Byoung-sam"),
+    (
+        "yonhap",
+        "“We are analysing the details,” a JCS official said, asking not to be named.",
+        "Joint Chiefs of Staff",
+    ),
+    (
+        "analysis",
+        "Victor Cha wrote in a CSIS note that the launch was “a signal to Washington.”",
+        "Victor Cha",
+    ),
+    (
+        "analysis",
+        "“The timing is no accident,” says Victor Cha, a former White House official.",
+        "Victor Cha",
+    ),
+    ("analysis", "The regime is “doubling down,” in the words of Victor Cha.", "Victor Cha"),
+    (
+        "analysis",
+        "Victor Cha told The Associated Press that the North was “testing the waters.”",
+        "Victor Cha",
+    ),
+    (
+        "wire",
+        "Shin Won-sik, speaking on KBS radio, said the North was “likely” to launch again.",
+        "Shin Won-sik",
+    ),
+    (
+        "wire",
+        "Kim Yo Jong said Seoul's leaflets were “dirty” and vowed “countless” balloons in return.",
+        "Kim Yo Jong",
+    ),
+    (
+        "wire",
+        "Yoon Suk Yeol, who has taken a hard line, said the North must “pay the price.”",
+        "Yoon Suk Yeol",
+    ),
+    (
+        "wire",
+        "Lee Jae-myung, then the opposition leader, said the move was “reckless,” adding it risked war.",
+        "Lee Jae-myung",
+    ),
 ]
 
 _GAZETTEER = kb.Gazetteer.default()

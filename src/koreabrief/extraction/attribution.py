@@ -142,7 +142,7 @@ _GAVE_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'-]{0,30}(?:[ ][A-Z][\w’'-]{0,30})?)(?![\w’'-])"
 )
 # Cues whose object, not subject, is the source of the words.
-_SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
+_SOURCE_CUES = frozenset(["according to", "citing", "quoting", "in the words of"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
 
 
