@@ -1338,6 +1338,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     agent_of = _spoken_by(ctx, cues[-1].end() if cues else start, end)
     if agent_of is not None:
         return agent_of
+    owner_of = _possessed_speech(ctx, cues, start, end)
+    if owner_of is not None:
+        return owner_of
     if not cues:
         pre = text[start:end].rstrip()
         if pre.endswith(":"):
@@ -1476,6 +1479,37 @@ _RELATIVE_AFTER = re.compile(r",[ ]+(?:who|whose)(?![\w’'-])")
 
 # "promises by", "remarks by", "a statement by": a noun of speech and its agent.
 _NOUN_BY = re.compile(r"([A-Za-z-]+)[ ]+by[ ]+")
+
+
+# "Kim's warning of", "Park's blunt remark that": a possessive, one modifier, a noun.
+_POSSESSED_NOUN = re.compile(r"['’]s[ ]+([a-z-]+)(?![\w’'-])(?:[ ]+([a-z]+)(?![\w’'-]))?")
+
+
+def _possessed_speech(ctx: Context, cues: list[re.Match[str]], start: int, end: int) -> Attribution | None:
+    """ "The launch followed Kim's pledge to build “...”": the owner of a speech noun
+    before the quotation, the noun as cue, when no verb of speech in the window attributes
+    it otherwise ("Lee said Park's remark was “...”" stays Lee's)."""
+    text = ctx.text
+    if "s " not in text[start:end]:
+        return None  # the usual case
+    found = None
+    group = 1
+    for m in _POSSESSED_NOUN.finditer(text, start, end):
+        for g in (1, 2):
+            if m.group(g) in ctx.lex.reply_nouns:
+                found, group = m, g
+                break
+    if found is None or ctx.quoted(found.start()):
+        return None
+    if any(c.start() != found.start(group) for c in cues):
+        return None
+    owners = ctx.mentions_in(max(start, found.start() - 80), found.start())
+    owner = owners[-1] if owners and owners[-1].end == found.start() else None
+    if owner is None or not owner.name or owner.kind in ("anonymous", "title", "pronoun", "relative"):
+        return None
+    if ctx.mentions_in(found.end(group), end):
+        return None  # another name stands nearer the quotation
+    return Attribution(owner, found.group(group), found.end(group), start=owner.start)
 
 
 def _spoken_by(ctx: Context, start: int, end: int) -> Attribution | None:
