@@ -1490,7 +1490,8 @@ def _possessed_speech(ctx: Context, cues: list[re.Match[str]], start: int, end: 
     before the quotation, the noun as cue, when no verb of speech in the window attributes
     it otherwise ("Lee said Park's remark was “...”" stays Lee's)."""
     text = ctx.text
-    if "s " not in text[start:end]:
+    window = text[start:end]
+    if "’s " not in window and "'s " not in window:
         return None  # the usual case
     found = None
     group = 1
