@@ -746,6 +746,18 @@ PROBES: list[tuple[str, str, str | None]] = [
     ("possessive", "Lee Jae-myung said Park Jin's remark was “stupid.”", "Lee Jae-myung"),
     ("possessive", "Kim Jong Un's “Hwasong-18” flew for 73 minutes.", None),
     ("possessive", "Kim Jong Un's daughter “Ju Ae” appeared again.", None),
+    ("negative3", "Seoul has long feared a “bloody nose” strike by Washington.", None),
+    ("negative3", "The exercise, known as “Freedom Edge,” involved three navies.", None),
+    ("negative3", "Pyongyang tested what analysts believe is a “Hwasong-20” missile.", None),
+    ("negative3", "Shin Won-sik attended the “Ssangyong” amphibious drills on Friday.", None),
+    ("negative3", "Kim Jong Un visited the “Haeil” test site.", None),
+    ("negative3", "The summit produced the “Camp David Principles” in 2023.", None),
+    ("negative3", "Lee Jae-myung signed the “Korea-US Joint Fact Sheet” on Friday.", None),
+    ("negative3", "Moon Jae-in and Kim Jong Un signed the “Panmunjom Declaration” in 2018.", None),
+    ("negative3", "Antony Blinken met Park Jin at the “2+2” talks.", None),
+    ("negative3", "Some observers call it the “new cold war.”", None),
+    ("negative3", "One official called the launch “unusual.”", None),
+    ("negative3", "A diplomat who asked not to be named said the talks were “tense.”", None),
 ]
 
 _GAZETTEER = kb.Gazetteer.default()
@@ -762,6 +774,43 @@ def test_probe_table_is_broad() -> None:
 )
 def test_probe_speaker(form: str, text: str, speaker: str | None) -> None:
     """The first quotation of each probe gets the speaker the gold conventions give it."""
+    article = kb.Article(id=form, raw=text, text=text)
+    found = extract_statements(article, gazetteer=_GAZETTEER)
+    assert found
+    assert found[0].speaker == speaker
+
+
+# Known gaps, kept as strict expected failures so a fix shows up: an epithet for a person
+# named before ("the powerful sister of the leader", "the top US diplomat"), "as X put it"
+# (a colon after "put it" keeps cue None, see the table's colon-no-cue case), a possessed
+# speech noun with a name between it and the quotation, an unnamed official "there".
+GAPS: list[tuple[str, str, str | None]] = [
+    (
+        "epithet",
+        "Kim Yo Jong spoke via KCNA. The powerful sister of the leader called Seoul “a puppet.”",
+        "Kim Yo Jong",
+    ),
+    (
+        "epithet",
+        "Antony Blinken met Park Jin. The top US diplomat called the alliance “a linchpin.”",
+        "Antony Blinken",
+    ),
+    ("put-it", "As Victor Cha put it, the regime is “playing a long game.”", "Victor Cha"),
+    ("possessive", "Kim Jong Un's vow to make the navy “invincible” drew attention.", "Kim Jong Un"),
+    (
+        "there",
+        "The Presidential Office met. An official there said the launch was “a clear provocation.”",
+        "Presidential Office",
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known attribution gap")
+@pytest.mark.parametrize(
+    ("form", "text", "speaker"), GAPS, ids=[f"gap-{p[0]}-{i}" for i, p in enumerate(GAPS)]
+)
+def test_known_gap(form: str, text: str, speaker: str | None) -> None:
+    """Forms not yet attributed; each turns into a pass (and this mark goes) when fixed."""
     article = kb.Article(id=form, raw=text, text=text)
     found = extract_statements(article, gazetteer=_GAZETTEER)
     assert found
