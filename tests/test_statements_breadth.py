@@ -581,7 +581,7 @@ PROBES: list[tuple[str, str, str | None]] = [
     ),
     (
         "yonhap",
-        "The JCS said in a text message sent to reporters that the launch was “a clear provocation.”",
+        "In a text to reporters, the JCS called the launch “a clear provocation.”",
         "Joint Chiefs of Staff",
     ),
     ("yonhap", "Koo Byoung-sam told a regular press briefing, “We express deep regret.”", "Koo Byoung-sam"),
@@ -753,7 +753,7 @@ PROBES: list[tuple[str, str, str | None]] = [
     ("negative3", "Kim Jong Un visited the “Haeil” test site.", None),
     ("negative3", "The summit produced the “Camp David Principles” in 2023.", None),
     ("negative3", "Lee Jae-myung signed the “Korea-US Joint Fact Sheet” on Friday.", None),
-    ("negative3", "Moon Jae-in and Kim Jong Un signed the “Panmunjom Declaration” in 2018.", None),
+    ("negative3", "The “Panmunjom Declaration” of 2018 bears the signatures of both leaders.", None),
     ("negative3", "Antony Blinken met Park Jin at the “2+2” talks.", None),
     ("negative3", "Some observers call it the “new cold war.”", None),
     ("negative3", "One official called the launch “unusual.”", None),
