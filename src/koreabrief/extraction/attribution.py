@@ -142,7 +142,7 @@ _GAVE_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'-]{0,30}(?:[ ][A-Z][\w’'-]{0,30})?)(?![\w’'-])"
 )
 # Cues whose object, not subject, is the source of the words.
-_SOURCE_CUES = frozenset(["according to", "citing", "quoting"])
+_SOURCE_CUES = frozenset(["according to", "citing", "quoting", "in the words of"])
 _TRAILING_WORD = re.compile(r"([\w’'-]+)\W*\Z")
 
 
@@ -1310,6 +1310,27 @@ def _before(ctx: Context, piece: QuotePiece) -> Attribution | None:
     return None
 
 
+# The first word of an object between a naming verb and its quotation: "called it",
+# "labelled the move", "branded their leaders". A participle that names ("nicknamed
+# “Rocket Man”", "dubbed by Trump") takes no object, so an object makes the verb finite.
+# A determiner counts only with its noun ("called the move “...”"): a participle's name may
+# take one of its own ("dubbed the “Rocket Man”").
+_NAMING_PRONOUNS = frozenset(["it", "them", "him", "this", "these", "those"])
+_NAMING_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "such", "that"])
+
+
+def _naming_object(text: str, cue_end: int, end: int) -> bool:
+    """Whether an object follows the naming verb ending at `cue_end` before `end`."""
+    word = _WORD.match(text, _skip(text, cue_end, end, " "))
+    if word is None or word.end() >= end:
+        return False
+    first = word.group(0).lower()
+    if first in _NAMING_PRONOUNS:
+        return True
+    noun = _WORD.match(text, _skip(text, word.end(), end, " "))
+    return first in _NAMING_DETERMINERS and noun is not None and noun.end() < end
+
+
 def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     """The attribution in [start, end), the text right before a quotation."""
     text = ctx.text
@@ -1317,6 +1338,9 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     agent_of = _spoken_by(ctx, cues[-1].end() if cues else start, end)
     if agent_of is not None:
         return agent_of
+    owner_of = _possessed_speech(ctx, cues, start, end)
+    if owner_of is not None:
+        return owner_of
     if not cues:
         pre = text[start:end].rstrip()
         if pre.endswith(":"):
@@ -1377,6 +1401,7 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         and not participle
         and ctx.lex.cue_kind(word) == "naming"
         and text[subject.end : cue.start()].strip() == ","
+        and not _naming_object(text, cue.end(), end)
     ):
         # "Kim Jong Un, nicknamed “Rocket Man”": Kim is the one named, not the namer.
         return Attribution(None, word, cue.end())
@@ -1454,6 +1479,38 @@ _RELATIVE_AFTER = re.compile(r",[ ]+(?:who|whose)(?![\w’'-])")
 
 # "promises by", "remarks by", "a statement by": a noun of speech and its agent.
 _NOUN_BY = re.compile(r"([A-Za-z-]+)[ ]+by[ ]+")
+
+
+# "Kim's warning of", "Park's blunt remark that": a possessive, one modifier, a noun.
+_POSSESSED_NOUN = re.compile(r"['’]s[ ]+([a-z-]+)(?![\w’'-])(?:[ ]+([a-z]+)(?![\w’'-]))?")
+
+
+def _possessed_speech(ctx: Context, cues: list[re.Match[str]], start: int, end: int) -> Attribution | None:
+    """ "The launch followed Kim's pledge to build “...”": the owner of a speech noun
+    before the quotation, the noun as cue, when no verb of speech in the window attributes
+    it otherwise ("Lee said Park's remark was “...”" stays Lee's)."""
+    text = ctx.text
+    window = text[start:end]
+    if "’s " not in window and "'s " not in window:
+        return None  # the usual case
+    found = None
+    group = 1
+    for m in _POSSESSED_NOUN.finditer(text, start, end):
+        for g in (1, 2):
+            if m.group(g) in ctx.lex.reply_nouns:
+                found, group = m, g
+                break
+    if found is None or ctx.quoted(found.start()):
+        return None
+    if any(c.start() != found.start(group) for c in cues):
+        return None
+    owners = ctx.mentions_in(max(start, found.start() - 80), found.start())
+    owner = owners[-1] if owners and owners[-1].end == found.start() else None
+    if owner is None or not owner.name or owner.kind in ("anonymous", "title", "pronoun", "relative"):
+        return None
+    if ctx.mentions_in(found.end(group), end):
+        return None  # another name stands nearer the quotation
+    return Attribution(owner, found.group(group), found.end(group), start=owner.start)
 
 
 def _spoken_by(ctx: Context, start: int, end: int) -> Attribution | None:
@@ -1561,7 +1618,9 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
 
 
 # A body's unnamed staff between its name and the cue: "the ministry spokesperson said".
+# "the ministry spokesman", "the ministry's deputy spokesperson": the body speaks.
 _STAFF = re.compile(
+    r"(?:['’]s)?(?:[ ]+(?:chief|deputy|senior|acting|top))?"
     r"[ ]+(?:spokesperson|spokesman|spokeswoman|spokespeople|spokesmen|spokespersons|officials?)(?![\w’'-])"
 )
 _STAFF_KINDS = frozenset(["organisation", "collective"])
