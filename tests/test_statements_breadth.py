@@ -179,7 +179,7 @@ PROBES: list[tuple[str, str, str | None]] = [
     ),
     (
         "in-a",
-        "Kim Yo Jong said in a statement carried by KCNA that Seoul was “playing with fire.”",
+        "In a KCNA-carried statement, Kim Yo Jong said Seoul was “playing with fire.”",
         "Kim Yo Jong",
     ),
     (
