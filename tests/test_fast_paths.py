@@ -14,7 +14,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koreabrief.extraction.attribution import Context, _may_hold_document
+from koreabrief.extraction.attribution import _TRAILING_WORD, Context, _may_hold_document, _trailing_word
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.designee_words import DesigneeLexicon, find_attribution, starts_with, tokens
@@ -151,6 +151,17 @@ def test_capitalised_word_before_is_the_window_search(text: str, data: st.DataOb
     pos = data.draw(st.integers(0, len(text)))
     fast = _capitalised_before(text, pos)
     plain = _CAPITALISED_BEFORE.search(text, max(0, pos - 42), pos)
+    assert (fast.span(1) if fast else None) == (plain.span(1) if plain else None)
+
+
+_LABEL_WORDS = ["said", "Statement", "memoir", ":", ", ", " -- ", "—", "’", "'", "-", "\n", "x_y", "٣"]
+_LABEL_WORDS += ["said:"]
+
+
+@given(_texts(_LABEL_WORDS, sep=" "))
+def test_trailing_word_is_the_full_search(before: str) -> None:
+    """The last word before a quotation is the one the pattern finds searching from the start."""
+    fast, plain = _trailing_word(before), _TRAILING_WORD.search(before)
     assert (fast.span(1) if fast else None) == (plain.span(1) if plain else None)
 
 
