@@ -14,7 +14,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koreabrief.extraction.attribution import Context, _may_hold_document
+from koreabrief.extraction.attribution import _TRAILING_WORD, Context, _may_hold_document, _trailing_word
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.designee_words import DesigneeLexicon, find_attribution, starts_with, tokens
@@ -24,9 +24,12 @@ from koreabrief.extraction.names import (
     _BODY_GLUE,
     _BODY_OF,
     _BODY_OF_TAILS,
+    _CAPITALISED_BEFORE,
     _PRONOUN,
     _PRONOUN_GLUE,
     _TITLE_GLUE,
+    _capitalised_before,
+    _Finder,
     _spans,
 )
 from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanctions
@@ -41,6 +44,7 @@ from koreabrief.extraction.text import (
     words_before,
 )
 from koreabrief.extraction.triggers import _WORD_START_AHEAD, ASCII_LOWER, CASE_EXTRAS, EventLexicon, _build
+from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Span
 
 _EDGES = [" ", "  ", "\n", "\u00a0", "-", " - ", ",", ", ", ",1", "1,500", ",\u0661", ";", ":", "(", ")"]
@@ -126,6 +130,39 @@ def test_name_scans_after_a_break_are_finditer(text: str) -> None:
     for pattern, glue in cases:
         for t in (text, text.lower()):
             assert list(_spans(pattern, glue, t)) == [m.span() for m in pattern.finditer(t)]
+
+
+_BEFORE_WORDS = ["with", "With", "of", "met", "2with", "xwith", "Kim", "said", "accompanied", "  ", "\n\n"]
+_BEFORE_WORDS += ["Ministry", "People Power", "Choe’s", "a" * 25 + "with", "Park Jin", "UN", "O'Neil"]
+
+
+@given(_texts(_BEFORE_WORDS, sep=" "), st.data())
+def test_subject_fast_path_is_the_letter_run_reading(text: str, data: st.DataObject) -> None:
+    """A mention's `subject` flag reads the word before it as `_is_subject` does."""
+    text += "Kim"  # a mention starts before the text's end
+    start = data.draw(st.integers(0, len(text) - 1))
+    finder = _Finder(text, Gazetteer.default(), Lexicon.default(), [Span(0, len(text))], ())
+    assert finder._subject(start) == finder._is_subject(start)
+
+
+@given(_texts(_BEFORE_WORDS, sep=" "), st.data())
+def test_capitalised_word_before_is_the_window_search(text: str, data: st.DataObject) -> None:
+    """The capitalised word before a body word is found as the 42-character window search finds it."""
+    pos = data.draw(st.integers(0, len(text)))
+    fast = _capitalised_before(text, pos)
+    plain = _CAPITALISED_BEFORE.search(text, max(0, pos - 42), pos)
+    assert (fast.span(1) if fast else None) == (plain.span(1) if plain else None)
+
+
+_LABEL_WORDS = ["said", "Statement", "memoir", ":", ", ", " -- ", "—", "’", "'", "-", "\n", "x_y", "٣"]
+_LABEL_WORDS += ["said:"]
+
+
+@given(_texts(_LABEL_WORDS, sep=" "))
+def test_trailing_word_is_the_full_search(before: str) -> None:
+    """The last word before a quotation is the one the pattern finds searching from the start."""
+    fast, plain = _trailing_word(before), _TRAILING_WORD.search(before)
+    assert (fast.span(1) if fast else None) == (plain.span(1) if plain else None)
 
 
 _CUE_WORDS = ["sanctioned", "SANCTIONED", "Sanctions", "were imposed on", "blacklisted", "was", "lifted"]

@@ -841,7 +841,7 @@ def _short_tail(ctx: Context, pos: int) -> bool:
 def _label(ctx: Context, piece: QuotePiece) -> Attribution | None:
     text = ctx.text
     before = text[max(0, piece.open_at - 40) : piece.open_at]
-    m = _TRAILING_WORD.search(before)
+    m = _trailing_word(before)
     if m is None or before[m.end(1) :].strip(" ") not in ("", ":", ","):
         return None
     word = m.group(1)
@@ -852,6 +852,21 @@ def _label(ctx: Context, piece: QuotePiece) -> Attribution | None:
         # "his memoir, “The Room Where It Happened,”": a title, not his words.
         return Attribution(None, word, piece.open_at)
     return None
+
+
+def _trailing_word(before: str) -> re.Match[str] | None:
+    """`_TRAILING_WORD.search(before)`, tried first from the last space before the last word.
+
+    The pattern is tried at every position, each running to the end of its word;
+    a match holding a word character starts after any space before that character,
+    so a search from there finds the same one (failing that, the full search runs).
+    """
+    k = before.rfind(" ", 0, len(before.rstrip()))
+    if k >= 0:
+        m = _TRAILING_WORD.search(before, k + 1)
+        if m is not None and m.group(1).strip("’'-"):
+            return m
+    return _TRAILING_WORD.search(before)
 
 
 def _title_like(quote: str) -> bool:
