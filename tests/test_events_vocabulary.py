@@ -44,7 +44,7 @@ class TestExpandClasses:
 
     def test_unknown_class_raises(self) -> None:
         """A placeholder naming no class is an error, not a literal brace."""
-        with pytest.raises(ValueError, match="unknown word class"):
+        with pytest.raises(kb.ConfigError, match="unknown word class"):
             expand_classes("{nobody} died", {})
 
     def test_lexicon_expands_on_load(self) -> None:
@@ -80,7 +80,7 @@ class TestExpandClasses:
 
     def test_empty_class_rejected(self) -> None:
         """A class must list at least one word."""
-        with pytest.raises(ValueError, match="non-empty"):
+        with pytest.raises(kb.ConfigError, match="non-empty"):
             EventLexicon.from_data({"classes": {"none": []}, "trigger": []})
 
     def test_shipped_classes_all_used(self) -> None:

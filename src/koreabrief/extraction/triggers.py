@@ -17,6 +17,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from koreabrief.errors import ConfigError
 from koreabrief.extraction.lexicon import trie_regex
 from koreabrief.models import EventType, slot_setter
 
@@ -461,7 +462,7 @@ class EventLexicon:
         placeholders (see `expand_classes`).
 
         Raises:
-            ValueError: An unknown trigger kind, word class or empty class.
+            ConfigError: An unknown trigger kind, word class or empty class.
 
         Examples:
             >>> data = {"trigger": [{"type": "protest", "kind": "noun", "patterns": ["rally"]}]}
@@ -477,7 +478,7 @@ class EventLexicon:
         for item in data.get("trigger", ()):
             kind = item.get("kind", "verb")
             if kind not in KINDS:
-                raise ValueError(f"unknown trigger kind {kind!r}")
+                raise ConfigError(f"unknown trigger kind {kind!r}")
             triggers.append(
                 Trigger(
                     type=EventType(item["type"]),
@@ -615,7 +616,7 @@ def _classes(table: Mapping[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, entries in table.items():
         if not isinstance(entries, list) or not entries:
-            raise ValueError(f"word class {name!r} must be a non-empty list")
+            raise ConfigError(f"word class {name!r} must be a non-empty list")
         literals: set[str] = set()
         fragments: list[str] = []
         for entry in map(str, entries):
@@ -642,7 +643,7 @@ def expand_classes(pattern: str, classes: Mapping[str, str]) -> str:
     names it; the expansion happens once, when the lexicon is loaded.
 
     Raises:
-        ValueError: A placeholder names no class.
+        ConfigError: A placeholder names no class.
 
     Examples:
         >>> expand_classes("{crew} died", {"crew": "(?:sailors|marines)"})
@@ -655,7 +656,7 @@ def expand_classes(pattern: str, classes: Mapping[str, str]) -> str:
         try:
             return classes[m.group(1)]
         except KeyError:
-            raise ValueError(f"unknown word class {{{m.group(1)}}} in pattern {pattern!r}") from None
+            raise ConfigError(f"unknown word class {{{m.group(1)}}} in pattern {pattern!r}") from None
 
     return _CLASS_REF.sub(sub, pattern)
 
