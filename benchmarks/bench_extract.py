@@ -151,11 +151,18 @@ def _against(ref: str, which: str, rounds: int, pairs: int) -> None:
     # The release's interpreter must import the release: a PYTHONPATH that puts this
     # checkout's source first (as a worktree run does) is kept for "now" only.
     release_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    # The workers run in results/, so a relative PYTHONPATH ("src" from a worktree)
+    # would silently miss and time whatever copy is installed instead.
+    now_env = dict(os.environ)
+    if now_env.get("PYTHONPATH"):
+        now_env["PYTHONPATH"] = os.pathsep.join(
+            str(Path(p).resolve()) for p in now_env["PYTHONPATH"].split(os.pathsep) if p
+        )
     for _ in range(pairs):
         for name, python in (("release", str(release)), ("now", sys.executable)):
             run = subprocess.run([python, __file__, "--worker", str(corpus_path), "--rounds", str(rounds)],
                                  check=True, capture_output=True, text=True, cwd=RESULTS,
-                                 env=release_env if name == "release" else None)
+                                 env=release_env if name == "release" else now_env)
             for stage, rate in json.loads(run.stdout.strip().splitlines()[-1]).items():
                 best[name][stage] = max(best[name].get(stage, 0.0), rate)
     print(f"{'stage':<20} {ref:>12} {'this checkout':>14} {'speed-up':>9}")
