@@ -51,6 +51,12 @@ _EDGES = [" ", "  ", "\n", "\u00a0", "-", " - ", ",", ", ", ",1", "1,500", ",\u0
 _EDGES += ["\u2014", "\u2013", '"', "“", "”", "’s", "'", "x-y", "_", "é", "É", "İ", "ı", "ſ", "K", "²", "ª"]
 
 
+def _range(data: st.DataObject, n: int) -> tuple[int, int]:
+    """A drawn range ``start <= end`` inside a text of length `n`."""
+    start = data.draw(st.integers(0, n))
+    return start, data.draw(st.integers(start, n))
+
+
 def _texts(words: list[str], *, sep: str = "", max_size: int = 30) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(words + _EDGES), max_size=max_size).map(sep.join)
 
@@ -187,8 +193,7 @@ def test_sanction_cues_from_the_lowered_twin_are_the_finditer(words: str, data: 
     lex = SanctionLexicon.default()
     assert lex.lowered is not None
     text = CASE_EXTRAS.sub("x", words)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = _range(data, len(text))
     reader = SentenceReader(text, Span(start, end), [], lex, [], lowered=ascii_lower(text))
     direct = [(m.span(), m.lastgroup) for m in lex.pattern.finditer(text, start, end)]
     assert [(f.action, f.status) for f in sentence_sanctions(reader, None)] == [
@@ -274,8 +279,7 @@ def _find_attribution_reference(text: str, start: int, end: int, lex: DesigneeLe
 def test_attribution_gate_cuts_where_the_token_scan_does(words: str, data: st.DataObject) -> None:
     """The comma and first-word tests in front of `find_attribution` never change where it cuts."""
     lex = DesigneeLexicon.default()
-    start = data.draw(st.integers(0, len(words)))
-    end = data.draw(st.integers(start, len(words)))
+    start, end = _range(data, len(words))
     assert find_attribution(words, start, end, lex) == _find_attribution_reference(words, start, end, lex)
 
 
@@ -294,8 +298,7 @@ def test_sanction_cue_scan_resumed_at_the_first_match_reads_the_same(words: str,
     lex = SanctionLexicon.default()
     assert lex.lowered is not None
     text = CASE_EXTRAS.sub("x", words)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = _range(data, len(text))
     low = ascii_lower(text)
     first = lex.lowered.search(low, start, end)
     if first is None:
@@ -314,8 +317,7 @@ def test_sanction_cue_gate_finds_the_first_cue_where_the_twin_does(words: str, d
     assert lex.lowered is not None
     assert lex.gate is not None
     low = ascii_lower(CASE_EXTRAS.sub("x", words))
-    start = data.draw(st.integers(0, len(low)))
-    end = data.draw(st.integers(start, len(low)))
+    start, end = _range(data, len(low))
     twin, gate = lex.lowered.search(low, start, end), lex.gate.search(low, start, end)
     assert (gate.start() if gate else None) == (twin.start() if twin else None)
 
@@ -326,8 +328,7 @@ def test_sanction_cues_sought_by_the_gate_are_the_twins_finditer(words: str, dat
     lex = SanctionLexicon.default()
     assert lex.lowered is not None
     low = ascii_lower(CASE_EXTRAS.sub("x", words))
-    start = data.draw(st.integers(0, len(low)))
-    end = data.draw(st.integers(start, len(low)))
+    start, end = _range(data, len(low))
     direct = [(m.span(), m.lastgroup) for m in lex.lowered.finditer(low, start, end)]
     assert [(m.span(), m.lastgroup) for m in _twin_matches(lex, low, start, end)] == direct
 
@@ -356,8 +357,7 @@ def test_programme_gate_finds_a_programme_where_the_alternation_does(words: str,
     lex = SanctionLexicon.default()
     bodies = "|".join(f"(?:{'|'.join(item['patterns'])})" for item in lex.data["program"])
     plain = re.compile(rf"(?<![\w-])(?:{bodies})(?![\w-])", re.IGNORECASE)
-    start = data.draw(st.integers(0, len(words)))
-    end = data.draw(st.integers(start, len(words)))
+    start, end = _range(data, len(words))
     found, direct = lex.any_program.search(words, start, end), plain.search(words, start, end)
     assert (found.start() if found else None) == (direct.start() if direct else None)
 
@@ -402,8 +402,7 @@ _TRIGGER_WORDS += ["with", "rarally", "rally", "Rally", "north", "troops", "sent
 def test_trigger_scan_finds_what_every_word_start_does(words: str, data: st.DataObject) -> None:
     """`EventLexicon.find` (a scan for word starts some pattern can match, then the patterns of
     the start's first two characters) finds what trying all patterns at every word start does."""
-    start = data.draw(st.integers(0, len(words)))
-    end = data.draw(st.integers(start, len(words)))
+    start, end = _range(data, len(words))
     for lex in (EventLexicon.default(), EventLexicon.from_data(_TRIGGER_DATA)):
         found = [(m.start, m.end, m.trigger.type.value) for m in lex.find(words, start, end)]
         assert found == _find_reference(lex, words, start, end)

@@ -18,7 +18,7 @@ from attrs import frozen
 
 from koreabrief.extraction.groups import SpeakingGroup, find_groups, group_of
 from koreabrief.extraction.lexicon import Lexicon
-from koreabrief.extraction.mentions import NameMention
+from koreabrief.extraction.mentions import PRONOUN_GENDER, NameMention
 from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.models import Span
 from koreabrief.patterns import trie_regex
@@ -359,15 +359,13 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
     return document if document is not None else found
 
 
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-
 
 def _last_speaker(ctx: Context, found: Attribution) -> Attribution:
     """ "Putin accepted the invitation, Peskov said. “...,” he said.": a "he" or "she"
     that reports stands for the person who reported in the sentence before (the last
     speaker), when that one is of the pronoun's gender, rather than for its subject."""
     pronoun = found.mention
-    gender = _PRONOUN_GENDER.get(pronoun.text.lower()) if pronoun is not None else None
+    gender = PRONOUN_GENDER.get(pronoun.text.lower()) if pronoun is not None else None
     if pronoun is None or gender is None or found.cue is None or ctx.lex.cue_kind(found.cue) != "report":
         return found
     index = ctx.sentence_at(pronoun.start)

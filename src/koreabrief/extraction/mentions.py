@@ -10,6 +10,9 @@ from attrs import frozen
 
 __all__ = ["NameMention"]
 
+#: The gender a subject pronoun tells (shared by the name stage and the speaker rules).
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+
 
 @frozen
 class NameMention:

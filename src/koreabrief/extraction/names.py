@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.lexicon import Lexicon
-from koreabrief.extraction.mentions import NameMention
+from koreabrief.extraction.mentions import PRONOUN_GENDER, NameMention
 from koreabrief.extraction.resolve import Resolver
 from koreabrief.extraction.sentences import sentence_spans
 from koreabrief.gazetteer import Entity, Gazetteer, Mention
@@ -65,7 +65,6 @@ _TITLE_GLUE = r"(?<![\w.-])"
 _BODY_GLUE = r"(?<![\w-])"
 _PRONOUN_GLUE = r"(?<![\w’'-])"
 _PRONOUN = re.compile(_PRONOUN_GLUE + r"(?:he|she|they|it|He|She|They|It|who|whose)(?![\w’'-])")
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 _INITIAL = re.compile(r"[A-Z]\.\Z")
 _NOT_SUBJECT_BEFORE = frozenset(
@@ -738,7 +737,7 @@ class _Finder:
             found = text[start:end]
             word = found.lower()
             kind = "relative" if word in ("who", "whose") else "pronoun"
-            gender = _PRONOUN_GENDER.get(word)
+            gender = PRONOUN_GENDER.get(word)
             self._add_new(start, end, found, None, kind, gender=gender)
 
 
