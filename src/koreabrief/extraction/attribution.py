@@ -115,7 +115,8 @@ _ADJUNCT_START = frozenset(
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another", "two", "three", "several", "some", "many"])
 _BY_AGENT = re.compile(r",?[ ]+by[ ]+")
-_OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?")
+# "of the ruling", "of the main opposition": up to two lower-case modifiers of the body.
+_OF_BODY = re.compile(r"[ ]+(?:of|from|at)[ ]+(?:the[ ]+)?(?:[a-z][a-z-]*[ ]+){0,2}")
 # "Chung Jin-suk, leader of Seoul's ruling party": a role of the body after it.
 _ROLE_OF = re.compile(r",[ ]+(?:the[ ]+)?(?:[a-z-]+[ ]+){1,3}(?:of|for|at)[ ]+(?:the[ ]+)?")
 # What may follow an unnamed title before the appositive that names its holder.
@@ -359,7 +360,6 @@ def attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | N
     return document if document is not None else found
 
 
-
 def _last_speaker(ctx: Context, found: Attribution) -> Attribution:
     """ "Putin accepted the invitation, Peskov said. “...,” he said.": a "he" or "she"
     that reports stands for the person who reported in the sentence before (the last
@@ -414,6 +414,11 @@ def _last_speaker(ctx: Context, found: Attribution) -> Attribution:
 
 def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | None:
     found = _label(ctx, piece)
+    if found is not None and found.cue is not None and " " in found.cue:
+        # "... known as the “angel of death”, according to the Treasury": the name as the
+        # source that closes the sentence reports it.
+        closing = _closing_attribution(ctx, piece, para_end)
+        return closing if closing is not None else found
     if found is not None:
         return found
     post = None
@@ -439,12 +444,29 @@ def _attribute(ctx: Context, piece: QuotePiece, para_end: int) -> Attribution | 
         # "was described as “reckless” by the ministry": a passive cue's agent follows too.
         cue_start = found.end - len(found.cue)
         naming = _PASSIVE.search(ctx.text, max(0, cue_start - 24), cue_start) is not None
-    if found is not None and naming and found.mention is None and piece.close_at is not None:
+    passive = (
+        found is not None
+        and found.mention is not None
+        and found.cue is not None
+        and found.end - len(found.cue) > found.mention.end
+        and _PASSIVE.search(ctx.text, max(0, found.end - len(found.cue) - 24), found.end - len(found.cue))
+        is not None
+    )
+    if (
+        found is not None
+        and (naming or passive)
+        and (found.mention is None or passive)
+        and not found.np_text
+        and piece.close_at is not None
+    ):
         # "dubbed “Rocket Man” by Trump": the namer is the agent after the name.
         by = _BY_AGENT.match(ctx.text, piece.close_at + 1, para_end)
         agent = _mention_at(ctx, by.end()) if by is not None else None
         if agent is not None and agent.name:
             return Attribution(agent, found.cue, agent.end, start=found.start)
+        if passive and naming and found is not None:
+            # "Kim was called “a madman” in the report": the one named, no namer given.
+            return Attribution(None, found.cue, found.end, start=found.start)
     if found is not None and found.cue is not None and found.cue.lower() in _DIRECTIVES:
         # "the leader ordered a launch over “...” and “...,” the agency said": as
         # above, when the sentence's attribution closes a later quotation.
@@ -691,6 +713,10 @@ def _document_it(ctx: Context, found: Attribution) -> Attribution | None:
 # After a document noun, who made it and who carried it: "the ruling passed by the
 # council, as relayed by Yonhap," (bounded words, no comma inside the names).
 _MADE_BY = re.compile(r"[ ]+[a-z]+ed[ ]+by[ ]+(?:the[ ]+)?[\w’'-]+(?:[ ]+[\w’'-]+){0,5}?(?=,|[ ]+[a-z]+\b)")
+# The numbers of resolutions or treaties after their noun: "2397", "1718 and 1874", "No. 2270".
+_NUMBERED = re.compile(r"[ ]+(?:No\.[ ]*)?\d{2,5}(?:(?:,[ ]*|[ ]+and[ ]+)\d{2,5}){0,6}")
+# An appositive participle after a document, set off by commas: ", adopted in 2017,".
+_MADE_WHEN = re.compile(r",[ ]+[a-z]+ed[ ]+[^,;:“”\"«»()]{1,80},")
 _CARRIED_BY = re.compile(
     r",[ ]+as[ ]+(?:reported|carried|relayed|quoted|published)[ ]+by[ ]+[^,;“”\"]{1,80},"
 )
@@ -699,7 +725,10 @@ _CARRIED_BY = re.compile(
 def _document_verb(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
     """The span of a document verb right after a document noun ending at `pos` (across
     "also", "that", "adopted by X", ", as reported by Y," ...), or None."""
-    made = _MADE_BY.match(ctx.text, pos, end)
+    numbered = _NUMBERED.match(ctx.text, pos, end)
+    if numbered is not None:
+        pos = numbered.end()  # "Resolution 2397", "resolutions 1718 and 1874"
+    made = _MADE_BY.match(ctx.text, pos, end) or _MADE_WHEN.match(ctx.text, pos, end)
     if made is not None:
         pos = made.end()
     carried = _CARRIED_BY.match(ctx.text, pos, end)
@@ -845,11 +874,19 @@ def _label(ctx: Context, piece: QuotePiece) -> Attribution | None:
     word = m.group(1)
     if word.lower() in ctx.lex.label_nouns:
         return Attribution(None, word, piece.open_at)
+    known = _KNOWN_AS.search(before)
+    if known is not None and known.group(1).lower() in ctx.lex.label_nouns:
+        # "an idea known as the “double freeze”": a name, nobody's words.
+        return Attribution(None, known.group(1), piece.open_at)
     work = word.lower() in ctx.lex.work_nouns and ":" not in before[m.end(1) :]
     if work and _title_like(text[piece.start : piece.end]):
         # "his memoir, “The Room Where It Happened,”": a title, not his words.
         return Attribution(None, word, piece.open_at)
     return None
+
+
+# Two words and an optional article right before a quotation: "known as the", "also known as".
+_KNOWN_AS = re.compile(r"(?<![\w’'-])([a-z]+[ ]+as)(?:[ ]+(?:the|a|an))?[ ]*\Z", re.IGNORECASE)
 
 
 def _trailing_word(before: str) -> re.Match[str] | None:
@@ -951,7 +988,7 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
             return Attribution(None, cue.group(0), cue.end(), phrase, start=start)
         return None
     first = _WORD.match(text, start)
-    if first is None or first.group(0).lower() in _NOT_NP_START:
+    if first is None or (first.group(0).lower() in _NOT_NP_START and not _UNDER_TITLE.match(text, start)):
         return None
     for cue in ctx.lex.pattern("cue").finditer(text, start, window_end):
         if ctx.lex.cue_kind(cue.group(0)) == "naming":
@@ -968,6 +1005,9 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
 
 
 _AS_SAYING = re.compile(r"\s+as\s+(saying|telling|writing)\b")
+# "Under Secretary of State ...", "Under-Secretary-General ...": a title whose first word
+# is otherwise a preposition that opens no speaker.
+_UNDER_TITLE = re.compile(r"Under[ -]Secretary")
 # "quoted by Yonhap", "quoted by his senior press secretary Hong": up to five lower-case words.
 _QUOTED_BY = re.compile(r"(?<=quoted)[ ]+by[ ]+(?:[a-z]+[ ]+){0,5}\Z")
 # Verbs after which "X as saying" names the speaker X.
@@ -1053,6 +1093,10 @@ def _object_pronoun(ctx: Context, pos: int) -> NameMention | None:
 _TO_CITING = re.compile(r"(?:[ ]+[\w’'-]+){0,4}?,[ ]+\Z")
 
 
+# "citing a ", "citing its ": the quotation right after is what is cited, not a source's words.
+_CITED_ITSELF = re.compile(r"[ ]+(?:(?:a|an|the|its|their|his|her|what[ ]+it[ ]+called)[ ]+)?")
+
+
 def _citing_reporter(ctx: Context, cues: list[re.Match[str]], start: int, end: int) -> Attribution | None:
     """ "Yonhap said, citing a military official, that “...”": the one who reports speaks;
     whom they cite is only their source (unless "quoting X as saying", X's own words)."""
@@ -1065,6 +1109,8 @@ def _citing_reporter(ctx: Context, cues: list[re.Match[str]], start: int, end: i
         return None
     if _AS_SAYING.search(ctx.text, cite.end(), end):
         return None  # "quoting Kim as saying": Kim's words
+    if _CITED_ITSELF.fullmatch(ctx.text, cite.end(), end):
+        return None  # "lodged a protest, citing a “grave violation”": what is cited
     subject = _subject_before(ctx, start, report.start())
     if subject is None or not subject.name or subject.kind in ("anonymous", "title"):
         return None
@@ -1157,6 +1203,10 @@ def _quoted_as_saying(ctx: Context, pos: int, end: int) -> Attribution | None:
         if tail is None or _QUOTE_OR_STOP.search(ctx.text, mention.end, tail.start()):
             return None
         head = _head(ctx, ctx.mentions_in(at, tail.start())) or mention
+        staff = ctx.text[mention.end : tail.start()].strip().lower() in _BODY_STAFF
+        if head is mention and mention.kind in ("organisation", "collective") and mention.name and staff:
+            # "quoted NIS officials as saying": unnamed staff speak for their body.
+            return Attribution(mention, tail.group(1), tail.end(), start=pos)
         if head is mention and not ctx.text[mention.end : tail.start()].lstrip().startswith(","):
             # "cited a government source as saying": the body only qualifies an unnamed source.
             return Attribution(None, tail.group(1), tail.end(), ctx.text[at : tail.start()], start=pos)
@@ -1396,11 +1446,22 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
         if agent is not None and agent.name:
             return Attribution(agent, word, cue.end())
     subject = _subject_before(ctx, start, cue.start())
+    if subject is not None and subject.kind == "pronoun" and _WHAT_IT.search(text, start, cue.start()):
+        # "the joint statement criticised what it called “...”": the document's issuer.
+        issued = _what_it_document(ctx, start, subject.start, word, cue.end())
+        if issued is not None:
+            return issued
     head = text[start : cue.start()].rstrip()
     # A comma closing the clause; before a participle, also inside a closing mark ("... “a
     # grave threat,” adding"), where before "said" it closes a quotation of its own.
     comma = head.endswith(",") or (participle and head.endswith(_CLAUSE_COMMA))
     loose = subject is not None and (not subject.subject or _attributive(ctx, subject, cue.start()))
+    if participle and comma and (subject is None or not subject.name or subject.kind == "anonymous"):
+        # "..., and Beijing withdrew its envoy, citing “...”": the subject of the clause the
+        # participle closes, not an unnamed object before the comma.
+        clause = _conjoined_subject(ctx, start, cue.start())
+        if clause is not None:
+            return Attribution(clause, word, cue.end())
     if subject is not None and not loose and participle and comma:
         # "Rubio thanked Lee, saying ...": the one thanked is the verb's object, and the
         # participle goes with the verb's subject.
@@ -1418,7 +1479,13 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     ):
         # "Kim Jong Un, nicknamed “Rocket Man”": Kim is the one named, not the namer.
         return Attribution(None, word, cue.end())
-    if subject is not None and len(cues) > 1 and subject.kind != "person" and cues[-2].end() <= subject.start:
+    if (
+        subject is not None
+        and len(cues) > 1
+        and subject.kind != "person"
+        and cues[-2].end() <= subject.start
+        and not _APPOSED_CLAUSE.search(text, max(cues[-2].end(), subject.start - 40), subject.start)
+    ):
         # "Xi said Beijing and Pyongyang agreed that it was “an inevitable trend”": a
         # person reports what two states agreed; the words are the person's account.
         outer = cues[-2]
@@ -1466,8 +1533,10 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
             return Attribution(before[-1], word, cue.end())
     if participle and comma:
         # "Obama said Sony had “erred”, adding, “...”": the participle goes with the
-        # reporting verb before it, and so with that verb's subject.
-        return Attribution(_coordinated_subject(ctx, start, cue.start()), word, cue.end())
+        # reporting verb before it, and so with that verb's subject; "..., and Pyongyang
+        # delayed the launch, citing “...”": with the subject of the clause it closes.
+        clause = _conjoined_subject(ctx, start, cue.start())
+        return Attribution(clause or _coordinated_subject(ctx, start, cue.start()), word, cue.end())
     if comma or participle or not head:
         subject = _clause_subject(ctx, start, cue.start())
         return Attribution(subject, word, cue.end())
@@ -1487,6 +1556,38 @@ def _before_window(ctx: Context, start: int, end: int) -> Attribution | None:
     return Attribution(None, word, cue.end())
 
 
+# ", a move the opposition called", ", which Seoul called": a clause on the writer's noun
+# after the reported one, whose subject speaks for itself.
+_APPOSED_CLAUSE = re.compile(r",[ ]+(?:(?:a|an|one)[ ]+[a-z]+|which|what)[ ]+(?:the[ ]+)?\Z")
+# "what it called", "what it described as": the "it" of a relative naming clause.
+_WHAT_IT = re.compile(r"(?<![\w’'-])what[ ]+it[ ]+(?:[a-z]+ly[ ]+)?\Z")
+
+
+def _what_it_document(ctx: Context, start: int, it_start: int, cue: str, cue_end: int) -> Attribution | None:
+    """ "The leaders' statement criticised what it called “...”": when a document heads the
+    clause "it" stands in, its issuer speaks (or the plural people who issued it, kept as
+    the phrase for the joint-speaker step)."""
+    nouns = [
+        n
+        for n in ctx.lex.pattern("document").finditer(ctx.text, start, it_start)
+        if not ctx.quoted(n.start())
+    ]
+    if not nouns or nouns[-1].group(0).lower() not in ctx.lex.document_nouns:
+        return None
+    noun = nouns[-1]
+    if _document_verb(ctx, noun.end(), it_start) is None and not _VERB_AFTER.match(
+        ctx.text, noun.end(), it_start
+    ):
+        return None
+    phrase_start = _phrase_start(ctx, noun.start(), start)
+    issuer = _issuer(ctx, phrase_start, noun.start(), noun.start())
+    if issuer is not None and issuer.name:
+        return Attribution(issuer, cue, cue_end, start=phrase_start)
+    return Attribution(None, cue, cue_end, ctx.text[phrase_start : noun.end()], start=phrase_start)
+
+
+# A past-tense verb right after a document noun ("statement criticized", "report condemned").
+_VERB_AFTER = re.compile(r"[ ]+(?:[a-z]+ly[ ]+)?[a-z]+ed(?![\w’'-])")
 _RELATIVE_AFTER = re.compile(r",[ ]+(?:who|whose)(?![\w’'-])")
 
 
@@ -1546,10 +1647,45 @@ def _spoken_by(ctx: Context, start: int, end: int) -> Attribution | None:
     return Attribution(agent, found.group(1), agent.end, start=found.start())
 
 
+# ", and ", ", but ", "; ": where a second main clause opens, its subject right after.
+_CLAUSE_JOIN = re.compile(r"(?:,[ ]+(?:and|but|while|yet)|;)[ ]+(?:the[ ]+|The[ ]+)?")
+
+
+def _conjoined_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:
+    """The named subject opening the last clause joined by ", and" (", but", ";") before a
+    participle at `cue_start`, when no verb of speech stands between them."""
+    joins = [j for j in _CLAUSE_JOIN.finditer(ctx.text, start, cue_start) if not ctx.quoted(j.start())]
+    if not joins:
+        return None
+    join = joins[-1]
+    subject = ctx.mention_at(join.end())
+    if subject is None or not subject.name or subject.kind not in _PREDICATE_KINDS:
+        return None
+    if ctx.cues(subject.end, cue_start):
+        return None
+    if _attributive(ctx, subject, cue_start) and subject.text.lower().endswith(_ADJECTIVE_ENDINGS):
+        # "and Chinese envoys left" is no clause of China's; "and Beijing withdrew",
+        # "and Pyongyang on Monday delayed" are (a past verb, an adjunct, an adverb).
+        word = _WORD.match(ctx.text, subject.end + 1)
+        lowered = word.group(0).lower() if word is not None else ""
+        if not (lowered.endswith("ed") or lowered in _ADJUNCT_START or lowered in ctx.lex.adverbs):
+            return None
+    return subject
+
+
+# Endings of the adjectives of states ("Chinese", "South Korean", "Russian", "British").
+_ADJECTIVE_ENDINGS = ("ese", "ean", "ian", "ish", "can", "ch", "man", "i")
+
+
 def _coordinated_subject(ctx: Context, start: int, cue_start: int) -> NameMention | None:
     """The subject of a verb after "and"/"but": that of the reporting verb before it
     ("the Pentagon said, but added that ..."), else the clause's."""
     earlier = ctx.cues(_main_clause_start(ctx, start, cue_start), cue_start)
+    # "KCNA quoted Kim as calling it “...”, and said ...": the finite verb's subject, not
+    # that of a participle inside its object.
+    # A participle alone ("X reacted on Twitter, wondering ... and suggesting ...") goes
+    # with the clause's subject, as the participle before it does.
+    earlier = [c for c in earlier if not c.group(0).split(" ", 1)[0].endswith("ing")]
     if earlier:
         found = _subject_before(ctx, start, earlier[-1].start())
         if found is not None and found.name:
@@ -1626,8 +1762,19 @@ def _nearest_subject(ctx: Context, start: int, cue_start: int) -> NameMention | 
             )
             if speaks and head.name and of_body:
                 return head
+            if (
+                mention.kind == "state"
+                and head.kind in ("organisation", "collective")
+                and head.name
+                and _IN_PLACE.fullmatch(text, head.end, mention.start)
+            ):
+                # "The Foreign Ministry in Tokyo said": the body, placed by its capital.
+                return head
         return mention
     return None
+
+
+_IN_PLACE = re.compile(r"[ ]+in[ ]+")
 
 
 # A body's unnamed staff between its name and the cue: "the ministry spokesperson said".

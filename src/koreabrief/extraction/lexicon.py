@@ -89,6 +89,9 @@ class Lexicon:
     group_lists: frozenset[str] = field(default=frozenset())
     # Verbs of judgement whose passive's agent ("convicted ... by the court") speaks.
     judgements: frozenset[str] = field(default=frozenset())
+    # Words qualifying an unnamed official ("a senior defense official") and the bodies,
+    # as written after a state, that the official speaks for ("defense ministry").
+    official_bodies: Mapping[str, tuple[str, ...]] = field(factory=dict)
     _compiled: dict[str, re.Pattern[str]] = field(factory=dict, init=False, repr=False, eq=False)
     # One item once built: the frozen lexicon fills the list in place, as `_compiled`.
     _body_forms: list[tuple[str, ...]] = field(factory=list, init=False, repr=False, eq=False)
@@ -146,6 +149,9 @@ class Lexicon:
             group_counts=frozenset(_lines(cues.get("group_counts", ()))),
             group_lists=frozenset(_lines(cues.get("group_lists", ()))),
             judgements=frozenset(_lines(cues.get("judgements", ()))),
+            official_bodies={
+                word.replace("_", " "): tuple(bodies) for word, bodies in cues.get("officials", {}).items()
+            },
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -253,6 +259,7 @@ _STATE_FIELDS = (
     "group_counts",
     "group_lists",
     "judgements",
+    "official_bodies",
 )
 
 

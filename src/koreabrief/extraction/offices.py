@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from attrs import evolve
+
 from koreabrief.extraction.mentions import NameMention
 from koreabrief.gazetteer import Gazetteer
 from koreabrief.models import Span
@@ -55,6 +57,7 @@ def office_mentions(
     """
     if "office" not in text:
         return mentions  # the usual case
+    mentions = _sitting_offices(mentions, gazetteer)
     added: list[NameMention] = []
     starts = [m.start for m in mentions]
     sentence_starts = [s.start for s in sentences]
@@ -85,6 +88,60 @@ def office_mentions(
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _sitting_offices(mentions: list[NameMention], gazetteer: Gazetteer) -> list[NameMention]:
+    """`mentions` with each "Office of <leader>" ("President Lee's office", "the office of
+    Prime Minister Ishiba") named as the state's office when the leader holds the post the
+    text gives him ("his office" is named so too): one name for one office. A leader the
+    text calls former keeps an office of his own."""
+    renamed: dict[str, str] = {}
+    out = mentions
+    for i, m in enumerate(mentions):
+        if m.name in renamed and m.kind in ("pronoun", "relative"):
+            out = out if out is not mentions else list(mentions)
+            out[i] = evolve(m, name=renamed[m.name])
+            continue
+        if not m.name or not m.name.startswith("Office of ") or m.kind != "organisation":
+            continue
+        owner = _owner(mentions, i, m.name[len("Office of ") :], gazetteer)
+        if owner is None or _former(mentions, i + 1, owner) or _acting(mentions, i + 1, owner):
+            continue
+        office = _office_of(owner, gazetteer)
+        if office is None:
+            continue
+        renamed[m.name] = office
+        out = out if out is not mentions else list(mentions)
+        out[i] = evolve(m, name=office, affiliation=m.affiliation or owner.affiliation)
+    return out
+
+
+# Titles held for a time by another than their holder ("acting president Choi"): the
+# office is named after the one who acts (as the gold convention names it).
+_ACTING = re.compile(r"(?i)(?<![\w-])(?:acting|interim)[ ]")
+
+
+def _acting(mentions: list[NameMention], i: int, head: NameMention) -> bool:
+    """True when a mention of `head` before index `i` calls them acting or interim."""
+    return any(
+        m.name == head.name and _ACTING.search(m.text) for m in mentions[max(0, i - _FORMER_REACH) : i]
+    )
+
+
+def _owner(mentions: list[NameMention], i: int, name: str, gazetteer: Gazetteer) -> NameMention | None:
+    """The titled person `name` the office at index `i` belongs to: named before it, or
+    inside it with the title the gazetteer gives ("the office of President Yoon")."""
+    for m in reversed(mentions[max(0, i - _FORMER_REACH) : i]):
+        # Titled as written ("President Lee"), not only by the gazetteer's role.
+        if m.kind == "person" and m.name == name and m.role and m.role.lower() in m.text.lower():
+            return m
+    office = mentions[i]
+    entity = gazetteer.resolve(name)
+    if entity is None or entity.kind != "person" or not entity.role:
+        return None
+    if entity.role.lower() not in office.text.lower() or _FORMER.search(office.text):
+        return None
+    return NameMention(office.start, office.end, office.text, name, "person", entity.role, entity.affiliation)
 
 
 def _head_before(

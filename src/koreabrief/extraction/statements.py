@@ -10,8 +10,11 @@ it is a whole sentence (the usual way news carries on a quote); failing that, a
 stand-alone quotation goes to the named person the sentence before it is about;
 else its speaker is None. A person's words relayed by an agency keep the person
 as speaker and the agency as `via` (`attribution.channel`); a joint statement
-("A and B agreed", "the two leaders said") keeps both (`co_speakers`). Every
-step degrades per quotation, never per document.
+("A and B agreed", "the two leaders said") keeps both (`co_speakers`). A speaker
+the text gives only as a common noun ("the presidential office", "a senior defense
+official") is the gazetteer's body of that kind of the state the text names just
+before, or None when no state has one. Every step degrades per quotation, never per
+document.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.offices import office_mentions
 from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.extraction.sentences import sentence_spans
-from koreabrief.gazetteer import Gazetteer
+from koreabrief.gazetteer import Entity, Gazetteer
 from koreabrief.models import Article, Span, Statement
 
 __all__ = ["extract_statements", "statements_in_context"]
@@ -109,6 +112,10 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
 
     out: list[Statement] = []
     previous: tuple[Statement, int] | None = None
+    # Bodies named by a common noun only ("ministry", "presidential office"), not those the
+    # lexicon names by their office ("Foreign Ministry"), which say what they are.
+    bare_bodies = frozenset(b for b in lex.bodies.values() if b.islower())
+    home = _HomeStates(mentions, shared.gazetteer)
     for piece, attribution in zip(pieces, found, strict=True):
         para_index = _index(para_starts, piece.open_at)
         direct = _is_direct(ctx, piece, attribution)
@@ -146,16 +153,168 @@ def statements_in_context(article: Article, shared: ArticleContext) -> tuple[Sta
                 )
         if not statement.co_speakers:
             statement = _joint(ctx, piece, attribution, statement)
+        if statement.speaker is None and attribution is not None and statement.speaker_mention:
+            # "a senior defense official said": the body the official speaks for.
+            statement = _unnamed_official(ctx, statement, attribution, home, shared.gazetteer)
+        if statement.speaker is not None and statement.speaker in bare_bodies:
+            # "the presidential office said" with no office named before: the state's the
+            # text is about there.
+            statement = _qualified(statement, home.at(piece.open_at), shared.gazetteer)
         out.append(statement)
         previous = (statement, para_index)
     return tuple(out)
+
+
+# How many of the states an article names most a bare body's state is sought among, and
+# how many mentions before its quotation are looked at first.
+_HOME_STATES = 3
+_NEAR_MENTIONS = 6
+# States whose armed forces speak only through state media (as the resolver holds for "a
+# military official"): "the military said" beside a North Korean launch is another's.
+_SILENT_STATES = frozenset(["North Korea"])
+_ARMED = frozenset(["military", "navy", "air force"])
+
+
+class _HomeStates:
+    """The states a bare body or an unnamed official may belong to, per position: those of
+    the last few mentions before it (a state, or the state a person or body is of), nearest
+    first, then the states the text names most often. Indexed once per text, on first use."""
+
+    def __init__(self, mentions: list[NameMention], gazetteer: Gazetteer) -> None:
+        self.mentions = mentions
+        self.gazetteer = gazetteer
+        self.starts: list[int] | None = None
+        self.ranked: list[str] = []
+
+    def at(self, pos: int) -> list[Entity]:
+        """The candidate states for a speaker at `pos`, in the order they are tried."""
+        mentions = self.mentions
+        if self.starts is None:
+            self.starts = [m.start for m in mentions]
+            counts: dict[str, int] = {}
+            for m in mentions:
+                if m.kind == "state" and m.name:
+                    counts[m.name] = counts.get(m.name, 0) + 1
+            self.ranked = sorted(counts, key=lambda name: -counts[name])[:_HOME_STATES]
+        near: list[str] = []
+        i = bisect.bisect_left(self.starts, pos) - 1
+        for m in mentions[max(0, i - _NEAR_MENTIONS + 1) : i + 1][::-1]:
+            state = m.name if m.kind == "state" else m.affiliation
+            if state and state not in near:
+                near.append(state)
+        found = [self.gazetteer.resolve(name) for name in dict.fromkeys([*near[:_HOME_STATES], *self.ranked])]
+        return [e for e in found if e is not None and e.kind == "state"]
+
+
+# The last word of an unnamed official's phrase ("a senior defense official", "intelligence sources").
+_OFFICIAL = re.compile(r"(?i)(?<![\w-])(?:officials?|sources?)\Z")
+
+
+def _unnamed_official(
+    ctx: Context,
+    statement: Statement,
+    attribution: Attribution,
+    home: _HomeStates,
+    gazetteer: Gazetteer,
+) -> Statement:
+    """`statement` with the body an unnamed official speaks for as speaker, when a word of
+    the phrase names its kind ("a senior defense official", "a U.S. intelligence official"),
+    or of the phrase "the official" takes up from the sentences before: the body of the
+    state the phrase names, else of the state the text names just before (never one whose
+    forces speak only through state media); unchanged when none is known."""
+    phrase = (statement.speaker_mention or "").rstrip(" ,")
+    if len(phrase) > 80 or not (_OFFICIAL.search(phrase) or phrase.lower() in ("he", "she")):
+        return statement
+    unnamed = attribution.mention
+    lo = hi = -1
+    if unnamed is not None:
+        lo, hi = unnamed.start, unnamed.end
+    elif attribution.np_text:
+        lo = ctx.text.rfind(attribution.np_text, max(0, attribution.end - 200), attribution.end)
+        hi = lo + len(attribution.np_text) if lo >= 0 else -1
+    if _TAKEN_UP.fullmatch(phrase) and lo >= 0:
+        # "“...,” the official said" after "A senior defense official said ...": that one.
+        floor = max(0, ctx.sentences[max(0, ctx.sentence_at(lo) - 2)].start if ctx.sentences else 0, lo - 400)
+        found = None
+        for candidate in _AN_OFFICIAL.finditer(ctx.text, floor, lo):
+            found = candidate
+        if found is None or ctx.quoted(found.start()):
+            return statement
+        phrase, lo, hi = found.group(0), found.start(), found.end()
+    named = _official_body(ctx, phrase, (lo, hi), home.at(statement.span.start), gazetteer)
+    if named is None:
+        return statement
+    return evolve(statement, speaker=named[0], affiliation=named[1])
+
+
+# "the official", "the senior official", "the officials": an unnamed official taken up again.
+_TAKEN_UP = re.compile(r"(?i)(?:the|this|that)[ ]+(?:[a-z]+[ ]+)?(?:officials?|sources?)|he|she")
+# "A senior U.S. defense official", "one Japanese defense official", "two military officials".
+_AN_OFFICIAL = re.compile(
+    r"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal)[ ]+(?:[\w.’'-]+[ ]+){0,4}?officials?(?![\w’'-])"
+)
+
+
+def _official_body(
+    ctx: Context, phrase: str, at: tuple[int, int], near: list[Entity], gazetteer: Gazetteer
+) -> tuple[str, str | None] | None:
+    """The name and state of the body an unnamed official's `phrase` (at [lo, hi), or -1)
+    names the kind of, or None."""
+    lo, hi = at
+    lowered = f" {phrase.lower()} "
+    kinds = [word for word in ctx.lex.official_bodies if f" {word} " in lowered]
+    if not kinds:
+        return None
+    word = min(kinds, key=lowered.index)
+    named: list[NameMention] = []
+    if lo >= 0:
+        # "a U.S. intelligence official": a state inside the phrase or right before it.
+        before = ctx.mentions_in(max(0, lo - 24), hi)
+        named = [m for m in before if m.kind == "state" and (m.start >= lo or lo - m.end <= 1)]
+    if named:
+        found = [gazetteer.resolve(named[-1].name or "")]
+        states = [e for e in found if e is not None and e.kind == "state"]
+    else:
+        states = [e for e in near if e.name not in _SILENT_STATES]
+    for state in states:
+        short = [a for a in state.aliases if len(a) <= 4]
+        for body in ctx.lex.official_bodies[word]:
+            forms = [f"{state.name}'s {body}", *(f"{a} {body}" for a in (*state.adjectives, *short))]
+            for form in forms:
+                entity = gazetteer.resolve(form)
+                if entity is not None and entity.kind == "organisation":
+                    return entity.name, entity.affiliation or state.name
+    return None
+
+
+def _qualified(statement: Statement, home: list[Entity], gazetteer: Gazetteer) -> Statement:
+    """`statement` with a bare body speaker ("presidential office", "state media") named as
+    the gazetteer's body of that kind of the first of the article's `home` states that has
+    one ("South Korean Presidential Office"); with speaker None when none has: "the ministry
+    said", "experts said" with no body named before name nobody (the words stay in
+    `speaker_mention`)."""
+    bare = statement.speaker or ""
+    for state in home:
+        if bare in _ARMED and state.name in _SILENT_STATES:
+            continue
+        # "South Korea's military", as the resolver names "the country's military"; else a
+        # body called so by name ("South Korean Presidential Office"), not one the phrase
+        # only describes (the White House is nobody's "presidential office").
+        body = gazetteer.resolve(f"{state.name}'s {bare}")
+        if body is None or body.kind != "organisation":
+            found = (gazetteer.resolve(f"{adjective} {bare}") for adjective in state.adjectives)
+            body = next((b for b in found if b is not None and bare in b.name.lower()), None)
+        if body is not None and body.kind == "organisation":
+            return evolve(statement, speaker=body.name, affiliation=body.affiliation or state.name)
+    return evolve(statement, speaker=None, co_speakers=())
 
 
 # Plural subjects that stand for two people named nearby: "the two leaders", "both
 # leaders", "the pair", "the leaders of North and South Korea", "they both".
 _PLURAL_PEOPLE = re.compile(
     r"(?<![\w’'-])(?:(?:the|both|two)[ ]+(?:two[ ]+)?(?:leaders|presidents|heads[ ]+of[ ]+state|men)"
-    r"|the[ ]+(?:pair|duo)|they[ ]+both|both[ ]+of[ ]+them)(?![\w’'-])",
+    # "the leaders’ joint statement": a plural possessive counts too.
+    r"|the[ ]+(?:pair|duo)|they[ ]+both|both[ ]+of[ ]+them)(?![\w-])(?![’'][\w])",
     re.IGNORECASE,
 )
 _THEY = re.compile(r"(?<![\w’'-])they(?![\w’'-])", re.IGNORECASE)
@@ -220,9 +379,7 @@ def _spoken_by(statement: Statement, first: NameMention, second: NameMention) ->
     )
 
 
-def _coordinated(
-    ctx: Context, mention: NameMention, cue_end: int
-) -> tuple[NameMention, NameMention] | None:
+def _coordinated(ctx: Context, mention: NameMention, cue_end: int) -> tuple[NameMention, NameMention] | None:
     """`mention` and the person joined to it by "and" ("Moon and Kim said"), in text order."""
     if " and " not in ctx.text[max(0, mention.start - _APPOSITIVE_REACH) : cue_end]:
         return None  # the usual case, settled without a look at the mentions
