@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import koreabrief as kb
 from koreabrief.cleaning import clean
 from koreabrief.cleaning.glued import split_head
-from koreabrief.cleaning.kinds import UnitFacts, dated_outlet, unit_facts
+from koreabrief.cleaning.kinds import UnitFacts, dated_outlet, menu_kind, unit_facts
 from koreabrief.cleaning.lexicon import default_lexicon
 from koreabrief.cleaning.metadata import byline_author, byline_outlet, dateline, dateline_source, source_of
 from koreabrief.cleaning.normalise import split_lines
@@ -305,3 +305,199 @@ class TestNoHeadlineShapes:
         assert titled.title == "Envoys trade warnings over drills near the border"
         # With no headline at all, neither the menu nor the date line stands in for one.
         assert kb.article(head + story, id="t").title is None
+
+
+# A headline long enough that a short line above it would once have been its "headline".
+_LONG_HEADLINE = "Envoys from the two Koreas trade warnings over drills planned near the land border"
+_SECTIONS = ["Home", "News", "World", "Sport", "Business", "Politics", "Opinion", "Culture", "Video", "Live"]
+_BUTTONS = ["facebook", "twitter", "email", "print", "whatsapp", "telegram", "linkedin", "weibo", "band"]
+
+
+def _page(*head: str) -> str:
+    """A page: the head's lines, then the story below them."""
+    return "\n\n".join([*head, LEAD, MORE]) + "\n"
+
+
+class TestMenuLines:
+    """A line made only of a site's menu or share words is no headline, whatever its spacing."""
+
+    @given(
+        st.lists(st.sampled_from(_SECTIONS), min_size=3, max_size=8, unique=True),
+        st.sampled_from([" ", "  ", "   "]),
+        st.sampled_from([str, str.upper, str.lower]),
+    )
+    def test_menu_above_the_headline(self, items: list[str], gap: str, case: object) -> None:
+        """A menu of section names above a long headline leaves the headline the title."""
+        menu = gap.join(case(i) for i in items)  # type: ignore[operator]
+        a = clean(_page(menu, _LONG_HEADLINE, "By Jane Roe"))
+        assert a.title == _LONG_HEADLINE
+        assert any(r.text == menu for r in a.removed)
+
+    @pytest.mark.parametrize(
+        "menu",
+        [
+            "Sections  Search  Sign in",
+            "Today's Paper  Opinion  World  Business",
+            "Middle East Asia Fact Check",
+        ],
+    )
+    def test_menu_items_of_several_words(self, menu: str) -> None:
+        """Menu items of two or three words ("Sign in", "Today's Paper") count as menu words."""
+        a = clean(_page(menu, _LONG_HEADLINE, "Jane Roe, Staff Reporter"))
+        assert (a.title, [r.kind for r in a.removed if r.text == menu]) == (
+            _LONG_HEADLINE,
+            [RemovalKind.NAVIGATION],
+        )
+
+    @given(st.lists(st.sampled_from(_BUTTONS), min_size=3, max_size=7, unique=True))
+    def test_share_bar_below_the_byline(self, buttons: list[str]) -> None:
+        """A share bar, even with a network the lexicon does not list, is share furniture, not the title."""
+        bar = " ".join([*buttons, "mixchat"])
+        a = clean(_page(_LONG_HEADLINE, "By Jane Roe", bar))
+        assert a.title == _LONG_HEADLINE
+        assert [r.kind for r in a.removed if r.text == bar] == [RemovalKind.SHARE]
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Politics leaders agree to resume border talks",
+            "Live: North Korea fires missile over Japan",
+            "World Business Council names new chair in Seoul",
+        ],
+    )
+    def test_headline_with_words_of_its_own(self, line: str) -> None:
+        """A headline holding a few section words has words of its own: it is no menu."""
+        assert menu_kind(line.split(), LEX) is None
+
+    def test_sections_extend(self) -> None:
+        """A site's own section names added to the lexicon make its menu one."""
+        menu = "Newsroom Bulletin Spotlight Longform"
+        lex = LEX.extend('[navigation]\nsections = ["newsroom", "bulletin", "spotlight", "longform"]')
+        assert menu_kind(menu.split(), LEX) is None
+        assert menu_kind(menu.split(), lex) is RemovalKind.NAVIGATION
+
+    @pytest.mark.parametrize(
+        ("line", "kind"),
+        [
+            ("Bookmark Click here to share this story", RemovalKind.NAVIGATION),
+            ("Print Share this article", RemovalKind.SHARE),
+            ("Close Advertisement", RemovalKind.ADVERT),
+        ],
+    )
+    def test_button_glued_to_a_label(self, line: str, kind: RemovalKind) -> None:
+        """A one-word button glued before another widget's label takes the label's kind."""
+        a = clean(_page(_LONG_HEADLINE, "By Jane Roe", line))
+        assert (a.title, [r.kind for r in a.removed if r.text == line]) == (_LONG_HEADLINE, [kind])
+
+
+class TestLabelsBesideTheHeadline:
+    """A section label, a breadcrumb or a series' name loses to the headline beside it."""
+
+    @pytest.mark.parametrize(
+        "head",
+        [
+            ["Defence & Security", "Mar 3, 17:30", _LONG_HEADLINE],
+            ["Asia Weekly / Diplomacy", _LONG_HEADLINE, "Jane Roe  Published: 9:15am, 3 Mar 2025"],
+            ["NATIONAL > North Korea", _LONG_HEADLINE, "BY JANE ROE"],
+            [_LONG_HEADLINE, "Jane Roe | Analysis"],
+            [_LONG_HEADLINE, "Strategic Questions", "Jane Roe", "Published March 3, 2025"],
+            ["Inter-Korean Affairs", _LONG_HEADLINE],
+            ["Korean Peninsula Security Watch", _LONG_HEADLINE, "By Jane Roe"],
+            ["ASIA-PACIFIC DEFENCE & DIPLOMACY", _LONG_HEADLINE, "March 3, 2025"],
+        ],
+    )
+    def test_label_loses(self, head: list[str]) -> None:
+        """Above or below the headline, with or without a byline between, the label is not the title."""
+        assert clean(_page(*head)).title == _LONG_HEADLINE
+
+    def test_breadcrumb_not_taken_for_the_address(self) -> None:
+        """A breadcrumb spelling the address's folders is not the headline the address spells."""
+        url = "https://example.com/2025/03/03/national/north-korea/north-korea-envoys-drills/123.html"
+        a = clean(_page("NATIONAL > North Korea", _LONG_HEADLINE, "BY JANE ROE"), url=url)
+        assert a.title == _LONG_HEADLINE
+
+    def test_label_alone_is_left(self) -> None:
+        """With no longer headline-shaped line beside it, a short headline stays the title."""
+        assert clean(_page("Seoul rejects talks", "By Jane Roe")).title == "Seoul rejects talks"
+
+
+class TestStandfirstAboveTheHeadline:
+    """A one-sentence standfirst printed above the headline opens no story."""
+
+    @pytest.mark.parametrize(
+        "below",
+        [
+            ["Published On 3 Mar 2025"],
+            ["By Jane Roe", "3 March 2025"],
+            ["Example Post | March 3, 2025"],
+        ],
+    )
+    def test_standfirst_above(self, below: list[str]) -> None:
+        """Standfirst, headline, byline or date line, story: the headline is found, the standfirst removed."""
+        deck = "Both sides say the other raised tensions first, and neither has proposed new talks."
+        a = clean(_page(deck, _LONG_HEADLINE, *below))
+        assert a.title == _LONG_HEADLINE
+        assert a.paragraphs == (LEAD, MORE)
+        assert any(r.text == deck for r in a.removed)
+
+    def test_entry_above_a_bare_time_is_kept(self) -> None:
+        """A live page's entry above the next entry's heading and its bare time stays the story's."""
+        entry = "Envoys met for an hour at the truce village and agreed to meet again next week."
+        a = clean(_page(entry, "Allies begin scheduled drills off the coast", "10:45 GMT"))
+        assert a.paragraphs[0] == entry
+
+
+class TestDeckUnderTheHeadline:
+    """A shorter headline-shaped line right under the headline is its deck or its tags."""
+
+    @pytest.mark.parametrize(
+        "below",
+        [
+            "Seoul warns of a stern response",
+            "North Korea Japan South Korea Missiles",
+            "Allies vow to keep talking to Pyongyang",
+        ],
+    )
+    def test_short_line_below(self, below: str) -> None:
+        """Headline, a line three quarters as long or shorter, byline: the headline is the longer line."""
+        assert clean(_page(_LONG_HEADLINE, below, "By Jane Roe")).title == _LONG_HEADLINE
+
+    def test_tagline_above_a_longer_headline(self) -> None:
+        """A site's tagline above a longer headline leaves the headline the title."""
+        tagline = "Independent reporting and analysis for readers in Seoul, Tokyo and across East Asia"
+        assert clean(_page(tagline, _LONG_HEADLINE, "By Jane Roe")).title == _LONG_HEADLINE
+
+
+class TestBareNameBio:
+    """A bio closing the story names the author a bare-name byline gave."""
+
+    @pytest.mark.parametrize("verb", ["is", "was", "has", "served"])
+    def test_bio_of_a_bare_name(self, verb: str) -> None:
+        """"Jane Roe" above the date line, "Jane Roe is/was/has ..." closing the story: the bio is removed."""
+        bio = f"Jane Roe {verb} a senior adviser to an independent centre and a former official."
+        a = clean(_page(_LONG_HEADLINE, "Jane Roe", "March 3, 2025") + bio + "\n")
+        removed = [r.kind for r in a.removed if r.text == bio]
+        assert removed == ([RemovalKind.AUTHOR_BIO] if verb in LEX.bio_verbs else [])
+
+
+class TestStandfirstWithoutFullStop:
+    """A standfirst without its full stop, a little longer than the headline, is told by its small words."""
+
+    @pytest.mark.parametrize(
+        ("headline", "deck"),
+        [
+            (
+                "Kremlin sees no threat in growing ties between Moscow and Pyongyang",
+                "According to the spokesman, the relations are developing in line with the law",
+            ),
+            (
+                "Seoul vows firm response to any provocation during joint allied drills",
+                "The minister said that the military was ready for all of the scenarios",
+            ),
+        ],
+    )
+    def test_sentence_like_deck(self, headline: str, deck: str) -> None:
+        """Headline, a longer line written as a sentence, the story: the headline is the title."""
+        a = clean(_page("March 4, 14:05", headline, deck))
+        assert a.title == headline
+        assert any(r.text == deck for r in a.removed)

@@ -217,7 +217,7 @@ def label_units(
     not_titles = copies | echoes | {i for i in doubled if facts[i].prose}
     slug = slug_words(url, lexicon.address_words)
     title_at = _find_title(
-        units, facts, head, title=title, slug=slug, skip=not_titles, stopwords=lexicon.stopwords
+        units, facts, head, title=title, slug=slug, skip=not_titles, lexicon=lexicon
     )
     title_keys = {facts[title_at].key} if title_at is not None else set()
     if title is not None:
@@ -280,7 +280,12 @@ def label_units(
             kinds[i], reasons[i] = RemovalKind.CREDIT, "a picture's label above its caption"
         elif not edge and _shouted_link(f):
             kinds[i], reasons[i] = RemovalKind.RELATED, "link in capitals inside the story"
-        elif edge and title_at is not None and title_at < i < head and _is_standfirst(f, facts[title_at]):
+        elif (
+            edge
+            and title_at is not None
+            and title_at < i < head
+            and _is_standfirst(f, facts[title_at], lexicon.stopwords)
+        ):
             kinds[i], reasons[i] = RemovalKind.OTHER, "standfirst below the headline"
         elif edge and title_at is None and i == head - 1 and _story_opener(facts, i):
             continue  # "Well, it's official." below the byline: the story's first line
@@ -330,7 +335,10 @@ def _closing_bio(
     names: set[tuple[str, ...]] = set()
     for i, f in enumerate(facts):
         if kinds[i] is RemovalKind.BYLINE:
-            author = md.byline_author(" ".join(f.tokens), lexicon=lexicon)
+            text = " ".join(f.tokens)
+            # (A bare name above the date line is a byline too: "Jane Roe" / "March 3, 2025".)
+            bare = reasons[i] == NAME_BYLINE
+            author = byline_name(text) if bare else md.byline_author(text, lexicon=lexicon)
             if author is not None:
                 names.update(tuple(n.split()) for n in re.split(r",\s|\sand\s", author) if " " in n)
     if not names:
@@ -703,7 +711,7 @@ def _find_title(
     title: str | None,
     slug: Sequence[str],
     skip: set[int],
-    stopwords: frozenset[str],
+    lexicon: Lexicon,
 ) -> int | None:
     """The index of the page's headline.
 
@@ -711,6 +719,7 @@ def _find_title(
     repeated line, or the last candidate; never a unit of `skip`.
     """
     n = len(units)
+    stopwords = lexicon.stopwords
     blocks = [u.block for u in units]
     limit = min(n, head)
     if title is not None:
@@ -730,7 +739,10 @@ def _find_title(
     if not candidates:
         return None
     if slug:  # (the headline stands near the story: the last candidates are enough)
-        score, best = max((slug_match(units[i].text, slug), -i) for i in candidates[-_SLUG_REACH:])
+        near = candidates[-_SLUG_REACH:]
+        # A breadcrumb spells the address's folders ("/national/north-korea/"), not its headline.
+        near = [i for i in near if not _breadcrumb(facts[i])] or near
+        score, best = max((slug_match(units[i].text, slug), -i) for i in near)
         if score >= _SLUG_MATCH:
             return -best
     seen: dict[str, int] = {}
@@ -766,15 +778,70 @@ def _find_title(
             cluster.append(j)
         elif facts[j].matched is None:
             break
+    # A section's label, a breadcrumb or a series' name above or below the
+    # headline (a section's name, "World / Asia", a series' title) is no
+    # headline beside a longer headline-shaped line.
+    labels = {j for j in cluster if _label(facts[j], lexicon)}
+    if any(j not in labels and _words(facts[j]) >= _HEADLINE_MIN_WORDS for j in cluster):
+        cluster = [j for j in cluster if j not in labels]
     best = cluster[0]
     for j in cluster[1:]:
-        if not (_is_standfirst(facts[best], facts[j]) or _second_deck(units, facts, j, best)):
+        if not (_is_standfirst(facts[best], facts[j], stopwords) or _second_deck(units, facts, j, best)):
             break
         best = j
+    if best == cluster[0] and len(cluster) == 2 and _short_deck(facts, cluster[1], best):
+        return cluster[1]
     return best
 
 
+# A headline-shaped line this much shorter than the line right above it is that line's deck.
+_SHORT_DECK_RATIO = 1.3
+
+
+def _short_deck(facts: Sequence[UnitFacts], above: int, at: int) -> bool:
+    """Whether the headline-shaped line `at`, right under `above`, is its deck or its tags.
+
+    "Seoul warns of a stern response" under a headline a third longer or more,
+    or a line of topic tags under it: the headline is the longer line above.
+    (A longer line under a shorter one is the headline under a site's tagline.)
+    """
+    return at == above + 1 and _words(facts[above]) >= _SHORT_DECK_RATIO * _words(facts[at])
+
+
 _DECK_HEAD_MIN_WORDS = 5
+# A line of this many words or fewer beside a longer headline is a label; a
+# breadcrumb of this many words or fewer, in two parts, is one too.
+_SIDE_LABEL_WORDS = 3
+_BREADCRUMB_WORDS = 6
+_SECTION_LABEL_WORDS = 5
+_HEADLINE_MIN_WORDS = 6
+# One separator between a section and its subsection ("World / Asia", "NATIONAL > North Korea").
+_CRUMB = re.compile(r"(?<=\S) [|>»›/] (?=\S)")
+
+
+def _words(f: UnitFacts) -> int:
+    """How many words a line has: separators and ampersands are none."""
+    return sum(1 for t in f.tokens if any(c.isalnum() for c in t))
+
+
+def _breadcrumb(f: UnitFacts) -> bool:
+    """Whether a line is a section and its subsection, or a name and its section ("Jane Roe | Analysis")."""
+    text = " ".join(f.tokens)
+    return _words(f) <= _BREADCRUMB_WORDS and len(_CRUMB.findall(text)) == 1 and not ft.is_terminal(text)
+
+
+def _label(f: UnitFacts, lexicon: Lexicon) -> bool:
+    """Whether a line is a label beside a headline.
+
+    A breadcrumb, a few words, or a few capitalised words naming a section
+    ("Korean Peninsula Security Watch", "INTER-KOREAN AFFAIRS").
+    """
+    n = _words(f)
+    if n <= _SIDE_LABEL_WORDS or _breadcrumb(f):
+        return True
+    if n > _SECTION_LABEL_WORDS or ft.title_case_ratio(f.tokens) < 1.0 or ft.is_terminal(f.key):
+        return False
+    return any(phrase_key(t) in lexicon.section_keys for t in f.tokens)
 
 
 def _second_deck(units: Sequence[Unit], facts: Sequence[UnitFacts], above: int, at: int) -> bool:
@@ -826,7 +893,25 @@ def _below_byline(facts: Sequence[UnitFacts], above: int, at: int) -> bool:
     )
 
 
-def _is_standfirst(line: UnitFacts, above: UnitFacts) -> bool:
-    """Whether `line` reads as the standfirst of the headline-shaped line `above`."""
+def _is_standfirst(line: UnitFacts, above: UnitFacts, stopwords: frozenset[str]) -> bool:
+    """Whether `line` reads as the standfirst of the headline-shaped line `above`.
+
+    Much longer, or longer and written as a sentence where the headline is
+    telegraphic: a standfirst without its full stop ("According to the
+    minister, the sides discussed ...") has more small words than its headline.
+    """
     n, m = len(line.tokens), len(above.tokens)
-    return m > 3 and n >= 12 and n >= 1.2 * m
+    if m <= 3:
+        return False
+    if n >= 12 and n >= 1.2 * m:
+        return True
+    if n <= m or n < _PROSE_DECK_MIN_WORDS:
+        return False
+    density = ft.stop_density(line.tokens, stopwords)
+    headline = ft.stop_density(above.tokens, stopwords)
+    return density >= _PROSE_DECK_DENSITY and density >= headline + _DENSITY_MARGIN
+
+
+_PROSE_DECK_MIN_WORDS = 8
+_PROSE_DECK_DENSITY = 0.3
+_DENSITY_MARGIN = 0.1

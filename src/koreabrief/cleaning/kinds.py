@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from koreabrief.cleaning import features as ft
@@ -10,6 +11,7 @@ from koreabrief.cleaning import metadata as md
 from koreabrief.cleaning.lexicon import (
     KIND_ORDER,
     LONG_PREFIX_KINDS,
+    MENU_ITEM_WORDS,
     KindRules,
     Lexicon,
     folded_key,
@@ -26,6 +28,7 @@ __all__ = [
     "kind_of",
     "match_edge_kind",
     "match_kind",
+    "menu_kind",
     "tagline_outlet",
     "unit_facts",
 ]
@@ -192,11 +195,85 @@ def _match_anywhere(
         return RemovalKind.BYLINE, "outlet with a date or a reporter"
     if n_words <= 14 and (md.is_email_line(text) or md.is_timestamp(text, lexicon)):
         return RemovalKind.BYLINE, "contact or timestamp"
+    menu = menu_kind(tokens, lexicon) if n_words <= _MENU_MAX_WORDS else None
+    if menu is not None:
+        return menu, "menu or share bar"
+    glued = _glued_button(text, tokens, lexicon) if n_words <= _MENU_MAX_WORDS else None
+    if glued is not None:
+        return glued, "button glued to a widget's label"
     if n_words <= 6 and lexicon.outlet_keys.get(key if len(text) <= 300 else phrase_key(text)) is not None:
         return RemovalKind.NAVIGATION, "outlet name"
     if n_words <= 12 and not ft.is_terminal(text) and tagline_outlet(text, lexicon) is not None:
         return RemovalKind.NAVIGATION, "outlet name and tagline"
     return None
+
+
+_MENU_MAX_WORDS = 16
+_MENU_MIN_ITEMS = 3
+# Words joining a menu's items ("Politics & Diplomacy", "Life and Style").
+_MENU_JOINERS = frozenset({"and", "&", "+"})
+
+
+def menu_kind(tokens: Sequence[str], lexicon: Lexicon) -> RemovalKind | None:
+    """The kind of a line made of a site's menu or share words, whatever its spacing, else None.
+
+    Three words of such items at least (an item may run to three words: "Sign
+    in", "Today's Paper", "Middle East"), and at most one other word for two
+    of them (a site's own names for its sections, "iPlayer"): navigation, or
+    share when the share buttons' words are most of them. A headline has words
+    of its own: a verb, a place, a name.
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> menu_kind("Home News Sport Weather Radio".split(), default_lexicon()).value
+        'navigation'
+        >>> menu_kind("facebook twitter kakaostory email print".split(), default_lexicon()).value
+        'share'
+        >>> menu_kind("Today's Paper Sign in Opinion World".split(), default_lexicon()).value
+        'navigation'
+        >>> menu_kind("Seoul Says Politics Must Wait".split(), default_lexicon()) is None
+        True
+    """
+    keys = [key for key in (phrase_key(t) for t in tokens) if key and key not in _MENU_JOINERS]
+    known = shared = other = i = 0
+    while i < len(keys):
+        # The longest item first: "Today's Paper", "Sign in", "Middle East" are one item each.
+        for width in range(min(MENU_ITEM_WORDS, len(keys) - i), 0, -1):
+            item = " ".join(keys[i : i + width])
+            if item in lexicon.menu_items:
+                known += width
+                shared += width if item in lexicon.share_items else 0
+                i += width
+                break
+        else:
+            other += 1
+            i += 1
+    if known < _MENU_MIN_ITEMS or 2 * other > known or ft.is_terminal(tokens[-1]):
+        return None
+    return RemovalKind.SHARE if 2 * shared > known else RemovalKind.NAVIGATION
+
+
+def _glued_button(text: str, tokens: Sequence[str], lexicon: Lexicon) -> RemovalKind | None:
+    """The kind of a widget's label with a one-word button glued before it, else None.
+
+    "Save Click here to share", "Print Share this article": the button
+    ("save", "print") and a line the lexicon names as a whole or by its start.
+
+    Examples:
+        >>> from koreabrief.cleaning.lexicon import default_lexicon
+        >>> _glued_button("Save Click here to share this story", "Save Click here to".split(),
+        ...               default_lexicon()).value
+        'navigation'
+        >>> _glued_button("Search goes on for the crew", "Search goes on".split(), default_lexicon()) is None
+        True
+    """
+    key = phrase_key(tokens[0]) if len(tokens) >= 2 else ""
+    if len(key) < 2 or key not in lexicon.button_words:
+        return None
+    rest = text.split(None, 1)[1]
+    folded = rest[:300].casefold()
+    kind = lexicon.phrase_index.get(folded_key(folded))
+    return kind if kind is not None else _first_prefix(rest, folded, lexicon, short_ok=True)
 
 
 def match_edge_kind(text: str, tokens: list[str], lexicon: Lexicon) -> tuple[RemovalKind, str] | None:

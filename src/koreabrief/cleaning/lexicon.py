@@ -173,6 +173,16 @@ class Lexicon:
             "daily"): "Example Post|June 20, 2024" names an outlet.
         address_words: Words of article addresses that are no headline's
             ("news", "article", "html"), left out of an address's slug.
+        section_words: A site's section names ("politics", "middle east"),
+            from ``[navigation] sections``.
+        share_items: The phrases of share buttons of up to three words
+            ("facebook", "copy link"), derived from `rules`.
+        button_words: The one-word phrases of navigation and share buttons
+            ("home", "save", "print"), derived from `rules`.
+        section_keys: The keys of `section_words`, derived from them.
+        menu_items: Keys of the items a site's menus and share bars are made
+            of: its sections and the phrases of navigation and share buttons of
+            up to three words ("home", "sign in", "print"), derived from them.
         caption_openers: How a picture's caption may open ("This Oct. 8 file
             photo shows ...", "In this photo ..."), as one pattern matched at
             the start of a line's folded text; from ``[credit] openers``.
@@ -213,6 +223,7 @@ class Lexicon:
     appeal_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
     outlet_words: frozenset[str] = frozenset()
+    section_words: frozenset[str] = frozenset()
     caption_openers: re.Pattern[str] | None = field(default=None, eq=False, repr=False)
     phrase_index: Mapping[str, RemovalKind] = field(factory=dict, eq=False, repr=False)
     prefix_index: Mapping[str, tuple[tuple[str, RemovalKind], ...]] = field(
@@ -227,6 +238,10 @@ class Lexicon:
     credit_patterns: tuple[re.Pattern[str], ...] = field(init=False, eq=False, repr=False)
     prefix_pattern: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
     long_prefix_pattern: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+    share_items: frozenset[str] = field(init=False, eq=False, repr=False)
+    button_words: frozenset[str] = field(init=False, eq=False, repr=False)
+    section_keys: frozenset[str] = field(init=False, eq=False, repr=False)
+    menu_items: frozenset[str] = field(init=False, eq=False, repr=False)
 
     @edge_prefixes.default
     def _edge_prefixes(self) -> tuple[str, ...]:
@@ -249,6 +264,23 @@ class Lexicon:
     @long_prefix_pattern.default
     def _long_prefix_pattern(self) -> re.Pattern[str] | None:
         return _prefix_alternation(self.prefix_index, LONG_PREFIX_KINDS)
+
+    @share_items.default
+    def _share_items(self) -> frozenset[str]:
+        return _short_phrases(self.rules, {RemovalKind.SHARE}, _MENU_ITEM_WORDS)
+
+    @button_words.default
+    def _button_words(self) -> frozenset[str]:
+        return _short_phrases(self.rules, {RemovalKind.NAVIGATION, RemovalKind.SHARE}, 1)
+
+    @section_keys.default
+    def _section_keys(self) -> frozenset[str]:
+        return frozenset(phrase_key(w) for w in self.section_words)
+
+    @menu_items.default
+    def _menu_items(self) -> frozenset[str]:
+        buttons = _short_phrases(self.rules, {RemovalKind.NAVIGATION, RemovalKind.SHARE}, _MENU_ITEM_WORDS)
+        return buttons | self.section_keys
 
     @staticmethod
     def default() -> Lexicon:
@@ -377,6 +409,9 @@ class Lexicon:
                 w.casefold()
                 for w in _bounded(data.get("address", {}).get("words", []), source, "address.words")
             ),
+            section_words=frozenset(
+                _bounded(data.get("navigation", {}).get("sections", []), source, "navigation.sections")
+            ),
             appeal_words=frozenset(
                 w.casefold() for w in _bounded(advert.get("appeal_words", []), source, "advert.appeal_words")
             ),
@@ -425,6 +460,18 @@ class Lexicon:
             ):
                 best = name
         return best
+
+
+#: The most words an item of a menu or a share bar has ("sign in", "copy link").
+MENU_ITEM_WORDS = 3
+_MENU_ITEM_WORDS = MENU_ITEM_WORDS
+
+
+def _short_phrases(rules: tuple[KindRules, ...], kinds: set[RemovalKind], most: int) -> frozenset[str]:
+    """The whole-line phrases of `kinds` of at most `most` words ("print", "copy link")."""
+    return frozenset(
+        p for rule in rules if rule.kind in kinds for p in rule.phrases if p and p.count(" ") < most
+    )
 
 
 def _parse(text: str, source: str) -> dict[str, Any]:

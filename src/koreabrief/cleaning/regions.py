@@ -152,6 +152,7 @@ def edges(
     """
     n = len(facts)
     islands: set[int] = set()
+    first_headline = -1
     head = 0
     while head < n and shaped[head]:
         head += 1
@@ -166,7 +167,9 @@ def edges(
             islands.add(head)
             head = j + 1
             continue
-        byline = _byline_ahead(facts, shaped, head)
+        if first_headline < 0:  # (found once: the runs may be extended many times)
+            first_headline = next((k for k, f in enumerate(facts) if _headline_shaped(f)), n)
+        byline = _byline_ahead(facts, shaped, head, first_headline=first_headline)
         if byline is None:
             break
         islands.update(k for k in range(head, byline) if not shaped[k])
@@ -200,7 +203,9 @@ def _headline_shaped(f: UnitFacts) -> bool:
     return f.matched is None and not f.prose and len(f.tokens) >= _HEADLINE_MIN_WORDS
 
 
-def _byline_ahead(facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int) -> int | None:
+def _byline_ahead(
+    facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int, *, first_headline: int
+) -> int | None:
     """The byline line closing the page's header, when only a slogan and a standfirst stand before it.
 
     "Made for minds." (a site's slogan) and a headline's standfirst are prose
@@ -208,20 +213,35 @@ def _byline_ahead(facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int
     header goes on when a headline-shaped line stands before it, with at most a
     slogan of a few words above the headline and one standfirst below it (and
     no link list): the story's own paragraphs are longer or come in numbers.
+    A standfirst may stand above the headline instead, when nothing above it
+    is headline-shaped (`first_headline`: the index of the page's first
+    headline-shaped unit) and the byline names its writer or gives a year.
     """
     slogans = decks = 0
     # The headline may stand right above: then the prose below it is its standfirst.
     headline = start > 0 and _headline_shaped(facts[start - 1])
+    # Some pages print the standfirst above the headline: one sentence opening
+    # the page (no headline above it), the headline right below.
+    upper = (
+        first_headline > start
+        and start + 1 < len(facts)
+        and shaped[start + 1]
+        and _headline_shaped(facts[start + 1])
+    )
     for j in range(start, min(len(facts), start + _BYLINE_REACH)):
         f = facts[j]
         kind = kind_of(f)
         if kind is RemovalKind.BYLINE:
+            # (Above the headline, a standfirst is told from a live page's entry by
+            # the byline's name or full date below it: an entry's time is bare.)
+            if upper and not _signed_or_dated(f):
+                return None
             return j if headline and slogans + decks else None
         if kind in _LIST_HEADERS:
             return None
         if shaped[j]:
             headline = headline or _headline_shaped(f)
-        elif headline:
+        elif headline or (upper and j == start):
             decks += 1
             if decks > 1 or len(f.tokens) > _DECK_MAX_WORDS:
                 return None
@@ -230,6 +250,14 @@ def _byline_ahead(facts: Sequence[UnitFacts], shaped: Sequence[bool], start: int
             if slogans > 1 or len(f.tokens) > _SLOGAN_MAX_WORDS:
                 return None
     return None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _signed_or_dated(f: UnitFacts) -> bool:
+    """Whether a byline-kind line names its writer ("By ...") or gives a year."""
+    return (f.tokens[0].casefold() == "by") or any(_YEAR.search(t) for t in f.tokens)
 
 
 def _island(f: UnitFacts, gap: int, named: int) -> bool:
