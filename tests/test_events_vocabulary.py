@@ -140,6 +140,18 @@ class TestProbes:
             "technology_transfer",
         ):
             assert counts.get(kind, 0) >= 15, kind
+        # Round 3's types beyond the nineteen: four or more each, a negative among them.
+        for kind in (
+            "indictment",
+            "expulsion",
+            "talks_withdrawal",
+            "bomber_flight",
+            "website_takedown",
+            "council_statement",
+            "export_restriction",
+            "martial_law_lifted",
+        ):
+            assert counts.get(kind, 0) >= 4, kind
 
 
 _PERSONNEL = [

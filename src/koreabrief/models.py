@@ -146,6 +146,14 @@ class EventType(str, enum.Enum):
     PARLIAMENTARY_SESSION = "parliamentary_session"
     PUBLIC_APPEARANCE = "public_appearance"
     CANCELLATION = "cancellation"
+    INDICTMENT = "indictment"
+    EXPULSION = "expulsion"
+    TALKS_WITHDRAWAL = "talks_withdrawal"
+    BOMBER_FLIGHT = "bomber_flight"
+    WEBSITE_TAKEDOWN = "website_takedown"
+    COUNCIL_STATEMENT = "council_statement"
+    EXPORT_RESTRICTION = "export_restriction"
+    MARTIAL_LAW_LIFTED = "martial_law_lifted"
 
 
 class Modality(str, enum.Enum):

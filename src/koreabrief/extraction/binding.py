@@ -118,6 +118,12 @@ def mood(
     lo = layer.words_before(sent.start, trig.start, _CUE_WORDS)
     hi = min(sent.end, trig.end + 40)
     before = text[lo : trig.start]
+    opener = _last_subordinator(before)
+    if opener:
+        # "may stall any talks because Beijing vetoed the draft": a cue before the
+        # subordinator belongs to the clause it opens from, not to the trigger's own.
+        lo += opener
+        before = before[opener:]
     if "ay" in before and _MONTH_MAY.search(before):
         # "in May it fired": the month, not the modal "may".
         before = _MONTH_MAY.sub(_masked_month, before)
@@ -144,8 +150,8 @@ def mood(
     if (hyp_b and hyp_b.search(before)) or (hyp_a and hyp_a.match(after)):
         return "hypothetical"
     if (
-        "accus" in before.lower()
-        and _ACCUSED_OF.search(before)
+        ("accus" in before.lower() or "charge" in before.lower() or "indict" in before.lower())
+        and (_ACCUSED_OF.search(before) or _CHARGED_WITH.search(before))
         and not find_times(text, trig.end, min(sent.end, trig.end + 100))
     ):
         # "accused Pyongyang of transferring arms": a charge, not a report; but "accused
@@ -171,6 +177,28 @@ def mood(
     return "plain"
 
 
+# A subordinator opening a clause with its own subject: "since it", "because Seoul", "after the".
+_SUBORDINATOR = re.compile(
+    r"\b(?:since|because|after|although|though|whereas|until)\s+(?=(?:it|he|she|they|we|i|you|the|a|an|its|their"
+    r"|his|her|this|that|these|those|[A-Z][\w'’.-]*)\s)",
+)
+
+
+def _last_subordinator(before: str) -> int:
+    """Where the clause a subordinator opens begins in `before` (0: none).
+
+    Examples:
+        >>> _last_subordinator("any new measures since it ")
+        23
+        >>> _last_subordinator("could have ")
+        0
+    """
+    found = 0
+    for m in _SUBORDINATOR.finditer(before):
+        found = m.end()
+    return found
+
+
 # The month May: after a preposition or season word, or before a day ("in late May", "May 5").
 _MONTH_MAY = re.compile(
     r"(?:\b(?:in|of|early|late|mid|since|until|by|last|next|this|from|through|and|or)[\s-]+|-)(May)\b"
@@ -187,6 +215,15 @@ _Cues = tuple[re.Pattern[str] | None, ...]
 # The act an accusation names, right after it: "accused Pyongyang of supplying" (not
 # "officials accused of helping the deployment": there the deployment is told as fact).
 _ACCUSED_OF = re.compile(r"\baccus(?:ed|es|ing)\s+(?:[\w'’.-]+\s+){0,3}?of\s+\Z", re.IGNORECASE)
+
+
+# The act a charge names: "indicted on charges of laundering stolen crypto", "was charged
+# with helping the hackers", "indicted him for spying": an allegation, as an accusation is.
+_CHARGED_WITH = re.compile(
+    r"\b(?:charges?\s+of|charged\s+(?:[\w'’.-]+\s+){0,3}?with|indicted\s+(?:[\w'’.-]+\s+){0,3}?(?:for|over))"
+    r"\s+(?:(?!(?:who|which|that)\b)[\w'’-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
 
 
 # The act a warning is against: "warned Pyongyang against supplying", "warns against
@@ -460,9 +497,10 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             nxt_start = mentions[nxt].trigger.start
             # "a few weeks before Seoul in March opened talks": the event
             # named has a time of its own, which dates it instead.
+            # Nor "days ahead of the vote on April 10": a time right after it is its own.
             own = any(
                 u.span is not None and te <= u.span.start and u.span.end <= nxt_start for u in times[k + 1 :]
-            )
+            ) or _owns_later(text, mentions[nxt], times[k + 1 :])
             if (
                 not own
                 and words_at_most(text, te, nxt_start, 8)
@@ -526,7 +564,16 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 _set_time(mentions, nxt, t, bound)
                 continue
         if prev is None:
-            sentence_level = sentence_level or t
+            # "Weeks later, on Tuesday, March 4, ...": the date written out apart says more (not
+            # "a day after the announcement on Monday": that day is the anchor's).
+            vague = (
+                sentence_level is not None
+                and sentence_level.date is None
+                and sentence_level.span is not None
+                and "," in text[sentence_level.span.end : ts]
+            )
+            if sentence_level is None or (vague and t.date is not None and offset_of(sentence_level.text)):
+                sentence_level = t
             continue
         gap = text[mentions[prev].trigger.end : ts]
         # "deployed to Kursk, where they drove out forces that crossed the border last
@@ -542,6 +589,12 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
     _time_to_governor(text, mentions)
     for i, m in enumerate(mentions):
         if i in bound:
+            continue
+        at = _time_before_connective(text, m, times)
+        if at is not None:
+            # "tension rose sharply on Monday night, as gunners shelled the island": the
+            # clause a co-temporal connective opens happens at the time just before it.
+            m.time = at
             continue
         if i > 0 and mentions[i - 1].time is not None:
             gap = text[mentions[i - 1].trigger.end : m.trigger.start]
@@ -569,6 +622,9 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             )
             and not _earlier_than_report(text, sentence_level, m)
             and not _INVOLVED_IN.search(text, max(0, m.trigger.start - 30), m.trigger.start)
+            # "It fired on April 5; the Council met on April 13; Pyongyang then ...": a
+            # semicolon closes the clause the opening time governs.
+            and (sentence_level.span is None or ";" not in text[sentence_level.span.end : m.trigger.start])
         ):
             # "On Sunday a court approved a warrant tied to his martial law bid": a
             # determined noun names an event known already, not one the sentence dates.
@@ -708,6 +764,36 @@ _ACT_OWNED = re.compile(
 )
 # A possessive pronoun just before a trigger ("his martial law bid", "its last test").
 _PRONOUN_OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}$")
+
+
+# A comma, a co-temporal connective and the clause's subject, up to the trigger.
+_CONNECTIVE_BEFORE = re.compile(
+    r"\s*,\s*(?:just\s+|even\s+|all\s+)?(?:when|as|while)\s+(?:[\w'’.-]+\s+){0,5}?\Z", re.IGNORECASE
+)
+
+
+def _time_before_connective(text: str, m: EventMention, times: list[TimeRef]) -> TimeRef | None:
+    """The time closing the clause before `m`'s, when `m`'s clause opens with "when", "as"
+    or "while" right after it: "..., some 30 minutes on, when the batteries replied".
+
+    Examples:
+        >>> from koreabrief.extraction.triggers import EventLexicon
+        >>> from koreabrief.extraction.mention import EventMention
+        >>> t = "It was aimed at the speakers on Thursday, when it lobbed a shell."
+        >>> g = [g for g in EventLexicon.default().find(t) if g.trigger.type.value == "artillery_fire"][0]
+        >>> m = EventMention(type=g.trigger.type, kind=g.trigger.kind, trigger=g, sentence=None)
+        >>> _time_before_connective(t, m, find_times(t)).text
+        'on Thursday'
+    """
+    start = m.trigger.start
+    before = [u for u in times if u.span is not None and u.span.end <= start]
+    if not before:
+        return None
+    t = before[-1]
+    assert t.span is not None
+    if start - t.span.end > 60 or _CONNECTIVE_BEFORE.match(text, t.span.end, start) is None:
+        return None
+    return t
 
 
 def _set_time(mentions: list[EventMention], i: int, t: TimeRef, bound: set[int]) -> None:

@@ -52,8 +52,12 @@ _TIME = re.compile(
     rf"(?P<rel>{_COUNT}\s+(?P<relunit>day|week|month|year)s?\s+"
     r"(?P<reldir>before|after|ahead of|ago|earlier|later|prior to)"
     r"(?:\s+the\s+[a-z]{3,20})?)"
+    # "roughly 50 minutes later", "hours later", "two hours ago" (not "a minute later than").
+    rf"|(?P<relh>(?:(?P<relhcount>{_COUNT})\s+)?(?P<relhunit>(?i:hour|minute))s?\s+"
+    r"(?P<relhdir>ago|earlier|later)(?!\s+than\b))"
     r"|(?P<ana>(?i:the\s+(?:previous|following|next|preceding)\s+(?:day|morning|evening|night)"
-    r"|the\s+day\s+(?:before|after)|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)))"
+    r"|the\s+day\s+(?:before|after)|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)"
+    r"|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening|night)))"
     rf"|(?P<md>{_LEAD}(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:and|to|-|–)\s*\d{{1,2}}(?![\d,]))?(?:,?\s+(?P<md_y>{_YEAR}))?)"
     rf"|(?P<dm>{_LEAD}(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?)"
@@ -81,7 +85,7 @@ _TIME = re.compile(
 _CUE_WORDS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "day", "year",
     "month", "week", "tonight", "tomorrow", "night", "morning", "afternoon", "evening", "spring", "summer",
-    "fall", "autumn", "winter",
+    "fall", "autumn", "winter", "hour", "minute", "Hour", "Minute",
 )  # fmt: skip
 _CUE_DIGIT = re.compile(r"\d")
 _CUE_WORD = re.compile(trie_regex(_CUE_WORDS))
@@ -97,7 +101,7 @@ _FIRST_WORDS = (
     "autumn", "yesterday", "today", "tonight", "tomorrow", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "that",
+    "friday", "saturday", "sunday", "that", "hours", "minutes",
 )  # fmt: skip
 # Where an expression can start: a word start (`_TIME` opens with this look-behind) at a
 # digit or one of `_FIRST_WORDS`. A superset of the places `_TIME` matches at, so the big
@@ -150,12 +154,14 @@ class Offset:
 
 
 _OFFSET = re.compile(
-    rf"(?i:(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+"
+    rf"(?i:(?:(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+"
     r"(?P<dir>before|after|ahead\s+of|prior\s+to|earlier|later)"
+    rf"|(?:(?P<hcount>{_COUNT})\s+)?(?P<hunit>hour|minute)s?\s+(?P<hdir>earlier|later))"
     r"|the\s+(?P<ana>previous|preceding|following|next)\s+(?:day|morning|evening|night)"
     r"|the\s+day\s+(?P<dayrel>before|after)"
-    # "at 4 p.m. that day": the day the narrative last named, no shift.
-    r"|(?P<same>that|the\s+same)\s+(?:day|morning|afternoon|evening|night))(?:\s+the\s+[a-z]{3,20})?"
+    # "at 4 p.m. that day", "later in the evening": the day the narrative last named, no shift.
+    r"|(?P<same>that|the\s+same|(?:later|earlier)\s+in\s+the)\s+(?:day|morning|afternoon|evening|night))"
+    r"(?:\s+the\s+[a-z]{3,20})?"
 )
 
 
@@ -180,10 +186,17 @@ def offset_of(text: str) -> Offset | None:
         word = (m.group("ana") or m.group("dayrel")).lower()
         sign = -1 if word in ("previous", "preceding", "before") else 1
         return Offset(relativedelta(days=sign), Precision.DAY, word in ("before", "after"))
+    if m.group("hunit"):
+        # Minutes or hours later: the same day, when few enough (see `_within_day`).
+        count = _count(m.group("hcount")) if m.group("hcount") else 1
+        if not _within_day(m.group("hunit").lower(), count):
+            return None
+        return Offset(relativedelta(), Precision.DAY, False)
+    unit = m.group("unit").lower()
     count = _count(m.group("count"))
     direction = " ".join(m.group("dir").lower().split())
     n = -count if direction in ("before", "ahead of", "prior to", "earlier") else count
-    delta, precision = _span_of(m.group("unit").lower(), n)
+    delta, precision = _span_of(unit, n)
     return Offset(delta, precision, direction not in ("earlier", "later"))
 
 
@@ -192,6 +205,16 @@ def _count(words: str) -> int:
     parts = words.lower().split()
     word = " ".join(parts[:2]) if " ".join(parts[:2]) in _NUMBER_WORDS else parts[0]
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+
+
+# Minutes or hours (up to this many) after a dated moment fall on its day: "roughly 50
+# minutes later", "hours later". Past it, the count may cross midnight.
+_SAME_DAY_HOURS = 12
+
+
+def _within_day(unit: str, count: int) -> bool:
+    """Whether `count` hours or minutes is short enough to stay on the day counted from."""
+    return count * (1 if unit == "hour" else 1 / 60) <= _SAME_DAY_HOURS
 
 
 def _span_of(unit: str, n: int) -> tuple[relativedelta, Precision]:
@@ -409,6 +432,12 @@ def resolve_time(
         return published + dt.timedelta(days=offset), Precision.DAY
     if g["ana"]:
         return None, None
+    if g["relh"]:
+        # "hours ago" is the day of publication; "50 minutes later" counts from the story's time.
+        count = _count(g["relhcount"]) if g["relhcount"] else 1
+        if g["relhdir"].lower() == "ago" and _within_day(g["relhunit"].lower(), count):
+            return published, Precision.DAY
+        return None, None
     if g["rel"]:
         direction = g["reldir"].lower()
         if direction in ("earlier", "later") or (direction != "ago" and not anchored_now):
@@ -472,6 +501,47 @@ def _next_cue(cue: re.Pattern[str], text: str, pos: int, end: int) -> int:
     """Where `cue` next matches in `text[pos:end]`, or `end`."""
     m = cue.search(text, pos, end)
     return end if m is None else m.start()
+
+
+# The event a month and day dates lies after a recent act: "days before the vote on May 9".
+_AHEAD_OF = re.compile(
+    r"\b(?:before|ahead\s+of|in\s+the\s+run-up\s+to|in\s+advance\s+of)\s+(?:[\w'’.-]+\s+){1,5}\Z",
+    re.IGNORECASE,
+)
+# How far ahead of publication such a coming event may lie.
+_SOON_DAYS = 60
+
+
+def _ahead_of_now(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether a month and day without a year dates an event named after "before" or "ahead of"."""
+    if not (m.group("md") or m.group("dm")) or _with_year(m):
+        return False
+    return _AHEAD_OF.search(text, max(start, m.start() - 60), m.start()) is not None
+
+
+# A month standing as a modifier: a determiner before it, a lower-case noun after it.
+_MONTH_DETERMINER = re.compile(r"(?:\b(?:the|its|their|his|her|this|that)|\w['’]s)\s+\Z", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
+# A weekday followed by its date: "Tuesday, March 4", "Tuesday, 4 March".
+_DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{MONTH}\s+\d{{1,2}}(?!\d)|\d{{1,2}}\s+{MONTH}\b)")
+
+
+def _attributive_month(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether a bare month names what follows it: "the March hack", "its June test".
+
+    Examples:
+        >>> t = "funds taken in the March hack"
+        >>> _attributive_month(t, _TIME.search(t), 0, len(t))
+        True
+        >>> t = "the March of time"
+        >>> _attributive_month(t, _TIME.search(t), 0, len(t))
+        False
+    """
+    return (
+        _MONTH_DETERMINER.search(text, max(start, m.start() - 12), m.start()) is not None
+        and _NOUN_NEXT.match(text, m.end(), end) is not None
+        and m.group("my") == m.group("my_m")
+    )
 
 
 # "last June", "next March": counted from publication, not from a year named before.
@@ -547,10 +617,14 @@ def find_times(
     for m in _time_matches(text, start, end):
         if m.group("my") and not m.group("my_y"):
             month_word = m.group("my_m").rstrip(".").lower()
-            # "May" and "March" are verbs too; a bare month needs "in"/"since"/"late" before it.
+            # "May" and "March" are verbs too; a bare month needs "in"/"since"/"late" before it,
+            # or a determiner and a noun around it ("the March hack", "its June test").
             lead = m.group("my")[: m.start("my_m") - m.start("my")].strip()
-            if month_word not in _FULL_MONTHS or not lead:
+            if month_word not in _FULL_MONTHS or not (lead or _attributive_month(text, m, start, end)):
                 continue
+        if m.group("wd") and _DATE_AFTER_WEEKDAY.match(text, m.end(), end):
+            # "on Tuesday, March 4": the date written out says which Tuesday.
+            continue
         now = (
             bool(m.group("rel"))
             and _PRESENT_BEFORE.search(text, max(start, m.start() - 40), m.start()) is not None
@@ -558,6 +632,12 @@ def find_times(
         # "called a meeting for Friday": what is set for a day lies ahead of the report.
         ahead = future or _FOR_BEFORE.search(text, max(start, m.start() - 5), m.start()) is not None
         date, precision = resolve_time(m, published, future=ahead, warnings=sink, anchored_now=now)
+        if not ahead and date is not None and published is not None and _ahead_of_now(text, m, start):
+            # "days ahead of the vote on April 10": what a recent act comes before is
+            # the coming one, when it comes soon.
+            soon = resolve_time(m, published, future=True, warnings=sink)[0]
+            if soon is not None and (soon - published).days <= _SOON_DAYS:
+                date = soon
         carried = _carried(m, told, sink)
         if carried is not None:
             date, precision = carried

@@ -250,7 +250,11 @@ def sentence_mentions(
         lo = max(sent.start, m.trigger.start - 40)
         if m.type is EventType.MARTIAL_LAW and _LIFTED.search(text, lo, m.trigger.start):
             # "lifted martial law early Wednesday": the lifting's day and doer say nothing of
-            # when or by whom it was declared; the mention only tells that it was.
+            # when or by whom it was declared; the mention only tells that it was. The day
+            # is the lifting's own (`martial_law_lifted`), when that act is read.
+            for o in out:
+                if o.type is EventType.MARTIAL_LAW_LIFTED and lo <= o.trigger.start < m.trigger.start:
+                    o.time = o.time or m.time
             m.time, m.actors, m.partners = None, [], []
         if m.time is not None and id(m.time) in behind and m.mood in ("future", "hypothetical"):
             m.time = None  # a past clause's day dates no event still to come
