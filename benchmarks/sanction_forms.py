@@ -12,6 +12,7 @@ Usage::
 
     python benchmarks/sanction_forms.py            # the figures
     python benchmarks/sanction_forms.py --misses   # and every passage that is not exact
+    python benchmarks/sanction_forms.py --by-form  # and recall per form (the families probed)
 """
 
 from __future__ import annotations
@@ -87,11 +88,18 @@ def score(case: dict[str, Any]) -> tuple[int, int, int, int, list[str], list[str
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list each passage that is not exact")
+    ap.add_argument("--by-form", action="store_true", help="recall and exact passages per form")
     args = ap.parse_args()
     tp = pred = gold = right = 0
+    forms: dict[str, list[int]] = {}
     for case in cases():
         t, p, g, r, missed, extra = score(case)
         tp, pred, gold, right = tp + t, pred + p, gold + g, right + r
+        row = forms.setdefault(case["form"], [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += not missed and not extra
+        row[2] += t
+        row[3] += g
         if args.misses and (missed or extra):
             print(f"[{case['form']}] {case['text'][:90]}")
             for m in missed:
@@ -101,6 +109,9 @@ def main() -> None:
     p = tp / pred if pred else 1.0
     r = tp / gold if gold else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
+    if args.by_form:
+        for form, (n, exact, found, named) in sorted(forms.items()):
+            print(f"  {form:<40} passages {n:>3}  exact {exact:>3}  found {found}/{named}")
     print(f"passages {len(cases())}  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  status {right}/{tp}")
 
 

@@ -40,12 +40,15 @@ def _subject_group(text: str, start: int, end: int, nouns: frozenset[str]) -> st
     return next((w for w in reversed(words) if w in nouns), None)
 
 
-def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) -> list[Found]:
+def follow_ups(
+    reader: SentenceReader, last: Found, *, previous: list[Found], openings_only: bool = False
+) -> list[Found]:
     """The targets the sentence `reader.sent` goes on naming for the designation `last`.
 
     `previous` is every target found so far in the article: a sentence opening
     with a name and its role names a member of a group designated just before
-    only while that group has no names yet.
+    only while that group has no names yet. With `openings_only` (a sentence with
+    a cue of its own), only a list opening ("The three are ...") counts.
     """
     text, sent, lex = reader.text, reader.sent, reader.lex
     start = end = -1
@@ -59,6 +62,8 @@ def follow_ups(reader: SentenceReader, last: Found, *, previous: list[Found]) ->
             end = object_end(reader, start, sent.end)
             subject = _subject_group(text, m.start(), m.end(), lex.designees.group_nouns)
             break
+    if start < 0 and openings_only:
+        return []
     if start < 0:
         appositive = lex.appositive.match(text, sent.start, sent.end)
         if appositive is not None:

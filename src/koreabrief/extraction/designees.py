@@ -438,7 +438,8 @@ class _Reader(NameReader):
         if i >= j:
             return False
         t = toks[i]
-        return t.low in ("and", "as") or t.text in BULLETS
+        # "..., who heads the office, plus Ri Song Hui", "it, together with two affiliates, A and B".
+        return t.low in ("and", "as", "along", "together", "plus") or t.text in BULLETS
 
     def segments(self, i: int, j: int) -> list[tuple[int, int]]:
         """`toks[i:j]` cut at commas, dashes, colons, bullets and "and" between names."""
@@ -465,14 +466,15 @@ class _Reader(NameReader):
         return out
 
     def and_cut(self, k: int, i: int, j: int) -> bool:
-        """Whether "and"/"as well as"/"along with" at `k` joins two items (not inside a name)."""
+        """Whether "and", "as well as", "along with" or "together with" at `k` joins two items
+        (not inside a name)."""
         toks = self.toks
         low = toks[k].low
-        if low not in ("and", "as", "along", "plus", "or"):
+        if low not in ("and", "as", "along", "together", "plus", "or"):
             return False
         if low == "as" and not (k + 2 < j and toks[k + 1].low == "well" and toks[k + 2].low == "as"):
             return False
-        if low == "along" and not (k + 1 < j and toks[k + 1].low == "with"):
+        if low in ("along", "together") and not (k + 1 < j and toks[k + 1].low == "with"):
             return False
         if k == i or k + 1 >= j:
             return False

@@ -21,6 +21,7 @@ from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_reader import UNSC, Found, SentenceReader, authority_of
 from koreabrief.extraction.sanction_targets import (
     AMONG,
+    SUBJECT_START,
     common_plural,
     find_reason,
     inverted_targets,
@@ -39,7 +40,7 @@ from koreabrief.extraction.violations import (
 )
 from koreabrief.models import SanctionStatus
 
-__all__ = ["sentence_sanctions"]
+__all__ = ["hypothetical_marker", "sanctioner_sanctions", "sentence_sanctions"]
 
 # A target with its list item (None for a gazetteer name) and reason.
 _Target = tuple[str, Item | None, str | None]
@@ -68,6 +69,12 @@ _ANTI = re.compile(r"[Aa]nti-([A-Za-z]+(?: [A-Z][a-z]+)?)")
 # A violation denied just before its cue: "are not explicitly banned by", "did not violate".
 _DENIED = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
+# What stands between a regime's verb and the state it binds: "require [North Korea]",
+# "demand that [Pyongyang]".
+_REGIME_OBJECT = re.compile(r"\s+(?:that\s+)?(?:the\s+)?", re.IGNORECASE)
+# A ban cue and the passive auxiliary before it: "has been barred by UN resolutions".
+_BARRED = re.compile(r"(?:banned|prohibited|outlawed|barred|forbidden)\s", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 
 # A lifting still to come: a future or an intention just before the cue.
 _TO_COME = re.compile(
@@ -135,6 +142,16 @@ _AND_VERB = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+(?:ed|es)\b")
 _DATE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:in|on|since|from|starting|effective)\s+)?")
 
 
+def hypothetical_marker(lex: SanctionLexicon, text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first hypothetical marker ("could", "if") in `text[start:end]` that is no month:
+    "In May that year the Treasury blacklisted X" is told, not supposed; so is "Theresa May"."""
+    for m in lex.hypothetical.finditer(text, start, end):
+        if m.group(0) == "May" and text[start : m.start()].strip(" \"“‘'"):
+            continue
+        return m
+    return None
+
+
 def _last_words(text: str) -> str:
     """The last `_PROPOSAL_REACH` words of `text`."""
     words = text.split()
@@ -184,6 +201,16 @@ def _status(
         # sanctions evasion", "not explicitly banned by UN resolutions": no violation
         # reported, or none by anyone named.
         return None
+    if (
+        status is SanctionStatus.VIOLATED
+        and _BARRED.match(m.group(0))
+        and _PASSIVE_AUX.search(text, max(sent.start, m.start() - 30), m.start())
+    ):
+        subj = ctx.subject(m.start())
+        if subj is not None and subj.kind == "state" and len(text[subj.end : m.start()].split()) <= 4:
+            # "Pyongyang has been barred by UN resolutions from selling arms": the state is under
+            # the ban, in force; "a test banned by UN resolutions" stays a violation.
+            return SanctionStatus.IN_FORCE, False
     if not first and status is SanctionStatus.IN_FORCE and _NOUN_CUE.match(m.group(0)) and out:
         # "sought a travel ban on X, and an asset freeze on Y": the freeze is sought too.
         status = out[-1].status
@@ -205,7 +232,7 @@ def _status(
             # "asked the committee to blacklist X", "urged the EU to sanction X": asked of another
             # (not "urged states to enforce sanctions on X", which are in force).
             return SanctionStatus.PROPOSED, True
-    hypothetical = lex.hypothetical.search(clause)
+    hypothetical = hypothetical_marker(lex, clause, 0, len(clause))
     if hypothetical is not None and not _REPORTED_FUTURE.search(clause, 0, hypothetical.end()):
         return (SanctionStatus.THREATENED, False) if status is SanctionStatus.IN_FORCE else None
     if status is SanctionStatus.LIFTED:
@@ -309,8 +336,20 @@ def _targets(
             )
         return [(state, None, None)], authority, also
     if where == "regime":
-        # "UN sanctions prohibit the supply of weapons to the DPRK".
-        state = regime_target(ctx, m.end(), reach=160, banned=True) or unjudged_lead(ctx)
+        # "UN sanctions prohibit the supply of weapons to the DPRK"; "resolutions require North
+        # Korea to ...", "bar Iran from ...": the state the regime's verb takes as its object.
+        state = (
+            next(
+                (
+                    n.name
+                    for n in ctx.names
+                    if n.kind == "state" and _REGIME_OBJECT.fullmatch(text, m.end(), n.start)
+                ),
+                None,
+            )
+            or regime_target(ctx, m.end(), reach=160, banned=True)
+            or unjudged_lead(ctx)
+        )
         return ([(state, None, None)] if state is not None else []), authority, also
     if where == "after":
         listed, end = object_targets(ctx, m, stop)
@@ -493,5 +532,85 @@ def sentence_sanctions(ctx: SentenceReader, published: Any, *, scan_from: int | 
             )
             for entity, item, why in targets
             for imposer in imposers
+        )
+    return out
+
+
+# What may stand between a sanctioning subject and its verb: "The U.S. [on Wednesday] targeted",
+# "Australia [has now] hit" (not a report, a relative clause or a modal: "said", "which", "could").
+_SUBJECT_GAP = re.compile(
+    r"(?:\s+(?!(?:said|says|say|that|which|who|whom|and|but|it|they|could|would|might|may|will|should"
+    r"|shall|can|to|not|never)\b)(?:[a-z]+|[A-Z][a-z]+day|\d{1,4})){0,4}\s+"
+)
+
+
+def _sanctioner(ctx: SentenceReader, pos: int, known: str | None) -> tuple[str | None] | None:
+    """The sanctioning body or state that is the subject of the verb at `pos`, if one is: a
+    state under no sanctions regime, a body of the authority table, or a government body by
+    its noun ("the government", standing for `known`), a few words before. None when none is."""
+    text, lex = ctx.text, ctx.lex
+    start = ctx.sent.start
+    for b in SUBJECT_START.finditer(text, start, pos):
+        start = b.end()
+    subj = ctx.subject(pos)
+    if (
+        subj is not None
+        and subj.start >= start
+        and subj.kind == "state"
+        and subj.name not in lex.regime_states
+        and _SUBJECT_GAP.fullmatch(text, subj.end, pos)
+    ):
+        return (subj.name,)
+    # The last body before the verb, by name, else by its noun.
+    body = _last(lex.authorities, text, start, pos)
+    if body is not None and _SUBJECT_GAP.fullmatch(text, body.end(), pos):
+        return (lex.authority[body.group(0)],)
+    noun = _last(lex.sanctioner_body, text, start, pos)
+    if noun is not None and _SUBJECT_GAP.fullmatch(text, noun.end(), pos):
+        return (known,)
+    return None
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of `pattern` in `text[start:end]`, if any."""
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def sanctioner_sanctions(ctx: SentenceReader, *, known: str | None = None) -> list[Found]:
+    """The targets of a verb that tells a designation only after a sanctioning subject ("The
+    U.S. on Wednesday targeted X", "Australia has now hit Y"); the caller has checked that
+    sanctions are spoken of nearby. `known` is the authority of the designation told before,
+    which "the government" stands for."""
+    text, sent, lex = ctx.text, ctx.sent, ctx.lex
+    out: list[Found] = []
+    for m in lex.sanctioner_verbs.finditer(text, sent.start, sent.end):
+        subject = _sanctioner(ctx, m.start(), known)
+        if subject is None:
+            continue
+        authority = subject[0]
+        # "hit the front company the hackers are said to work for, X": no copular list.
+        listed, _ = object_targets(ctx, m, sent.end, copula=False)
+        listed = [(entity, item) for entity, item in listed if item.kind != "state"]
+        last = max((item.end for _, item in listed), default=m.end())
+        why = find_reason(text, last, sent.end)
+        out.extend(
+            Found(
+                entity=entity,
+                status=SanctionStatus.IN_FORCE,
+                sent=sent,
+                authority=authority,
+                program=None,
+                reason=why,
+                start_date=None,
+                kind=item.kind,
+                aliases=item.aliases,
+                group=item.group,
+                group_count=item.group_count,
+                action=m.start(),
+            )
+            for entity, item in listed
         )
     return out

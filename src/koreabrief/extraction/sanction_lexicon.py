@@ -73,6 +73,14 @@ class SanctionLexicon:
     passive: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # A group named in apposition ("The companies, A and B, shipped ...").
     appositive: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    # Verbs that tell a designation only after a sanctioning subject ("The U.S. targeted X"),
+    # and the words one of which must stand near for them to be read.
+    sanctioner_verbs: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    sanctioner_context: tuple[str, ...] = field(init=False, repr=False)
+    # The verbs in lower case, for a quick substring scan of an article's lower-case text.
+    sanctioner_words: tuple[str, ...] = field(init=False, repr=False)
+    # A government body named by its noun before such a verb ("the government", "the bloc").
+    sanctioner_body: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # States under broad sanctions regimes: the target of sanctions spoken of with none named.
     regime_states: frozenset[str] = field(init=False, repr=False)
     # States under a UN Security Council regime: the target of broken UN resolutions.
@@ -116,6 +124,20 @@ class SanctionLexicon:
         alts = "|".join(re.escape(k) for k in sorted(auth, key=len, reverse=True)) or "(?!x)x"
         object.__setattr__(self, "authorities", re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"))
         object.__setattr__(self, "designees", DesigneeLexicon(self.data.get("designees", {})))
+        sanctioner = self.data.get("sanctioner", {})
+        object.__setattr__(self, "sanctioner_verbs", _words_regex(sanctioner.get("verbs", ())))
+        verbs = tuple(str(w).lower() for w in sanctioner.get("verbs", ()))
+        object.__setattr__(self, "sanctioner_words", verbs)
+        object.__setattr__(
+            self, "sanctioner_context", tuple(str(w).lower() for w in sanctioner.get("context", ()))
+        )
+        nouns = sorted((str(w) for w in sanctioner.get("bodies", ())), key=len, reverse=True)
+        body_alts = "|".join(re.escape(w) for w in nouns)
+        object.__setattr__(
+            self,
+            "sanctioner_body",
+            re.compile(rf"\b(?:the|its|their)\s+(?:{body_alts or '(?!x)x'})\b", re.IGNORECASE),
+        )
         object.__setattr__(self, "regime_states", frozenset(self.data.get("bare", {}).get("states", ())))
         object.__setattr__(self, "un_states", frozenset(self.data.get("bare", {}).get("un_states", ())))
         follow = self.data.get("follow_up", {})

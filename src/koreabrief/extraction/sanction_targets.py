@@ -51,12 +51,20 @@ _NEW_CLAUSE = re.compile(
     + r"(?:has|have|had|is|are|was|were|will|would|remains?)\b"
 )
 
+# A time phrase set off by commas after a list ends it: "After Treasury sanctioned X, a mixer, in
+# August 2022, Y shifted ..." (what follows is the main clause).
+_DATED_BREAK = re.compile(
+    r",\s+(?:in|on|since|during|from|by|until|last|this|early|late|earlier|later)\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?|[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"|week|month|year)\s*,"
+)
+
 # "designated X as a hostile state".
 _AS_WHAT = re.compile(r"\s*[\"“”’']?\s*as\s", re.IGNORECASE)
 
-# "designated X as a sanctions target": a listing after all.
+# "designated X as a sanctions target", "as a state sponsor of terrorism": a listing after all.
 _AS_TARGET = re.compile(
-    r"\s*[\"“”’']?\s*as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions?|targets?|blacklist\w*)\b",
+    r"\s*[\"“”’']?\s*as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions?|targets?|blacklist\w*|sponsors?\s+of\s+terror\w*)\b",
     re.IGNORECASE,
 )
 
@@ -72,7 +80,8 @@ _GROUP_BEFORE_COLON = re.compile(
 _BUT = re.compile(
     r",\s+but\s|\s+and\s+[a-z]+ed\s+(?:its|the|a|an|his|her|their|them|him)\s"
     # "froze the assets of X and prohibit Americans from ...": a second measure, no item.
-    r"|\s+and\s+(?:also\s+)?(?:prohibit|bar|ban|block|freez|froze|prevent|cut|impos|restrict|forbid|requir)[a-z]*\s"
+    # "... and generally prohibits Americans from ...": an adverb may stand before the verb.
+    r"|\s+and\s+(?:(?:also|[a-z]+ly)\s+)?(?:prohibit|bar|ban|block|freez|froze|prevent|cut|impos|restrict|forbid|requir)[a-z]*\s"
 )
 
 # A contrast: what stands after it is what the sanctions spare ("X instead of its owner, Y",
@@ -138,18 +147,21 @@ _NOT_SUBJECT = re.compile(
     r",|\b(?:to|whose|which|who|that|of|for|with|by|from|in|it|they|he|she|said|says|say)\b|(?:\S+\s+){9}"
 )
 
-# A clause a subject starts after: a reporting verb or "that".
+# A clause a subject starts after: a reporting verb or "that", or a contrasting conjunction
+# ("New listings are likely, but X is already ...").
 SUBJECT_START = re.compile(
     r"(?<![\w-])(?:said|says|say|added|announced|stated|noted|reported|confirmed)\s+(?:that\s+)?|[;:]\s*"
+    r"|,\s+(?:but|while|whereas|although|though|yet)\s+"
 )
 
 # "X was among seven officials that ... blacklisted".
 AMONG = re.compile(r"(?<![\w-])(?:is|was|are|were)\s+(?:also\s+)?(?:among|one of)\s+")
 
-# The auxiliary before a passive cue ("has also been", "were").
+# The auxiliary before a passive cue ("has also been", "were", "which itself was", "was itself").
 _AUX_END = re.compile(
-    r"\s*,?\s+(?:(?:has|have|had|is|are|was|were|will|would)\s+)?(?:(?:also|now|already|previously|since|recently"
-    r"|newly|likewise|all|both|each)\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
+    r"\s*,?\s+(?:(?:itself|themselves|himself|herself)\s+)?(?:(?:has|have|had|is|are|was|were|will|would)\s+)?"
+    r"(?:(?:also|now|already|previously|since|recently|newly|likewise|all|both|each|itself|themselves|himself|herself)"
+    r"\s+){0,2}(?:(?:been|be)\s+)?(?:(?:also|now|already)\s+)?$"
 )
 
 # What joins the names of one list: "A, B and C".
@@ -158,10 +170,21 @@ _JOINED = re.compile(r"[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?")
 _PRONOUN = re.compile(r"\W*(he|she|it)\s*", re.IGNORECASE)
 # A relative pronoun ending a subject ("... a group that [was sanctioned]").
 _RELATIVE_END = re.compile(r"\s(?:that|which|who)\s*$")
+# A description set off by commas between a name and its relative pronoun: "X (GRO), Pyongyang's
+# spy service, [which]", "Y, a Vladivostok firm, [which]", "Z, the shipping arm of a conglomerate, [which]".
+_DESCRIBED = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?,\s+(?:(?:a|an|the|its|their|his|her|one\s+of)\s|[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}['’]s?\s)[^,;()]{1,80},\s*$"
+)
 
-# A relative clause with a subject of its own before an active cue: ", which the U.S. [sanctioned]".
+# A relative clause with a subject of its own before an active cue: ", which the U.S. [sanctioned]";
+# also after a description, its pronoun left out or not: ", the mixer Treasury [sanctioned]", ", a
+# Hong Kong firm that the UN [blacklisted]" (group `d` marks the description); not ", the first time
+# Washington [sanctioned]", which tells when.
 _OBJECT_RELATIVE = re.compile(
-    r",\s+(which|that|whom)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:has|have|had)\s+)?(?:also\s+)?$"
+    r",\s+(?:(?P<d>(?:a|an|the)\s+(?!(?:[\w'’-]+\s+){0,2}(?:time|times|occasion|day|year|week|month)\s)"
+    r"(?:[\w'’-]+\s+){0,5}?)(?:(?:which|that|whom)\s+)?|(?P<p>which|that|whom)\s+)"
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:has|have|had)\s+)?(?:also\s+)?$"
 )
 
 # A possessive ending a name read before its noun.
@@ -197,7 +220,7 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
     text = ctx.text
     end = find_attribution(text, start, end, ctx.lex.designees)
     # A list ends where a quotation closes or a new clause opens (", and Australia has ...").
-    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT, _CONTRAST):
+    for pattern in (_QUOTE_CLOSE, _NEW_CLAUSE, _BUT, _CONTRAST, _DATED_BREAK):
         closed = pattern.search(text, start, end)
         if closed is not None:
             end = closed.start()
@@ -213,6 +236,8 @@ def object_end(ctx: SentenceReader, start: int, end: int) -> int:
             continue
         if _LIST_GOES_ON.search(text, m.end(), end):
             continue
+        if after[:1] in ",;":
+            continue  # "the firm she was said to be working for, X": a stranded preposition
         return m.start()
     return end
 
@@ -236,8 +261,11 @@ def find_reason(text: str, start: int, end: int) -> str | None:
     return opening_reason(text, m.start(), end)[0]
 
 
-def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[list[tuple[str, Item]], int]:
-    """The targets listed after the cue `m` and where the list ends."""
+def object_targets(
+    ctx: SentenceReader, m: re.Match[str], stop: int, *, copula: bool = True
+) -> tuple[list[tuple[str, Item]], int]:
+    """The targets listed after the cue `m` and where the list ends; with `copula`, after a
+    copula that follows a group phrase ("blacklisted six officials are A and B")."""
     end = object_end(ctx, m.end(), stop)
     # "hit North Korea's Lazarus Group with sanctions": the target stands before "with".
     with_ = _WITH_SANCTIONS.search(ctx.text, m.end(), end) if m.group(0).lower().startswith(_HITS) else None
@@ -247,7 +275,7 @@ def object_targets(ctx: SentenceReader, m: re.Match[str], stop: int) -> tuple[li
     if _PREPOSITION_FIRST.match(ctx.text, start, end):
         return [], end  # "on the blacklist of the Treasury": no list after the cue
     # "The six newly blacklisted officials are ...": the list follows the verb.
-    verb = _COPULA.search(ctx.text, start, end)
+    verb = _COPULA.search(ctx.text, start, end) if copula else None
     if verb is not None and not _NOT_SUBJECT.search(ctx.text, start, verb.start()):
         subject = read_list(ctx.text, start, verb.start(), ctx.names, ctx.lex.designees)
         if all(i.kind == "group" for i in subject):
@@ -340,13 +368,14 @@ def relative_targets(ctx: SentenceReader, pos: int) -> list[tuple[str, Item]]:
     """ "Andariel, which the U.S. sanctioned in 2019": the antecedent of a relative clause whose
     own subject (a capitalised name) stands before the active cue at `pos`."""
     text, sent = ctx.text, ctx.sent
-    rel = _OBJECT_RELATIVE.search(text, max(sent.start, pos - 60), pos)
+    rel = _OBJECT_RELATIVE.search(text, max(sent.start, pos - 100), pos)
     if rel is None:
         return []
     start = sent.start
     for b in SUBJECT_START.finditer(text, sent.start, rel.start()):
         start = b.end()
-    return _antecedent(ctx, start, rel.start() + rel.group(0).index(rel.group(1)))
+    # The antecedent ends at the pronoun; before a description, at the comma opening it.
+    return _antecedent(ctx, start, rel.start() + 1 if rel.group("d") is not None else rel.start("p"))
 
 
 def common_plural(ctx: SentenceReader, item: Item) -> bool:
@@ -370,6 +399,20 @@ def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, It
     stands there ("a hacking group"), the name it describes."""
     listed = read_list(ctx.text, start, end, ctx.names, ctx.lex.designees)
     comma = ctx.text.rfind(",", start, end)
+    described = _DESCRIBED.search(ctx.text, start, end)
+    if described is not None:
+        # "the General Reconnaissance Office (GRO), Pyongyang's spy service, which itself ...": the
+        # name the description is of, listed or after a preposition ("went through X, the ...").
+        at = described.start()
+        owner = [i for i in listed if i.kind not in ("group", "state") and i.end == at]
+        for person in (False, True):
+            if owner:
+                break
+            found = last_name(ctx.text, start, at, ctx.names, ctx.lex.designees, person=person)
+            if found is not None and not ctx.text[found.end : at].strip():
+                owner = [found]
+        if owner:
+            return items_to_targets(owner[-1:])
     if listed and listed[-1].kind != "group" and ctx.text[listed[-1].end : end].strip(" ,") == "":
         names = [listed[-1]]
         for item in reversed(listed[:-1]):
@@ -381,7 +424,7 @@ def _antecedent(ctx: SentenceReader, start: int, end: int) -> list[tuple[str, It
     items = [i for i in listed if i.kind != "group"]
     if items and items[-1].start > comma:
         return items_to_targets(items[-1:])
-    if not listed and comma >= 0:
+    if comma >= 0:
         # "arranged by Korea Ryonbong General Corporation, which was sanctioned": the name the
         # relative clause follows, though a preposition governs it.
         for person in (False, True):

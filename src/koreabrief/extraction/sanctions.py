@@ -13,6 +13,7 @@ they overlap (`entity`, `authority`, `program`, `reason`, `status`,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -20,7 +21,7 @@ from koreabrief.arguments import require_article
 from koreabrief.extraction.actors import ActorMention
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.designations import follow_ups, group_named
-from koreabrief.extraction.sanction_cues import sentence_sanctions
+from koreabrief.extraction.sanction_cues import hypothetical_marker, sanctioner_sanctions, sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_merge import merge_found
 from koreabrief.extraction.sanction_reader import Found, SentenceReader
@@ -86,7 +87,7 @@ def _bare_mention(
         sought = _SOUGHT.search(text, max(sent.start, m.start() - 60), m.start()) is not None
         # "called for sanctions to be lifted", "pushed for sanctions relief": sought is their end.
         sought = sought and not _EASED.match(text, m.end(), sent.end)
-        if not sought and lex.hypothetical.search(text, sent.start, m.start()):
+        if not sought and hypothetical_marker(lex, text, sent.start, m.start()):
             continue  # "if Trump wins, Kim could seek concessions on sanctions"
         status = SanctionStatus.IN_FORCE
         if sought:
@@ -153,6 +154,34 @@ def _lead_state(names: list[ActorMention], regime: frozenset[str]) -> str | None
         return top[0]
     under = [name for name in top if name in regime]
     return under[0] if len(under) == 1 else None
+
+
+def _told_by_verb(low: str, sentences: list[Span], lex: SanctionLexicon) -> set[int]:
+    """The sentences (by index) that may hold a designation told by a plain verb ("targeted"):
+    those holding one of the lexicon's sanctioner verbs where they or one of the two before
+    speak of sanctions. One scan of the article's lower-case text."""
+    if not any(word in low for word in lex.sanctioner_context):
+        return set()
+    starts = [sent.start for sent in sentences]
+    out: set[int] = set()
+    # Substring scans, then word edges: a regex scan of the whole text is many times slower.
+    for verb in lex.sanctioner_words:
+        at = low.find(verb)
+        while at >= 0:
+            end = at + len(verb)
+            if not (_word_char(low, at - 1) or _word_char(low, end)):
+                index = bisect.bisect_right(starts, at) - 1
+                if index >= 0 and index not in out and at < sentences[index].end:
+                    window = low[sentences[max(0, index - 2)].start : sentences[index].end]
+                    if any(word in window for word in lex.sanctioner_context):
+                        out.add(index)
+            at = low.find(verb, end)
+    return out
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Whether `text[i]` (inside the text) continues a word: a letter, digit, "_" or "-"."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 # Stops that end no sentence before a name: "the Foreign Trade Bank, a.k.a. Mooyokeunhaeng".
@@ -245,8 +274,9 @@ def sanctions_in_context(
     quick = lex.lowered if not CASE_EXTRAS.search(text) else None
     sentences = _closed(text, ctx.sentences)
     cued = _cue_windows(low, sentences, lex, quick)
-    if not cued and "sanction" not in low:
-        return (), ()  # no cue, and no sanctions spoken of: the names need not be found
+    told = _told_by_verb(low, sentences, lex)
+    if not cued and "sanction" not in low and not told:
+        return (), ()  # no cue, no sanctions spoken of, no verb telling one: the names need not be found
     names = ctx.actor_names(EventLexicon.default())
     starts = [n.start for n in names]
     lead = _lead_state(names, lex.regime_states)
@@ -274,13 +304,26 @@ def sanctions_in_context(
             )
             got.extend(sentence_sanctions(reader, article.published, scan_from=first))
         near = last is not None and index - last_at <= _FOLLOW_REACH
-        if not got and last is not None and near:
+        if last is not None and near:
             reader = SentenceReader(text, sent, names, lex, starts, lead=lead)
-            got = follow_ups(reader, last, previous=found)
-            if got:
+            listed = follow_ups(reader, last, previous=found, openings_only=bool(got))
+            if listed:
+                # "The three are A, B and C, all of which operate under D, which itself was
+                # sanctioned in 2015": the list goes on the designation before, beside the
+                # sentence's own cue.
+                own = {f.entity for f in got}
+                got = [f for f in listed if f.entity not in own] + got
                 last_at = index
         if not got and groups:
             got = group_named(SentenceReader(text, sent, names, lex, starts, lead=lead), groups)
+        if index in told:
+            # "The U.S. on Wednesday targeted X", "..., and Australia has now hit Y": a designation
+            # told by a plain verb after a sanctioning subject, with sanctions spoken of in the
+            # sentence or just before.
+            own = {f.entity for f in got}
+            reader = SentenceReader(text, sent, names, lex, starts, lead=lead)
+            known = found[-1].authority if found else None
+            got += [f for f in sanctioner_sanctions(reader, known=known) if f.entity not in own]
         elif last is not None:
             # "The officials were also blacklisted", "The sanctions also named ...": a
             # designation told on without its authority is the one made before.
