@@ -652,6 +652,74 @@ class TestPossessedVisit:
         assert event.actors == ("Russia",)
 
 
+class TestCountedInPeriod:
+    @pytest.mark.parametrize(
+        "second",
+        [
+            "It was Pyongyang's 11th missile launch this year, officials said.",
+            "The launch, its fourth ballistic missile test this month, drew protests from Tokyo.",
+            "It is the country's 23rd missile launch so far this year.",
+        ],
+    )
+    def test_numbered_in_its_period_is_the_same_launch(self, second: str) -> None:
+        """A launch numbered in its period ("its 11th this year") is the story's own: no new date."""
+        text = f"North Korea fired a ballistic missile on Tuesday. {second}"
+        launches = [
+            e
+            for e in extract_events(_article(text, "2025-03-07"), gazetteer=GAZ)
+            if e.type is kb.EventType.MISSILE_LAUNCH
+        ]
+        assert [e.time.iso if e.time else None for e in launches] == ["2025-03-04"]
+
+
+class TestCrisisMeeting:
+    def test_emergency_meeting_named_only_as_a_setting(self) -> None:
+        """A crisis meeting told only as where a leader spoke is still a meeting held."""
+        text = '"We accept the ruling," Han told an emergency cabinet meeting after the court\'s decision.'
+        types = [e.type for e in extract_events(_article(text, "2016-12-09"), gazetteer=GAZ)]
+        assert kb.EventType.MEETING in types
+
+    def test_routine_session_stays_no_meeting(self) -> None:
+        """A body's routine session that approves a measure is no meeting between parties."""
+        text = "The cabinet approved the new sanctions at a cabinet meeting on Tuesday."
+        types = [e.type for e in extract_events(_article(text, "2024-03-07"), gazetteer=GAZ)]
+        assert kb.EventType.MEETING not in types
+
+
+class TestHostedSummit:
+    def test_host_of_the_summits_leaders_is_the_summit(self) -> None:
+        """A host receiving leaders "for a summit" in one sentence tells one summit, no meeting."""
+        text = (
+            "President Joe Biden hosted Prime Minister Fumio Kishida of Japan and President Yoon Suk Yeol "
+            "of South Korea at Camp David for a trilateral summit on Friday."
+        )
+        types = [e.type for e in extract_events(_article(text, "2023-08-19"), gazetteer=GAZ)]
+        assert types == [kb.EventType.SUMMIT]
+
+
+class TestSameVehicle:
+    def test_month_and_day_of_one_named_launch_are_one(self) -> None:
+        """The Unha-2 of a month and the Unha-2 on a day of that month are one launch, dated to the day."""
+        text = (
+            "The Unha-2 of April 2009 failed to reach orbit. "
+            "The Unha-2 lifted off from Musudan-ri on April 5, 2009."
+        )
+        launches = [
+            e
+            for e in extract_events(_article(text, "2012-12-13"), gazetteer=GAZ)
+            if e.type is kb.EventType.SATELLITE_LAUNCH
+        ]
+        assert [e.time.iso if e.time else None for e in launches] == ["2009-04-05"]
+
+    def test_one_vehicle_in_two_months_is_two_launches(self) -> None:
+        """One missile type flown in two different months gives two launches."""
+        text = (
+            "The Hwasong-15 of November 2017 and the Hwasong-15 of March 2019 flew on different trajectories."
+        )
+        launches = extract_events(_article(text, "2020-01-10"), gazetteer=GAZ)
+        assert sorted(e.time.iso for e in launches if e.time) == ["2017-11", "2019-03"]
+
+
 class TestAgreedTo:
     def test_time_after_the_agreed_act_is_not_the_agreement(self) -> None:
         """In "agreed to finish the rules next year" the year is the finishing's, not the agreement's."""

@@ -642,6 +642,8 @@ def _fill_arguments(
         noun = m.kind != "verb" or trig.text.lower() in ("meeting", "meetings")
         pair = _dash_pair(s, trig) if noun else []
         if not pair and _DASHED.match(trig.text):
+            pair = _dash_states(s, trig)
+        if not pair and _DASHED.match(trig.text):
             m.drop = True  # "the inter-Korean talks", "the six-party talks": no pair of people named
         elif pair:
             # "the Kim-Putin talks": the surnames joined before the noun are its parties.
@@ -804,7 +806,9 @@ _LEADER_ROLES = (frozenset(["leader", "supreme leader"]), frozenset(["president"
 
 # A trigger that opens with a dash-joined run ("kim-putin talks", see `data/events.toml`).
 _DASHED = re.compile(
-    r"[a-z]{2,20}[-–—][a-z]{2,20}(?:[-–—][a-z]{2,20})? (?:talks|discussions)\Z", re.IGNORECASE
+    r"[a-z][a-z.]{1,19}[-–—][a-z][a-z.]{1,19}(?: korea)?(?:[-–—][a-z][a-z.]{1,19}(?: korea)?)?"
+    r" (?:talks|discussions)\Z",
+    re.IGNORECASE,
 )
 _DASH_RUN = re.compile(r"([A-Z][a-z]{1,20})[-–—]([A-Z][a-z]{1,20})(?:[-–—]([A-Z][a-z]{1,20}))?\s")
 
@@ -831,6 +835,25 @@ def _dash_pair(s: Sentence, trig: TriggerMatch) -> list[ActorMention]:
             return []
         out.append(ActorMention(found.start(i), found.end(i), word, person[0], "person", person[1]))
     return out if len({n.name for n in out}) == len(out) else []
+
+
+# Only dashes (and the spaces some outlets put round them) between two names of a run.
+_DASH_ONLY = re.compile(r"\s?[-–—]\s?\Z")
+
+
+def _dash_states(s: Sentence, trig: TriggerMatch) -> list[ActorMention]:
+    """The states a dash-joined run inside a talks trigger names ("Seoul-Tokyo talks"), or none.
+
+    Every name must be a state and only dashes may stand between them, so "the
+    inter-Korean talks" or "the six-party talks" name no parties.
+    """
+    run = [n for n in s.names if trig.start <= n.start and n.end <= trig.end]
+    if len(run) < 2 or any(n.kind != "state" for n in run) or run[0].start != trig.start:
+        return []
+    for a, b in itertools.pairwise(run):
+        if not _DASH_ONLY.match(s.text[a.end : b.start]):
+            return []
+    return run if len({n.name for n in run}) == len(run) else []
 
 
 def _surname_holder(s: Sentence, word: str, pos: int) -> tuple[str, str | None] | None:

@@ -39,6 +39,13 @@ _POSSESSIVE = re.compile(r"['’]s?(?![\w-])")
 _PUNCT = re.compile(r"[,;]")
 _SINCE = re.compile(r"since\b", re.IGNORECASE)
 # "since 2019, when Trump and Kim met": the meeting itself is what took place then.
+# "its 11th missile launch this year", "the third test this month": the count of the period
+# that holds the story's own event, which the period does not date.
+_COUNTED = re.compile(
+    r"(?<![\w-])(?:\d{1,3}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|[a-z]+teenth|[a-z]+tieth)\s+(?:[\w'’-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;]*\Z", re.IGNORECASE)
 
 
@@ -83,6 +90,7 @@ class TypeRules:
     space: re.Pattern[str]
     payload: re.Pattern[str]
     idiom: re.Pattern[str]
+    crisis: re.Pattern[str]
     launch_gap: re.Pattern[str]
     space_site: re.Pattern[str]
     not_missile_head: re.Pattern[str]
@@ -143,6 +151,7 @@ class TypeRules:
                 rf"(?:{space})(?![\w-])",
                 re.IGNORECASE,
             ),
+            crisis=re.compile(rf"(?<![\w-])(?:{alt('crisis')})(?![\w-])", re.IGNORECASE),
             space_site=re.compile(rf"(?<![\w-])(?:{alt('space_sites')})(?![\w-])", re.IGNORECASE),
             launch_gap=re.compile(rf"\s(?:{alt('launch_gap_prepositions')})\s", re.IGNORECASE),
             not_missile_head=re.compile(rf"[\s-]+(?:{alt('not_missile_heads')})(?![\w-])", re.IGNORECASE),
@@ -306,12 +315,23 @@ def retype_mentions(
     out: list[EventMention] = []
     upgraded: list[EventMention] = []
     latest: dict[EventType, EventMention] = {}
+    days: dict[EventType, list[TimeRef]] = {}  # the times told so far, by type
+    story = next((m for m in mentions if m.type in _STORY_KINDS and not m.trigger.trigger.story_kind), None)
     for m in mentions:
+        if m.trigger.trigger.story_kind:
+            if story is None or m.time is None or m.time.iso is None:
+                continue  # "the first test" with no launch or test in the story, or no date of its own
+            m.type = story.type
+            m.actors = m.actors or list(story.actors)  # the same state's earlier one
+            m.recalled = True  # an earlier one, kept apart from the story's own
+            m.anaphoric = False
+            out.append(m)
+            continue
         if m.type is EventType.MEETING:
             if (
                 _no_guest(text, m, names, starts, rules)
                 or _body_session(text, m, rules)
-                or _setting_of_words(text, m)
+                or _setting_of_words(text, m, rules)
                 or rules.idiom.match(text, m.trigger.start, min(m.sentence.end, m.trigger.end + 50))
             ):
                 continue
@@ -343,9 +363,17 @@ def retype_mentions(
         if m.time is not None and m.time.span is not None and _compared(text, m.sentence, m.time.span, rules):
             m.time = None
         last = latest.get(m.type)
-        if m.anaphoric and m.time is not None and last is not None and _within(last.time, m.time):
+        if m.time is not None and (
+            (m.anaphoric and last is not None and _within(last.time, m.time))
+            or (
+                _COUNTED.search(text, max(m.sentence.start, m.trigger.start - 40), m.trigger.start)
+                and any(_within(day, m.time) for day in days.get(m.type, ()))
+            )
+        ):
             m.time = None  # "fired a missile on Monday. The launch was its third this month": Monday's
         latest[m.type] = m
+        if m.time is not None:
+            days.setdefault(m.type, []).append(m.time)
         out.append(m)
     _same_summit(out, upgraded)
     _rockets_of_the_space_launch(out)
@@ -353,6 +381,8 @@ def retype_mentions(
 
 
 _ROCKET = re.compile(r"\brocket\b", re.IGNORECASE)
+# The launches and tests a story's bare "first test" or "the one launched" may recall.
+_STORY_KINDS = (EventType.NUCLEAR_TEST, EventType.MISSILE_LAUNCH, EventType.SATELLITE_LAUNCH)
 
 
 def _rockets_of_the_space_launch(mentions: list[EventMention]) -> None:
@@ -426,9 +456,12 @@ _SPOKEN_AT = re.compile(
 )
 
 
-def _setting_of_words(text: str, m: EventMention) -> bool:
-    """A meeting with no one named beside the speaker, told only as where words were spoken."""
-    if m.partners or len(m.actors) > 1:
+def _setting_of_words(text: str, m: EventMention, rules: TypeRules) -> bool:
+    """A meeting with no one named beside the speaker, told only as where words were spoken.
+
+    One called in a crisis ("told an emergency cabinet meeting") happened all the same.
+    """
+    if m.partners or len(m.actors) > 1 or rules.crisis.search(m.trigger.text):
         return False
     return _SPOKEN_AT.search(text, max(m.sentence.start, m.trigger.start - 60), m.trigger.start) is not None
 

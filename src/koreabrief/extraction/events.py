@@ -25,7 +25,7 @@ from koreabrief.extraction.binding import recalled
 from koreabrief.extraction.context import ArticleContext
 from koreabrief.extraction.dates import Offset, find_times, offset_of
 from koreabrief.extraction.event_mentions import sentence_mentions, triggers_by_window
-from koreabrief.extraction.event_types import retype_mentions
+from koreabrief.extraction.event_types import TypeRules, retype_mentions
 from koreabrief.extraction.mention import EventMention
 from koreabrief.extraction.places import DESCRIBED_STATE
 from koreabrief.extraction.text import CLAUSE_BREAK, WORD, first_clause_break, words_at_most
@@ -1063,6 +1063,63 @@ def _beside(text: str, meeting: _Event, summit: _Event) -> bool:
     )
 
 
+# A launcher's own name with its number ("Unha-2", "Hwasong-15", "Taepodong-2").
+_VEHICLE = re.compile(r"\b[A-Z][a-z]{2,15}-\d{1,2}[A-Z]?\b")
+
+
+def _within_or_same(a: TimeRef | None, b: TimeRef | None) -> bool:
+    """Whether two times may tell one day: equal, one holding the other, or either unknown."""
+    if a is None or b is None or a.iso is None or b.iso is None:
+        return True
+    return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
+def _same_vehicle(events: list[_Event]) -> list[_Event]:
+    """Launches of one named vehicle at compatible times are one launch.
+
+    "The Unha-2 of April 2009 failed ... the Unha-2 lifted off on April 5, 2009": the month
+    and the day tell one launch, the day kept. Vehicles named apart, or times apart, stay two.
+    """
+    out: list[_Event] = []
+    seen: dict[tuple[EventType, str], _Event] = {}
+    for e in events:
+        if e.type not in (EventType.SATELLITE_LAUNCH, EventType.MISSILE_LAUNCH):
+            out.append(e)
+            continue
+        names = {v.lower() for m in e.mentions for v in _VEHICLE.findall(m.trigger.text)}
+        host = next(
+            (
+                h
+                for n in sorted(names)
+                if (h := seen.get((e.type, n))) is not None
+                and h.groups & e.groups
+                and _within_or_same(h.time, e.time)
+            ),
+            None,
+        )
+        if len(names) == 1 and host is not None:
+            for m in e.mentions:
+                host.absorb(m)
+            host.anchors += e.anchors
+            continue
+        for n in names:
+            seen.setdefault((e.type, n), e)
+        out.append(e)
+    return out
+
+
+def _told_together(meeting: _Event, summit: _Event) -> bool:
+    """Whether a sentence tells both, and the summit's known leaders all sit at the meeting.
+
+    "Biden hosted Yoon and Kishida at Camp David for the first trilateral summit": the
+    hosting is the summit, though the summit's own mention names only some of them.
+    """
+    if not summit.actors or not set(summit.actors) <= set(meeting.actors):
+        return False
+    sentences = {m.sentence.start for m in summit.mentions}
+    return any(m.sentence.start in sentences for m in meeting.mentions)
+
+
 def _told_with(e: _Event, summits: list[_Event]) -> bool:
     """Whether meeting `e` names no person of its own and every mention of it sits in a
     sentence that tells of one of the summits ("Meeting at a lakeside villa, the two
@@ -1164,6 +1221,7 @@ def _meetings_into_summits(text: str, events: list[_Event]) -> list[_Event]:
                     if (
                         set(e.actors) <= (_expand(s.actors, s.affiliations) | (mine - set(e.actors)))
                         or _held_at(text, e, s)
+                        or _told_together(e, s)
                         or (own and _told_with(e, [s]))
                     )
                     and (e.time is None or s.time is None or e.time.iso == s.time.iso)
@@ -1190,10 +1248,23 @@ def _to_a_state(text: str, end: int) -> bool:
     return to is not None and DESCRIBED_STATE.match(text, to.end(), to.end() + 60) is not None
 
 
-def _keep(e: _Event, text: str = "", gazetteer: Gazetteer | None = None) -> bool:
+def _crisis_told(text: str, m: EventMention, crisis: re.Pattern[str]) -> bool:
+    """Whether a crisis word names the meeting, in its trigger or just before ("an emergency meeting")."""
+    return crisis.search(text, max(m.sentence.start, m.trigger.start - 25), m.trigger.end) is not None
+
+
+def _keep(
+    e: _Event, text: str = "", gazetteer: Gazetteer | None = None, crisis: re.Pattern[str] | None = None
+) -> bool:
     if e.type in (EventType.MEETING, EventType.SUMMIT):
-        # A meeting with no known participant, place or date is too vague to count.
-        return bool(e.actors) or (e.time is not None and e.time.date is not None) or bool(e.location)
+        # A meeting with no known participant, place or date is too vague to count; one
+        # called in a crisis ("told an emergency cabinet meeting") names its body.
+        return (
+            bool(e.actors)
+            or (e.time is not None and e.time.date is not None)
+            or bool(e.location)
+            or (crisis is not None and any(_crisis_told(text, m, crisis) for m in e.mentions))
+        )
     if e.type is EventType.DIPLOMATIC_VISIT:
         # A visit goes somewhere: "Kim visited a munitions factory" is an inspection at home;
         # "a trip to the secluded nation" goes abroad though it names no place. A delegation
@@ -1386,13 +1457,15 @@ def events_in_context(
         e.anchors = sum(id(m) in anchors or m.recalled for m in e.mentions)
         e.ahead = all(id(m) in ahead for m in e.mentions)
     _resolve_offsets(text, merged, article.published, _report_nouns(lex))
+    merged = _same_vehicle(merged)
     merged = _headline_summit(article.title, merged)
     merged = _calls_apart(text, merged)
     merged = _meetings_into_summits(text, merged)
     merged = _visits_told_again(merged)
     out = []
+    crisis = TypeRules.of(lex).crisis
     for e in merged:
-        if not _keep(e, text, gaz):
+        if not _keep(e, text, gaz, crisis):
             continue
         modality = _modality(e, article.published)
         if not include_all and modality in (Modality.HYPOTHETICAL, Modality.NEGATED):

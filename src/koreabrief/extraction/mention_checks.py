@@ -136,9 +136,11 @@ _TALLY_AFTER = re.compile(
 _TALLY_AFTER_LOWERED = re.compile(_TALLY_AFTER.pattern)
 # A count above one just before a plural event noun ("six nuclear tests", "dozens of launches"),
 # or a run of them ("a spate of rocket and nuclear tests").
+# A count of time ("11 days of joint exercises", "two straight weeks of drills") measures one
+# event's length: no word of it may be a unit of time.
 _COUNT_BEFORE = re.compile(
     r"\b(?:(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|hundreds\s+of"
-    r"|several|multiple|numerous)\s+(?:[\w-]+\s+){0,2}"
+    r"|several|multiple|numerous)\s+(?:(?!(?:days?|weeks?|hours?|months?|nights?)\b)[\w-]+\s+){0,2}"
     r"|(?:series|string|spate|flurry|slew|succession|number|total)\s+of\s+(?:[\w-]+\s+){0,5})$",
     re.IGNORECASE,
 )

@@ -52,6 +52,9 @@ class Trigger:
     kind: str
     generic_plural: bool
     patterns: tuple[str, ...]
+    # An earlier event of the story's own kind, told by a bare noun with its own date ("its
+    # first test in October 2006"): it takes the type of the story's launch or test.
+    story_kind: bool = False
 
 
 @frozen(init=False)
@@ -485,6 +488,7 @@ class EventLexicon:
                     kind=kind,
                     generic_plural=bool(item.get("generic_plural", False)),
                     patterns=tuple(expand_classes(p, classes) for p in item["patterns"]),
+                    story_kind=bool(item.get("story_kind", False)),
                 )
             )
         return cls(tuple(triggers), data)
