@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +22,7 @@ from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.designee_words import DesigneeLexicon, find_attribution, starts_with, tokens
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.names import (
     _BODY_GLUE,
     _BODY_OF,
@@ -36,6 +39,7 @@ from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanction
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_merge import entity_key
 from koreabrief.extraction.sanction_reader import SentenceReader
+from koreabrief.extraction.statements import _JOINT_HINT, _joint_hinted
 from koreabrief.extraction.text import (
     CLAUSE_BREAK,
     WORD,
@@ -406,3 +410,28 @@ def test_trigger_scan_finds_what_every_word_start_does(words: str, data: st.Data
     for lex in (EventLexicon.default(), EventLexicon.from_data(_TRIGGER_DATA)):
         found = [(m.start, m.end, m.trigger.type.value) for m in lex.find(words, start, end)]
         assert found == _find_reference(lex, words, start, end)
+
+
+_JOINT_WORDS = ["the", "two", "Two", "LEADERS", "leaders", "both", "BOTH", "they", "THEY", "pair", "men"]
+_JOINT_WORDS += ["heads", "of", "state", "Presidents", "preſidents", "paİr", "paır", "boTh", "duo", "x"]
+
+
+@given(_texts(_JOINT_WORDS, sep=" ", max_size=12), st.data())
+def test_joint_hint_on_the_lowered_window_is_the_ignorecase_search(words: str, data: st.DataObject) -> None:
+    """The joint-statement gate read on the lower-cased window says what the case-insensitive
+    search says, letters that fold specially ("ſ", "İ", "ı") included."""
+    start, end = _range(data, len(words))
+    assert _joint_hinted(words, start, end) == (_JOINT_HINT.search(words, start, end) is not None)
+
+
+@given(st.integers(0, 9), st.text(max_size=5), st.none() | st.text(max_size=5), st.booleans())
+def test_name_mention_init_is_the_attrs_one(start: int, text: str, role: str | None, subject: bool) -> None:
+    """`NameMention`'s hand-written init fills the fields as attrs' would: equal records, equal
+    hashes, `evolve` and defaults intact, and still frozen."""
+    m = NameMention(start, start + 1, text, None, "person", role, subject=subject)
+    assert attrs.astuple(m) == (start, start + 1, text, None, "person", role, None, None, subject)
+    assert m == attrs.evolve(m)
+    assert hash(m) == hash(attrs.evolve(m))
+    assert attrs.evolve(m, kind="state").kind == "state"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        m.start = 1  # type: ignore[misc]
