@@ -16,7 +16,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koreabrief.extraction.attribution import _TRAILING_WORD, Context, _may_hold_document, _trailing_word
+from koreabrief.extraction.attribution import (
+    _CUE_GLUE,
+    _TRAILING_WORD,
+    Context,
+    _may_hold_document,
+    _trailing_word,
+)
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.designee_words import DesigneeLexicon, find_attribution, starts_with, tokens
@@ -34,6 +40,7 @@ from koreabrief.extraction.names import (
     _capitalised_before,
     _Finder,
     _spans,
+    matches_after_break,
 )
 from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
@@ -435,3 +442,17 @@ def test_name_mention_init_is_the_attrs_one(start: int, text: str, role: str | N
     assert attrs.evolve(m, kind="state").kind == "state"
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         m.start = 1  # type: ignore[misc]
+
+
+_CUE_WORDS = ["said", "Said", "says", "unsaid", "said-", "-said", "According", "to", "according", "told"]
+_CUE_WORDS += ["reporters", "adding", "éadded", "added", "ſaid", "to be", "x", "Lee"]
+
+
+@given(_texts(_CUE_WORDS, sep=" ", max_size=12), st.data())
+def test_cue_scan_after_a_break_is_the_finditer(words: str, data: st.DataObject) -> None:
+    """The cue scan that tries the pattern only after a break character finds, in any
+    window, the matches of the pattern's own `finditer` there."""
+    cue = Lexicon.default().pattern("cue")
+    start, end = _range(data, len(words))
+    fast = [(m.span(), m.group(0)) for m in matches_after_break(cue, _CUE_GLUE, words, start, end)]
+    assert fast == [(m.span(), m.group(0)) for m in cue.finditer(words, start, end)]
