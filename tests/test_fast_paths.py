@@ -46,6 +46,7 @@ from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanction
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_merge import entity_key
 from koreabrief.extraction.sanction_reader import SentenceReader
+from koreabrief.extraction.sentences import _ABBREVIATIONS, _TOKEN_BEFORE, _abbreviation_before
 from koreabrief.extraction.statements import _JOINT_HINT, _joint_hinted
 from koreabrief.extraction.text import (
     CLAUSE_BREAK,
@@ -456,3 +457,14 @@ def test_cue_scan_after_a_break_is_the_finditer(words: str, data: st.DataObject)
     start, end = _range(data, len(words))
     fast = [(m.span(), m.group(0)) for m in matches_after_break(cue, _CUE_GLUE, words, start, end)]
     assert fast == [(m.span(), m.group(0)) for m in cue.finditer(words, start, end)]
+
+
+@given(_texts(["Gen.", "U.S.", "Park", "A.", "x", "\u2003", "\t", "said."], sep="", max_size=20), st.data())
+def test_abbreviation_test_reads_the_token_the_window_search_finds(text: str, data: st.DataObject) -> None:
+    """`_abbreviation_before`, which seeks the token before a stop from the window's last
+    space, answers as the search over the whole 40-character window would (any whitespace)."""
+    stop = data.draw(st.integers(0, len(text)))
+    m = _TOKEN_BEFORE.search(text, max(0, stop - 40), stop)
+    token = m.group(1).lstrip("(\"'\u201c\u2018").lower() if m else ""
+    plain = token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    assert _abbreviation_before(text, stop) == plain
