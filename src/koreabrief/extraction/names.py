@@ -590,6 +590,7 @@ class _Finder:
             # Both passes read the same capitalised runs: scan for them once.
             self._runs = _name_runs(self.text)
         heads = self.lex.organisation_heads
+        not_names = self.lex.not_names
         shape = self._shape
         for start, end, tokens in self._runs:
             if blocked.find(1, start, end) < 0:
@@ -602,6 +603,8 @@ class _Finder:
                             continue
                     elif _bare(last) not in heads:
                         continue
+                elif len(tokens) == 1 and _bare(tokens[0]) in not_names and not _is_initial(tokens[0]):
+                    continue  # a lone opener ("The", "However", "Monday"): `_shape` would drop it at once
                 # `_shape` never changes the list it is given.
                 shape(start, tokens, organisations_only)
                 continue
