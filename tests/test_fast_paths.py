@@ -11,15 +11,24 @@ from __future__ import annotations
 
 import re
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from koreabrief.extraction.attribution import _TRAILING_WORD, Context, _may_hold_document, _trailing_word
+from koreabrief.extraction.attribution import (
+    _CUE_GLUE,
+    _TRAILING_WORD,
+    Context,
+    _may_hold_document,
+    _trailing_word,
+)
 from koreabrief.extraction.clauses import _DETERMINER, Sentence, determiner_before
 from koreabrief.extraction.context import ascii_lower
 from koreabrief.extraction.designee_words import DesigneeLexicon, find_attribution, starts_with, tokens
 from koreabrief.extraction.events import _ANCHOR_CUE, _ANCHOR_PHRASE
 from koreabrief.extraction.lexicon import Lexicon
+from koreabrief.extraction.mentions import NameMention
 from koreabrief.extraction.names import (
     _BODY_GLUE,
     _BODY_OF,
@@ -31,11 +40,14 @@ from koreabrief.extraction.names import (
     _capitalised_before,
     _Finder,
     _spans,
+    matches_after_break,
 )
 from koreabrief.extraction.sanction_cues import _twin_matches, sentence_sanctions
 from koreabrief.extraction.sanction_lexicon import SanctionLexicon
 from koreabrief.extraction.sanction_merge import entity_key
 from koreabrief.extraction.sanction_reader import SentenceReader
+from koreabrief.extraction.sentences import _ABBREVIATIONS, _TOKEN_BEFORE, _abbreviation_before
+from koreabrief.extraction.statements import _JOINT_HINT, _joint_hinted
 from koreabrief.extraction.text import (
     CLAUSE_BREAK,
     WORD,
@@ -406,3 +418,53 @@ def test_trigger_scan_finds_what_every_word_start_does(words: str, data: st.Data
     for lex in (EventLexicon.default(), EventLexicon.from_data(_TRIGGER_DATA)):
         found = [(m.start, m.end, m.trigger.type.value) for m in lex.find(words, start, end)]
         assert found == _find_reference(lex, words, start, end)
+
+
+_JOINT_WORDS = ["the", "two", "Two", "LEADERS", "leaders", "both", "BOTH", "they", "THEY", "pair", "men"]
+_JOINT_WORDS += ["heads", "of", "state", "Presidents", "preſidents", "paİr", "paır", "boTh", "duo", "x"]
+
+
+@given(_texts(_JOINT_WORDS, sep=" ", max_size=12), st.data())
+def test_joint_hint_on_the_lowered_window_is_the_ignorecase_search(words: str, data: st.DataObject) -> None:
+    """The joint-statement gate read on the lower-cased window says what the case-insensitive
+    search says, letters that fold specially ("ſ", "İ", "ı") included."""
+    start, end = _range(data, len(words))
+    assert _joint_hinted(words, start, end) == (_JOINT_HINT.search(words, start, end) is not None)
+
+
+@given(st.integers(0, 9), st.text(max_size=5), st.none() | st.text(max_size=5), st.booleans())
+def test_name_mention_init_is_the_attrs_one(start: int, text: str, role: str | None, subject: bool) -> None:
+    """`NameMention`'s hand-written init fills the fields as attrs' would: equal records, equal
+    hashes, `evolve` and defaults intact, and still frozen."""
+    m = NameMention(start, start + 1, text, None, "person", role, subject=subject)
+    assert attrs.astuple(m) == (start, start + 1, text, None, "person", role, None, None, subject)
+    assert m == attrs.evolve(m)
+    assert hash(m) == hash(attrs.evolve(m))
+    assert attrs.evolve(m, kind="state").kind == "state"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        m.start = 1  # type: ignore[misc]
+
+
+_CUE_WORDS = ["said", "Said", "says", "unsaid", "said-", "-said", "According", "to", "according", "told"]
+_CUE_WORDS += ["reporters", "adding", "éadded", "added", "ſaid", "to be", "x", "Lee"]
+
+
+@given(_texts(_CUE_WORDS, sep=" ", max_size=12), st.data())
+def test_cue_scan_after_a_break_is_the_finditer(words: str, data: st.DataObject) -> None:
+    """The cue scan that tries the pattern only after a break character finds, in any
+    window, the matches of the pattern's own `finditer` there."""
+    cue = Lexicon.default().pattern("cue")
+    start, end = _range(data, len(words))
+    fast = [(m.span(), m.group(0)) for m in matches_after_break(cue, _CUE_GLUE, words, start, end)]
+    assert fast == [(m.span(), m.group(0)) for m in cue.finditer(words, start, end)]
+
+
+@given(_texts(["Gen.", "U.S.", "Park", "A.", "x", "\u2003", "\t", "said."], sep="", max_size=20), st.data())
+def test_abbreviation_test_reads_the_token_the_window_search_finds(text: str, data: st.DataObject) -> None:
+    """`_abbreviation_before`, which seeks the token before a stop from the window's last
+    space, answers as the search over the whole 40-character window would (any whitespace)."""
+    stop = data.draw(st.integers(0, len(text)))
+    m = _TOKEN_BEFORE.search(text, max(0, stop - 40), stop)
+    token = m.group(1).lstrip("(\"'\u201c\u2018").lower() if m else ""
+    plain = token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    assert _abbreviation_before(text, stop) == plain

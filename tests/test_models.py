@@ -72,6 +72,34 @@ class TestValidators:
             kb.Removal(kb.RemovalKind.SHARE, "Share", 5, 1)
 
 
+class TestStatementInit:
+    @given(MODEL_STRATEGIES[kb.Statement])
+    def test_fields_round_trip_through_the_init(self, statement: kb.Statement) -> None:
+        """The hand-written init keeps every field as given, positionally or by name."""
+        fields = attrs.asdict(statement, recurse=False)
+        assert kb.Statement(**fields) == statement
+        assert kb.Statement(*fields.values()) == statement
+
+    @pytest.mark.parametrize(
+        "bad",
+        [{"quote": 1}, {"span": (0, 1)}, {"speaker": 3}, {"cue": b"said"}, {"direct": 1},
+         {"sentence": (0, 1)}, {"via": 2}, {"co_speakers": ["Kim"]}, {"co_speakers": ("Kim", 1)}],
+    )  # fmt: skip
+    def test_wrong_types_are_refused_by_the_validators(self, bad: dict[str, object]) -> None:
+        """A field of the wrong type fails with the attrs validator's `TypeError`, naming it."""
+        fields: dict[str, object] = {"quote": "q", "span": kb.Span(0, 1), **bad}
+        with pytest.raises(TypeError, match=f"'{next(iter(bad))}' must be"):
+            kb.Statement(**fields)  # type: ignore[arg-type]
+
+    def test_subclasses_pass_as_the_validators_allow(self) -> None:
+        """A `str` subclass is a string for the validators, as `instance_of` says."""
+
+        class Text(str):
+            __slots__ = ()
+
+        assert kb.Statement(quote=Text("q"), span=kb.Span(0, 1), speaker=Text("Kim")).speaker == "Kim"
+
+
 class TestTimeRef:
     @pytest.mark.parametrize(
         ("precision", "iso"),

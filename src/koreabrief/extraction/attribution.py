@@ -19,6 +19,7 @@ from attrs import frozen
 from koreabrief.extraction.groups import SpeakingGroup, find_groups, group_of
 from koreabrief.extraction.lexicon import Lexicon
 from koreabrief.extraction.mentions import PRONOUN_GENDER, NameMention
+from koreabrief.extraction.names import matches_after_break
 from koreabrief.extraction.quotes import QuotePiece
 from koreabrief.models import Span
 from koreabrief.patterns import trie_regex
@@ -166,6 +167,11 @@ class Attribution:
     start: int = 0
 
 
+# The look-behind the cue pattern opens with (`Lexicon.pattern("cue")`): its scans
+# try the pattern only after a break character (`matches_after_break`).
+_CUE_GLUE = r"(?<![\w-])"
+
+
 class Context:
     """Everything attribution needs about one text, indexed once."""
 
@@ -275,7 +281,7 @@ class Context:
         """Cue words in [start, end), outside quotations."""
         found = [
             m
-            for m in self.lex.pattern("cue").finditer(self.text, start, end)
+            for m in matches_after_break(self.lex.pattern("cue"), _CUE_GLUE, self.text, start, end)
             if not self.quoted(m.start()) and not _after_modal(self.text, m.start())
         ]
         if len(found) > 1:
@@ -990,7 +996,7 @@ def _after(ctx: Context, pos: int, para_end: int) -> Attribution | None:
     first = _WORD.match(text, start)
     if first is None or (first.group(0).lower() in _NOT_NP_START and not _UNDER_TITLE.match(text, start)):
         return None
-    for cue in ctx.lex.pattern("cue").finditer(text, start, window_end):
+    for cue in matches_after_break(ctx.lex.pattern("cue"), _CUE_GLUE, text, start, window_end):
         if ctx.lex.cue_kind(cue.group(0)) == "naming":
             continue
         found = _np(ctx, start, cue.start())

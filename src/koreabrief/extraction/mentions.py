@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from koreabrief.models import slot_setter
+
 __all__ = ["NameMention"]
 
 #: The gender a subject pronoun tells (shared by the name stage and the speaker rules).
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
-@frozen
+@frozen(init=False)
 class NameMention:
     """A mention of a person, body or state, with what it resolves to.
 
@@ -47,3 +49,38 @@ class NameMention:
     affiliation: str | None = None
     gender: str | None = None
     subject: bool = True
+
+    def __init__(  # noqa: PLR0917 - the signature attrs generates for these fields
+        self,
+        start: int,
+        end: int,
+        text: str,
+        name: str | None,
+        kind: str,
+        role: str | None = None,
+        affiliation: str | None = None,
+        gender: str | None = None,
+        subject: bool = True,
+    ) -> None:
+        # What attrs would generate, through `slot_setter`s: the name stage makes
+        # several per sentence of every article, and resolution copies many.
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+        _set_name(self, name)
+        _set_kind(self, kind)
+        _set_role(self, role)
+        _set_affiliation(self, affiliation)
+        _set_gender(self, gender)
+        _set_subject(self, subject)
+
+
+_set_start = slot_setter(NameMention, "start")
+_set_end = slot_setter(NameMention, "end")
+_set_text = slot_setter(NameMention, "text")
+_set_name = slot_setter(NameMention, "name")
+_set_kind = slot_setter(NameMention, "kind")
+_set_role = slot_setter(NameMention, "role")
+_set_affiliation = slot_setter(NameMention, "affiliation")
+_set_gender = slot_setter(NameMention, "gender")
+_set_subject = slot_setter(NameMention, "subject")

@@ -25,7 +25,7 @@ from koreabrief.extraction.sentences import sentence_spans
 from koreabrief.gazetteer import Entity, Gazetteer, Mention
 from koreabrief.models import Span
 
-__all__ = ["NameMention", "find_mentions"]
+__all__ = ["NameMention", "find_mentions", "matches_after_break"]
 
 # Compiled once here rather than inline in the functions that use them.
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ -]\Z")
@@ -590,6 +590,7 @@ class _Finder:
             # Both passes read the same capitalised runs: scan for them once.
             self._runs = _name_runs(self.text)
         heads = self.lex.organisation_heads
+        not_names = self.lex.not_names
         shape = self._shape
         for start, end, tokens in self._runs:
             if blocked.find(1, start, end) < 0:
@@ -602,6 +603,8 @@ class _Finder:
                             continue
                     elif _bare(last) not in heads:
                         continue
+                elif len(tokens) == 1 and _bare(tokens[0]) in not_names and not _is_initial(tokens[0]):
+                    continue  # a lone opener ("The", "However", "Monday"): `_shape` would drop it at once
                 # `_shape` never changes the list it is given.
                 shape(start, tokens, organisations_only)
                 continue
@@ -816,6 +819,44 @@ def _spans(pattern: re.Pattern[str], glue: str, text: str) -> Iterator[tuple[int
         end = m.end()
         yield at + 1, end
         at = end - 1  # the next match may open right where this one ends
+
+
+def matches_after_break(
+    pattern: re.Pattern[str], glue: str, text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text, start, end)`, `pattern` opening with the look-behind `glue`.
+
+    As in `_spans`, candidates are sought after a break character only (see
+    `_after_break`); each is then matched by `pattern` itself, which also rejects
+    one after a non-ASCII word character, so the matches are `pattern`'s own.
+
+    Examples:
+        >>> p = re.compile(r"(?<![\w-])(?:said|says)(?![\w-])")
+        >>> [m.span() for m in matches_after_break(p, r"(?<![\w-])", "Lee said, unsaid, says", 1)]
+        [(4, 8), (18, 22)]
+    """
+    end = len(text) if end is None else end
+    fast = _after_break(pattern.pattern, pattern.flags, glue)
+    if fast is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    search, match = fast[0].search, pattern.match
+    at = start - 1  # the character before `start` may be the break a match follows
+    if start == 0:
+        # At the start of the text nothing comes before.
+        m = match(text, 0, end)
+        if m is not None:
+            yield m
+            at = m.end() - 1
+        else:
+            at = 0
+    while (found := search(text, at, end)) is not None:
+        at = found.start() + 1
+        m = match(text, at, end)
+        if m is None:
+            continue  # a non-ASCII word character before: the look-behind fails
+        yield m
+        at = m.end() - 1  # the next match may open right where this one ends
 
 
 @functools.lru_cache(maxsize=32)

@@ -155,7 +155,10 @@ def _split_paragraph(out: list[Span], text: str, start: int, end: int) -> None:
 
 def _abbreviation_before(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation or an initial, not a sentence."""
-    m = _TOKEN_BEFORE.search(text, max(0, stop - 40), stop)
+    lo = max(0, stop - 40)
+    # The match starts after the last whitespace of the window: a search from after its
+    # last space finds it without trying (and running to `stop` from) each position before.
+    m = _TOKEN_BEFORE.search(text, max(lo, text.rfind(" ", lo, stop) + 1), stop)
     token = m.group(1).lstrip("(\"'\u201c\u2018").lower() if m else ""
     if token in _ABBREVIATIONS:
         return True

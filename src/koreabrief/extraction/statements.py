@@ -320,6 +320,10 @@ _PLURAL_PEOPLE = re.compile(
 _THEY = re.compile(r"(?<![\w’'-])they(?![\w’'-])", re.IGNORECASE)
 # Words one of which a joint subject holds (one cheap search before the patterns above).
 _JOINT_HINT = re.compile(r"(?i:leaders|presidents|heads of state|two men|pair|duo|both|they)")
+_JOINT_HINT_LOWER = re.compile(_JOINT_HINT.pattern.removeprefix("(?i:").removesuffix(")"))
+# The characters other than A-Z that a case-insensitive pattern of ASCII letters matches
+# (or that lower-case to ASCII): "İ", "ı", "ſ" and the Kelvin sign.
+_FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # Roles of those who speak for a state at a summit.
 _HEAD_WORDS = frozenset(["president", "leader", "chairman", "premier", "prime", "chancellor", "secretary"])
 # How many sentences around a joint statement its two speakers are sought in.
@@ -346,10 +350,10 @@ def _joint(
     sentence = ctx.sentences[index] if ctx.sentences else Span(0, len(text))
     lo = max(sentence.start, piece.open_at - _JOINT_REACH)
     after = piece.close_at if piece.close_at is not None else piece.end
-    hinted = _JOINT_HINT.search(text, lo, piece.open_at) or _JOINT_HINT.search(
+    hinted = _joint_hinted(text, lo, piece.open_at) or _joint_hinted(
         text, after, min(sentence.end, after + _JOINT_REACH)
     )
-    if hinted is None and not (attribution is not None and attribution.np_text):
+    if not hinted and not (attribution is not None and attribution.np_text):
         return statement  # the usual case: no plural subject around the quotation
     before = text[lo : piece.open_at]
     plural = _PLURAL_PEOPLE.search(before) is not None
@@ -366,6 +370,24 @@ def _joint(
         return statement
     pair = _nearby_pair(ctx, index)
     return _spoken_by(statement, *pair) if pair is not None else statement
+
+
+def _joint_hinted(text: str, start: int, end: int) -> bool:
+    """Whether `_JOINT_HINT` matches in `text[start:end]`.
+
+    A case-insensitive pattern is tried at every position; the lower-cased window
+    is searched with the plain one instead, whose first letters the regex engine
+    skips to. The two agree unless the window holds a letter that matches an
+    ASCII one only case-insensitively (dotted or dotless i, long s, the Kelvin sign).
+
+    Examples:
+        >>> _joint_hinted("The Two LEADERS said", 0, 20), _joint_hinted("Kim said", 0, 8)
+        (True, False)
+    """
+    window = text[start:end]
+    if any(c in window for c in _FOLDED_TO_ASCII):
+        return _JOINT_HINT.search(window) is not None
+    return _JOINT_HINT_LOWER.search(window.lower()) is not None
 
 
 def _spoken_by(statement: Statement, first: NameMention, second: NameMention) -> Statement:
