@@ -595,6 +595,8 @@ def sanctioner_sanctions(ctx: SentenceReader, *, known: str | None = None) -> li
         listed, _ = object_targets(ctx, m, sent.end, copula=False)
         listed = [(entity, item) for entity, item in listed if item.kind != "state"]
         last = max((item.end for _, item in listed), default=m.end())
+        if lex.sanctioner_not_for.match(text, last, sent.end):
+            continue  # "singled out the party for criticism": words, not a designation
         why = find_reason(text, last, sent.end)
         out.extend(
             Found(

@@ -81,6 +81,8 @@ class SanctionLexicon:
     sanctioner_words: tuple[str, ...] = field(init=False, repr=False)
     # A government body named by its noun before such a verb ("the government", "the bloc").
     sanctioner_body: re.Pattern[str] = field(init=False, eq=False, repr=False)
+    # "for criticism" after such a verb's objects: words said, no designation.
+    sanctioner_not_for: re.Pattern[str] = field(init=False, eq=False, repr=False)
     # States under broad sanctions regimes: the target of sanctions spoken of with none named.
     regime_states: frozenset[str] = field(init=False, repr=False)
     # States under a UN Security Council regime: the target of broken UN resolutions.
@@ -130,6 +132,15 @@ class SanctionLexicon:
         object.__setattr__(self, "sanctioner_words", verbs)
         object.__setattr__(
             self, "sanctioner_context", tuple(str(w).lower() for w in sanctioner.get("context", ()))
+        )
+        purposes = sorted((re.escape(str(w)) for w in sanctioner.get("not_for", ())), key=len, reverse=True)
+        object.__setattr__(
+            self,
+            "sanctioner_not_for",
+            re.compile(
+                rf"\s*(?:,\s*)?for\s+(?:(?:its|their|his|her|the)\s+)?(?:{'|'.join(purposes) or '(?!x)x'})\b",
+                re.IGNORECASE,
+            ),
         )
         nouns = sorted((str(w) for w in sanctioner.get("bodies", ())), key=len, reverse=True)
         body_alts = "|".join(re.escape(w) for w in nouns)
