@@ -636,6 +636,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
         if i + 1 < len(mentions) and _coordinated_before(text, m, mentions[i + 1]):
             m.time = mentions[i + 1].time
     _undate_topics(text, mentions)
+    _date_from_gathering(text, mentions)
 
 
 # Words that end the clause a trigger opens.
@@ -822,6 +823,30 @@ def _undate_topics(text: str, mentions: list[EventMention]) -> None:
             continue
         if any(o is not m and o.type in _TALK_TYPES and o.time == t for o in mentions):
             m.time = None
+
+
+# Talks held in the margins of a gathering, up to the gathering's trigger.
+_IN_MARGINS_OF = re.compile(
+    r"\bon\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|last\s+)?"
+    r"(?:[\w'’.-]+\s+){0,6}?\Z",
+    re.IGNORECASE,
+)
+
+
+def _date_from_gathering(text: str, mentions: list[EventMention]) -> None:
+    """Undated talks on the sidelines of a dated gathering happen during it.
+
+    "The ministers met on the sidelines of the ASEAN summit in Vientiane in July": the
+    month closes the summit's phrase and dates the talks held in its margins too.
+    """
+    for i, m in enumerate(mentions[:-1]):
+        if m.time is not None or m.type not in _TALK_TYPES:
+            continue
+        n = mentions[i + 1]
+        if n.type not in _TALK_TYPES or n.time is None:
+            continue
+        if _IN_MARGINS_OF.search(text, m.trigger.end, n.trigger.start) is not None:
+            m.time = n.time
 
 
 # A participle used as an adjective in a verb's object: "met (with) the visiting delegation".
