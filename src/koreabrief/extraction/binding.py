@@ -547,6 +547,7 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
                 and not opens_next
             ):
                 _set_time(mentions, prev, t, bound)
+                _share_with_governor(text, mentions, prev, t, bound)
                 continue
         if nxt is not None and not reported and not mentions[nxt].trigger.text.lower().startswith("for "):
             nxt_start = mentions[nxt].trigger.start
@@ -634,6 +635,8 @@ def bind_times(text: str, mentions: list[EventMention], times: list[TimeRef]) ->
             continue
         if i + 1 < len(mentions) and _coordinated_before(text, m, mentions[i + 1]):
             m.time = mentions[i + 1].time
+    _undate_topics(text, mentions)
+    _date_from_gathering(text, mentions)
 
 
 # Words that end the clause a trigger opens.
@@ -794,6 +797,76 @@ def _time_before_connective(text: str, m: EventMention, times: list[TimeRef]) ->
     if start - t.span.end > 60 or _CONNECTIVE_BEFORE.match(text, t.span.end, start) is None:
         return None
     return t
+
+
+# What talks were about, up to its trigger: "met to discuss the launch", "talks on Monday about the tests".
+_TOPIC_OF_TALKS = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|about|talks\s+(?:on|over))\s+"
+    r"(?:(?:the|its|their|his|her|a|this|that|these|those|recent|latest|last)\s+)?(?:[\w'’-]+\s+){0,3}?\Z",
+    re.IGNORECASE,
+)
+_TALK_TYPES = frozenset({EventType.MEETING, EventType.SUMMIT})
+
+
+def _undate_topics(text: str, mentions: list[EventMention]) -> None:
+    """A happening the talks were about takes no date from the talks.
+
+    "The envoys met on Wednesday to discuss the launch": Wednesday dates the meeting;
+    the launch happened before and is dated where the story tells of it.
+    """
+    for m in mentions:
+        t = m.time
+        if t is None or m.type in _TALK_TYPES:
+            continue
+        start = m.trigger.start
+        if _TOPIC_OF_TALKS.search(text, max(0, start - 60), start) is None:
+            continue
+        if any(o is not m and o.type in _TALK_TYPES and o.time == t for o in mentions):
+            m.time = None
+
+
+# Talks held in the margins of a gathering, up to the gathering's trigger.
+_IN_MARGINS_OF = re.compile(
+    r"\bon\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|last\s+)?"
+    r"(?:[\w'’.-]+\s+){0,6}?\Z",
+    re.IGNORECASE,
+)
+
+
+def _date_from_gathering(text: str, mentions: list[EventMention]) -> None:
+    """Undated talks on the sidelines of a dated gathering happen during it.
+
+    "The ministers met on the sidelines of the ASEAN summit in Vientiane in July": the
+    month closes the summit's phrase and dates the talks held in its margins too.
+    """
+    for i, m in enumerate(mentions[:-1]):
+        if m.time is not None or m.type not in _TALK_TYPES:
+            continue
+        n = mentions[i + 1]
+        if n.type not in _TALK_TYPES or n.time is None:
+            continue
+        if _IN_MARGINS_OF.search(text, m.trigger.end, n.trigger.start) is not None:
+            m.time = n.time
+
+
+# A participle used as an adjective in a verb's object: "met (with) the visiting delegation".
+_ATTRIBUTIVE_GAP = re.compile(r"\s+(?:with\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?", re.IGNORECASE)
+
+
+def _share_with_governor(
+    text: str, mentions: list[EventMention], i: int, t: TimeRef, bound: set[int]
+) -> None:
+    """Give `t` also to the verb whose object holds the attributive participle `mentions[i]`.
+
+    "Kim met the visiting Russian delegation on Tuesday": the day closes the clause of
+    "met", so it dates the meeting as well as the visit its object's adjective tells of.
+    """
+    m = mentions[i]
+    if i == 0 or not m.trigger.first_word().lower().endswith("ing"):
+        return
+    gov = mentions[i - 1]
+    if gov.kind == "verb" and _ATTRIBUTIVE_GAP.fullmatch(text, gov.trigger.end, m.trigger.start):
+        _set_time(mentions, i - 1, t, bound)
 
 
 def _set_time(mentions: list[EventMention], i: int, t: TimeRef, bound: set[int]) -> None:

@@ -155,10 +155,11 @@ class TypeRules:
             space_site=re.compile(rf"(?<![\w-])(?:{alt('space_sites')})(?![\w-])", re.IGNORECASE),
             launch_gap=re.compile(rf"\s(?:{alt('launch_gap_prepositions')})\s", re.IGNORECASE),
             not_missile_head=re.compile(rf"[\s-]+(?:{alt('not_missile_heads')})(?![\w-])", re.IGNORECASE),
-            # "met with sharp criticism", "meet the deadline": an object no one could meet.
+            # "met with sharp criticism", "meet the deadline", "met the ministry's targets": an
+            # object no one could meet.
             idiom=re.compile(
                 rf"(?:{alt('idiom_verbs')})(?:\s+with)?\s+(?:(?:a|an|the|its|their|his|her|such|this|that)\s+)?"
-                rf"(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{alt('idiom_objects')})(?![\w-])",
+                rf"(?:[\w'’-]{{1,20}}\s+){{0,2}}?(?:{alt('idiom_objects')})(?![\w-])",
                 re.IGNORECASE,
             ),
         )

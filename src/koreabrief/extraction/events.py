@@ -1031,7 +1031,7 @@ def _listed_days(text: str, e: Event, published: dt.date | None) -> list[Event]:
     return out
 
 
-_SIDELINES = re.compile(r"\b(?:sidelines|margins|sideline|side)\s+of\b", re.IGNORECASE)
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|fringes?|sideline|side)\s+of\b", re.IGNORECASE)
 
 
 _AT_OCCASION = re.compile(r"\b(?:at|during)\b", re.IGNORECASE)

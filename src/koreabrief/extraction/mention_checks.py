@@ -155,7 +155,7 @@ _YEAR_LIST_AFTER = re.compile(
 # What links an event to the occasion it happens at: "meet Trump at the G7 summit",
 # "talks on the sidelines of the APEC forum".
 _OCCASION_BEFORE = re.compile(
-    r"\b(?:at|during|for|(?:sidelines|margins|side) of)\s+"
+    r"\b(?:at|during|for|(?:sidelines|margins|fringes?|side) of)\s+"
     r"(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
