@@ -67,7 +67,7 @@ def office_mentions(
             continue  # already part of a name ("his office" inside a longer one)
         gender = _GENDER[found.group("pronoun").lower()]
         head = _head_before(mentions, i, found.start(), sentence_starts, gender)
-        if head is None or _former(mentions, i, head):
+        if head is None or _called(mentions, i, head, _FORMER):
             continue
         office = _office_of(head, gazetteer)
         if office is None:
@@ -105,7 +105,11 @@ def _sitting_offices(mentions: list[NameMention], gazetteer: Gazetteer) -> list[
         if not m.name or not m.name.startswith("Office of ") or m.kind != "organisation":
             continue
         owner = _owner(mentions, i, m.name[len("Office of ") :], gazetteer)
-        if owner is None or _former(mentions, i + 1, owner) or _acting(mentions, i + 1, owner):
+        if (
+            owner is None
+            or _called(mentions, i + 1, owner, _FORMER)
+            or _called(mentions, i + 1, owner, _ACTING)
+        ):
             continue
         office = _office_of(owner, gazetteer)
         if office is None:
@@ -119,13 +123,6 @@ def _sitting_offices(mentions: list[NameMention], gazetteer: Gazetteer) -> list[
 # Titles held for a time by another than their holder ("acting president Choi"): the
 # office is named after the one who acts (as the gold convention names it).
 _ACTING = re.compile(r"(?i)(?<![\w-])(?:acting|interim)[ ]")
-
-
-def _acting(mentions: list[NameMention], i: int, head: NameMention) -> bool:
-    """True when a mention of `head` before index `i` calls them acting or interim."""
-    return any(
-        m.name == head.name and _ACTING.search(m.text) for m in mentions[max(0, i - _FORMER_REACH) : i]
-    )
 
 
 def _owner(mentions: list[NameMention], i: int, name: str, gazetteer: Gazetteer) -> NameMention | None:
@@ -173,12 +170,10 @@ _FORMER_REACH = 200
 _FORMER = re.compile(r"(?i)(?<![\w-])(?:former|ex-|late|then-)")
 
 
-def _former(mentions: list[NameMention], i: int, head: NameMention) -> bool:
-    """True when the text calls `head` a former holder of their title in a mention of
-    them before index `i`: their office is no longer the state's."""
-    return any(
-        m.name == head.name and _FORMER.search(m.text) for m in mentions[max(0, i - _FORMER_REACH) : i]
-    )
+def _called(mentions: list[NameMention], i: int, head: NameMention, words: re.Pattern[str]) -> bool:
+    """True when a mention of `head` before index `i` holds `words`: `_FORMER` (their
+    office is no longer the state's) or `_ACTING` (it is another's, held for a time)."""
+    return any(m.name == head.name and words.search(m.text) for m in mentions[max(0, i - _FORMER_REACH) : i])
 
 
 def _office_of(head: NameMention, gazetteer: Gazetteer) -> str | None:
